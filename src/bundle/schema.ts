@@ -1,0 +1,65 @@
+/** @module The shapes stored in a bundle: documents, entities and the manifest, as zod schemas and their types. */
+import { z } from "zod";
+
+export const entityTypes = ["person", "organization", "place"] as const;
+export const EntityType = z.enum(entityTypes);
+export type EntityType = z.infer<typeof EntityType>;
+
+/** A document as the build reads it, before it is indexed. */
+export const SourceDocument = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  body: z.string().min(1),
+  date: z.string().optional(),
+  url: z.string().optional(),
+  /** Any extra fields of the input record, kept as metadata. */
+  meta: z.record(z.unknown()).default({}),
+});
+export type SourceDocument = z.infer<typeof SourceDocument>;
+
+/** A reference to an entity, as embedded in search hits and documents. */
+export const EntityRef = z.object({ id: z.string(), name: z.string(), type: EntityType });
+export type EntityRef = z.infer<typeof EntityRef>;
+
+/** One real-world entity and what the corpus says about it. */
+export const EntityRecord = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: EntityType,
+    aliases: z.array(z.object({ name: z.string(), count: z.number().int() })),
+    roles: z.array(z.string()),
+    mentions: z.number().int(),
+    documents: z.object({ count: z.number().int(), ids: z.array(z.string()) }),
+    related: z.array(EntityRef.extend({ weight: z.number() })),
+    first_seen: z.string().optional(),
+    last_seen: z.string().optional(),
+  })
+  .passthrough();
+export type EntityRecord = z.infer<typeof EntityRecord>;
+
+/** What a search hit needs of a document: stored in metadata buckets. */
+export const DocMeta = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().optional(),
+  url: z.string().optional(),
+  /** The start of the body, which snippets are cut from. */
+  text: z.string(),
+  entities: z.array(EntityRef),
+  /** The document bucket holding the whole document. */
+  bucket: z.number().int(),
+});
+export type DocMeta = z.infer<typeof DocMeta>;
+
+/** The whole document, as `/documents/:id` answers it. */
+export const StoredDocument = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  date: z.string().optional(),
+  url: z.string().optional(),
+  meta: z.record(z.unknown()),
+  entities: z.array(EntityRef),
+});
+export type StoredDocument = z.infer<typeof StoredDocument>;
