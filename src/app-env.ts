@@ -1,0 +1,13 @@
+/** @module The Hono environment every route shares: Worker bindings and per-request variables. */
+import type { BundleReader } from "./bundle/reader";
+import type { ReadStats } from "./kv/source";
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    /** This request's KV read counters. */
+    stats: ReadStats;
+    /** Opens the live bundle (once per request). */
+    bundle: () => Promise<BundleReader>;
+  };
+};

@@ -1,0 +1,82 @@
+/** @module The bundle's contract: format version, key names and the manifest. The build and the Worker both read it from here. */
+import { z } from "zod";
+import { fields, RESOLUTION } from "./flex-config";
+
+/** Bumped whenever the layout of any value changes; a Worker refuses any other. */
+export const FORMAT_VERSION = 1;
+
+/** The live pointer: the manifest of the version being served. Written last, after every key of its version. */
+export const LIVE_MANIFEST_KEY = "manifest";
+
+/** Shortest prefix that is expanded to completions; shorter last terms match exactly. */
+export const MIN_PREFIX = 2;
+/** Prefix groups are keyed by this many leading characters of a term. */
+export const PREFIX_GROUP = 3;
+/** Characters of the body kept beside the metadata for snippets. */
+export const SNIPPET_SOURCE_CHARS = 4000;
+/** Entity summaries per page of the entity list. */
+export const ENTITY_PAGE_SIZE = 100;
+
+export const keyKinds = ["term", "meta", "doc", "id", "prefix", "entity", "entity-list", "manifest"] as const;
+export type KeyKind = (typeof keyKinds)[number];
+
+/**
+ * The key of one value of a bundle version.
+ * @example
+ * bundleKey("3f2a9c0d1e2b4a5c", "term", 17); // "bundle/3f2a9c0d1e2b4a5c/term/17"
+ */
+export function bundleKey(version: string, kind: KeyKind, part?: number | string): string {
+  return part === undefined ? `bundle/${version}/${kind}` : `bundle/${version}/${kind}/${part}`;
+}
+
+export const Layout = z.object({
+  /** Term shards: a term lives in shard `fnv1a(term) % term`. */
+  term: z.number().int().positive(),
+  /** Documents per metadata bucket: document `i` is in bucket `floor(i / metaSize)`. */
+  metaSize: z.number().int().positive(),
+  metaBuckets: z.number().int().nonnegative(),
+  /** Whole-document buckets (packed by size; each metadata record names its bucket). */
+  docBuckets: z.number().int().nonnegative(),
+  /** External id → internal number shards. */
+  id: z.number().int().positive(),
+  /** Prefix-group shards, for completions. */
+  prefix: z.number().int().positive(),
+  /** Entity record shards: an entity lives in shard `fnv1a(id) % entity`. */
+  entity: z.number().int().positive(),
+  /** Pages of the entity list, per type and for all types. */
+  entityPages: z.record(z.number().int().nonnegative()),
+});
+export type Layout = z.infer<typeof Layout>;
+
+export const Manifest = z.object({
+  format: z.number().int(),
+  /** Content hash of every value but the manifest: the same input gives the same version. */
+  version: z.string().regex(/^[0-9a-f]{16}$/),
+  built_at: z.string(),
+  engine: z.object({
+    fields: z.array(z.enum(fields)),
+    resolution: z.number().int(),
+    tokenize: z.literal("strict"),
+  }),
+  layout: Layout,
+  counts: z.object({
+    documents: z.number().int(),
+    terms: z.number().int(),
+    entities: z.number().int(),
+    keys: z.number().int(),
+    bytes: z.number().int(),
+  }),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+export const engineConfig = { fields: [...fields], resolution: RESOLUTION, tokenize: "strict" } as const;
+
+/** A term's postings as FlexSearch exports them: position slots, each a list of document numbers. */
+export type Slots = (number[] | null)[];
+/** One term shard: per field, `[term, slots]` sorted by term. */
+export type TermShard = Record<string, [string, Slots][]>;
+/** One prefix shard: per prefix group, completions `[term, documentFrequency]` most frequent first. */
+export type PrefixShard = Record<
+  string,
+  { terms: [string, number][]; entities: [string, string, string, number][] }
+>;

@@ -1,0 +1,163 @@
+/** @module Reads one bundle version: the live manifest, then only the values a request needs, through a byte-bounded cache. */
+import { AppError } from "../errors";
+import type { LruCache } from "../kv/lru-cache";
+import type { KvSource, ReadStats } from "../kv/source";
+import type { Field } from "./flex-config";
+import { FORMAT_VERSION, LIVE_MANIFEST_KEY, Manifest, type KeyKind, type PrefixShard, type Slots, type TermShard, bundleKey } from "./format";
+import { shardOf } from "./hash";
+import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
+
+export type ParsedTermShard = Record<Field, Map<string, Slots>>;
+export interface EntityPage {
+  total: number;
+  items: { id: string; name: string; type: string; mentions: number; documents: number }[];
+}
+
+/**
+ * Reads and checks the live manifest. No manifest, an unreadable one, or another format version is a 503.
+ * @example
+ * const manifest = await readManifest(source);
+ */
+export async function readManifest(source: KvSource): Promise<Manifest> {
+  const text = (await source.getMany([LIVE_MANIFEST_KEY])).get(LIVE_MANIFEST_KEY);
+  if (text == null) throw new AppError("bundle_not_loaded");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError("bundle_key_corrupt", "The live manifest is not valid JSON.");
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (format !== FORMAT_VERSION) {
+    throw new AppError("bundle_unsupported", `The bundle has format ${String(format)}; this Worker reads format ${FORMAT_VERSION}.`);
+  }
+  const parsed = Manifest.safeParse(raw);
+  if (!parsed.success) throw new AppError("bundle_key_corrupt", "The live manifest does not match the format.");
+  return parsed.data;
+}
+
+const parsers: Partial<Record<KeyKind, (raw: unknown) => unknown>> = {
+  term: (raw) => {
+    const shard = raw as TermShard;
+    const out = {} as ParsedTermShard;
+    for (const field of Object.keys(shard) as Field[]) out[field] = new Map(shard[field]);
+    return out;
+  },
+};
+
+/**
+ * One request's view of a bundle version: every read goes through the isolate's cache and is counted.
+ * @example
+ * const reader = new BundleReader(source, cache, manifest, newReadStats());
+ * const shards = await reader.termShards(["kabul", "embassy"]);
+ */
+export class BundleReader {
+  constructor(
+    private readonly source: KvSource,
+    private readonly cache: LruCache<unknown>,
+    readonly manifest: Manifest,
+    readonly stats: ReadStats,
+  ) {}
+
+  get version(): string {
+    return this.manifest.version;
+  }
+
+  /** Values of several keys of this version, each parsed once per isolate; all in one round trip. */
+  async read<T>(kind: KeyKind, parts: (number | string)[]): Promise<T[]> {
+    const keys = parts.map((p) => bundleKey(this.version, kind, p));
+    const before = this.stats.keys;
+    const values = await this.cache.load(keys, async (missing) => {
+      const started = Date.now();
+      const texts = await this.source.getMany(missing);
+      this.stats.ms += Date.now() - started;
+      this.stats.roundTrips++;
+      this.stats.keys += missing.length;
+      const out = new Map<string, { value: unknown; size: number }>();
+      for (const key of missing) {
+        const text = texts.get(key);
+        if (text == null) throw new AppError("bundle_key_missing", `Key ${key} is missing from KV.`);
+        this.stats.bytes += text.length;
+        let raw: unknown;
+        try {
+          raw = JSON.parse(text);
+        } catch {
+          throw new AppError("bundle_key_corrupt", `Key ${key} is not valid JSON.`);
+        }
+        if (raw === null || typeof raw !== "object") throw new AppError("bundle_key_corrupt", `Key ${key} has the wrong shape.`);
+        const parse = parsers[kind];
+        // Parsed JSON takes about twice its text in memory.
+        out.set(key, { value: parse ? parse(raw) : raw, size: text.length * 2 });
+      }
+      return out;
+    });
+    this.stats.cacheHits += new Set(keys).size - (this.stats.keys - before);
+    return values as T[];
+  }
+
+  /** The postings of `terms` in every field, from the shards that hold them. */
+  async termShards(terms: string[]): Promise<Map<string, ParsedTermShard>> {
+    const shards = [...new Set(terms.map((t) => shardOf(t, this.manifest.layout.term)))].sort((a, b) => a - b);
+    const values = await this.read<ParsedTermShard>("term", shards);
+    const out = new Map<string, ParsedTermShard>();
+    for (const term of terms) {
+      const i = shards.indexOf(shardOf(term, this.manifest.layout.term));
+      out.set(term, values[i] as ParsedTermShard);
+    }
+    return out;
+  }
+
+  /** Prefix groups (completions), by group key. */
+  async prefixGroups(groups: string[]): Promise<Map<string, PrefixShard[string]>> {
+    const shards = [...new Set(groups.map((g) => shardOf(g, this.manifest.layout.prefix)))];
+    const values = await this.read<PrefixShard>("prefix", shards);
+    const out = new Map<string, PrefixShard[string]>();
+    for (const group of groups) {
+      const shard = values[shards.indexOf(shardOf(group, this.manifest.layout.prefix))];
+      const value = shard?.[group];
+      if (value) out.set(group, value);
+    }
+    return out;
+  }
+
+  /** Metadata of documents by number. */
+  async metas(numbers: number[]): Promise<Map<number, DocMeta>> {
+    const size = this.manifest.layout.metaSize;
+    const buckets = [...new Set(numbers.map((n) => Math.floor(n / size)))];
+    const values = await this.read<DocMeta[]>("meta", buckets);
+    const out = new Map<number, DocMeta>();
+    for (const n of numbers) {
+      const meta = values[buckets.indexOf(Math.floor(n / size))]?.[n % size];
+      if (!meta) throw new AppError("bundle_key_corrupt", `Metadata of document ${n} is missing from its bucket.`);
+      out.set(n, meta);
+    }
+    return out;
+  }
+
+  /** The number of a document, by its id; undefined when no document has it. */
+  async documentNumber(id: string): Promise<number | undefined> {
+    const [shard] = await this.read<Record<string, number>>("id", [shardOf(id, this.manifest.layout.id)]);
+    return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
+  }
+
+  /** The whole document, by its id. */
+  async document(id: string): Promise<StoredDocument | undefined> {
+    const n = await this.documentNumber(id);
+    if (n === undefined) return undefined;
+    const meta = (await this.metas([n])).get(n) as DocMeta;
+    const [bucket] = await this.read<StoredDocument[]>("doc", [meta.bucket]);
+    return bucket?.find((d) => d.id === id);
+  }
+
+  async entity(id: string): Promise<EntityRecord | undefined> {
+    const [shard] = await this.read<Record<string, EntityRecord>>("entity", [shardOf(id, this.manifest.layout.entity)]);
+    return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
+  }
+
+  /** One page of the entity list (`all` or one type), most mentioned first. */
+  async entityPage(list: string, page: number): Promise<EntityPage | undefined> {
+    if (page >= (this.manifest.layout.entityPages[list] ?? 0)) return undefined;
+    const [value] = await this.read<EntityPage>("entity-list", [`${list}/${page}`]);
+    return value;
+  }
+}

@@ -1,0 +1,278 @@
+/** @module Turns documents and entities into a bundle: every KV value of one version, and its manifest. */
+import { FlexIndexes, exportMaps } from "./flex-export";
+import {
+  ENTITY_PAGE_SIZE,
+  FORMAT_VERSION,
+  LIVE_MANIFEST_KEY,
+  MIN_PREFIX,
+  PREFIX_GROUP,
+  SNIPPET_SOURCE_CHARS,
+  type Layout,
+  type Manifest,
+  type PrefixShard,
+  type Slots,
+  type TermShard,
+  bundleKey,
+  engineConfig,
+} from "./format";
+import { sha256Hex, shardOf } from "./hash";
+import { MAX_VALUE_BYTES, type Profile, FREE_PLAN_KEYS, planLayout } from "./layout";
+import { tokenize } from "./flex-config";
+import { entityTypes, type DocMeta, type EntityRecord, type EntityRef, type SourceDocument, type StoredDocument } from "./schema";
+
+export interface BundleInput {
+  documents: SourceDocument[];
+  entities: EntityRecord[];
+  /** The entities of each document, in the order of `documents`. */
+  byDocument: EntityRef[][];
+}
+
+export interface BuildOptions {
+  profile?: Profile;
+  shards?: number;
+  builtAt?: string;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface Bundle {
+  manifest: Manifest;
+  /** Every value of the version, key → JSON text, the versioned manifest included; the live manifest is not. */
+  values: Map<string, string>;
+}
+
+export class BundleBuildError extends Error {
+  constructor(
+    readonly code: "value_too_large" | "too_many_keys" | "empty_corpus",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Top completions kept for a two-character prefix. */
+const SHORT_PREFIX_TOP = 50;
+/** Entities kept per prefix group. */
+const PREFIX_ENTITIES_TOP = 20;
+
+const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/**
+ * Builds a bundle in memory. The same input gives byte-identical values and the same version.
+ * @example
+ * const { manifest, values } = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) });
+ * values.get(bundleKey(manifest.version, "term", 0));
+ */
+export async function buildBundle(input: BundleInput, options: BuildOptions = {}): Promise<Bundle> {
+  const { documents, entities, byDocument } = input;
+  if (documents.length === 0) throw new BundleBuildError("empty_corpus", "No documents to index.");
+  const progress = options.onProgress ?? (() => {});
+
+  const indexes = new FlexIndexes();
+  documents.forEach((doc, i) => {
+    indexes.add(i, doc.title, doc.body);
+    if (i % 1000 === 999) progress("index", i + 1, documents.length);
+  });
+  progress("index", documents.length, documents.length);
+  const maps = exportMaps(indexes);
+
+  const df = new Map<string, number>();
+  let termBytes = 0;
+  for (const entries of Object.values(maps)) {
+    for (const [term, slots] of entries) termBytes += term.length + JSON.stringify(slots).length + 6;
+  }
+  for (const [term, slots] of maps.text) df.set(term, countIds(slots));
+
+  const stored: StoredDocument[] = documents.map((doc, i) => ({
+    id: doc.id,
+    title: doc.title,
+    body: doc.body,
+    ...(doc.date ? { date: doc.date } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    meta: doc.meta,
+    entities: byDocument[i] ?? [],
+  }));
+  const storedJson = stored.map((d) => JSON.stringify(d));
+  const docBytes = storedJson.reduce((n, s) => n + s.length, 0);
+
+  const plan = planLayout(
+    { documents: documents.length, terms: df.size, entities: entities.length, termBytes, docBytes },
+    options.profile ?? "default",
+    options.shards,
+  );
+  const parts = new Map<string, string>(); // key without version → value
+
+  // Term shards: every shard is written, even an empty one, so a missing key always means a broken upload.
+  const termShards: TermShard[] = Array.from({ length: plan.term }, () => ({}));
+  for (const field of engineConfig.fields) {
+    for (const shard of termShards) shard[field] = [];
+    for (const [term, slots] of [...maps[field]].sort(byKey)) {
+      termShards[shardOf(term, plan.term)]?.[field]?.push([term, slots]);
+    }
+  }
+  termShards.forEach((shard, n) => parts.set(`term/${n}`, JSON.stringify(shard)));
+
+  // Prefix groups, for completions and the last term of a typeahead query.
+  const groups = prefixGroups(df, entities);
+  const prefixShards: PrefixShard[] = Array.from({ length: plan.prefix }, () => ({}));
+  for (const [group, value] of [...groups].sort(byKey)) {
+    const shard = prefixShards[shardOf(group, plan.prefix)];
+    if (shard) shard[group] = value;
+  }
+  prefixShards.forEach((shard, n) => parts.set(`prefix/${n}`, JSON.stringify(shard)));
+
+  // Whole documents, packed into buckets by size; then metadata, which names each document's bucket.
+  const docBucketOf: number[] = [];
+  let bucket: string[] = [];
+  let bucketBytes = 0;
+  let docBuckets = 0;
+  const flush = () => {
+    parts.set(`doc/${docBuckets}`, `[${bucket.join(",")}]`);
+    docBuckets++;
+    bucket = [];
+    bucketBytes = 0;
+  };
+  storedJson.forEach((json, i) => {
+    if (bucket.length > 0 && bucketBytes + json.length > plan.docBucketBytes) flush();
+    docBucketOf[i] = docBuckets;
+    bucket.push(json);
+    bucketBytes += json.length;
+  });
+  if (bucket.length > 0) flush();
+
+  const metaBuckets = Math.ceil(documents.length / plan.metaSize);
+  for (let b = 0; b < metaBuckets; b++) {
+    const metas: DocMeta[] = [];
+    for (let i = b * plan.metaSize; i < Math.min(documents.length, (b + 1) * plan.metaSize); i++) {
+      const doc = stored[i] as StoredDocument;
+      metas.push({
+        id: doc.id,
+        title: doc.title,
+        ...(doc.date ? { date: doc.date } : {}),
+        ...(doc.url ? { url: doc.url } : {}),
+        text: doc.body.slice(0, SNIPPET_SOURCE_CHARS),
+        entities: doc.entities,
+        bucket: docBucketOf[i] ?? 0,
+      });
+    }
+    parts.set(`meta/${b}`, JSON.stringify(metas));
+  }
+
+  const idShards: Record<string, number>[] = Array.from({ length: plan.id }, () => ({}));
+  documents.forEach((doc, i) => {
+    const shard = idShards[shardOf(doc.id, plan.id)];
+    if (shard) shard[doc.id] = i;
+  });
+  idShards.forEach((shard, n) => parts.set(`id/${n}`, JSON.stringify(shard)));
+
+  // Entities: records sharded by id, and paged lists (all types, and each type) most mentioned first.
+  const sortedEntities = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const entityShards: Record<string, EntityRecord>[] = Array.from({ length: plan.entity }, () => ({}));
+  for (const entity of sortedEntities) {
+    const shard = entityShards[shardOf(entity.id, plan.entity)];
+    if (shard) shard[entity.id] = entity;
+  }
+  entityShards.forEach((shard, n) => parts.set(`entity/${n}`, JSON.stringify(shard)));
+  const entityPages: Record<string, number> = {};
+  const ranked = [...sortedEntities].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+  for (const type of ["all", ...entityTypes] as const) {
+    const list = ranked
+      .filter((e) => type === "all" || e.type === type)
+      .map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions, documents: e.documents.count }));
+    const pages = Math.min(plan.maxEntityPages, Math.ceil(list.length / ENTITY_PAGE_SIZE));
+    entityPages[type] = pages;
+    for (let p = 0; p < pages; p++) {
+      const page = { total: list.length, items: list.slice(p * ENTITY_PAGE_SIZE, (p + 1) * ENTITY_PAGE_SIZE) };
+      parts.set(`entity-list/${type}/${p}`, JSON.stringify(page));
+    }
+  }
+
+  // The version is a hash of every part, so a new build never mixes with an old one.
+  const names = [...parts.keys()].sort();
+  const version = (await sha256Hex(names.map((k) => `${k}\n${parts.get(k)}`).join("\n"))).slice(0, 16);
+  const layout: Layout = {
+    term: plan.term,
+    metaSize: plan.metaSize,
+    metaBuckets,
+    docBuckets,
+    id: plan.id,
+    prefix: plan.prefix,
+    entity: plan.entity,
+    entityPages,
+  };
+  const values = new Map<string, string>();
+  let total = 0;
+  for (const name of names) {
+    const value = parts.get(name) as string;
+    const size = bytes(value);
+    if (size > MAX_VALUE_BYTES) {
+      throw new BundleBuildError(
+        "value_too_large",
+        `Value ${name} is ${size} bytes, over KV's 25 MiB limit: raise --shards or split the largest documents.`,
+      );
+    }
+    total += size;
+    values.set(`bundle/${version}/${name}`, value);
+  }
+  const manifest: Manifest = {
+    format: FORMAT_VERSION,
+    version,
+    built_at: options.builtAt ?? new Date().toISOString(),
+    engine: { ...engineConfig, fields: [...engineConfig.fields] },
+    layout,
+    counts: { documents: documents.length, terms: df.size, entities: entities.length, keys: values.size + 2, bytes: total },
+  };
+  const manifestJson = JSON.stringify(manifest);
+  manifest.counts.bytes += 2 * bytes(manifestJson);
+  values.set(bundleKey(version, "manifest"), JSON.stringify(manifest));
+  if (options.profile === "free" && manifest.counts.keys > FREE_PLAN_KEYS) {
+    throw new BundleBuildError(
+      "too_many_keys",
+      `The bundle has ${manifest.counts.keys} keys, over the Free plan's ${FREE_PLAN_KEYS} writes a day: lower --shards.`,
+    );
+  }
+  return { manifest, values };
+}
+
+/** The live manifest's key and value, to be written after every other key. */
+export function liveManifest(bundle: Bundle): [string, string] {
+  return [LIVE_MANIFEST_KEY, bundle.values.get(bundleKey(bundle.manifest.version, "manifest")) as string];
+}
+
+function countIds(slots: Slots): number {
+  let n = 0;
+  for (const ids of slots) n += ids?.length ?? 0;
+  return n;
+}
+
+/** Groups terms (and entity names) by their leading characters, for completions. */
+function prefixGroups(df: Map<string, number>, entities: EntityRecord[]): Map<string, PrefixShard[string]> {
+  const groups = new Map<string, PrefixShard[string]>();
+  const group = (key: string) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { terms: [], entities: [] }));
+    return g;
+  };
+  for (const [term, count] of df) {
+    if (term.length < MIN_PREFIX) continue;
+    group(term.slice(0, MIN_PREFIX)).terms.push([term, count]);
+    if (term.length >= PREFIX_GROUP) group(term.slice(0, PREFIX_GROUP)).terms.push([term, count]);
+  }
+  for (const entity of entities) {
+    const seen = new Set<string>();
+    for (const word of tokenize(entity.name)) {
+      for (const len of [MIN_PREFIX, PREFIX_GROUP]) {
+        if (word.length < len || seen.has(word.slice(0, len))) continue;
+        seen.add(word.slice(0, len));
+        group(word.slice(0, len)).entities.push([entity.name, entity.id, entity.type, entity.mentions]);
+      }
+    }
+  }
+  for (const [key, g] of groups) {
+    g.terms.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (key.length === MIN_PREFIX) g.terms = g.terms.slice(0, SHORT_PREFIX_TOP);
+    g.entities.sort((a, b) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1));
+    g.entities = g.entities.slice(0, PREFIX_ENTITIES_TOP);
+  }
+  return groups;
+}

@@ -1,0 +1,46 @@
+/** @module What one isolate keeps between requests: the live manifest for a few seconds, and parsed values within a byte budget. */
+import { BundleReader, readManifest } from "./bundle/reader";
+import type { Manifest } from "./bundle/format";
+import { LruCache } from "./kv/lru-cache";
+import { type KvSource, type ReadStats, newReadStats, workersKvSource } from "./kv/source";
+
+/** How long the live manifest is trusted before it is read again, so a new deploy is picked up. */
+const MANIFEST_TTL_MS = 30_000;
+/** KV's own edge cache lifetime for bundle keys: they never change once written. */
+const VALUE_CACHE_TTL_S = 86_400;
+/** KV's minimum `cacheTtl`, used for the live manifest, which does change. */
+const MANIFEST_CACHE_TTL_S = 60;
+
+let cache: LruCache<unknown> | undefined;
+let manifest: { value: Manifest; at: number } | undefined;
+
+export interface IsolateEnv {
+  SEARCH_KV: KVNamespace;
+  CACHE_BUDGET_MB?: string;
+}
+
+function isolateCache(env: IsolateEnv): LruCache<unknown> {
+  const budget = Math.max(1, Number(env.CACHE_BUDGET_MB ?? 32) || 32) * 1024 * 1024;
+  if (!cache || cache.budgetBytes !== budget) cache = new LruCache(budget);
+  return cache;
+}
+
+/** A reader of the live bundle for one request, with its own read counters. */
+export async function openBundle(env: IsolateEnv, stats: ReadStats = newReadStats()): Promise<BundleReader> {
+  const values: KvSource = workersKvSource(env.SEARCH_KV, VALUE_CACHE_TTL_S);
+  const now = Date.now();
+  if (!manifest || now - manifest.at > MANIFEST_TTL_MS) {
+    const started = Date.now();
+    const value = await readManifest(workersKvSource(env.SEARCH_KV, MANIFEST_CACHE_TTL_S));
+    stats.roundTrips++;
+    stats.keys++;
+    stats.ms += Date.now() - started;
+    manifest = { value, at: now };
+  }
+  return new BundleReader(values, isolateCache(env), manifest.value, stats);
+}
+
+/** Bytes the isolate's cache holds now. */
+export function cachedBytes(): number {
+  return cache?.bytes ?? 0;
+}

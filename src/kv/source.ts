@@ -1,0 +1,54 @@
+/** @module Where bundle values come from: Workers KV in the Worker, files in Node. Both answer many keys at once. */
+import { AppError } from "../errors";
+
+/** Reads many keys in one go; a missing key maps to `null`. */
+export interface KvSource {
+  getMany(keys: string[]): Promise<Map<string, string | null>>;
+}
+
+/** Counters of one request's reads, reported in `Server-Timing` and by `npm run query`. */
+export interface ReadStats {
+  /** Round trips to the store. */
+  roundTrips: number;
+  /** Keys read from the store (cache misses). */
+  keys: number;
+  /** Bytes read from the store. */
+  bytes: number;
+  /** Keys answered by the isolate's cache. */
+  cacheHits: number;
+  /** Milliseconds spent waiting for the store. */
+  ms: number;
+}
+
+export const newReadStats = (): ReadStats => ({ roundTrips: 0, keys: 0, bytes: 0, cacheHits: 0, ms: 0 });
+
+/** KV's bulk `get` takes at most 100 keys and counts as one operation. */
+const BULK_MAX = 100;
+
+/**
+ * Workers KV as a source. Bundle keys never change, so they are read with a long `cacheTtl`.
+ * @example
+ * const source = workersKvSource(env.SEARCH_KV, 86400);
+ */
+export function workersKvSource(kv: KVNamespace, cacheTtl: number): KvSource {
+  return {
+    async getMany(keys) {
+      const out = new Map<string, string | null>();
+      const batches: string[][] = [];
+      for (let i = 0; i < keys.length; i += BULK_MAX) batches.push(keys.slice(i, i + BULK_MAX));
+      try {
+        const results = await Promise.all(
+          batches.map((batch) =>
+            batch.length === 1
+              ? kv.get(batch[0] as string, { type: "text", cacheTtl }).then((v) => new Map([[batch[0] as string, v]]))
+              : kv.get(batch, { type: "text", cacheTtl }),
+          ),
+        );
+        for (const result of results) for (const [k, v] of result) out.set(k, v);
+      } catch (error) {
+        throw new AppError("storage_unavailable", `KV read failed: ${(error as Error).message}`);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** @module The engine over a bundle: postings from term shards, completions from prefix groups. */
+import { MIN_PREFIX, PREFIX_GROUP } from "../bundle/format";
+import type { BundleReader } from "../bundle/reader";
+import type { Engine } from "./engine";
+import { shardedPostings } from "./postings";
+
+/**
+ * Completions of a prefix from the bundle's prefix groups, most frequent first.
+ * @example
+ * await completionsFromBundle(reader, "kab"); // [["kabul", 2]]
+ */
+export async function completionsFromBundle(reader: BundleReader, prefix: string): Promise<[string, number][]> {
+  if (prefix.length < MIN_PREFIX) return [];
+  const group = prefix.length >= PREFIX_GROUP ? prefix.slice(0, PREFIX_GROUP) : prefix;
+  const found = (await reader.prefixGroups([group])).get(group);
+  return (found?.terms ?? []).filter(([term]) => term.startsWith(prefix));
+}
+
+export function bundleEngine(reader: BundleReader): Engine {
+  return { postings: shardedPostings(reader), completions: (prefix) => completionsFromBundle(reader, prefix) };
+}

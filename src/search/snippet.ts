@@ -1,0 +1,88 @@
+/** @module Cuts the best passage of a text around matched terms, HTML-escaped, with each match wrapped in `<mark>`. */
+import { tokenize } from "../bundle/flex-config";
+
+export interface Matcher {
+  /** Terms that match exactly. */
+  exact: Set<string>;
+  /** Prefixes: a word starting with one matches. */
+  prefixes: string[];
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes text for HTML, so document content can never become markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+}
+
+interface Word {
+  start: number;
+  end: number;
+  /** Which query term it matches, or undefined. */
+  match?: string;
+}
+
+/** Splits text into words with offsets, noting which query term each one matches. */
+export function matchWords(text: string, matcher: Matcher): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word: Word = { start: m.index, end: m.index + m[0].length };
+    for (const folded of tokenize(m[0])) {
+      if (matcher.exact.has(folded)) word.match = folded;
+      else {
+        const prefix = matcher.prefixes.find((p) => folded.startsWith(p));
+        if (prefix) word.match = prefix;
+      }
+      if (word.match) break;
+    }
+    words.push(word);
+  }
+  return words;
+}
+
+/**
+ * The window of about `size` words holding the most distinct matched terms (earliest on ties).
+ * @example
+ * makeSnippet("The embassy in Kabul <b>closed</b>.", { exact: new Set(["kabul"]), prefixes: [] });
+ * // "The embassy in <mark>Kabul</mark> &lt;b&gt;closed&lt;/b&gt;."
+ */
+export function makeSnippet(text: string, matcher: Matcher, size = 32): string {
+  const words = matchWords(text, matcher);
+  if (words.length === 0) return escapeHtml(text.slice(0, 200));
+  let best = 0;
+  let bestScore = -1;
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i]?.match && i > 0) continue;
+    const seen = new Set<string>();
+    let hits = 0;
+    for (let j = i; j < Math.min(words.length, i + size); j++) {
+      const match = words[j]?.match;
+      if (match) {
+        hits++;
+        seen.add(match);
+      }
+    }
+    const score = seen.size * 100 + hits;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  // Start a few words before the first match, for context.
+  const first = Math.max(0, best - 4);
+  const lastWord = Math.min(words.length, first + size) - 1;
+  const from = first === 0 ? 0 : (words[first] as Word).start;
+  const to = lastWord === words.length - 1 ? text.length : (words[lastWord] as Word).end;
+  let out = "";
+  let at = from;
+  for (let i = first; i <= lastWord; i++) {
+    const word = words[i] as Word;
+    if (!word.match) continue;
+    out += `${escapeHtml(text.slice(at, word.start))}<mark>${escapeHtml(text.slice(word.start, word.end))}</mark>`;
+    at = word.end;
+  }
+  out += escapeHtml(text.slice(at, to));
+  out = out.replace(/\s+/g, " ").trim();
+  return `${from > 0 ? "… " : ""}${out}${to < text.length ? " …" : ""}`;
+}

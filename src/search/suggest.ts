@@ -1,0 +1,49 @@
+/** @module Completions for a typeahead: whole queries from the term dictionary, entity names, and matching titles. */
+import { tokenize } from "../bundle/flex-config";
+import { MIN_PREFIX, PREFIX_GROUP } from "../bundle/format";
+import type { BundleReader } from "../bundle/reader";
+import type { EntityType } from "../bundle/schema";
+import { type Engine, search } from "./engine";
+
+export interface Suggestions {
+  query: string;
+  /** The query with its last word completed, most frequent first. */
+  terms: { text: string; documents: number }[];
+  /** Entities whose name matches what was typed, most mentioned first. */
+  entities: { id: string; name: string; type: EntityType; mentions: number }[];
+  /** Titles of the best matching documents. */
+  titles: { id: string; title: string }[];
+}
+
+/**
+ * Suggests completions for what a user is typing.
+ * @example
+ * await suggest(engine, reader, "kab", 5); // { terms: [{ text: "kabul", documents: 2 }], ... }
+ */
+export async function suggest(engine: Engine, reader: BundleReader, q: string, limit: number): Promise<Suggestions> {
+  const words = tokenize(q);
+  const last = words.at(-1);
+  const empty: Suggestions = { query: q, terms: [], entities: [], titles: [] };
+  if (!last) return empty;
+  const head = q.slice(0, q.toLowerCase().lastIndexOf(last.slice(0, 1))).trimEnd();
+  const typing = /[\p{L}\p{N}]$/u.test(q);
+  const group = last.length >= PREFIX_GROUP ? last.slice(0, PREFIX_GROUP) : last;
+  const [groups, found] = await Promise.all([
+    typing && last.length >= MIN_PREFIX ? reader.prefixGroups([group]) : Promise.resolve(new Map()),
+    search(engine, reader, { q, limit, offset: 0 }),
+  ]);
+  const g = groups.get(group);
+  const terms = (g?.terms ?? [])
+    .filter(([term]: [string, number]) => term.startsWith(last))
+    .slice(0, limit)
+    .map(([term, documents]: [string, number]) => ({ text: head ? `${head} ${term}` : term, documents }));
+  const others = words.slice(0, -1);
+  const entities = (g?.entities ?? [])
+    .filter(([name]: [string, string, string, number]) => {
+      const nameWords = tokenize(name);
+      return nameWords.some((w) => w.startsWith(last)) && others.every((o) => nameWords.some((w) => w.startsWith(o)));
+    })
+    .slice(0, limit)
+    .map(([name, id, type, mentions]: [string, string, EntityType, number]) => ({ id, name, type, mentions }));
+  return { query: q, terms, entities, titles: found.hits.map((h) => ({ id: h.id, title: h.title })) };
+}
