@@ -63,3 +63,7 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number):
     maxEntityPages,
   };
 }
+
+/** `wrangler kv bulk put` takes at most 10,000 pairs a file, and a file under 100 MB. */
+export const BULK_MAX_PAIRS = 10_000;
+export const BULK_MAX_BYTES = 95 * 1000 * 1000;

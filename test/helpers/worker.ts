@@ -1,0 +1,68 @@
+/** @module Runs the real Worker in workerd (Miniflare) with local KV, loaded with a bundle, for tests. */
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+import { LIVE_MANIFEST_KEY } from "../../src/bundle/format";
+import { type Bundle, liveManifest } from "../../src/bundle/write";
+
+let script: Promise<string> | undefined;
+
+/** The Worker bundled as wrangler would: one ES module. */
+export function workerScript(): Promise<string> {
+  script ??= build({
+    entryPoints: ["src/index.ts"],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    conditions: ["workerd", "worker", "browser"],
+    mainFields: ["module", "main"],
+    write: false,
+    logLevel: "silent",
+    // The same alias as wrangler.toml.
+    alias: { worker_threads: "./src/shims/worker-threads.ts" },
+  }).then((r) => r.outputFiles[0]?.text ?? "");
+  return script;
+}
+
+export interface TestWorker {
+  mf: Miniflare;
+  kv: KVNamespace;
+  /** GET (or any method) on the Worker, returning the response. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** GET and parse JSON. */
+  json<T = any>(path: string): Promise<{ status: number; body: T; headers: Headers }>;
+  /** Puts every key of a bundle, then points the live manifest at it. */
+  load(bundle: Bundle): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export async function startWorker(options: { cacheBudgetMb?: number } = {}): Promise<TestWorker> {
+  const mf = new Miniflare({
+    modules: [{ type: "ESModule", path: "index.js", contents: await workerScript() }],
+    compatibilityDate: "2026-04-01",
+    kvNamespaces: ["SEARCH_KV"],
+    bindings: { CACHE_BUDGET_MB: String(options.cacheBudgetMb ?? 32) },
+  });
+  const kv = (await mf.getKVNamespace("SEARCH_KV")) as unknown as KVNamespace;
+  const worker: TestWorker = {
+    mf,
+    kv,
+    fetch: (path, init) => mf.dispatchFetch(`http://localhost${path}`, init as never) as unknown as Promise<Response>,
+    async json(path) {
+      const res = await worker.fetch(path);
+      return { status: res.status, body: await res.json(), headers: res.headers };
+    },
+    async load(bundle) {
+      const entries = [...bundle.values];
+      for (let i = 0; i < entries.length; i += 50) {
+        await Promise.all(entries.slice(i, i + 50).map(([k, v]) => kv.put(k, v)));
+      }
+      const [key, value] = liveManifest(bundle);
+      await kv.put(key, value);
+    },
+    dispose: () => mf.dispose(),
+  };
+  return worker;
+}
+
+export { LIVE_MANIFEST_KEY };
