@@ -1,0 +1,254 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIVE_MANIFEST_KEY, bundleKey } from "../src/bundle/format";
+import type { Bundle } from "../src/bundle/write";
+import { buildFromInputs } from "../scripts/lib/pipeline";
+import { type TestWorker, startWorker } from "./helpers/worker";
+
+const SEED_A = "000_956f74d6789d3da8";
+const SEED_B = "004_7eada462969b83a1";
+
+let seeds: Bundle;
+let worker: TestWorker;
+
+beforeAll(async () => {
+  seeds = (await buildFromInputs(["seeds"], { builtAt: "2026-01-01T00:00:00.000Z" })).bundle;
+  worker = await startWorker();
+  await worker.load(seeds);
+});
+afterAll(() => worker?.dispose());
+
+const serverTimingKeys = (headers: Headers) => Number(/(\d+) keys/.exec(headers.get("server-timing") ?? "")?.[1]);
+
+describe("search over the seed articles, in workerd with local KV", () => {
+  it("finds both seed articles for 'kabul embassy', with marked snippets", async () => {
+    const { status, body } = await worker.json("/search?q=kabul+embassy");
+    expect(status).toBe(200);
+    expect(body.query).toBe("kabul embassy");
+    expect(body.total).toBe(2);
+    expect(body.hits.map((h: { id: string }) => h.id).sort()).toEqual([SEED_A, SEED_B]);
+    for (const hit of body.hits) {
+      expect(hit.snippet).toMatch(/<mark>Kabul<\/mark>/i);
+      expect(typeof hit.score).toBe("number");
+      expect(hit).toHaveProperty("url", null);
+      expect(Array.isArray(hit.entities)).toBe(true);
+    }
+    expect(typeof body.took_ms).toBe("number");
+  });
+
+  it("ranks documents matching every term before partial matches", async () => {
+    const { body } = await worker.json("/search?q=kazakh+security+council");
+    expect(body.hits.map((h: { id: string }) => h.id)).toEqual([SEED_B, SEED_A]);
+    const { body: one } = await worker.json("/search?q=norway+estonia");
+    expect(one.hits.map((h: { id: string }) => h.id)).toEqual([SEED_A]);
+  });
+
+  it("matches the last word as a prefix while typing", async () => {
+    const { body } = await worker.json("/search?q=tleuber");
+    expect(body.hits.map((h: { id: string }) => h.id)).toEqual([SEED_B]);
+    expect(body.hits[0].snippet).toContain("<mark>Tleuberdi</mark>");
+    const { body: done } = await worker.json("/search?q=tleuber+");
+    expect(done.total).toBe(0);
+  });
+
+  it("folds case and diacritics", async () => {
+    const { body } = await worker.json(`/search?q=${encodeURIComponent("KÁBUL ")}`);
+    expect(body.total).toBe(2);
+  });
+
+  it("puts documents holding an exact phrase first", async () => {
+    const { body } = await worker.json(`/search?q=${encodeURIComponent('"security council"')}`);
+    expect(body.hits[0].id).toBe(SEED_A);
+    expect(body.hits[0].snippet).toContain("<mark>Security</mark> <mark>Council</mark>");
+  });
+
+  it("pages with limit and offset", async () => {
+    const first = await worker.json("/search?q=afghanistan&limit=1");
+    const second = await worker.json("/search?q=afghanistan&limit=1&offset=1");
+    expect(first.body.hits).toHaveLength(1);
+    expect(second.body.hits).toHaveLength(1);
+    expect(first.body.hits[0].id).not.toBe(second.body.hits[0].id);
+    expect(first.body.total).toBe(2);
+  });
+
+  it("answers a query with no indexed words with no hits", async () => {
+    const { status, body } = await worker.json("/search?q=%21%21%21");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ total: 0, hits: [] });
+  });
+
+  it("reports KV reads and cache hits in Server-Timing", async () => {
+    const res = await worker.fetch("/search?q=kabul");
+    expect(res.headers.get("server-timing")).toMatch(/kv;dur=\d+;desc="\d+ keys, \d+ bytes, \d+ round trips", cache;desc="\d+ hits"/);
+  });
+
+  it("shares one KV read between concurrent cold requests for the same shards", async () => {
+    const cold = await startWorker();
+    try {
+      await cold.load(seeds);
+      await cold.fetch("/health"); // warm the manifest only
+      const responses = await Promise.all(Array.from({ length: 5 }, () => cold.fetch("/search?q=guterres+")));
+      const reads = responses.map((r) => serverTimingKeys(r.headers));
+      expect(reads.reduce((a, b) => a + b, 0)).toBe(Math.max(...reads));
+      expect(Math.max(...reads)).toBeGreaterThan(0);
+    } finally {
+      await cold.dispose();
+    }
+  });
+});
+
+describe("suggest", () => {
+  it("completes the word being typed from the term dictionary", async () => {
+    const { status, body } = await worker.json("/suggest?q=tali");
+    expect(status).toBe(200);
+    expect(body.terms[0]).toEqual({ text: "taliban", documents: 2 });
+    expect(body.titles.length).toBeGreaterThan(0);
+  });
+  it("keeps the words already typed in the completion", async () => {
+    const { body } = await worker.json("/suggest?q=security+coun");
+    expect(body.terms.map((t: { text: string }) => t.text)).toContain("security council");
+  });
+});
+
+describe("documents", () => {
+  it("returns a whole document with its metadata", async () => {
+    const { status, body } = await worker.json(`/documents/${SEED_B}`);
+    expect(status).toBe(200);
+    expect(body.title).toBe("US Secretary of State, Kazakh Counterpart Discuss Afghanistan");
+    expect(body.body).toContain("Mukhtar Tleuberdi");
+    expect(body).toHaveProperty("meta");
+    expect(body).toHaveProperty("entities");
+  });
+  it("answers 404 with a code for an unknown id", async () => {
+    const { status, body } = await worker.json("/documents/nope");
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("document_not_found");
+  });
+});
+
+describe("entities", () => {
+  it("lists entities, most mentioned first, and filters by type", async () => {
+    const { status, body } = await worker.json("/entities?limit=5");
+    expect(status).toBe(200);
+    expect(body.items.length).toBeGreaterThan(0);
+    const mentions = body.items.map((e: { mentions: number }) => e.mentions);
+    expect([...mentions].sort((a, b) => b - a)).toEqual(mentions);
+    const places = await worker.json("/entities?type=place");
+    expect(places.body.items.every((e: { type: string }) => e.type === "place")).toBe(true);
+    expect((await worker.json("/entities?type=planet")).body.error.code).toBe("type_unknown");
+  });
+  it("returns one entity record by id, and 404 for an unknown one", async () => {
+    const { body: list } = await worker.json("/entities?limit=1");
+    const { status, body } = await worker.json(`/entities/${list.items[0].id}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: list.items[0].id, name: list.items[0].name });
+    expect(body.documents.count).toBeGreaterThan(0);
+    expect((await worker.json("/entities/no-such-entity")).body.error.code).toBe("entity_not_found");
+  });
+});
+
+describe("health", () => {
+  it("names the bundle version and counts", async () => {
+    const { status, body } = await worker.json("/health");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: "ok", version: seeds.manifest.version, documents: 2, built_at: "2026-01-01T00:00:00.000Z" });
+  });
+});
+
+describe("bad requests get a 400 with a code", () => {
+  const cases: [string, string][] = [
+    ["/search", "query_missing"],
+    ["/search?q=%20%20", "query_missing"],
+    [`/search?q=${"a".repeat(600)}`, "query_too_long"],
+    ["/search?q=kabul&limit=0", "limit_out_of_range"],
+    ["/search?q=kabul&limit=101", "limit_out_of_range"],
+    ["/search?q=kabul&limit=ten", "limit_out_of_range"],
+    ["/search?q=kabul&offset=-1", "offset_out_of_range"],
+    [`/search?q=${Array.from({ length: 40 }, (_, i) => `w${i}`).join("+")}`, "query_too_complex"],
+    ["/suggest", "query_missing"],
+  ];
+  for (const [path, code] of cases) {
+    it(`${path.slice(0, 50)} → ${code}`, async () => {
+      const { status, body } = await worker.json(path);
+      expect(status).toBe(400);
+      expect(body.error.code).toBe(code);
+      expect(body.error.message.length).toBeGreaterThan(0);
+    });
+  }
+  it("answers unknown routes with a 404 JSON error", async () => {
+    const { status, body } = await worker.json("/nope");
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("not_found");
+  });
+});
+
+describe("a missing or broken bundle gets a 503 with its own code", () => {
+  async function withWorker(setup: (w: TestWorker) => Promise<void>, check: (w: TestWorker) => Promise<void>) {
+    const w = await startWorker();
+    try {
+      await setup(w);
+      await check(w);
+    } finally {
+      await w.dispose();
+    }
+  }
+
+  it("no bundle loaded", () =>
+    withWorker(async () => {}, async (w) => {
+      const { status, body } = await w.json("/search?q=kabul");
+      expect(status).toBe(503);
+      expect(body.error.code).toBe("bundle_not_loaded");
+    }));
+
+  it("a bundle format this Worker cannot read", () =>
+    withWorker(
+      async (w) => w.kv.put(LIVE_MANIFEST_KEY, JSON.stringify({ ...seeds.manifest, format: 999 })),
+      async (w) => {
+        const { status, body } = await w.json("/health");
+        expect(status).toBe(503);
+        expect(body.error.code).toBe("bundle_unsupported");
+      },
+    ));
+
+  it("a shard missing from KV, and recovery once it is back", () =>
+    withWorker(
+      async (w) => {
+        await w.load(seeds);
+      },
+      async (w) => {
+        const keys = [...seeds.values.keys()].filter((k) => k.includes("/term/"));
+        const saved = new Map<string, string>();
+        for (const k of keys) {
+          saved.set(k, seeds.values.get(k) as string);
+          await w.kv.delete(k);
+        }
+        const { status, body } = await w.json("/search?q=kabul");
+        expect(status).toBe(503);
+        expect(body.error.code).toBe("bundle_key_missing");
+        for (const [k, v] of saved) await w.kv.put(k, v);
+        expect((await w.json("/search?q=kabul")).body.total).toBe(2);
+      },
+    ));
+
+  it("a corrupt shard", () =>
+    withWorker(
+      async (w) => {
+        await w.load(seeds);
+        for (const k of [...seeds.values.keys()].filter((k) => k.includes("/term/"))) await w.kv.put(k, '{"title": [["kab');
+      },
+      async (w) => {
+        const { status, body } = await w.json("/search?q=kabul");
+        expect(status).toBe(503);
+        expect(body.error.code).toBe("bundle_key_corrupt");
+      },
+    ));
+
+  it("a manifest naming a version whose keys are absent", () =>
+    withWorker(
+      async (w) => w.kv.put(LIVE_MANIFEST_KEY, seeds.values.get(bundleKey(seeds.manifest.version, "manifest")) as string),
+      async (w) => {
+        const { status, body } = await w.json("/search?q=kabul");
+        expect(status).toBe(503);
+        expect(body.error.code).toBe("bundle_key_missing");
+      },
+    ));
+});
