@@ -6,8 +6,9 @@ import { AppError } from "../errors";
 export const MAX_QUERY_CHARS = 512;
 
 export function readQuery(c: Context): string {
-  const q = c.req.query("q")?.trim() ?? "";
-  if (q.length === 0) throw new AppError("query_missing");
+  // Not trimmed: a trailing space says the last word is finished, not a prefix still being typed.
+  const q = c.req.query("q") ?? "";
+  if (q.trim().length === 0) throw new AppError("query_missing");
   if (q.length > MAX_QUERY_CHARS) throw new AppError("query_too_long", `Parameter q has ${q.length} characters; at most ${MAX_QUERY_CHARS} are allowed.`);
   return q;
 }
