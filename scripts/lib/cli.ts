@@ -9,12 +9,12 @@ export function say(message: string): void {
 }
 
 /** Shows progress of a long step: a live line on a terminal, a line every few seconds otherwise. */
-export function progress(stage: string, done: number, total: number): void {
+export function progress(stage: string, done: number, total?: number): void {
   const now = Date.now();
-  const finished = done >= total;
+  const finished = total !== undefined && done >= total;
   if (!finished && now - lastProgress < (tty ? 100 : 5000)) return;
   lastProgress = now;
-  const line = `  ${stage}: ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}`;
+  const line = `  ${stage}: ${done.toLocaleString("en-US")}${total === undefined ? "" : ` / ${total.toLocaleString("en-US")}`}`;
   if (tty) process.stderr.write(`\r${line}${finished ? "\n" : ""}`);
   else process.stderr.write(`${line}\n`);
 }

@@ -16,7 +16,7 @@ export interface PipelineOptions {
   shards?: number;
   builtAt?: string;
   say?: (message: string) => void;
-  onProgress?: (stage: string, done: number, total: number) => void;
+  onProgress?: (stage: string, done: number, total?: number) => void;
 }
 
 export interface PipelineResult {
@@ -43,7 +43,7 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
   const progress = options.onProgress;
   const read = await readInputs(inputs, {
     skipInvalid: options.skipInvalid,
-    onProgress: progress ? (n) => progress("read", n, n) : undefined,
+    onProgress: progress ? (n) => progress("read", n) : undefined,
   });
   const { documents } = read;
   let entities: ReturnType<typeof buildEntities> = { entities: [], byDocument: documents.map(() => []) };
