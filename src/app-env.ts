@@ -9,5 +9,7 @@ export type AppEnv = {
     stats: ReadStats;
     /** Opens the live bundle (once per request). */
     bundle: () => Promise<BundleReader>;
+    /** How the HTTP caches answered: `hit` (edge cache), `miss`, `revalidated` (304) or `none`. */
+    cacheStatus: "hit" | "miss" | "revalidated" | "none";
   };
 };

@@ -3,6 +3,8 @@ import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import type { BundleReader } from "./bundle/reader";
 import { AppError, errorBody } from "./errors";
+import { caching } from "./http/caching";
+import { corsMiddleware } from "./http/cors";
 import { openBundle } from "./isolate";
 import { newReadStats } from "./kv/source";
 import { documentRoutes } from "./routes/documents";
@@ -12,10 +14,13 @@ import { searchRoutes } from "./routes/search";
 
 const app = new Hono<AppEnv>();
 
+app.use(corsMiddleware);
+
 app.use(async (c, next) => {
   const stats = newReadStats();
   let reader: Promise<BundleReader> | undefined;
   c.set("stats", stats);
+  c.set("cacheStatus", "none");
   c.set("bundle", () => {
     reader ??= openBundle(c.env, stats);
     return reader;
@@ -25,9 +30,12 @@ app.use(async (c, next) => {
   // Server-Timing: time waiting for KV, and how many values came from KV or from the isolate's cache.
   c.header(
     "Server-Timing",
-    `kv;dur=${stats.ms};desc="${stats.keys} keys, ${stats.bytes} bytes, ${stats.roundTrips} round trips", cache;desc="${stats.cacheHits} hits", total;dur=${Math.round(performance.now() - started)}`,
+    `kv;dur=${stats.ms};desc="${stats.keys} keys, ${stats.bytes} bytes, ${stats.roundTrips} round trips", ` +
+      `isolate;desc="${stats.cacheHits} cached values", edge;desc="${c.var.cacheStatus}", total;dur=${Math.round(performance.now() - started)}`,
   );
 });
+
+for (const path of ["/search", "/suggest", "/documents/*", "/entities", "/entities/*"]) app.use(path, caching);
 
 app.route("/", searchRoutes);
 app.route("/", documentRoutes);

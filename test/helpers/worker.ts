@@ -36,12 +36,12 @@ export interface TestWorker {
   dispose(): Promise<void>;
 }
 
-export async function startWorker(options: { cacheBudgetMb?: number } = {}): Promise<TestWorker> {
+export async function startWorker(options: { cacheBudgetMb?: number; bindings?: Record<string, string> } = {}): Promise<TestWorker> {
   const mf = new Miniflare({
     modules: [{ type: "ESModule", path: "index.js", contents: await workerScript() }],
     compatibilityDate: "2026-04-01",
     kvNamespaces: ["SEARCH_KV"],
-    bindings: { CACHE_BUDGET_MB: String(options.cacheBudgetMb ?? 32) },
+    bindings: { CACHE_BUDGET_MB: String(options.cacheBudgetMb ?? 32), ...options.bindings },
   });
   const kv = (await mf.getKVNamespace("SEARCH_KV")) as unknown as KVNamespace;
   const worker: TestWorker = {

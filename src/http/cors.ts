@@ -1,0 +1,22 @@
+/** @module CORS for the public read API: `*` by default, or the comma-separated list in `ALLOWED_ORIGINS`. */
+import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import type { AppEnv } from "../app-env";
+
+/** Parses `ALLOWED_ORIGINS`: `*`, or origins separated by commas. */
+export function allowedOrigins(value: string | undefined): "*" | string[] {
+  const list = (value ?? "*").split(",").map((s) => s.trim()).filter(Boolean);
+  return list.length === 0 || list.includes("*") ? "*" : list;
+}
+
+export const corsMiddleware: MiddlewareHandler<AppEnv> = (c, next) => {
+  const allowed = allowedOrigins(c.env.ALLOWED_ORIGINS);
+  return cors({
+    // Hono adds `Vary: Origin` whenever the answer depends on the origin.
+    origin: allowed === "*" ? "*" : (origin) => (allowed.includes(origin) ? origin : null),
+    allowMethods: ["GET", "HEAD", "OPTIONS"],
+    allowHeaders: ["Content-Type", "If-None-Match"],
+    exposeHeaders: ["ETag", "Server-Timing"],
+    maxAge: 86_400,
+  })(c, next);
+};

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { normalizeRequest } from "../src/http/caching";
+import { buildFromInputs } from "../scripts/lib/pipeline";
+import { type TestWorker, startWorker } from "./helpers/worker";
+
+let worker: TestWorker;
+
+beforeAll(async () => {
+  const { bundle } = await buildFromInputs(["seeds"], { builtAt: "2026-01-01T00:00:00.000Z" });
+  worker = await startWorker();
+  await worker.load(bundle);
+});
+afterAll(() => worker?.dispose());
+
+describe("HTTP caching", () => {
+  it("gives reads an ETag and Cache-Control with stale-while-revalidate", async () => {
+    const res = await worker.fetch("/search?q=kabul");
+    expect(res.headers.get("etag")).toMatch(/^W\/"[0-9a-f]{16}-[0-9a-z]+"$/);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=600");
+  });
+
+  it("answers 304 to If-None-Match with the current ETag", async () => {
+    const first = await worker.fetch("/entities?limit=3");
+    const etag = first.headers.get("etag") as string;
+    const again = await worker.fetch("/entities?limit=3", { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const other = await worker.fetch("/entities?limit=4", { headers: { "If-None-Match": etag } });
+    expect(other.status).toBe(200);
+  });
+
+  it("serves a repeated search from the edge cache, whatever the parameter order and case", async () => {
+    const first = await worker.fetch("/search?q=Taliban+forces&limit=3");
+    expect(first.headers.get("server-timing")).toContain('edge;desc="miss"');
+    const second = await worker.fetch("/search?limit=3&q=taliban%20%20FORCES");
+    expect(second.headers.get("server-timing")).toContain('edge;desc="hit"');
+    expect((await second.json()).hits).toEqual((await first.json()).hits);
+  });
+
+  it("never caches errors", async () => {
+    const res = await worker.fetch("/search?q=kabul&limit=0");
+    expect(res.status).toBe(400);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("etag")).toBeNull();
+  });
+
+  it("keys the cache by request: parameters sorted, q folded, a trailing space kept", () => {
+    const key = (s: string) => normalizeRequest(new URL(`http://x${s}`));
+    expect(key("/search?limit=5&q=Kabul%20%20Embassy&utm=1")).toBe("/search?q=kabul%20embassy&limit=5");
+    expect(key("/search?q=kab")).not.toBe(key("/search?q=kab%20"));
+  });
+});
+
+describe("CORS", () => {
+  it("allows any origin by default", async () => {
+    const res = await worker.fetch("/search?q=kabul", { headers: { Origin: "https://news.example" } });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-expose-headers")).toContain("Server-Timing");
+  });
+
+  it("answers a preflight", async () => {
+    const res = await worker.fetch("/search?q=kabul", {
+      method: "OPTIONS",
+      headers: { Origin: "https://news.example", "Access-Control-Request-Method": "GET" },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-methods")).toContain("GET");
+  });
+
+  it("allows only the listed origins when configured, and varies on Origin", async () => {
+    const { bundle } = await buildFromInputs(["seeds"], { builtAt: "2026-01-01T00:00:00.000Z" });
+    const strict = await startWorker({ bindings: { ALLOWED_ORIGINS: "https://a.example, https://b.example" } });
+    try {
+      await strict.load(bundle);
+      const ok = await strict.fetch("/search?q=kabul", { headers: { Origin: "https://b.example" } });
+      expect(ok.headers.get("access-control-allow-origin")).toBe("https://b.example");
+      expect(ok.headers.get("vary")).toContain("Origin");
+      const no = await strict.fetch("/search?q=kabul", { headers: { Origin: "https://evil.example" } });
+      expect(no.headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      await strict.dispose();
+    }
+  });
+});
