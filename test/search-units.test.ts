@@ -1,34 +1,53 @@
 import { describe, expect, it } from "vitest";
 import { LruCache } from "../src/kv/lru-cache";
-import { parseQuery } from "../src/search/parse-query";
+import { type Clause, parseQuery } from "../src/search/parse-query";
 import { escapeHtml, makeSnippet } from "../src/search/snippet";
+
+const words = (q: string) => parseQuery(q).clauses.map((c) => c.words.join("|"));
+const clause = (word: string, more: Partial<Clause> = {}): Clause => ({ words: [word], prefix: false, field: "text", negated: false, ...more });
 
 describe("query parsing", () => {
   it("folds case and diacritics", () => {
-    expect(parseQuery("KABUL Café ").terms.map((t) => t.term)).toEqual(["kabul", "cafe"]);
+    expect(words("KABUL Café ")).toEqual(["kabul", "cafe"]);
   });
   it("treats the word being typed as a prefix, and a finished one as a word", () => {
-    expect(parseQuery("kabul emb").terms).toEqual([
-      { term: "kabul", prefix: false },
-      { term: "emb", prefix: true },
-    ]);
-    expect(parseQuery("kabul emb ").terms.at(-1)).toEqual({ term: "emb", prefix: false });
+    expect(parseQuery("kabul emb").clauses).toEqual([clause("kabul"), clause("emb", { prefix: true })]);
+    expect(parseQuery("kabul emb ").clauses.at(-1)).toEqual(clause("emb"));
   });
   it("reads a trailing * as a prefix anywhere", () => {
-    expect(parseQuery("sec* council ").terms[0]).toEqual({ term: "sec", prefix: true });
+    expect(parseQuery("sec* council ").clauses[0]).toEqual(clause("sec", { prefix: true }));
   });
-  it("keeps quoted phrases, and reads an unclosed quote to the end", () => {
+  it("keeps quoted phrases, stop words included, and reads an unclosed quote to the end", () => {
     expect(parseQuery('"security council" taliban ').phrases).toEqual([["security", "council"]]);
-    expect(parseQuery('taliban "islamic emirate').phrases).toEqual([["islamic", "emirate"]]);
+    expect(parseQuery('taliban "islamic emirate of afghanistan').phrases).toEqual([["islamic", "emirate", "of", "afghanistan"]]);
     expect(parseQuery("“curly quotes” here ").phrases).toEqual([["curly", "quotes"]]);
   });
+  it("reads -word as an exclusion, and ignores a lone -", () => {
+    expect(parseQuery("kabul -taliban - ").clauses).toEqual([clause("kabul"), clause("taliban", { negated: true })]);
+  });
+  it("joins words around OR into one clause", () => {
+    expect(words("kandahar OR herat kabul ")).toEqual(["kandahar|herat", "kabul"]);
+  });
+  it("reads title:, entity:, from: and to:, and an empty operator as nothing", () => {
+    const parsed = parseQuery("title:kabul entity:John-Kirby from:2021-08 to:2021 title: ");
+    expect(parsed.clauses).toEqual([clause("kabul", { field: "title" })]);
+    expect(parsed.entities).toEqual(["john-kirby"]);
+    expect(parsed).toMatchObject({ from: "2021-08-01", to: "2021-12-31" });
+  });
+  it("reads an unknown name: as words", () => {
+    expect(words("foo:bar ")).toEqual(["foo", "bar"]);
+  });
+  it("drops stop words unless nothing else is left", () => {
+    expect(words("the embassy of kabul ")).toEqual(["embassy", "kabul"]);
+    expect(words("the ")).toEqual(["the"]);
+  });
   it("never throws on symbols alone", () => {
-    expect(parseQuery('" - * ( ) "').terms).toEqual([]);
+    expect(parseQuery('" - * ( ) "').clauses).toEqual([]);
   });
 });
 
 describe("snippets", () => {
-  const matcher = { exact: new Set(["kabul", "embassy"]), prefixes: [] };
+  const matcher = { stems: new Set(["kabul", "embassi"]), prefixes: [] };
   it("marks every matched word, whatever its case", () => {
     expect(makeSnippet("The Embassy in KABUL closed.", matcher)).toBe("The <mark>Embassy</mark> in <mark>KABUL</mark> closed.");
   });
@@ -47,7 +66,7 @@ describe("snippets", () => {
     expect(snippet.endsWith("…")).toBe(true);
   });
   it("marks words starting with the typed prefix", () => {
-    expect(makeSnippet("Kabul and Kandahar", { exact: new Set(), prefixes: ["kan"] })).toBe("Kabul and <mark>Kandahar</mark>");
+    expect(makeSnippet("Kabul and Kandahar", { stems: new Set(), prefixes: ["kan"] })).toBe("Kabul and <mark>Kandahar</mark>");
   });
   it("escapes quotes and ampersands", () => {
     expect(escapeHtml(`a&b "c" 'd'`)).toBe("a&amp;b &quot;c&quot; &#39;d&#39;");

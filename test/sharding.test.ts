@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FlexIndexes, exportMaps } from "../src/bundle/flex-export";
+import { FlexIndexes } from "../src/bundle/flex-export";
 import { MIN_PREFIX, PREFIX_GROUP, bundleKey } from "../src/bundle/format";
 import { shardOf } from "../src/bundle/hash";
 import type { SourceDocument } from "../src/bundle/schema";
-import { buildBundle } from "../src/bundle/write";
+import { buildBundle, wordFrequencies } from "../src/bundle/write";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { type Engine, matchQuery } from "../src/search/engine";
 import { parseQuery } from "../src/search/parse-query";
+import { correctionGroups } from "../src/search/typos";
 import { wholeIndexPostings } from "../src/search/postings";
 import { memoryBundle } from "./helpers/memory-bundle";
 
@@ -32,18 +33,21 @@ const queryArb = fc
 
 /** The reference: one unsharded FlexSearch index per field, completions from its whole dictionary. */
 function referenceEngine(documents: SourceDocument[]): Engine {
-  const indexes = new FlexIndexes();
-  documents.forEach((d, i) => indexes.add(i, d.title, d.body));
-  const df = exportMaps(indexes).text.map(([t, slots]) => [t, slots.reduce((n, ids) => n + (ids?.length ?? 0), 0)] as [string, number]);
+  const indexed = documents.map((d) => ({ title: d.title, body: d.body, entities: [] }));
+  const indexes = new FlexIndexes(FlexIndexes.measure(indexed));
+  indexed.forEach((d, i) => indexes.add(i, d));
+  const words = [...wordFrequencies(documents)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return {
     postings: wholeIndexPostings(indexes, documents.length),
     async completions(prefix) {
       if (prefix.length < MIN_PREFIX) return [];
-      const all = df
-        .filter(([t]) => t.startsWith(prefix))
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const all = words.filter(([t]) => t.startsWith(prefix));
       return prefix.length === MIN_PREFIX ? all.slice(0, 50) : all;
     },
+    async dictionary(groups) {
+      return words.filter(([t]) => groups.some((g) => t.startsWith(g)));
+    },
+    dates: async () => [["", 0]],
   };
 }
 
@@ -82,15 +86,17 @@ describe("sharded bundle against one unsharded FlexSearch index", () => {
         const { layout, version } = bundle.manifest;
         const terms = match.groups.flatMap((g) => [...g.variants.keys()]);
         const termKeys = new Set(terms.map((t) => bundleKey(version, "term", shardOf(t, layout.term))));
-        const prefixKeys = new Set(
-          parsed.terms
-            .filter((t) => t.prefix)
-            .map((t) => bundleKey(version, "prefix", shardOf(t.term.length >= PREFIX_GROUP ? t.term.slice(0, PREFIX_GROUP) : t.term, layout.prefix))),
-        );
-        expect(new Set(mem.reads)).toEqual(new Set([...termKeys, ...prefixKeys]));
-        // Each key once, in at most two round trips (completions first, then postings).
-        expect(mem.reads.length).toBe(new Set(mem.reads).size);
-        expect(reader.stats.roundTrips).toBeLessThanOrEqual(prefixKeys.size > 0 ? 2 : 1);
+        const prefixGroup = (w: string) => bundleKey(version, "prefix", shardOf(w.length >= PREFIX_GROUP ? w.slice(0, PREFIX_GROUP) : w, layout.prefix));
+        const prefixKeys = new Set(parsed.clauses.filter((c) => c.prefix).map((c) => prefixGroup(c.words.at(-1) as string)));
+        // Words that match nothing look for corrections in a few prefix groups of their own.
+        const typoKeys = new Set(parsed.clauses.flatMap((c) => c.words.flatMap((w) => correctionGroups(w).map(prefixGroup))));
+        const read = new Set(mem.reads);
+        for (const key of termKeys) expect(read.has(key)).toBe(true);
+        for (const key of read) expect(termKeys.has(key) || prefixKeys.has(key) || typoKeys.has(key)).toBe(true);
+        // Each key once, in at most two round trips (completions, then postings), plus two for corrections.
+        expect(mem.reads.length).toBe(read.size);
+        const looked = [...read].some((k) => typoKeys.has(k) && !prefixKeys.has(k) && !termKeys.has(k));
+        expect(reader.stats.roundTrips).toBeLessThanOrEqual((prefixKeys.size > 0 ? 2 : 1) + (looked || match.corrected ? 2 : 0));
       }),
       { numRuns: 40, seed: 7 },
     );
@@ -99,7 +105,7 @@ describe("sharded bundle against one unsharded FlexSearch index", () => {
   it("spreads terms over many shards", async () => {
     const documents = toDocs(fc.sample(corpusArb, { numRuns: 1, seed: 3 })[0] ?? []);
     const bundle = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { shards: 32, builtAt: "t" });
-    const nonEmpty = [...bundle.values].filter(([k, v]) => k.includes("/term/") && v !== '{"title":[],"text":[]}');
+    const nonEmpty = [...bundle.values].filter(([k, v]) => k.includes("/term/") && v !== '{"title":[],"text":[],"entity":[]}');
     expect(nonEmpty.length).toBeGreaterThan(24);
   });
 });

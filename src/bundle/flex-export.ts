@@ -1,16 +1,83 @@
-/** @module Indexing with FlexSearch and reading its export back as plain `[term, slots]` entries, ready to re-partition. */
+/** @module Indexing with FlexSearch, each posting in the slot of its BM25 term weight, and reading the export back as `[term, slots]` entries. */
 import type { Index } from "flexsearch";
-import { type Field, createFieldIndex, fields } from "./flex-config";
+import { analyze } from "./analyzer";
+import { type Field, RESOLUTION, createFieldIndex, fields } from "./flex-config";
 import type { Slots } from "./format";
+
+/** BM25 parameters per field (Anserini's defaults, k1 = 0.9 and b = 0.4, for the whole text). */
+export const bm25: Record<"title" | "text", { k1: number; b: number }> = {
+  title: { k1: 0.9, b: 0.4 },
+  text: { k1: 0.9, b: 0.4 },
+};
+
+/** What the build indexes of a document. */
+export interface IndexedDocument {
+  title: string;
+  body: string;
+  /** Ids of the document's entities. */
+  entities: string[];
+}
+
+/** Average field lengths, in terms, over the corpus: BM25 needs them before the first document is added. */
+export type FieldLengths = Record<"title" | "text", number>;
+
+/** Terms of each field of a document, as the analyzer makes them. */
+export function documentTerms(doc: IndexedDocument): Record<Field, string[]> {
+  const title = analyze(doc.title);
+  return { title, text: [...title, ...analyze(doc.body)], entity: doc.entities };
+}
+
+/**
+ * The slot of a term weight: BM25's saturated term frequency, `tf·(k1+1) / (tf + k1·(1−b+b·dl/avgdl))`,
+ * cut into `RESOLUTION` slots, slot 0 for the highest weight.
+ * @example
+ * weightSlot(3, 100, 120, bm25.text); // a low slot: frequent in a short document
+ */
+export function weightSlot(tf: number, length: number, average: number, p: { k1: number; b: number }): number {
+  const weight = (tf * (p.k1 + 1)) / (tf + p.k1 * (1 - p.b + (p.b * length) / Math.max(1, average)));
+  return Math.min(RESOLUTION - 1, Math.max(0, Math.floor((1 - weight / (p.k1 + 1)) * RESOLUTION)));
+}
+
+/** The weight a slot stands for: the middle of its range. */
+export function slotWeight(slot: number, p: { k1: number; b: number }): number {
+  return (p.k1 + 1) * (1 - (slot + 0.5) / RESOLUTION);
+}
 
 /** One FlexSearch index per field, as the build fills them. */
 export class FlexIndexes {
-  readonly byField: Record<Field, Index> = { title: createFieldIndex(), text: createFieldIndex() };
+  private slots = new Map<string, number>();
+  readonly byField: Record<Field, Index> = {
+    title: createFieldIndex((term) => this.slots.get(term) ?? RESOLUTION - 1),
+    text: createFieldIndex((term) => this.slots.get(term) ?? RESOLUTION - 1),
+    entity: createFieldIndex(() => 0),
+  };
 
-  /** Indexes document number `n`: its title, and title and body together. */
-  add(n: number, title: string, body: string): void {
-    this.byField.title.add(n, title);
-    this.byField.text.add(n, `${title}\n${body}`);
+  constructor(readonly lengths: FieldLengths) {}
+
+  /** Average field lengths of a corpus (a first pass over it). */
+  static measure(docs: Iterable<IndexedDocument>): FieldLengths {
+    let n = 0;
+    let title = 0;
+    let text = 0;
+    for (const doc of docs) {
+      const terms = documentTerms(doc);
+      n++;
+      title += terms.title.length;
+      text += terms.text.length;
+    }
+    return { title: title / Math.max(1, n), text: text / Math.max(1, n) };
+  }
+
+  /** Indexes document number `n`. */
+  add(n: number, doc: IndexedDocument): void {
+    const terms = documentTerms(doc);
+    for (const field of ["title", "text"] as const) {
+      const tf = new Map<string, number>();
+      for (const t of terms[field]) tf.set(t, (tf.get(t) ?? 0) + 1);
+      this.slots = new Map([...tf].map(([t, f]) => [t, weightSlot(f, terms[field].length, this.lengths[field], bm25[field])]));
+      if (tf.size > 0) this.byField[field].add(n, terms[field].join(" "));
+    }
+    if (terms.entity.length > 0) this.byField.entity.add(n, terms.entity.join(" "));
   }
 }
 
@@ -22,7 +89,7 @@ export class FlexIndexes {
  * maps.text; // [["kabul", [[0], null, [1]]], ...]
  */
 export function exportMaps(indexes: FlexIndexes): Record<Field, [string, Slots][]> {
-  const out = { title: [], text: [] } as Record<Field, [string, Slots][]>;
+  const out = { title: [], text: [], entity: [] } as Record<Field, [string, Slots][]>;
   for (const field of fields) {
     indexes.byField[field].export((key: string, data: string) => {
       if (!key.endsWith(".map")) return;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fields, RESOLUTION } from "./flex-config";
 
 /** Bumped whenever the layout of any value changes; a Worker refuses any other. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** The live pointer: the manifest of the version being served. Written last, after every key of its version. */
 export const LIVE_MANIFEST_KEY = "manifest";
@@ -17,7 +17,7 @@ export const SNIPPET_SOURCE_CHARS = 4000;
 /** Entity summaries per page of the entity list. */
 export const ENTITY_PAGE_SIZE = 100;
 
-export const keyKinds = ["term", "meta", "doc", "id", "prefix", "entity", "entity-list", "manifest"] as const;
+export const keyKinds = ["term", "meta", "doc", "id", "prefix", "entity", "entity-list", "dates", "manifest"] as const;
 export type KeyKind = (typeof keyKinds)[number];
 
 /**
@@ -26,7 +26,7 @@ export type KeyKind = (typeof keyKinds)[number];
  * bundleKey("3f2a9c0d1e2b4a5c", "term", 17); // "bundle/3f2a9c0d1e2b4a5c/term/17"
  */
 export function bundleKey(version: string, kind: KeyKind, part?: number | string): string {
-  return part === undefined ? `bundle/${version}/${kind}` : `bundle/${version}/${kind}/${part}`;
+  return part === undefined || part === "" ? `bundle/${version}/${kind}` : `bundle/${version}/${kind}/${part}`;
 }
 
 export const Layout = z.object({
@@ -57,6 +57,8 @@ export const Manifest = z.object({
     fields: z.array(z.enum(fields)),
     resolution: z.number().int(),
     tokenize: z.literal("strict"),
+    /** Average length of each field, in terms (BM25's avgdl). */
+    lengths: z.object({ title: z.number(), text: z.number() }),
   }),
   layout: Layout,
   counts: z.object({
@@ -73,9 +75,11 @@ export const engineConfig = { fields: [...fields], resolution: RESOLUTION, token
 
 /** A term's postings as FlexSearch exports them: position slots, each a list of document numbers. */
 export type Slots = (number[] | null)[];
-/** One term shard: per field, `[term, slots]` sorted by term. */
-export type TermShard = Record<string, [string, Slots][]>;
-/** One prefix shard: per prefix group, completions `[term, documentFrequency]` most frequent first. */
+/** Postings as stored: only the slots that hold documents, `[slot, documentNumbers]`. */
+export type SparsePostings = [number, number[]][];
+/** One term shard: per field, `[term, postings]` sorted by term. */
+export type TermShard = Record<string, [string, SparsePostings][]>;
+/** One prefix shard: per prefix group, completions `[word, documentFrequency]` most frequent first, and entities `[name, id, type, mentions]`. */
 export type PrefixShard = Record<
   string,
   { terms: [string, number][]; entities: [string, string, string, number][] }

@@ -3,11 +3,11 @@ import { AppError } from "../errors";
 import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
 import type { Field } from "./flex-config";
-import { FORMAT_VERSION, LIVE_MANIFEST_KEY, Manifest, type KeyKind, type PrefixShard, type Slots, type TermShard, bundleKey } from "./format";
+import { FORMAT_VERSION, LIVE_MANIFEST_KEY, Manifest, type KeyKind, type PrefixShard, type SparsePostings, type TermShard, bundleKey } from "./format";
 import { shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 
-export type ParsedTermShard = Record<Field, Map<string, Slots>>;
+export type ParsedTermShard = Record<Field, Map<string, SparsePostings>>;
 export interface EntityPage {
   total: number;
   items: { id: string; name: string; type: string; mentions: number; documents: number }[];
@@ -147,6 +147,12 @@ export class BundleReader {
     const meta = (await this.metas([n])).get(n) as DocMeta;
     const [bucket] = await this.read<StoredDocument[]>("doc", [meta.bucket]);
     return bucket?.find((d) => d.id === id);
+  }
+
+  /** Runs of documents by date, `[YYYY-MM-DD, first document number]` (documents are numbered by date). */
+  async dates(): Promise<[string, number][]> {
+    const [runs] = await this.read<[string, number][]>("dates", [""]);
+    return runs ?? [];
   }
 
   async entity(id: string): Promise<EntityRecord | undefined> {

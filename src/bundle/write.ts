@@ -11,13 +11,14 @@ import {
   type Manifest,
   type PrefixShard,
   type Slots,
+  type SparsePostings,
   type TermShard,
   bundleKey,
   engineConfig,
 } from "./format";
 import { sha256Hex, shardOf } from "./hash";
 import { MAX_VALUE_BYTES, type Profile, FREE_PLAN_KEYS, planLayout } from "./layout";
-import { tokenize } from "./flex-config";
+import { foldWords, isStopWord } from "./analyzer";
 import { entityTypes, type DocMeta, type EntityRecord, type EntityRef, type SourceDocument, type StoredDocument } from "./schema";
 
 export interface BundleInput {
@@ -68,35 +69,46 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   if (documents.length === 0) throw new BundleBuildError("empty_corpus", "No documents to index.");
   const progress = options.onProgress ?? (() => {});
 
-  const indexes = new FlexIndexes();
-  documents.forEach((doc, i) => {
-    indexes.add(i, doc.title, doc.body);
-    if (i % 1000 === 999) progress("index", i + 1, documents.length);
+  // Documents are numbered in date order (undated first), so a date range is a range of numbers.
+  const order = documents
+    .map((doc, i) => ({ doc, i }))
+    .sort((a, b) => ((a.doc.date ?? "") < (b.doc.date ?? "") ? -1 : (a.doc.date ?? "") > (b.doc.date ?? "") ? 1 : a.i - b.i));
+  const docs = order.map((o) => o.doc);
+  const docEntities = order.map((o) => byDocument[o.i] ?? []);
+  const indexed = (i: number) => ({
+    title: docs[i]?.title ?? "",
+    body: docs[i]?.body ?? "",
+    entities: docEntities[i]?.map((e) => e.id) ?? [],
   });
-  progress("index", documents.length, documents.length);
+
+  const indexes = new FlexIndexes(FlexIndexes.measure(docs.map((_, i) => indexed(i))));
+  docs.forEach((_, i) => {
+    indexes.add(i, indexed(i));
+    if (i % 1000 === 999) progress("index", i + 1, docs.length);
+  });
+  progress("index", docs.length, docs.length);
   const maps = exportMaps(indexes);
 
-  const df = new Map<string, number>();
   let termBytes = 0;
   for (const entries of Object.values(maps)) {
     for (const [term, slots] of entries) termBytes += term.length + JSON.stringify(slots).length + 6;
   }
-  for (const [term, slots] of maps.text) df.set(term, countIds(slots));
+  const words = wordFrequencies(docs);
 
-  const stored: StoredDocument[] = documents.map((doc, i) => ({
+  const stored: StoredDocument[] = docs.map((doc, i) => ({
     id: doc.id,
     title: doc.title,
     body: doc.body,
     ...(doc.date ? { date: doc.date } : {}),
     ...(doc.url ? { url: doc.url } : {}),
     meta: doc.meta,
-    entities: byDocument[i] ?? [],
+    entities: docEntities[i] ?? [],
   }));
   const storedJson = stored.map((d) => JSON.stringify(d));
   const docBytes = storedJson.reduce((n, s) => n + s.length, 0);
 
   const plan = planLayout(
-    { documents: documents.length, terms: df.size, entities: entities.length, termBytes, docBytes },
+    { documents: documents.length, terms: words.size, entities: entities.length, termBytes, docBytes },
     options.profile ?? "default",
     options.shards,
   );
@@ -107,13 +119,13 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   for (const field of engineConfig.fields) {
     for (const shard of termShards) shard[field] = [];
     for (const [term, slots] of [...maps[field]].sort(byKey)) {
-      termShards[shardOf(term, plan.term)]?.[field]?.push([term, slots]);
+      termShards[shardOf(term, plan.term)]?.[field]?.push([term, toSparse(slots)]);
     }
   }
   termShards.forEach((shard, n) => parts.set(`term/${n}`, JSON.stringify(shard)));
 
   // Prefix groups, for completions and the last term of a typeahead query.
-  const groups = prefixGroups(df, entities);
+  const groups = prefixGroups(words, entities);
   const prefixShards: PrefixShard[] = Array.from({ length: plan.prefix }, () => ({}));
   for (const [group, value] of [...groups].sort(byKey)) {
     const shard = prefixShards[shardOf(group, plan.prefix)];
@@ -140,6 +152,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   });
   if (bucket.length > 0) flush();
 
+  parts.set("dates", JSON.stringify(dateRuns(docs)));
+
   const metaBuckets = Math.ceil(documents.length / plan.metaSize);
   for (let b = 0; b < metaBuckets; b++) {
     const metas: DocMeta[] = [];
@@ -159,7 +173,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   }
 
   const idShards: Record<string, number>[] = Array.from({ length: plan.id }, () => ({}));
-  documents.forEach((doc, i) => {
+  docs.forEach((doc, i) => {
     const shard = idShards[shardOf(doc.id, plan.id)];
     if (shard) shard[doc.id] = i;
   });
@@ -218,9 +232,9 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     format: FORMAT_VERSION,
     version,
     built_at: options.builtAt ?? new Date().toISOString(),
-    engine: { ...engineConfig, fields: [...engineConfig.fields] },
+    engine: { ...engineConfig, fields: [...engineConfig.fields], lengths: indexes.lengths },
     layout,
-    counts: { documents: documents.length, terms: df.size, entities: entities.length, keys: values.size + 2, bytes: total },
+    counts: { documents: documents.length, terms: words.size, entities: entities.length, keys: values.size + 2, bytes: total },
   };
   const manifestJson = JSON.stringify(manifest);
   manifest.counts.bytes += 2 * bytes(manifestJson);
@@ -239,10 +253,33 @@ export function liveManifest(bundle: Bundle): [string, string] {
   return [LIVE_MANIFEST_KEY, bundle.values.get(bundleKey(bundle.manifest.version, "manifest")) as string];
 }
 
-function countIds(slots: Slots): number {
-  let n = 0;
-  for (const ids of slots) n += ids?.length ?? 0;
-  return n;
+/** FlexSearch's slots, without the empty ones: `[[slot, ids], ...]`. */
+function toSparse(slots: Slots): SparsePostings {
+  const out: SparsePostings = [];
+  slots.forEach((ids, slot) => {
+    if (ids && ids.length > 0) out.push([slot, ids]);
+  });
+  return out;
+}
+
+/** How many documents hold each folded word (stop words and one-letter words left out): the dictionary of completions and corrections. */
+export function wordFrequencies(docs: SourceDocument[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const doc of docs) {
+    const seen = new Set(foldWords(`${doc.title}\n${doc.body}`));
+    for (const word of seen) if (word.length >= MIN_PREFIX && !isStopWord(word)) df.set(word, (df.get(word) ?? 0) + 1);
+  }
+  return df;
+}
+
+/** Runs of documents by date: `[date, first document number]`, in order. Documents are numbered by date. */
+function dateRuns(docs: SourceDocument[]): [string, number][] {
+  const runs: [string, number][] = [];
+  docs.forEach((doc, i) => {
+    const day = doc.date?.slice(0, 10) ?? "";
+    if (runs.at(-1)?.[0] !== day) runs.push([day, i]);
+  });
+  return runs;
 }
 
 /** Groups terms (and entity names) by their leading characters, for completions. */
@@ -260,7 +297,7 @@ function prefixGroups(df: Map<string, number>, entities: EntityRecord[]): Map<st
   }
   for (const entity of entities) {
     const seen = new Set<string>();
-    for (const word of tokenize(entity.name)) {
+    for (const word of foldWords(entity.name)) {
       for (const len of [MIN_PREFIX, PREFIX_GROUP]) {
         if (word.length < len || seen.has(word.slice(0, len))) continue;
         seen.add(word.slice(0, len));

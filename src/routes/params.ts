@@ -32,3 +32,27 @@ export function readOffset(c: Context, max = 10_000): number {
   }
   return n;
 }
+
+/** Most `entity` filters one request may carry. */
+export const MAX_ENTITY_FILTERS = 5;
+
+export function readEntities(c: Context): string[] {
+  const ids = (c.req.queries("entity") ?? []).flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase()).filter(Boolean);
+  if (ids.length > MAX_ENTITY_FILTERS) throw new AppError("bad_request", `At most ${MAX_ENTITY_FILTERS} entity filters are allowed; got ${ids.length}.`);
+  return [...new Set(ids)];
+}
+
+export function readSort(c: Context): "relevance" | "date" {
+  const sort = c.req.query("sort") || "relevance";
+  if (sort !== "relevance" && sort !== "date") throw new AppError("bad_request", `Parameter sort must be relevance or date; got "${sort.slice(0, 20)}".`);
+  return sort;
+}
+
+/** `recency`: a half-life in days, from 1 to 36,500. */
+export function readRecency(c: Context): number | undefined {
+  const raw = c.req.query("recency");
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 1 || n > 36_500) throw new AppError("bad_request", `Parameter recency must be a half-life in days from 1 to 36500; got "${raw.slice(0, 20)}".`);
+  return n;
+}

@@ -1,4 +1,4 @@
-/** @module The engine over a bundle: postings from term shards, completions from prefix groups. */
+/** @module The engine over a bundle: postings from term shards, completions and corrections from prefix groups, dates from the date runs. */
 import { MIN_PREFIX, PREFIX_GROUP } from "../bundle/format";
 import type { BundleReader } from "../bundle/reader";
 import type { Engine } from "./engine";
@@ -17,5 +17,13 @@ export async function completionsFromBundle(reader: BundleReader, prefix: string
 }
 
 export function bundleEngine(reader: BundleReader): Engine {
-  return { postings: shardedPostings(reader), completions: (prefix) => completionsFromBundle(reader, prefix) };
+  return {
+    postings: shardedPostings(reader),
+    completions: (prefix) => completionsFromBundle(reader, prefix),
+    async dictionary(groups) {
+      const found = await reader.prefixGroups(groups);
+      return [...found.values()].flatMap((g) => g.terms);
+    },
+    dates: () => reader.dates(),
+  };
 }

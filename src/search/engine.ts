@@ -1,61 +1,173 @@
-/** @module The search itself, the same in the Worker and in Node: parse, expand the typed prefix, rank, verify phrases, page, snippet. */
-import { tokenize } from "../bundle/flex-config";
+/** @module The search itself, the same in the Worker and in Node: parse, expand prefixes, correct typos, filter, rank, verify phrases, page, snippet. */
+import { foldWords, stem } from "../bundle/analyzer";
 import type { BundleReader } from "../bundle/reader";
 import type { DocMeta, EntityRef } from "../bundle/schema";
 import { AppError } from "../errors";
 import { type ParsedQuery, parseQuery } from "./parse-query";
-import type { PostingSource } from "./postings";
-import { type Candidate, type TermGroup, compareCandidates, rankCandidates } from "./rank";
+import type { PostingSource, TermPostings } from "./postings";
+import { type Candidate, type TermGroup, compareTiered, countIds, docsOf, rankCandidates } from "./rank";
+import { rerankPage } from "./rerank";
 import { makeSnippet } from "./snippet";
+import { MIN_CORRECTABLE, correctionGroups, corrections } from "./typos";
 
 /** Completions tried for the word being typed. */
 export const MAX_EXPANSIONS = 8;
 /** Distinct terms a query may have: bounds the shards one request reads. */
 export const MAX_TERMS = 32;
+/** Queries with at most this many clauses rank documents matching all of them first. */
+const TIER_MAX_GROUPS = 4;
 /** Full matches whose phrases are checked against the text, at most. */
 const MAX_PHRASE_CHECKS = 100;
-/** A completion counts a little less than the word typed in full. */
 const COMPLETION_WEIGHT = 0.8;
+const CORRECTION_WEIGHT = 0.7;
 
 /** What the search needs from a bundle, or from the reference index in tests. */
 export interface Engine {
   postings: PostingSource;
-  /** Terms starting with `prefix`, most frequent first, as `[term, documentFrequency]`. */
+  /** Words starting with `prefix`, most frequent first, as `[word, documentFrequency]`. */
   completions(prefix: string): Promise<[string, number][]>;
+  /** Every word of some three-letter prefix groups, for typo corrections. */
+  dictionary(groups: string[]): Promise<[string, number][]>;
+  /** Runs of documents by date, `[YYYY-MM-DD, first document number]`. */
+  dates(): Promise<[string, number][]>;
+}
+
+export interface MatchOptions {
+  /** Entity ids every result must have. */
+  entities?: string[];
+  /** Multiply scores by a recency factor with this half-life, in days. */
+  recencyDays?: number;
 }
 
 export interface Match {
   parsed: ParsedQuery;
   groups: TermGroup[];
   candidates: Candidate[];
+  /** Whether documents matching every group were put first. */
+  tiered: boolean;
+  /** The query with its unknown words corrected, when some were. */
+  corrected?: string;
 }
 
 /**
- * Finds and ranks the documents matching a query.
+ * Finds and ranks the documents matching a parsed query.
  * @example
  * const { candidates } = await matchQuery(engine, parseQuery("kabul embassy"));
  */
-export async function matchQuery(engine: Engine, parsed: ParsedQuery): Promise<Match> {
+export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: MatchOptions = {}): Promise<Match> {
+  const positive = parsed.clauses.filter((c) => !c.negated);
   const groups: TermGroup[] = await Promise.all(
-    parsed.terms.map(async ({ term, prefix }) => {
-      const variants = new Map([[term, 1]]);
-      if (prefix) {
-        for (const [completion] of (await engine.completions(term)).slice(0, MAX_EXPANSIONS)) {
-          if (!variants.has(completion)) variants.set(completion, COMPLETION_WEIGHT);
+    positive.map(async (clause) => {
+      const variants = new Map<string, number>();
+      for (const word of clause.words) variants.set(stem(word), 1);
+      const last = clause.words.at(-1) as string;
+      if (clause.prefix) {
+        for (const [completion] of (await engine.completions(last)).slice(0, MAX_EXPANSIONS)) {
+          const s = stem(completion);
+          if (!variants.has(s)) variants.set(s, COMPLETION_WEIGHT);
         }
       }
-      return { term, variants };
+      return { word: clause.words.join(" OR "), field: clause.field, variants };
     }),
   );
-  const terms = [...new Set(groups.flatMap((g) => [...g.variants.keys()]))];
+  const excluded = parsed.clauses.filter((c) => c.negated).flatMap((c) => c.words.map(stem));
+  const entityIds = [...new Set([...parsed.entities, ...(options.entities ?? [])])];
+  const terms = [...new Set([...groups.flatMap((g) => [...g.variants.keys()]), ...excluded, ...entityIds])];
+  if (terms.length > MAX_TERMS) {
+    throw new AppError("query_too_complex", `The query needs ${terms.length} index terms; at most ${MAX_TERMS} are allowed.`);
+  }
   const postings = await engine.postings.postings(terms);
-  return { parsed, groups, candidates: rankCandidates(groups, postings, engine.postings.documents) };
+  const corrected = await correctTypos(engine, parsed, groups, postings);
+
+  const exclude = new Set<number>();
+  for (const term of excluded) for (const doc of docsOf(postings.get(term)?.text ?? [])) exclude.add(doc);
+  let allowed: Set<number> | undefined;
+  for (const id of entityIds) {
+    const docs = docsOf(postings.get(id)?.entity ?? []);
+    allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
+  }
+  const range = parsed.from || parsed.to ? documentRange(await engine.dates(), parsed.from, parsed.to) : undefined;
+  const allow =
+    allowed || range ? (doc: number) => (!allowed || allowed.has(doc)) && (!range || (doc >= range[0] && doc < range[1])) : undefined;
+  const boost = options.recencyDays ? recencyBoost(await engine.dates(), options.recencyDays) : undefined;
+
+  let candidates: Candidate[];
+  const tiered = groups.length <= TIER_MAX_GROUPS;
+  if (groups.length > 0) {
+    candidates = rankCandidates(groups, postings, {
+      documents: engine.postings.documents,
+      tiered,
+      exclude,
+      allow,
+      boost,
+    });
+  } else {
+    // Filters alone (entity:, from:/to:): every document they allow, newest first.
+    const pool = allowed ? [...allowed] : range ? Array.from({ length: range[1] - range[0] }, (_, i) => range[0] + i) : [];
+    candidates = pool
+      .filter((doc) => !exclude.has(doc) && (!allow || allow(doc)))
+      .sort((a, b) => b - a)
+      .map((doc) => ({ doc, matched: 0, score: 0 }));
+  }
+  return { parsed, groups, candidates, tiered, ...(corrected ? { corrected } : {}) };
+}
+
+/** Adds dictionary neighbours to the groups whose words match nothing; returns the corrected query. */
+async function correctTypos(engine: Engine, parsed: ParsedQuery, groups: TermGroup[], postings: Map<string, TermPostings>): Promise<string | undefined> {
+  const unknown = groups.filter(
+    (g) => g.word.length >= MIN_CORRECTABLE && !g.word.includes(" ") && [...g.variants.keys()].every((t) => countIds(postings.get(t)?.text ?? []) === 0),
+  );
+  if (unknown.length === 0) return undefined;
+  const dictionary = await engine.dictionary([...new Set(unknown.flatMap((g) => correctionGroups(g.word)))]);
+  const replaced = new Map<string, string>();
+  for (const group of unknown) {
+    const found = corrections(group.word, dictionary);
+    for (const [word] of found) if (!group.variants.has(stem(word))) group.variants.set(stem(word), CORRECTION_WEIGHT);
+    if (found[0]) replaced.set(group.word, found[0][0]);
+  }
+  if (replaced.size === 0) return undefined;
+  const added = [...new Set(unknown.flatMap((g) => [...g.variants.keys()]))].filter((t) => !postings.has(t));
+  for (const [term, p] of await engine.postings.postings(added)) postings.set(term, p);
+  const words = parsed.clauses.flatMap((c) => (c.negated ? [] : c.words));
+  return words.map((w) => replaced.get(w) ?? w).join(" ");
+}
+
+/** Document numbers `[first, end)` dated within `[from, to]`. */
+function documentRange(runs: [string, number][], from?: string, to?: string): [number, number] {
+  let first = Number.POSITIVE_INFINITY;
+  let end = 0;
+  runs.forEach(([day, start], i) => {
+    if (!day || (from && day < from) || (to && day > to)) return;
+    first = Math.min(first, start);
+    end = Math.max(end, runs[i + 1]?.[1] ?? Number.MAX_SAFE_INTEGER);
+  });
+  return first === Number.POSITIVE_INFINITY ? [0, 0] : [first, end];
+}
+
+/** Score multiplier: 1 for the newest document of the corpus, halving its bonus every `halfLife` days older. */
+function recencyBoost(runs: [string, number][], halfLife: number): (doc: number) => number {
+  const days = runs.map(([day, start]) => [day ? Date.parse(day) / 86_400_000 : Number.NaN, start] as const);
+  const newest = Math.max(...days.map(([d]) => (Number.isNaN(d) ? Number.NEGATIVE_INFINITY : d)));
+  return (doc) => {
+    let lo = 0;
+    let hi = days.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((days[mid]?.[1] ?? 0) <= doc) lo = mid;
+      else hi = mid - 1;
+    }
+    const day = days[lo]?.[0] ?? Number.NaN;
+    return Number.isNaN(day) ? 0.5 : 0.5 + 0.5 * 2 ** (-(newest - day) / halfLife);
+  };
 }
 
 export interface SearchParams {
   q: string;
   limit: number;
   offset: number;
+  entities?: string[];
+  sort?: "relevance" | "date";
+  recencyDays?: number;
 }
 
 export interface SearchHit {
@@ -71,6 +183,7 @@ export interface SearchHit {
 export interface SearchResult {
   query: string;
   total: number;
+  corrected: string | null;
   hits: SearchHit[];
 }
 
@@ -81,22 +194,25 @@ export interface SearchResult {
  */
 export async function search(engine: Engine, reader: BundleReader, params: SearchParams): Promise<SearchResult> {
   const parsed = parseQuery(params.q);
-  if (parsed.terms.length > MAX_TERMS) {
-    throw new AppError("query_too_complex", `The query has ${parsed.terms.length} distinct terms; at most ${MAX_TERMS} are allowed.`);
+  const empty = { query: params.q, total: 0, corrected: null, hits: [] };
+  if (parsed.clauses.every((c) => c.negated) && parsed.entities.length === 0 && !params.entities?.length && !parsed.from && !parsed.to) {
+    return empty;
   }
-  if (parsed.terms.length === 0) return { query: params.q, total: 0, hits: [] };
-  const match = await matchQuery(engine, parsed);
+  const match = await matchQuery(engine, parsed, { entities: params.entities, recencyDays: params.recencyDays });
   let candidates = match.candidates;
   if (parsed.phrases.length > 0) candidates = await checkPhrases(reader, match, params.offset + params.limit);
-  const page = candidates.slice(params.offset, params.offset + params.limit);
+  if (params.sort === "date") candidates = [...candidates].sort((a, b) => b.matched - a.matched || b.doc - a.doc);
+  let page = candidates.slice(params.offset, params.offset + params.limit);
   const metas = await reader.metas(page.map((c) => c.doc));
+  if (params.offset === 0 && params.sort !== "date" && match.groups.length > 1) page = rerankPage(page, metas, match);
   const matcher = {
-    exact: new Set(match.groups.flatMap((g) => [...g.variants.keys()])),
-    prefixes: parsed.terms.filter((t) => t.prefix).map((t) => t.term),
+    stems: new Set(match.groups.flatMap((g) => [...g.variants.keys()])),
+    prefixes: parsed.clauses.filter((c) => c.prefix && !c.negated).map((c) => c.words.at(-1) as string),
   };
   return {
     query: params.q,
     total: candidates.length,
+    corrected: match.corrected ?? null,
     hits: page.map((c) => {
       const meta = metas.get(c.doc) as DocMeta;
       return {
@@ -120,14 +236,14 @@ async function checkPhrases(reader: BundleReader, match: Match, wanted: number):
   const verified = new Set<number>();
   for (const c of checked) {
     const meta = metas.get(c.doc) as DocMeta;
-    const words = tokenize(`${meta.title}\n${meta.text}`);
+    const words = foldWords(`${meta.title}\n${meta.text}`);
     if (match.parsed.phrases.every((phrase) => containsSequence(words, phrase))) verified.add(c.doc);
   }
   const tier = (c: Candidate) => (verified.has(c.doc) ? 1 : 0);
-  return [...match.candidates].sort((a, b) => b.matched - a.matched || tier(b) - tier(a) || compareCandidates(a, b));
+  return [...match.candidates].sort((a, b) => b.matched - a.matched || tier(b) - tier(a) || compareTiered(a, b));
 }
 
-function containsSequence(words: string[], phrase: string[]): boolean {
+export function containsSequence(words: string[], phrase: string[]): boolean {
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
     return true;

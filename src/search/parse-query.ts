@@ -1,56 +1,106 @@
-/** @module Reads a query string leniently: words, "quoted phrases", and the last word as a prefix while the user types. */
-import { tokenize } from "../bundle/flex-config";
+/** @module Reads the query language leniently: words, "phrases", -excluded, a OR b, title:, from:/to:, entity:, and prefixes. */
+import { foldWords, isStopWord } from "../bundle/analyzer";
 import { MIN_PREFIX } from "../bundle/format";
 
-export interface QueryTerm {
-  /** The folded term, as indexed. */
-  term: string;
-  /** Matches every term that starts with it (the word being typed, or one ending in `*`). */
+/** One thing a document should (or, negated, must not) match: a word, or alternatives joined by OR. */
+export interface Clause {
+  /** Folded words, any of which matches (more than one only with OR). */
+  words: string[];
+  /** The last word matches every word it starts (the word being typed, or one ending in `*`). */
   prefix: boolean;
+  /** `title:` restricts the clause to titles. */
+  field: "text" | "title";
+  negated: boolean;
 }
 
 export interface ParsedQuery {
-  /** Distinct terms, each of which a document should match; phrase words included. */
-  terms: QueryTerm[];
-  /** Each phrase as its folded terms, in order. */
+  clauses: Clause[];
+  /** Each phrase as its folded words, stop words kept. */
   phrases: string[][];
+  /** `entity:<id>` filters. */
+  entities: string[];
+  /** `from:` and `to:`, as inclusive `YYYY-MM-DD` bounds. */
+  from?: string;
+  to?: string;
+}
+
+const TOKEN = /(-?)(?:([a-z]+):)?("[^"]*"?|[^\s"]+)|(-)?"([^"]*)"?/giu;
+
+/** `2021`, `2021-08` or `2021-08-15` as the first or last day it covers; undefined when not a date. */
+export function dateBound(text: string, end: boolean): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d] = m;
+  if (d) return `${y}-${mo}-${d}`;
+  if (mo) return end ? `${y}-${mo}-${String(new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate()).padStart(2, "0")}` : `${y}-${mo}-01`;
+  return end ? `${y}-12-31` : `${y}-01-01`;
 }
 
 /**
- * Parses a query. Never throws: an unclosed quote runs to the end, stray symbols are ignored.
+ * Parses a query. Never throws: an unclosed quote runs to the end, a lone `-` or an empty `title:` is ignored,
+ * an unknown `name:` is read as words.
  * @example
- * parseQuery('"security council" kab');
- * // { terms: [{ term: "security", prefix: false }, { term: "council", prefix: false }, { term: "kab", prefix: true }],
- * //   phrases: [["security", "council"]] }
+ * parseQuery('"security council" -taliban kabul OR herat from:2021-08 entity:john-kirby kab');
  */
 export function parseQuery(q: string): ParsedQuery {
-  const terms = new Map<string, QueryTerm>();
-  const phrases: string[][] = [];
-  const segments = q.split(/["“”]/);
-  let last: QueryTerm | undefined;
-  segments.forEach((segment, i) => {
-    const quoted = i % 2 === 1;
-    if (quoted) {
-      const words = tokenize(segment);
-      if (words.length > 1) phrases.push(words);
-      for (const word of words) if (!terms.has(word)) terms.set(word, { term: word, prefix: false });
+  const parsed: ParsedQuery = { clauses: [], phrases: [], entities: [] };
+  const normalized = q.replace(/[“”„]/g, '"');
+  let orPending = false;
+  let last: Clause | undefined;
+  for (const m of normalized.matchAll(TOKEN)) {
+    const negated = m[1] === "-" || m[4] === "-";
+    const name = m[2]?.toLowerCase();
+    let value = m[3] ?? `"${m[5] ?? ""}`;
+    if (/^(title|entity|from|to):$/i.test(value)) continue; // an operator with nothing after it
+    if (value === "OR" && !name && !negated) {
+      orPending = parsed.clauses.length > 0;
+      continue;
+    }
+    if (name === "entity" && !value.startsWith('"')) {
+      if (value) parsed.entities.push(value.toLowerCase());
       last = undefined;
-      return;
+      continue;
     }
-    for (const raw of segment.split(/\s+/)) {
-      const words = tokenize(raw);
-      words.forEach((word, j) => {
-        const starred = raw.endsWith("*") && j === words.length - 1;
-        const existing = terms.get(word);
-        const entry = existing ?? { term: word, prefix: false };
-        if (starred && word.length >= MIN_PREFIX) entry.prefix = true;
-        if (!existing) terms.set(word, entry);
-        last = entry;
-      });
+    if ((name === "from" || name === "to") && dateBound(value, name === "to")) {
+      parsed[name] = dateBound(value, name === "to");
+      last = undefined;
+      continue;
     }
-  });
+    const field = name === "title" ? "title" : "text";
+    if (name && name !== "title") value = `${m[2]} ${value}`; // not an operator: plain words
+    const quoted = value.startsWith('"');
+    const words = foldWords(quoted ? value.slice(1) : value);
+    if (quoted) {
+      if (words.length > 1 && !negated) parsed.phrases.push(words);
+      for (const word of words) if (!isStopWord(word) || words.length === 1) parsed.clauses.push({ words: [word], prefix: false, field, negated });
+      orPending = false;
+      last = undefined;
+      continue;
+    }
+    words.forEach((word, i) => {
+      const starred = i === words.length - 1 && value.endsWith("*") && word.length >= MIN_PREFIX;
+      if (orPending && i === 0 && last && !negated) {
+        last.words.push(word);
+        last.prefix ||= starred;
+      } else {
+        last = { words: [word], prefix: starred, field, negated };
+        parsed.clauses.push(last);
+      }
+      orPending = false;
+    });
+  }
   // The word still being typed (no space after it yet) matches as a prefix.
-  const typing = last !== undefined && /[\p{L}\p{N}]$/u.test(q);
-  if (typing && last && last.term.length >= MIN_PREFIX) last.prefix = true;
-  return { terms: [...terms.values()], phrases };
+  if (last && /[\p{L}\p{N}]$/u.test(q)) {
+    const word = last.words.at(-1) ?? "";
+    if (word.length >= MIN_PREFIX) last.prefix = true;
+  }
+  // Stop words match nothing on their own (they are not indexed), unless the query has nothing else.
+  const content = parsed.clauses.filter((c) => c.prefix || c.words.some((w) => !isStopWord(w)));
+  if (content.length > 0) parsed.clauses = content;
+  const seen = new Set<string>();
+  parsed.clauses = parsed.clauses.filter((c) => {
+    const key = JSON.stringify(c);
+    return !seen.has(key) && seen.add(key);
+  });
+  return parsed;
 }

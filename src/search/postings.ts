@@ -2,10 +2,10 @@
 import type { Index } from "flexsearch";
 import { type Field, createFieldIndex, fields } from "../bundle/flex-config";
 import type { FlexIndexes } from "../bundle/flex-export";
-import type { Slots } from "../bundle/format";
+import type { Slots, SparsePostings } from "../bundle/format";
 import type { BundleReader } from "../bundle/reader";
 
-/** A term's postings in every field: FlexSearch's position slots of document numbers. */
+/** A term's postings in every field: FlexSearch's slots of document numbers, slot 0 the highest BM25 weight. */
 export type TermPostings = Record<Field, Slots>;
 
 /** Looks up the postings of many terms at once. */
@@ -15,12 +15,21 @@ export interface PostingSource {
 }
 
 const slotsOf = (index: Index, term: string): Slots =>
-  ((index.search(term, { resolve: false }) as unknown as { result: Slots }).result ?? []).map((ids) => ids ?? null);
+  Array.from((index.search(term, { resolve: false }) as unknown as { result: Slots }).result ?? [], (ids) => ids ?? null);
 
 function lookup(byField: Record<Field, Index>, terms: string[]): Map<string, TermPostings> {
   const out = new Map<string, TermPostings>();
-  for (const term of terms) out.set(term, { title: slotsOf(byField.title, term), text: slotsOf(byField.text, term) });
+  for (const term of terms) {
+    out.set(term, { title: slotsOf(byField.title, term), text: slotsOf(byField.text, term), entity: slotsOf(byField.entity, term) });
+  }
   return out;
+}
+
+/** Stored postings back in FlexSearch's shape, with the empty slots. */
+export function fromSparse(sparse: SparsePostings): Slots {
+  const slots: Slots = [];
+  for (const [slot, ids] of sparse) slots[slot] = ids;
+  return Array.from(slots, (ids) => ids ?? null);
 }
 
 /**
@@ -35,14 +44,15 @@ export function shardedPostings(reader: BundleReader): PostingSource {
     documents: reader.manifest.counts.documents,
     async postings(terms) {
       const shards = await reader.termShards(terms);
-      const byField = { title: createFieldIndex(), text: createFieldIndex() };
+      const byField = { title: createFieldIndex(), text: createFieldIndex(), entity: createFieldIndex() };
       for (const field of fields) {
         const entries: [string, Slots][] = [];
         for (const term of terms) {
-          const slots = shards.get(term)?.[field]?.get(term);
-          if (slots) entries.push([term, slots]);
+          const sparse = shards.get(term)?.[field]?.get(term);
+          if (sparse) entries.push([term, fromSparse(sparse)]);
         }
-        if (entries.length > 0) byField[field].import("map", entries as unknown as string); // FlexSearch takes parsed entries too
+        // FlexSearch's import takes parsed entries as well as JSON text.
+        if (entries.length > 0) byField[field].import("map", entries as unknown as string);
       }
       return lookup(byField, terms);
     },

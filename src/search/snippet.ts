@@ -1,10 +1,10 @@
 /** @module Cuts the best passage of a text around matched terms, HTML-escaped, with each match wrapped in `<mark>`. */
-import { tokenize } from "../bundle/flex-config";
+import { foldWords, stem } from "../bundle/analyzer";
 
 export interface Matcher {
-  /** Terms that match exactly. */
-  exact: Set<string>;
-  /** Prefixes: a word starting with one matches. */
+  /** Index terms (stems): a word whose stem is one matches. */
+  stems: Set<string>;
+  /** Folded prefixes: a word starting with one matches. */
   prefixes: string[];
 }
 
@@ -28,8 +28,9 @@ export function matchWords(text: string, matcher: Matcher): Word[] {
   const words: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     const word: Word = { start: m.index, end: m.index + m[0].length };
-    for (const folded of tokenize(m[0])) {
-      if (matcher.exact.has(folded)) word.match = folded;
+    for (const folded of foldWords(m[0])) {
+      const s = stem(folded);
+      if (matcher.stems.has(s)) word.match = s;
       else {
         const prefix = matcher.prefixes.find((p) => folded.startsWith(p));
         if (prefix) word.match = prefix;
@@ -44,7 +45,7 @@ export function matchWords(text: string, matcher: Matcher): Word[] {
 /**
  * The window of about `size` words holding the most distinct matched terms (earliest on ties).
  * @example
- * makeSnippet("The embassy in Kabul <b>closed</b>.", { exact: new Set(["kabul"]), prefixes: [] });
+ * makeSnippet("The embassy in Kabul <b>closed</b>.", { stems: new Set(["kabul"]), prefixes: [] });
  * // "The embassy in <mark>Kabul</mark> &lt;b&gt;closed&lt;/b&gt;."
  */
 export function makeSnippet(text: string, matcher: Matcher, size = 32): string {

@@ -1,5 +1,5 @@
 /** @module Completions for a typeahead: whole queries from the term dictionary, entity names, and matching titles. */
-import { tokenize } from "../bundle/flex-config";
+import { foldWords } from "../bundle/analyzer";
 import { MIN_PREFIX, PREFIX_GROUP } from "../bundle/format";
 import type { BundleReader } from "../bundle/reader";
 import type { EntityType } from "../bundle/schema";
@@ -21,7 +21,7 @@ export interface Suggestions {
  * await suggest(engine, reader, "kab", 5); // { terms: [{ text: "kabul", documents: 2 }], ... }
  */
 export async function suggest(engine: Engine, reader: BundleReader, q: string, limit: number): Promise<Suggestions> {
-  const words = tokenize(q);
+  const words = foldWords(q);
   const last = words.at(-1);
   const empty: Suggestions = { query: q, terms: [], entities: [], titles: [] };
   if (!last) return empty;
@@ -40,7 +40,7 @@ export async function suggest(engine: Engine, reader: BundleReader, q: string, l
   const others = words.slice(0, -1);
   const entities = (g?.entities ?? [])
     .filter(([name]: [string, string, string, number]) => {
-      const nameWords = tokenize(name);
+      const nameWords = foldWords(name);
       return nameWords.some((w) => w.startsWith(last)) && others.every((o) => nameWords.some((w) => w.startsWith(o)));
     })
     .slice(0, limit)

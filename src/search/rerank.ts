@@ -1,0 +1,70 @@
+/** @module Reorders the first page by what postings cannot see: terms near each other, the exact phrase, and the words as typed. */
+import { foldWords, stem } from "../bundle/analyzer";
+import type { DocMeta } from "../bundle/schema";
+import type { Match } from "./engine";
+import type { Candidate } from "./rank";
+
+/** Bonus for every query term within one tight window (all terms adjacent gives the whole of it). */
+const PROXIMITY = 0.15;
+/** Bonus when the query's words occur in order, side by side. */
+const PHRASE = 0.15;
+/** Bonus, per group, when the word itself (not only its stem) occurs. */
+const EXACT_WORD = 0.03;
+
+/**
+ * The smallest window of words holding at least one position from every list.
+ * @example
+ * smallestWindow([[0, 9], [4], [5]]); // 2 (positions 4..5 plus the nearest of the first list → 0..5 is 6; 4..9 is 6)... returns the span length
+ */
+export function smallestWindow(positions: number[][]): number {
+  const lists = positions.filter((p) => p.length > 0);
+  if (lists.length < 2) return lists.length;
+  const merged = lists.flatMap((p, g) => p.map((at) => [at, g] as const)).sort((a, b) => a[0] - b[0]);
+  const count = new Map<number, number>();
+  let best = Number.POSITIVE_INFINITY;
+  let left = 0;
+  for (const [at, g] of merged) {
+    count.set(g, (count.get(g) ?? 0) + 1);
+    while (count.size === lists.length) {
+      const [start, lg] = merged[left] as readonly [number, number];
+      best = Math.min(best, at - start + 1);
+      const n = (count.get(lg) ?? 0) - 1;
+      if (n === 0) count.delete(lg);
+      else count.set(lg, n);
+      left++;
+    }
+  }
+  return best;
+}
+
+/**
+ * Reorders a page of candidates (keeping tiers) with proximity, phrase and exact-word bonuses read from the
+ * stored text, which the page needs for its snippets anyway.
+ */
+export function rerankPage(page: Candidate[], metas: Map<number, DocMeta>, match: Match): Candidate[] {
+  const groups = match.groups;
+  const typed = match.parsed.clauses.filter((c) => !c.negated).map((c) => c.words);
+  const rescored = page.map((c) => {
+    const meta = metas.get(c.doc);
+    if (!meta) return c;
+    const words = foldWords(`${meta.title}\n${meta.text}`);
+    const positions: number[][] = groups.map(() => []);
+    const exact = new Set<number>();
+    words.forEach((word, at) => {
+      const s = stem(word);
+      groups.forEach((g, i) => {
+        if (g.variants.has(s)) {
+          positions[i]?.push(at);
+          if (typed[i]?.includes(word)) exact.add(i);
+        }
+      });
+    });
+    const present = positions.filter((p) => p.length > 0).length;
+    const window = smallestWindow(positions);
+    let factor = 1 + (EXACT_WORD * exact.size) / groups.length;
+    if (present > 1) factor += (PROXIMITY * present * present) / (Math.max(window, present) * groups.length);
+    if (present === groups.length && window === groups.length) factor += PHRASE;
+    return { ...c, score: c.score * factor };
+  });
+  return rescored.sort((a, b) => (match.tiered ? b.matched - a.matched : 0) || b.score - a.score || a.doc - b.doc);
+}
