@@ -11,6 +11,7 @@ import { documentRoutes } from "./routes/documents";
 import { entityRoutes } from "./routes/entities";
 import { healthRoutes } from "./routes/health";
 import { searchRoutes } from "./routes/search";
+import { widgetRoutes } from "./routes/widget";
 
 const app = new Hono<AppEnv>();
 
@@ -41,6 +42,7 @@ app.route("/", searchRoutes);
 app.route("/", documentRoutes);
 app.route("/", entityRoutes);
 app.route("/", healthRoutes);
+app.route("/", widgetRoutes);
 
 app.notFound((c) => c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}.`)), 404));
 

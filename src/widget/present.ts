@@ -1,0 +1,38 @@
+/** @module What the popup shows for an answer or a failure: its options and its messages, as plain data. */
+import { plural } from "./format";
+import type { Answer, Item } from "./types";
+
+export interface View {
+  items: Item[];
+  /** Shown above the options; empty when the results speak for themselves. */
+  status: string;
+  /** Announced by the polite live region. */
+  live: string;
+  error: boolean;
+}
+
+export const emptyView: View = { items: [], status: "", live: "", error: false };
+
+/**
+ * Hits first; when there are none, the completions of the query instead; then, unless a filter is already
+ * chosen, up to three entities to filter by.
+ * @example
+ * answerView(answer, true).live; // "5 results", or "2 results in Kabul" with a filter
+ */
+export function answerView(answer: Answer, entityFilters: boolean): View {
+  const { search, suggest, filter } = answer;
+  const items: Item[] = search.hits.map((hit) => ({ kind: "hit", hit }));
+  if (items.length === 0) {
+    for (const term of suggest.terms) if (term.text !== search.query) items.push({ kind: "term", text: term.text });
+  }
+  if (entityFilters && !filter) for (const entity of suggest.entities.slice(0, 3)) items.push({ kind: "entity", entity });
+  const within = filter ? ` in ${filter.name}` : "";
+  if (search.total > 0) return { items, status: "", live: `${plural(search.total, "result")}${within}`, error: false };
+  const offer = items.length > 0 ? " Try one of these:" : "";
+  return { items, status: `No results for \u201c${search.query}\u201d${within}.${offer}`, live: `No results${within}`, error: false };
+}
+
+export function errorView(message: string): View {
+  const text = `Search failed: ${message}`;
+  return { items: [], status: text, live: text, error: true };
+}

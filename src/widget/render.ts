@@ -1,0 +1,41 @@
+/** @module Renders the listbox's options from an answer's items, with text nodes only. */
+import { h } from "./dom";
+import { formatDate } from "./format";
+import { snippetSegments } from "./snippet";
+import type { EntityRef, Hit, Item } from "./types";
+
+const types = new Set<string>(["person", "organization", "place"]);
+
+/** An entity as a chip: its type shown by an icon and a colour (from CSS), and named for tooltips. */
+export function chip(entity: EntityRef, index?: number): HTMLSpanElement {
+  const type = types.has(entity.type) ? entity.type : "other";
+  const attributes: Record<string, string> = { class: "chip", part: `chip chip-${type}`, "data-type": type, title: type };
+  if (index !== undefined) attributes["data-chip"] = String(index);
+  return h("span", attributes, entity.name);
+}
+
+/** The snippet's text, with `<mark>` elements rebuilt from its literal tags. */
+function snippet(text: string): HTMLParagraphElement {
+  const p = h("p", { class: "snippet", part: "snippet" });
+  for (const segment of snippetSegments(text)) p.append(segment.mark ? h("mark", { part: "mark" }, segment.text) : segment.text);
+  return p;
+}
+
+function hit(item: Hit, chips: boolean): (Node | string)[] {
+  const head = h("div", { class: "head" }, h("span", { class: "title", part: "title" }, item.title));
+  if (item.date) head.append(h("time", { part: "date", datetime: item.date }, formatDate(item.date)));
+  const nodes: Node[] = [head, snippet(item.snippet)];
+  if (chips && item.entities.length > 0) nodes.push(h("div", { class: "chips", part: "entities" }, ...item.entities.map(chip)));
+  return nodes;
+}
+
+/** One option of the listbox, `id` unique within the shadow root. */
+export function option(item: Item, id: string, chips: boolean): HTMLLIElement {
+  const content =
+    item.kind === "hit"
+      ? hit(item.hit, chips)
+      : item.kind === "entity"
+        ? ["Filter by ", chip(item.entity)]
+        : ["Search for ", h("q", {}, item.text)];
+  return h("li", { id, role: "option", "aria-selected": "false", class: item.kind, part: `option option-${item.kind}` }, ...content);
+}
