@@ -1,5 +1,6 @@
-/** @module The Worker: a Hono app answering search, suggest, documents, entities and health from a KV bundle. */
-import { Hono } from "hono";
+/** @module The Worker: a Hono app answering search, suggest, documents, entities and health from a KV bundle, with its OpenAPI document. */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env";
 import type { BundleReader } from "./bundle/reader";
 import { AppError, errorBody } from "./errors";
@@ -13,11 +14,10 @@ import { healthRoutes } from "./routes/health";
 import { searchRoutes } from "./routes/search";
 import { widgetRoutes } from "./routes/widget";
 
-const app = new Hono<AppEnv>();
+const base = new OpenAPIHono<AppEnv>();
 
-app.use(corsMiddleware);
-
-app.use(async (c, next) => {
+base.use(corsMiddleware);
+base.use(async (c, next) => {
   const stats = newReadStats();
   let reader: Promise<BundleReader> | undefined;
   c.set("stats", stats);
@@ -28,21 +28,29 @@ app.use(async (c, next) => {
   });
   const started = performance.now();
   await next();
-  // Server-Timing: time waiting for KV, and how many values came from KV or from the isolate's cache.
+  // Server-Timing: time waiting for KV, how many values came from KV or from the isolate's cache, and the edge cache.
   c.header(
     "Server-Timing",
     `kv;dur=${stats.ms};desc="${stats.keys} keys, ${stats.bytes} bytes, ${stats.roundTrips} round trips", ` +
       `isolate;desc="${stats.cacheHits} cached values", edge;desc="${c.var.cacheStatus}", total;dur=${Math.round(performance.now() - started)}`,
   );
 });
+for (const path of ["/search", "/suggest", "/documents/*", "/entities", "/entities/*"]) base.use(path, caching);
+// The demo page is HTML: strict security headers (its inline script is the embed snippet, allowed by hash-free 'self' + nonce-less module).
+base.use("/", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"], connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"] } }));
 
-for (const path of ["/search", "/suggest", "/documents/*", "/entities", "/entities/*"]) app.use(path, caching);
+const app = base
+  .route("/", searchRoutes)
+  .route("/", documentRoutes)
+  .route("/", entityRoutes)
+  .route("/", healthRoutes)
+  .route("/", widgetRoutes);
 
-app.route("/", searchRoutes);
-app.route("/", documentRoutes);
-app.route("/", entityRoutes);
-app.route("/", healthRoutes);
-app.route("/", widgetRoutes);
+app.doc31("/openapi.json", (c) => ({
+  openapi: "3.1.0",
+  info: { title: "edge-search", version: "1", description: "Entity-aware search over a news archive, served from a sharded KV bundle." },
+  servers: [{ url: new URL(c.req.url).origin }],
+}));
 
 app.notFound((c) => c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}.`)), 404));
 
@@ -51,5 +59,8 @@ app.onError((error, c) => {
   console.error(error);
   return c.json(errorBody(new AppError("internal")), 500);
 });
+
+/** The app's type, for `hono/client` (see `src/client.ts`). */
+export type AppType = typeof app;
 
 export default app;

@@ -44,7 +44,7 @@ export const Layout = z.object({
   /** Entity record shards: an entity lives in shard `fnv1a(id) % entity`. */
   entity: z.number().int().positive(),
   /** Pages of the entity list, per type and for all types. */
-  entityPages: z.record(z.number().int().nonnegative()),
+  entityPages: z.record(z.string(), z.number().int().nonnegative()),
 });
 export type Layout = z.infer<typeof Layout>;
 

@@ -13,7 +13,7 @@ export const SourceDocument = z.object({
   date: z.string().optional(),
   url: z.string().optional(),
   /** Any extra fields of the input record, kept as metadata. */
-  meta: z.record(z.unknown()).default({}),
+  meta: z.record(z.string(), z.unknown()).default({}),
 });
 export type SourceDocument = z.infer<typeof SourceDocument>;
 
@@ -59,7 +59,7 @@ export const StoredDocument = z.object({
   body: z.string(),
   date: z.string().optional(),
   url: z.string().optional(),
-  meta: z.record(z.unknown()),
+  meta: z.record(z.string(), z.unknown()),
   entities: z.array(EntityRef),
 });
 export type StoredDocument = z.infer<typeof StoredDocument>;

@@ -34,7 +34,9 @@ export function headlineSentences(tokens: readonly Token[]): Set<number> {
   for (const [sentence, [capitalized, all, common]] of words) {
     // A list of names ("Somerset 83, P. Simmons 4-38") is capitalised too, but has no capitalised common word;
     // "Prime Minister Boris Johnson spoke." has two, but ends in lowercase.
-    if (all >= 3 && capitalized >= 0.85 * all && common >= (capitalized === all ? 1 : 2)) headlines.add(sentence);
+    // A list of names with a "Brown" or "Given" in it has a few capitalised common words, a headline many.
+    const enough = common >= (capitalized === all ? 1 : 2) && common >= 0.2 * capitalized;
+    if (all >= 3 && capitalized >= 0.85 * all && enough) headlines.add(sentence);
   }
   return headlines;
 }

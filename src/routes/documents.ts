@@ -1,11 +1,26 @@
 /** @module `/documents/:id`: a whole document with its metadata. */
-import { Hono } from "hono";
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { DocumentResponse, ErrorResponse, IdParam, errorResponses } from "../api/schemas";
+import { validationHook } from "../api/validation";
 import type { AppEnv } from "../app-env";
 import { AppError } from "../errors";
 
-export const documentRoutes = new Hono<AppEnv>().get("/documents/:id", async (c) => {
+const route = createRoute({
+  method: "get",
+  path: "/documents/{id}",
+  summary: "One whole document",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The document", content: { "application/json": { schema: DocumentResponse } } },
+    404: { description: "No document has this id", content: { "application/json": { schema: ErrorResponse } } },
+    ...errorResponses,
+  },
+});
+
+export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
+  const { id } = c.req.valid("param");
   const reader = await c.var.bundle();
-  const doc = await reader.document(c.req.param("id"));
-  if (!doc) throw new AppError("document_not_found", `No document has the id "${c.req.param("id").slice(0, 200)}".`);
-  return c.json({ ...doc, date: doc.date ?? null, url: doc.url ?? null });
+  const doc = await reader.document(id);
+  if (!doc) throw new AppError("document_not_found", `No document has the id "${id.slice(0, 200)}".`);
+  return c.json({ ...doc, date: doc.date ?? null, url: doc.url ?? null }, 200);
 });

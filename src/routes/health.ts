@@ -1,15 +1,26 @@
 /** @module `/health`: which bundle is served. */
-import { Hono } from "hono";
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { HealthResponse, errorResponses } from "../api/schemas";
 import type { AppEnv } from "../app-env";
 
-export const healthRoutes = new Hono<AppEnv>().get("/health", async (c) => {
+const route = createRoute({
+  method: "get",
+  path: "/health",
+  summary: "The bundle being served",
+  responses: { 200: { description: "Healthy", content: { "application/json": { schema: HealthResponse } } }, 503: errorResponses[503] },
+});
+
+export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const { manifest } = await c.var.bundle();
-  return c.json({
-    status: "ok",
-    version: manifest.version,
-    format: manifest.format,
-    built_at: manifest.built_at,
-    documents: manifest.counts.documents,
-    entities: manifest.counts.entities,
-  });
+  return c.json(
+    {
+      status: "ok" as const,
+      version: manifest.version,
+      format: manifest.format,
+      built_at: manifest.built_at,
+      documents: manifest.counts.documents,
+      entities: manifest.counts.entities,
+    },
+    200,
+  );
 });

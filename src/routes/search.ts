@@ -1,35 +1,56 @@
 /** @module `/search` and `/suggest`. */
-import { Hono } from "hono";
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { MAX_ENTITY_FILTERS, SearchQuery, SearchResponse, SuggestQuery, SuggestResponse, errorResponses } from "../api/schemas";
+import { validationHook } from "../api/validation";
+import type { AppEnv } from "../app-env";
+import { AppError } from "../errors";
 import { bundleEngine } from "../search/bundle-engine";
 import { search } from "../search/engine";
 import { suggest } from "../search/suggest";
-import type { AppEnv } from "../app-env";
-import { readEntities, readLimit, readOffset, readQuery, readRecency, readSort } from "./params";
 
-export const searchRoutes = new Hono<AppEnv>()
-  .get("/search", async (c) => {
-    const params = {
-      q: readQuery(c),
-      limit: readLimit(c, 10),
-      offset: readOffset(c),
-      entities: readEntities(c),
-      sort: readSort(c),
-      recencyDays: readRecency(c),
-    };
+const searchRoute = createRoute({
+  method: "get",
+  path: "/search",
+  summary: "Search the archive",
+  request: { query: SearchQuery },
+  responses: { 200: { description: "Ranked hits", content: { "application/json": { schema: SearchResponse } } }, ...errorResponses },
+});
+
+const suggestRoute = createRoute({
+  method: "get",
+  path: "/suggest",
+  summary: "Completions for a typeahead",
+  request: { query: SuggestQuery },
+  responses: { 200: { description: "Completions", content: { "application/json": { schema: SuggestResponse } } }, ...errorResponses },
+});
+
+/** `entity` filters: repeated or comma-separated ids, at most a few. */
+function entityFilters(value: string | string[] | undefined): string[] {
+  const ids = [...new Set([value ?? []].flat().flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  if (ids.length > MAX_ENTITY_FILTERS) throw new AppError("bad_request", `At most ${MAX_ENTITY_FILTERS} entity filters are allowed; got ${ids.length}.`);
+  return ids;
+}
+
+export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(searchRoute, async (c) => {
+    const query = c.req.valid("query");
     const reader = await c.var.bundle();
     const started = performance.now();
-    const result = await search(bundleEngine(reader), reader, params);
-    return c.json({
-      query: result.query,
-      total: result.total,
-      took_ms: Math.round(performance.now() - started),
-      corrected: result.corrected,
-      hits: result.hits,
+    const result = await search(bundleEngine(reader), reader, {
+      q: query.q,
+      limit: query.limit,
+      offset: query.offset,
+      entities: entityFilters(query.entity),
+      sort: query.sort,
+      recencyDays: query.recency,
     });
+    return c.json(
+      { query: result.query, total: result.total, took_ms: Math.round(performance.now() - started), corrected: result.corrected, hits: result.hits },
+      200,
+    );
   })
-  .get("/suggest", async (c) => {
-    const q = readQuery(c);
-    const limit = readLimit(c, 5, 20);
+  .openapi(suggestRoute, async (c) => {
+    const { q, limit } = c.req.valid("query");
     const reader = await c.var.bundle();
-    return c.json(await suggest(bundleEngine(reader), reader, q, limit));
+    return c.json(await suggest(bundleEngine(reader), reader, q, limit), 200);
   });

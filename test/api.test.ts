@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SearchResponse } from "../src/api/schemas";
+import { createClient } from "../src/client";
+import { buildFromInputs } from "../scripts/lib/pipeline";
+import { type TestWorker, startWorker } from "./helpers/worker";
+
+let worker: TestWorker;
+
+beforeAll(async () => {
+  const { bundle } = await buildFromInputs(["seeds"], { builtAt: "2026-01-01T00:00:00.000Z" });
+  worker = await startWorker();
+  await worker.load(bundle);
+});
+afterAll(() => worker?.dispose());
+
+describe("the OpenAPI document", () => {
+  it("is served as OpenAPI 3.1 and describes every route with its parameters", async () => {
+    const { status, body } = await worker.json("/openapi.json");
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    expect(Object.keys(body.paths).sort()).toEqual(["/documents/{id}", "/entities", "/entities/{id}", "/health", "/search", "/suggest"]);
+    const params = body.paths["/search"].get.parameters.map((p: { name: string }) => p.name).sort();
+    expect(params).toEqual(["entity", "limit", "offset", "q", "recency", "sort"]);
+    expect(body.components.schemas.Error.properties.error.properties.code.enum).toContain("limit_out_of_range");
+  });
+});
+
+describe("the typed client", () => {
+  it("calls the Worker and gets typed answers that match the response schema", async () => {
+    const api = createClient("http://localhost", { fetch: (input: RequestInfo | URL, init?: RequestInit) => worker.fetch(new URL(String(input)).pathname + new URL(String(input)).search, init) });
+    const res = await api.search.$get({ query: { q: "kabul embassy", limit: 5 } });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(SearchResponse.safeParse(body).success).toBe(true);
+    if ("hits" in body) expect(body.hits.length).toBe(2);
+  });
+});
+
+describe("request bounds", () => {
+  const cases: [string, string][] = [
+    ["/search?q=kabul&sort=oldest", "bad_request"],
+    ["/search?q=kabul&recency=0", "bad_request"],
+    ["/search?q=kabul&entity=a&entity=b&entity=c&entity=d&entity=e&entity=f", "bad_request"],
+    ["/search?q=kabul&q=embassy", "bad_request"],
+    ["/entities?type=planet", "type_unknown"],
+    ["/entities?offset=99999", "offset_out_of_range"],
+  ];
+  for (const [path, code] of cases) {
+    it(`${path} → ${code}`, async () => {
+      const { status, body } = await worker.json(path);
+      expect(status).toBe(400);
+      expect(body.error.code).toBe(code);
+    });
+  }
+});
+
+describe("the demo page", () => {
+  it("is served with security headers", async () => {
+    const res = await worker.fetch("/");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toContain("object-src 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
+});
