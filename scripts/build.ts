@@ -2,10 +2,10 @@
 import { parseArgs } from "node:util";
 import type { Profile } from "../src/bundle/layout";
 import { BundleBuildError } from "../src/bundle/write";
+import { IngestError } from "./ingest/read-inputs";
 import { writeBundle } from "./lib/bundle-files";
 import { fail, formatBytes, progress, say } from "./lib/cli";
 import { buildFromInputs } from "./lib/pipeline";
-import { IngestError } from "./ingest/read-inputs";
 
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
                         [--skip-invalid] [--no-entities] [--registry FILE]`;

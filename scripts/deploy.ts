@@ -5,11 +5,11 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { Manifest } from "../src/bundle/format";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../src/bundle/layout";
-import { LIVE_FILE, bulkFiles, writeBundle } from "./lib/bundle-files";
+import { buildWidget } from "./build-widget";
+import { bulkFiles, LIVE_FILE, writeBundle } from "./lib/bundle-files";
 import { fail, formatBytes, say } from "./lib/cli";
 import { buildFromInputs } from "./lib/pipeline";
-import { buildWidget } from "./build-widget";
-import { type Target, bulkPut, getValue, wrangler } from "./lib/wrangler";
+import { bulkPut, getValue, type Target, wrangler } from "./lib/wrangler";
 
 const { values: args } = parseArgs({
   options: {

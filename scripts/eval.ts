@@ -8,11 +8,11 @@ import { LruCache } from "../src/kv/lru-cache";
 import { newReadStats } from "../src/kv/source";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { search } from "../src/search/engine";
-import { memorySource } from "./lib/memory-source";
 import { fail, progress, say } from "./lib/cli";
-import { type Metrics, evaluate, parseQrels } from "./lib/metrics";
-import { buildFromInputs } from "./lib/pipeline";
 import { updateSection } from "./lib/markdown";
+import { memorySource } from "./lib/memory-source";
+import { evaluate, type Metrics, parseQrels } from "./lib/metrics";
+import { buildFromInputs } from "./lib/pipeline";
 
 const { values: args } = parseArgs({
   options: {
@@ -46,17 +46,23 @@ for (const [i, q] of queries.entries()) {
   const reader = new BundleReader(source, cache, manifest, newReadStats());
   // A whole query, not one being typed: the trailing space keeps its last word from matching as a prefix.
   const result = await search(bundleEngine(reader), reader, { q: `${q.text} `, limit: 100, offset: 0 });
-  ours.set(q._id, result.hits.map((h) => h.id));
+  ours.set(
+    q._id,
+    result.hits.map((h) => h.id),
+  );
   if (i % 100 === 99) progress("queries", i + 1, queries.length);
 }
 
 say("Ranking them with FlexSearch's default index (title and text, default options, suggest on)");
 const flex = new Index();
-read.documents.forEach((doc, i) => flex.add(i, `${doc.title}\n${doc.body}`));
+for (const [i, doc] of read.documents.entries()) flex.add(i, `${doc.title}\n${doc.body}`);
 const baseline = new Map<string, string[]>();
 for (const q of queries) {
   const ids = flex.search(q.text, { limit: 100, suggest: true }) as number[];
-  baseline.set(q._id, ids.map((i) => read.documents[i]?.id ?? ""));
+  baseline.set(
+    q._id,
+    ids.map((i) => read.documents[i]?.id ?? ""),
+  );
 }
 
 const results: [string, Metrics][] = [
@@ -70,7 +76,8 @@ const table = [
   ...results.map(([name, m]) => `| ${name} | ${f(m.ndcg10)} | ${f(m.recall100)} | ${f(m.mrr10)} |`),
   "| BM25 k1=0.9 b=0.4, Anserini flat index (published anchor) | 0.679 | | |",
 ].join("\n");
-for (const [name, m] of results) say(`  ${name}: nDCG@10 ${f(m.ndcg10)}, Recall@100 ${f(m.recall100)}, MRR@10 ${f(m.mrr10)} (${m.queries} judged queries)`);
+for (const [name, m] of results)
+  say(`  ${name}: nDCG@10 ${f(m.ndcg10)}, Recall@100 ${f(m.recall100)}, MRR@10 ${f(m.mrr10)} (${m.queries} judged queries)`);
 
 const section = `## Ranking (SciFact)
 

@@ -2,8 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { fail, say } from "./lib/cli";
 import { bulkFiles } from "./lib/bundle-files";
+import { fail, say } from "./lib/cli";
 
 const { values: args } = parseArgs({ options: { bundle: { type: "string", default: "dist/bundle" } } });
 if (!existsSync(args.bundle)) fail(`No bundle at ${args.bundle}: run npm run build first.`);

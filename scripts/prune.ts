@@ -6,10 +6,15 @@ import { parseArgs } from "node:util";
 import { BULK_MAX_PAIRS } from "../src/bundle/layout";
 import { fail, say } from "./lib/cli";
 import { storedVersions } from "./lib/versions";
-import { type Target, bulkDelete } from "./lib/wrangler";
+import { bulkDelete, type Target } from "./lib/wrangler";
 
 const { values: args } = parseArgs({
-  options: { keep: { type: "string", default: "2" }, local: { type: "boolean", default: false }, env: { type: "string" }, "dry-run": { type: "boolean", default: false } },
+  options: {
+    keep: { type: "string", default: "2" },
+    local: { type: "boolean", default: false },
+    env: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+  },
 });
 const keep = Number(args.keep);
 if (!Number.isInteger(keep) || keep < 1) fail(`--keep must be a whole number of versions, 1 or more; got "${args.keep}".`);
@@ -25,7 +30,9 @@ try {
     process.exit(0);
   }
   const keys = doomed.flatMap((v) => v.keys);
-  say(`${args["dry-run"] ? "Would delete" : "Deleting"} ${doomed.length} version(s), ${keys.length.toLocaleString("en-US")} keys: ${doomed.map((v) => v.version).join(", ")}`);
+  say(
+    `${args["dry-run"] ? "Would delete" : "Deleting"} ${doomed.length} version(s), ${keys.length.toLocaleString("en-US")} keys: ${doomed.map((v) => v.version).join(", ")}`,
+  );
   if (args["dry-run"]) process.exit(0);
   const dir = mkdtempSync(join(tmpdir(), "prune-"));
   for (let i = 0; i < keys.length; i += BULK_MAX_PAIRS) {

@@ -7,8 +7,8 @@ import { LruCache } from "../src/kv/lru-cache";
 import { newReadStats } from "../src/kv/source";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { search } from "../src/search/engine";
-import { fail, say } from "./lib/cli";
 import { fileKvSource } from "./lib/bundle-files";
+import { fail, say } from "./lib/cli";
 
 const { values: args } = parseArgs({
   options: {

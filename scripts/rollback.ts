@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { LIVE_MANIFEST_KEY, Manifest } from "../src/bundle/format";
 import { fail, say } from "./lib/cli";
 import { storedVersions } from "./lib/versions";
-import { type Target, bulkPut } from "./lib/wrangler";
+import { bulkPut, type Target } from "./lib/wrangler";
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,7 +19,8 @@ try {
   const found = storedVersions(target).find((v) => v.version === version);
   if (!found?.manifest) fail(`Version ${version} is not in the namespace (npm run versions lists what is).`);
   const manifest = Manifest.parse(found.manifest);
-  if (found.keys.length < manifest.counts.keys - 1) fail(`Version ${version} is incomplete (${found.keys.length} of ${manifest.counts.keys - 1} keys): refusing to serve it.`);
+  if (found.keys.length < manifest.counts.keys - 1)
+    fail(`Version ${version} is incomplete (${found.keys.length} of ${manifest.counts.keys - 1} keys): refusing to serve it.`);
   const file = join(mkdtempSync(join(tmpdir(), "rollback-")), "live.json");
   writeFileSync(file, JSON.stringify([{ key: LIVE_MANIFEST_KEY, value: JSON.stringify(manifest) }]));
   bulkPut(file, target);

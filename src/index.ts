@@ -37,7 +37,21 @@ base.use(async (c, next) => {
 });
 for (const path of ["/search", "/suggest", "/documents/*", "/entities", "/entities/*"]) base.use(path, caching);
 // The demo page is HTML: strict security headers (its inline script is the embed snippet, allowed by hash-free 'self' + nonce-less module).
-base.use("/", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"], connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"] } }));
+base.use(
+  "/",
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  }),
+);
 
 const app = base
   .route("/", searchRoutes)
@@ -52,7 +66,9 @@ app.doc31("/openapi.json", (c) => ({
   servers: [{ url: new URL(c.req.url).origin }],
 }));
 
-app.notFound((c) => c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}.`)), 404));
+app.notFound((c) =>
+  c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}.`)), 404),
+);
 
 app.onError((error, c) => {
   if (error instanceof AppError) return c.json(errorBody(error), error.status);

@@ -1,8 +1,9 @@
 /** @module What one isolate keeps between requests: the live manifest for a few seconds, and parsed values within a byte budget. */
-import { BundleReader, readManifest } from "./bundle/reader";
+
 import type { Manifest } from "./bundle/format";
+import { BundleReader, readManifest } from "./bundle/reader";
 import { LruCache } from "./kv/lru-cache";
-import { type KvSource, type ReadStats, newReadStats, workersKvSource } from "./kv/source";
+import { type KvSource, newReadStats, type ReadStats, workersKvSource } from "./kv/source";
 
 /** How long the live manifest is trusted before it is read again, so a new deploy is picked up. */
 const MANIFEST_TTL_MS = 30_000;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFromInputs } from "../scripts/lib/pipeline";
 import { SearchResponse } from "../src/api/schemas";
 import { createClient } from "../src/client";
-import { buildFromInputs } from "../scripts/lib/pipeline";
-import { type TestWorker, startWorker } from "./helpers/worker";
+import { startWorker, type TestWorker } from "./helpers/worker";
 
 let worker: TestWorker;
 
@@ -27,7 +27,10 @@ describe("the OpenAPI document", () => {
 
 describe("the typed client", () => {
   it("calls the Worker and gets typed answers that match the response schema", async () => {
-    const api = createClient("http://localhost", { fetch: (input: RequestInfo | URL, init?: RequestInit) => worker.fetch(new URL(String(input)).pathname + new URL(String(input)).search, init) });
+    const api = createClient("http://localhost", {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+        worker.fetch(new URL(String(input)).pathname + new URL(String(input)).search, init),
+    });
     const res = await api.search.$get({ query: { q: "kabul embassy", limit: 5 } });
     expect(res.status).toBe(200);
     const body = await res.json();

@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, MAX_VALUE_BYTES } from "../src/bundle/layout";
 import { LIVE_FILE, writeBundle } from "../scripts/lib/bundle-files";
 import { buildFromInputs } from "../scripts/lib/pipeline";
+import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, MAX_VALUE_BYTES } from "../src/bundle/layout";
 
 describe("bulk files", () => {
   it("stay within wrangler's limits, with the live manifest alone in the last file", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFromInputs } from "../scripts/lib/pipeline";
-import { type TestWorker, startWorker } from "./helpers/worker";
+import { startWorker, type TestWorker } from "./helpers/worker";
 
 let worker: TestWorker;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { normalizeRequest } from "../src/http/caching";
 import { buildFromInputs } from "../scripts/lib/pipeline";
-import { type TestWorker, startWorker } from "./helpers/worker";
+import { normalizeRequest } from "../src/http/caching";
+import { startWorker, type TestWorker } from "./helpers/worker";
 
 let worker: TestWorker;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFromInputs } from "../scripts/lib/pipeline";
-import { type TestWorker, startWorker } from "./helpers/worker";
+import { startWorker, type TestWorker } from "./helpers/worker";
 
 const SEED_A = "000_956f74d6789d3da8"; // Security Council, Norway, Estonia, Kandahar and Herat
 const SEED_B = "004_7eada462969b83a1"; // Blinken, Kazakh, Kirby
@@ -12,7 +12,9 @@ const ids = async (q: string, extra = "") => {
 };
 
 beforeAll(async () => {
-  const { bundle } = await buildFromInputs(["seeds", "test/fixtures/corpus", "test/fixtures/ranking"], { builtAt: "2026-01-01T00:00:00.000Z" });
+  const { bundle } = await buildFromInputs(["seeds", "test/fixtures/corpus", "test/fixtures/ranking"], {
+    builtAt: "2026-01-01T00:00:00.000Z",
+  });
   worker = await startWorker();
   await worker.load(bundle);
 });

@@ -4,7 +4,13 @@ import { type Clause, parseQuery } from "../src/search/parse-query";
 import { escapeHtml, makeSnippet } from "../src/search/snippet";
 
 const words = (q: string) => parseQuery(q).clauses.map((c) => c.words.join("|"));
-const clause = (word: string, more: Partial<Clause> = {}): Clause => ({ words: [word], prefix: false, field: "text", negated: false, ...more });
+const clause = (word: string, more: Partial<Clause> = {}): Clause => ({
+  words: [word],
+  prefix: false,
+  field: "text",
+  negated: false,
+  ...more,
+});
 
 describe("query parsing", () => {
   it("folds case and diacritics", () => {

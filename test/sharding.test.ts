@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FlexIndexes } from "../src/bundle/flex-export";
-import { MIN_PREFIX, PREFIX_GROUP, bundleKey } from "../src/bundle/format";
+import { bundleKey, MIN_PREFIX, PREFIX_GROUP } from "../src/bundle/format";
 import { shardOf } from "../src/bundle/hash";
 import type { SourceDocument } from "../src/bundle/schema";
 import { buildBundle, wordFrequencies } from "../src/bundle/write";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { type Engine, matchQuery } from "../src/search/engine";
 import { parseQuery } from "../src/search/parse-query";
-import { correctionGroups } from "../src/search/typos";
 import { wholeIndexPostings } from "../src/search/postings";
+import { correctionGroups } from "../src/search/typos";
 import { memoryBundle } from "./helpers/memory-bundle";
 
 /** A vocabulary with shared prefixes (for completions) and a long tail. */
@@ -26,7 +26,14 @@ const docArb = fc.record({
 const corpusArb = fc.array(docArb, { minLength: 30, maxLength: 150 });
 const queryArb = fc
   .tuple(
-    fc.array(fc.oneof(wordArb, wordArb.map((w) => w.slice(0, 2 + (w.length % 3))), fc.constant("zzzunknown")), { minLength: 1, maxLength: 4 }),
+    fc.array(
+      fc.oneof(
+        wordArb,
+        wordArb.map((w) => w.slice(0, 2 + (w.length % 3))),
+        fc.constant("zzzunknown"),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
     fc.boolean(),
   )
   .map(([words, typing]) => words.join(" ") + (typing ? "" : " "));
@@ -35,7 +42,7 @@ const queryArb = fc
 function referenceEngine(documents: SourceDocument[]): Engine {
   const indexed = documents.map((d) => ({ title: d.title, body: d.body, entities: [] }));
   const indexes = new FlexIndexes(FlexIndexes.measure(indexed));
-  indexed.forEach((d, i) => indexes.add(i, d));
+  for (const [i, d] of indexed.entries()) indexes.add(i, d);
   const words = [...wordFrequencies(documents)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return {
     postings: wholeIndexPostings(indexes, documents.length),
@@ -57,19 +64,24 @@ const toDocs = (corpus: { title: string; body: string }[]): SourceDocument[] =>
 describe("sharded bundle against one unsharded FlexSearch index", () => {
   it("returns exactly the same ranked candidates for every query", async () => {
     await fc.assert(
-      fc.asyncProperty(corpusArb, fc.integer({ min: 2, max: 64 }), fc.array(queryArb, { minLength: 5, maxLength: 10 }), async (corpus, shards, queries) => {
-        const documents = toDocs(corpus);
-        const bundle = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { shards, builtAt: "t" });
-        const mem = memoryBundle(bundle);
-        const reference = referenceEngine(documents);
-        for (const q of queries) {
-          const parsed = parseQuery(q);
-          const sharded = await matchQuery(bundleEngine(mem.coldReader()), parsed);
-          const whole = await matchQuery(reference, parsed);
-          expect(sharded.candidates).toEqual(whole.candidates);
-          expect(sharded.groups).toEqual(whole.groups);
-        }
-      }),
+      fc.asyncProperty(
+        corpusArb,
+        fc.integer({ min: 2, max: 64 }),
+        fc.array(queryArb, { minLength: 5, maxLength: 10 }),
+        async (corpus, shards, queries) => {
+          const documents = toDocs(corpus);
+          const bundle = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { shards, builtAt: "t" });
+          const mem = memoryBundle(bundle);
+          const reference = referenceEngine(documents);
+          for (const q of queries) {
+            const parsed = parseQuery(q);
+            const sharded = await matchQuery(bundleEngine(mem.coldReader()), parsed);
+            const whole = await matchQuery(reference, parsed);
+            expect(sharded.candidates).toEqual(whole.candidates);
+            expect(sharded.groups).toEqual(whole.groups);
+          }
+        },
+      ),
       { numRuns: 25, seed: 20261122 },
     );
   });
@@ -86,7 +98,8 @@ describe("sharded bundle against one unsharded FlexSearch index", () => {
         const { layout, version } = bundle.manifest;
         const terms = match.groups.flatMap((g) => [...g.variants.keys()]);
         const termKeys = new Set(terms.map((t) => bundleKey(version, "term", shardOf(t, layout.term))));
-        const prefixGroup = (w: string) => bundleKey(version, "prefix", shardOf(w.length >= PREFIX_GROUP ? w.slice(0, PREFIX_GROUP) : w, layout.prefix));
+        const prefixGroup = (w: string) =>
+          bundleKey(version, "prefix", shardOf(w.length >= PREFIX_GROUP ? w.slice(0, PREFIX_GROUP) : w, layout.prefix));
         const prefixKeys = new Set(parsed.clauses.filter((c) => c.prefix).map((c) => prefixGroup(c.words.at(-1) as string)));
         // Words that match nothing look for corrections in a few prefix groups of their own.
         const typoKeys = new Set(parsed.clauses.flatMap((c) => c.words.flatMap((w) => correctionGroups(w).map(prefixGroup))));

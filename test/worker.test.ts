@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LIVE_MANIFEST_KEY, bundleKey } from "../src/bundle/format";
-import type { Bundle } from "../src/bundle/write";
 import { buildFromInputs } from "../scripts/lib/pipeline";
-import { type TestWorker, startWorker } from "./helpers/worker";
+import { bundleKey, LIVE_MANIFEST_KEY } from "../src/bundle/format";
+import type { Bundle } from "../src/bundle/write";
+import { startWorker, type TestWorker } from "./helpers/worker";
 
 const SEED_A = "000_956f74d6789d3da8";
 const SEED_B = "004_7eada462969b83a1";
@@ -78,7 +78,9 @@ describe("search over the seed articles, in workerd with local KV", () => {
 
   it("reports KV reads and cache hits in Server-Timing", async () => {
     const res = await worker.fetch("/search?q=kabul");
-    expect(res.headers.get("server-timing")).toMatch(/kv;dur=\d+;desc="\d+ keys, \d+ bytes, \d+ round trips", isolate;desc="\d+ cached values", edge;desc="(hit|miss)"/);
+    expect(res.headers.get("server-timing")).toMatch(
+      /kv;dur=\d+;desc="\d+ keys, \d+ bytes, \d+ round trips", isolate;desc="\d+ cached values", edge;desc="(hit|miss)"/,
+    );
   });
 
   it("shares one KV read between concurrent cold requests for the same shards", async () => {
@@ -193,11 +195,14 @@ describe("a missing or broken bundle gets a 503 with its own code", () => {
   }
 
   it("no bundle loaded", () =>
-    withWorker(async () => {}, async (w) => {
-      const { status, body } = await w.json("/search?q=kabul");
-      expect(status).toBe(503);
-      expect(body.error.code).toBe("bundle_not_loaded");
-    }));
+    withWorker(
+      async () => {},
+      async (w) => {
+        const { status, body } = await w.json("/search?q=kabul");
+        expect(status).toBe(503);
+        expect(body.error.code).toBe("bundle_not_loaded");
+      },
+    ));
 
   it("a bundle format this Worker cannot read", () =>
     withWorker(

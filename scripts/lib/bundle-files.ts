@@ -1,5 +1,5 @@
 /** @module Writes a bundle to disk as `wrangler kv bulk put` files, and reads it back as a file-backed KV. */
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { LIVE_MANIFEST_KEY } from "../../src/bundle/format";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS } from "../../src/bundle/layout";

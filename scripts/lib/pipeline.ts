@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Profile } from "../../src/bundle/layout";
 import { type Bundle, buildBundle } from "../../src/bundle/write";
-import { type RegistryEntry, buildEntities } from "../../src/entities/merge";
+import { buildEntities, type RegistryEntry } from "../../src/entities/merge";
 import { type IngestResult, readInputs } from "../ingest/read-inputs";
 
 export interface PipelineOptions {
@@ -27,9 +27,7 @@ export interface PipelineResult {
 
 /** The registry file that goes with these inputs, if any. */
 export function findRegistry(inputs: string[]): string | undefined {
-  return inputs
-    .map((p) => join(existsSync(p) && statSync(p).isDirectory() ? p : dirname(p), "entities.json"))
-    .find((p) => existsSync(p));
+  return inputs.map((p) => join(existsSync(p) && statSync(p).isDirectory() ? p : dirname(p), "entities.json")).find((p) => existsSync(p));
 }
 
 /**
@@ -56,7 +54,9 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
       if (!Array.isArray(parsed)) throw new Error(`${registryPath}: expected an array of entities.`);
       registry = parsed as RegistryEntry[];
     }
-    say(`Extracting entities from ${documents.length.toLocaleString("en-US")} documents${registryPath ? ` (registry: ${registryPath})` : ""}`);
+    say(
+      `Extracting entities from ${documents.length.toLocaleString("en-US")} documents${registryPath ? ` (registry: ${registryPath})` : ""}`,
+    );
     entities = buildEntities(documents, registry);
   }
   const entitySeconds = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 /** @module The bundle versions present in a KV namespace, read through wrangler. */
 import { LIVE_MANIFEST_KEY, Manifest } from "../../src/bundle/format";
-import { type Target, getValue, listKeys } from "./wrangler";
+import { getValue, listKeys, type Target } from "./wrangler";
 
 export interface StoredVersion {
   version: string;

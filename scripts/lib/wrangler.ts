@@ -20,7 +20,11 @@ export function wrangler(args: string[], target?: Target): string {
     if (target.env) full.push("--env", target.env);
     if (target.local && target.persistTo) full.push("--persist-to", target.persistTo);
   }
-  const run = spawnSync("npx", ["wrangler", ...full], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync("npx", ["wrangler", ...full], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (run.status !== 0) {
     const detail = `${run.stderr ?? ""}\n${run.stdout ?? ""}`.replace(/npm warn[^\n]*\n/g, "").trim();
     throw new WranglerError(`wrangler ${args.slice(0, 3).join(" ")} failed:\n${detail.slice(-2000)}`);

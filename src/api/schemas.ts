@@ -43,9 +43,16 @@ export const SearchQuery = z.object({
   q,
   limit: limit(10, 100),
   offset,
-  entity: stringOrList.optional().openapi({ description: `Entity ids every hit must mention (repeat the parameter, at most ${MAX_ENTITY_FILTERS}).` }),
+  entity: stringOrList
+    .optional()
+    .openapi({ description: `Entity ids every hit must mention (repeat the parameter, at most ${MAX_ENTITY_FILTERS}).` }),
   sort: z.enum(["relevance", "date"]).default("relevance").openapi({ description: "Order: relevance, or newest first." }),
-  recency: z.coerce.number().min(1).max(36_500).optional().openapi({ description: "Boost recent documents: a half-life in days, relative to the newest document." }),
+  recency: z.coerce
+    .number()
+    .min(1)
+    .max(36_500)
+    .optional()
+    .openapi({ description: "Boost recent documents: a half-life in days, relative to the newest document." }),
 });
 
 export const SearchHit = z
@@ -63,9 +70,15 @@ export const SearchHit = z
 export const SearchResponse = z
   .object({
     query: z.string(),
-    total: z.number().int().openapi({ description: "Documents matching the query's words (every word first, then some). An estimate for phrase queries." }),
+    total: z
+      .number()
+      .int()
+      .openapi({ description: "Documents matching the query's words (every word first, then some). An estimate for phrase queries." }),
     took_ms: z.number(),
-    corrected: z.string().nullable().openapi({ description: "The query with unknown words corrected (did you mean), when the results include corrections." }),
+    corrected: z
+      .string()
+      .nullable()
+      .openapi({ description: "The query with unknown words corrected (did you mean), when the results include corrections." }),
     hits: z.array(SearchHit),
   })
   .openapi("SearchResponse");
@@ -80,7 +93,13 @@ export const SuggestResponse = z
   })
   .openapi("SuggestResponse");
 
-export const IdParam = z.object({ id: z.string().min(1).max(512).openapi({ param: { name: "id", in: "path" }, example: "004_7eada462969b83a1" }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(512)
+    .openapi({ param: { name: "id", in: "path" }, example: "004_7eada462969b83a1" }),
+});
 
 export const DocumentResponse = z
   .object({
@@ -103,7 +122,9 @@ export const EntityListResponse = z
   .object({
     type: z.string(),
     total: z.number().int(),
-    items: z.array(z.object({ id: z.string(), name: z.string(), type: EntityType, mentions: z.number().int(), documents: z.number().int() })),
+    items: z.array(
+      z.object({ id: z.string(), name: z.string(), type: EntityType, mentions: z.number().int(), documents: z.number().int() }),
+    ),
   })
   .openapi("EntityList");
 

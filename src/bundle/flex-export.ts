@@ -1,7 +1,7 @@
 /** @module Indexing with FlexSearch, each posting in the slot of its BM25 term weight, and reading the export back as `[term, slots]` entries. */
 import type { Index } from "flexsearch";
 import { analyze } from "./analyzer";
-import { type Field, RESOLUTION, createFieldIndex, fields } from "./flex-config";
+import { createFieldIndex, type Field, fields, RESOLUTION } from "./flex-config";
 import type { Slots } from "./format";
 
 /** BM25 parameters per field (Anserini's defaults, k1 = 0.9 and b = 0.4, for the whole text). */

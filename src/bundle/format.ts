@@ -80,7 +80,4 @@ export type SparsePostings = [number, number[]][];
 /** One term shard: per field, `[term, postings]` sorted by term. */
 export type TermShard = Record<string, [string, SparsePostings][]>;
 /** One prefix shard: per prefix group, completions `[word, documentFrequency]` most frequent first, and entities `[name, id, type, mentions]`. */
-export type PrefixShard = Record<
-  string,
-  { terms: [string, number][]; entities: [string, string, string, number][] }
->;
+export type PrefixShard = Record<string, { terms: [string, number][]; entities: [string, string, string, number][] }>;

@@ -3,7 +3,16 @@ import { AppError } from "../errors";
 import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
 import type { Field } from "./flex-config";
-import { FORMAT_VERSION, LIVE_MANIFEST_KEY, Manifest, type KeyKind, type PrefixShard, type SparsePostings, type TermShard, bundleKey } from "./format";
+import {
+  bundleKey,
+  FORMAT_VERSION,
+  type KeyKind,
+  LIVE_MANIFEST_KEY,
+  Manifest,
+  type PrefixShard,
+  type SparsePostings,
+  type TermShard,
+} from "./format";
 import { shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 

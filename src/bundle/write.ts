@@ -1,25 +1,26 @@
 /** @module Turns documents and entities into a bundle: every KV value of one version, and its manifest. */
-import { FlexIndexes, exportMaps } from "./flex-export";
+
+import { foldWords, isStopWord } from "./analyzer";
+import { exportMaps, FlexIndexes } from "./flex-export";
 import {
+  bundleKey,
   ENTITY_PAGE_SIZE,
+  engineConfig,
   FORMAT_VERSION,
+  type Layout,
   LIVE_MANIFEST_KEY,
+  type Manifest,
   MIN_PREFIX,
   PREFIX_GROUP,
-  SNIPPET_SOURCE_CHARS,
-  type Layout,
-  type Manifest,
   type PrefixShard,
   type Slots,
+  SNIPPET_SOURCE_CHARS,
   type SparsePostings,
   type TermShard,
-  bundleKey,
-  engineConfig,
 } from "./format";
 import { sha256Hex, shardOf } from "./hash";
-import { MAX_VALUE_BYTES, type Profile, FREE_PLAN_KEYS, planLayout } from "./layout";
-import { foldWords, isStopWord } from "./analyzer";
-import { entityTypes, type DocMeta, type EntityRecord, type EntityRef, type SourceDocument, type StoredDocument } from "./schema";
+import { FREE_PLAN_KEYS, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
+import { type DocMeta, type EntityRecord, type EntityRef, entityTypes, type SourceDocument, type StoredDocument } from "./schema";
 
 export interface BundleInput {
   documents: SourceDocument[];
@@ -122,7 +123,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
       termShards[shardOf(term, plan.term)]?.[field]?.push([term, toSparse(slots)]);
     }
   }
-  termShards.forEach((shard, n) => parts.set(`term/${n}`, JSON.stringify(shard)));
+  for (const [n, shard] of termShards.entries()) parts.set(`term/${n}`, JSON.stringify(shard));
 
   // Prefix groups, for completions and the last term of a typeahead query.
   const groups = prefixGroups(words, entities);
@@ -131,7 +132,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     const shard = prefixShards[shardOf(group, plan.prefix)];
     if (shard) shard[group] = value;
   }
-  prefixShards.forEach((shard, n) => parts.set(`prefix/${n}`, JSON.stringify(shard)));
+  for (const [n, shard] of prefixShards.entries()) parts.set(`prefix/${n}`, JSON.stringify(shard));
 
   // Whole documents, packed into buckets by size; then metadata, which names each document's bucket.
   const docBucketOf: number[] = [];
@@ -177,7 +178,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     const shard = idShards[shardOf(doc.id, plan.id)];
     if (shard) shard[doc.id] = i;
   });
-  idShards.forEach((shard, n) => parts.set(`id/${n}`, JSON.stringify(shard)));
+  for (const [n, shard] of idShards.entries()) parts.set(`id/${n}`, JSON.stringify(shard));
 
   // Entities: records sharded by id, and paged lists (all types, and each type) most mentioned first.
   const sortedEntities = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -186,7 +187,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     const shard = entityShards[shardOf(entity.id, plan.entity)];
     if (shard) shard[entity.id] = entity;
   }
-  entityShards.forEach((shard, n) => parts.set(`entity/${n}`, JSON.stringify(shard)));
+  for (const [n, shard] of entityShards.entries()) parts.set(`entity/${n}`, JSON.stringify(shard));
   const entityPages: Record<string, number> = {};
   const ranked = [...sortedEntities].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
   for (const type of ["all", ...entityTypes] as const) {
@@ -287,7 +288,10 @@ function prefixGroups(df: Map<string, number>, entities: EntityRecord[]): Map<st
   const groups = new Map<string, PrefixShard[string]>();
   const group = (key: string) => {
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { terms: [], entities: [] }));
+    if (!g) {
+      g = { terms: [], entities: [] };
+      groups.set(key, g);
+    }
     return g;
   };
   for (const [term, count] of df) {

@@ -5,7 +5,10 @@ import type { AppEnv } from "../app-env";
 
 /** Parses `ALLOWED_ORIGINS`: `*`, or origins separated by commas. */
 export function allowedOrigins(value: string | undefined): "*" | string[] {
-  const list = (value ?? "*").split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (value ?? "*")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return list.length === 0 || list.includes("*") ? "*" : list;
 }
 

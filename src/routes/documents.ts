@@ -1,6 +1,6 @@
 /** @module `/documents/:id`: a whole document with its metadata. */
-import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { DocumentResponse, ErrorResponse, IdParam, errorResponses } from "../api/schemas";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { DocumentResponse, ErrorResponse, errorResponses, IdParam } from "../api/schemas";
 import { validationHook } from "../api/validation";
 import type { AppEnv } from "../app-env";
 import { AppError } from "../errors";

@@ -1,6 +1,6 @@
 /** @module `/entities` (a paged list, most mentioned first, optionally of one type) and `/entities/:id`. */
-import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { EntityListQuery, EntityListResponse, EntityResponse, ErrorResponse, IdParam, errorResponses } from "../api/schemas";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { EntityListQuery, EntityListResponse, EntityResponse, ErrorResponse, errorResponses, IdParam } from "../api/schemas";
 import { validationHook } from "../api/validation";
 import type { AppEnv } from "../app-env";
 import { ENTITY_PAGE_SIZE } from "../bundle/format";
@@ -12,7 +12,10 @@ const listRoute = createRoute({
   path: "/entities",
   summary: "People, organizations and places, most mentioned first",
   request: { query: EntityListQuery },
-  responses: { 200: { description: "A page of entities", content: { "application/json": { schema: EntityListResponse } } }, ...errorResponses },
+  responses: {
+    200: { description: "A page of entities", content: { "application/json": { schema: EntityListResponse } } },
+    ...errorResponses,
+  },
 });
 
 const oneRoute = createRoute({

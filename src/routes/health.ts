@@ -1,6 +1,6 @@
 /** @module `/health`: which bundle is served. */
-import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { HealthResponse, errorResponses } from "../api/schemas";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { errorResponses, HealthResponse } from "../api/schemas";
 import type { AppEnv } from "../app-env";
 
 const route = createRoute({

@@ -1,6 +1,6 @@
 /** @module `/search` and `/suggest`. */
-import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { MAX_ENTITY_FILTERS, SearchQuery, SearchResponse, SuggestQuery, SuggestResponse, errorResponses } from "../api/schemas";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { errorResponses, MAX_ENTITY_FILTERS, SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from "../api/schemas";
 import { validationHook } from "../api/validation";
 import type { AppEnv } from "../app-env";
 import { AppError } from "../errors";
@@ -26,8 +26,17 @@ const suggestRoute = createRoute({
 
 /** `entity` filters: repeated or comma-separated ids, at most a few. */
 function entityFilters(value: string | string[] | undefined): string[] {
-  const ids = [...new Set([value ?? []].flat().flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase()).filter(Boolean))];
-  if (ids.length > MAX_ENTITY_FILTERS) throw new AppError("bad_request", `At most ${MAX_ENTITY_FILTERS} entity filters are allowed; got ${ids.length}.`);
+  const ids = [
+    ...new Set(
+      [value ?? []]
+        .flat()
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+  if (ids.length > MAX_ENTITY_FILTERS)
+    throw new AppError("bad_request", `At most ${MAX_ENTITY_FILTERS} entity filters are allowed; got ${ids.length}.`);
   return ids;
 }
 
@@ -45,7 +54,13 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       recencyDays: query.recency,
     });
     return c.json(
-      { query: result.query, total: result.total, took_ms: Math.round(performance.now() - started), corrected: result.corrected, hits: result.hits },
+      {
+        query: result.query,
+        total: result.total,
+        took_ms: Math.round(performance.now() - started),
+        corrected: result.corrected,
+        hits: result.hits,
+      },
       200,
     );
   })

@@ -5,10 +5,10 @@ import type { DocMeta, EntityRef } from "../bundle/schema";
 import { AppError } from "../errors";
 import { type ParsedQuery, parseQuery } from "./parse-query";
 import type { PostingSource, TermPostings } from "./postings";
-import { type Candidate, type TermGroup, compareTiered, countIds, docsOf, rankCandidates } from "./rank";
+import { type Candidate, compareTiered, countIds, docsOf, rankCandidates, type TermGroup } from "./rank";
 import { rerankPage } from "./rerank";
 import { makeSnippet } from "./snippet";
-import { MIN_CORRECTABLE, correctionGroups, corrections } from "./typos";
+import { correctionGroups, corrections, MIN_CORRECTABLE } from "./typos";
 
 /** Completions tried for the word being typed. */
 export const MAX_EXPANSIONS = 8;
@@ -113,9 +113,17 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
 }
 
 /** Adds dictionary neighbours to the groups whose words match nothing; returns the corrected query. */
-async function correctTypos(engine: Engine, parsed: ParsedQuery, groups: TermGroup[], postings: Map<string, TermPostings>): Promise<string | undefined> {
+async function correctTypos(
+  engine: Engine,
+  parsed: ParsedQuery,
+  groups: TermGroup[],
+  postings: Map<string, TermPostings>,
+): Promise<string | undefined> {
   const unknown = groups.filter(
-    (g) => g.word.length >= MIN_CORRECTABLE && !g.word.includes(" ") && [...g.variants.keys()].every((t) => countIds(postings.get(t)?.text ?? []) === 0),
+    (g) =>
+      g.word.length >= MIN_CORRECTABLE &&
+      !g.word.includes(" ") &&
+      [...g.variants.keys()].every((t) => countIds(postings.get(t)?.text ?? []) === 0),
   );
   if (unknown.length === 0) return undefined;
   const dictionary = await engine.dictionary([...new Set(unknown.flatMap((g) => correctionGroups(g.word)))]);

@@ -72,7 +72,8 @@ export function parseQuery(q: string): ParsedQuery {
     const words = foldWords(quoted ? value.slice(1) : value);
     if (quoted) {
       if (words.length > 1 && !negated) parsed.phrases.push(words);
-      for (const word of words) if (!isStopWord(word) || words.length === 1) parsed.clauses.push({ words: [word], prefix: false, field, negated });
+      for (const word of words)
+        if (!isStopWord(word) || words.length === 1) parsed.clauses.push({ words: [word], prefix: false, field, negated });
       orPending = false;
       last = undefined;
       continue;

@@ -1,6 +1,6 @@
 /** @module Term postings for the ranker, answered by FlexSearch: from the shards a query loaded, or from one whole index. */
 import type { Index } from "flexsearch";
-import { type Field, createFieldIndex, fields } from "../bundle/flex-config";
+import { createFieldIndex, type Field, fields } from "../bundle/flex-config";
 import type { FlexIndexes } from "../bundle/flex-export";
 import type { Slots, SparsePostings } from "../bundle/format";
 import type { BundleReader } from "../bundle/reader";
