@@ -13,7 +13,7 @@ export const MIN_PREFIX = 2;
 /** Prefix groups are keyed by this many leading characters of a term. */
 export const PREFIX_GROUP = 3;
 /** Characters of the body kept beside the metadata for snippets. */
-export const SNIPPET_SOURCE_CHARS = 4000;
+export const SNIPPET_SOURCE_CHARS = 2000;
 /** Entity summaries per page of the entity list. */
 export const ENTITY_PAGE_SIZE = 100;
 
