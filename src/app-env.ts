@@ -9,6 +9,8 @@ export type AppEnv = {
     stats: ReadStats;
     /** Opens the live bundle (once per request). */
     bundle: () => Promise<BundleReader>;
+    /** Milliseconds the search itself took (not waiting for KV), when the route searched. */
+    searchMs: number | undefined;
     /** How the HTTP caches answered: `hit` (edge cache), `miss`, `revalidated` (304) or `none`. */
     cacheStatus: "hit" | "miss" | "revalidated" | "none";
   };

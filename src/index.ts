@@ -22,6 +22,7 @@ base.use(async (c, next) => {
   let reader: Promise<BundleReader> | undefined;
   c.set("stats", stats);
   c.set("cacheStatus", "none");
+  c.set("searchMs", undefined);
   c.set("bundle", () => {
     reader ??= openBundle(c.env, stats);
     return reader;
@@ -32,7 +33,8 @@ base.use(async (c, next) => {
   c.header(
     "Server-Timing",
     `kv;dur=${stats.ms};desc="${stats.keys} keys, ${stats.bytes} bytes, ${stats.roundTrips} round trips", ` +
-      `isolate;desc="${stats.cacheHits} cached values", edge;desc="${c.var.cacheStatus}", total;dur=${Math.round(performance.now() - started)}`,
+      `isolate;desc="${stats.cacheHits} cached values", edge;desc="${c.var.cacheStatus}", ` +
+      `${c.var.searchMs === undefined ? "" : `search;dur=${c.var.searchMs}, `}total;dur=${Math.round(performance.now() - started)}`,
   );
 });
 for (const path of ["/search", "/suggest", "/documents/*", "/entities", "/entities/*"]) base.use(path, caching);

@@ -32,6 +32,7 @@ describe("HTTP caching", () => {
   it("serves a repeated search from the edge cache, whatever the parameter order and case", async () => {
     const first = await worker.fetch("/search?q=Taliban+forces&limit=3");
     expect(first.headers.get("server-timing")).toContain('edge;desc="miss"');
+    expect(first.headers.get("server-timing")).toMatch(/search;dur=\d+/);
     const second = await worker.fetch("/search?limit=3&q=taliban%20%20FORCES");
     expect(second.headers.get("server-timing")).toContain('edge;desc="hit"');
     const [a, b] = (await Promise.all([second.json(), first.json()])) as { hits: unknown[] }[];

@@ -45,6 +45,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const query = c.req.valid("query");
     const reader = await c.var.bundle();
     const started = performance.now();
+    const kvBefore = c.var.stats.ms;
     const result = await search(bundleEngine(reader), reader, {
       q: query.q,
       limit: query.limit,
@@ -53,16 +54,9 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       sort: query.sort,
       recencyDays: query.recency,
     });
-    return c.json(
-      {
-        query: result.query,
-        total: result.total,
-        took_ms: Math.round(performance.now() - started),
-        corrected: result.corrected,
-        hits: result.hits,
-      },
-      200,
-    );
+    const took = Math.round(performance.now() - started);
+    c.set("searchMs", Math.max(0, took - (c.var.stats.ms - kvBefore)));
+    return c.json({ query: result.query, total: result.total, took_ms: took, corrected: result.corrected, hits: result.hits }, 200);
   })
   .openapi(suggestRoute, async (c) => {
     const { q, limit } = c.req.valid("query");
