@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFromInputs } from "../scripts/lib/pipeline";
 import { SearchResponse } from "../src/api/schemas";
 import { createClient } from "../src/client";
-import { startWorker, type TestWorker } from "./helpers/worker";
+import { startWorkerWith, type TestWorker } from "./helpers/worker";
 
 let worker: TestWorker;
 
 beforeAll(async () => {
-  const { bundle } = await buildFromInputs(["seeds"], { builtAt: "2026-01-01T00:00:00.000Z" });
-  worker = await startWorker();
-  await worker.load(bundle);
+  ({ worker } = await startWorkerWith(["seeds"]));
 });
 afterAll(() => worker?.dispose());
 

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFromInputs } from "../scripts/lib/pipeline";
-import { startWorker, type TestWorker } from "./helpers/worker";
+import { startWorkerWith, type TestWorker } from "./helpers/worker";
 
 let worker: TestWorker;
 
 beforeAll(async () => {
-  const { bundle } = await buildFromInputs(["test/fixtures/corpus"], { builtAt: "2026-01-01T00:00:00.000Z" });
-  worker = await startWorker();
-  await worker.load(bundle);
+  ({ worker } = await startWorkerWith(["test/fixtures/corpus"]));
 });
 afterAll(() => worker?.dispose());
 

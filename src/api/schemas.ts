@@ -1,6 +1,6 @@
 /** @module The public API's schemas: they validate requests, type responses, and generate `/openapi.json`. */
 import { z } from "@hono/zod-openapi";
-import { entityTypes } from "../bundle/schema";
+import { EntityRecord, entityTypes, EntityRef as StoredEntityRef, EntityType as StoredEntityType } from "../bundle/schema";
 import { errors } from "../errors";
 
 export const MAX_QUERY_CHARS = 512;
@@ -27,8 +27,9 @@ const q = z
   });
 const stringOrList = z.union([z.string(), z.array(z.string())]);
 
-export const EntityType = z.enum(entityTypes).openapi("EntityType");
-export const EntityRef = z.object({ id: z.string(), name: z.string(), type: EntityType }).openapi("EntityRef");
+// The stored shapes are the API's shapes: one definition, documented here.
+export const EntityType = StoredEntityType.openapi("EntityType");
+export const EntityRef = StoredEntityRef.openapi("EntityRef");
 
 export const ErrorResponse = z
   .object({
@@ -128,21 +129,7 @@ export const EntityListResponse = z
   })
   .openapi("EntityList");
 
-export const EntityResponse = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    type: EntityType,
-    aliases: z.array(z.object({ name: z.string(), count: z.number().int() })),
-    roles: z.array(z.string()),
-    mentions: z.number().int(),
-    documents: z.object({ count: z.number().int(), ids: z.array(z.string()) }),
-    related: z.array(EntityRef.extend({ weight: z.number() })),
-    first_seen: z.string().optional(),
-    last_seen: z.string().optional(),
-  })
-  .catchall(z.unknown())
-  .openapi("Entity");
+export const EntityResponse = EntityRecord.openapi("Entity");
 
 export const HealthResponse = z
   .object({

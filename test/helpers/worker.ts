@@ -66,3 +66,15 @@ export async function startWorker(options: { cacheBudgetMb?: number; bindings?: 
 }
 
 export { LIVE_MANIFEST_KEY };
+
+/** Builds a bundle from input paths (as `npm run build` would), starts the Worker and loads it. */
+export async function startWorkerWith(
+  inputs: string[],
+  options: Parameters<typeof startWorker>[0] = {},
+): Promise<{ worker: TestWorker; bundle: Bundle }> {
+  const { buildFromInputs } = await import("../../scripts/lib/pipeline");
+  const { bundle } = await buildFromInputs(inputs, { builtAt: "2026-01-01T00:00:00.000Z" });
+  const worker = await startWorker(options);
+  await worker.load(bundle);
+  return { worker, bundle };
+}
