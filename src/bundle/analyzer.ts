@@ -4,6 +4,8 @@ import { stopWords } from "./stop-words";
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range
+const ASCII = /^[\u0000-\u007f]*$/;
 /** Longest word indexed; longer runs (hashes, base64) are cut. */
 const MAX_WORD = 40;
 
@@ -13,7 +15,8 @@ const MAX_WORD = 40;
  * foldWords("Café U.S.’s KABUL"); // ["cafe", "u", "s", "s", "kabul"]
  */
 export function foldWords(text: string): string[] {
-  const folded = text.normalize("NFKD").replace(MARKS, "").toLowerCase();
+  // Plain ASCII needs no Unicode decomposition (the common case, and the cheap one).
+  const folded = ASCII.test(text) ? text.toLowerCase() : text.normalize("NFKD").replace(MARKS, "").toLowerCase();
   const out: string[] = [];
   for (const m of folded.matchAll(WORD)) out.push(m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]);
   return out;

@@ -8,6 +8,7 @@ import type { PostingSource, TermPostings } from "./postings";
 import { type Candidate, compareTiered, countIds, docsOf, rankCandidates, type TermGroup } from "./rank";
 import { rerankPage } from "./rerank";
 import { makeSnippet } from "./snippet";
+import { topK } from "./top-k";
 import { correctionGroups, corrections, MIN_CORRECTABLE } from "./typos";
 
 /** Completions tried for the word being typed. */
@@ -33,6 +34,10 @@ export interface Engine {
 }
 
 export interface MatchOptions {
+  /** How many of the best candidates to keep (default 10). */
+  want?: number;
+  /** `date`: newest first instead of by relevance. */
+  order?: "relevance" | "date";
   /** Entity ids every result must have. */
   entities?: string[];
   /** Multiply scores by a recency factor with this half-life, in days. */
@@ -42,7 +47,10 @@ export interface MatchOptions {
 export interface Match {
   parsed: ParsedQuery;
   groups: TermGroup[];
+  /** The best candidates, in order (as many as asked for). */
   candidates: Candidate[];
+  /** How many documents match. */
+  total: number;
   /** Whether documents matching every group were put first. */
   tiered: boolean;
   /** The query with its unknown words corrected, when some were. */
@@ -91,25 +99,28 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
     allowed || range ? (doc: number) => (!allowed || allowed.has(doc)) && (!range || (doc >= range[0] && doc < range[1])) : undefined;
   const boost = options.recencyDays ? recencyBoost(await engine.dates(), options.recencyDays) : undefined;
 
-  let candidates: Candidate[];
   const tiered = groups.length <= TIER_MAX_GROUPS;
+  const want = options.want ?? 10;
+  let ranked: { candidates: Candidate[]; total: number };
   if (groups.length > 0) {
-    candidates = rankCandidates(groups, postings, {
+    ranked = rankCandidates(groups, postings, {
       documents: engine.postings.documents,
       tiered,
+      want,
+      order: options.order,
       exclude,
       allow,
       boost,
     });
   } else {
     // Filters alone (entity:, from:/to:): every document they allow, newest first.
-    const pool = allowed ? [...allowed] : range ? Array.from({ length: range[1] - range[0] }, (_, i) => range[0] + i) : [];
-    candidates = pool
-      .filter((doc) => !exclude.has(doc) && (!allow || allow(doc)))
-      .sort((a, b) => b - a)
-      .map((doc) => ({ doc, matched: 0, score: 0 }));
+    // The last date run ends at the last document, not at MAX_SAFE_INTEGER.
+    const end = range ? Math.min(range[1], engine.postings.documents) : 0;
+    const pool = allowed ? [...allowed] : range ? Array.from({ length: Math.max(0, end - range[0]) }, (_, i) => range[0] + i) : [];
+    const docs = pool.filter((doc) => !exclude.has(doc) && (!allow || allow(doc)));
+    ranked = { candidates: topK(docs, want, (a, b) => b - a).map((doc) => ({ doc, matched: 0, score: 0 })), total: docs.length };
   }
-  return { parsed, groups, candidates, tiered, ...(corrected ? { corrected } : {}) };
+  return { parsed, groups, ...ranked, tiered, ...(corrected ? { corrected } : {}) };
 }
 
 /** Adds dictionary neighbours to the groups whose words match nothing; returns the corrected query. */
@@ -128,8 +139,18 @@ async function correctTypos(
   if (unknown.length === 0) return undefined;
   const dictionary = await engine.dictionary([...new Set(unknown.flatMap((g) => correctionGroups(g.word)))]);
   const replaced = new Map<string, string>();
+  // Corrections are index terms too: the query's MAX_TERMS bound holds for them (32 typos would otherwise read ~128 shards).
+  const extra = new Set<string>();
+  const room = MAX_TERMS - postings.size;
+  const fits = ([word]: [string, number]) => {
+    const s = stem(word);
+    if (postings.has(s) || extra.has(s)) return true;
+    if (extra.size >= room) return false;
+    extra.add(s);
+    return true;
+  };
   for (const group of unknown) {
-    const found = corrections(group.word, dictionary);
+    const found = corrections(group.word, dictionary).filter(fits);
     for (const [word] of found) if (!group.variants.has(stem(word))) group.variants.set(stem(word), CORRECTION_WEIGHT);
     if (found[0]) replaced.set(group.word, found[0][0]);
   }
@@ -206,11 +227,17 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   if (parsed.clauses.every((c) => c.negated) && parsed.entities.length === 0 && !params.entities?.length && !parsed.from && !parsed.to) {
     return empty;
   }
-  const match = await matchQuery(engine, parsed, { entities: params.entities, recencyDays: params.recencyDays });
+  const wanted = params.offset + params.limit;
+  const match = await matchQuery(engine, parsed, {
+    // Phrase queries keep more, to check the phrase in the best of them.
+    want: parsed.phrases.length > 0 ? Math.max(wanted, Math.min(MAX_PHRASE_CHECKS, 2 * wanted, 20)) : wanted,
+    order: params.sort,
+    entities: params.entities,
+    recencyDays: params.recencyDays,
+  });
   let candidates = match.candidates;
-  if (parsed.phrases.length > 0) candidates = await checkPhrases(reader, match, params.offset + params.limit);
-  if (params.sort === "date") candidates = [...candidates].sort((a, b) => b.matched - a.matched || b.doc - a.doc);
-  let page = candidates.slice(params.offset, params.offset + params.limit);
+  if (parsed.phrases.length > 0 && params.sort !== "date") candidates = await checkPhrases(reader, match, wanted);
+  let page = candidates.slice(params.offset, wanted);
   const metas = await reader.metas(page.map((c) => c.doc));
   if (params.offset === 0 && params.sort !== "date" && match.groups.length > 1) page = rerankPage(page, metas, match);
   const matcher = {
@@ -219,7 +246,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   };
   return {
     query: params.q,
-    total: candidates.length,
+    total: match.total,
     corrected: match.corrected ?? null,
     hits: page.map((c) => {
       const meta = metas.get(c.doc) as DocMeta;

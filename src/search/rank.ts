@@ -1,7 +1,8 @@
-/** @module Scores candidates with BM25 from the term weights stored in the postings' slots; filters and tiers them. */
+/** @module Scores candidates with BM25 from the term weights stored in the postings' slots; filters, tiers and keeps the best. */
 import { bm25, slotWeight } from "../bundle/flex-export";
 import type { Slots } from "../bundle/format";
 import type { TermPostings } from "./postings";
+import { topK } from "./top-k";
 
 /** A clause of the query with the index terms that stand for it (its words' stems, completions, corrections). */
 export interface TermGroup {
@@ -23,6 +24,10 @@ export interface RankOptions {
   documents: number;
   /** Documents matching every group come first (short queries); otherwise BM25 alone orders (long ones). */
   tiered: boolean;
+  /** How many of the best candidates to return, in order. */
+  want: number;
+  /** `date`: newest first (within tiers) instead of by score. */
+  order?: "relevance" | "date";
   /** Documents that must not be returned. */
   exclude?: Set<number>;
   /** When set, only documents it accepts are returned. */
@@ -31,20 +36,18 @@ export interface RankOptions {
   boost?: (doc: number) => number;
 }
 
+export interface Ranked {
+  /** The best `want` candidates, in order. */
+  candidates: Candidate[];
+  /** How many documents match (after filters). */
+  total: number;
+}
+
 /** Title matches count this much on top of the text (which holds the title too). */
 export const TITLE_WEIGHT = 0.3;
 
 const idf = (documents: number, df: number) => Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 export const countIds = (slots: Slots) => slots.reduce((n, ids) => n + (ids?.length ?? 0), 0);
-
-/** Every document of some postings, with the BM25 weight its slot stands for. */
-function forEachPosting(slots: Slots, p: { k1: number; b: number }, visit: (doc: number, weight: number) => void): void {
-  slots.forEach((ids, slot) => {
-    if (!ids) return;
-    const w = slotWeight(slot, p);
-    for (const doc of ids) visit(doc, w);
-  });
-}
 
 /** The documents of some postings. */
 export function docsOf(slots: Slots): Set<number> {
@@ -54,45 +57,86 @@ export function docsOf(slots: Slots): Set<number> {
 }
 
 /**
- * Ranks documents by BM25 (idf × the stored term weight, title weighted on top of text), summing groups and
- * keeping, for each group, the best of its variants.
- * @example
- * rankCandidates(groups, postings, { documents: 19043, tiered: true }).slice(0, 10);
+ * Per-document scratch space, one slot per document number, reused across queries so that scoring a term
+ * with many postings costs array writes, not map entries. Ranking is synchronous, so requests never share it.
  */
-export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPostings>, options: RankOptions): Candidate[] {
-  const byDoc = new Map<number, Candidate>();
+class Scratch {
+  variant = new Float32Array(0);
+  group = new Float32Array(0);
+  total = new Float32Array(0);
+  matched = new Uint8Array(0);
+
+  ensure(size: number): this {
+    if (this.variant.length < size) {
+      this.variant = new Float32Array(size);
+      this.group = new Float32Array(size);
+      this.total = new Float32Array(size);
+      this.matched = new Uint8Array(size);
+    }
+    return this;
+  }
+}
+const scratch = new Scratch();
+
+/**
+ * Ranks documents by BM25 (idf × the stored term weight, title weighted on top of text), summing groups and
+ * keeping, for each group, the best of its variants; returns the best `want` and how many matched.
+ * @example
+ * const { candidates, total } = rankCandidates(groups, postings, { documents: 19043, tiered: true, want: 10 });
+ */
+export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPostings>, options: RankOptions): Ranked {
+  const s = scratch.ensure(options.documents);
+  const touched: number[] = [];
   for (const group of groups) {
-    const best = new Map<number, number>();
+    const groupDocs: number[] = [];
     for (const [variant, weight] of group.variants) {
       const p = postings.get(variant);
       if (!p) continue;
-      const scores = new Map<number, number>();
+      const variantDocs: number[] = [];
+      const add = (slots: Slots, params: { k1: number; b: number }, w: number) => {
+        slots.forEach((ids, slot) => {
+          if (!ids) return;
+          const tw = w * slotWeight(slot, params);
+          for (const doc of ids) {
+            if (s.variant[doc] === 0) variantDocs.push(doc);
+            s.variant[doc] = (s.variant[doc] as number) + tw;
+          }
+        });
+      };
       if (group.field === "text") {
         const w = weight * idf(options.documents, countIds(p.text));
-        forEachPosting(p.text, bm25.text, (doc, tw) => scores.set(doc, w * tw));
-        forEachPosting(p.title, bm25.title, (doc, tw) => scores.set(doc, (scores.get(doc) ?? 0) + w * TITLE_WEIGHT * tw));
+        add(p.text, bm25.text, w);
+        add(p.title, bm25.title, w * TITLE_WEIGHT);
       } else {
-        const w = weight * idf(options.documents, countIds(p.title));
-        forEachPosting(p.title, bm25.title, (doc, tw) => scores.set(doc, w * tw));
+        add(p.title, bm25.title, weight * idf(options.documents, countIds(p.title)));
       }
       // A document matching several variants of a group counts its best one.
-      for (const [doc, score] of scores) if (score > (best.get(doc) ?? -1)) best.set(doc, score);
+      for (const doc of variantDocs) {
+        const v = s.variant[doc] as number;
+        s.variant[doc] = 0;
+        if (s.group[doc] === 0) groupDocs.push(doc);
+        if (v > (s.group[doc] as number)) s.group[doc] = v;
+      }
     }
-    for (const [doc, score] of best) {
-      const c = byDoc.get(doc);
-      if (c) {
-        c.matched++;
-        c.score += score;
-      } else byDoc.set(doc, { doc, matched: 1, score });
+    for (const doc of groupDocs) {
+      if (s.matched[doc] === 0) touched.push(doc);
+      s.total[doc] = (s.total[doc] as number) + (s.group[doc] as number);
+      s.matched[doc] = (s.matched[doc] as number) + 1;
+      s.group[doc] = 0;
     }
   }
-  const out: Candidate[] = [];
-  for (const c of byDoc.values()) {
-    if (options.exclude?.has(c.doc) || (options.allow && !options.allow(c.doc))) continue;
-    if (options.boost) c.score *= options.boost(c.doc);
-    out.push(c);
+  const kept: Candidate[] = [];
+  for (const doc of touched) {
+    const matched = s.matched[doc] as number;
+    let score = s.total[doc] as number;
+    s.matched[doc] = 0;
+    s.total[doc] = 0;
+    if (options.exclude?.has(doc) || (options.allow && !options.allow(doc))) continue;
+    if (options.boost) score *= options.boost(doc);
+    kept.push({ doc, matched, score });
   }
-  return out.sort(options.tiered ? compareTiered : compareScore);
+  const compare = options.order === "date" ? compareNewest : options.tiered ? compareTiered : compareScore;
+  return { candidates: topK(kept, options.want, compare), total: kept.length };
 }
 
 export function compareTiered(a: Candidate, b: Candidate): number {
@@ -101,4 +145,9 @@ export function compareTiered(a: Candidate, b: Candidate): number {
 
 export function compareScore(a: Candidate, b: Candidate): number {
   return b.score - a.score || a.doc - b.doc;
+}
+
+/** Newest first, documents matching more groups before the rest. */
+export function compareNewest(a: Candidate, b: Candidate): number {
+  return b.matched - a.matched || b.doc - a.doc;
 }
