@@ -192,7 +192,6 @@ describe("extractMentions", () => {
   it.todo("keeps an unknown single name that nothing else in the text types ('Officials said Herat fell.' finds nothing)");
   it.todo("joins hyphenated given names written in lowercase ('Kim In-so' is found as 'Kim')");
   it.todo("keeps 'and' inside organisation names the gazetteer does not know ('Bureau of Alcohol, Tobacco and Firearms' is cut in three)");
-  it.todo("types sports clubs named after places as organisations ('Somerset beat Kent' gives a place and a person)");
   it.todo("reads metonymy ('Washington said' is the US government, found as the place)");
 });
 
@@ -316,6 +315,40 @@ describe("buildEntities", () => {
     const ambiguous = buildEntities(docs).entities;
     expect(entity(ambiguous, "johnson").documents.ids).toEqual(["c"]);
     expect(entity(ambiguous, "boris-johnson").mentions).toBe(3);
+  });
+
+  it("merges a first word with the one person of its document named in full by it: 'Wang' is Wang Donghai", () => {
+    const { entities: named } = buildEntities([
+      { id: "a", title: "", body: "Police detained dissident Wang Donghai. Wang was held for a week." },
+      { id: "b", title: "", body: "Wang Lei and Wang Fang spoke. Wang left." },
+    ]);
+    expect(entity(named, "wang-donghai").aliases).toEqual([
+      { name: "Wang", count: 1 },
+      { name: "Wang Donghai", count: 1 },
+    ]);
+    // Two Wangs in the second document: its "Wang" stays on its own, and a first word never crosses documents.
+    expect(entity(named, "wang").documents.ids).toEqual(["b"]);
+  });
+
+  it("merges possessives across documents: 'Kirby's' is John Kirby", () => {
+    const { entities: owned } = buildEntities([
+      { id: "a", title: "", body: "Pentagon spokesman John Kirby spoke." },
+      { id: "b", title: "", body: "Reporters questioned Kirby's figures and the U.S.’s plan." },
+    ]);
+    expect(entity(owned, "john-kirby").aliases).toContainEqual({ name: "Kirby", count: 1 });
+    expect(entity(owned, "united-states").aliases).toEqual([{ name: "U.S.", count: 1 }]);
+  });
+
+  it("types a name its own document leaves untyped when two other documents type it", () => {
+    const { entities: typed } = buildEntities([
+      { id: "a", title: "", body: "Officials said Herat fell." },
+      { id: "b", title: "", body: "The Taliban took Kandahar and Herat." },
+      { id: "c", title: "", body: "Herat and Kabul were quiet." },
+      { id: "d", title: "", body: "Officials said Zaranj fell. The Taliban took Kandahar and Zaranj." },
+      { id: "e", title: "", body: "Officials said Zaranj fell." },
+    ]);
+    expect(entity(typed, "herat")).toMatchObject({ type: "place", documents: { count: 3, ids: ["a", "b", "c"] } });
+    expect(entity(typed, "zaranj").documents.ids).toEqual(["d"]); // typed in one other document only: not enough
   });
 
   it("merges an acronym with the unique name whose initials it spells", () => {

@@ -3,8 +3,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Profile } from "../../src/bundle/layout";
 import { type Bundle, buildBundle } from "../../src/bundle/write";
-import { buildEntities, type RegistryEntry } from "../../src/entities/merge";
+import type { buildEntities, RegistryEntry } from "../../src/entities/merge";
 import { type IngestResult, readInputs } from "../ingest/read-inputs";
+import { buildEntitiesParallel } from "./entities-parallel";
 
 export interface PipelineOptions {
   skipInvalid?: boolean;
@@ -57,7 +58,7 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
     say(
       `Extracting entities from ${documents.length.toLocaleString("en-US")} documents${registryPath ? ` (registry: ${registryPath})` : ""}`,
     );
-    entities = buildEntities(documents, registry);
+    entities = await buildEntitiesParallel(documents, registry, { onProgress: progress && ((n, total) => progress("entities", n, total)) });
   }
   const entitySeconds = (performance.now() - started) / 1000;
   say("Indexing and sharding");

@@ -2,7 +2,7 @@
 import { AppError } from "../errors";
 import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
-import type { Field } from "./flex-config";
+import { type Field, fields } from "./flex-config";
 import {
   bundleKey,
   FORMAT_VERSION,
@@ -45,9 +45,14 @@ export async function readManifest(source: KvSource): Promise<Manifest> {
   return parsed.data;
 }
 
+/** Each field of a term shard is a list of `[term, postings]`: anything else would be read as "no postings", a silently wrong answer. */
+const isTermList = (value: unknown) =>
+  Array.isArray(value) && value.every((e) => Array.isArray(e) && typeof e[0] === "string" && Array.isArray(e[1]));
+
 const parsers: Partial<Record<KeyKind, (raw: unknown) => unknown>> = {
   term: (raw) => {
     const shard = raw as TermShard;
+    if (!fields.every((field) => isTermList(shard[field]))) throw new Error("not a term shard");
     const out = {} as ParsedTermShard;
     for (const field of Object.keys(shard) as Field[]) out[field] = new Map(shard[field]);
     return out;
@@ -95,8 +100,14 @@ export class BundleReader {
         }
         if (raw === null || typeof raw !== "object") throw new AppError("bundle_key_corrupt", `Key ${key} has the wrong shape.`);
         const parse = parsers[kind];
+        let value: unknown;
+        try {
+          value = parse ? parse(raw) : raw;
+        } catch {
+          throw new AppError("bundle_key_corrupt", `Key ${key} has the wrong shape.`);
+        }
         // Parsed JSON takes about twice its text in memory.
-        out.set(key, { value: parse ? parse(raw) : raw, size: text.length * 2 });
+        out.set(key, { value, size: text.length * 2 });
       }
       return out;
     });

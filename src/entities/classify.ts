@@ -25,6 +25,10 @@ export interface Hints {
 
 const PERSON_OF = new Set(["duke", "prince", "princess", "king", "queen", "president", "governor", "mayor", "bishop"]);
 const PLACE_OF = new Set(["republic", "kingdom", "isle", "city", "province", "state", "states", "district"]);
+/** Acronyms that are units, measures or jargon, not organisations: "0800 GMT", "three RBI", "GDP". */
+const NOT_NAME_ACRONYMS = new Set(
+  "gmt edt est pst cst cdt pdt bst cet utc gdp gnp cpi ppi pmi rbi era ceo cfo coo ipo vat aids hiv dna usd mph rpm isdn pc".split(" "),
+);
 const bare = (token: Token): string => lower(token.text).replace(/\.$/u, "");
 
 function byHeadNoun(words: readonly Token[]): EntityType | undefined {
@@ -63,7 +67,12 @@ function isQualifier(token: Token): boolean {
 export function leadingDemonyms(words: readonly Token[], surface: string): number {
   if (byHeadNoun(words) || lookupGazetteer(nameKey(surface))) return 0;
   let n = 0;
-  while (n < words.length - 1 && isDemonym(words[n] as Token)) n++;
+  while (n < words.length - 1 && isDemonym(words[n] as Token)) {
+    // "Christian Cullen": a given name that is also a faith, before a lone surname, stays.
+    const rest = words.slice(n + 1);
+    if (rest.length === 1 && isFirstName(words[n] as Token) && !isFirstName(rest[0] as Token)) break;
+    n++;
+  }
   return n;
 }
 
@@ -94,6 +103,11 @@ export function classify(words: readonly Token[], surface: string, hints: Hints 
   if (known) return { type: known.type, strength: 3 };
   if (hints.titleOnly) return { strength: 0, surnameOnly: true };
   const last = words[words.length - 1] as Token;
+  // "Douglas & Lomason", "Procter & Gamble": no person's name holds an "&".
+  if (words.length > 1 && /&/u.test(surface)) return { type: "organization", strength: 3 };
+  // "Houston Astros", "Texas Rangers": compromise knows the clubs of the big leagues.
+  if (words.length > 1 && last.tags.has("SportsTeam")) return { type: "organization", strength: 3 };
+  if (words.length === 1 && NOT_NAME_ACRONYMS.has(bare(first))) return { strength: 0, drop: true };
   if (isDemonym(last)) return { strength: 0, drop: true };
   if (words.length > 1 && OTHER_HEADS.has(bare(last))) return { strength: 0, drop: true };
   if (words.length === 1 && (ORG_HEADS.has(bare(first)) || PLACE_HEADS.has(bare(first)))) return { strength: 0, drop: true };
@@ -103,7 +117,8 @@ export function classify(words: readonly Token[], surface: string, hints: Hints 
   if (words.length > 1 && (isFirstName(first) || isInitialLetter(first) || first.tags.has("Honorific"))) {
     return { type: "person", strength: 2 };
   }
-  const tagged = byTags(words);
+  // "IRA", "NFL": compromise reads some acronyms as given names (Ira); an acronym alone is no person.
+  const tagged = words.length === 1 && isAcronym(first.text) ? undefined : byTags(words);
   if (tagged) return { type: tagged, strength: words.length > 1 || tagged !== "person" ? 2 : 1.5 };
   if (words.length === 1 && isAcronym(first.text) && !isCommonWord(first.text)) {
     return { type: "organization", strength: 1.5 };

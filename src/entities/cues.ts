@@ -59,7 +59,7 @@ export const ORG_HEADS = words(`
   exchange reserve board bureau service services authority fund foundation trust organization organisation
   alliance front movement brigade brigades corps police church hospital museum company companies bancorp
   bancshares partners capital securities investments insurance petroleum resources mining steel telecom
-  communications railways railway community
+  communications railways railway community spa s.p.a sa s.a ab asa oy oyj bv kk pty bhd srl sarl
 `);
 
 /** Words before "of" that keep "of" inside a name: "Department of Defense", "Islamic Emirate of Afghanistan". */

@@ -12,7 +12,7 @@ const DEMONYMS = new Set(
   malaysian malian maltese mexican moldovan mongolian montenegrin moroccan mozambican namibian nepali
   nepalese nigerian nigerien norwegian pakistani palestinian panamanian paraguayan persian peruvian
   philippine polish portuguese qatari romanian russian rwandan salvadoran saudi scottish senegalese serb
-  serbian sierra singaporean slovak slovakian slovenian somali south-african spanish sri sudanese swedish
+  scot serbian sierra singaporean slovak slovakian slovenian somali soviet south-african spanish sri sudanese swedish
   swiss syrian taiwanese tajik tanzanian thai tibetan tunisian turkish turkmen ugandan ukrainian uruguayan
   uzbek venezuelan vietnamese welsh yemeni yugoslav zairean zambian zimbabwean pashtun tamil uighur uyghur
   hutu tutsi basque sikh hindu muslim moslem islamist jewish jew christian catholic protestant orthodox

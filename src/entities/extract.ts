@@ -1,69 +1,13 @@
 /** @module Finds the people, organisations and places named in a text, with their character offsets. */
 import type { EntityType } from "../bundle/schema";
-import { classify, leadingDemonyms } from "./classify";
+import { proseCandidates } from "./candidates";
 import { lookupGazetteer } from "./gazetteer";
 import { findKnownNames, headlineSentences } from "./headlines";
-import { nameKey, possessiveLength } from "./normalize";
-import { type Candidate, propagate, surnamesOf } from "./propagate";
-import { findSpans, isInitial } from "./spans";
-import { roleBefore, splitAtTitle } from "./titles";
+import { possessiveLength } from "./normalize";
+import { settleCues } from "./one-sense";
+import { propagate, surnamesOf } from "./propagate";
 import { type Token, tokenize } from "./tokens";
-import type { LocatedMention, Mention } from "./types";
-import { isCapitalized, lower } from "./words";
-
-/** Lowercased words written with a capital away from the start of a sentence, outside headlines. */
-function capitalizedInside(tokens: readonly Token[], headlines: ReadonlySet<number>): Set<string> {
-  const words = new Set<string>();
-  tokens.forEach((token, i) => {
-    if (isCapitalized(token.text) && !headlines.has(token.sentence) && !isInitial(tokens, i)) {
-      words.add(lower(token.text));
-    }
-  });
-  return words;
-}
-
-/** Cuts a leading nationality word and a trailing possessive off a piece: "Australian Tom Moody's" → "Tom Moody". */
-function trim(tokens: readonly Token[], text: string, from: number, to: number): Token[] {
-  const words = tokens.slice(from, to);
-  const first = words[0];
-  const last = words[words.length - 1];
-  if (!first || !last) return [];
-  return words.slice(leadingDemonyms(words, text.slice(first.start, last.end)));
-}
-
-/** The candidates of the sentences written as prose. */
-function proseCandidates(tokens: readonly Token[], text: string, headlines: ReadonlySet<number>): Candidate[] {
-  const candidates: Candidate[] = [];
-  const evidence = { capitalizedInside: capitalizedInside(tokens, headlines) };
-  for (const span of findSpans(tokens, evidence)) {
-    const first = tokens[span.from] as Token;
-    if (headlines.has(first.sentence)) continue;
-    for (const piece of splitAtTitle(tokens, text, span.from, span.to)) {
-      const words = trim(tokens, text, piece.from, piece.to);
-      const head = words[0];
-      const last = words[words.length - 1];
-      if (!head || !last) continue;
-      const end = last.end - possessiveLength(last.text);
-      if (end <= head.start) continue;
-      const surface = text.slice(head.start, end);
-      const before = piece.from === span.from ? roleBefore(tokens, text, span.from) : undefined;
-      const role = piece.role ?? before;
-      const next = tokens[piece.to];
-      // "the Biden administration" names a person.
-      const administration = words.length === 1 && next?.text === "administration" && /^[ \t]+$/u.test(next.gap);
-      const person = piece.person === true || before !== undefined || administration;
-      candidates.push({
-        start: head.start,
-        end,
-        sentence: head.sentence,
-        key: nameKey(surface),
-        ...(role ? { role } : {}),
-        guess: classify(words, surface, { person, affiliation: piece.affiliation, titleOnly: piece.titleOnly }),
-      });
-    }
-  }
-  return candidates;
-}
+import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./types";
 
 /**
  * Finds the named people, organisations and places of a text, with the index of the sentence of each.
@@ -72,9 +16,24 @@ function proseCandidates(tokens: readonly Token[], text: string, headlines: Read
  * // [["Taliban", "organization", 0], ["Kandahar", "place", 0], ["Herat", "place", 0]]
  */
 export function extractLocated(text: string): LocatedMention[] {
+  return extractNames(text).mentions;
+}
+
+/**
+ * The typed mentions of a text, as `extractLocated` gives them, and the names it found but could not type
+ * ("Kirby's figures" with no Kirby named in full): the merger types those from the rest of the corpus.
+ * @example
+ * extractNames("Reporters questioned Kirby's figures.").untyped; // [{ text: "Kirby", start: 21, end: 26, sentence: 0 }]
+ */
+export function extractNames(text: string): DocumentNames {
   const tokens = tokenize(text);
   const headlines = headlineSentences(tokens);
-  const typed = propagate(proseCandidates(tokens, text, headlines), text);
+  const candidates = settleCues(proseCandidates(tokens, text, headlines), text);
+  const typed = propagate(candidates, text);
+  const typedStarts = new Set(typed.map(({ start }) => start));
+  const untyped: UntypedName[] = candidates
+    .filter(({ start, guess }) => !typedStarts.has(start) && !guess.drop && !guess.surnameOnly)
+    .map(({ start, end, sentence }) => ({ text: text.slice(start, end), start, end, sentence }));
   const mentions: LocatedMention[] = typed.map(({ start, end, type, role, sentence }) => ({
     text: text.slice(start, end),
     type,
@@ -96,7 +55,7 @@ export function extractLocated(text: string): LocatedMention[] {
     }
     mentions.sort((a, b) => a.start - b.start);
   }
-  return mentions;
+  return { mentions, untyped };
 }
 
 /**

@@ -26,8 +26,8 @@ const COUNTRIES = table(`
   Soviet Union | USSR | U.S.S.R.
   Democratic Republic of the Congo | DRC | Democratic Republic of Congo | Congo-Kinshasa
   Republic of the Congo | Congo | Congo-Brazzaville
-  South Korea | Republic of Korea
-  North Korea | DPRK
+  South Korea | Republic of Korea | S. Korea
+  North Korea | DPRK | N. Korea
   China | People's Republic of China | PRC
   Taiwan | Republic of China
   Russia | Russian Federation
@@ -41,6 +41,7 @@ const COUNTRIES = table(`
   Eswatini | Swaziland
   North Macedonia | Macedonia
   Bosnia and Herzegovina | Bosnia
+  Ireland | Republic of Ireland | Eire
   Trinidad and Tobago | Trinidad
   Afghanistan, Albania, Algeria, Andorra, Angola, Antigua and Barbuda, Argentina, Armenia, Australia, Austria
   Azerbaijan, Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belgium, Belize, Benin, Bhutan, Bolivia
@@ -48,7 +49,7 @@ const COUNTRIES = table(`
   Central African Republic, Chad, Chile, Colombia, Comoros, Costa Rica, Croatia, Cuba, Cyprus, Denmark
   Djibouti, Dominica, Dominican Republic, Ecuador, Egypt, El Salvador, Equatorial Guinea, Eritrea, Estonia
   Ethiopia, Fiji, Finland, France, Gabon, Gambia, Georgia, Germany, Ghana, Greece, Grenada, Guatemala, Guinea
-  Guinea-Bissau, Guyana, Haiti, Honduras, Hungary, Iceland, India, Indonesia, Iran, Iraq, Ireland, Israel
+  Guinea-Bissau, Guyana, Haiti, Honduras, Hungary, Iceland, India, Indonesia, Iran, Iraq, Israel
   Italy, Jamaica, Japan, Jordan, Kazakhstan, Kenya, Kiribati, Kosovo, Kuwait, Kyrgyzstan, Laos, Latvia
   Lebanon, Lesotho, Liberia, Libya, Liechtenstein, Lithuania, Luxembourg, Madagascar, Malawi, Malaysia
   Maldives, Mali, Malta, Marshall Islands, Mauritania, Mauritius, Mexico, Micronesia, Moldova, Monaco
@@ -59,7 +60,7 @@ const COUNTRIES = table(`
   Spain, Sri Lanka, Sudan, Suriname, Sweden, Switzerland, Syria, Tajikistan, Tanzania, Thailand, Togo, Tonga
   Tunisia, Turkey, Turkmenistan, Tuvalu, Uganda, Ukraine, Uruguay, Uzbekistan, Vanuatu, Venezuela, Vietnam
   Yemen, Zambia, Zimbabwe, England, Scotland, Wales, Northern Ireland, Hong Kong, Macau, Puerto Rico
-  Greenland, Gaza, West Bank, Kashmir, Tibet, Crimea, Chechnya, Kurdistan, Yugoslavia, Czechoslovakia, Zaire
+  Greenland, Faroe Islands, Gaza, West Bank, Kashmir, Tibet, Crimea, Chechnya, Kurdistan, Yugoslavia, Czechoslovakia, Zaire
   East Germany, West Germany, Rhodesia
 `);
 
@@ -68,6 +69,8 @@ const PLACES = table(`
   Washington | Washington, D.C. | Washington D.C.
   Los Angeles | L.A.
   Middle East | Mideast
+  Midwest | Middle West
+  Far East, Near East, Scandinavia, Central Asia, South Asia, Southeast Asia, East Asia, West Africa, East Africa
   Gulf | Persian Gulf
   Europe, Asia, Africa, North America, South America, Latin America, Antarctica, Balkans, Caribbean, Pacific
   Atlantic, Wall Street, Silicon Valley, Kabul, Beijing, Shanghai, Tokyo, Moscow, London, Paris, Berlin, Rome, Madrid, Lisbon
@@ -142,6 +145,8 @@ export interface GazetteerEntry {
   type: EntityType;
   /** The key came from an acronym ("UK", "EC"): a short form, never the name to show. */
   short: boolean;
+  /** A country: its national side keeps the place type in sports reports ("Japan beat Syria"). */
+  country: boolean;
 }
 
 function index(): Map<string, GazetteerEntry> {
@@ -155,7 +160,7 @@ function index(): Map<string, GazetteerEntry> {
     for (const names of list) {
       for (const alias of names) {
         const key = nameKey(alias);
-        if (!byKey.has(key)) byKey.set(key, { name: names[0], type, short: isAcronym(alias) });
+        if (!byKey.has(key)) byKey.set(key, { name: names[0], type, short: isAcronym(alias), country: list === COUNTRIES });
       }
     }
   }

@@ -2,13 +2,13 @@
 import type { EntityRecord, EntityRef, EntityType } from "../bundle/schema";
 import { assignIds, byText, canonicalName, majorityType } from "./canonical";
 import { laterDate } from "./dates";
-import { extractLocated } from "./extract";
+import { extractDocument } from "./document";
 import { mergeKey } from "./keys";
-import { surfaceName } from "./normalize";
+import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
 import { addCooccurrences } from "./related";
-import { makeResolver, type Occurrence } from "./resolve";
-import type { EntityDocument, RegistryEntry } from "./types";
+import { makeResolver } from "./resolve";
+import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
 
 export type { EntityDocument, RegistryEntry } from "./types";
 
@@ -49,20 +49,6 @@ function newCluster(key: string, entry?: RegistryEntry): Cluster {
   };
 }
 
-/** The mentions of every document; a title is read as a paragraph of its own before the body. */
-function occurrencesOf(docs: readonly EntityDocument[]): Occurrence[] {
-  const occurrences: Occurrence[] = [];
-  docs.forEach((doc, i) => {
-    const title = doc.title.trim();
-    for (const { text, type, role, sentence, headline } of extractLocated(title ? `${title}\n\n${doc.body}` : doc.body)) {
-      const surface = surfaceName(text);
-      const extra = { ...(role ? { role } : {}), ...(headline ? { headline } : {}) };
-      occurrences.push({ doc: i, sentence, surface, key: mergeKey(surface), type, ...extra });
-    }
-  });
-  return occurrences;
-}
-
 function rolesOf(roles: Cluster["roles"]): string[] {
   const ranked = [...roles.values()].map((spellings) => {
     const total = [...spellings.values()].reduce((a, b) => a + b, 0);
@@ -82,9 +68,24 @@ function rolesOf(roles: Cluster["roles"]): string[] {
  * byDocument[0]; // [{ id: "antony-blinken", name: "Antony Blinken", type: "person" }]
  */
 export function buildEntities(docs: readonly EntityDocument[], registry: readonly RegistryEntry[] = []): EntityIndex {
+  return mergeEntities(docs, docs.map(extractDocument), registry);
+}
+
+/**
+ * Merges mentions already extracted (`extracted[i]` is `extractDocument(docs[i])`) into entities: the second half
+ * of `buildEntities`, for callers that extract elsewhere (in worker threads). Same input, same output.
+ * @example
+ * mergeEntities(docs, docs.map(extractDocument), registry); // deep-equals buildEntities(docs, registry)
+ */
+export function mergeEntities(
+  docs: readonly EntityDocument[],
+  extracted: readonly DocumentNames[],
+  registry: readonly RegistryEntry[] = [],
+): EntityIndex {
+  if (extracted.length !== docs.length) throw new Error(`mergeEntities: ${extracted.length} extractions for ${docs.length} documents`);
   const curated = indexRegistry(registry);
   // A registry alias is the registry name: "Tony Blinken" and "Antony J. Blinken" are one key from here on.
-  const occurrences = occurrencesOf(docs).map((occurrence) => {
+  const occurrences = occurrencesOf(extracted, curated).map((occurrence) => {
     const entry = curated.get(occurrence.key);
     return entry ? { ...occurrence, key: mergeKey(entry.name) } : occurrence;
   });

@@ -11,12 +11,23 @@ export interface Candidate {
   key: string;
   role?: string;
   guess: Guess;
+  /** In a sports report, the words around it say it is a side ("beat Somerset"); see `teams.ts`. */
+  team?: boolean;
+  /** It stands where a place does ("In Chicago ,"). */
+  venue?: boolean;
+  /** A country, whose national side is still a place. */
+  country?: boolean;
+  /** The words around it say it is a business ("shares of Pirelli"); see `context.ts`. */
+  company?: boolean;
+  /** The words before it say it is a place ("in Longyear"). */
+  place?: boolean;
 }
 
 /** A candidate with its settled type. */
 export type Typed = Candidate & { type: EntityType };
 
-const COORDINATION = /^\s*(?:,|,?\s*\b(?:and|or)\b|&)\s*$/u;
+/** What stands between the names of a list: a comma, "and", "or", "&". */
+export const COORDINATION = /^\s*(?:,|,?\s*\b(?:and|or)\b|&)\s*$/u;
 
 /** The type each name has where the text is surest of it (strength `least` and up), by weighted vote. */
 function typesByVote(candidates: readonly Candidate[], least: number): Map<string, EntityType> {

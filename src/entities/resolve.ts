@@ -1,4 +1,4 @@
-/** @module Which full name a short one stands for: "Blinken" → Antony Blinken, "OSCE" → its spelled-out name, "State Department" ↔ "US State Department". */
+/** @module Which full name a short one stands for: "Blinken" → Antony Blinken, "Wang" → Wang Donghai in its document, "OSCE" → its spelled-out name, "State Department" ↔ "US State Department". */
 import type { EntityType } from "../bundle/schema";
 import { lookupGazetteer } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
@@ -51,19 +51,24 @@ function withoutOrganization(key: string): string | undefined {
 
 interface Indexes {
   surnames: Index;
+  /** First word → people named in full: "wang" → "wang donghai", consulted within one document only. */
+  firstNames: Index;
   initials: Index;
   /** Unqualified org key → the qualified keys that contain it ("security council" → "united nations security council"). */
   qualified: Index;
 }
 
 function emptyIndexes(): Indexes {
-  return { surnames: new Map(), initials: new Map(), qualified: new Map() };
+  return { surnames: new Map(), firstNames: new Map(), initials: new Map(), qualified: new Map() };
 }
 
 function file(indexes: Indexes, key: string, type: EntityType): void {
   const words = key.split(" ");
   if (words.length < 2) return;
-  if (type === "person") add(indexes.surnames, words[words.length - 1] as string, key);
+  if (type === "person") {
+    add(indexes.surnames, words[words.length - 1] as string, key);
+    add(indexes.firstNames, words[0] as string, key);
+  }
   if (type !== "person") add(indexes.initials, initialsOf(key), key);
   const bare = type === "organization" ? withoutOrganization(key) : undefined;
   if (bare?.includes(" ")) add(indexes.qualified, bare, key);
@@ -107,6 +112,9 @@ export function makeResolver(
       }
       const local = only(byDoc.get(doc)?.surnames, key);
       if (local) return local;
+      // "Wang Donghai ... Wang", "Hillary Clinton ... Hillary": a first word, in the same document only.
+      const given = type === "person" && !byDoc.get(doc)?.surnames.has(key) ? only(byDoc.get(doc)?.firstNames, key) : undefined;
+      if (given) return given;
       if (type === "person") return only(corpus.surnames, key) ?? key;
       return key;
     }

@@ -3,7 +3,7 @@ import { COMPANY_TAILS, CONNECTORS, OF_HEADS, ORG_HEADS, PLACE_STARTS, TITLE_HEA
 import { LONGEST_NAME, lookupGazetteer } from "./gazetteer";
 import { isAcronym, nameKey, possessiveLength } from "./normalize";
 import type { Token } from "./tokens";
-import { isCalendarWord, isCapitalized, isCommonWord, isFirstName, isNameWord, lower } from "./words";
+import { isCalendarWord, isCapitalized, isCommonWord, isFirstName, isNameWord, isWeekday, lower } from "./words";
 
 /** Tokens `from` (inclusive) to `to` (exclusive) of a text. */
 export interface Span {
@@ -137,6 +137,8 @@ export function findSpans(tokens: readonly Token[], evidence: TextEvidence): Spa
       const last = tokens[j - 1] as Token;
       const next = tokens[j] as Token;
       if (next.sentence !== last.sentence || !joins(next.gap) || possessiveLength(last.text) > 0) break;
+      // "CNBC Friday", "Insulza Monday": a day, or a month after a name of two words, is a date, not more name.
+      if (isCalendarWord(next) && (isWeekday(next) || j - i >= 2)) break;
       if (isNameWord(next)) {
         j++;
         continue;

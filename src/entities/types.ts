@@ -19,6 +19,21 @@ export interface LocatedMention extends Mention {
   headline?: boolean;
 }
 
+/** A name found in a text that nothing in the text types ("Kirby's figures" alone). */
+export interface UntypedName {
+  text: string;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/** What the extractor hands the merger for one document. */
+export interface DocumentNames {
+  mentions: LocatedMention[];
+  /** Typed by the merger when the rest of the corpus knows the name, dropped otherwise. */
+  untyped: UntypedName[];
+}
+
 /** A document as the merger reads it. */
 export interface EntityDocument {
   id: string;

@@ -74,6 +74,7 @@ export function isNameWord(token: Token): boolean {
  * isFirstName(tokenize("Gail Devers")[0]); // true
  */
 export function isFirstName(token: Token): boolean {
+  if (isAcronym(token.text)) return false; // "IRA", "AL": an acronym in prose, not Ira or Al
   if (FIRST_NAME_TAGS.some((tag) => token.tags.has(tag))) return true;
   const word = lower(token.text);
   const tags = lexicon[word];
@@ -88,7 +89,7 @@ export function isInitialLetter(token: Token): boolean {
 
 /** Month and weekday names: "Friday", "May". */
 export function isCalendarWord(token: Token): boolean {
-  return CALENDAR.has(lower(token.text).replace(/\.$/u, ""));
+  return CALENDAR.has(lower(token.text).replace(/(?:\.|'s?)$/u, ""));
 }
 
 /** A nationality word, by compromise's tags or lexicon: "Kazakh", "Afghans", "Iraqi". */
@@ -96,4 +97,13 @@ export function isDemonym(token: Token): boolean {
   if (token.tags.has("Demonym") || isDemonymWord(token.text)) return true;
   const tags = lexicon[lower(token.text)] ?? lexicon[lower(token.text).replace(/s$/u, "")];
   return tags !== undefined && (Array.isArray(tags) ? tags : [tags]).includes("Demonym");
+}
+
+/**
+ * A day of the week: "Friday" never continues a name ("CNBC Friday"), where "May" may ("Theresa May").
+ * @example
+ * isWeekday(tokenize("Friday's")[0]); // true
+ */
+export function isWeekday(token: Token): boolean {
+  return /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/u.test(lower(token.text).replace(/(?:\.|'s?)$/u, ""));
 }

@@ -1,22 +1,32 @@
 /** @module HTTP caching of reads: an ETag from the bundle version and the request, 304s, Cache-Control, and the edge cache for searches. */
 import type { Context, MiddlewareHandler } from "hono";
+import { getQueryParams } from "hono/utils/url";
 import type { AppEnv } from "../app-env";
 import { fnv1a } from "../bundle/hash";
 
 /** Parameters that change an answer; any other is ignored in cache keys. */
 const PARAMS = ["q", "limit", "offset", "type", "entity", "sort", "recency"];
 
+/** `q` with runs of spaces folded, and its case unless it holds the operator `OR` (an operator only in capitals). */
+function foldQuery(q: string): string {
+  const spaced = q.replace(/\s+/g, " ").replace(/^ /, "");
+  return /(?:^|[\s"])OR(?:$|[\s"])/.test(spaced) ? spaced : spaced.toLowerCase();
+}
+
 /**
  * The request as a cache key: path and known parameters, sorted, with `q`'s case and runs of spaces folded
- * (a trailing space is kept: it changes the answer).
+ * (a trailing space is kept: it changes the answer; so does `OR`, so a query holding it keeps its case).
+ * Parameters are read as the routes read them (Hono's decoding, every repeated value), so two requests
+ * the routes answer differently never share a key.
  * @example
  * normalizeRequest(new URL("http://x/search?limit=5&q=Kabul%20%20Embassy")); // "/search?limit=5&q=kabul embassy"
  */
 export function normalizeRequest(url: URL): string {
+  const all = getQueryParams(url.href) as Record<string, string[] | undefined>;
   const params: string[] = [];
   for (const name of PARAMS) {
-    for (const raw of url.searchParams.getAll(name).slice(0, 1)) {
-      const value = name === "q" ? raw.toLowerCase().replace(/\s+/g, " ").replace(/^ /, "") : raw;
+    for (const raw of all[name] ?? []) {
+      const value = name === "q" ? foldQuery(raw) : raw;
       params.push(`${name}=${encodeURIComponent(value)}`);
     }
   }

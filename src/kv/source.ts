@@ -24,29 +24,38 @@ export const newReadStats = (): ReadStats => ({ roundTrips: 0, keys: 0, bytes: 0
 
 /** KV's bulk `get` takes at most 100 keys and counts as one operation. */
 const BULK_MAX = 100;
+/** A read slower than this fails (503 `storage_unavailable`): KV answers in milliseconds, and a request must never hang on it. */
+export const KV_TIMEOUT_MS = 5_000;
 
 /**
  * Workers KV as a source. Bundle keys never change, so they are read with a long `cacheTtl`.
  * @example
  * const source = workersKvSource(env.SEARCH_KV, 86400);
  */
-export function workersKvSource(kv: KVNamespace, cacheTtl: number): KvSource {
+export function workersKvSource(kv: KVNamespace, cacheTtl: number, timeoutMs = KV_TIMEOUT_MS): KvSource {
   return {
     async getMany(keys) {
       const out = new Map<string, string | null>();
       const batches: string[][] = [];
       for (let i = 0; i < keys.length; i += BULK_MAX) batches.push(keys.slice(i, i + BULK_MAX));
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        const results = await Promise.all(
+        const reads = Promise.all(
           batches.map((batch) =>
             batch.length === 1
               ? kv.get(batch[0] as string, { type: "text", cacheTtl }).then((v) => new Map([[batch[0] as string, v]]))
               : kv.get(batch, { type: "text", cacheTtl }),
           ),
         );
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        });
+        const results = await Promise.race([reads, timeout]);
         for (const result of results) for (const [k, v] of result) out.set(k, v);
       } catch (error) {
         throw new AppError("storage_unavailable", `KV read failed: ${(error as Error).message}`);
+      } finally {
+        clearTimeout(timer);
       }
       return out;
     },

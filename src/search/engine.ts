@@ -64,6 +64,11 @@ export interface Match {
  */
 export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: MatchOptions = {}): Promise<Match> {
   const positive = parsed.clauses.filter((c) => !c.negated);
+  // Refused before any read: expanding prefixes only adds terms, and each prefix clause costs a read of its own.
+  const base = new Set([...parsed.clauses.flatMap((c) => c.words.map(stem)), ...parsed.entities, ...(options.entities ?? [])]);
+  if (base.size > MAX_TERMS) {
+    throw new AppError("query_too_complex", `The query needs over ${base.size} index terms; at most ${MAX_TERMS} are allowed.`);
+  }
   const groups: TermGroup[] = await Promise.all(
     positive.map(async (clause) => {
       const variants = new Map<string, number>();

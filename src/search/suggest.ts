@@ -25,7 +25,9 @@ export async function suggest(engine: Engine, reader: BundleReader, q: string, l
   const last = words.at(-1);
   const empty: Suggestions = { query: q, terms: [], entities: [], titles: [] };
   if (!last) return empty;
-  const head = q.slice(0, q.toLowerCase().lastIndexOf(last.slice(0, 1))).trimEnd();
+  // What was typed before the last word, as typed (operators and quotes kept): everything before q's trailing run of letters.
+  const at = q.search(/[\p{L}\p{N}\p{M}]+$/u);
+  const head = at > 0 ? q.slice(0, at).trimEnd() : "";
   const typing = /[\p{L}\p{N}]$/u.test(q);
   const group = last.length >= PREFIX_GROUP ? last.slice(0, PREFIX_GROUP) : last;
   const [groups, found] = await Promise.all([

@@ -1,0 +1,81 @@
+/**
+ * @module The HTTP run: the bare Worker, then ours with distinct queries (the edge cache cannot answer them), then ours
+ * with a few queries the edge cache already holds; all in workerd on 127.0.0.1, loaded by autocannon.
+ */
+import { readFileSync } from "node:fs";
+import type { QuerySet } from "../ours/build";
+import { type LoadResult, load } from "./load";
+import { bareScript, oursScript } from "./scripts";
+import { serve } from "./serve";
+
+export interface HttpArgs {
+  kvDir: string;
+  queriesFile: string;
+  seconds: number;
+  connections: number;
+  say?: (message: string) => void;
+}
+
+export interface HttpReport {
+  bare: LoadResult;
+  /** Every request a query not asked before (until the pool runs out). */
+  distinct: LoadResult;
+  /** The same, with the edge cache off: the Worker's own cost, without storing every answer in the cache. */
+  distinctNoEdge: LoadResult;
+  /** A small set of queries, each answered once before the run: the edge cache answers. */
+  edgeWarm: LoadResult;
+  /** One answer, checked before the runs: status and `Server-Timing`. */
+  sample: { status: number; total: number; serverTiming: string };
+  /** Ours ÷ bare, in requests per second. */
+  ratio: { distinct: number; distinctNoEdge: number; edgeWarm: number };
+}
+
+/** Queries put in the edge cache before the warm run. */
+const EDGE_WARM_QUERIES = 200;
+
+const searchPath = (q: string) => `/search?q=${encodeURIComponent(`${q} `)}&limit=10`;
+
+/**
+ * @example
+ * const report = await httpPhase({ kvDir, queriesFile, seconds: 10, connections: 32 });
+ */
+export async function httpPhase(args: HttpArgs): Promise<HttpReport> {
+  const say = args.say ?? (() => {});
+  const { http, measured } = JSON.parse(readFileSync(args.queriesFile, "utf8")) as QuerySet;
+  const pool = http.length > 0 ? http : measured;
+  const [bareJs, oursJs] = await Promise.all([bareScript(), oursScript()]);
+  const bare = await serve(bareJs);
+  const ours = await serve(oursJs, { kvDir: args.kvDir });
+  const noEdge = await serve(oursJs, { kvDir: args.kvDir, edgeCache: false });
+  try {
+    const res = await fetch(new URL(searchPath(pool[0] ?? "news"), ours.url));
+    const body = (await res.json()) as { total?: number };
+    const sample = { status: res.status, total: body.total ?? 0, serverTiming: res.headers.get("server-timing") ?? "" };
+    if (res.status !== 200) throw new Error(`The Worker answered ${res.status} to a search: ${JSON.stringify(body).slice(0, 300)}`);
+    const run = { seconds: args.seconds, connections: args.connections };
+    say(`HTTP: bare Worker, ${args.seconds} s, ${args.connections} connections`);
+    const bareResult = await load("bare", bare.url, () => "/", run);
+    say(`HTTP: our Worker, distinct queries, ${args.seconds} s`);
+    let next = 1;
+    const distinct = await load("distinct", ours.url, () => searchPath(pool[next++ % pool.length] as string), run);
+    say(`HTTP: our Worker, distinct queries, edge cache off, ${args.seconds} s`);
+    await (await fetch(new URL(searchPath(pool[0] ?? "news"), noEdge.url))).arrayBuffer();
+    const distinctNoEdge = await load("distinct-no-edge", noEdge.url, () => searchPath(pool[next++ % pool.length] as string), run);
+    const warmSet = measured.slice(0, EDGE_WARM_QUERIES);
+    for (const q of warmSet) await (await fetch(new URL(searchPath(q), ours.url))).arrayBuffer();
+    say(`HTTP: our Worker, ${warmSet.length} queries already in the edge cache, ${args.seconds} s`);
+    let i = 0;
+    const edgeWarm = await load("edge-warm", ours.url, () => searchPath(warmSet[i++ % warmSet.length] as string), run);
+    const ratio = (r: LoadResult) => Math.round((r.requestsPerSecond / Math.max(1, bareResult.requestsPerSecond)) * 1000) / 1000;
+    return {
+      bare: bareResult,
+      distinct,
+      distinctNoEdge,
+      edgeWarm,
+      sample,
+      ratio: { distinct: ratio(distinct), distinctNoEdge: ratio(distinctNoEdge), edgeWarm: ratio(edgeWarm) },
+    };
+  } finally {
+    await Promise.all([bare.dispose(), ours.dispose(), noEdge.dispose()]);
+  }
+}

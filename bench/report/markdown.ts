@@ -1,0 +1,348 @@
+/** @module The benchmark section of docs/benchmarks.md, made from the results of every corpus size run so far. */
+import { peerNames } from "../peers/registry";
+import { bytes, count, mib, ms, percent, table, times } from "./format";
+import { checkTargets, targets } from "./targets";
+import type { SizeReport } from "./types";
+
+const mark = (met: boolean | undefined) => (met === undefined ? "—" : met ? "✅" : "❌");
+
+function machineLine(r: SizeReport): string {
+  const m = r.machine;
+  return `${m.cores} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, ${m.platform}`;
+}
+
+function targetsTable(rs: SizeReport[]): string {
+  const checks = new Map(rs.map((r) => [r.label, new Map(checkTargets(r).map((c) => [c.id, c]))]));
+  return table(
+    ["target", ...rs.map((r) => r.label)],
+    targets.map((t) => [
+      t.size ? `${t.text} *(binding at ${t.size})*` : t.text,
+      ...rs.map((r) => {
+        const c = checks.get(r.label)?.get(t.id);
+        if (!c) return "not measured";
+        if (c.met === undefined) return c.value;
+        return `${t.size && t.size !== r.label ? "" : `${mark(c.met)} `}${c.value}`;
+      }),
+    ]),
+  );
+}
+
+function buildTable(rs: SizeReport[]): string {
+  return table(
+    [
+      "corpus",
+      "articles",
+      "build",
+      "articles/s",
+      "read / index / shard",
+      "terms",
+      "term shards",
+      "keys",
+      "bundle",
+      "largest value",
+      "term shard p50 / p99 / max",
+    ],
+    rs.flatMap((r) => {
+      const b = r.build;
+      if (!b) return [[r.label, count(r.corpus.documents), `failed: ${r.failures.build ?? "?"}`, "", "", "", "", "", "", "", ""]];
+      const s = b.bundle;
+      return [
+        [
+          r.label,
+          count(b.documents),
+          `${b.seconds.toFixed(1)} s`,
+          count(b.docsPerSecond),
+          `${b.stages.read.toFixed(1)} / ${b.stages.index.toFixed(1)} / ${b.stages.shard.toFixed(1)} s`,
+          count(s.terms),
+          count(s.termShards),
+          count(s.keys),
+          bytes(s.bytes),
+          `${bytes(s.largestValue.bytes)} (${s.largestValue.key})`,
+          `${bytes(s.termShardBytes.p50)} / ${bytes(s.termShardBytes.p99)} / ${bytes(s.termShardBytes.max)}`,
+        ],
+      ];
+    }),
+  );
+}
+
+function extractionLines(rs: SizeReport[]): string {
+  const lines = rs.flatMap((r) => {
+    const e = r.build?.extraction;
+    if (!e || !r.build) return [];
+    return [
+      `- ${r.label}: the default build (with entities) took ${e.seconds.toFixed(1)} s (${count(e.docsPerSecond)} articles/s), ` +
+        `of which entity extraction ${e.entitySeconds.toFixed(1)} s, ${count(e.entities)} entities; without extraction ${r.build.seconds.toFixed(1)} s ` +
+        `(extraction multiplies the build time by ${times(e.seconds / r.build.seconds)}).`,
+    ];
+  });
+  return lines.length ? lines.join("\n") : "- not measured in these runs (`--extract`).";
+}
+
+function coldTable(rs: SizeReport[]): string {
+  return table(
+    [
+      "corpus",
+      "round trips p99 (find + metadata)",
+      "keys p50 / p99",
+      "bytes p50 / p99 / max",
+      "bytes: term / meta / manifest",
+      "CPU p50 / p99",
+      "CPU p99 without the store",
+      "wall p50 / p99",
+      "manifest read p50",
+      "first query of a process (cold JIT)",
+    ],
+    rs.flatMap((r) => {
+      const c = r.ours?.cold;
+      if (!c || !r.ours) return [];
+      const share = (k: string) => percent(c.bytesByKind[k]?.share ?? 0);
+      return [
+        [
+          r.label,
+          `${c.indexRoundTrips.p99} + ${c.metaRoundTrips.p99}`,
+          `${c.keys.p50} / ${c.keys.p99}`,
+          `${bytes(c.bytes.p50)} / ${bytes(c.bytes.p99)} / ${bytes(c.bytes.max)}`,
+          `${share("term")} / ${share("meta")} / ${share("manifest")}`,
+          `${ms(c.cpuMs.p50)} / ${ms(c.cpuMs.p99)}`,
+          ms(c.engineCpuMs.p99),
+          `${ms(c.wallMs.p50)} / ${ms(c.wallMs.p99)}`,
+          ms(c.manifestMs.p50),
+          `${ms(r.ours.firstQuery.cpuMs)} CPU, ${bytes(r.ours.firstQuery.bytes)}`,
+        ],
+      ];
+    }),
+  );
+}
+
+function heaviestTable(r: SizeReport): string {
+  const c = r.ours?.cold;
+  if (!c) return "";
+  return [
+    `Heaviest cold queries at ${r.label} (most bytes read; the largest value each read):`,
+    "",
+    table(
+      ["query", "bytes", "CPU", "largest value"],
+      c.heaviest.map((h) => [`\`${h.q}\``, bytes(h.bytes), ms(h.cpuMs), `${h.largestKey} (${bytes(h.largestBytes)})`]),
+    ),
+    "",
+    `Most CPU at ${r.label}:`,
+    "",
+    table(
+      ["query", "CPU", "bytes", "matches"],
+      c.slowest.map((s) => [`\`${s.q}\``, ms(s.cpuMs), bytes(s.bytes), count(s.total)]),
+    ),
+  ].join("\n");
+}
+
+function projectionLines(rs: SizeReport[]): string {
+  return rs
+    .flatMap((r) => {
+      const p = r.projection;
+      if (!p) return [];
+      return [
+        `At ${r.label} our build failed (${r.failures.build ?? "?"}), so its term shards were projected with the bundle's own ` +
+          `FlexIndexes, exportMaps, planLayout and shardOf (${p.seconds.toFixed(0)} s): ${count(p.terms)} words, ${count(p.termShards)} term shards of ` +
+          `${bytes(p.termShardBytes.p50)} p50 / ${bytes(p.termShardBytes.p99)} p99 / ${bytes(p.termShardBytes.max)} max ` +
+          `(the largest, term/${p.largestShard.shard}, holds \`${p.largestShard.heaviestTerm}\` at ${bytes(p.largestShard.heaviestTermBytes)}). ` +
+          `A cold query of the set would read ${bytes(p.queryTermBytes.p50)} p50 / ${bytes(p.queryTermBytes.p99)} p99 / ${bytes(p.queryTermBytes.max)} max ` +
+          "of term shards, before its metadata. Metadata bytes and CPU are not projected.",
+      ];
+    })
+    .join("\n\n");
+}
+
+function warmTable(rs: SizeReport[]): string {
+  return table(
+    [
+      "corpus",
+      "search p50 / p99",
+      "CPU p99",
+      "find + rank only p50 / p99",
+      "first pass p50 / p99",
+      "cache hits",
+      "cache held",
+      "heap before",
+      "heap after 1,000 queries",
+    ],
+    rs.flatMap((r) => {
+      const w = r.ours?.warm;
+      if (!w) return [];
+      return [
+        [
+          r.label,
+          `${ms(w.wallMs.p50)} / ${ms(w.wallMs.p99)}`,
+          ms(w.cpuMs.p99),
+          `${ms(w.matchMs.p50)} / ${ms(w.matchMs.p99)}`,
+          w.unboundedMs ? `${ms(w.unboundedMs.p50)} / ${ms(w.unboundedMs.p99)}` : "—",
+          `${ms(w.firstPassMs.p50)} / ${ms(w.firstPassMs.p99)}`,
+          percent(w.cacheHitRatio),
+          `${mib(w.cacheBytes)} in ${count(w.cacheEntries)} values`,
+          mib(w.heapBeforeBytes),
+          `${mib(w.heapAfterBytes)}${w.gc ? "" : " (no --expose-gc: includes garbage)"}`,
+        ],
+      ];
+    }),
+  );
+}
+
+function peersTable(r: SizeReport): string {
+  const ours = r.ours;
+  const rows: string[][] = [];
+  if (ours && r.build) {
+    rows.push([
+      "**edge-search** (sharded bundle)",
+      `${bytes(r.build.bundle.bytes)} (all keys)`,
+      `${ms(ours.cold.manifestMs.p50)} manifest; ${ms(ours.cold.wallMs.p50)} whole cold query`,
+      `${mib(ours.warm.heapAfterBytes - ours.warm.heapBeforeBytes)} after 1,000 queries`,
+      `${ms(ours.warm.wallMs.p50)} / ${ms(ours.warm.wallMs.p99)}`,
+      count(r.build.docsPerSecond),
+      "—",
+    ]);
+  }
+  for (const p of r.peers) {
+    if (p.failed) {
+      rows.push([
+        p.name,
+        "—",
+        "—",
+        "—",
+        "—",
+        p.buildSeconds ? count(Math.round(p.documents / p.buildSeconds)) : "—",
+        `**could not run:** ${p.failed}`,
+      ]);
+      continue;
+    }
+    const ratio = r.ratios.find((x) => x.name === p.name);
+    const modes = Object.entries(p.queries).map(([mode, s]) => `${mode}: ${ms(s.p50)} / ${ms(s.p99)}`);
+    const ratios = ratio
+      ? [
+          `size ${times(ratio.size)}`,
+          `load ${times(ratio.loadVsColdQuery)} our cold query (${times(ratio.loadVsManifest)} our manifest read)`,
+          `heap ${times(ratio.heap)}`,
+          `p99 ${times(ratio.warmP99)}`,
+          ...Object.entries(ratio.other).map(([mode, x]) => `${mode} p99 ${times(x)}`),
+        ].join("; ")
+      : "";
+    rows.push([
+      p.name,
+      bytes(p.serializedBytes),
+      ms(p.loadMs),
+      mib(p.heapAfterLoadBytes),
+      modes.join("<br>"),
+      count(p.docsPerSecond),
+      ratios,
+    ]);
+  }
+  const skipped = peerNames.filter((name) => !r.peers.some((p) => p.name === name));
+  for (const name of skipped) rows.push([name, "—", "—", "—", "—", "—", "not run in this command (`--peers`)"]);
+  return table(["engine", "serialized index", "load", "heap after load", "query p50 / p99", "index articles/s", "peer ÷ ours"], rows);
+}
+
+function httpTable(r: SizeReport): string {
+  const h = r.http;
+  if (!h) return "";
+  const row = (name: string, x: typeof h.bare, ratio?: number) => [
+    name,
+    count(x.requestsPerSecond),
+    `${ms(x.latencyMs.p50)} / ${ms(x.latencyMs.p99)}`,
+    count(x.errors),
+    count(x.requests),
+    count(x.distinctPaths),
+    ratio === undefined ? "1" : percent(ratio),
+  ];
+  return [
+    `At ${r.label}: ${h.bare.seconds} s a run, ${h.bare.connections} connections, autocannon against workerd (Miniflare) on 127.0.0.1, 32 MB cache budget.`,
+    "",
+    table(
+      ["Worker", "requests/s", "latency p50 / p99", "errors", "requests", "distinct paths", "of bare"],
+      [
+        row('bare Hono, answers "ok"', h.bare),
+        row("ours, distinct queries", h.distinct, h.ratio.distinct),
+        row("ours, distinct queries, edge cache off", h.distinctNoEdge, h.ratio.distinctNoEdge),
+        row("ours, 200 queries already in the edge cache", h.edgeWarm, h.ratio.edgeWarm),
+      ],
+    ),
+    "",
+    `A sample answer's \`Server-Timing\` (first request of the isolate): \`${h.sample.serverTiming}\`.`,
+  ].join("\n");
+}
+
+/**
+ * The Markdown of the benchmark section, for the reports of every size (sorted by corpus size).
+ * @example
+ * await updateSection("docs/benchmarks.md", "bench", renderMarkdown(reports, "../bench/results/benchmarks.svg"));
+ */
+export function renderMarkdown(reports: SizeReport[], chartPath: string): string {
+  const rs = [...reports].sort((a, b) => a.corpus.documents - b.corpus.documents);
+  const largest = rs.filter((r) => r.ours).at(-1);
+  const failures = rs.flatMap((r) => Object.entries(r.failures).map(([phase, why]) => `- ${r.label}, ${phase}: ${why}`));
+  const machines = [...new Set(rs.map(machineLine))];
+  return [
+    "## Performance (`npm run bench`)",
+    "",
+    "Generated by `bench/run.ts` from `bench/results/*.json`; do not edit by hand.",
+    "",
+    `Machine: ${machines.join("; ")}.`,
+    "",
+    table(
+      ["corpus", "what", "command", "run on", "took"],
+      rs.map((r) => [
+        r.label,
+        r.corpus.description,
+        `\`${r.command}\``,
+        r.date.slice(0, 16).replace("T", " "),
+        `${Math.round(r.seconds)} s`,
+      ]),
+    ),
+    "",
+    "### Targets (issue 7)",
+    "",
+    targetsTable(rs),
+    "",
+    `![Cold-query bytes, warm p99 and heap against corpus size](${chartPath})`,
+    "",
+    "### Build",
+    "",
+    buildTable(rs),
+    "",
+    "Entity extraction, on top of the build:",
+    "",
+    extractionLines(rs),
+    "",
+    "### Cold queries (a fresh isolate for every query)",
+    "",
+    `${rs[0]?.queries ?? 1000} distinct queries of 1–3 consecutive words of random articles (stop words and bare numbers left out), ` +
+      "each answered with a new manifest read, an empty cache and a new reader, limit 10, through `search()`: " +
+      "finding the hits (live manifest + term shards), then one read of their metadata buckets for titles and snippets. " +
+      "CPU is `process.cpuUsage()` around the whole query; the store reads files, and its own CPU is subtracted in “without the store”.",
+    "",
+    coldTable(rs),
+    "",
+    projectionLines(rs),
+    "",
+    largest ? heaviestTable(largest) : "",
+    "",
+    "### Warm queries and heap (one isolate, shared 32 MB cache)",
+    "",
+    "The same queries twice through one cache: the heap is read after the first pass (1,000 distinct queries) and a full GC; " +
+      "latency is the second pass's. “find + rank only” is `matchQuery` without metadata and snippets, what the peers return; " +
+      "“no evictions” is the full search through a cache that keeps everything (compute alone, no misses).",
+    "",
+    warmTable(rs),
+    "",
+    "### Peers, same process, same queries",
+    "",
+    "Each peer indexes the same articles (title and body), is serialized, then loaded back from the text in memory (timed), and answers the " +
+      "same queries (one unmeasured pass, then the timed one; top 10). FlexSearch is one unsharded index per field with our analyzer: " +
+      "`search` is its own search, `ranked` is our ranking over it (our engine without KV and shards).",
+    "",
+    ...rs.flatMap((r) => [`#### ${r.label}`, "", peersTable(r), ""]),
+    "### HTTP",
+    "",
+    ...rs.filter((r) => r.http).flatMap((r) => [httpTable(r), ""]),
+    rs.some((r) => r.http) ? "" : "Not measured in these runs.",
+    failures.length ? ["### What could not run", "", ...failures, ""].join("\n") : "",
+  ]
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n");
+}

@@ -1,0 +1,64 @@
+/** @module A realistic, seeded query mix drawn from a bundle's own documents: 1–3 words that occur together, prefixes being typed, phrases, repeats. */
+import { foldWords, isStopWord } from "../../src/bundle/analyzer";
+import type { StoredDocument } from "../../src/bundle/schema";
+import type { Bundle } from "../../src/bundle/write";
+
+/** A small fast seeded generator (mulberry32): the same seed gives the same queries. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface QueryMixOptions {
+  seed?: number;
+  /** Every query different (for the isolate's cache), or some repeated as real traffic does. */
+  distinct?: boolean;
+  /** Share of repeats when not distinct (default 0.3). */
+  repeats?: number;
+}
+
+/**
+ * `count` queries: words taken side by side from a random document (so they co-occur), 1–3 of them; about one in five
+ * with its last word cut as if still being typed, one in ten a quoted phrase, the rest whole words ending with a space.
+ * @example
+ * realisticQueries(bundle, 1000, { seed: 1 }); // ["oil prices ", "\"crude oil\"", "opec pro", …]
+ */
+export function realisticQueries(bundle: Bundle, count: number, options: QueryMixOptions = {}): string[] {
+  const random = seededRandom(options.seed ?? 1);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)] as T;
+  const texts: string[][] = [];
+  for (const [key, value] of bundle.values) {
+    if (!/\/doc\/\d+$/.test(key)) continue;
+    for (const doc of JSON.parse(value) as StoredDocument[]) texts.push(foldWords(`${doc.title} ${doc.body.slice(0, 3_000)}`));
+  }
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (let tries = 0; out.length < count && tries < count * 50; tries++) {
+    if (!options.distinct && out.length > 10 && random() < (options.repeats ?? 0.3)) {
+      out.push(pick(out));
+      continue;
+    }
+    const words = pick(texts);
+    const size = 1 + Math.floor(random() * 3);
+    const start = Math.floor(random() * Math.max(1, words.length - size));
+    const chosen = words.slice(start, start + size).filter((w) => w.length > 1 && !isStopWord(w) && !/^\d+$/.test(w));
+    if (chosen.length === 0) continue;
+    const shape = random();
+    let q: string;
+    if (shape < 0.1 && chosen.length > 1) q = `"${chosen.join(" ")}"`;
+    else if (shape < 0.3) {
+      const last = chosen.at(-1) as string;
+      q = [...chosen.slice(0, -1), last.slice(0, Math.max(2, Math.ceil(last.length * (0.4 + random() * 0.4))))].join(" ");
+    } else q = `${chosen.join(" ")} `;
+    if (options.distinct && seen.has(q)) continue;
+    seen.add(q);
+    out.push(q);
+  }
+  return out;
+}

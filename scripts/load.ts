@@ -1,0 +1,179 @@
+/** @module `npm run load`: 60 s at 64 connections against the Worker in workerd on 127.0.0.1 with a realistic query mix, then one isolate's memory over 10,000 distinct queries. */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { startWorker } from "../test/helpers/worker";
+import { fail, say } from "./lib/cli";
+import { isolateMemory } from "./lib/fuzz-memory";
+import { realisticQueries, seededRandom } from "./lib/fuzz-queries";
+import { vocabularyOf } from "./lib/fuzz-vocabulary";
+import { buildFromInputs } from "./lib/pipeline";
+
+const REUTERS = "../shared/corpora/reuters21578.jsonl";
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "60" },
+    connections: { type: "string", default: "64" },
+    queries: { type: "string", default: "10000" },
+    seed: { type: "string", default: "8" },
+    input: { type: "string", multiple: true },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const memoryQueries = Number(args.queries);
+const seed = Number(args.seed);
+if (!(duration > 0 && duration <= 600)) fail(`--duration must be 1–600 seconds, not "${args.duration}".`);
+if (!(Number.isInteger(connections) && connections >= 1 && connections <= 256))
+  fail(`--connections must be 1–256, not "${args.connections}".`);
+if (!(Number.isInteger(memoryQueries) && memoryQueries >= 0)) fail(`--queries must be a non-negative integer, not "${args.queries}".`);
+
+let inputs = args.input ?? [REUTERS];
+if (!args.input && !existsSync(REUTERS)) {
+  say(`${REUTERS} is absent: loading the seeds and the fixtures instead (figures will not be comparable).`);
+  inputs = ["seeds", "test/fixtures/corpus", "test/fixtures/xss"];
+}
+
+/** The workerd processes Miniflare started (children of this process), for their resident memory. */
+function workerdPids(): number[] {
+  return readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === process.pid && stat.includes("(workerd)");
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+const rssMb = (pids: number[]) =>
+  pids.reduce((sum, pid) => {
+    try {
+      return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+    } catch {
+      return sum;
+    }
+  }, 0);
+
+say(`Building a bundle from ${inputs.join(", ")} (no entities, to keep it short)`);
+const started = performance.now();
+const { bundle } = await buildFromInputs(inputs, { entities: false, builtAt: "2026-01-01T00:00:00.000Z" });
+say(
+  `  ${bundle.manifest.counts.documents.toLocaleString("en-US")} documents, ${bundle.values.size.toLocaleString("en-US")} keys in ${Math.round((performance.now() - started) / 1000)} s`,
+);
+
+say("Starting the Worker in workerd with local KV, and loading the bundle");
+const worker = await startWorker();
+let failed = false;
+try {
+  await worker.load(bundle);
+  const origin = new URL(await worker.mf.ready).origin;
+  const pids = workerdPids();
+
+  // The traffic: searches as the widget sends them (and a suggest for one in four), repeats included.
+  const mix = realisticQueries(bundle, 20_000, { seed, repeats: 0.3 });
+  const random = seededRandom(seed + 1);
+  const paths = mix.map((q) => `${random() < 0.25 ? "/suggest" : "/search"}?q=${encodeURIComponent(q)}`);
+  let next = 0;
+  say(
+    `Warming up, then ${duration} s at ${connections} connections on ${origin} (${paths.length.toLocaleString("en-US")} requests in the mix, e.g. ${mix
+      .slice(0, 4)
+      .map((q) => JSON.stringify(q))
+      .join(", ")})`,
+  );
+  await (await fetch(`${origin}/health`)).text();
+  const rssBefore = rssMb(pids);
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, rssMb(pids));
+  }, 1_000);
+  const errorKinds: Record<string, number> = {};
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      {
+        url: origin,
+        connections,
+        duration,
+        timeout: 10,
+        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] as string }) }],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    run.on("reqError", (error: Error & { code?: string }) => {
+      const kind = error.code ?? error.message;
+      errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+    });
+  });
+  clearInterval(sampler);
+  const rssAfter = rssMb(pids);
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .map(([code, s]) => `${code}: ${s.count}`)
+    .join(", ");
+  say(
+    `Load: ${Math.round(result.requests.average).toLocaleString("en-US")} requests/s (${result.requests.total.toLocaleString("en-US")} in ${duration} s), ` +
+      `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
+      `errors ${result.errors} ${JSON.stringify(errorKinds)}, timeouts ${result.timeouts}, non-2xx ${result.non2xx} (${statuses})`,
+  );
+  say(
+    `  workerd resident memory: ${rssBefore.toFixed(0)} MB before, ${rssPeak.toFixed(0)} MB at most, ${rssAfter.toFixed(0)} MB after (pids ${pids.join(", ") || "not found"})`,
+  );
+  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) failed = true;
+
+  // Crafted queries: how much one request may read, from Server-Timing.
+  const words = vocabularyOf(bundle).words.filter((w) => /^[a-z]{6,}$/.test(w));
+  const crafted: Record<string, string> = {
+    "32 words": `${words.slice(0, 32).join(" ")} `,
+    "32 typos": `${words
+      .slice(100, 132)
+      .map((w) => w.slice(0, 2) + w[3] + w[2] + w.slice(4))
+      .join(" ")} `,
+    "31 prefixes": words
+      .slice(0, 31)
+      .map((w) => `${w.slice(0, 2)}*`)
+      .join(" "),
+    "31 ORs": `${words.slice(0, 31).join(" OR ")} `,
+    "all dates": "from:1900 to:2100",
+    "40 words": `${words.slice(0, 40).join(" ")} `,
+    "120 prefixes": words
+      .slice(0, 120)
+      .map((w) => `${w.slice(0, 2)}*`)
+      .join(" ")
+      .slice(0, 512),
+  };
+  say("Crafted queries, cold (limit 100):");
+  for (const [name, q] of Object.entries(crafted)) {
+    const res = await fetch(`${origin}/search?q=${encodeURIComponent(q)}&limit=100&x=${Date.now()}`);
+    const body = (await res.json()) as { total?: number; error?: { code: string } };
+    const timing = /kv;dur=(\d+);desc="(\d+) keys, (\d+) bytes, (\d+) round trips", isolate;desc="(\d+) cached/.exec(
+      res.headers.get("server-timing") ?? "",
+    );
+    const search = /search;dur=(\d+)/.exec(res.headers.get("server-timing") ?? "")?.[1];
+    say(
+      `  ${name.padEnd(13)} ${res.status} ${body.error?.code ?? `${body.total} hits`}; ${timing?.[2]} keys read + ${timing?.[5]} cached, ${Math.round(Number(timing?.[3]) / 1024)} KB, ${timing?.[4]} round trips, search ${search ?? "-"} ms`,
+    );
+  }
+} finally {
+  await worker.dispose();
+}
+
+if (memoryQueries > 0) {
+  say(
+    `Isolate memory: ${memoryQueries.toLocaleString("en-US")} distinct queries through one 32 MB cache (Node, the Worker's engine), every 20th checked against a cold cache`,
+  );
+  const queries = realisticQueries(bundle, memoryQueries, { seed, distinct: true });
+  const report = await isolateMemory(bundle, queries, {
+    onProgress: (done, heap) => say(`  ${done.toLocaleString("en-US")} queries, heap ${heap} MB`),
+  });
+  say(
+    `  heap after a collection: ${report.heapBeforeMb} MB before, ${report.heapHalfwayMb} MB halfway, ${report.heapAfterMb} MB after (peak ${report.heapPeakMb} MB uncollected); ` +
+      `cache ${report.cacheMb} of ${report.budgetMb} MB, ${report.cacheEntries} values, ${report.loads.toLocaleString("en-US")} loads; ` +
+      `${report.compared} answers compared, ${report.mismatches.length} different; ${report.seconds} s`,
+  );
+  for (const m of report.mismatches) say(`  ✘ ${m}`);
+  if (report.mismatches.length > 0 || report.cacheMb > report.budgetMb) failed = true;
+}
+say(failed ? "✘ Load test failed: see above." : "✔ Load held: no errors, no non-2xx; memory bounded; answers unchanged.");
+process.exitCode = failed ? 1 : 0;

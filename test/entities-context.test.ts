@@ -1,0 +1,132 @@
+/** @module Entity types read from context: sports sides named after places, businesses, places, names glued into adjectives. */
+import { describe, expect, it } from "vitest";
+import { extractMentions } from "../src/entities/extract";
+
+const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
+const typeOf = (text: string, name: string) => extractMentions(text).find((m) => m.text === name)?.type;
+
+describe("sports reports", () => {
+  const cricket =
+    "Leicestershire beat Somerset by an innings and 39 runs in the county championship. Essex and Kent drew. The batsman and the bowler starred.";
+
+  it("reads a place that beats, is beaten or draws as a side: an organization", () => {
+    expect(found(cricket)).toEqual([
+      ["Leicestershire", "organization"],
+      ["Somerset", "organization"],
+      ["Essex", "organization"],
+      ["Kent", "organization"],
+    ]);
+  });
+
+  it("keeps national sides as places, as CoNLL does", () => {
+    const soccer = "Japan beat Syria 2-1 in the Asian Cup soccer match on Friday. The coach praised the goalkeeper and the striker.";
+    expect(found(soccer)).toEqual([
+      ["Japan", "place"],
+      ["Syria", "place"],
+    ]);
+  });
+
+  it("keeps a venue a place, and reads nicknames after 'the' as sides", () => {
+    const baseball =
+      "In Chicago , the Braves beat the Cubs 6-5 in the first game . The pitcher allowed two hits in the ninth inning of the baseball game .";
+    expect(found(baseball)).toEqual([
+      ["Chicago", "place"],
+      ["Braves", "organization"],
+      ["Cubs", "organization"],
+    ]);
+  });
+
+  it("reads the names before scores in a results table as sides, one sense per text", () => {
+    const table =
+      "Soccer results in the English league on Saturday :\nHull 0 Barnet 2\nCrewe 1 Watford 3\nThe goals came late in both matches .";
+    expect(found(table)).toEqual([
+      ["Hull", "organization"],
+      ["Barnet", "organization"],
+      ["Crewe", "organization"],
+      ["Watford", "organization"],
+    ]);
+  });
+
+  it("knows club names by their shape and compromise's list of big-league clubs", () => {
+    expect(typeOf("The San Diego Padres won again.", "San Diego Padres")).toBe("organization");
+    expect(typeOf("He joined Norwich City in the league season, scored two goals and became the club's striker.", "Norwich City")).toBe(
+      "organization",
+    );
+  });
+
+  it("leaves places alone outside sports reports", () => {
+    expect(found("Troops beat back an attack on Kandahar. Kabul was quiet.")).toEqual([
+      ["Kandahar", "place"],
+      ["Kabul", "place"],
+    ]);
+  });
+});
+
+describe("businesses", () => {
+  it("reads a name as a business from 'giant', 'shares', 'shares of', and keeps it so through the text", () => {
+    const text = "Italian tyre giant Pirelli said on Friday it would build a plant in China. Pirelli shares rose 2 percent.";
+    expect(found(text)).toEqual([
+      ["Pirelli", "organization"],
+      ["China", "place"],
+      ["Pirelli", "organization"],
+    ]);
+    expect(typeOf("Cofinec fell. Analysts said shares of Cofinec were cheap.", "Cofinec")).toBe("organization");
+  });
+
+  it("reads names joined by '&' and names ending in a company form (SpA, S.A., AB) as organizations", () => {
+    expect(found("Douglas & Lomason has 4.45 million shares outstanding, said Pirelli SpA.")).toEqual([
+      ["Douglas & Lomason", "organization"],
+      ["Pirelli SpA", "organization"],
+    ]);
+  });
+
+  it("does not take jargon acronyms for organizations, nor acronyms for given names", () => {
+    expect(found("The meeting starts at 0800 GMT. He had three RBI as GDP grew.")).toEqual([]);
+    expect(found("An IRA attempt failed.")).toEqual([["IRA", "organization"]]);
+  });
+});
+
+describe("places", () => {
+  it("reads an unknown name after 'in' as a place, and keeps it so through the text", () => {
+    expect(found("Miners were waiting in Longyear to fly home. Longyear is a town in mourning.")).toEqual([
+      ["Longyear", "place"],
+      ["Longyear", "place"],
+    ]);
+  });
+
+  it("but reads the object of 'a stake in' or 'invest in' as a business", () => {
+    expect(found("The group wants a stake in Ruch.")).toEqual([["Ruch", "organization"]]);
+  });
+});
+
+describe("names glued into other words", () => {
+  it("drops names that are part of an adjective: 'New York-based', 'Pro-Moscow'", () => {
+    expect(found("The New York-based group said so. Pro-Moscow leaders were angry.")).toEqual([]);
+  });
+
+  it("cuts 'Former' and 'Ex-' off the name that follows", () => {
+    expect(found("Former England captain Will Carling kicked. Ex-Yankee Randy Velarde hit a homer.")).toEqual([
+      ["England", "place"],
+      ["Will Carling", "person"],
+      ["Randy Velarde", "person"],
+    ]);
+  });
+
+  it("stops a name before a weekday, but keeps a month that is a surname", () => {
+    expect(found("On the network CNBC Friday, she met Jose Miguel Insulza Monday. Theresa May spoke.")).toEqual([
+      ["CNBC", "organization"],
+      ["Jose Miguel Insulza", "person"],
+      ["Theresa May", "person"],
+    ]);
+  });
+
+  it("reads a list of names as names, not as a title-case headline", () => {
+    expect(found("Christian Cullen, Jeff Wilson, Walter Little, Frank Bunce, Olo Brown.")).toEqual([
+      ["Christian Cullen", "person"],
+      ["Jeff Wilson", "person"],
+      ["Walter Little", "person"],
+      ["Frank Bunce", "person"],
+      ["Olo Brown", "person"],
+    ]);
+  });
+});

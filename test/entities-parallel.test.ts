@@ -1,0 +1,53 @@
+/** @module Entity extraction on worker threads: the same index as one thread, with progress along the way. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildEntitiesParallel } from "../scripts/lib/entities-parallel";
+import { buildEntities, type EntityDocument, type RegistryEntry } from "../src/entities/merge";
+
+const fixture = (name: string) => readFileSync(new URL(`fixtures/entities/${name}`, import.meta.url), "utf8");
+const registry = JSON.parse(fixture("registry.json")) as RegistryEntry[];
+const corpus: EntityDocument[] = [
+  { id: "000_956f74d6789d3da8", title: "", body: fixture("000_956f74d6789d3da8.txt"), date: "2021-08-12" },
+  {
+    id: "004_7eada462969b83a1",
+    title: "Kirby Says Troops Will Reach Kabul",
+    body: fixture("004_7eada462969b83a1.txt"),
+    date: "2021-08-13",
+  },
+  { id: "c", title: "", body: "Leicestershire beat Somerset by an innings. The batsman and the bowler starred in the championship match." },
+  {
+    id: "d",
+    title: "Pirelli shares rise",
+    body: "Italian tyre giant Pirelli said on Friday it would invest in China. Pirelli shares rose.",
+  },
+  { id: "e", title: "", body: "Prime Minister Boris Johnson spoke. Johnson left for Brussels, where NATO and the EU met." },
+];
+
+describe("buildEntitiesParallel", () => {
+  it("gives exactly the index buildEntities gives, when forced onto two workers in small batches", async () => {
+    const parallel = await buildEntitiesParallel(corpus, registry, { threshold: 0, workers: 2, batchSize: 2 });
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(buildEntities(corpus, registry)));
+  });
+
+  it("reports progress per batch from the workers, and up to the total on the main thread", async () => {
+    const seen: number[] = [];
+    await buildEntitiesParallel(corpus, [], {
+      threshold: 0,
+      workers: 2,
+      batchSize: 2,
+      onProgress: (done, total) => seen.push(done / total),
+    });
+    // One report per batch of two (in whatever order the workers finish), so the workers did the extracting.
+    expect(seen).toHaveLength(3);
+    expect(seen[0]).toBe(0.4);
+    expect(seen.at(-1)).toBe(1);
+    const single: number[] = [];
+    await buildEntitiesParallel(corpus, [], { onProgress: (done, total) => single.push(done / total) });
+    expect(single).toEqual([0, 1]);
+  });
+
+  it("extracts small corpora on the main thread", async () => {
+    const small = await buildEntitiesParallel(corpus.slice(0, 2), [], { workers: 2 });
+    expect(small).toEqual(buildEntities(corpus.slice(0, 2)));
+  });
+});

@@ -1,0 +1,188 @@
+/** @module Broken storage in workerd: KV throwing, hanging, serving truncated or garbled values or losing keys gets a 503 with its own code, and the Worker recovers by itself. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildFromInputs } from "../scripts/lib/pipeline";
+import { bundleKey, LIVE_MANIFEST_KEY } from "../src/bundle/format";
+import type { Bundle } from "../src/bundle/write";
+import { type FaultyWorker, startFaultyWorker } from "./helpers/faulty-worker";
+
+const DOC = "004_7eada462969b83a1";
+/** Requests that between them read every kind of key: manifest, term, prefix, meta, id, doc, entity, entity-list. */
+const PATHS = ["/health", "/search?q=kabul+embassy", "/suggest?q=tal", `/documents/${DOC}`, "/entities?limit=3", "/entities/taliban"];
+
+let bundle: Bundle;
+/** What a healthy Worker answers to PATHS (took_ms aside). */
+const healthy = new Map<string, unknown>();
+const strip = (body: any) => {
+  if (body && typeof body === "object") delete body.took_ms;
+  return body;
+};
+
+beforeAll(async () => {
+  ({ bundle } = await buildFromInputs(["seeds"], { builtAt: "2026-01-01T00:00:00.000Z" }));
+  const w = await startFaultyWorker();
+  try {
+    await w.load(bundle);
+    for (const path of PATHS) {
+      const { status, body } = await w.json(path);
+      expect(status).toBe(200);
+      healthy.set(path, strip(body));
+    }
+  } finally {
+    await w.dispose();
+  }
+});
+
+/** A fresh Worker (a cold isolate) loaded with the seeds, disposed after `check`. */
+async function withWorker(check: (w: FaultyWorker) => Promise<void>): Promise<void> {
+  const w = await startFaultyWorker();
+  try {
+    await w.load(bundle);
+    await check(w);
+  } finally {
+    await w.dispose();
+  }
+}
+
+/** Once healed, every path answers exactly as a healthy Worker does: no failure was cached. */
+async function expectRecovered(w: FaultyWorker): Promise<void> {
+  await w.heal();
+  for (const path of PATHS) {
+    const { status, body } = await w.json(path);
+    expect(status, path).toBe(200);
+    expect(strip(body), path).toEqual(healthy.get(path));
+  }
+}
+
+const term = () => bundleKey(bundle.manifest.version, "term");
+const version = () => `bundle/${bundle.manifest.version}/`;
+
+describe("KV throwing", () => {
+  it("answers every route 503 storage_unavailable, then recovers", () =>
+    withWorker(async (w) => {
+      await w.fault("throw", "", "KV is down");
+      for (const path of PATHS) {
+        const { status, body } = await w.json(path);
+        expect(status, path).toBe(503);
+        expect(body.error.code, path).toBe("storage_unavailable");
+      }
+      await expectRecovered(w);
+    }));
+
+  it("for the term shards alone: the search fails, the rest still answers, then it recovers", () =>
+    withWorker(async (w) => {
+      expect((await w.json("/health")).status).toBe(200);
+      await w.fault("throw", term());
+      const { status, body } = await w.json("/search?q=kabul+embassy");
+      expect(status).toBe(503);
+      expect(body.error.code).toBe("storage_unavailable");
+      expect((await w.json(`/documents/${DOC}`)).status).toBe(200);
+      await expectRecovered(w);
+    }));
+});
+
+describe("KV hanging", () => {
+  it("does not hang the Worker: a read that takes too long is 503 storage_unavailable within seconds", () =>
+    withWorker(async (w) => {
+      expect((await w.json("/health")).status).toBe(200);
+      await w.fault("delay", term(), "30000");
+      const { status, body, ms } = await w.json("/search?q=kabul+embassy");
+      expect(status).toBe(503);
+      expect(body.error.code).toBe("storage_unavailable");
+      expect(ms).toBeLessThan(15_000);
+      await expectRecovered(w);
+    }));
+
+  it("nor when the live manifest hangs in a cold isolate", () =>
+    withWorker(async (w) => {
+      await w.fault("delay", LIVE_MANIFEST_KEY, "30000");
+      const { status, body, ms } = await w.json("/health");
+      expect(status).toBe(503);
+      expect(body.error.code).toBe("storage_unavailable");
+      expect(ms).toBeLessThan(15_000);
+      await expectRecovered(w);
+    }));
+
+  it("a slow read under the limit is simply slow", () =>
+    withWorker(async (w) => {
+      await w.fault("delay", "", "300");
+      const { status, body } = await w.json("/search?q=kabul+embassy");
+      expect(status).toBe(200);
+      expect(strip(body)).toEqual(healthy.get("/search?q=kabul+embassy"));
+    }));
+});
+
+describe("corrupt values", () => {
+  it("a truncated term shard is 503 bundle_key_corrupt, and is not cached", () =>
+    withWorker(async (w) => {
+      await w.fault("truncate", term(), "20");
+      const { status, body } = await w.json("/search?q=kabul+embassy");
+      expect(status).toBe(503);
+      expect(body.error.code).toBe("bundle_key_corrupt");
+      await expectRecovered(w);
+    }));
+
+  it("a term shard of valid JSON but the wrong shape is 503 bundle_key_corrupt", () =>
+    withWorker(async (w) => {
+      for (const value of ['{"title":5}', '{"text":[[1]]}', "[1,2]", '"text"', "null"]) {
+        await w.fault("garble", term(), value);
+        const { status, body } = await w.json(`/search?q=kabul+${encodeURIComponent(value)}`);
+        expect(status, value).toBe(503);
+        expect(body.error.code, value).toBe("bundle_key_corrupt");
+      }
+      await expectRecovered(w);
+    }));
+
+  const kinds: [string, string][] = [
+    ["meta", "/search?q=kabul+embassy"],
+    ["prefix", "/suggest?q=tal"],
+    ["id", `/documents/${DOC}`],
+    ["doc", `/documents/${DOC}`],
+    ["entity", "/entities/taliban"],
+    ["entity-list", "/entities?limit=3"],
+  ];
+  for (const [kind, path] of kinds) {
+    it(`a truncated or garbled ${kind} value is 503 bundle_key_corrupt`, () =>
+      withWorker(async (w) => {
+        for (const [fault, value] of [
+          ["truncate", "7"],
+          ["garble", "{]"],
+        ] as const) {
+          await w.heal();
+          await w.fault(fault, `${version()}${kind}/`, value);
+          const { status, body } = await w.json(path);
+          expect(status, fault).toBe(503);
+          expect(body.error.code, fault).toBe("bundle_key_corrupt");
+        }
+        await expectRecovered(w);
+      }));
+  }
+
+  it("a truncated live manifest is 503 bundle_key_corrupt in a cold isolate", () =>
+    withWorker(async (w) => {
+      await w.fault("truncate", LIVE_MANIFEST_KEY, "30");
+      const { status, body } = await w.json("/health");
+      expect(status).toBe(503);
+      expect(body.error.code).toBe("bundle_key_corrupt");
+      await expectRecovered(w);
+    }));
+});
+
+describe("missing keys", () => {
+  it("a document bucket gone from KV is 503 bundle_key_missing, and the Worker recovers when it is back", () =>
+    withWorker(async (w) => {
+      await w.fault("missing", `${version()}doc/`);
+      const { status, body } = await w.json(`/documents/${DOC}`);
+      expect(status).toBe(503);
+      expect(body.error.code).toBe("bundle_key_missing");
+      await expectRecovered(w);
+    }));
+
+  it("a live manifest gone from KV is 503 bundle_not_loaded", () =>
+    withWorker(async (w) => {
+      await w.fault("missing", LIVE_MANIFEST_KEY);
+      const { status, body } = await w.json("/search?q=kabul");
+      expect(status).toBe(503);
+      expect(body.error.code).toBe("bundle_not_loaded");
+      await expectRecovered(w);
+    }));
+});
