@@ -2,7 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { startWorker } from "../test/helpers/worker";
+import { Log, LogLevel, Miniflare } from "miniflare";
+import { liveManifest } from "../src/bundle/write";
+import { workerScript } from "../test/helpers/worker";
 import { fail, say } from "./lib/cli";
 import { isolateMemory } from "./lib/fuzz-memory";
 import { realisticQueries, seededRandom } from "./lib/fuzz-queries";
@@ -17,6 +19,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "64" },
     queries: { type: "string", default: "10000" },
     seed: { type: "string", default: "8" },
+    warmup: { type: "string", default: "20" },
     input: { type: "string", multiple: true },
   },
 });
@@ -24,9 +27,11 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const memoryQueries = Number(args.queries);
 const seed = Number(args.seed);
+const warmup = Number(args.warmup);
 if (!(duration > 0 && duration <= 600)) fail(`--duration must be 1–600 seconds, not "${args.duration}".`);
 if (!(Number.isInteger(connections) && connections >= 1 && connections <= 256))
   fail(`--connections must be 1–256, not "${args.connections}".`);
+if (!(warmup >= 0 && warmup <= 600)) fail(`--warmup must be 0–600 seconds, not "${args.warmup}".`);
 if (!(Number.isInteger(memoryQueries) && memoryQueries >= 0)) fail(`--queries must be a non-negative integer, not "${args.queries}".`);
 
 let inputs = args.input ?? [REUTERS];
@@ -66,11 +71,21 @@ say(
 );
 
 say("Starting the Worker in workerd with local KV, and loading the bundle");
-const worker = await startWorker();
+// Miniflare itself, to see the runtime's own warnings (an isolate over its memory limit, a hung request).
+const mf = new Miniflare({
+  modules: [{ type: "ESModule", path: "index.js", contents: await workerScript() }],
+  compatibilityDate: "2026-04-01",
+  kvNamespaces: ["SEARCH_KV"],
+  bindings: { CACHE_BUDGET_MB: "32" },
+  log: new Log(LogLevel.WARN),
+});
 let failed = false;
 try {
-  await worker.load(bundle);
-  const origin = new URL(await worker.mf.ready).origin;
+  const kv = (await mf.getKVNamespace("SEARCH_KV")) as unknown as KVNamespace;
+  const entries = [...bundle.values];
+  for (let i = 0; i < entries.length; i += 50) await Promise.all(entries.slice(i, i + 50).map(([k, v]) => kv.put(k, v)));
+  await kv.put(...liveManifest(bundle));
+  const origin = new URL(await mf.ready).origin;
   const pids = workerdPids();
 
   // The traffic: searches as the widget sends them (and a suggest for one in four), repeats included.
@@ -78,48 +93,62 @@ try {
   const random = seededRandom(seed + 1);
   const paths = mix.map((q) => `${random() < 0.25 ? "/suggest" : "/search"}?q=${encodeURIComponent(q)}`);
   let next = 0;
+  /** One autocannon run over the mix, with its errors by kind. */
+  const cannon = (conns: number, seconds: number) =>
+    new Promise<{ result: autocannon.Result; errorKinds: Record<string, number> }>((resolve, reject) => {
+      const errorKinds: Record<string, number> = {};
+      const run = autocannon(
+        {
+          url: origin,
+          connections: conns,
+          duration: seconds,
+          timeout: 10,
+          requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] as string }) }],
+        },
+        (error, result) => (error ? reject(error) : resolve({ result, errorKinds })),
+      );
+      run.on("reqError", (error: Error & { code?: string }) => {
+        const kind = error.code ?? error.message;
+        errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+      });
+    });
+  const line = ({ result, errorKinds }: Awaited<ReturnType<typeof cannon>>, seconds: number) => {
+    const statuses = Object.entries(result.statusCodeStats ?? {})
+      .map(([code, s]) => `${code}: ${s.count}`)
+      .join(", ");
+    return (
+      `${Math.round(result.requests.average).toLocaleString("en-US")} requests/s (${result.requests.total.toLocaleString("en-US")} in ${seconds} s), ` +
+      `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
+      `errors ${result.errors} ${JSON.stringify(errorKinds)}, timeouts ${result.timeouts}, non-2xx ${result.non2xx} (${statuses})`
+    );
+  };
+
   say(
-    `Warming up, then ${duration} s at ${connections} connections on ${origin} (${paths.length.toLocaleString("en-US")} requests in the mix, e.g. ${mix
+    `Mix: ${paths.length.toLocaleString("en-US")} requests, e.g. ${mix
       .slice(0, 4)
       .map((q) => JSON.stringify(q))
-      .join(", ")})`,
+      .join(", ")}`,
   );
   await (await fetch(`${origin}/health`)).text();
+  if (warmup > 0) {
+    // A cold isolate in front of 64 connections queues for seconds while its cache fills: warm it as traffic would, gradually.
+    say(`Warming up: ${warmup} s at 8 connections`);
+    say(`  ${line(await cannon(8, warmup), warmup)}`);
+  }
+  say(`Load: ${duration} s at ${connections} connections on ${origin}`);
   const rssBefore = rssMb(pids);
   let rssPeak = rssBefore;
   const sampler = setInterval(() => {
     rssPeak = Math.max(rssPeak, rssMb(pids));
   }, 1_000);
-  const errorKinds: Record<string, number> = {};
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const run = autocannon(
-      {
-        url: origin,
-        connections,
-        duration,
-        timeout: 10,
-        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] as string }) }],
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-    run.on("reqError", (error: Error & { code?: string }) => {
-      const kind = error.code ?? error.message;
-      errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
-    });
-  });
+  const measured = await cannon(connections, duration);
   clearInterval(sampler);
   const rssAfter = rssMb(pids);
-  const statuses = Object.entries(result.statusCodeStats ?? {})
-    .map(([code, s]) => `${code}: ${s.count}`)
-    .join(", ");
-  say(
-    `Load: ${Math.round(result.requests.average).toLocaleString("en-US")} requests/s (${result.requests.total.toLocaleString("en-US")} in ${duration} s), ` +
-      `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
-      `errors ${result.errors} ${JSON.stringify(errorKinds)}, timeouts ${result.timeouts}, non-2xx ${result.non2xx} (${statuses})`,
-  );
+  say(`  ${line(measured, duration)}`);
   say(
     `  workerd resident memory: ${rssBefore.toFixed(0)} MB before, ${rssPeak.toFixed(0)} MB at most, ${rssAfter.toFixed(0)} MB after (pids ${pids.join(", ") || "not found"})`,
   );
+  const { result } = measured;
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) failed = true;
 
   // Crafted queries: how much one request may read, from Server-Timing.
@@ -156,7 +185,7 @@ try {
     );
   }
 } finally {
-  await worker.dispose();
+  await mf.dispose();
 }
 
 if (memoryQueries > 0) {

@@ -120,6 +120,15 @@ describe("names glued into other words", () => {
     ]);
   });
 
+  it("reads a short results line as names, not as a title-case headline", () => {
+    expect(found("1. Gabriela Szabo ( Romania ) 15:04.95\n2. Gete Wami ( Ethiopia ) 15:05.21")).toEqual([
+      ["Gabriela Szabo", "person"],
+      ["Romania", "place"],
+      ["Gete Wami", "person"],
+      ["Ethiopia", "place"],
+    ]);
+  });
+
   it("reads a list of names as names, not as a title-case headline", () => {
     expect(found("Christian Cullen, Jeff Wilson, Walter Little, Frank Bunce, Olo Brown.")).toEqual([
       ["Christian Cullen", "person"],

@@ -70,7 +70,9 @@ export function leadingDemonyms(words: readonly Token[], surface: string): numbe
   while (n < words.length - 1 && isDemonym(words[n] as Token)) {
     // "Christian Cullen": a given name that is also a faith, before a lone surname, stays.
     const rest = words.slice(n + 1);
-    if (rest.length === 1 && isFirstName(words[n] as Token) && !isFirstName(rest[0] as Token)) break;
+    const surname = rest.length === 1 ? (rest[0] as Token) : undefined;
+    // ("Christian Democrats" is a party: a plural-looking word is no surname to keep it for.)
+    if (surname && isFirstName(words[n] as Token) && !isFirstName(surname) && !/s$/u.test(surname.text)) break;
     n++;
   }
   return n;

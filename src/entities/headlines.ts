@@ -3,7 +3,7 @@ import type { EntityType } from "../bundle/schema";
 import { LONGEST_NAME } from "./gazetteer";
 import { nameKey } from "./normalize";
 import type { Token } from "./tokens";
-import { isCapitalized, isCommonWord, isNameWord } from "./words";
+import { isAllCaps, isCapitalized, isCommonWord, isNameWord } from "./words";
 
 /** A known name found in a headline. */
 export interface HeadlineName {
@@ -19,27 +19,31 @@ export interface HeadlineName {
  * headlineSentences(tokenize("US Secretary of State, Kazakh Counterpart Discuss Afghanistan")); // Set { 0 }
  */
 export function headlineSentences(tokens: readonly Token[]): Set<number> {
-  const words = new Map<number, [capitalized: number, all: number, common: number, commas: number]>();
+  const words = new Map<number, [capitalized: number, all: number, common: number, commas: number, caps: number]>();
   for (const token of tokens) {
-    const counts = words.get(token.sentence) ?? [0, 0, 0, 0];
+    const counts = words.get(token.sentence) ?? [0, 0, 0, 0, 0];
     words.set(token.sentence, counts);
     if (token.text === "," || token.gap.includes(",")) counts[3]++;
     if (!/\p{L}/u.test(token.text)) continue;
     counts[1]++;
+    if (isAllCaps(token.text)) counts[4]++;
     if (isCapitalized(token.text)) {
       counts[0]++;
       if (!isNameWord(token) || isCommonWord(token.text) || token.tags.has("Verb")) counts[2]++;
     }
   }
   const headlines = new Set<number>();
-  for (const [sentence, [capitalized, all, common, commas]] of words) {
+  for (const [sentence, [capitalized, all, common, commas, caps]] of words) {
     // A list of names ("Somerset 83, P. Simmons 4-38") is capitalised too, but has no capitalised common word;
     // "Prime Minister Boris Johnson spoke." has two, but ends in lowercase.
     // A list of names with a "Brown" or "Given" in it has a few capitalised common words, a headline many.
     const enough = common >= (capitalized === all ? 1 : 2) && common >= 0.2 * capitalized;
     // "Christian Cullen, Jeff Wilson, Walter Little": short pieces between commas make a list, not a headline.
     const list = commas >= 2 && all <= 3 * (commas + 1);
-    if (all >= 3 && capitalized >= 0.85 * all && enough && !list) headlines.add(sentence);
+    // "2. Gete Wami ( Ethiopia ) 15:05.21": three capitalised words with a verb-like one are a results line,
+    // not a headline; a title-case headline has four words or more, one in capitals three.
+    const long = all >= (caps === all ? 3 : 4);
+    if (long && capitalized >= 0.85 * all && enough && !list) headlines.add(sentence);
   }
   return headlines;
 }
