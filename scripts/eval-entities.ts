@@ -1,6 +1,6 @@
 /** @module `npm run eval:entities`: mention P/R/F1 of the entity extractor on CoNLL-2003 (all sentences and prose only), written to docs/benchmarks.md. */
 import { existsSync, readFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { extractMentions } from "../src/entities/extract";
 import { fail, progress, say } from "./lib/cli";
@@ -116,7 +116,8 @@ results tables). Targets: 85 on prose, 80 overall.
 
 ${table}
 
-Extraction took ${seconds.toFixed(1)} s on one thread (${rate} documents/s). ${speedLine} Timings are noisy on a shared machine.
+Extraction took ${seconds.toFixed(1)} s on one thread (${rate} documents/s). ${speedLine} Timings are noisy on a shared machine:
+the load average was ${loadavg()[0]?.toFixed(1)} at the end of this run.
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}.
 
 Reproduce: \`npm run eval:entities -- --corpus ${args.corpus}\``;
