@@ -15,7 +15,15 @@ export class LruCache<V> {
   private readonly pending = new Map<string, Promise<Entry<V>>>();
   private used = 0;
 
-  constructor(readonly budgetBytes: number) {}
+  /**
+   * @param shareTimeoutMs how long a load waits for the same key's load started by another call before reading the key
+   * itself: in workerd, a read started by a request that is then canceled never settles, and a request left waiting
+   * on it alone is killed as hung (a 500).
+   */
+  constructor(
+    readonly budgetBytes: number,
+    private readonly shareTimeoutMs = 5_000,
+  ) {}
 
   get bytes(): number {
     return this.used;
@@ -63,8 +71,11 @@ export class LruCache<V> {
       if (hit !== undefined) waits.set(key, hit);
       else {
         const inflight = this.pending.get(key);
-        if (inflight) waits.set(key, inflight);
-        else missing.push(key);
+        if (inflight) {
+          const shared = this.#share(key, inflight, loader);
+          shared.catch(() => {});
+          waits.set(key, shared);
+        } else missing.push(key);
       }
     }
     if (missing.length > 0) {
@@ -87,5 +98,28 @@ export class LruCache<V> {
       out.push(w instanceof Promise ? (await w).value : w);
     }
     return out;
+  }
+
+  /** Waits for another call's load of `key`, with a timer of its own; past it, drops that load and reads the key itself. */
+  #share(key: string, inflight: Promise<Entry<V>>, loader: (missing: string[]) => Promise<Map<string, Entry<V>>>): Promise<Entry<V>> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), this.shareTimeoutMs);
+    });
+    return Promise.race([inflight, late]).then(
+      async (won) => {
+        clearTimeout(timer);
+        if (won !== "late") return won;
+        if (this.pending.get(key) === inflight) this.pending.delete(key);
+        const entry = (await loader([key])).get(key);
+        if (!entry) throw new Error(`loader returned no value for ${key}`);
+        this.set(key, entry.value, entry.size);
+        return entry;
+      },
+      (error) => {
+        clearTimeout(timer);
+        throw error;
+      },
+    );
   }
 }
