@@ -1,10 +1,11 @@
 /** @module One corpus size, end to end: build, our queries, the peers, HTTP; each phase in its own process unless told otherwise. */
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Corpus } from "./corpus/prepare";
 import { type HttpArgs, type HttpReport, httpPhase } from "./http/http-phase";
 import { machine } from "./lib/machine";
 import type { PhaseName } from "./lib/options";
+import { revision } from "./lib/revision";
 import { spawnPhase } from "./lib/spawn-phase";
 import { type BuildArgs, type BuildReport, buildPhase } from "./ours/build";
 import { projectTerms, type TermProjection } from "./ours/project-terms";
@@ -116,6 +117,7 @@ export async function runSize(corpus: Corpus, options: HarnessOptions): Promise<
     command: previous && options.phases && options.phases.length < 4 ? `${previous.command}; then ${options.command}` : options.command,
     date: new Date().toISOString(),
     machine: machine(),
+    revision: revision(),
     corpus: about,
     queries: options.queries,
     cacheBudgetMb: options.cacheBudgetMb,
@@ -181,7 +183,10 @@ async function runPeers(args: PeersArgs, options: HarnessOptions): Promise<PeerR
     if (run.ok || remaining.length === 0) break;
     const [failed, ...rest] = remaining as [string, ...string[]];
     const peer = peerRegistry[failed];
-    if (peer) results.push(peerFailure(peer, 0, run.reason ?? "failed"));
+    // The time limit is the whole process's: say how much of it the failed peer had.
+    const since = done.length > 0 ? statSync(outFile).mtimeMs : Date.now() - run.seconds * 1000;
+    const had = Math.round((Date.now() - since) / 1000);
+    if (peer) results.push(peerFailure(peer, 0, `${run.reason ?? "failed"} (of the peers' process; ${had} s into ${failed})`));
     remaining = rest;
   }
   return results;

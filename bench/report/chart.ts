@@ -14,35 +14,41 @@ interface Panel {
   series: Series[];
   /** A horizontal target line. */
   target?: { value: number; label: string };
+  /** A log scale for values spanning decades. */
+  log?: boolean;
 }
 
 const W = 300;
 const H = 230;
 const PAD = { left: 48, right: 14, top: 34, bottom: 40 };
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const fmt = (n: number) => (n >= 10 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toFixed(2));
 const sizeLabel = (docs: number) => (docs >= 1e6 ? `${docs / 1e6}M` : `${Math.round(docs / 1000)}k`);
 
 function panel(p: Panel, x0: number, sizes: number[]): string {
-  const all = p.series.flatMap((s) => s.points.map(([, v]) => v));
-  const top = Math.max(...all, p.target?.value ?? 0, 1e-9) * 1.15;
+  const all = [...p.series.flatMap((s) => s.points.map(([, v]) => v)), ...(p.target ? [p.target.value] : [])].filter((v) => v > 0);
   const lo = Math.log10(Math.min(...sizes));
   const hi = Math.log10(Math.max(...sizes));
   const px = (docs: number) => x0 + PAD.left + (hi === lo ? 0.5 : (Math.log10(docs) - lo) / (hi - lo)) * (W - PAD.left - PAD.right);
-  const py = (v: number) => PAD.top + (1 - v / top) * (H - PAD.top - PAD.bottom);
+  const plotH = H - PAD.top - PAD.bottom;
+  const vLo = p.log ? Math.floor(Math.log10(Math.min(...all, 1))) : 0;
+  const vHi = p.log ? Math.ceil(Math.log10(Math.max(...all, 10))) : Math.max(...all, 1e-9) * 1.15;
+  const py = (v: number) =>
+    p.log ? PAD.top + (1 - (Math.log10(Math.max(v, 10 ** vLo)) - vLo) / (vHi - vLo)) * plotH : PAD.top + (1 - v / vHi) * plotH;
+  const ticks = p.log ? Array.from({ length: vHi - vLo }, (_, i) => 10 ** (vLo + i + 1)) : [1, 2, 3, 4].map((i) => (vHi / 4) * i);
+  const bottom = PAD.top + plotH;
   const out: string[] = [];
   out.push(`<text x="${x0 + W / 2}" y="16" text-anchor="middle" font-weight="bold">${esc(p.title)}</text>`);
   out.push(`<text x="${x0 + 6}" y="${PAD.top - 8}" font-size="10" fill="#555">${esc(p.unit)}</text>`);
   // Axes and grid.
-  out.push(`<line x1="${x0 + PAD.left}" y1="${py(0)}" x2="${x0 + W - PAD.right}" y2="${py(0)}" stroke="#999"/>`);
-  out.push(`<line x1="${x0 + PAD.left}" y1="${PAD.top}" x2="${x0 + PAD.left}" y2="${py(0)}" stroke="#999"/>`);
-  for (let i = 1; i <= 4; i++) {
-    const v = (top / 4) * i;
+  out.push(`<line x1="${x0 + PAD.left}" y1="${bottom}" x2="${x0 + W - PAD.right}" y2="${bottom}" stroke="#999"/>`);
+  out.push(`<line x1="${x0 + PAD.left}" y1="${PAD.top}" x2="${x0 + PAD.left}" y2="${bottom}" stroke="#999"/>`);
+  for (const v of ticks) {
     out.push(`<line x1="${x0 + PAD.left}" y1="${py(v)}" x2="${x0 + W - PAD.right}" y2="${py(v)}" stroke="#eee"/>`);
     out.push(`<text x="${x0 + PAD.left - 4}" y="${py(v) + 3}" text-anchor="end" font-size="10">${fmt(v)}</text>`);
   }
   for (const docs of sizes) {
-    out.push(`<text x="${px(docs)}" y="${py(0) + 14}" text-anchor="middle" font-size="10">${sizeLabel(docs)}</text>`);
+    out.push(`<text x="${px(docs)}" y="${bottom + 14}" text-anchor="middle" font-size="10">${sizeLabel(docs)}</text>`);
   }
   out.push(
     `<text x="${x0 + PAD.left + (W - PAD.left - PAD.right) / 2}" y="${H - 8}" text-anchor="middle" font-size="10" fill="#555">articles (log scale)</text>`,
@@ -75,11 +81,11 @@ function panel(p: Panel, x0: number, sizes: number[]): string {
  * writeFileSync("bench/results/benchmarks.svg", chart(reports));
  */
 export function chart(reports: SizeReport[]): string {
-  const rs = reports.filter((r) => r.ours).sort((a, b) => a.corpus.documents - b.corpus.documents);
+  const rs = reports.filter((r) => r.ours || r.projection || r.peers.length > 0).sort((a, b) => a.corpus.documents - b.corpus.documents);
   const sizes = rs.map((r) => r.corpus.documents);
   if (sizes.length === 0)
     return `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40"><text x="10" y="24">No results yet</text></svg>`;
-  const point = (f: (r: SizeReport) => number | undefined) =>
+  const point = (f: (r: SizeReport) => number | undefined): [number, number][] =>
     rs.flatMap((r) => {
       const v = f(r);
       return v === undefined ? [] : [[r.corpus.documents, v] as [number, number]];
@@ -87,17 +93,25 @@ export function chart(reports: SizeReport[]): string {
   const peerP99 = (name: string) => (r: SizeReport) => r.peers.find((p) => p.name === name && !p.failed)?.queries.search?.p99;
   const panels: Panel[] = [
     {
-      title: "Cold query: bytes read (p99)",
-      unit: "KB",
+      title: "Cold query: bytes read",
+      unit: "KB (log scale)",
+      log: true,
       series: [
-        { name: "all keys", color: "#2c7fb8", points: point((r) => (r.ours?.cold.bytes.p99 ?? 0) / 1000) },
-        { name: "p50", color: "#7fcdbb", points: point((r) => (r.ours?.cold.bytes.p50 ?? 0) / 1000), dashed: true },
+        { name: "p99", color: "#2c7fb8", points: point((r) => r.ours && r.ours.cold.bytes.p99 / 1000) },
+        { name: "p50", color: "#7fcdbb", points: point((r) => r.ours && r.ours.cold.bytes.p50 / 1000), dashed: true },
+        {
+          name: "term shards alone, projected (p99)",
+          color: "#c0392b",
+          points: point((r) => r.projection && r.projection.queryTermBytes.p99 / 1000),
+          dashed: true,
+        },
       ],
       target: { value: 500, label: "target 500 KB (1M)" },
     },
     {
       title: "Warm query latency (p99)",
-      unit: "ms",
+      unit: "ms (log scale)",
+      log: true,
       series: [
         { name: "edge-search", color: "#2c7fb8", points: point((r) => r.ours?.warm.wallMs.p99) },
         { name: "FlexSearch, unsharded", color: "#e6a817", points: point(peerP99("flexsearch")) },
@@ -108,7 +122,7 @@ export function chart(reports: SizeReport[]): string {
       title: "Heap after 1,000 queries",
       unit: "MiB",
       series: [
-        { name: "edge-search (32 MB cache)", color: "#2c7fb8", points: point((r) => (r.ours?.warm.heapAfterBytes ?? 0) / 1024 / 1024) },
+        { name: "edge-search (32 MB cache)", color: "#2c7fb8", points: point((r) => r.ours && r.ours.warm.heapAfterBytes / 1024 / 1024) },
       ],
       target: { value: 64, label: "target 64 MB" },
     },

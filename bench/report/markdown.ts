@@ -285,11 +285,12 @@ export function renderMarkdown(reports: SizeReport[], chartPath: string): string
     `Machine: ${machines.join("; ")}.`,
     "",
     table(
-      ["corpus", "what", "command", "run on", "took"],
+      ["corpus", "what", "command", "code", "run on", "took"],
       rs.map((r) => [
         r.label,
         r.corpus.description,
         `\`${r.command}\``,
+        r.revision ?? "—",
         r.date.slice(0, 16).replace("T", " "),
         `${Math.round(r.seconds)} s`,
       ]),

@@ -29,6 +29,8 @@ export interface SizeReport {
   command: string;
   date: string;
   machine: Machine;
+  /** The commit measured (`+changes` when src/ or scripts/ had uncommitted changes). */
+  revision?: string;
   corpus: Omit<Corpus, "inputs">;
   queries: number;
   cacheBudgetMb: number;
