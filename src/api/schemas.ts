@@ -71,10 +71,14 @@ export const SearchHit = z
 export const SearchResponse = z
   .object({
     query: z.string(),
-    total: z
-      .number()
-      .int()
-      .openapi({ description: "Documents matching the query's words (every word first, then some). An estimate for phrase queries." }),
+    total: z.number().int().openapi({
+      description:
+        "Documents matching the query's words (every word first, then some). An estimate for phrase queries, and when `total_approximate` is true.",
+    }),
+    total_approximate: z.boolean().openapi({
+      description:
+        "Whether `total` is an estimate: some words are in so many documents that only their best-scoring ones (and the ones the filters need) were read.",
+    }),
     took_ms: z.number(),
     corrected: z
       .string()

@@ -82,8 +82,9 @@ export class FlexIndexes {
 }
 
 /**
- * Every term of every field, from FlexSearch's own `export()`: its chunks cut by insertion
- * order, merged back into one list per field so they can be cut again by term.
+ * Every term of every field, as FlexSearch's `export()` would give them (`[term, slots]`), read from its map directly:
+ * `export()` serializes the map in chunks by insertion order, and at a million documents one chunk is longer than
+ * V8's largest string. The slots are FlexSearch's own arrays: read them, never change them.
  * @example
  * const maps = exportMaps(indexes);
  * maps.text; // [["kabul", [[0], null, [1]]], ...]
@@ -91,10 +92,8 @@ export class FlexIndexes {
 export function exportMaps(indexes: FlexIndexes): Record<Field, [string, Slots][]> {
   const out = { title: [], text: [], entity: [] } as Record<Field, [string, Slots][]>;
   for (const field of fields) {
-    indexes.byField[field].export((key: string, data: string) => {
-      if (!key.endsWith(".map")) return;
-      for (const entry of JSON.parse(data) as [string, Slots][]) out[field].push(entry);
-    });
+    const map = (indexes.byField[field] as unknown as { map: Map<string, Slots> }).map;
+    for (const [term, slots] of map) out[field].push([term, Array.from(slots, (ids) => ids ?? null)]);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fields, RESOLUTION } from "./flex-config";
 
 /** Bumped whenever the layout of any value changes; a Worker refuses any other. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** The live pointer: the manifest of the version being served. Written last, after every key of its version. */
 export const LIVE_MANIFEST_KEY = "manifest";
@@ -17,7 +17,15 @@ export const SNIPPET_SOURCE_CHARS = 2000;
 /** Entity summaries per page of the entity list. */
 export const ENTITY_PAGE_SIZE = 100;
 
-export const keyKinds = ["term", "meta", "doc", "id", "prefix", "entity", "entity-list", "dates", "manifest"] as const;
+/**
+ * Postings a term keeps in its shard, per field: its best by BM25 weight (a champion list). The rest of a longer
+ * list goes to tail chunks in document order, read only when a query needs them (filters, dates, exclusions).
+ */
+export const HEAD_POSTINGS = 2048;
+/** Postings in one tail chunk. */
+export const TAIL_CHUNK_POSTINGS = 16_384;
+
+export const keyKinds = ["term", "tail", "meta", "doc", "id", "prefix", "entity", "entity-list", "dates", "manifest"] as const;
 export type KeyKind = (typeof keyKinds)[number];
 
 /**
@@ -34,6 +42,10 @@ export const Layout = z.object({
   term: z.number().int().positive(),
   /** Documents per metadata bucket: document `i` is in bucket `floor(i / metaSize)`. */
   metaSize: z.number().int().positive(),
+  /** Postings a term keeps in its shard, per field (0: all of them, no tails). */
+  head: z.number().int().nonnegative(),
+  /** Tail chunks, numbered from 0. */
+  tail: z.number().int().nonnegative(),
   metaBuckets: z.number().int().nonnegative(),
   /** Whole-document buckets (packed by size; each metadata record names its bucket). */
   docBuckets: z.number().int().nonnegative(),
@@ -77,7 +89,14 @@ export const engineConfig = { fields: [...fields], resolution: RESOLUTION, token
 export type Slots = (number[] | null)[];
 /** Postings as stored: only the slots that hold documents, `[slot, documentNumbers]`. */
 export type SparsePostings = [number, number[]][];
-/** One term shard: per field, `[term, postings]` sorted by term. */
-export type TermShard = Record<string, [string, SparsePostings][]>;
+/** A tail chunk of a term's postings: `[chunk number, first document, last document]`, documents in order. */
+export type TailRef = [number, number, number];
+/**
+ * A term in its shard: `[term, postings]`, or when the list is longer than the head,
+ * `[term, head postings, documents in all, tail chunks]`.
+ */
+export type TermEntry = [string, SparsePostings] | [string, SparsePostings, number, TailRef[]];
+/** One term shard: per field, term entries sorted by term. */
+export type TermShard = Record<string, TermEntry[]>;
 /** One prefix shard: per prefix group, completions `[word, documentFrequency]` most frequent first, and entities `[name, id, type, mentions]`. */
 export type PrefixShard = Record<string, { terms: [string, number][]; entities: [string, string, string, number][] }>;

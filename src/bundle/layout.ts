@@ -1,5 +1,5 @@
 /** @module How many keys of each kind a bundle gets: scaled to the corpus, or squeezed into the Free plan's daily KV writes. */
-import type { Layout } from "./format";
+import { HEAD_POSTINGS, type Layout } from "./format";
 
 export type Profile = "default" | "free";
 
@@ -14,13 +14,13 @@ export interface CorpusSize {
   documents: number;
   terms: number;
   entities: number;
-  /** Bytes of all term postings, as JSON. */
+  /** Bytes of the term postings the shards hold (heads only when lists are split), as JSON. */
   termBytes: number;
   /** Bytes of all whole documents, as JSON. */
   docBytes: number;
 }
 
-export interface LayoutPlan extends Omit<Layout, "docBuckets" | "metaBuckets" | "entityPages"> {
+export interface LayoutPlan extends Omit<Layout, "docBuckets" | "metaBuckets" | "entityPages" | "tail"> {
   /** Upper bound on a document bucket's bytes (a larger document gets a bucket of its own). */
   docBucketBytes: number;
   /** Upper bound on pages per entity list (Infinity when unbounded). */
@@ -39,6 +39,7 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number):
   const plan: LayoutPlan = {
     term: shards ?? clamp(pow2(size.termBytes / TERM_SHARD_TARGET_BYTES), 1, 4096),
     metaSize: 8,
+    head: HEAD_POSTINGS,
     id: clamp(pow2(size.documents / 2000), 1, 1024),
     prefix: clamp(pow2(size.terms / 2000), 1, 1024),
     entity: clamp(pow2(size.entities / 200), 1, 1024),
@@ -55,6 +56,8 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number):
   const docBuckets = Math.max(1, Math.floor(rest * 0.25));
   return {
     term,
+    // Tail chunks would cost writes of their own: a Free-plan bundle keeps every posting in its shard.
+    head: 0,
     metaSize: Math.max(plan.metaSize, Math.ceil(size.documents / metaBuckets)),
     id: Math.min(plan.id, Math.max(1, Math.floor(rest * 0.12))),
     prefix: Math.min(plan.prefix, Math.max(1, Math.floor(rest * 0.14))),

@@ -11,12 +11,13 @@ import {
   Manifest,
   type PrefixShard,
   type SparsePostings,
+  type TermEntry,
   type TermShard,
 } from "./format";
 import { shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 
-export type ParsedTermShard = Record<Field, Map<string, SparsePostings>>;
+export type ParsedTermShard = Record<Field, Map<string, TermEntry>>;
 export interface EntityPage {
   total: number;
   items: { id: string; name: string; type: string; mentions: number; documents: number }[];
@@ -45,17 +46,35 @@ export async function readManifest(source: KvSource): Promise<Manifest> {
   return parsed.data;
 }
 
-/** Each field of a term shard is a list of `[term, postings]`: anything else would be read as "no postings", a silently wrong answer. */
+const isNumbers = (value: unknown) => Array.isArray(value) && value.every((n) => typeof n === "number");
+/** Postings `[[slot, documents], ...]`. */
+const isSparse = (value: unknown) =>
+  Array.isArray(value) && value.every((p) => Array.isArray(p) && typeof p[0] === "number" && isNumbers(p[1]));
+/**
+ * Each field of a term shard is a list of `[term, postings]` or `[term, head, count, tail chunks]`: anything else
+ * would be read as "no postings", a silently wrong answer. Postings are checked when a query uses them.
+ */
 const isTermList = (value: unknown) =>
-  Array.isArray(value) && value.every((e) => Array.isArray(e) && typeof e[0] === "string" && Array.isArray(e[1]));
+  Array.isArray(value) &&
+  value.every(
+    (e) =>
+      Array.isArray(e) &&
+      typeof e[0] === "string" &&
+      Array.isArray(e[1]) &&
+      (e.length === 2 || (e.length === 4 && typeof e[2] === "number" && Array.isArray(e[3]) && e[3].every(isNumbers))),
+  );
 
 const parsers: Partial<Record<KeyKind, (raw: unknown) => unknown>> = {
   term: (raw) => {
     const shard = raw as TermShard;
     if (!fields.every((field) => isTermList(shard[field]))) throw new Error("not a term shard");
     const out = {} as ParsedTermShard;
-    for (const field of Object.keys(shard) as Field[]) out[field] = new Map(shard[field]);
+    for (const field of Object.keys(shard) as Field[]) out[field] = new Map((shard[field] ?? []).map((e) => [e[0], e]));
     return out;
+  },
+  tail: (raw) => {
+    if (!isSparse(raw)) throw new Error("not postings");
+    return raw;
   },
 };
 
@@ -125,6 +144,12 @@ export class BundleReader {
       out.set(term, values[i] as ParsedTermShard);
     }
     return out;
+  }
+
+  /** Tail chunks of long posting lists, by number; all in one round trip. */
+  async tails(chunks: number[]): Promise<Map<number, SparsePostings>> {
+    const values = await this.read<SparsePostings>("tail", chunks);
+    return new Map(chunks.map((n, i) => [n, values[i] as SparsePostings]));
   }
 
   /** Prefix groups (completions), by group key. */

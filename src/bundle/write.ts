@@ -7,6 +7,7 @@ import {
   ENTITY_PAGE_SIZE,
   engineConfig,
   FORMAT_VERSION,
+  HEAD_POSTINGS,
   type Layout,
   LIVE_MANIFEST_KEY,
   type Manifest,
@@ -16,6 +17,9 @@ import {
   type Slots,
   SNIPPET_SOURCE_CHARS,
   type SparsePostings,
+  TAIL_CHUNK_POSTINGS,
+  type TailRef,
+  type TermEntry,
   type TermShard,
 } from "./format";
 import { sha256Hex, shardOf } from "./hash";
@@ -32,6 +36,10 @@ export interface BundleInput {
 export interface BuildOptions {
   profile?: Profile;
   shards?: number;
+  /** Postings a term keeps in its shard, per field (default `HEAD_POSTINGS`, 0 on the Free plan: no tails). */
+  head?: number;
+  /** Postings in one tail chunk (default `TAIL_CHUNK_POSTINGS`). */
+  tailChunk?: number;
   builtAt?: string;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -90,9 +98,14 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   progress("index", docs.length, docs.length);
   const maps = exportMaps(indexes);
 
+  // What the shards will hold: every posting on the Free plan, else the heads (a posting is ~7 bytes of JSON).
+  const head = options.head ?? (options.profile === "free" ? 0 : HEAD_POSTINGS);
   let termBytes = 0;
   for (const entries of Object.values(maps)) {
-    for (const [term, slots] of entries) termBytes += term.length + JSON.stringify(slots).length + 6;
+    for (const [term, slots] of entries) {
+      const postings = countPostings(slots);
+      termBytes += term.length + 12 + 7 * (head > 0 ? Math.min(head, postings) : postings) + 4 * slots.length;
+    }
   }
   const words = wordFrequencies(docs);
 
@@ -113,14 +126,27 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     options.profile ?? "default",
     options.shards,
   );
+  plan.head = head;
   const parts = new Map<string, string>(); // key without version → value
 
   // Term shards: every shard is written, even an empty one, so a missing key always means a broken upload.
+  // A list longer than the head keeps its best postings in the shard and the rest in tail chunks.
   const termShards: TermShard[] = Array.from({ length: plan.term }, () => ({}));
+  let tails = 0;
   for (const field of engineConfig.fields) {
     for (const shard of termShards) shard[field] = [];
     for (const [term, slots] of [...maps[field]].sort(byKey)) {
-      termShards[shardOf(term, plan.term)]?.[field]?.push([term, toSparse(slots)]);
+      const split = splitPostings(slots, plan.head);
+      let entry: TermEntry = [term, split.head];
+      if (split.tail.length > 0) {
+        const refs: TailRef[] = [];
+        for (const chunk of tailChunks(split.tail, options.tailChunk ?? TAIL_CHUNK_POSTINGS)) {
+          refs.push([tails, chunk.first, chunk.last]);
+          parts.set(`tail/${tails++}`, JSON.stringify(chunk.postings));
+        }
+        entry = [term, split.head, split.count, refs];
+      }
+      termShards[shardOf(term, plan.term)]?.[field]?.push(entry);
     }
   }
   for (const [n, shard] of termShards.entries()) parts.set(`term/${n}`, JSON.stringify(shard));
@@ -208,6 +234,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const layout: Layout = {
     term: plan.term,
     metaSize: plan.metaSize,
+    head: plan.head,
+    tail: tails,
     metaBuckets,
     docBuckets,
     id: plan.id,
@@ -254,13 +282,43 @@ export function liveManifest(bundle: Bundle): [string, string] {
   return [LIVE_MANIFEST_KEY, bundle.values.get(bundleKey(bundle.manifest.version, "manifest")) as string];
 }
 
-/** FlexSearch's slots, without the empty ones: `[[slot, ids], ...]`. */
-function toSparse(slots: Slots): SparsePostings {
+const countPostings = (slots: Slots) => slots.reduce((n, ids) => n + (ids?.length ?? 0), 0);
+
+/**
+ * Splits a term's postings into its head, the best `head` of them (whole slots from the best, the last one cut
+ * keeping the lowest document numbers, as ranking breaks ties), and the rest as `[document, slot]` in document
+ * order. `head` 0 keeps every posting in the head.
+ * @example
+ * splitPostings([[4, 7], null, [1, 2, 3]], 3); // { head: [[0, [4, 7]], [2, [1]]], tail: [[2, 2], [3, 2]], count: 5 }
+ */
+export function splitPostings(slots: Slots, head: number): { head: SparsePostings; tail: [number, number][]; count: number } {
   const out: SparsePostings = [];
+  const tail: [number, number][] = [];
+  let count = 0;
   slots.forEach((ids, slot) => {
-    if (ids && ids.length > 0) out.push([slot, ids]);
+    if (!ids || ids.length === 0) return;
+    const room = head > 0 ? Math.max(0, head - count) : ids.length;
+    if (room > 0) out.push([slot, ids.slice(0, room)]);
+    for (let i = room; i < ids.length; i++) tail.push([ids[i] as number, slot]);
+    count += ids.length;
   });
-  return out;
+  tail.sort((a, b) => a[0] - b[0]);
+  return { head: out, tail, count };
+}
+
+/** Cuts the rest of a list (in document order) into chunks of postings in FlexSearch's slots. */
+function* tailChunks(tail: [number, number][], size: number): Generator<{ first: number; last: number; postings: SparsePostings }> {
+  for (let start = 0; start < tail.length; start += size) {
+    const part = tail.slice(start, start + size);
+    const bySlot = new Map<number, number[]>();
+    for (const [doc, slot] of part) {
+      const ids = bySlot.get(slot);
+      if (ids) ids.push(doc);
+      else bySlot.set(slot, [doc]);
+    }
+    const postings: SparsePostings = [...bySlot].sort((a, b) => a[0] - b[0]);
+    yield { first: part[0]?.[0] as number, last: part.at(-1)?.[0] as number, postings };
+  }
 }
 
 /** How many documents hold each folded word (stop words and one-letter words left out): the dictionary of completions and corrections. */

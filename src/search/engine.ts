@@ -5,9 +5,10 @@ import type { DocMeta, EntityRef } from "../bundle/schema";
 import { AppError } from "../errors";
 import { type ParsedQuery, parseQuery } from "./parse-query";
 import type { PostingSource, TermPostings } from "./postings";
-import { type Candidate, compareTiered, countIds, docsOf, rankCandidates, type TermGroup } from "./rank";
+import { type Candidate, compareTiered, docsOf, type Ranked, rankCandidates, type TermGroup } from "./rank";
 import { rerankPage } from "./rerank";
 import { makeSnippet } from "./snippet";
+import { holdingAny, inRange, TailLoader, type TailRequest } from "./tails";
 import { topK } from "./top-k";
 import { correctionGroups, corrections, MIN_CORRECTABLE } from "./typos";
 
@@ -53,6 +54,10 @@ export interface Match {
   total: number;
   /** Whether documents matching every group were put first. */
   tiered: boolean;
+  /** How many groups decide the tiers (common clauses do not): a full match has this many. */
+  full: number;
+  /** Whether `total` is an estimate: some long lists were read in part (their heads, or the chunks a filter needed). */
+  approximate: boolean;
   /** The query with its unknown words corrected, when some were. */
   corrected?: string;
 }
@@ -91,41 +96,103 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   }
   const postings = await engine.postings.postings(terms);
   const corrected = await correctTypos(engine, parsed, groups, postings);
+  const tails = new TailLoader(engine.postings, postings);
+  const fieldsOf = (g: TermGroup) => (g.field === "text" ? (["text", "title"] as const) : (["title"] as const));
+  const documents = engine.postings.documents;
 
-  const exclude = new Set<number>();
-  for (const term of excluded) for (const doc of docsOf(postings.get(term)?.text ?? [])) exclude.add(doc);
+  const range = parsed.from || parsed.to ? documentRange(await engine.dates(), parsed.from, parsed.to) : undefined;
+  const inDates = range ? inRange(range[0], range[1]) : () => true;
+  // Entity filters must be whole (within the dates asked for): their chunks are read first.
+  await tails.load(entityIds.map((term) => ({ term, field: "entity" as const, accept: inDates })));
   let allowed: Set<number> | undefined;
   for (const id of entityIds) {
     const docs = docsOf(postings.get(id)?.entity ?? []);
     allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
   }
-  const range = parsed.from || parsed.to ? documentRange(await engine.dates(), parsed.from, parsed.to) : undefined;
   const allow =
     allowed || range ? (doc: number) => (!allowed || allowed.has(doc)) && (!range || (doc >= range[0] && doc < range[1])) : undefined;
+  // The documents the filters let through: under a filter or in date order, the heads alone would miss some of
+  // them, so the chunks holding them are read. A list is whole for this query when no such chunk is left.
+  const region = allowed ? holdingAny([...allowed].filter((d) => !allow || allow(d)).sort((a, b) => a - b)) : inDates;
+  if (allowed || range || options.order === "date") {
+    await tails.load(
+      groups.flatMap((g) => [...g.variants.keys()].flatMap((term) => fieldsOf(g).map((field) => ({ term, field, accept: region })))),
+    );
+  }
+  for (const g of groups) {
+    const field = g.field === "text" ? "text" : "title";
+    g.common = [...g.variants.keys()].every((t) => !tails.whole(t, field, region));
+  }
   const boost = options.recencyDays ? recencyBoost(await engine.dates(), options.recencyDays) : undefined;
+
+  const exclude = new Set<number>();
+  const excludeLoaded = () => {
+    for (const term of excluded) for (const doc of docsOf(postings.get(term)?.text ?? [])) exclude.add(doc);
+  };
+  excludeLoaded();
 
   const tiered = groups.length <= TIER_MAX_GROUPS;
   const want = options.want ?? 10;
-  let ranked: { candidates: Candidate[]; total: number };
-  if (groups.length > 0) {
-    ranked = rankCandidates(groups, postings, {
-      documents: engine.postings.documents,
-      tiered,
-      want,
-      order: options.order,
-      exclude,
-      allow,
-      boost,
-    });
-  } else {
+  const rank = (): Ranked => {
+    if (groups.length > 0) {
+      return rankCandidates(groups, postings, { documents, tiered, want, order: options.order, exclude, allow, boost });
+    }
     // Filters alone (entity:, from:/to:): every document they allow, newest first.
     // The last date run ends at the last document, not at MAX_SAFE_INTEGER.
-    const end = range ? Math.min(range[1], engine.postings.documents) : 0;
+    const end = range ? Math.min(range[1], documents) : 0;
     const pool = allowed ? [...allowed] : range ? Array.from({ length: Math.max(0, end - range[0]) }, (_, i) => range[0] + i) : [];
     const docs = pool.filter((doc) => !exclude.has(doc) && (!allow || allow(doc)));
-    ranked = { candidates: topK(docs, want, (a, b) => b - a).map((doc) => ({ doc, matched: 0, score: 0 })), total: docs.length };
+    return { candidates: topK(docs, want, (a, b) => b - a).map((doc) => ({ doc, matched: 0, score: 0 })), total: docs.length };
+  };
+  let ranked = rank();
+  // An excluded word with a long list: check the candidates against the chunks that could hold them, until none could.
+  for (;;) {
+    const page = ranked.candidates.map((c) => c.doc).sort((a, b) => a - b);
+    const pending: TailRequest[] = excluded
+      .filter((term) => postings.get(term)?.tails.text.some(holdingAny(page)))
+      .map((term) => ({ term, field: "text", accept: holdingAny(page) }));
+    if (pending.length === 0) break;
+    const before = tails.read;
+    await tails.load(pending);
+    if (tails.read === before) {
+      throw new AppError("query_too_broad", "An excluded word is in too many documents to check in one request: narrow the query.");
+    }
+    excludeLoaded();
+    ranked = rank();
   }
-  return { parsed, groups, ...ranked, tiered, ...(corrected ? { corrected } : {}) };
+
+  const partial = (term: string, fields: readonly ("text" | "title" | "entity")[]) => fields.some((f) => !tails.whole(term, f, region));
+  const approximate =
+    groups.some((g) => [...g.variants.keys()].some((t) => partial(t, fieldsOf(g)))) ||
+    entityIds.some((id) => !tails.whole(id, "entity", inDates));
+  const full = groups.some((g) => !g.common) ? groups.filter((g) => !g.common).length : groups.length;
+  if (approximate) ranked = { ...ranked, total: estimateTotal(groups, postings, documents, ranked.total, range, allowed) };
+  return { parsed, groups, ...ranked, tiered, full, approximate, ...(corrected ? { corrected } : {}) };
+}
+
+/**
+ * How many documents match when lists were read in part: clauses taken as independent, each matching its
+ * terms' documents, scaled to the dates and entities asked for; never less than the documents seen.
+ */
+function estimateTotal(
+  groups: TermGroup[],
+  postings: Map<string, TermPostings>,
+  documents: number,
+  seen: number,
+  range?: [number, number],
+  allowed?: Set<number>,
+): number {
+  if (documents === 0) return seen;
+  let none = 1;
+  for (const g of groups) {
+    let count = 0;
+    for (const term of g.variants.keys()) count += postings.get(term)?.count[g.field] ?? 0;
+    none *= 1 - Math.min(1, count / documents);
+  }
+  let share = groups.length > 0 ? 1 - none : 1;
+  if (range) share *= Math.max(0, Math.min(documents, range[1]) - range[0]) / documents;
+  if (allowed) share *= allowed.size / documents;
+  return Math.max(seen, Math.round(documents * share));
 }
 
 /** Adds dictionary neighbours to the groups whose words match nothing; returns the corrected query. */
@@ -139,7 +206,7 @@ async function correctTypos(
     (g) =>
       g.word.length >= MIN_CORRECTABLE &&
       !g.word.includes(" ") &&
-      [...g.variants.keys()].every((t) => countIds(postings.get(t)?.text ?? []) === 0),
+      [...g.variants.keys()].every((t) => (postings.get(t)?.count.text ?? 0) === 0),
   );
   if (unknown.length === 0) return undefined;
   const dictionary = await engine.dictionary([...new Set(unknown.flatMap((g) => correctionGroups(g.word)))]);
@@ -217,6 +284,8 @@ export interface SearchHit {
 export interface SearchResult {
   query: string;
   total: number;
+  /** Whether `total` is an estimate. */
+  approximate: boolean;
   corrected: string | null;
   hits: SearchHit[];
 }
@@ -228,7 +297,7 @@ export interface SearchResult {
  */
 export async function search(engine: Engine, reader: BundleReader, params: SearchParams): Promise<SearchResult> {
   const parsed = parseQuery(params.q);
-  const empty = { query: params.q, total: 0, corrected: null, hits: [] };
+  const empty = { query: params.q, total: 0, approximate: false, corrected: null, hits: [] };
   if (parsed.clauses.every((c) => c.negated) && parsed.entities.length === 0 && !params.entities?.length && !parsed.from && !parsed.to) {
     return empty;
   }
@@ -252,6 +321,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   return {
     query: params.q,
     total: match.total,
+    approximate: match.approximate,
     corrected: match.corrected ?? null,
     hits: page.map((c) => {
       const meta = metas.get(c.doc) as DocMeta;
@@ -270,7 +340,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
 
 /** Full matches whose phrases really occur come first; the rest keep their order after them. */
 async function checkPhrases(reader: BundleReader, match: Match, wanted: number): Promise<Candidate[]> {
-  const full = match.candidates.filter((c) => c.matched === match.groups.length);
+  const full = match.candidates.filter((c) => c.matched === match.full);
   const checked = full.slice(0, Math.min(MAX_PHRASE_CHECKS, Math.max(wanted * 2, 20)));
   const metas = await reader.metas(checked.map((c) => c.doc));
   const verified = new Set<number>();

@@ -2,25 +2,46 @@
 import type { Index } from "flexsearch";
 import { createFieldIndex, type Field, fields } from "../bundle/flex-config";
 import type { FlexIndexes } from "../bundle/flex-export";
-import type { Slots, SparsePostings } from "../bundle/format";
+import type { Slots, SparsePostings, TailRef } from "../bundle/format";
 import type { BundleReader } from "../bundle/reader";
 
-/** A term's postings in every field: FlexSearch's slots of document numbers, slot 0 the highest BM25 weight. */
-export type TermPostings = Record<Field, Slots>;
+/**
+ * A term's postings in every field: FlexSearch's slots of document numbers, slot 0 the highest BM25 weight.
+ * A long list holds its head (its best postings) until its tail chunks are loaded.
+ */
+export interface TermPostings extends Record<Field, Slots> {
+  /** Documents holding the term, per field, tails included. */
+  count: Record<Field, number>;
+  /** Tail chunks not loaded yet, per field (empty when the slots hold every posting). */
+  tails: Record<Field, TailRef[]>;
+}
 
 /** Looks up the postings of many terms at once. */
 export interface PostingSource {
   readonly documents: number;
   postings(terms: string[]): Promise<Map<string, TermPostings>>;
+  /** Tail chunks by number, in one round trip. */
+  tails(chunks: number[]): Promise<Map<number, SparsePostings>>;
 }
+
+export const countIds = (slots: Slots) => slots.reduce((n, ids) => n + (ids?.length ?? 0), 0);
 
 const slotsOf = (index: Index, term: string): Slots =>
   Array.from((index.search(term, { resolve: false }) as unknown as { result: Slots }).result ?? [], (ids) => ids ?? null);
 
-function lookup(byField: Record<Field, Index>, terms: string[]): Map<string, TermPostings> {
+const noTails = (): Record<Field, TailRef[]> => ({ title: [], text: [], entity: [] });
+
+function lookup(byField: Record<Field, Index>, terms: string[], stored?: (term: string, field: Field) => [number, TailRef[]] | undefined) {
   const out = new Map<string, TermPostings>();
   for (const term of terms) {
-    out.set(term, { title: slotsOf(byField.title, term), text: slotsOf(byField.text, term), entity: slotsOf(byField.entity, term) });
+    const p = { count: {}, tails: noTails() } as TermPostings;
+    for (const field of fields) {
+      p[field] = slotsOf(byField[field], term);
+      const [count, tails] = stored?.(term, field) ?? [countIds(p[field]), []];
+      p.count[field] = count;
+      p.tails[field] = tails;
+    }
+    out.set(term, p);
   }
   return out;
 }
@@ -33,8 +54,22 @@ export function fromSparse(sparse: SparsePostings): Slots {
 }
 
 /**
+ * Adds tail chunks to a term's slots in one field. New arrays throughout: the slots may hold the isolate cache's.
+ * @example
+ * mergeTail(postings, "text", [[2, [40, 41]]]);
+ */
+export function mergeTail(p: TermPostings, field: Field, chunk: SparsePostings): void {
+  const slots = [...p[field]];
+  for (const [slot, ids] of chunk) {
+    while (slots.length <= slot) slots.push(null);
+    slots[slot] = [...(slots[slot] ?? []), ...ids];
+  }
+  p[field] = slots;
+}
+
+/**
  * Postings from a bundle: the query's terms are imported from their shards into a fresh
- * FlexSearch index per field, which then answers exactly as the whole index would.
+ * FlexSearch index per field, which then answers exactly as the whole index would (heads only, for long lists).
  * @example
  * const source = shardedPostings(reader);
  * (await source.postings(["kabul"])).get("kabul")?.text; // [[0], null, [1]]
@@ -48,18 +83,22 @@ export function shardedPostings(reader: BundleReader): PostingSource {
       for (const field of fields) {
         const entries: [string, Slots][] = [];
         for (const term of terms) {
-          const sparse = shards.get(term)?.[field]?.get(term);
-          if (sparse) entries.push([term, fromSparse(sparse)]);
+          const entry = shards.get(term)?.[field]?.get(term);
+          if (entry) entries.push([term, fromSparse(entry[1])]);
         }
         // FlexSearch's import takes parsed entries as well as JSON text.
         if (entries.length > 0) byField[field].import("map", entries as unknown as string);
       }
-      return lookup(byField, terms);
+      return lookup(byField, terms, (term, field) => {
+        const entry = shards.get(term)?.[field]?.get(term);
+        return entry?.length === 4 ? [entry[2], entry[3]] : undefined;
+      });
     },
+    tails: (chunks) => reader.tails(chunks),
   };
 }
 
 /** Postings from one unsharded FlexSearch index per field: the reference the shards must agree with. */
 export function wholeIndexPostings(indexes: FlexIndexes, documents: number): PostingSource {
-  return { documents, postings: async (terms) => lookup(indexes.byField, terms) };
+  return { documents, postings: async (terms) => lookup(indexes.byField, terms), tails: async () => new Map() };
 }

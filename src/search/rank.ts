@@ -1,7 +1,7 @@
 /** @module Scores candidates with BM25 from the term weights stored in the postings' slots; filters, tiers and keeps the best. */
 import { bm25, slotWeight } from "../bundle/flex-export";
 import type { Slots } from "../bundle/format";
-import type { TermPostings } from "./postings";
+import { countIds, type TermPostings } from "./postings";
 import { topK } from "./top-k";
 
 /** A clause of the query with the index terms that stand for it (its words' stems, completions, corrections). */
@@ -11,6 +11,12 @@ export interface TermGroup {
   field: "text" | "title";
   /** Index term → weight: 1 for the words typed, less for completions and corrections. */
   variants: Map<string, number>;
+  /**
+   * A common clause: all its terms' lists are longer than their heads and only the heads are loaded. Like
+   * Lucene's common terms, it adds to the score of the documents it holds but does not decide the tiers
+   * (unless every clause is common).
+   */
+  common?: boolean;
 }
 
 export interface Candidate {
@@ -47,7 +53,8 @@ export interface Ranked {
 export const TITLE_WEIGHT = 0.3;
 
 const idf = (documents: number, df: number) => Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-export const countIds = (slots: Slots) => slots.reduce((n, ids) => n + (ids?.length ?? 0), 0);
+
+export { countIds };
 
 /** The documents of some postings. */
 export function docsOf(slots: Slots): Set<number> {
@@ -65,6 +72,7 @@ class Scratch {
   group = new Float32Array(0);
   total = new Float32Array(0);
   matched = new Uint8Array(0);
+  seen = new Uint8Array(0);
 
   ensure(size: number): this {
     if (this.variant.length < size) {
@@ -72,6 +80,7 @@ class Scratch {
       this.group = new Float32Array(size);
       this.total = new Float32Array(size);
       this.matched = new Uint8Array(size);
+      this.seen = new Uint8Array(size);
     }
     return this;
   }
@@ -87,7 +96,9 @@ const scratch = new Scratch();
 export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPostings>, options: RankOptions): Ranked {
   const s = scratch.ensure(options.documents);
   const touched: number[] = [];
+  const tiers = groups.some((g) => !g.common) ? (g: TermGroup) => !g.common : () => true;
   for (const group of groups) {
+    const counts = tiers(group);
     const groupDocs: number[] = [];
     for (const [variant, weight] of group.variants) {
       const p = postings.get(variant);
@@ -104,11 +115,11 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
         });
       };
       if (group.field === "text") {
-        const w = weight * idf(options.documents, countIds(p.text));
+        const w = weight * idf(options.documents, p.count.text);
         add(p.text, bm25.text, w);
         add(p.title, bm25.title, w * TITLE_WEIGHT);
       } else {
-        add(p.title, bm25.title, weight * idf(options.documents, countIds(p.title)));
+        add(p.title, bm25.title, weight * idf(options.documents, p.count.title));
       }
       // A document matching several variants of a group counts its best one.
       for (const doc of variantDocs) {
@@ -119,9 +130,12 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
       }
     }
     for (const doc of groupDocs) {
-      if (s.matched[doc] === 0) touched.push(doc);
+      if (s.seen[doc] === 0) {
+        s.seen[doc] = 1;
+        touched.push(doc);
+      }
       s.total[doc] = (s.total[doc] as number) + (s.group[doc] as number);
-      s.matched[doc] = (s.matched[doc] as number) + 1;
+      if (counts) s.matched[doc] = (s.matched[doc] as number) + 1;
       s.group[doc] = 0;
     }
   }
@@ -131,6 +145,7 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
     let score = s.total[doc] as number;
     s.matched[doc] = 0;
     s.total[doc] = 0;
+    s.seen[doc] = 0;
     if (options.exclude?.has(doc) || (options.allow && !options.allow(doc))) continue;
     if (options.boost) score *= options.boost(doc);
     kept.push({ doc, matched, score });

@@ -1,0 +1,82 @@
+/** @module Which tail chunks of long posting lists a query reads: only those its filters, date order or exclusions need, within a budget. */
+import type { Field } from "../bundle/flex-config";
+import type { TailRef } from "../bundle/format";
+import { mergeTail, type PostingSource, type TermPostings } from "./postings";
+
+/** Tail chunks one query may read in all: bounds its bytes (a chunk holds up to 16,384 postings). */
+export const MAX_TAIL_CHUNKS = 24;
+
+/** A part of a term's tail a query asks for: the chunks `accept` takes, newest documents first. */
+export interface TailRequest {
+  term: string;
+  field: Field;
+  accept: (ref: TailRef) => boolean;
+}
+
+/** Tail chunks covering a document range `[first, end)`. */
+export const inRange =
+  (first: number, end: number) =>
+  ([, lo, hi]: TailRef): boolean =>
+    hi >= first && lo < end;
+
+/** Tail chunks holding any of some documents (sorted ascending). */
+export const holdingAny =
+  (docs: number[]) =>
+  ([, lo, hi]: TailRef): boolean => {
+    let a = 0;
+    let b = docs.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if ((docs[mid] as number) < lo) a = mid + 1;
+      else b = mid;
+    }
+    return a < docs.length && (docs[a] as number) <= hi;
+  };
+
+/**
+ * Loads tail chunks into a query's postings, one round trip a call, within one budget for the whole query.
+ * @example
+ * const tails = new TailLoader(engine.postings, postings);
+ * await tails.load([{ term: "oil", field: "text", accept: inRange(900, 1000) }]);
+ * tails.cut; // true when the budget left some requested chunks unread
+ */
+export class TailLoader {
+  /** Chunks read so far. */
+  read = 0;
+  /** Whether the budget stopped a request. */
+  cut = false;
+
+  constructor(
+    private readonly source: PostingSource,
+    private readonly postings: Map<string, TermPostings>,
+    private readonly budget = MAX_TAIL_CHUNKS,
+  ) {}
+
+  /** Whether a term's list in a field is whole where `accept` looks (no such tail chunk left unread). */
+  whole(term: string, field: Field, accept: (ref: TailRef) => boolean = () => true): boolean {
+    return !this.postings.get(term)?.tails[field].some(accept);
+  }
+
+  async load(requests: TailRequest[]): Promise<void> {
+    const wanted: { p: TermPostings; field: Field; ref: TailRef }[] = [];
+    for (const { term, field, accept } of requests) {
+      const p = this.postings.get(term);
+      for (const ref of p?.tails[field] ?? []) if (accept(ref) && p) wanted.push({ p, field, ref });
+    }
+    if (wanted.length === 0) return;
+    // Newest documents first: date order and recent ranges are what a news archive asks most.
+    wanted.sort((a, b) => b.ref[1] - a.ref[1]);
+    const room = Math.max(0, this.budget - this.read);
+    if (wanted.length > room) this.cut = true;
+    const taken = wanted.slice(0, room);
+    if (taken.length === 0) return;
+    const chunks = await this.source.tails([...new Set(taken.map((w) => w.ref[0]))]);
+    this.read += chunks.size;
+    for (const { p, field, ref } of taken) {
+      const chunk = chunks.get(ref[0]);
+      if (!chunk || !p.tails[field].includes(ref)) continue;
+      mergeTail(p, field, chunk);
+      p.tails[field] = p.tails[field].filter((r) => r !== ref);
+    }
+  }
+}
