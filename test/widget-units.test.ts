@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Lru } from "../src/widget/cache";
 import { formatDate, plural, safeUrl } from "../src/widget/format";
 import { moveActive } from "../src/widget/keyboard";
+import { answerView } from "../src/widget/present";
 import { decodeEntities, snippetSegments } from "../src/widget/snippet";
 
 describe("reading a snippet as text", () => {
@@ -67,6 +68,18 @@ describe("links and labels", () => {
   it("counts in words", () => {
     expect(plural(1, "result")).toBe("1 result");
     expect(plural(1200, "result")).toBe(`${(1200).toLocaleString()} results`);
+  });
+});
+
+describe("the live region's count", () => {
+  const answer = (total: number, approximate?: boolean) => ({
+    search: { query: "oil", total, took_ms: 1, hits: [], ...(approximate === undefined ? {} : { total_approximate: approximate }) },
+    suggest: { query: "oil", terms: [], entities: [], titles: [] },
+  });
+  it("says an estimate is one", () => {
+    expect(answerView(answer(1200, true), false).live).toBe(`about ${(1200).toLocaleString()} results`);
+    expect(answerView(answer(3, false), false).live).toBe("3 results");
+    expect(answerView(answer(3), false).live).toBe("3 results");
   });
 });
 

@@ -27,7 +27,8 @@ export function answerView(answer: Answer, entityFilters: boolean): View {
   }
   if (entityFilters && !filter) for (const entity of suggest.entities.slice(0, 3)) items.push({ kind: "entity", entity });
   const within = filter ? ` in ${filter.name}` : "";
-  if (search.total > 0) return { items, status: "", live: `${plural(search.total, "result")}${within}`, error: false };
+  const about = search.total_approximate ? "about " : "";
+  if (search.total > 0) return { items, status: "", live: `${about}${plural(search.total, "result")}${within}`, error: false };
   const offer = items.length > 0 ? " Try one of these:" : "";
   return { items, status: `No results for \u201c${search.query}\u201d${within}.${offer}`, live: `No results${within}`, error: false };
 }

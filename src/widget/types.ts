@@ -25,6 +25,8 @@ export interface Hit {
 export interface SearchAnswer {
   query: string;
   total: number;
+  /** Whether `total` is an estimate (absent from older Workers). */
+  total_approximate?: boolean;
   took_ms: number;
   hits: Hit[];
 }
