@@ -15,6 +15,8 @@ export interface PipelineOptions {
   registry?: string;
   profile?: Profile;
   shards?: number;
+  /** Postings a term keeps in its shard (see `BuildOptions.head`). */
+  head?: number;
   builtAt?: string;
   say?: (message: string) => void;
   onProgress?: (stage: string, done: number, total?: number) => void;
@@ -64,7 +66,7 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
   say("Indexing and sharding");
   const bundle = await buildBundle(
     { documents, entities: entities.entities, byDocument: entities.byDocument },
-    { profile: options.profile, shards: options.shards, builtAt: options.builtAt, onProgress: progress },
+    { profile: options.profile, shards: options.shards, head: options.head, builtAt: options.builtAt, onProgress: progress },
   );
   return { bundle, read, entitySeconds };
 }
