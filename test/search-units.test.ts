@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { DocMeta } from "../src/bundle/schema";
+import { buildBundle } from "../src/bundle/write";
 import { LruCache } from "../src/kv/lru-cache";
+import { bundleEngine } from "../src/search/bundle-engine";
+import { countFacets, FACET_SAMPLE, FACET_VALUES, search } from "../src/search/engine";
 import { type Clause, parseQuery } from "../src/search/parse-query";
 import { escapeHtml, makeSnippet } from "../src/search/snippet";
+import { memoryBundle } from "./helpers/memory-bundle";
 
 const words = (q: string) => parseQuery(q).clauses.map((c) => c.words.join("|"));
 const clause = (word: string, more: Partial<Clause> = {}): Clause => ({
@@ -106,5 +111,61 @@ describe("the isolate cache", () => {
     const cache = new LruCache<string>(1000);
     await expect(cache.load(["a"], async () => Promise.reject(new Error("down")))).rejects.toThrow("down");
     expect(await cache.load(["a"], load([]))).toEqual(["A"]);
+  });
+});
+
+describe("facets", () => {
+  const meta = (entities: [string, "person" | "organization" | "place"][]): DocMeta => ({
+    id: "d",
+    title: "",
+    text: "",
+    bucket: 0,
+    entities: entities.map(([id, type]) => ({ id, name: id.toUpperCase(), type })),
+  });
+
+  it("counts each entity once a document, per type, most frequent first", () => {
+    const facets = countFacets([
+      meta([
+        ["kabul", "place"],
+        ["kabul", "place"],
+        ["kirby", "person"],
+      ]),
+      meta([
+        ["kabul", "place"],
+        ["herat", "place"],
+      ]),
+      meta([["herat", "place"]]),
+      meta([["nato", "organization"]]),
+    ]);
+    expect(facets.place).toEqual([
+      { id: "herat", name: "HERAT", type: "place", count: 2 },
+      { id: "kabul", name: "KABUL", type: "place", count: 2 },
+    ]);
+    expect(facets.person).toEqual([{ id: "kirby", name: "KIRBY", type: "person", count: 1 }]);
+    expect(facets.organization.map((f) => f.id)).toEqual(["nato"]);
+  });
+
+  it("lists at most FACET_VALUES a type", () => {
+    const many = Array.from({ length: FACET_VALUES + 5 }, (_, i) => meta([[`p${i}`, "person"]]));
+    expect(countFacets(many).person).toHaveLength(FACET_VALUES);
+  });
+
+  it("counts the best FACET_SAMPLE matches and says when that is not all of them", async () => {
+    const documents = Array.from({ length: FACET_SAMPLE + 10 }, (_, i) => ({
+      id: `d${i}`,
+      title: "t",
+      body: `common word ${i}`,
+      meta: {},
+    }));
+    const byDocument = documents.map((_, i) => [{ id: i % 2 ? "odd" : "even", name: i % 2 ? "Odd" : "Even", type: "place" as const }]);
+    const bundle = await buildBundle({ documents, entities: [], byDocument }, { builtAt: "t" });
+    const reader = memoryBundle(bundle).coldReader();
+    const all = await search(bundleEngine(reader), reader, { q: "common", limit: 5, offset: 0 });
+    expect(all.total).toBe(FACET_SAMPLE + 10);
+    expect(all.facetsExhaustive).toBe(false);
+    expect(all.facets.place.reduce((n, f) => n + f.count, 0)).toBe(FACET_SAMPLE);
+    const one = await search(bundleEngine(reader), reader, { q: "common entity:odd", limit: 5, offset: 0 });
+    expect(one.facets.place.map((f) => [f.id, f.count])).toEqual([["odd", Math.min(FACET_SAMPLE, (FACET_SAMPLE + 10) / 2)]]);
+    expect(one.facetsExhaustive).toBe(one.total <= FACET_SAMPLE);
   });
 });

@@ -35,6 +35,26 @@ describe("search over the seed articles, in workerd with local KV", () => {
     expect(typeof body.took_ms).toBe("number");
   });
 
+  it("counts the entities of the matching documents in facets, per type", async () => {
+    const { body } = await worker.json("/search?q=kabul+embassy");
+    expect(body.total_approximate).toBe(false);
+    expect(body.facets_exhaustive).toBe(true);
+    type Facet = { id: string; name: string; type: string; count: number };
+    const byName = (type: string) => new Map((body.facets[type] as Facet[]).map((f) => [f.name, f]));
+    expect(byName("place").get("Kabul")).toMatchObject({ type: "place", count: 2 });
+    expect(byName("person").get("John Kirby")).toMatchObject({ type: "person", count: 2 });
+    expect(byName("organization").get("Reuters")?.count).toBeGreaterThanOrEqual(1);
+    for (const type of ["person", "organization", "place"]) {
+      const counts = (body.facets[type] as Facet[]).map((f) => f.count);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      for (const f of body.facets[type] as Facet[]) expect(f.type).toBe(type);
+    }
+    // Filtering by a facet's entity keeps only its documents.
+    const kirby = byName("person").get("John Kirby") as Facet;
+    const filtered = await worker.json(`/search?q=kabul&entity=${kirby.id}`);
+    expect(filtered.body.total).toBe(2);
+  });
+
   it("ranks documents matching every term before partial matches", async () => {
     const { body } = await worker.json("/search?q=kazakh+security+");
     expect(body.hits.map((h: { id: string }) => h.id)).toEqual([SEED_B, SEED_A]);

@@ -68,6 +68,8 @@ export const SearchHit = z
   })
   .openapi("SearchHit");
 
+const FacetValues = z.array(EntityRef.extend({ count: z.number().int() }));
+
 export const SearchResponse = z
   .object({
     query: z.string(),
@@ -80,6 +82,11 @@ export const SearchResponse = z
         "Whether `total` is an estimate: some words are in so many documents that only their best-scoring ones (and the ones the filters need) were read.",
     }),
     took_ms: z.number(),
+    facets: z.object({ person: FacetValues, organization: FacetValues, place: FacetValues }).openapi({
+      description:
+        "The entities of each type among the best matches (up to 20 documents), most frequent first, with how many of them hold each.",
+    }),
+    facets_exhaustive: z.boolean().openapi({ description: "Whether the facets counted every matching document." }),
     corrected: z
       .string()
       .nullable()

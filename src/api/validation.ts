@@ -2,6 +2,7 @@
 import type { Hook } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
 import { AppError, type ErrorCode } from "../errors";
+import { answerFromCache } from "../http/caching";
 
 const codes: Record<string, ErrorCode> = {
   limit: "limit_out_of_range",
@@ -9,9 +10,13 @@ const codes: Record<string, ErrorCode> = {
   type: "type_unknown",
 };
 
-/** The `defaultHook` of every route: the first failing parameter names the error. */
-export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
-  if (result.success) return;
+/**
+ * The `defaultHook` of every route: the first failing parameter names the error; a valid request may be
+ * answered from the HTTP caches (a 304, the edge cache) without running the route. Every route has one
+ * validator (its query or its path), so a cached answer never skips a check.
+ */
+export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
+  if (result.success) return answerFromCache(c, result.data);
   const issue = result.error.issues[0];
   const param = String(issue?.path[0] ?? "");
   let code: ErrorCode = codes[param] ?? "bad_request";

@@ -38,7 +38,7 @@ const pow2 = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 export function planLayout(size: CorpusSize, profile: Profile, shards?: number): LayoutPlan {
   const plan: LayoutPlan = {
     term: shards ?? clamp(pow2(size.termBytes / TERM_SHARD_TARGET_BYTES), 1, 4096),
-    metaSize: 8,
+    metaSize: 4,
     head: HEAD_POSTINGS,
     id: clamp(pow2(size.documents / 2000), 1, 1024),
     prefix: clamp(pow2(size.terms / 2000), 1, 1024),

@@ -56,8 +56,20 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     });
     const took = Math.round(performance.now() - started);
     c.set("searchMs", Math.max(0, took - (c.var.stats.ms - kvBefore)));
-    const { total, approximate, corrected, hits } = result;
-    return c.json({ query: result.query, total, total_approximate: approximate, took_ms: took, corrected, hits }, 200);
+    const { total, approximate, facets, facetsExhaustive, corrected, hits } = result;
+    return c.json(
+      {
+        query: result.query,
+        total,
+        total_approximate: approximate,
+        took_ms: took,
+        corrected,
+        facets,
+        facets_exhaustive: facetsExhaustive,
+        hits,
+      },
+      200,
+    );
   })
   .openapi(suggestRoute, async (c) => {
     const { q, limit } = c.req.valid("query");

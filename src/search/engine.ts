@@ -1,7 +1,7 @@
 /** @module The search itself, the same in the Worker and in Node: parse, expand prefixes, correct typos, filter, rank, verify phrases, page, snippet. */
 import { foldWords, stem } from "../bundle/analyzer";
 import type { BundleReader } from "../bundle/reader";
-import type { DocMeta, EntityRef } from "../bundle/schema";
+import { type DocMeta, type EntityRef, type EntityType, entityTypes } from "../bundle/schema";
 import { AppError } from "../errors";
 import { type ParsedQuery, parseQuery } from "./parse-query";
 import type { PostingSource, TermPostings } from "./postings";
@@ -20,6 +20,10 @@ export const MAX_TERMS = 32;
 const TIER_MAX_GROUPS = 4;
 /** Full matches whose phrases are checked against the text, at most. */
 const MAX_PHRASE_CHECKS = 100;
+/** Documents whose entities are counted for the facets: the best this many matches (all of them when fewer). */
+export const FACET_SAMPLE = 20;
+/** Entities listed per type in the facets. */
+export const FACET_VALUES = 10;
 const COMPLETION_WEIGHT = 0.8;
 const CORRECTION_WEIGHT = 0.7;
 
@@ -281,11 +285,17 @@ export interface SearchHit {
   entities: EntityRef[];
 }
 
+/** Entities of each type among the best matches, with how many of those documents hold them. */
+export type Facets = Record<EntityType, (EntityRef & { count: number })[]>;
+
 export interface SearchResult {
   query: string;
   total: number;
   /** Whether `total` is an estimate. */
   approximate: boolean;
+  facets: Facets;
+  /** Whether the facets counted every matching document (else the best `FACET_SAMPLE`). */
+  facetsExhaustive: boolean;
   corrected: string | null;
   hits: SearchHit[];
 }
@@ -297,14 +307,15 @@ export interface SearchResult {
  */
 export async function search(engine: Engine, reader: BundleReader, params: SearchParams): Promise<SearchResult> {
   const parsed = parseQuery(params.q);
-  const empty = { query: params.q, total: 0, approximate: false, corrected: null, hits: [] };
+  const facets = { person: [], organization: [], place: [] };
+  const empty = { query: params.q, total: 0, approximate: false, facets, facetsExhaustive: true, corrected: null, hits: [] };
   if (parsed.clauses.every((c) => c.negated) && parsed.entities.length === 0 && !params.entities?.length && !parsed.from && !parsed.to) {
     return empty;
   }
   const wanted = params.offset + params.limit;
   const match = await matchQuery(engine, parsed, {
-    // Phrase queries keep more, to check the phrase in the best of them.
-    want: parsed.phrases.length > 0 ? Math.max(wanted, Math.min(MAX_PHRASE_CHECKS, 2 * wanted, 20)) : wanted,
+    // Phrase queries keep more, to check the phrase in the best of them; the facets count the best FACET_SAMPLE.
+    want: Math.max(FACET_SAMPLE, parsed.phrases.length > 0 ? Math.max(wanted, Math.min(MAX_PHRASE_CHECKS, 2 * wanted, 20)) : wanted),
     order: params.sort,
     entities: params.entities,
     recencyDays: params.recencyDays,
@@ -312,7 +323,9 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   let candidates = match.candidates;
   if (parsed.phrases.length > 0 && params.sort !== "date") candidates = await checkPhrases(reader, match, wanted);
   let page = candidates.slice(params.offset, wanted);
-  const metas = await reader.metas(page.map((c) => c.doc));
+  const sample = candidates.slice(0, FACET_SAMPLE);
+  // One read for the page and the facets' documents.
+  const metas = await reader.metas([...new Set([...page, ...sample].map((c) => c.doc))]);
   if (params.offset === 0 && params.sort !== "date" && match.groups.length > 1) page = rerankPage(page, metas, match);
   const matcher = {
     stems: new Set(match.groups.flatMap((g) => [...g.variants.keys()])),
@@ -322,6 +335,8 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     query: params.q,
     total: match.total,
     approximate: match.approximate,
+    facets: countFacets(sample.map((c) => metas.get(c.doc) as DocMeta)),
+    facetsExhaustive: !match.approximate && sample.length >= match.total,
     corrected: match.corrected ?? null,
     hits: page.map((c) => {
       const meta = metas.get(c.doc) as DocMeta;
@@ -336,6 +351,26 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
       };
     }),
   };
+}
+
+/**
+ * The entities of some documents, per type, by how many of the documents hold them.
+ * @example
+ * countFacets(metas).place; // [{ id: "kabul", name: "Kabul", type: "place", count: 7 }, ...]
+ */
+export function countFacets(metas: DocMeta[]): Facets {
+  const counts = new Map<string, EntityRef & { count: number }>();
+  for (const meta of metas) {
+    for (const ref of new Map(meta.entities.map((e) => [e.id, e])).values()) {
+      const seen = counts.get(ref.id);
+      if (seen) seen.count++;
+      else counts.set(ref.id, { id: ref.id, name: ref.name, type: ref.type, count: 1 });
+    }
+  }
+  const out = { person: [], organization: [], place: [] } as Facets;
+  const sorted = [...counts.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+  for (const type of entityTypes) out[type] = sorted.filter((e) => e.type === type).slice(0, FACET_VALUES);
+  return out;
 }
 
 /** Full matches whose phrases really occur come first; the rest keep their order after them. */
