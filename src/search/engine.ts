@@ -1,8 +1,9 @@
 /** @module The search itself, the same in the Worker and in Node: parse, expand prefixes, correct typos, filter, rank, verify phrases, page, snippet. */
-import { foldWords, stem } from "../bundle/analyzer";
+import { stem } from "../bundle/analyzer";
 import type { BundleReader } from "../bundle/reader";
 import { type DocMeta, type EntityRef, type EntityType, entityTypes } from "../bundle/schema";
 import { AppError } from "../errors";
+import { docWords } from "./doc-words";
 import { type ParsedQuery, parseQuery } from "./parse-query";
 import type { PostingSource, TermPostings } from "./postings";
 import { type Candidate, compareTiered, docsOf, type Ranked, rankCandidates, type TermGroup } from "./rank";
@@ -346,7 +347,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
         url: meta.url ?? null,
         date: meta.date ?? null,
         score: Math.round(c.score * 1e4) / 1e4,
-        snippet: makeSnippet(meta.text, matcher),
+        snippet: makeSnippet(meta.text, matcher, undefined, docWords(meta).text),
         entities: meta.entities.slice(0, 8),
       };
     }),
@@ -381,7 +382,7 @@ async function checkPhrases(reader: BundleReader, match: Match, wanted: number):
   const verified = new Set<number>();
   for (const c of checked) {
     const meta = metas.get(c.doc) as DocMeta;
-    const words = foldWords(`${meta.title}\n${meta.text}`);
+    const words = docWords(meta).folded;
     if (match.parsed.phrases.every((phrase) => containsSequence(words, phrase))) verified.add(c.doc);
   }
   const tier = (c: Candidate) => (verified.has(c.doc) ? 1 : 0);

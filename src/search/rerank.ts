@@ -1,6 +1,6 @@
 /** @module Reorders the first page by what postings cannot see: terms near each other, the exact phrase, and the words as typed. */
-import { foldWords, stem } from "../bundle/analyzer";
 import type { DocMeta } from "../bundle/schema";
+import { docWords } from "./doc-words";
 import type { Match } from "./engine";
 import type { Candidate } from "./rank";
 
@@ -47,11 +47,11 @@ export function rerankPage(page: Candidate[], metas: Map<number, DocMeta>, match
   const rescored = page.map((c) => {
     const meta = metas.get(c.doc);
     if (!meta) return c;
-    const words = foldWords(`${meta.title}\n${meta.text}`);
+    const { folded, stems } = docWords(meta);
     const positions: number[][] = groups.map(() => []);
     const exact = new Set<number>();
-    words.forEach((word, at) => {
-      const s = stem(word);
+    folded.forEach((word, at) => {
+      const s = stems[at] as string;
       groups.forEach((g, i) => {
         if (g.variants.has(s)) {
           positions[i]?.push(at);

@@ -1,5 +1,5 @@
 /** @module Cuts the best passage of a text around matched terms, HTML-escaped, with each match wrapped in `<mark>`. */
-import { foldWords, stem } from "../bundle/analyzer";
+import { type TextWord, textWords } from "./doc-words";
 
 export interface Matcher {
   /** Index terms (stems): a word whose stem is one matches. */
@@ -8,7 +8,6 @@ export interface Matcher {
   prefixes: string[];
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Escapes text for HTML, so document content can never become markup. */
@@ -23,23 +22,18 @@ interface Word {
   match?: string;
 }
 
-/** Splits text into words with offsets, noting which query term each one matches. */
-export function matchWords(text: string, matcher: Matcher): Word[] {
-  const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word: Word = { start: m.index, end: m.index + m[0].length };
-    for (const folded of foldWords(m[0])) {
-      const s = stem(folded);
+/** Splits text into words with offsets (or takes them already split), noting which query term each one matches. */
+export function matchWords(text: string, matcher: Matcher, tokens: TextWord[] = textWords(text)): Word[] {
+  return tokens.map((token) => {
+    const word: Word = { start: token.start, end: token.end };
+    token.folded.forEach((folded, i) => {
+      if (word.match) return;
+      const s = token.stems[i] as string;
       if (matcher.stems.has(s)) word.match = s;
-      else {
-        const prefix = matcher.prefixes.find((p) => folded.startsWith(p));
-        if (prefix) word.match = prefix;
-      }
-      if (word.match) break;
-    }
-    words.push(word);
-  }
-  return words;
+      else word.match = matcher.prefixes.find((p) => folded.startsWith(p));
+    });
+    return word;
+  });
 }
 
 /**
@@ -48,8 +42,8 @@ export function matchWords(text: string, matcher: Matcher): Word[] {
  * makeSnippet("The embassy in Kabul <b>closed</b>.", { stems: new Set(["kabul"]), prefixes: [] });
  * // "The embassy in <mark>Kabul</mark> &lt;b&gt;closed&lt;/b&gt;."
  */
-export function makeSnippet(text: string, matcher: Matcher, size = 32): string {
-  const words = matchWords(text, matcher);
+export function makeSnippet(text: string, matcher: Matcher, size = 32, tokens?: TextWord[]): string {
+  const words = matchWords(text, matcher, tokens);
   if (words.length === 0) return escapeHtml(text.slice(0, 200));
   let best = 0;
   let bestScore = -1;
