@@ -1,4 +1,4 @@
-/** @module Entity extraction on every core: worker threads extract batches of documents, the main thread merges. */
+/** @module Entity extraction on every core: the main thread and worker threads extract batches of documents, the main thread merges. */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -18,17 +18,25 @@ export interface ExtractRequest {
 export type ExtractReply = { batch: number; names: DocumentNames[]; error?: undefined } | { batch: number; error: string };
 
 export interface ParallelOptions {
-  /** Worker threads to start (default: one per core). Fewer than 2 extracts on the main thread. */
-  workers?: number;
-  /** Corpora smaller than this are extracted on the main thread: starting workers costs about a second. */
+  /**
+   * Threads that extract, the main thread included (default: one per core): the main thread extracts too and
+   * `threads - 1` workers help it. 1 extracts on the main thread alone.
+   */
+  threads?: number;
+  /** False leaves every batch to `threads` workers, the main thread only handing them out (for tests and comparisons). */
+  mainThread?: boolean;
+  /** Corpora smaller than this are extracted on the main thread alone: a worker takes a second or two to start. */
   threshold?: number;
-  /** Documents per message to a worker. */
+  /** Documents per batch (a message to a worker, or a turn of the main thread). */
   batchSize?: number;
   /** Called as documents are extracted, and once at the end with `done === total`. */
   onProgress?: (done: number, total: number) => void;
 }
 
-export const PARALLEL_THRESHOLD = 2000;
+export const PARALLEL_THRESHOLD = 1000;
+export const BATCH_SIZE = 40;
+/** Batches a worker holds at once: it starts the next one while the main thread, busy with its own, has not answered yet. */
+const IN_FLIGHT = 2;
 
 /** The URL of tsx's ESM API (`tsx/esm/api`, import condition), read from tsx's own exports map. */
 function tsxEsmApi(): string {
@@ -52,8 +60,7 @@ function startWorker(): Worker {
 
 /**
  * Same output as `buildEntities(docs, registry)`, byte for byte, with the extraction (nine tenths of the time)
- * spread over worker threads on corpora of `threshold` documents or more. Batches go to whichever worker is free,
- * and their results are put back in document order, so the merge sees exactly what one thread would have made.
+ * spread over the cores on corpora of `threshold` documents or more (see `extractParallel`).
  * @example
  * const index = await buildEntitiesParallel(documents, registry, { onProgress: (n, total) => progress("entities", n, total) });
  */
@@ -62,71 +69,113 @@ export async function buildEntitiesParallel(
   registry: readonly RegistryEntry[] = [],
   options: ParallelOptions = {},
 ): Promise<EntityIndex> {
-  const batchSize = Math.max(1, options.batchSize ?? 100);
-  const workers = Math.min(options.workers ?? availableParallelism(), Math.ceil(docs.length / batchSize));
+  return mergeEntities(docs, await extractParallel(docs, options), registry);
+}
+
+/**
+ * `docs.map(extractDocument)`, on every core. The main thread takes batches from the same queue as the workers, so
+ * it never sits idle waiting for them and no core is spent on a thread that only hands out work; each worker holds
+ * two batches so it is never idle while the main thread is busy. Results are put back in document order.
+ * @example
+ * const extracted = await extractParallel(documents, { threads: 2 }); // deep-equals documents.map(extractDocument)
+ */
+export async function extractParallel(
+  docs: readonly Pick<EntityDocument, "title" | "body">[],
+  options: ParallelOptions = {},
+): Promise<DocumentNames[]> {
+  const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
+  const batches = Math.ceil(docs.length / batchSize);
+  const main = options.mainThread !== false;
+  const helpers = Math.min((options.threads ?? availableParallelism()) - (main ? 1 : 0), batches - (main ? 1 : 0));
   const report = options.onProgress ?? (() => {});
-  if (workers < 2 || docs.length < (options.threshold ?? PARALLEL_THRESHOLD)) {
+  if (helpers < 1 || docs.length < (options.threshold ?? PARALLEL_THRESHOLD)) {
     const extracted = docs.map((doc, i) => {
       if (i % 250 === 0) report(i, docs.length);
       return extractDocument(doc);
     });
     report(docs.length, docs.length);
-    return mergeEntities(docs, extracted, registry);
+    return extracted;
   }
-  const extracted = await extractInWorkers(docs, workers, batchSize, report);
-  return mergeEntities(docs, extracted, registry);
-}
 
-function extractInWorkers(
-  docs: readonly EntityDocument[],
-  count: number,
-  batchSize: number,
-  report: (done: number, total: number) => void,
-): Promise<DocumentNames[]> {
   const extracted: DocumentNames[] = new Array(docs.length);
-  const batches = Math.ceil(docs.length / batchSize);
   let next = 0;
-  let finished = 0;
   let done = 0;
+  let failure: Error | undefined;
+  const finished = new Set<number>();
+  /** Batches sent to a worker and not back yet, oldest first. */
+  const pending = new Map<number, ExtractRequest>();
+  const finish = (batch: number, names: DocumentNames[]) => {
+    pending.delete(batch);
+    if (finished.has(batch)) return;
+    finished.add(batch);
+    names.forEach((n, i) => {
+      extracted[batch * batchSize + i] = n;
+    });
+    done += names.length;
+    report(done, docs.length);
+  };
+  const take = (): ExtractRequest | undefined => {
+    if (next >= batches || failure) return undefined;
+    const from = next * batchSize;
+    return { batch: next++, docs: docs.slice(from, from + batchSize).map(({ title, body }) => ({ title, body })) };
+  };
+
+  // Settled when every batch a worker was given is back (or the worker failed).
+  let wake = () => {};
   const pool: Worker[] = [];
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const stop = (error?: Error) => {
-      for (const worker of pool) void worker.terminate();
-      if (error && !failed) {
-        failed = true;
-        reject(error);
-      }
-    };
-    const send = (worker: Worker) => {
-      if (next >= batches) return;
-      const from = next * batchSize;
-      const request: ExtractRequest = {
-        batch: next++,
-        docs: docs.slice(from, from + batchSize).map(({ title, body }) => ({ title, body })),
-      };
+  const busy = new Map<Worker, number>();
+  const fail = (error: Error) => {
+    failure ??= error;
+    wake();
+  };
+  const feed = (worker: Worker) => {
+    while ((busy.get(worker) ?? 0) < IN_FLIGHT) {
+      const request = take();
+      if (!request) return;
+      busy.set(worker, (busy.get(worker) ?? 0) + 1);
+      pending.set(request.batch, request);
       worker.postMessage(request);
-    };
-    for (let w = 0; w < count; w++) {
-      const worker = startWorker();
-      pool.push(worker);
-      worker.on("message", (reply: ExtractReply) => {
-        if (reply.error !== undefined) return stop(new Error(`entity extraction failed in batch ${reply.batch}: ${reply.error}`));
-        reply.names.forEach((names, i) => {
-          extracted[reply.batch * batchSize + i] = names;
-        });
-        done += reply.names.length;
-        report(done, docs.length);
-        if (++finished === batches) {
-          stop();
-          resolve(extracted);
-        } else send(worker);
-      });
-      worker.on("error", (error) => stop(error));
-      worker.on("exit", (code) => {
-        if (finished < batches && !failed) stop(new Error(`an entity extraction worker exited with code ${code} before the end`));
-      });
-      send(worker);
     }
-  });
+  };
+  for (let w = 0; w < helpers; w++) {
+    const worker = startWorker();
+    pool.push(worker);
+    busy.set(worker, 0);
+    worker.on("message", (reply: ExtractReply) => {
+      busy.set(worker, (busy.get(worker) ?? 1) - 1);
+      if (reply.error !== undefined) return fail(new Error(`entity extraction failed in batch ${reply.batch}: ${reply.error}`));
+      finish(reply.batch, reply.names);
+      feed(worker);
+      wake();
+    });
+    worker.on("error", (error) => fail(error));
+    worker.on("exit", (code) => {
+      if ((busy.get(worker) ?? 0) > 0) fail(new Error(`an entity extraction worker exited with code ${code} before the end`));
+    });
+    feed(worker);
+  }
+
+  try {
+    // The main thread's share: one batch, then a turn of the event loop so the workers' replies are read and they are fed.
+    // Once the queue is empty it takes the workers' unanswered batches too, oldest first, so a worker starved of CPU
+    // by other processes never holds up the end; whichever copy of a batch comes back first is kept.
+    const stolen = new Set<number>();
+    const steal = () => [...pending.values()].find(({ batch }) => !stolen.has(batch) && stolen.add(batch));
+    for (let request = main ? (take() ?? steal()) : undefined; request && !failure; request = take() ?? steal()) {
+      finish(request.batch, request.docs.map(extractDocument));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    while (!failure && done < docs.length) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+    if (failure) throw failure;
+    return extracted;
+  } finally {
+    for (const worker of pool) {
+      busy.set(worker, 0);
+      void worker.terminate();
+    }
+  }
 }

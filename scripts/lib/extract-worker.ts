@@ -1,4 +1,4 @@
-/** @module Worker thread for `buildEntitiesParallel`: extracts the mentions of each batch of documents it is sent. */
+/** @module Worker thread for `extractParallel`: extracts the mentions of each batch of documents it is sent. */
 import { parentPort } from "node:worker_threads";
 import { extractDocument } from "../../src/entities/document";
 import type { ExtractReply, ExtractRequest } from "./entities-parallel";

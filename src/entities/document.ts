@@ -12,3 +12,14 @@ export function extractDocument(doc: Pick<EntityDocument, "title" | "body">): Do
   const title = doc.title.trim();
   return extractNames(title ? `${title}\n\n${doc.body}` : doc.body);
 }
+
+/**
+ * Where the body starts in the text `extractDocument` reads: a mention at `start` there is at `start - bodyOffset(doc)`
+ * in the body, and one before it is in the title.
+ * @example
+ * bodyOffset({ title: " Kabul falls ", body: "The Taliban took Kabul." }); // 13 ("Kabul falls" and a blank line)
+ */
+export function bodyOffset(doc: Pick<EntityDocument, "title">): number {
+  const title = doc.title.trim();
+  return title ? title.length + 2 : 0;
+}

@@ -16,6 +16,21 @@ export type { EntityDocument, RegistryEntry } from "./types";
 export interface EntityIndex {
   entities: EntityRecord[];
   byDocument: EntityRef[][];
+  /** With `{ mentions: true }`: each document's mentions, in text order, with the id of the entity each went to. */
+  mentions?: EntityMention[][];
+}
+
+/** A mention and the entity it was merged into; offsets into the text `extractDocument` read (title, blank line, body). */
+export interface EntityMention {
+  start: number;
+  end: number;
+  type: EntityType;
+  entity: string;
+}
+
+export interface MergeOptions {
+  /** Also return every mention with its entity id (`EntityIndex.mentions`). */
+  mentions?: boolean;
 }
 
 export const MAX_ENTITIES_PER_DOCUMENT = 20;
@@ -76,11 +91,13 @@ export function buildEntities(docs: readonly EntityDocument[], registry: readonl
  * of `buildEntities`, for callers that extract elsewhere (in worker threads). Same input, same output.
  * @example
  * mergeEntities(docs, docs.map(extractDocument), registry); // deep-equals buildEntities(docs, registry)
+ * mergeEntities(docs, extracted, [], { mentions: true }).mentions?.[0]; // [{ start: 0, end: 14, type: "person", entity: "antony-blinken" }, ...]
  */
 export function mergeEntities(
   docs: readonly EntityDocument[],
   extracted: readonly DocumentNames[],
   registry: readonly RegistryEntry[] = [],
+  options: MergeOptions = {},
 ): EntityIndex {
   if (extracted.length !== docs.length) throw new Error(`mergeEntities: ${extracted.length} extractions for ${docs.length} documents`);
   const curated = indexRegistry(registry);
@@ -175,5 +192,12 @@ export function mergeEntities(
       .map(([n]) => refs[n] as EntityRef),
   );
   entities.sort((a, b) => byText(a.id, b.id));
-  return { entities, byDocument };
+  if (!options.mentions) return { entities, byDocument };
+  const mentions: EntityMention[][] = docs.map(() => []);
+  occurrences.forEach(({ doc, start, end, type }, i) => {
+    const entity = (refs[index.get(clusterOf[i] as Cluster) as number] as EntityRef).id;
+    mentions[doc]?.push({ start, end, type, entity });
+  });
+  for (const list of mentions) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { entities, byDocument, mentions };
 }

@@ -23,15 +23,15 @@ function best(votes: ReadonlyMap<EntityType, number>): EntityType | undefined {
  * is dropped.
  * @example
  * occurrencesOf([extractNames("Pentagon spokesman John Kirby spoke."), extractNames("Kirby's figures were wrong.")], new Map());
- * // [..., { doc: 1, surface: "Kirby", key: "kirby", type: "person", sentence: 0 }]
+ * // [..., { doc: 1, sentence: 0, start: 0, end: 5, surface: "Kirby", key: "kirby", type: "person" }]
  */
 export function occurrencesOf(extracted: readonly DocumentNames[], curated: ReadonlyMap<string, RegistryEntry>): Occurrence[] {
   const occurrences: Occurrence[] = [];
   extracted.forEach(({ mentions }, doc) => {
-    for (const { text, type, role, sentence, headline } of mentions) {
+    for (const { text, type, role, sentence, headline, start, end } of mentions) {
       const surface = surfaceName(text);
       const extra = { ...(role ? { role } : {}), ...(headline ? { headline } : {}) };
-      occurrences.push({ doc, sentence, surface, key: mergeKey(surface), type, ...extra });
+      occurrences.push({ doc, sentence, start, end, surface, key: mergeKey(surface), type, ...extra });
     }
   });
   const votes = new Map<string, Map<EntityType, number>>();
@@ -48,14 +48,14 @@ export function occurrencesOf(extracted: readonly DocumentNames[], curated: Read
   }
   const named = (key: string) => [...(votes.get(key)?.values() ?? [])].reduce((a, b) => a + b, 0);
   const untyped = extracted.flatMap(({ untyped }, doc) =>
-    untyped.map(({ text, sentence }) => {
+    untyped.map(({ text, sentence, start, end }) => {
       const surface = surfaceName(text);
-      return { doc, sentence, surface, key: mergeKey(surface) };
+      return { doc, sentence, start, end, surface, key: mergeKey(surface) };
     }),
   );
   const left = new Map<string, number>();
   for (const { key } of untyped) left.set(key, (left.get(key) ?? 0) + 1);
-  for (const { doc, sentence, surface, key } of untyped) {
+  for (const { doc, sentence, start, end, surface, key } of untyped) {
     // "Sales", "Shr": a common word, or a name left untyped more often than typed, is no name to guess from.
     if (!key.includes(" ") && isCommonWord(surface)) continue;
     const registered = curated.get(key)?.type;
@@ -64,7 +64,7 @@ export function occurrencesOf(extracted: readonly DocumentNames[], curated: Read
     const elsewhere = [...(docsOf.get(key) ?? [])].filter((d) => d !== doc).length >= 2 ? best(votes.get(key) ?? new Map()) : undefined;
     const evidence = named(key) + (person ? named(person) : 0);
     const type = registered ?? (evidence >= (left.get(key) ?? 0) ? (elsewhere ?? (person && "person")) : undefined);
-    if (type) occurrences.push({ doc, sentence, surface, key, type });
+    if (type) occurrences.push({ doc, sentence, start, end, surface, key, type });
   }
   return occurrences;
 }

@@ -7,6 +7,9 @@ import { initialsOf, isAcronymName } from "./keys";
 export interface Occurrence {
   doc: number;
   sentence: number;
+  /** Offsets into the document's extracted text, as the mention or untyped name gave them. */
+  start: number;
+  end: number;
   /** The name as written, without possessive or "the". */
   surface: string;
   /** `mergeKey(surface)`. */
