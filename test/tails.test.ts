@@ -180,7 +180,7 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
         const whole = reference(corpus);
         const rare = (await whole.postings.postings(["foxtrot"])).get("foxtrot");
         const rareDocs = docsOf(rare?.text ?? []);
-        const got = await matchQuery(bundleEngine(mem.coldReader()), parseQuery("zz foxtrot"), { want: 50 });
+        const got = await matchQuery(bundleEngine(mem.coldReader()), parseQuery("zz foxtrot"), { want: HEAD });
         expect(got.approximate).toBe(true);
         expect(got.groups.map((g) => g.common)).toEqual([true, false]);
         // The documents of the rare word come first, all of them, then the common word's best.
@@ -190,6 +190,22 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
         expect(got.total).toBe(corpus.documents.length);
       }),
       { numRuns: 15, seed: 5 },
+    );
+  });
+
+  it("reads chunks for pages deeper than the heads reach", async () => {
+    await fc.assert(
+      fc.asyncProperty(corpusArb, fc.constantFrom("zz", "yy", "zz yy"), async (docs, q) => {
+        const corpus = toCorpus(docs);
+        const mem = memoryBundle(await bundled(corpus));
+        const whole = await matchQuery(reference(corpus), parseQuery(q), { want: 1000 });
+        const want = Math.min(whole.total, 30);
+        const got = await matchQuery(bundleEngine(mem.coldReader()), parseQuery(q), { want });
+        expect(got.candidates).toHaveLength(want);
+        const all = new Set(whole.candidates.map((c) => c.doc));
+        for (const c of got.candidates) expect(all.has(c.doc)).toBe(true);
+      }),
+      { numRuns: 20, seed: 3 },
     );
   });
 

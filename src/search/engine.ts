@@ -124,10 +124,13 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
       groups.flatMap((g) => [...g.variants.keys()].flatMap((term) => fieldsOf(g).map((field) => ({ term, field, accept: region })))),
     );
   }
-  for (const g of groups) {
-    const field = g.field === "text" ? "text" : "title";
-    g.common = [...g.variants.keys()].every((t) => !tails.whole(t, field, region));
-  }
+  const markCommon = () => {
+    for (const g of groups) {
+      const field = g.field === "text" ? "text" : "title";
+      g.common = [...g.variants.keys()].every((t) => !tails.whole(t, field, region));
+    }
+  };
+  markCommon();
   const boost = options.recencyDays ? recencyBoost(await engine.dates(), options.recencyDays) : undefined;
 
   const exclude = new Set<number>();
@@ -150,6 +153,17 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
     return { candidates: topK(docs, want, (a, b) => b - a).map((doc) => ({ doc, matched: 0, score: 0 })), total: docs.length };
   };
   let ranked = rank();
+  // A page deeper than the heads reach: more chunks, newest first, two a round trip, until it fills or the budget ends.
+  while (ranked.candidates.length < want) {
+    const before = tails.read;
+    await tails.load(
+      groups.flatMap((g) => [...g.variants.keys()].flatMap((term) => fieldsOf(g).map((field) => ({ term, field, accept: region })))),
+      2,
+    );
+    if (tails.read === before) break;
+    markCommon();
+    ranked = rank();
+  }
   // An excluded word with a long list: check the candidates against the chunks that could hold them, until none could.
   for (;;) {
     const page = ranked.candidates.map((c) => c.doc).sort((a, b) => a - b);

@@ -57,7 +57,8 @@ export class TailLoader {
     return !this.postings.get(term)?.tails[field].some(accept);
   }
 
-  async load(requests: TailRequest[]): Promise<void> {
+  /** Reads the chunks `requests` ask for, newest first, at most `most` of them (and within the budget). */
+  async load(requests: TailRequest[], most = Number.POSITIVE_INFINITY): Promise<void> {
     const wanted: { p: TermPostings; field: Field; ref: TailRef }[] = [];
     for (const { term, field, accept } of requests) {
       const p = this.postings.get(term);
@@ -68,12 +69,13 @@ export class TailLoader {
     wanted.sort((a, b) => b.ref[1] - a.ref[1]);
     const room = Math.max(0, this.budget - this.read);
     if (wanted.length > room) this.cut = true;
-    const taken = wanted.slice(0, room);
+    const chunks = [...new Set(wanted.map((w) => w.ref[0]))].slice(0, Math.min(room, most));
+    const taken = wanted.filter((w) => chunks.includes(w.ref[0]));
     if (taken.length === 0) return;
-    const chunks = await this.source.tails([...new Set(taken.map((w) => w.ref[0]))]);
-    this.read += chunks.size;
+    const read = await this.source.tails(chunks);
+    this.read += read.size;
     for (const { p, field, ref } of taken) {
-      const chunk = chunks.get(ref[0]);
+      const chunk = read.get(ref[0]);
       if (!chunk || !p.tails[field].includes(ref)) continue;
       mergeTail(p, field, chunk);
       p.tails[field] = p.tails[field].filter((r) => r !== ref);
