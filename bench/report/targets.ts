@@ -71,7 +71,13 @@ export const targets: TargetDefinition[] = [
       const flex = peer(r, "flexsearch")?.queries.search;
       if (!r.ours || !flex) return undefined;
       const x = r.ours.warm.wallMs.p99 / flex.p99;
-      return { id: "warm-flexsearch", met: x <= 1.5, value: `${times(x)} (${ms(r.ours.warm.wallMs.p99)} vs ${ms(flex.p99)})` };
+      // Like for like: FlexSearch returns ids; our full search also reads metadata, reranks and cuts snippets.
+      const find = r.ours.warm.matchMs.p99 / flex.p99;
+      return {
+        id: "warm-flexsearch",
+        met: x <= 1.5,
+        value: `${times(x)} (${ms(r.ours.warm.wallMs.p99)} vs ${ms(flex.p99)}; find + rank only ${times(find)}, ${ms(r.ours.warm.matchMs.p99)})`,
+      };
     },
   },
   {
