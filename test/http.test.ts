@@ -37,6 +37,64 @@ describe("HTTP caching", () => {
     expect(a?.hits).toEqual(b?.hits);
   });
 
+  it("revalidates only a valid request: a bad one gets its 400 with its code, whatever If-None-Match says", async () => {
+    // The padded q folds to the same cache key (and ETag) as a valid one, but is over 512 characters.
+    const valid = await worker.fetch("/search?q=a%20kabul");
+    const etag = valid.headers.get("etag") as string;
+    const padded = `/search?q=a${"%20".repeat(600)}kabul`;
+    for (const inm of ["*", etag, `"x", ${etag}`]) {
+      const res = await worker.fetch(padded, { headers: { "If-None-Match": inm } });
+      expect(res.status, inm).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code, inm).toBe("query_too_long");
+    }
+    for (const [path, code] of [
+      ["/search?q=kabul&limit=0", "limit_out_of_range"],
+      ["/search?q=", "query_missing"],
+      ["/entities?type=planet", "type_unknown"],
+    ]) {
+      const res = await worker.fetch(path as string, { headers: { "If-None-Match": "*" } });
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code, path).toBe(code);
+    }
+  });
+
+  it("never serves a bad request another request's edge-cached answer", async () => {
+    const valid = await worker.fetch("/search?q=b%20kabul");
+    expect(valid.status).toBe(200);
+    expect((await worker.fetch("/search?q=b%20kabul")).headers.get("server-timing")).toContain('edge;desc="hit"');
+    const res = await worker.fetch(`/search?q=b${"%20".repeat(600)}kabul`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("query_too_long");
+  });
+
+  it("answers If-None-Match: * with 304 only when the answer exists", async () => {
+    const star = { headers: { "If-None-Match": "*" } };
+    const search = await worker.fetch("/search?q=kabul&limit=7", star);
+    expect(search.status).toBe(304);
+    expect(search.headers.get("etag")).toMatch(/^W\/"/);
+    expect((await worker.fetch("/documents/004_7eada462969b83a1", star)).status).toBe(304);
+    const missing = await worker.fetch("/documents/no-such-document", star);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("document_not_found");
+    expect((await worker.fetch("/entities/no-such-entity", star)).status).toBe(404);
+  });
+
+  it("echoes each request's own query, even from the edge cache", async () => {
+    const first = await worker.fetch("/search?q=Kabul+Embassy&limit=4");
+    expect(((await first.json()) as { query: string }).query).toBe("Kabul Embassy");
+    for (const q of ["kabul%20%20embassy", "KABUL+EMBASSY"]) {
+      const res = await worker.fetch(`/search?limit=4&q=${q}`);
+      expect(res.headers.get("server-timing")).toContain('edge;desc="hit"');
+      const body = (await res.json()) as { query: string; hits: unknown[] };
+      expect(body.query).toBe(decodeURIComponent(q.replace(/\+/g, " ")));
+      expect(body.hits.length).toBeGreaterThan(0);
+    }
+    await worker.fetch("/suggest?q=Tal");
+    const suggest = await worker.fetch("/suggest?q=tal");
+    expect(suggest.headers.get("server-timing")).toContain('edge;desc="hit"');
+    expect(((await suggest.json()) as { query: string }).query).toBe("tal");
+  });
+
   it("never caches errors", async () => {
     const res = await worker.fetch("/search?q=kabul&limit=0");
     expect(res.status).toBe(400);

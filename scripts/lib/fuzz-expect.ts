@@ -101,6 +101,9 @@ function byIdOutcomes(id: string, known: boolean, schema: z.ZodType, notFound: E
   return [{ status: 200, schema }, error(notFound, 404), ...(id.length > 400 ? [error("bad_request")] : [])];
 }
 
+/** Routes with ETags: the reads of the bundle, and the widget. */
+const REVALIDATED = new Set<Route>(["search", "suggest", "document", "entity-list", "entity", "widget"]);
+
 /**
  * What the Worker may answer to `method url`, given the ids that exist.
  * @example
@@ -163,8 +166,9 @@ export function expectFor(
         outcomes = [error("not_found", 404)];
     }
     bad = outcomes.length === 1 && (outcomes[0]?.status ?? 0) >= 400;
-    // A conditional request may be answered 304 before the parameters are read (the ETag middleware runs first).
-    if (Object.keys(headers).some((h) => h.toLowerCase() === "if-none-match")) outcomes.push({ status: 304 });
+    // A conditional read may be answered 304, but only where a 200 could be: a bad request always gets its 400.
+    const conditional = Object.keys(headers).some((h) => h.toLowerCase() === "if-none-match");
+    if (conditional && REVALIDATED.has(route) && outcomes.some((o) => o.status === 200)) outcomes.push({ status: 304 });
   }
   return { route, params, ...(decodedId === undefined ? {} : { id: decodedId }), outcomes, bad };
 }

@@ -41,62 +41,106 @@ const seconds = (value: string | undefined, fallback: number) => {
 /** Edge-cached routes: the ones that cost a search. */
 const EDGE_CACHED = new Set(["/search", "/suggest"]);
 
+/** What the middleware worked out for a request, for `answerFromCache` once the request is valid. */
+interface Pending {
+  etag: string;
+  headers: Record<string, string>;
+  edge: Cache | undefined;
+  edgeKey: Request;
+}
+const pending = new WeakMap<Request, Pending>();
+
 /**
- * For GET reads of the bundle: answers `304` when `If-None-Match` names the current ETag, serves and fills
- * the edge cache (keyed by the normalized request and the bundle version, so a new version never serves
- * old answers), and sets `Cache-Control` with `max-age` and `stale-while-revalidate`.
+ * For GET reads of the bundle: ETag and `Cache-Control` (`max-age`, `stale-while-revalidate`) on 200s,
+ * `no-store` on anything else, and the edge cache filled (keyed by the normalized request and the bundle
+ * version, so a new version never serves old answers). Answering from a cache waits for the request to be
+ * valid (`answerFromCache`, called by the validation hook): a bad request gets its 400, never a 304 or
+ * another request's cached answer.
  */
 export const caching: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
   const url = new URL(c.req.url);
   const reader = await c.var.bundle();
   const key = normalizeRequest(url);
-  // Weak: the answer is the same for this version and request, only `took_ms` may differ.
+  // Weak: the answer is the same for this version and request, only `took_ms` (and the echoed `query`) may differ.
   const etag = `W/"${reader.version}-${fnv1a(key).toString(36)}"`;
   const maxAge = seconds(c.env.CACHE_MAX_AGE, 60);
   const swr = seconds(c.env.CACHE_STALE_WHILE_REVALIDATE, 600);
   const headers = { ETag: etag, "Cache-Control": `public, max-age=${maxAge}, stale-while-revalidate=${swr}` };
-
-  if (ifNoneMatch(c, etag)) {
-    c.set("cacheStatus", "revalidated");
-    return c.body(null, 304, headers);
-  }
   const edge = EDGE_CACHED.has(url.pathname) ? edgeCache() : undefined;
   const edgeKey = new Request(`https://edge-search.cache/${reader.version}${key}`);
-  const cached = await edge?.match(edgeKey);
-  if (cached) {
-    c.set("cacheStatus", "hit");
-    c.res = new Response(cached.body, cached);
-    return;
-  }
+  pending.set(c.req.raw, { etag, headers, edge, edgeKey });
   c.set("cacheStatus", edge ? "miss" : "none");
   await next();
+  if (c.res.status === 304) return;
   if (c.res.status !== 200) {
     c.res.headers.set("Cache-Control", "no-store");
     return;
   }
-  for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
-  if (edge) {
-    const copy = c.res.clone();
-    // Per-request headers stay out of the shared copy: timings, and CORS, which depends on the caller's origin.
-    for (const name of [...copy.headers.keys()]) {
-      if (name === "server-timing" || name.startsWith("access-control-") || name === "vary") copy.headers.delete(name);
-    }
-    const put = edge.put(edgeKey, copy).catch(() => {});
-    try {
-      c.executionCtx.waitUntil(put);
-    } catch {
-      await put; // no execution context (tests calling app.fetch directly)
-    }
+  if (c.var.cacheStatus !== "hit") {
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    if (edge) fillEdge(c, edge, edgeKey);
+  }
+  // `*` (or a tag of this answer, when the hook could not look first) once the answer is known to exist.
+  if (ifNoneMatch(c, etag, true)) {
+    c.set("cacheStatus", "revalidated");
+    c.res = new Response(null, { status: 304, headers: notModifiedHeaders(c.res.headers) });
   }
 };
 
-function ifNoneMatch(c: Context, etag: string): boolean {
+/**
+ * After the request is validated: `304` when `If-None-Match` names this answer's ETag, or the edge cache's
+ * copy, its `query` set to this request's own spelling (the cache key folds case and spaces). `undefined`
+ * when the route must answer.
+ */
+export async function answerFromCache(c: Context<AppEnv>, valid: unknown): Promise<Response | undefined> {
+  const state = pending.get(c.req.raw);
+  if (!state) return undefined;
+  if (ifNoneMatch(c, state.etag, false)) {
+    c.set("cacheStatus", "revalidated");
+    return c.body(null, 304, state.headers);
+  }
+  const cached = await state.edge?.match(state.edgeKey);
+  if (!cached) return undefined;
+  c.set("cacheStatus", "hit");
+  const q = (valid as { q?: unknown } | undefined)?.q;
+  const body = (await cached.json()) as Record<string, unknown>;
+  if (typeof q === "string" && "query" in body) body.query = q;
+  const headers = new Headers(cached.headers);
+  headers.delete("content-length");
+  return new Response(JSON.stringify(body), { status: cached.status, headers });
+}
+
+function fillEdge(c: Context, edge: Cache, edgeKey: Request): void {
+  const copy = c.res.clone();
+  // Per-request headers stay out of the shared copy: timings, and CORS, which depends on the caller's origin.
+  for (const name of [...copy.headers.keys()]) {
+    if (name === "server-timing" || name.startsWith("access-control-") || name === "vary") copy.headers.delete(name);
+  }
+  const put = edge.put(edgeKey, copy).catch(() => {});
+  try {
+    c.executionCtx.waitUntil(put);
+  } catch {
+    void put; // no execution context (tests calling app.fetch directly)
+  }
+}
+
+/** A 304 carries the validators and caching headers of the 200 it stands for, and those that vary per request. */
+function notModifiedHeaders(from: Headers): Headers {
+  const out = new Headers();
+  for (const [name, value] of from) {
+    if (["etag", "cache-control", "vary"].includes(name) || name.startsWith("access-control-")) out.set(name, value);
+  }
+  return out;
+}
+
+/** Whether `If-None-Match` lists `etag` (weak comparison), or `*` when `star` (the answer is known to exist). */
+function ifNoneMatch(c: Context, etag: string, star: boolean): boolean {
   const header = c.req.header("If-None-Match");
   if (!header) return false;
   return header.split(",").some((tag) => {
     const t = tag.trim();
-    return t === "*" || t === etag || `W/${t}` === etag;
+    return (star && t === "*") || t === etag || `W/${t}` === etag;
   });
 }
 
