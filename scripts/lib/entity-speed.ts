@@ -1,31 +1,54 @@
-/** @module Times the build's entity step (`buildEntitiesParallel`) on a JSONL corpus, for the benchmark note. */
+/** @module Times entity extraction on a JSONL corpus, one thread or the build's parallel step, for the benchmark note. */
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import type { EntityDocument } from "../../src/entities/merge";
-import { buildEntitiesParallel } from "./entities-parallel";
+import { buildEntitiesParallel, extractParallel } from "./entities-parallel";
 
 export interface EntitySpeed {
   documents: number;
   seconds: number;
-  workers: number;
+  /** CPU time of the whole process (every thread) over the run. */
+  cpuSeconds: number;
+  /** Threads that extracted (the main thread included). */
+  threads: number;
+  /** The 1-minute load average when the run started and when it ended. */
+  load: [number, number];
 }
 
 /**
- * Reads `{id, title?, body}` or `{id, text}` lines and times the extraction and merging of all of them, on every
- * core, as `npm run build` does.
+ * Reads `{id, title?, body}` or `{id, text}` lines, the first `limit` of them (all when 0).
  * @example
- * const { documents, seconds } = await timeEntities("../shared/corpora/reuters21578.jsonl");
+ * const docs = readCorpus("../shared/corpora/reuters21578.jsonl", 3000);
  */
-export async function timeEntities(path: string, onProgress?: (done: number, total: number) => void): Promise<EntitySpeed> {
-  const docs: EntityDocument[] = readFileSync(path, "utf8")
+export function readCorpus(path: string, limit = 0): EntityDocument[] {
+  const lines = readFileSync(path, "utf8")
     .split("\n")
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      const record = JSON.parse(line) as { id?: unknown; title?: unknown; body?: unknown; text?: unknown };
-      const body = typeof record.body === "string" ? record.body : typeof record.text === "string" ? record.text : "";
-      return { id: String(record.id ?? i), title: typeof record.title === "string" ? record.title : "", body };
-    });
+    .filter((line) => line.trim());
+  return (limit > 0 ? lines.slice(0, limit) : lines).map((line, i) => {
+    const record = JSON.parse(line) as { id?: unknown; title?: unknown; body?: unknown; text?: unknown };
+    const body = typeof record.body === "string" ? record.body : typeof record.text === "string" ? record.text : "";
+    return { id: String(record.id ?? i), title: typeof record.title === "string" ? record.title : "", body };
+  });
+}
+
+/**
+ * Times the extraction of `docs`: on one thread (`threads: 1`, extraction only), or as `npm run build` does it
+ * (`threads` left out: every core, then merging).
+ * @example
+ * const { documents, seconds } = await timeEntities(readCorpus("../shared/corpora/reuters21578.jsonl", 3000));
+ */
+export async function timeEntities(
+  docs: readonly EntityDocument[],
+  options: { threads?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<EntitySpeed> {
+  const threads = options.threads ?? availableParallelism();
+  const load = loadavg()[0] ?? 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
-  await buildEntitiesParallel(docs, [], onProgress ? { onProgress } : {});
-  return { documents: docs.length, seconds: (performance.now() - started) / 1000, workers: availableParallelism() };
+  const progress = options.onProgress ? { onProgress: options.onProgress } : {};
+  if (options.threads === 1) await extractParallel(docs, { threads: 1, ...progress });
+  else await buildEntitiesParallel(docs, [], { threads, ...progress });
+  const seconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
+  return { documents: docs.length, seconds, cpuSeconds: (user + system) / 1e6, threads, load: [load, loadavg()[0] ?? 0] };
 }
