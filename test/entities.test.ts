@@ -190,7 +190,14 @@ describe("extractMentions", () => {
   });
 
   it.todo("keeps an unknown single name that nothing else in the text types ('Officials said Herat fell.' finds nothing)");
-  it.todo("joins hyphenated given names written in lowercase ('Kim In-so' is found as 'Kim')");
+  it("joins hyphenated given names whose second half is in lowercase, but not a name glued into an adjective", () => {
+    expect(found("South Korean Foreign Minister Kim In-so met Lee Hoi-chang in Seoul.")).toEqual([
+      ["Kim In-so", "person", "Foreign Minister"],
+      ["Lee Hoi-chang", "person"],
+      ["Seoul", "place"],
+    ]);
+    expect(found("Kim Dae-jung spoke to a New York-based group and Dole-led Republicans.")).toEqual([["Kim Dae-jung", "person"]]);
+  });
   it.todo("keeps 'and' inside organisation names the gazetteer does not know ('Bureau of Alcohol, Tobacco and Firearms' is cut in three)");
   it.todo("reads metonymy ('Washington said' is the US government, found as the place)");
 });

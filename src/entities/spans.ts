@@ -30,6 +30,14 @@ function joins(gap: string): boolean {
   return gap === "" || gap === "-" || /^[ \t]+$/u.test(gap) || /^[ \t]*&[ \t]*$/u.test(gap);
 }
 
+/**
+ * The lowercase second half of a hyphenated given name ("Hoi-chang", "In-so"), glued to the word before it; not a
+ * common word of three letters or more, which makes the name an adjective ("York-based", "Dole-led").
+ */
+function isNameSyllable(token: Token | undefined): boolean {
+  return token?.gap === "-" && /^\p{Ll}+$/u.test(token.text) && !(token.text.length >= 3 && isCommonWord(token.text));
+}
+
 /** The first word of a sentence or quotation: capitalised whatever it is. */
 export function isInitial(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
@@ -144,6 +152,15 @@ export function findSpans(tokens: readonly Token[], evidence: TextEvidence): Spa
         continue;
       }
       const after = tokens[j + 1];
+      // "Lee Hoi-chang", "Kim In-so": a given name of two syllables, the second in lowercase.
+      if (isNameSyllable(next) && isNameWord(last)) {
+        j++;
+        continue;
+      }
+      if (isCapitalized(next.text) && /^\p{Lu}\p{Ll}*$/u.test(next.text) && isNameSyllable(after) && isFirstName(last)) {
+        j += 2;
+        continue;
+      }
       const linked = after !== undefined && after.sentence === next.sentence && joins(after.gap);
       if (linked && isNameWord(after) && connectorFits(last, next)) {
         j += 2;
