@@ -106,6 +106,33 @@ function companyTailEnd(tokens: readonly Token[], at: number): number {
   return end > at + 1 ? end : at;
 }
 
+/** Heads whose "of" can govern a list: "Bureau of Alcohol, Tobacco and Firearms", "Ministry of Posts and Telecommunications". */
+const LIST_HEADS = new Set(["department", "ministry", "bureau", "office", "commission", "committee", "agency", "institute", "board"]);
+
+/**
+ * The end of "Head of A, B and C" when the span `from`–`to` is "Head of A" and the list's words are no names of
+ * their own (as "Germany" or "Reuters" are): an organisation the gazetteer does not know, kept whole. `to` otherwise.
+ */
+function ofListEnd(tokens: readonly Token[], from: number, to: number): number {
+  const of = tokens.findIndex((t, k) => k > from && k < to - 1 && lower(t.text) === "of");
+  if (of < 0 || !LIST_HEADS.has(lower((tokens[of - 1] as Token).text))) return to;
+  const sentence = (tokens[from] as Token).sentence;
+  const item = (k: number) => {
+    const token = tokens[k];
+    return token !== undefined && token.sentence === sentence && isNameWord(token) && !lookupGazetteer(nameKey(token.text));
+  };
+  let k = to;
+  while (tokens[k]?.gap === ", " && item(k)) k++;
+  const and = tokens[k];
+  if (and?.text !== "and" || and.gap !== " " || isFirstName(tokens[k + 1] as Token)) return to;
+  // The last item, of a word or two ("Urban Development"), ends the name: "... and Firearms said".
+  let end = k + 1;
+  while (end < k + 3 && item(end) && (end === k + 1 || (tokens[end] as Token).gap === " ")) end++;
+  const next = tokens[end];
+  if (end === k + 1 || (next && next.sentence === sentence && joins(next.gap) && isNameWord(next))) return to;
+  return end;
+}
+
 /** The next word carries the name on: "Bank of Japan", "Prime Minister". */
 function continues(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i] as Token;
@@ -169,6 +196,7 @@ export function findSpans(tokens: readonly Token[], evidence: TextEvidence): Spa
       j = companyTailEnd(tokens, j);
       break;
     }
+    j = ofListEnd(tokens, i, j);
     spans.push({ from: i, to: j, initial: isInitial(tokens, i) });
     i = j;
   }
