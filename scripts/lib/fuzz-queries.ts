@@ -62,3 +62,30 @@ export function realisticQueries(bundle: Bundle, count: number, options: QueryMi
   }
   return out;
 }
+
+/**
+ * `count` distinct queries of made-up words, each nearly 512 characters: every other one ~90 short words (too many
+ * terms: analyzed, then refused), the others ~14 long ones (corrected against the dictionary), so that every query
+ * brings hundreds of words no memo has seen.
+ * @example
+ * hostileQueries(10_000, { seed: 8 }); // ["qzv hrk owpa …", "xkqjwhtrbnzlemf vzq…", …]
+ */
+export function hostileQueries(count: number, options: { seed?: number } = {}): string[] {
+  const random = seededRandom(options.seed ?? 1);
+  const word = (min: number, max: number) =>
+    Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join(
+      "",
+    );
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const words: string[] = [];
+    let length = 0;
+    while (length < 480) {
+      const w = i % 2 === 0 ? word(3, 7) : word(14, 40);
+      words.push(w);
+      length += w.length + 1;
+    }
+    out.push(`${words.join(" ")} `);
+  }
+  return out;
+}

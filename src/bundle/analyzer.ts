@@ -22,7 +22,14 @@ export function foldWords(text: string): string[] {
   return out;
 }
 
-const stems = new Map<string, string>();
+/**
+ * Stems already computed, in two generations of at most `STEM_MEMO` words each: when the newer one is full
+ * it becomes the older one and the oldest is dropped, so the words in use stay memoized and 10,000 hostile
+ * queries of made-up words cannot grow the isolate's heap (the memo is outside its cache budget).
+ */
+const STEM_MEMO = 16_384;
+let stems = new Map<string, string>();
+let olderStems = new Map<string, string>();
 
 /**
  * The index term of a folded word: its Porter stem (memoized), or the word itself when it holds a digit.
@@ -30,12 +37,22 @@ const stems = new Map<string, string>();
  * stem("evacuated"); // "evacu"
  */
 export function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = /\d/.test(word) || word.length < 3 ? word : stemmer(word);
-    if (stems.size < 200_000) stems.set(word, s);
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  // A word cut from a longer text may keep that whole text alive: the memo holds a copy.
+  const own = word.length >= 13 ? word.split("").join("") : word;
+  const s = olderStems.get(word) ?? (/\d/.test(own) || own.length < 3 ? own : stemmer(own));
+  if (stems.size >= STEM_MEMO) {
+    olderStems = stems;
+    stems = new Map();
   }
+  stems.set(own, s);
   return s;
+}
+
+/** Words the stem memo holds (at most twice `STEM_MEMO`). */
+export function stemMemoSize(): number {
+  return stems.size + olderStems.size;
 }
 
 export function isStopWord(word: string): boolean {
