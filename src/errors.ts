@@ -16,6 +16,10 @@ export const errors = {
   bundle_not_loaded: { status: 503, message: "No search bundle is loaded: build one and load it into KV." },
   bundle_unsupported: { status: 503, message: "The loaded bundle has a format this Worker cannot read." },
   bundle_key_missing: { status: 503, message: "A key of the loaded bundle is missing from KV." },
+  bundle_version_missing: {
+    status: 503,
+    message: "The live manifest names a bundle version whose keys are not in KV (never uploaded, or pruned): upload it or roll back.",
+  },
   bundle_key_corrupt: { status: 503, message: "A value of the loaded bundle is corrupt." },
   storage_unavailable: { status: 503, message: "The KV store failed to answer." },
   internal: { status: 500, message: "Internal error." },

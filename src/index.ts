@@ -6,7 +6,7 @@ import type { BundleReader } from "./bundle/reader";
 import { AppError, errorBody } from "./errors";
 import { caching } from "./http/caching";
 import { corsMiddleware } from "./http/cors";
-import { openBundle } from "./isolate";
+import { explainMissingKey, openBundle } from "./isolate";
 import { newReadStats } from "./kv/source";
 import { documentRoutes } from "./routes/documents";
 import { entityRoutes } from "./routes/entities";
@@ -72,8 +72,11 @@ app.notFound((c) =>
   c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}.`)), 404),
 );
 
-app.onError((error, c) => {
-  if (error instanceof AppError) return c.json(errorBody(error), error.status);
+app.onError(async (error, c) => {
+  if (error instanceof AppError) {
+    const known = error.code === "bundle_key_missing" ? await explainMissingKey(c.env, error, (await c.var.bundle()).version) : error;
+    return c.json(errorBody(known), known.status);
+  }
   console.error(error);
   return c.json(errorBody(new AppError("internal")), 500);
 });

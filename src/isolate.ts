@@ -1,7 +1,8 @@
 /** @module What one isolate keeps between requests: the live manifest for a few seconds, and parsed values within a byte budget. */
 
-import type { Manifest } from "./bundle/format";
+import { bundleKey, type Manifest } from "./bundle/format";
 import { BundleReader, readManifest } from "./bundle/reader";
+import { AppError } from "./errors";
 import { LruCache } from "./kv/lru-cache";
 import { type KvSource, newReadStats, type ReadStats, workersKvSource } from "./kv/source";
 
@@ -44,4 +45,24 @@ export async function openBundle(env: IsolateEnv, stats: ReadStats = newReadStat
 /** Bytes the isolate's cache holds now. */
 export function cachedBytes(): number {
   return cache?.bytes ?? 0;
+}
+
+/**
+ * A missing key, explained: when the version's own manifest is gone too, the live manifest points at a version
+ * that is not in KV at all (`bundle_version_missing`); otherwise one key of it is (`bundle_key_missing`).
+ * Only on that error's path, so answers cost no extra read.
+ */
+export async function explainMissingKey(env: IsolateEnv, error: AppError, version: string): Promise<AppError> {
+  try {
+    const key = bundleKey(version, "manifest");
+    const found = await workersKvSource(env.SEARCH_KV, VALUE_CACHE_TTL_S).getMany([key]);
+    if (found.get(key) == null)
+      return new AppError(
+        "bundle_version_missing",
+        `The live manifest names version ${version}, whose keys are not in KV (never uploaded, or pruned): upload it or roll back.`,
+      );
+  } catch {
+    // KV failing now: the key's absence is all we know.
+  }
+  return error;
 }

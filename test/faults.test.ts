@@ -177,6 +177,28 @@ describe("missing keys", () => {
       await expectRecovered(w);
     }));
 
+  it("a live manifest naming a version whose keys are all gone is 503 bundle_version_missing, and the Worker recovers when they are back", () =>
+    withWorker(async (w) => {
+      expect((await w.json("/health")).status).toBe(200);
+      await w.fault("missing", version());
+      for (const path of PATHS.filter((p) => p !== "/health")) {
+        const { status, body } = await w.json(path);
+        expect(status, path).toBe(503);
+        expect(body.error.code, path).toBe("bundle_version_missing");
+        expect(body.error.message, path).toContain(bundle.manifest.version);
+      }
+      await expectRecovered(w);
+    }));
+
+  it("a term shard gone while the rest of the version is there stays 503 bundle_key_missing", () =>
+    withWorker(async (w) => {
+      await w.fault("missing", term());
+      const { status, body } = await w.json("/search?q=kabul+embassy");
+      expect(status).toBe(503);
+      expect(body.error.code).toBe("bundle_key_missing");
+      await expectRecovered(w);
+    }));
+
   it("a live manifest gone from KV is 503 bundle_not_loaded", () =>
     withWorker(async (w) => {
       await w.fault("missing", LIVE_MANIFEST_KEY);

@@ -273,7 +273,7 @@ describe("a missing or broken bundle gets a 503 with its own code", () => {
       async (w) => {
         const { status, body } = await w.json("/search?q=kabul");
         expect(status).toBe(503);
-        expect(body.error.code).toBe("bundle_key_missing");
+        expect(body.error.code).toBe("bundle_version_missing");
       },
     ));
 });
