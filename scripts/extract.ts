@@ -1,5 +1,5 @@
 /** @module `npm run extract -- FILE.jsonl`: the people, organizations and places of each document, one JSON line a document. */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import type { RegistryEntry } from "../src/entities/merge";
@@ -8,14 +8,16 @@ import { fail, progress, say } from "./lib/cli";
 import { readExtractInputs } from "./lib/extract-input";
 import { extractCorpus } from "./lib/extract-mentions";
 
-const usage = `Usage: npm run extract -- FILE.jsonl [FILE.jsonl…] [--threads N] [--registry entities.json] [--skip-invalid]
-Reads {id, title?, body} or {id, text} records, one a line, and prints one line a document:
-{"id", "mentions": [{"start", "end", "text", "type", "entity"}]}, offsets in UTF-16 code units into the body as given.`;
+const usage = `Usage: npm run -s extract -- FILE.jsonl [FILE.jsonl…] [--out FILE] [--threads N] [--registry entities.json] [--skip-invalid]
+Reads {id, title?, body} or {id, text} records, one a line, and prints one line a document (to --out, or to stdout:
+-s keeps npm's own banner out of it): {"id", "mentions": [{"start", "end", "text", "type", "entity"}]}, offsets in
+UTF-16 code units into the body as given.`;
 const { values: args, positionals: files } = parseArgs({
   allowPositionals: true,
   options: {
     threads: { type: "string" },
     registry: { type: "string" },
+    out: { type: "string", short: "o" },
     "skip-invalid": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -38,6 +40,14 @@ if (args.registry) {
   if (!Array.isArray(registry)) fail(`${args.registry}: the registry must be an array of entities.`);
 }
 
+let fd: number | undefined;
+if (args.out) {
+  try {
+    fd = openSync(args.out, "w");
+  } catch (error) {
+    fail(`${args.out}: cannot write the output: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 const started = performance.now();
 const { docs, issues } = await readExtractInputs(files);
 if (issues.length > 0) {
@@ -54,17 +64,20 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 let chunk = "";
+const flush = () => {
+  if (fd === undefined) process.stdout.write(chunk);
+  else writeSync(fd, chunk);
+  chunk = "";
+};
 for (const result of results) {
   chunk += `${JSON.stringify(result)}\n`;
-  if (chunk.length > 1 << 16) {
-    process.stdout.write(chunk);
-    chunk = "";
-  }
+  if (chunk.length > 1 << 16) flush();
 }
-process.stdout.write(chunk);
+flush();
+if (fd !== undefined) closeSync(fd);
 const seconds = (performance.now() - started) / 1000;
 const mentions = results.reduce((n, r) => n + r.mentions.length, 0);
 const entities = new Set(results.flatMap((r) => r.mentions.map((m) => m.entity))).size;
 say(
-  `✔ ${docs.length.toLocaleString("en-US")} documents, ${mentions.toLocaleString("en-US")} mentions of ${entities.toLocaleString("en-US")} entities in ${seconds.toFixed(1)} s (${Math.round(docs.length / seconds)} documents/s)`,
+  `✔ ${args.out ? `Wrote ${args.out}: ` : ""}${docs.length.toLocaleString("en-US")} documents, ${mentions.toLocaleString("en-US")} mentions of ${entities.toLocaleString("en-US")} entities in ${seconds.toFixed(1)} s (${Math.round(docs.length / seconds)} documents/s)`,
 );

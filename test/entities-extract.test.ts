@@ -162,6 +162,21 @@ describe("npm run extract", () => {
     expect(missing.stderr).toContain(`${join(dir, "nope.jsonl")}: no such file (unreadable_file)`);
   });
 
+  it("keeps stdout to JSON lines under npm run -s, and writes them to --out FILE", () => {
+    const path = write(
+      "cli-npm.jsonl",
+      tricky.map((d) => JSON.stringify(d)),
+    );
+    const result = spawnSync("npm", ["run", "-s", "extract", "--", path], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines.map((line) => JSON.parse(line).id)).toEqual(tricky.map((d) => d.id));
+    const out = join(dir, "out.jsonl");
+    const written = run(path, "--out", out);
+    expect(written.stdout).toBe("");
+    expect(readFileSync(out, "utf8")).toBe(result.stdout);
+  });
+
   it("skips bad records with --skip-invalid and says which", () => {
     const path = write("cli-skip.jsonl", ['{"id": "a", "body": "Kabul."}', '{"id": "b", "title": "x"}']);
     const result = run(path, "--skip-invalid");

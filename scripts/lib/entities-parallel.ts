@@ -14,8 +14,19 @@ export interface ExtractRequest {
   docs: { title: string; body: string }[];
 }
 
-/** A worker's answer: the names found in each document of the batch, or what went wrong. */
-export type ExtractReply = { batch: number; names: DocumentNames[]; error?: undefined } | { batch: number; error: string };
+/**
+ * A worker's answer: the names found in each document of the batch, that the main thread had taken the batch
+ * back before the worker started it (`skipped`), or what went wrong.
+ */
+export type ExtractReply =
+  | { batch: number; names: DocumentNames[]; skipped?: undefined; error?: undefined }
+  | { batch: number; skipped: true; error?: undefined }
+  | { batch: number; error: string };
+
+/** What a worker is started with: one flag a batch, set (with `Atomics.compareExchange`) by whichever thread extracts it. */
+export interface ExtractWorkerData {
+  claims: Int32Array;
+}
 
 export interface ParallelOptions {
   /**
@@ -51,11 +62,11 @@ function tsxEsmApi(): string {
  * A worker can not inherit tsx's hooks (nor take `--import` in Node 20), so a small script registers tsx's ESM
  * API in the worker first and then imports the TypeScript worker: it runs alike under tsx and under vitest.
  */
-function startWorker(): Worker {
+function startWorker(workerData: ExtractWorkerData): Worker {
   const tsxApi = tsxEsmApi();
   const entry = new URL("./extract-worker.ts", import.meta.url).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }
 
 /**
@@ -75,7 +86,9 @@ export async function buildEntitiesParallel(
 /**
  * `docs.map(extractDocument)`, on every core. The main thread takes batches from the same queue as the workers, so
  * it never sits idle waiting for them and no core is spent on a thread that only hands out work; each worker holds
- * two batches so it is never idle while the main thread is busy. Results are put back in document order.
+ * two batches so it is never idle while the main thread is busy, and once the queue is empty the main thread takes
+ * back the batches a worker has not started yet, so a worker starved of CPU never holds up the end. Every batch is
+ * claimed once, through a shared flag, and extracted once; results are put back in document order.
  * @example
  * const extracted = await extractParallel(documents, { threads: 2 }); // deep-equals documents.map(extractDocument)
  */
@@ -101,13 +114,11 @@ export async function extractParallel(
   let next = 0;
   let done = 0;
   let failure: Error | undefined;
-  const finished = new Set<number>();
+  const claims = new Int32Array(new SharedArrayBuffer(4 * batches));
   /** Batches sent to a worker and not back yet, oldest first. */
   const pending = new Map<number, ExtractRequest>();
   const finish = (batch: number, names: DocumentNames[]) => {
     pending.delete(batch);
-    if (finished.has(batch)) return;
-    finished.add(batch);
     names.forEach((n, i) => {
       extracted[batch * batchSize + i] = n;
     });
@@ -138,13 +149,13 @@ export async function extractParallel(
     }
   };
   for (let w = 0; w < helpers; w++) {
-    const worker = startWorker();
+    const worker = startWorker({ claims });
     pool.push(worker);
     busy.set(worker, 0);
     worker.on("message", (reply: ExtractReply) => {
       busy.set(worker, (busy.get(worker) ?? 1) - 1);
       if (reply.error !== undefined) return fail(new Error(`entity extraction failed in batch ${reply.batch}: ${reply.error}`));
-      finish(reply.batch, reply.names);
+      if (!reply.skipped) finish(reply.batch, reply.names);
       feed(worker);
       wake();
     });
@@ -156,19 +167,24 @@ export async function extractParallel(
   }
 
   try {
-    // The main thread's share: one batch, then a turn of the event loop so the workers' replies are read and they are fed.
-    // Once the queue is empty it takes the workers' unanswered batches too, oldest first, so a worker starved of CPU
-    // by other processes never holds up the end; whichever copy of a batch comes back first is kept.
-    const stolen = new Set<number>();
-    const steal = () => [...pending.values()].find(({ batch }) => !stolen.has(batch) && stolen.add(batch));
-    for (let request = main ? (take() ?? steal()) : undefined; request && !failure; request = take() ?? steal()) {
-      finish(request.batch, request.docs.map(extractDocument));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // The main thread's share: one batch, then a turn of the event loop so the workers' replies are read and they are
+    // fed. Once the queue is empty it takes back the batches the workers hold but have not started, newest first.
+    const claim = (request: ExtractRequest) => Atomics.compareExchange(claims, request.batch, 0, 1) === 0;
+    const takeBack = () => [...pending.values()].reverse().find(claim);
+    const own = () => {
+      const request = take();
+      return request && claim(request) ? request : takeBack();
+    };
     while (!failure && done < docs.length) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
+      const request = main ? own() : undefined;
+      if (request) {
+        finish(request.batch, request.docs.map(extractDocument));
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
     }
     if (failure) throw failure;
     return extracted;
