@@ -114,16 +114,17 @@ if (!args["no-speed"] && existsSync(args.speed)) {
   const describe = (label: string, s: EntitySpeed) =>
     `${label}: ${s.seconds.toFixed(1)} s, **${Math.round(s.documents / s.seconds).toLocaleString("en-US")} documents/s** ` +
     `(${s.cpuSeconds.toFixed(1)} CPU-seconds, ${(s.cpuSeconds / s.seconds).toFixed(2)} cores busy on average; load average ${s.load[0].toFixed(2)} → ${s.load[1].toFixed(2)})`;
-  say(`Timing extraction on ${what}, on one thread`);
-  const one = await timeEntities(corpus, { threads: 1, onProgress: (n, total) => progress("documents", n, total) });
-  speedLines.push(describe("- one thread, extraction only", one));
-  say(speedLines.at(-1) as string);
-  say(`Timing the build's entity step on ${what}`);
-  const build = await timeEntities(corpus, { onProgress: (n, total) => progress("documents", n, total) });
-  speedLines.push(
-    describe(`- the build's step (${build.threads} threads: the main thread and ${build.threads - 1} worker, then merging)`, build),
-  );
-  say(speedLines.at(-1) as string);
+  const runs: [label: string, options: { threads?: number; merge?: boolean }][] = [
+    ["- one thread, extraction only", { threads: 1 }],
+    ["- two threads (the main thread and a worker), extraction only", { threads: 2 }],
+    ["- the build's step as it would run now (threads: cores less the load average, then merging)", { merge: true }],
+  ];
+  for (const [label, options] of runs) {
+    say(`Timing ${label.slice(2)} on ${what}`);
+    const speed = await timeEntities(corpus, { ...options, onProgress: (n, total) => progress("documents", n, total) });
+    speedLines.push(describe(options.threads ? label : `${label}, ${speed.threads} thread${speed.threads > 1 ? "s" : ""}`, speed));
+    say(speedLines.at(-1) as string);
+  }
   speedLines.unshift(`On ${what}:`);
 } else if (!args["no-speed"]) say(`Skipping the speed run: ${args.speed} is absent (pass --speed FILE.jsonl).`);
 
@@ -145,7 +146,8 @@ ${paths}
 
 Extraction took ${seconds.toFixed(1)} s on one thread (${rate} documents/s). Timings are noisy on a shared machine (the load
 average was ${loadavg()[0]?.toFixed(2)} at the end of this run), and Linux shares the CPU between sessions, not threads: while
-another session keeps a core busy, a second thread of ours gets no more CPU, only its start-up and warm-up cost.
+other sessions keep the cores busy, a second thread of ours gets no more CPU, only its cost (3 to 4 CPU-seconds to start,
+warm up and compile compromise again), so the build only starts workers for the cores the load average leaves free.
 ${speedLines.join("\n")}
 
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}.

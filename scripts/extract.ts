@@ -1,10 +1,11 @@
 /** @module `npm run extract -- FILE.jsonl`: the people, organizations and places of each document, one JSON line a document. */
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import type { RegistryEntry } from "../src/entities/merge";
 import { formatIssue } from "./ingest/errors";
 import { fail, progress, say } from "./lib/cli";
+import { defaultThreads } from "./lib/entities-parallel";
 import { readExtractInputs } from "./lib/extract-input";
 import { extractCorpus } from "./lib/extract-mentions";
 
@@ -27,7 +28,7 @@ if (args.help) {
   process.exit(0);
 }
 if (files.length === 0) fail(`no input file.\n${usage}`);
-const threads = args.threads === undefined ? availableParallelism() : Number(args.threads);
+const threads = args.threads === undefined ? defaultThreads() : Number(args.threads);
 if (!Number.isInteger(threads) || threads < 1) fail(`--threads must be a whole number of 1 or more, not "${args.threads}".`);
 
 let registry: RegistryEntry[] = [];
@@ -56,7 +57,8 @@ if (issues.length > 0) {
   if (!args["skip-invalid"]) fail(`${count}:\n${list}\nFix them, or pass --skip-invalid to extract the other records.`);
   say(`Skipping ${count}:\n${list}`);
 }
-say(`Extracting entities from ${docs.length.toLocaleString("en-US")} documents on ${Math.min(threads, availableParallelism())} threads`);
+const why = args.threads === undefined ? ` (load average ${loadavg()[0]?.toFixed(1)}; --threads N to choose)` : "";
+say(`Extracting entities from ${docs.length.toLocaleString("en-US")} documents, on up to ${threads} thread${threads > 1 ? "s" : ""}${why}`);
 const results = await extractCorpus(docs, registry, { threads, onProgress: (n, total) => progress("documents", n, total) });
 
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -1,7 +1,7 @@
 /** @module Entity extraction on worker threads: the same index as one thread, with progress along the way. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildEntitiesParallel } from "../scripts/lib/entities-parallel";
+import { buildEntitiesParallel, defaultThreads } from "../scripts/lib/entities-parallel";
 import { buildEntities, type EntityDocument, type RegistryEntry } from "../src/entities/merge";
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/entities/${name}`, import.meta.url), "utf8");
@@ -51,6 +51,13 @@ describe("buildEntitiesParallel", () => {
     const single: number[] = [];
     await buildEntitiesParallel(corpus, [], { onProgress: (done, total) => single.push(done / total) });
     expect(single).toEqual([0, 1]);
+  });
+
+  it("takes by default the cores the load average leaves free, at least one", () => {
+    expect(defaultThreads(2, 0.2)).toBe(2);
+    expect(defaultThreads(2, 1.6)).toBe(1);
+    expect(defaultThreads(8, 3)).toBe(6);
+    expect(defaultThreads(2, 9)).toBe(1);
   });
 
   it("extracts small corpora on the main thread", async () => {

@@ -1,7 +1,7 @@
 /** @module Entity extraction on every core: the main thread and worker threads extract batches of documents, the main thread merges. */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { extractDocument } from "../../src/entities/document";
@@ -30,8 +30,8 @@ export interface ExtractWorkerData {
 
 export interface ParallelOptions {
   /**
-   * Threads that extract, the main thread included (default: one per core): the main thread extracts too and
-   * `threads - 1` workers help it. 1 extracts on the main thread alone.
+   * Threads that extract, the main thread included (default: `defaultThreads()`, the cores other processes leave
+   * free): the main thread extracts too and `threads - 1` workers help it. 1 extracts on the main thread alone.
    */
   threads?: number;
   /** False leaves every batch to `threads` workers, the main thread only handing them out (for tests and comparisons). */
@@ -48,6 +48,19 @@ export const PARALLEL_THRESHOLD = 1000;
 export const BATCH_SIZE = 40;
 /** Batches a worker holds at once: it starts the next one while the main thread, busy with its own, has not answered yet. */
 const IN_FLIGHT = 2;
+
+/**
+ * How many threads to extract on when the caller does not say: one per core, less the cores other processes keep
+ * busy by the 1-minute load average (as GNU make's `-l` reads it), at least one. A worker costs 3 to 4 CPU-seconds
+ * (its start, a second heap, compiling compromise again) and, with no core free, gets no CPU the main thread would
+ * not have had: Linux shares the CPU between sessions, not threads.
+ * @example
+ * defaultThreads(2, 0.3); // 2
+ * defaultThreads(2, 1.6); // 1: another process keeps a core busy
+ */
+export function defaultThreads(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  return Math.max(1, Math.min(cores, Math.round(cores - load) + 1));
+}
 
 /** The URL of tsx's ESM API (`tsx/esm/api`, import condition), read from tsx's own exports map. */
 function tsxEsmApi(): string {
@@ -99,7 +112,7 @@ export async function extractParallel(
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
   const batches = Math.ceil(docs.length / batchSize);
   const main = options.mainThread !== false;
-  const helpers = Math.min((options.threads ?? availableParallelism()) - (main ? 1 : 0), batches - (main ? 1 : 0));
+  const helpers = Math.min((options.threads ?? defaultThreads()) - (main ? 1 : 0), batches - (main ? 1 : 0));
   const report = options.onProgress ?? (() => {});
   if (helpers < 1 || docs.length < (options.threshold ?? PARALLEL_THRESHOLD)) {
     const extracted = docs.map((doc, i) => {

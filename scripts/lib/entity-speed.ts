@@ -1,8 +1,8 @@
 /** @module Times entity extraction on a JSONL corpus, one thread or the build's parallel step, for the benchmark note. */
 import { readFileSync } from "node:fs";
-import { availableParallelism, loadavg } from "node:os";
+import { loadavg } from "node:os";
 import type { EntityDocument } from "../../src/entities/merge";
-import { buildEntitiesParallel, extractParallel } from "./entities-parallel";
+import { buildEntitiesParallel, defaultThreads, extractParallel } from "./entities-parallel";
 
 export interface EntitySpeed {
   documents: number;
@@ -32,22 +32,22 @@ export function readCorpus(path: string, limit = 0): EntityDocument[] {
 }
 
 /**
- * Times the extraction of `docs`: on one thread (`threads: 1`, extraction only), or as `npm run build` does it
- * (`threads` left out: every core, then merging).
+ * Times the extraction of `docs` on `threads` threads (by default as many as `npm run build` would take now, see
+ * `defaultThreads`), and with `merge` the merging too, as the build's entity step.
  * @example
- * const { documents, seconds } = await timeEntities(readCorpus("../shared/corpora/reuters21578.jsonl", 3000));
+ * const { documents, seconds } = await timeEntities(readCorpus("../shared/corpora/reuters21578.jsonl", 3000), { threads: 1 });
  */
 export async function timeEntities(
   docs: readonly EntityDocument[],
-  options: { threads?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: { threads?: number; merge?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<EntitySpeed> {
-  const threads = options.threads ?? availableParallelism();
   const load = loadavg()[0] ?? 0;
+  const threads = options.threads ?? defaultThreads();
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const progress = options.onProgress ? { onProgress: options.onProgress } : {};
-  if (options.threads === 1) await extractParallel(docs, { threads: 1, ...progress });
-  else await buildEntitiesParallel(docs, [], { threads, ...progress });
+  const run = { threads, threshold: 0, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  if (options.merge) await buildEntitiesParallel(docs, [], run);
+  else await extractParallel(docs, run);
   const seconds = (performance.now() - started) / 1000;
   const { user, system } = process.cpuUsage(cpu);
   return { documents: docs.length, seconds, cpuSeconds: (user + system) / 1e6, threads, load: [load, loadavg()[0] ?? 0] };
