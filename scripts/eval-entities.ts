@@ -117,7 +117,7 @@ if (!args["no-speed"] && existsSync(args.speed)) {
   const runs: [label: string, options: { threads?: number; merge?: boolean }][] = [
     ["- one thread, extraction only", { threads: 1 }],
     ["- two threads (the main thread and a worker), extraction only", { threads: 2 }],
-    ["- the build's step as it would run now (threads: cores less the load average, then merging)", { merge: true }],
+    ["- the build's step as it would run now (`defaultThreads`, then merging)", { merge: true }],
   ];
   for (const [label, options] of runs) {
     say(`Timing ${label.slice(2)} on ${what}`);
@@ -146,8 +146,9 @@ ${paths}
 
 Extraction took ${seconds.toFixed(1)} s on one thread (${rate} documents/s). Timings are noisy on a shared machine (the load
 average was ${loadavg()[0]?.toFixed(2)} at the end of this run), and Linux shares the CPU between sessions, not threads: while
-other sessions keep the cores busy, a second thread of ours gets no more CPU, only its cost (3 to 4 CPU-seconds to start,
-warm up and compile compromise again), so the build only starts workers for the cores the load average leaves free.
+other sessions keep the cores busy, a second thread of ours gets only the CPU they leave idle, and costs 3 to 4 CPU-seconds
+(to start, warm up and compile compromise again): so on a corpus under 10,000 documents the build starts workers only for the
+cores the load average leaves free, and on a larger one for every core.
 ${speedLines.join("\n")}
 
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}.

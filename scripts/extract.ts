@@ -28,8 +28,9 @@ if (args.help) {
   process.exit(0);
 }
 if (files.length === 0) fail(`no input file.\n${usage}`);
-const threads = args.threads === undefined ? defaultThreads() : Number(args.threads);
-if (!Number.isInteger(threads) || threads < 1) fail(`--threads must be a whole number of 1 or more, not "${args.threads}".`);
+const requested = args.threads === undefined ? undefined : Number(args.threads);
+if (requested !== undefined && (!Number.isInteger(requested) || requested < 1))
+  fail(`--threads must be a whole number of 1 or more, not "${args.threads}".`);
 
 let registry: RegistryEntry[] = [];
 if (args.registry) {
@@ -57,7 +58,8 @@ if (issues.length > 0) {
   if (!args["skip-invalid"]) fail(`${count}:\n${list}\nFix them, or pass --skip-invalid to extract the other records.`);
   say(`Skipping ${count}:\n${list}`);
 }
-const why = args.threads === undefined ? ` (load average ${loadavg()[0]?.toFixed(1)}; --threads N to choose)` : "";
+const threads = requested ?? defaultThreads(docs.length);
+const why = requested === undefined ? ` (load average ${loadavg()[0]?.toFixed(1)}; --threads N to choose)` : "";
 say(`Extracting entities from ${docs.length.toLocaleString("en-US")} documents, on up to ${threads} thread${threads > 1 ? "s" : ""}${why}`);
 const results = await extractCorpus(docs, registry, { threads, onProgress: (n, total) => progress("documents", n, total) });
 

@@ -53,11 +53,12 @@ describe("buildEntitiesParallel", () => {
     expect(single).toEqual([0, 1]);
   });
 
-  it("takes by default the cores the load average leaves free, at least one", () => {
-    expect(defaultThreads(2, 0.2)).toBe(2);
-    expect(defaultThreads(2, 1.6)).toBe(1);
-    expect(defaultThreads(8, 3)).toBe(6);
-    expect(defaultThreads(2, 9)).toBe(1);
+  it("takes by default every core for a large corpus, and for a smaller one the cores the load average leaves free", () => {
+    expect(defaultThreads(3000, 2, 0.2)).toBe(2);
+    expect(defaultThreads(3000, 2, 1.6)).toBe(1);
+    expect(defaultThreads(3000, 8, 3)).toBe(6);
+    expect(defaultThreads(3000, 2, 9)).toBe(1);
+    expect(defaultThreads(19_000, 2, 9)).toBe(2);
   });
 
   it("extracts small corpora on the main thread", async () => {

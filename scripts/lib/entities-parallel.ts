@@ -30,8 +30,8 @@ export interface ExtractWorkerData {
 
 export interface ParallelOptions {
   /**
-   * Threads that extract, the main thread included (default: `defaultThreads()`, the cores other processes leave
-   * free): the main thread extracts too and `threads - 1` workers help it. 1 extracts on the main thread alone.
+   * Threads that extract, the main thread included (default: `defaultThreads(docs.length)`): the main thread
+   * extracts too and `threads - 1` workers help it. 1 extracts on the main thread alone.
    */
   threads?: number;
   /** False leaves every batch to `threads` workers, the main thread only handing them out (for tests and comparisons). */
@@ -49,16 +49,22 @@ export const BATCH_SIZE = 40;
 /** Batches a worker holds at once: it starts the next one while the main thread, busy with its own, has not answered yet. */
 const IN_FLIGHT = 2;
 
+/** From this many documents a worker pays for itself even on a busy machine, taking the CPU other processes leave idle. */
+export const LARGE_CORPUS = 10_000;
+
 /**
- * How many threads to extract on when the caller does not say: one per core, less the cores other processes keep
- * busy by the 1-minute load average (as GNU make's `-l` reads it), at least one. A worker costs 3 to 4 CPU-seconds
- * (its start, a second heap, compiling compromise again) and, with no core free, gets no CPU the main thread would
- * not have had: Linux shares the CPU between sessions, not threads.
+ * How many threads to extract `documents` documents on when the caller does not say: one per core; but on a
+ * corpus under `LARGE_CORPUS` documents only the cores the 1-minute load average leaves free (as GNU make's `-l`
+ * reads it), at least one. A worker costs 3 to 4 CPU-seconds (its start, a second heap, compiling compromise
+ * again), and Linux shares the CPU between sessions, not threads: on a busy machine a second thread gets little CPU
+ * the main thread would not have had, which on a small corpus does not make up for that cost.
  * @example
- * defaultThreads(2, 0.3); // 2
- * defaultThreads(2, 1.6); // 1: another process keeps a core busy
+ * defaultThreads(3000, 2, 0.3); // 2
+ * defaultThreads(3000, 2, 1.6); // 1: other processes keep a core busy
+ * defaultThreads(19000, 2, 5); // 2
  */
-export function defaultThreads(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+export function defaultThreads(documents: number, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  if (documents >= LARGE_CORPUS) return cores;
   return Math.max(1, Math.min(cores, Math.round(cores - load) + 1));
 }
 
@@ -112,7 +118,7 @@ export async function extractParallel(
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
   const batches = Math.ceil(docs.length / batchSize);
   const main = options.mainThread !== false;
-  const helpers = Math.min((options.threads ?? defaultThreads()) - (main ? 1 : 0), batches - (main ? 1 : 0));
+  const helpers = Math.min((options.threads ?? defaultThreads(docs.length)) - (main ? 1 : 0), batches - (main ? 1 : 0));
   const report = options.onProgress ?? (() => {});
   if (helpers < 1 || docs.length < (options.threshold ?? PARALLEL_THRESHOLD)) {
     const extracted = docs.map((doc, i) => {

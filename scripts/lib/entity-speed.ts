@@ -42,7 +42,7 @@ export async function timeEntities(
   options: { threads?: number; merge?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<EntitySpeed> {
   const load = loadavg()[0] ?? 0;
-  const threads = options.threads ?? defaultThreads();
+  const threads = options.threads ?? defaultThreads(docs.length);
   const cpu = process.cpuUsage();
   const started = performance.now();
   const run = { threads, threshold: 0, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
