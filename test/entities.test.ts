@@ -189,6 +189,8 @@ describe("extractMentions", () => {
     expect(second).toContainEqual(["Hamid Karzai International Airport", "place"]);
   });
 
+  // Not by default: of the 544 names the CoNLL dev set leaves untyped, 385 are no person, organisation or place, and
+  // keeping them all as any one type costs 3.3 to 3.9 F1. It needs a cue that tells which ones are names.
   it.todo("keeps an unknown single name that nothing else in the text types ('Officials said Herat fell.' finds nothing)");
   it("joins hyphenated given names whose second half is in lowercase, but not a name glued into an adjective", () => {
     expect(found("South Korean Foreign Minister Kim In-so met Lee Hoi-chang in Seoul.")).toEqual([
@@ -214,6 +216,8 @@ describe("extractMentions", () => {
       ["John Smith", "person"],
     ]);
   });
+  // CoNLL-2003 marks such capitals as LOC ("Washington said", "Moscow said" are LOC in the dev set), so reading them
+  // as organisations would cost F1 on the benchmark.
   it.todo("reads metonymy ('Washington said' is the US government, found as the place)");
 });
 
