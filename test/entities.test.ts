@@ -216,7 +216,7 @@ describe("extractMentions", () => {
       ["John Smith", "person"],
     ]);
   });
-  // CoNLL-2003 marks such capitals as LOC ("Washington said", "Moscow said" are LOC in the dev set), so reading them
+  // CoNLL-2003 marks such capitals as LOC ("Baghdad said", "Washington will" are LOC in the dev set), so reading them
   // as organisations would cost F1 on the benchmark.
   it.todo("reads metonymy ('Washington said' is the US government, found as the place)");
 });
