@@ -236,3 +236,18 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
     );
   });
 });
+
+describe("term shards are read by binary search", () => {
+  it("refuses a shard whose terms are out of order (a term would be silently missed)", async () => {
+    const corpus = toCorpus(fc.sample(corpusArb, { numRuns: 1, seed: 4 })[0] ?? []);
+    const bundle = await bundled(corpus);
+    const { version, layout } = bundle.manifest;
+    const key = bundleKey(version, "term", shardOf("alpha", layout.term));
+    const shard = JSON.parse(bundle.values.get(key) as string) as TermShard;
+    expect(shard.text?.length).toBeGreaterThan(1);
+    shard.text?.reverse();
+    bundle.values.set(key, JSON.stringify(shard));
+    const reader = memoryBundle(bundle).coldReader();
+    await expect(bundleEngine(reader).postings.postings(["alpha"])).rejects.toMatchObject({ code: "bundle_key_corrupt" });
+  });
+});

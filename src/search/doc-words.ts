@@ -1,4 +1,8 @@
-/** @module The words of a document's stored text, analyzed once per isolate: reranking, phrase checks and snippets all read them. */
+/**
+ * @module The words of a document's stored text, analyzed once per request: reranking, phrase checks and snippets all
+ * read them. Not kept across requests: the analysis takes ~55 times the text's heap (`bench/lib/parsed-size.ts`),
+ * dearer in the isolate's memory than the term shards it would push out of the cache.
+ */
 import { foldWords, stem } from "../bundle/analyzer";
 import type { DocMeta } from "../bundle/schema";
 
@@ -36,22 +40,11 @@ export function textWords(text: string): TextWord[] {
 }
 
 /**
- * Tied to the metadata objects the isolate cache holds: an entry goes when its bucket is evicted. Its size follows
- * the cached metadata's (a few times its text), so it stays within a small multiple of the cache budget.
- */
-const analyzed = new WeakMap<DocMeta, DocWords>();
-
-/**
  * The analyzed words of a document's title and stored text.
  * @example
- * docWords(meta).stems; // ["embassi", "kabul", ...]
+ * analyzeDoc(meta).stems; // ["embassi", "kabul", ...]
  */
-export function docWords(meta: DocMeta): DocWords {
-  let words = analyzed.get(meta);
-  if (!words) {
-    const folded = foldWords(`${meta.title}\n${meta.text}`);
-    words = { folded, stems: folded.map(stem), text: textWords(meta.text) };
-    analyzed.set(meta, words);
-  }
-  return words;
+export function analyzeDoc(meta: DocMeta): DocWords {
+  const folded = foldWords(`${meta.title}\n${meta.text}`);
+  return { folded, stems: folded.map(stem), text: textWords(meta.text) };
 }

@@ -3,7 +3,7 @@ import { stem } from "../bundle/analyzer";
 import type { BundleReader } from "../bundle/reader";
 import { type DocMeta, type EntityRef, type EntityType, entityTypes } from "../bundle/schema";
 import { AppError } from "../errors";
-import { docWords } from "./doc-words";
+import { analyzeDoc, type DocWords } from "./doc-words";
 import { type ParsedQuery, parseQuery } from "./parse-query";
 import type { PostingSource, TermPostings } from "./postings";
 import { type Candidate, compareTiered, docsOf, type Ranked, rankCandidates, type TermGroup } from "./rank";
@@ -335,13 +335,23 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     entities: params.entities,
     recencyDays: params.recencyDays,
   });
+  // Each hit's stored text is analyzed once for the phrase checks, the rerank and the snippet.
+  const analyzed = new Map<number, DocWords>();
+  const wordsOf = (n: number, meta: DocMeta): DocWords => {
+    let words = analyzed.get(n);
+    if (!words) {
+      words = analyzeDoc(meta);
+      analyzed.set(n, words);
+    }
+    return words;
+  };
   let candidates = match.candidates;
-  if (parsed.phrases.length > 0 && params.sort !== "date") candidates = await checkPhrases(reader, match, wanted);
+  if (parsed.phrases.length > 0 && params.sort !== "date") candidates = await checkPhrases(reader, match, wanted, wordsOf);
   let page = candidates.slice(params.offset, wanted);
   const sample = candidates.slice(0, FACET_SAMPLE);
   // One read for the page and the facets' documents.
   const metas = await reader.metas([...new Set([...page, ...sample].map((c) => c.doc))]);
-  if (params.offset === 0 && params.sort !== "date" && match.groups.length > 1) page = rerankPage(page, metas, match);
+  if (params.offset === 0 && params.sort !== "date" && match.groups.length > 1) page = rerankPage(page, metas, match, wordsOf);
   const matcher = {
     stems: new Set(match.groups.flatMap((g) => [...g.variants.keys()])),
     prefixes: parsed.clauses.filter((c) => c.prefix && !c.negated).map((c) => c.words.at(-1) as string),
@@ -361,7 +371,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
         url: meta.url ?? null,
         date: meta.date ?? null,
         score: Math.round(c.score * 1e4) / 1e4,
-        snippet: makeSnippet(meta.text, matcher, undefined, docWords(meta).text),
+        snippet: makeSnippet(meta.text, matcher, undefined, wordsOf(c.doc, meta).text),
         entities: meta.entities.slice(0, 8),
       };
     }),
@@ -389,14 +399,19 @@ export function countFacets(metas: DocMeta[]): Facets {
 }
 
 /** Full matches whose phrases really occur come first; the rest keep their order after them. */
-async function checkPhrases(reader: BundleReader, match: Match, wanted: number): Promise<Candidate[]> {
+async function checkPhrases(
+  reader: BundleReader,
+  match: Match,
+  wanted: number,
+  wordsOf: (n: number, meta: DocMeta) => DocWords,
+): Promise<Candidate[]> {
   const full = match.candidates.filter((c) => c.matched === match.full);
   const checked = full.slice(0, Math.min(MAX_PHRASE_CHECKS, Math.max(wanted * 2, 20)));
   const metas = await reader.metas(checked.map((c) => c.doc));
   const verified = new Set<number>();
   for (const c of checked) {
     const meta = metas.get(c.doc) as DocMeta;
-    const words = docWords(meta).folded;
+    const words = wordsOf(c.doc, meta).folded;
     if (match.parsed.phrases.every((phrase) => containsSequence(words, phrase))) verified.add(c.doc);
   }
   const tier = (c: Candidate) => (verified.has(c.doc) ? 1 : 0);

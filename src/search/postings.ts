@@ -3,7 +3,7 @@ import type { Index } from "flexsearch";
 import { createFieldIndex, type Field, fields } from "../bundle/flex-config";
 import type { FlexIndexes } from "../bundle/flex-export";
 import type { Slots, SparsePostings, TailRef } from "../bundle/format";
-import type { BundleReader } from "../bundle/reader";
+import { type BundleReader, findTerm } from "../bundle/reader";
 
 /**
  * A term's postings in every field: FlexSearch's slots of document numbers, slot 0 the highest BM25 weight.
@@ -83,14 +83,14 @@ export function shardedPostings(reader: BundleReader): PostingSource {
       for (const field of fields) {
         const entries: [string, Slots][] = [];
         for (const term of terms) {
-          const entry = shards.get(term)?.[field]?.get(term);
+          const entry = findTerm(shards.get(term)?.[field] ?? [], term);
           if (entry) entries.push([term, fromSparse(entry[1])]);
         }
         // FlexSearch's import takes parsed entries as well as JSON text.
         if (entries.length > 0) byField[field].import("map", entries as unknown as string);
       }
       return lookup(byField, terms, (term, field) => {
-        const entry = shards.get(term)?.[field]?.get(term);
+        const entry = findTerm(shards.get(term)?.[field] ?? [], term);
         return entry?.length === 4 ? [entry[2], entry[3]] : undefined;
       });
     },

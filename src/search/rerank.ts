@@ -1,6 +1,6 @@
 /** @module Reorders the first page by what postings cannot see: terms near each other, the exact phrase, and the words as typed. */
 import type { DocMeta } from "../bundle/schema";
-import { docWords } from "./doc-words";
+import type { DocWords } from "./doc-words";
 import type { Match } from "./engine";
 import type { Candidate } from "./rank";
 
@@ -41,13 +41,18 @@ export function smallestWindow(positions: number[][]): number {
  * Reorders a page of candidates (keeping tiers) with proximity, phrase and exact-word bonuses read from the
  * stored text, which the page needs for its snippets anyway.
  */
-export function rerankPage(page: Candidate[], metas: Map<number, DocMeta>, match: Match): Candidate[] {
+export function rerankPage(
+  page: Candidate[],
+  metas: Map<number, DocMeta>,
+  match: Match,
+  wordsOf: (doc: number, meta: DocMeta) => DocWords,
+): Candidate[] {
   const groups = match.groups;
   const typed = match.parsed.clauses.filter((c) => !c.negated).map((c) => c.words);
   const rescored = page.map((c) => {
     const meta = metas.get(c.doc);
     if (!meta) return c;
-    const { folded, stems } = docWords(meta);
+    const { folded, stems } = wordsOf(c.doc, meta);
     const positions: number[][] = groups.map(() => []);
     const exact = new Set<number>();
     folded.forEach((word, at) => {
