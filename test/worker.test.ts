@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFromInputs } from "../scripts/lib/pipeline";
 import { bundleKey, LIVE_MANIFEST_KEY } from "../src/bundle/format";
+import { shardOf } from "../src/bundle/hash";
 import type { Bundle } from "../src/bundle/write";
 import { startWorker, type TestWorker } from "./helpers/worker";
 
@@ -140,6 +141,33 @@ describe("documents", () => {
     expect(body).toHaveProperty("meta");
     expect(body).toHaveProperty("entities");
   });
+  it("lists the document's mentions with offsets into its text, each naming its entity", async () => {
+    for (const id of [SEED_A, SEED_B]) {
+      const { body } = await worker.json(`/documents/${id}`);
+      expect(body.mentions.length).toBeGreaterThan(10);
+      let previous = -1;
+      for (const m of body.mentions.filter((m: { field: string }) => m.field === "body")) {
+        expect(m.start).toBeGreaterThanOrEqual(previous);
+        previous = m.start;
+        const text = body.body.slice(m.start, m.end);
+        // The span is a name: it starts with a capital letter or a digit and the entity's record knows it.
+        expect(text).toMatch(/^[\p{Lu}\d]/u);
+        const record = seeds.values.get(bundleKey(seeds.manifest.version, "entity", shardOf(m.entity, seeds.manifest.layout.entity)));
+        const entity = (JSON.parse(record as string) as Record<string, { type: string; aliases: { name: string }[]; name: string }>)[
+          m.entity
+        ];
+        expect(entity?.type).toBe(m.type);
+        const names = [entity?.name, ...(entity?.aliases.map((a) => a.name) ?? [])].map((n) => n?.toLowerCase());
+        expect(names.some((n) => n && (n.includes(text.toLowerCase()) || text.toLowerCase().includes(n)))).toBe(true);
+      }
+    }
+    const { body } = await worker.json(`/documents/${SEED_A}`);
+    const kabul = body.mentions.find(
+      (m: { start: number; end: number; field: string }) => m.field === "body" && body.body.slice(m.start, m.end) === "Kabul",
+    );
+    expect(kabul?.type).toBe("place");
+  });
+
   it("answers 404 with a code for an unknown id", async () => {
     const { status, body } = await worker.json("/documents/nope");
     expect(status).toBe(404);

@@ -3,9 +3,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Profile } from "../../src/bundle/layout";
 import { type Bundle, buildBundle } from "../../src/bundle/write";
-import type { buildEntities, RegistryEntry } from "../../src/entities/merge";
+import { type EntityIndex, mergeEntities, type RegistryEntry } from "../../src/entities/merge";
 import { type IngestResult, readInputs } from "../ingest/read-inputs";
-import { buildEntitiesParallel } from "./entities-parallel";
+import { extractParallel } from "./entities-parallel";
 
 export interface PipelineOptions {
   skipInvalid?: boolean;
@@ -47,7 +47,7 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
     onProgress: progress ? (n) => progress("read", n) : undefined,
   });
   const { documents } = read;
-  let entities: ReturnType<typeof buildEntities> = { entities: [], byDocument: documents.map(() => []) };
+  let entities: EntityIndex = { entities: [], byDocument: documents.map(() => []) };
   const started = performance.now();
   if (options.entities !== false && documents.length > 0) {
     const registryPath = options.registry ?? findRegistry(inputs);
@@ -60,12 +60,14 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
     say(
       `Extracting entities from ${documents.length.toLocaleString("en-US")} documents${registryPath ? ` (registry: ${registryPath})` : ""}`,
     );
-    entities = await buildEntitiesParallel(documents, registry, { onProgress: progress && ((n, total) => progress("entities", n, total)) });
+    const extracted = await extractParallel(documents, { onProgress: progress && ((n, total) => progress("entities", n, total)) });
+    // With every mention's span and entity, so /documents/:id can list them for highlighting.
+    entities = mergeEntities(documents, extracted, registry, { mentions: true });
   }
   const entitySeconds = (performance.now() - started) / 1000;
   say("Indexing and sharding");
   const bundle = await buildBundle(
-    { documents, entities: entities.entities, byDocument: entities.byDocument },
+    { documents, entities: entities.entities, byDocument: entities.byDocument, mentions: entities.mentions },
     { profile: options.profile, shards: options.shards, head: options.head, builtAt: options.builtAt, onProgress: progress },
   );
   return { bundle, read, entitySeconds };

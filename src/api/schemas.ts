@@ -1,6 +1,12 @@
 /** @module The public API's schemas: they validate requests, type responses, and generate `/openapi.json`. */
 import { z } from "@hono/zod-openapi";
-import { EntityRecord, entityTypes, EntityRef as StoredEntityRef, EntityType as StoredEntityType } from "../bundle/schema";
+import {
+  EntityRecord,
+  entityTypes,
+  EntityRef as StoredEntityRef,
+  EntityType as StoredEntityType,
+  Mention as StoredMention,
+} from "../bundle/schema";
 import { errors } from "../errors";
 
 export const MAX_QUERY_CHARS = 512;
@@ -122,6 +128,10 @@ export const DocumentResponse = z
     url: z.string().nullable(),
     meta: z.record(z.string(), z.unknown()),
     entities: z.array(EntityRef),
+    mentions: z.array(StoredMention).openapi({
+      description:
+        "Every mention of an entity, in text order: UTF-16 offsets `start`–`end` into `body` (or `title` when `field` is `title`), the entity's id and type; for highlighting.",
+    }),
   })
   .openapi("Document");
 

@@ -52,6 +52,16 @@ export const DocMeta = z.object({
 });
 export type DocMeta = z.infer<typeof DocMeta>;
 
+/** Where an entity is named in a document: UTF-16 offsets into its body (or its title, `field: "title"`). */
+export const Mention = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  entity: z.string(),
+  type: EntityType,
+  field: z.enum(["title", "body"]),
+});
+export type Mention = z.infer<typeof Mention>;
+
 /** The whole document, as `/documents/:id` answers it. */
 export const StoredDocument = z.object({
   id: z.string(),
@@ -61,5 +71,7 @@ export const StoredDocument = z.object({
   url: z.string().optional(),
   meta: z.record(z.string(), z.unknown()),
   entities: z.array(EntityRef),
+  /** Every mention of an entity, in text order (absent from bundles built without entities). */
+  mentions: z.array(Mention).optional(),
 });
 export type StoredDocument = z.infer<typeof StoredDocument>;

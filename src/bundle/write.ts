@@ -24,13 +24,27 @@ import {
 } from "./format";
 import { sha256Hex, shardOf } from "./hash";
 import { FREE_PLAN_KEYS, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
-import { type DocMeta, type EntityRecord, type EntityRef, entityTypes, type SourceDocument, type StoredDocument } from "./schema";
+import {
+  type DocMeta,
+  type EntityRecord,
+  type EntityRef,
+  type EntityType,
+  entityTypes,
+  type Mention,
+  type SourceDocument,
+  type StoredDocument,
+} from "./schema";
 
 export interface BundleInput {
   documents: SourceDocument[];
   entities: EntityRecord[];
   /** The entities of each document, in the order of `documents`. */
   byDocument: EntityRef[][];
+  /**
+   * Each document's mentions, in the order of `documents`, with offsets into the text entity extraction read: the
+   * trimmed title, a blank line, then the body (`src/entities/document.ts`).
+   */
+  mentions?: { start: number; end: number; type: EntityType; entity: string }[][];
 }
 
 export interface BuildOptions {
@@ -84,6 +98,9 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     .sort((a, b) => ((a.doc.date ?? "") < (b.doc.date ?? "") ? -1 : (a.doc.date ?? "") > (b.doc.date ?? "") ? 1 : a.i - b.i));
   const docs = order.map((o) => o.doc);
   const docEntities = order.map((o) => byDocument[o.i] ?? []);
+  const docMentions = order.map((o) =>
+    input.mentions ? placeMentions(documents[o.i] as SourceDocument, input.mentions[o.i] ?? []) : undefined,
+  );
   const indexed = (i: number) => ({
     title: docs[i]?.title ?? "",
     body: docs[i]?.body ?? "",
@@ -117,6 +134,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     ...(doc.url ? { url: doc.url } : {}),
     meta: doc.meta,
     entities: docEntities[i] ?? [],
+    ...(docMentions[i] ? { mentions: docMentions[i] } : {}),
   }));
   const storedJson = stored.map((d) => JSON.stringify(d));
   const docBytes = storedJson.reduce((n, s) => n + s.length, 0);
@@ -283,6 +301,28 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
 /** The live manifest's key and value, to be written after every other key. */
 export function liveManifest(bundle: Bundle): [string, string] {
   return [LIVE_MANIFEST_KEY, bundle.values.get(bundleKey(bundle.manifest.version, "manifest")) as string];
+}
+
+/**
+ * Mentions as offsets into the stored title or body. Extraction read the trimmed title, a blank line, then the
+ * body; a span that does not fall inside one of them is dropped rather than stored wrong.
+ * @example
+ * const doc = { id: "a", title: " Kabul ", body: "Taliban took Kabul.", meta: {} };
+ * placeMentions(doc, [{ start: 20, end: 25, type: "place", entity: "kabul" }]);
+ * // [{ start: 13, end: 18, entity: "kabul", type: "place", field: "body" }]
+ */
+export function placeMentions(doc: SourceDocument, mentions: NonNullable<BundleInput["mentions"]>[number]): Mention[] {
+  const title = doc.title.trim();
+  const lead = doc.title.length - doc.title.trimStart().length;
+  const bodyAt = title ? title.length + 2 : 0;
+  const out: Mention[] = [];
+  for (const { start, end, type, entity } of mentions) {
+    if (end <= start) continue;
+    if (title && end <= title.length) out.push({ start: start + lead, end: end + lead, entity, type, field: "title" });
+    else if (start >= bodyAt && end - bodyAt <= doc.body.length)
+      out.push({ start: start - bodyAt, end: end - bodyAt, entity, type, field: "body" });
+  }
+  return out;
 }
 
 const countPostings = (slots: Slots) => slots.reduce((n, ids) => n + (ids?.length ?? 0), 0);
