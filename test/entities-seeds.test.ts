@@ -49,7 +49,7 @@ const records = new Map<string, { aliases: { name: string }[]; type: string; doc
 beforeAll(async () => {
   ({ worker } = await startWorkerWith(["seeds"]));
   const { body } = await worker.json("/entities?limit=100");
-  listed = body.items;
+  listed = body.entities;
   expect(body.total).toBe(listed.length);
   for (const { id } of listed) records.set(id, (await worker.json(`/entities/${id}`)).body);
 }, 60_000);

@@ -179,20 +179,47 @@ describe("entities", () => {
   it("lists entities, most mentioned first, and filters by type", async () => {
     const { status, body } = await worker.json("/entities?limit=5");
     expect(status).toBe(200);
-    expect(body.items.length).toBeGreaterThan(0);
-    const mentions = body.items.map((e: { mentions: number }) => e.mentions);
+    expect(body.entities.length).toBeGreaterThan(0);
+    const mentions = body.entities.map((e: { mentions: number }) => e.mentions);
     expect([...mentions].sort((a, b) => b - a)).toEqual(mentions);
     const places = await worker.json("/entities?type=place");
-    expect(places.body.items.every((e: { type: string }) => e.type === "place")).toBe(true);
+    expect(places.body.entities.every((e: { type: string }) => e.type === "place")).toBe(true);
     expect((await worker.json("/entities?type=planet")).body.error.code).toBe("type_unknown");
   });
   it("returns one entity record by id, and 404 for an unknown one", async () => {
     const { body: list } = await worker.json("/entities?limit=1");
-    const { status, body } = await worker.json(`/entities/${list.items[0].id}`);
+    const { status, body } = await worker.json(`/entities/${list.entities[0].id}`);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: list.items[0].id, name: list.items[0].name });
+    expect(body).toMatchObject({ id: list.entities[0].id, name: list.entities[0].name });
     expect(body.documents.count).toBeGreaterThan(0);
     expect((await worker.json("/entities/no-such-entity")).body.error.code).toBe("entity_not_found");
+  });
+  it("matches names and aliases by prefix with q, most mentioned first", async () => {
+    const { body } = await worker.json("/entities?q=blin");
+    expect(body.entities.map((e: { id: string }) => e.id)).toEqual(["antony-blinken"]);
+    expect(body.total).toBe(1);
+    // Every word must start a word of one name: "state dep" is the State Department, "dep" alone more.
+    const state = await worker.json("/entities?q=state+dep");
+    expect(state.body.entities.map((e: { id: string }) => e.id)).toContain("state-department");
+    const dep = await worker.json("/entities?q=dep");
+    expect(dep.body.total).toBeGreaterThan(state.body.total);
+    const mentions = dep.body.entities.map((e: { mentions: number }) => e.mentions);
+    expect([...mentions].sort((a, b) => b - a)).toEqual(mentions);
+    // Within a type, and at least two letters.
+    expect((await worker.json("/entities?q=kabul&type=person")).body.total).toBe(0);
+    expect((await worker.json("/entities?q=kabul&type=place")).body.entities[0].id).toBe("kabul");
+    expect((await worker.json("/entities?q=k")).body.error.code).toBe("bad_request");
+  });
+  it("answers an alias id or another case with the canonical record, and lists its newest documents", async () => {
+    for (const id of ["ANTONY-BLINKEN", "Antony-Blinken", "blinken"]) {
+      const { status, body } = await worker.json(`/entities/${id}`);
+      expect(status).toBe(200);
+      expect(body.id).toBe("antony-blinken");
+    }
+    const { body } = await worker.json("/entities/john-kirby");
+    expect(body.recent.map((d: { id: string }) => d.id).sort()).toEqual([SEED_A, SEED_B]);
+    const dates = body.recent.map((d: { date: string | null }) => d.date ?? "");
+    expect([...dates].sort().reverse()).toEqual(dates);
   });
 });
 

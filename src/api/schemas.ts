@@ -137,6 +137,10 @@ export const DocumentResponse = z
 
 export const EntityListQuery = z.object({
   type: z.enum(["all", ...entityTypes]).default("all"),
+  q: z.string().max(100).optional().openapi({
+    description: "Entities whose name or an alias has words starting with these (at least 2 letters), e.g. `blin` or `state dep`.",
+    example: "blin",
+  }),
   limit: limit(20, 100),
   offset,
 });
@@ -144,13 +148,17 @@ export const EntityListResponse = z
   .object({
     type: z.string(),
     total: z.number().int(),
-    items: z.array(
-      z.object({ id: z.string(), name: z.string(), type: EntityType, mentions: z.number().int(), documents: z.number().int() }),
+    entities: z.array(
+      z.object({ id: z.string(), name: z.string(), type: EntityType, mentions: z.number().int(), documents: z.number().int().optional() }),
     ),
   })
   .openapi("EntityList");
 
-export const EntityResponse = EntityRecord.openapi("Entity");
+export const EntityResponse = EntityRecord.extend({
+  recent: z
+    .array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() }))
+    .openapi({ description: "The 10 newest documents mentioning the entity (`/search?entity=<id>&sort=date` pages through all)." }),
+}).openapi("Entity");
 
 export const HealthResponse = z
   .object({

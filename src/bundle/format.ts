@@ -25,7 +25,7 @@ export const HEAD_POSTINGS = 2048;
 /** Postings in one tail chunk. */
 export const TAIL_CHUNK_POSTINGS = 16_384;
 
-export const keyKinds = ["term", "tail", "meta", "doc", "id", "prefix", "entity", "entity-list", "dates", "manifest"] as const;
+export const keyKinds = ["term", "tail", "names", "meta", "doc", "id", "prefix", "entity", "entity-list", "dates", "manifest"] as const;
 export type KeyKind = (typeof keyKinds)[number];
 
 /**
@@ -53,6 +53,8 @@ export const Layout = z.object({
   id: z.number().int().positive(),
   /** Prefix-group shards, for completions. */
   prefix: z.number().int().positive(),
+  /** Entity name shards (names and aliases by prefix group, for `/entities?q=`). */
+  names: z.number().int().positive(),
   /** Entity record shards: an entity lives in shard `fnv1a(id) % entity`. */
   entity: z.number().int().positive(),
   /** Pages of the entity list, per type and for all types. */
@@ -98,5 +100,9 @@ export type TailRef = [number, number, number];
 export type TermEntry = [string, SparsePostings] | [string, SparsePostings, number, TailRef[]];
 /** One term shard: per field, term entries sorted by term. */
 export type TermShard = Record<string, TermEntry[]>;
+/** An entity as the name index lists it: `[name, id, type, mentions, other names (aliases)]`. */
+export type NamedEntity = [string, string, string, number, string[]];
+/** One name shard: per prefix group (the first 2 and 3 letters of each word of a name or alias), its entities, most mentioned first. */
+export type NameShard = Record<string, NamedEntity[]>;
 /** One prefix shard: per prefix group, completions `[word, documentFrequency]` most frequent first, and entities `[name, id, type, mentions]`. */
 export type PrefixShard = Record<string, { terms: [string, number][]; entities: [string, string, string, number][] }>;

@@ -43,6 +43,7 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number):
     id: clamp(pow2(size.documents / 2000), 1, 1024),
     prefix: clamp(pow2(size.terms / 2000), 1, 1024),
     entity: clamp(pow2(size.entities / 200), 1, 1024),
+    names: clamp(pow2(size.entities / 500), 1, 256),
     docBucketBytes: 1024 * 1024,
     maxEntityPages: Number.POSITIVE_INFINITY,
   };
@@ -61,7 +62,8 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number):
     metaSize: Math.max(plan.metaSize, Math.ceil(size.documents / metaBuckets)),
     id: Math.min(plan.id, Math.max(1, Math.floor(rest * 0.12))),
     prefix: Math.min(plan.prefix, Math.max(1, Math.floor(rest * 0.14))),
-    entity: Math.min(plan.entity, Math.max(1, Math.floor(rest * 0.12))),
+    entity: Math.min(plan.entity, Math.max(1, Math.floor(rest * 0.1))),
+    names: Math.min(plan.names, Math.max(1, Math.floor(rest * 0.02))),
     docBucketBytes: Math.max(plan.docBucketBytes, Math.ceil(size.docBytes / docBuckets) + 1),
     maxEntityPages,
   };

@@ -1,4 +1,6 @@
 /** @module Reads one bundle version: the live manifest, then only the values a request needs, through a byte-bounded cache. */
+
+import { slugify } from "../entities/slug";
 import { AppError } from "../errors";
 import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
@@ -9,6 +11,10 @@ import {
   type KeyKind,
   LIVE_MANIFEST_KEY,
   Manifest,
+  MIN_PREFIX,
+  type NamedEntity,
+  type NameShard,
+  PREFIX_GROUP,
   type PrefixShard,
   type SparsePostings,
   type TermEntry,
@@ -241,6 +247,28 @@ export class BundleReader {
   async entity(id: string): Promise<EntityRecord | undefined> {
     const [shard] = await this.read<Record<string, EntityRecord>>("entity", [shardOf(id, this.manifest.layout.entity)]);
     return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
+  }
+
+  /** Entities whose names or aliases have a word starting with `group` (2 or 3 folded letters), most mentioned first. */
+  async entityNames(group: string): Promise<NamedEntity[]> {
+    const [shard] = await this.read<NameShard>("names", [shardOf(group, this.manifest.layout.names)]);
+    return shard && Object.hasOwn(shard, group) ? (shard[group] ?? []) : [];
+  }
+
+  /**
+   * An entity by its id, or by another spelling of it: any case, or the slug of one of its aliases
+   * (`/entities/blinken` is Antony Blinken when no entity has the id `blinken`).
+   */
+  async findEntity(id: string): Promise<EntityRecord | undefined> {
+    const lower = id.toLowerCase();
+    const direct = await this.entity(lower);
+    if (direct) return direct;
+    const words = lower.split("-").filter(Boolean);
+    const first = words[0];
+    if (!first || first.length < MIN_PREFIX) return undefined;
+    const candidates = await this.entityNames(first.slice(0, PREFIX_GROUP));
+    const match = candidates.find(([name, , , , others]) => [name, ...others].some((n) => slugify(n) === lower));
+    return match ? this.entity(match[1]) : undefined;
   }
 
   /** One page of the entity list (`all` or one type), most mentioned first. */

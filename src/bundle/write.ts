@@ -12,6 +12,8 @@ import {
   LIVE_MANIFEST_KEY,
   type Manifest,
   MIN_PREFIX,
+  type NamedEntity,
+  type NameShard,
   PREFIX_GROUP,
   type PrefixShard,
   type Slots,
@@ -232,6 +234,13 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     if (shard) shard[entity.id] = entity;
   }
   for (const [n, shard] of entityShards.entries()) parts.set(`entity/${n}`, JSON.stringify(shard));
+  // Names and aliases by prefix group, for /entities?q=.
+  const nameShards: NameShard[] = Array.from({ length: plan.names }, () => ({}));
+  for (const [group, list] of [...nameGroups(entities)].sort(byKey)) {
+    const shard = nameShards[shardOf(group, plan.names)];
+    if (shard) shard[group] = list;
+  }
+  for (const [n, shard] of nameShards.entries()) parts.set(`names/${n}`, JSON.stringify(shard));
   const entityPages: Record<string, number> = {};
   const ranked = [...sortedEntities].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
   for (const type of ["all", ...entityTypes] as const) {
@@ -262,6 +271,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     id: plan.id,
     prefix: plan.prefix,
     entity: plan.entity,
+    names: plan.names,
     entityPages,
   };
   const values = new Map<string, string>();
@@ -382,6 +392,31 @@ function dateRuns(docs: SourceDocument[]): [string, number][] {
     if (runs.at(-1)?.[0] !== day) runs.push([day, i]);
   });
   return runs;
+}
+
+/**
+ * Entities by the prefix groups (first 2 and 3 letters) of every word of their names and aliases, most mentioned first.
+ * @example
+ * nameGroups(entities).get("bli"); // [["Antony Blinken", "antony-blinken", "person", 12, ["Blinken"]]]
+ */
+export function nameGroups(entities: EntityRecord[]): Map<string, NamedEntity[]> {
+  const groups = new Map<string, NamedEntity[]>();
+  for (const e of entities) {
+    const others = [...new Set(e.aliases.map((a) => a.name))].filter((n) => n !== e.name);
+    const entry: NamedEntity = [e.name, e.id, e.type, e.mentions, others];
+    const keys = new Set<string>();
+    for (const name of [e.name, ...others]) {
+      for (const word of foldWords(name))
+        for (const len of [MIN_PREFIX, PREFIX_GROUP]) if (word.length >= len) keys.add(word.slice(0, len));
+    }
+    for (const key of keys) {
+      const list = groups.get(key);
+      if (list) list.push(entry);
+      else groups.set(key, [entry]);
+    }
+  }
+  for (const list of groups.values()) list.sort((a, b) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1));
+  return groups;
 }
 
 /** Groups terms (and entity names) by their leading characters, for completions. */
