@@ -12,6 +12,8 @@ import {
   SearchResponse,
   SuggestResponse,
 } from "../../src/api/schemas";
+import { foldWords } from "../../src/bundle/analyzer";
+import { MIN_PREFIX } from "../../src/bundle/format";
 import type { ErrorCode } from "../../src/errors";
 
 export type Route = "search" | "suggest" | "document" | "entity-list" | "entity" | "health" | "openapi" | "widget" | "demo" | "none";
@@ -90,8 +92,11 @@ function searchOutcomes(p: Params, maxLimit: number, search: boolean): Outcome[]
 function entityListOutcomes(p: Params): Outcome[] {
   if (p.type && (p.type.length !== 1 || !["all", "person", "organization", "place"].includes(p.type[0] as string)))
     return [error("type_unknown")];
+  // q: one value of at most 100 characters (checked with the other parameters), then a word of 2 letters or more.
+  if (p.q && (p.q.length !== 1 || (p.q[0] as string).length > 100)) return [error("bad_request")];
   if (!numberOk(p.limit, 1, 100)) return [error("limit_out_of_range")];
   if (!numberOk(p.offset, 0, MAX_OFFSET)) return [error("offset_out_of_range")];
+  if (p.q && !foldWords(p.q[0] as string).some((w) => w.length >= MIN_PREFIX)) return [error("bad_request")];
   return [{ status: 200, schema: EntityListResponse }];
 }
 
