@@ -74,7 +74,16 @@ describe("GET /", () => {
 describe("the API answers in the shapes the widget reads (src/widget/types.ts)", () => {
   it("/search hits and /suggest lists", async () => {
     const { body: search } = await worker.json("/search?q=kabul");
-    expect(Object.keys(search).sort()).toEqual(["corrected", "hits", "query", "took_ms", "total"]);
+    expect(Object.keys(search).sort()).toEqual([
+      "corrected",
+      "facets",
+      "facets_exhaustive",
+      "hits",
+      "query",
+      "took_ms",
+      "total",
+      "total_approximate",
+    ]);
     for (const hit of search.hits) {
       expect(Object.keys(hit).sort()).toEqual(["date", "entities", "id", "score", "snippet", "title", "url"]);
       for (const entity of hit.entities) expect(Object.keys(entity).sort()).toEqual(["id", "name", "type"]);

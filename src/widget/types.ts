@@ -27,6 +27,9 @@ export interface SearchAnswer {
   total: number;
   /** Whether `total` is an estimate (absent from older Workers). */
   total_approximate?: boolean;
+  /** Entities of each type among the best matches (absent from older Workers; the widget does not show them yet). */
+  facets?: Record<"person" | "organization" | "place", (EntityRef & { count: number })[]>;
+  facets_exhaustive?: boolean;
   took_ms: number;
   hits: Hit[];
 }
