@@ -110,9 +110,9 @@ const parsers: Partial<Record<KeyKind, (raw: unknown) => unknown>> = {
 /**
  * Heap a parsed value takes per character of its JSON, by kind: small arrays and strings cost more than their
  * text. Measured on the 1M bench bundle with `node --expose-gc --import tsx bench/lib/parsed-size.ts DIR`
- * (term ×3.1, prefix ×5.6, meta ×1.2, tail ×1.2), rounded up; the cache charges this, so its budget holds.
+ * (term ×2.9, prefix ×5.6, id ×4.2, meta ×1.2, tail ×1.2), rounded up; the cache charges this, so its budget holds.
  */
-const HEAP_PER_CHAR: Partial<Record<KeyKind, number>> = { term: 3.5, prefix: 6, meta: 1.5, tail: 1.5 };
+const HEAP_PER_CHAR: Partial<Record<KeyKind, number>> = { term: 3.5, prefix: 6, id: 4.5, meta: 1.5, tail: 1.5 };
 
 /**
  * A value of some kind from its parsed JSON, shape-checked; throws on the wrong shape.
