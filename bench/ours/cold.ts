@@ -4,7 +4,7 @@ import { LruCache } from "../../src/kv/lru-cache";
 import { type KvSource, newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { search } from "../../src/search/engine";
-import { cpuMsSince } from "../lib/heap";
+import { cpuMsSince, threadCpuMs } from "../lib/heap";
 import { type Summary, summarize } from "../lib/stats";
 import { countingSource, newReadLog } from "./counting-source";
 
@@ -23,6 +23,8 @@ export interface ColdSample {
   cpuMs: number;
   /** CPU of the query without the store's own reading. */
   engineCpuMs: number;
+  /** CPU of the main thread alone (the isolate's thread), reading the store included; NaN where it cannot be read. */
+  threadCpuMs: number;
   wallMs: number;
   /** Reading and checking the live manifest alone. */
   manifestMs: number;
@@ -38,6 +40,8 @@ export interface ColdReport {
   bytes: Summary;
   cpuMs: Summary;
   engineCpuMs: Summary;
+  /** Absent where the main thread's CPU cannot be read (not Linux), and in results from before it was measured. */
+  threadCpuMs?: Summary;
   wallMs: Summary;
   manifestMs: Summary;
   /** Mean bytes a cold query reads, by kind of key, and each kind's share of all bytes read. */
@@ -52,6 +56,7 @@ export interface ColdReport {
 export async function coldQuery(store: KvSource, q: string, cacheBudget: number): Promise<ColdSample> {
   const log = newReadLog();
   const source = countingSource(store, log);
+  const thread = threadCpuMs();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const manifest = await readManifest(source);
@@ -61,6 +66,7 @@ export async function coldQuery(store: KvSource, q: string, cacheBudget: number)
   const result = await search(bundleEngine(reader), reader, { q: `${q} `, limit: 10, offset: 0 });
   const wallMs = performance.now() - started;
   const cpuMs = cpuMsSince(cpu);
+  const threadEnd = threadCpuMs();
   const count = (purpose: string) => log.trips.filter((t) => t.purpose === purpose).length;
   return {
     q,
@@ -73,6 +79,7 @@ export async function coldQuery(store: KvSource, q: string, cacheBudget: number)
     largest: log.largest,
     cpuMs,
     engineCpuMs: Math.max(0, cpuMs - log.storeCpuMs),
+    threadCpuMs: thread === undefined || threadEnd === undefined ? Number.NaN : threadEnd - thread,
     wallMs,
     manifestMs,
     total: result.total,
@@ -106,6 +113,7 @@ export async function measureCold(store: KvSource, queries: string[], cacheBudge
     bytes: of((s) => s.bytes, 0),
     cpuMs: of((s) => s.cpuMs),
     engineCpuMs: of((s) => s.engineCpuMs),
+    ...(samples.every((s) => Number.isFinite(s.threadCpuMs)) ? { threadCpuMs: of((s) => s.threadCpuMs) } : {}),
     wallMs: of((s) => s.wallMs),
     manifestMs: of((s) => s.manifestMs),
     bytesByKind,

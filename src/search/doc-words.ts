@@ -24,6 +24,16 @@ export interface DocWords {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range
+const ASCII = /^[\u0000-\u007f]*$/;
+/** Longest word indexed (as `foldWords` cuts them). */
+const MAX_WORD = 40;
+
+/** Whether a word matched by `WORD` is plain ASCII: then it is letters and digits, and folds to itself in lower case. */
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /**
  * The words of a text with their offsets, folded and stemmed.
@@ -33,7 +43,8 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 export function textWords(text: string): TextWord[] {
   const out: TextWord[] = [];
   for (const m of text.matchAll(WORD)) {
-    const folded = foldWords(m[0]);
+    // The common case without foldWords' own split: the same answer, a fifth of the work.
+    const folded = isAscii(m[0]) ? [(m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]).toLowerCase()] : foldWords(m[0]);
     out.push({ start: m.index, end: m.index + m[0].length, folded, stems: folded.map(stem) });
   }
   return out;
@@ -45,6 +56,19 @@ export function textWords(text: string): TextWord[] {
  * analyzeDoc(meta).stems; // ["embassi", "kabul", ...]
  */
 export function analyzeDoc(meta: DocMeta): DocWords {
-  const folded = foldWords(`${meta.title}\n${meta.text}`);
-  return { folded, stems: folded.map(stem), text: textWords(meta.text) };
+  const text = textWords(meta.text);
+  if (!ASCII.test(meta.text)) {
+    // Folding the whole text may find words its single words do not (NFKD turns "™" into "tm"): fold it whole.
+    const folded = foldWords(`${meta.title}\n${meta.text}`);
+    return { folded, stems: folded.map(stem), text };
+  }
+  // ASCII text folds word by word exactly as whole: reuse the text's words after the title's.
+  const title = foldWords(meta.title);
+  const folded = [...title];
+  const stems = title.map(stem);
+  for (const word of text) {
+    folded.push(word.folded[0] as string);
+    stems.push(word.stems[0] as string);
+  }
+  return { folded, stems, text };
 }
