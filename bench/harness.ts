@@ -107,7 +107,7 @@ export async function runSize(corpus: Corpus, options: HarnessOptions): Promise<
   if (build && runs("http")) {
     if (options.http) {
       say(`[${corpus.label}] HTTP: ${options.http.seconds} s a run, ${options.http.connections} connections, 127.0.0.1`);
-      const httpArgs: HttpArgs = { kvDir, queriesFile, ...options.http };
+      const httpArgs: HttpArgs = { kvDir, queriesFile, seed: options.seed, ...options.http };
       http = await phase<HttpReport>("http", httpArgs, (a) => httpPhase({ ...a, say }), options, failures);
     }
   }

@@ -11,7 +11,10 @@ export type AppEnv = {
     bundle: () => Promise<BundleReader>;
     /** Milliseconds the search itself took (not waiting for KV), when the route searched. */
     searchMs: number | undefined;
-    /** How the HTTP caches answered: `hit` (edge cache), `miss`, `revalidated` (304) or `none`. */
-    cacheStatus: "hit" | "miss" | "revalidated" | "none";
+    /**
+     * How the HTTP caches answered: `isolate` (this isolate's answer cache), `hit` (edge cache), `miss`,
+     * `revalidated` (304) or `none` (not a cached route).
+     */
+    cacheStatus: "isolate" | "hit" | "miss" | "revalidated" | "none";
   };
 };

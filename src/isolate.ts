@@ -6,8 +6,8 @@ import { AppError } from "./errors";
 import { LruCache } from "./kv/lru-cache";
 import { type KvSource, newReadStats, type ReadStats, workersKvSource } from "./kv/source";
 
-/** How long the live manifest is trusted before it is read again, so a new deploy is picked up. */
-const MANIFEST_TTL_MS = 30_000;
+/** How long the live manifest is trusted before it is read again, so a new deploy is picked up (`MANIFEST_TTL_S`). */
+const MANIFEST_TTL_S = 30;
 /** KV's own edge cache lifetime for bundle keys: they never change once written. */
 const VALUE_CACHE_TTL_S = 86_400;
 /** KV's minimum `cacheTtl`, used for the live manifest, which does change. */
@@ -19,6 +19,7 @@ let manifest: { value: Manifest; at: number } | undefined;
 export interface IsolateEnv {
   SEARCH_KV: KVNamespace;
   CACHE_BUDGET_MB?: string;
+  MANIFEST_TTL_S?: string;
 }
 
 function isolateCache(env: IsolateEnv): LruCache<unknown> {
@@ -31,7 +32,9 @@ function isolateCache(env: IsolateEnv): LruCache<unknown> {
 export async function openBundle(env: IsolateEnv, stats: ReadStats = newReadStats()): Promise<BundleReader> {
   const values: KvSource = workersKvSource(env.SEARCH_KV, VALUE_CACHE_TTL_S);
   const now = Date.now();
-  if (!manifest || now - manifest.at > MANIFEST_TTL_MS) {
+  const ttl = Number(env.MANIFEST_TTL_S ?? MANIFEST_TTL_S);
+  const ttlMs = (Number.isFinite(ttl) && ttl >= 0 ? ttl : MANIFEST_TTL_S) * 1000;
+  if (!manifest || now - manifest.at >= ttlMs) {
     const started = Date.now();
     const value = await readManifest(workersKvSource(env.SEARCH_KV, MANIFEST_CACHE_TTL_S));
     stats.roundTrips++;

@@ -3,6 +3,7 @@
  * with a few queries the edge cache already holds; all in workerd on 127.0.0.1, loaded by autocannon.
  */
 import { readFileSync } from "node:fs";
+import { seeded, zipf } from "../lib/prng";
 import type { QuerySet } from "../ours/build";
 import { type LoadResult, load } from "./load";
 import { bareScript, oursScript } from "./scripts";
@@ -13,6 +14,8 @@ export interface HttpArgs {
   queriesFile: string;
   seconds: number;
   connections: number;
+  /** Seed of the Zipf query log. */
+  seed?: number;
   say?: (message: string) => void;
 }
 
@@ -22,12 +25,17 @@ export interface HttpReport {
   distinct: LoadResult;
   /** The same, with the edge cache off: the Worker's own cost, without storing every answer in the cache. */
   distinctNoEdge: LoadResult;
-  /** A small set of queries, each answered once before the run: the edge cache answers. */
+  /**
+   * A query log: queries drawn from the pool by Zipf's law (exponent 1), on a Worker fresh at the start (empty
+   * caches); popular queries repeat, the long tail does not. Absent in results from before it was measured.
+   */
+  zipf?: LoadResult;
+  /** A small set of queries, each answered once before the run: the isolate's answer cache (or the edge cache) answers. */
   edgeWarm: LoadResult;
   /** One answer, checked before the runs: status and `Server-Timing`. */
   sample: { status: number; total: number; serverTiming: string };
   /** Ours ÷ bare, in requests per second. */
-  ratio: { distinct: number; distinctNoEdge: number; edgeWarm: number };
+  ratio: { distinct: number; distinctNoEdge: number; zipf?: number; edgeWarm: number };
 }
 
 /** Queries put in the edge cache before the warm run. */
@@ -47,6 +55,7 @@ export async function httpPhase(args: HttpArgs): Promise<HttpReport> {
   const bare = await serve(bareJs);
   const ours = await serve(oursJs, { kvDir: args.kvDir });
   const noEdge = await serve(oursJs, { kvDir: args.kvDir, edgeCache: false });
+  const fresh = await serve(oursJs, { kvDir: args.kvDir });
   try {
     const res = await fetch(new URL(searchPath(pool[0] ?? "news"), ours.url));
     const body = (await res.json()) as { total?: number };
@@ -61,6 +70,9 @@ export async function httpPhase(args: HttpArgs): Promise<HttpReport> {
     say(`HTTP: our Worker, distinct queries, edge cache off, ${args.seconds} s`);
     await (await fetch(new URL(searchPath(pool[0] ?? "news"), noEdge.url))).arrayBuffer();
     const distinctNoEdge = await load("distinct-no-edge", noEdge.url, () => searchPath(pool[next++ % pool.length] as string), run);
+    say(`HTTP: our Worker from empty caches, a Zipf query log over ${pool.length.toLocaleString("en-US")} queries, ${args.seconds} s`);
+    const random = seeded(args.seed ?? 7);
+    const zipfRun = await load("zipf", fresh.url, () => searchPath(pool[zipf(random, pool.length)] as string), run);
     const warmSet = measured.slice(0, EDGE_WARM_QUERIES);
     for (const q of warmSet) await (await fetch(new URL(searchPath(q), ours.url))).arrayBuffer();
     say(`HTTP: our Worker, ${warmSet.length} queries already in the edge cache, ${args.seconds} s`);
@@ -71,11 +83,12 @@ export async function httpPhase(args: HttpArgs): Promise<HttpReport> {
       bare: bareResult,
       distinct,
       distinctNoEdge,
+      zipf: zipfRun,
       edgeWarm,
       sample,
-      ratio: { distinct: ratio(distinct), distinctNoEdge: ratio(distinctNoEdge), edgeWarm: ratio(edgeWarm) },
+      ratio: { distinct: ratio(distinct), distinctNoEdge: ratio(distinctNoEdge), zipf: ratio(zipfRun), edgeWarm: ratio(edgeWarm) },
     };
   } finally {
-    await Promise.all([bare.dispose(), ours.dispose(), noEdge.dispose()]);
+    await Promise.all([bare.dispose(), ours.dispose(), noEdge.dispose(), fresh.dispose()]);
   }
 }

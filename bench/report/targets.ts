@@ -107,8 +107,15 @@ export const targets: TargetDefinition[] = [
     check: (r) => {
       const h = r.http;
       if (!h) return undefined;
-      const errors = h.distinct.errors + h.bare.errors;
-      return { id: "http", met: h.ratio.distinct >= 0.7 && errors === 0, value: `${percent(h.ratio.distinct)}, ${errors} errors` };
+      const runs = [h.bare, h.distinct, h.distinctNoEdge, h.edgeWarm, ...(h.zipf ? [h.zipf] : [])];
+      const errors = runs.reduce((n, run) => n + run.errors, 0);
+      // Checked on distinct queries, the case no cache helps; the query log and repeats are shown beside it.
+      const others = `${h.ratio.zipf === undefined ? "" : `query log ${percent(h.ratio.zipf)}, `}repeated ${percent(h.ratio.edgeWarm)}`;
+      return {
+        id: "http",
+        met: h.ratio.distinct >= 0.7 && errors === 0,
+        value: `distinct ${percent(h.ratio.distinct)} (${others}), ${errors} errors`,
+      };
     },
   },
   {

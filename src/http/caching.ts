@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getQueryParams } from "hono/utils/url";
 import type { AppEnv } from "../app-env";
 import { fnv1a } from "../bundle/hash";
+import { LruCache } from "../kv/lru-cache";
 
 /** Parameters that change an answer; any other is ignored in cache keys. */
 const PARAMS = ["q", "limit", "offset", "type", "entity", "sort", "recency"];
@@ -46,7 +47,36 @@ interface Pending {
   etag: string;
   headers: Record<string, string>;
   edge: Cache | undefined;
-  edgeKey: Request;
+  /** The edge cache's key: a URL of the version and the normalized request. */
+  edgeKey: string;
+  /** This isolate's answer cache (undefined when off), and the request's key in it. */
+  answers: LruCache<Answer> | undefined;
+  answerKey: string;
+}
+
+/** A 200 answer kept in the isolate: its JSON text and the `query` it echoes, for another spelling of the same request. */
+interface Answer {
+  body: string;
+  query: string | undefined;
+  contentType: string;
+}
+
+/** Heap an answer is charged: its text (two bytes a character at most) and the entry's own objects. */
+const answerSize = (a: Answer) => 2 * (a.body.length + (a.query?.length ?? 0)) + 256;
+
+let answerCache: LruCache<Answer> | undefined;
+
+/**
+ * The isolate's cache of whole search and suggest answers, `ANSWER_CACHE_MB` (default 4; 0 turns it off),
+ * apart from the bundle values' budget. A repeated query is answered from memory before the edge cache is
+ * asked: no KV, no search, no Cache API round trip.
+ */
+function answersFor(env: { ANSWER_CACHE_MB?: string }): LruCache<Answer> | undefined {
+  const mb = Number(env.ANSWER_CACHE_MB ?? 4);
+  const budget = Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : 0;
+  if (budget === 0) return undefined;
+  if (answerCache?.budgetBytes !== budget) answerCache = new LruCache(budget);
+  return answerCache;
 }
 const pending = new WeakMap<Request, Pending>();
 
@@ -68,19 +98,24 @@ export const caching: MiddlewareHandler<AppEnv> = async (c, next) => {
   const swr = seconds(c.env.CACHE_STALE_WHILE_REVALIDATE, 600);
   const headers = { ETag: etag, "Cache-Control": `public, max-age=${maxAge}, stale-while-revalidate=${swr}` };
   const edge = EDGE_CACHED.has(url.pathname) ? edgeCache() : undefined;
-  const edgeKey = new Request(`https://edge-search.cache/${reader.version}${key}`);
-  pending.set(c.req.raw, { etag, headers, edge, edgeKey });
-  c.set("cacheStatus", edge ? "miss" : "none");
+  const edgeKey = `https://edge-search.cache/${reader.version}${key}`;
+  const answers = EDGE_CACHED.has(url.pathname) ? answersFor(c.env) : undefined;
+  const answerKey = `${reader.version}${key}`;
+  pending.set(c.req.raw, { etag, headers, edge, edgeKey, answers, answerKey });
+  c.set("cacheStatus", edge || answers ? "miss" : "none");
   await next();
   if (c.res.status === 304) return;
   if (c.res.status !== 200) {
     c.res.headers.set("Cache-Control", "no-store");
     return;
   }
-  if (c.var.cacheStatus !== "hit") {
+  const status = c.var.cacheStatus;
+  if (status === "miss" || status === "none") {
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
     if (edge) fillEdge(c, edge, edgeKey);
   }
+  // An answer this isolate computed, or the edge cache's (another isolate's): the next repeat is served from memory.
+  if (answers && (status === "miss" || status === "hit")) await keepAnswer(c, answers, answerKey);
   // `*` (or a tag of this answer, when the hook could not look first) once the answer is known to exist.
   if (ifNoneMatch(c, etag, true)) {
     c.set("cacheStatus", "revalidated");
@@ -100,10 +135,17 @@ export async function answerFromCache(c: Context<AppEnv>, valid: unknown): Promi
     c.set("cacheStatus", "revalidated");
     return c.body(null, 304, state.headers);
   }
+  const q = (valid as { q?: unknown } | undefined)?.q;
+  const kept = state.answers?.get(state.answerKey);
+  if (kept) {
+    c.set("cacheStatus", "isolate");
+    // The same spelling as the answer kept (the usual repeat) is served as is; another is re-serialized with its own.
+    const body = typeof q !== "string" || q === kept.query ? kept.body : JSON.stringify({ ...JSON.parse(kept.body), query: q });
+    return new Response(body, { status: 200, headers: { "Content-Type": kept.contentType, ...state.headers } });
+  }
   const cached = await state.edge?.match(state.edgeKey);
   if (!cached) return undefined;
   c.set("cacheStatus", "hit");
-  const q = (valid as { q?: unknown } | undefined)?.q;
   const body = (await cached.json()) as Record<string, unknown>;
   if (typeof q === "string" && "query" in body) body.query = q;
   const headers = new Headers(cached.headers);
@@ -111,7 +153,17 @@ export async function answerFromCache(c: Context<AppEnv>, valid: unknown): Promi
   return new Response(JSON.stringify(body), { status: cached.status, headers });
 }
 
-function fillEdge(c: Context, edge: Cache, edgeKey: Request): void {
+/** Keeps a 200 answer in the isolate's answer cache (its text read from a copy; the caller's response is untouched). */
+async function keepAnswer(c: Context, answers: LruCache<Answer>, key: string): Promise<void> {
+  const contentType = c.res.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("application/json")) return;
+  const body = await c.res.clone().text();
+  const query = (JSON.parse(body) as { query?: unknown }).query;
+  const answer = { body, query: typeof query === "string" ? query : undefined, contentType };
+  answers.set(key, answer, answerSize(answer));
+}
+
+function fillEdge(c: Context, edge: Cache, edgeKey: string): void {
   const copy = c.res.clone();
   // Per-request headers stay out of the shared copy: timings, and CORS, which depends on the caller's origin.
   for (const name of [...copy.headers.keys()]) {
