@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FlexIndexes } from "../src/bundle/flex-export";
+import { documentTerms, FlexIndexes } from "../src/bundle/flex-export";
 import { bundleKey, MIN_PREFIX, PREFIX_GROUP } from "../src/bundle/format";
 import { shardOf } from "../src/bundle/hash";
 import type { SourceDocument } from "../src/bundle/schema";
@@ -120,5 +120,40 @@ describe("sharded bundle against one unsharded FlexSearch index", () => {
     const bundle = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { shards: 32, builtAt: "t" });
     const nonEmpty = [...bundle.values].filter(([k, v]) => k.includes("/term/") && v !== '{"title":[],"text":[],"entity":[]}');
     expect(nonEmpty.length).toBeGreaterThan(24);
+  });
+});
+
+describe("indexing in one pass", () => {
+  // Text that folds: accents, ligatures, stop words, one-letter words, case.
+  const textArb = fc
+    .array(fc.oneof(wordArb, fc.constantFrom("The", "a", "Café", "ﬁnance", "U.S.", "KABUL", "x", "naïve", "of")), { maxLength: 40 })
+    .map((w) => w.join(" "));
+  const indexedArb = fc.array(fc.record({ title: textArb, body: textArb, entities: fc.constant([] as string[]) }), {
+    minLength: 1,
+    maxLength: 30,
+  });
+
+  it("measures the same average lengths as the terms the analyzer makes", () => {
+    fc.assert(
+      fc.property(indexedArb, (docs) => {
+        const lengths = FlexIndexes.measure(docs);
+        const terms = docs.map(documentTerms);
+        expect(lengths.title).toBeCloseTo(terms.reduce((n, t) => n + t.title.length, 0) / docs.length, 9);
+        expect(lengths.text).toBeCloseTo(terms.reduce((n, t) => n + t.text.length, 0) / docs.length, 9);
+      }),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+
+  it("counts the dictionary's words as wordFrequencies does", () => {
+    fc.assert(
+      fc.property(indexedArb, (docs) => {
+        const indexes = new FlexIndexes(FlexIndexes.measure(docs));
+        for (const [i, d] of docs.entries()) indexes.add(i, d);
+        const documents = docs.map((d, i) => ({ id: `d${i}`, title: d.title, body: d.body, meta: {} }));
+        expect(new Map([...indexes.words].sort())).toEqual(new Map([...wordFrequencies(documents)].sort()));
+      }),
+      { numRuns: 200, seed: 12 },
+    );
   });
 });

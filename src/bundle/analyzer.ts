@@ -65,7 +65,27 @@ export function isStopWord(word: string): boolean {
  * analyze("The embassies in Kabul"); // ["embassi", "kabul"]
  */
 export function analyze(text: string): string[] {
+  return analyzeWords(foldWords(text));
+}
+
+/**
+ * The index terms of words already folded (`foldWords`): stop words dropped, stemmed.
+ * @example
+ * analyzeWords(["the", "embassies"]); // ["embassi"]
+ */
+export function analyzeWords(words: string[]): string[] {
   const out: string[] = [];
-  for (const word of foldWords(text)) if (!stopWords.has(word)) out.push(stem(word));
+  for (const word of words) if (!stopWords.has(word)) out.push(stem(word));
   return out;
+}
+
+/**
+ * How many index terms a text has (as many as `analyze` returns), without stemming them.
+ * @example
+ * countTerms("The embassies in Kabul"); // 2
+ */
+export function countTerms(text: string): number {
+  let n = 0;
+  for (const word of foldWords(text)) if (!stopWords.has(word)) n++;
+  return n;
 }

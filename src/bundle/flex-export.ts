@@ -1,8 +1,8 @@
 /** @module Indexing with FlexSearch, each posting in the slot of its BM25 term weight, and reading the export back as `[term, slots]` entries. */
 import type { Index } from "flexsearch";
-import { analyze } from "./analyzer";
+import { analyze, analyzeWords, countTerms, foldWords, isStopWord } from "./analyzer";
 import { createFieldIndex, type Field, fields, RESOLUTION } from "./flex-config";
-import type { Slots } from "./format";
+import { MIN_PREFIX, type Slots } from "./format";
 
 /** BM25 parameters per field (Anserini's defaults, k1 = 0.9 and b = 0.4, for the whole text). */
 export const bm25: Record<"title" | "text", { k1: number; b: number }> = {
@@ -45,7 +45,12 @@ export function slotWeight(slot: number, p: { k1: number; b: number }): number {
 
 /** One FlexSearch index per field, as the build fills them. */
 export class FlexIndexes {
-  private slots = new Map<string, number>();
+  private readonly slots = new Map<string, number>();
+  /**
+   * How many documents hold each folded word (stop words and one-letter words left out), counted as documents
+   * are added: the dictionary of completions and corrections (`wordFrequencies` of the same documents).
+   */
+  readonly words = new Map<string, number>();
   readonly byField: Record<Field, Index> = {
     title: createFieldIndex((term) => this.slots.get(term) ?? RESOLUTION - 1),
     text: createFieldIndex((term) => this.slots.get(term) ?? RESOLUTION - 1),
@@ -60,24 +65,39 @@ export class FlexIndexes {
     let title = 0;
     let text = 0;
     for (const doc of docs) {
-      const terms = documentTerms(doc);
+      // Lengths only: no stemming (it never drops a term).
+      const titleTerms = countTerms(doc.title);
       n++;
-      title += terms.title.length;
-      text += terms.text.length;
+      title += titleTerms;
+      text += titleTerms + countTerms(doc.body);
     }
     return { title: title / Math.max(1, n), text: text / Math.max(1, n) };
   }
 
   /** Indexes document number `n`. */
   add(n: number, doc: IndexedDocument): void {
-    const terms = documentTerms(doc);
+    // Each text folded once, for the terms (the same as `documentTerms`) and the word counts.
+    const titleWords = foldWords(doc.title);
+    const bodyWords = foldWords(doc.body);
+    const seen = new Set<string>();
+    for (const words of [titleWords, bodyWords]) {
+      for (const word of words) {
+        if (word.length < MIN_PREFIX || seen.has(word) || isStopWord(word)) continue;
+        seen.add(word);
+        this.words.set(word, (this.words.get(word) ?? 0) + 1);
+      }
+    }
+    const title = analyzeWords(titleWords);
+    const terms = { title, text: [...title, ...analyzeWords(bodyWords)] };
+    const tf = new Map<string, number>();
     for (const field of ["title", "text"] as const) {
-      const tf = new Map<string, number>();
+      tf.clear();
       for (const t of terms[field]) tf.set(t, (tf.get(t) ?? 0) + 1);
-      this.slots = new Map([...tf].map(([t, f]) => [t, weightSlot(f, terms[field].length, this.lengths[field], bm25[field])]));
+      this.slots.clear();
+      for (const [t, f] of tf) this.slots.set(t, weightSlot(f, terms[field].length, this.lengths[field], bm25[field]));
       if (tf.size > 0) this.byField[field].add(n, terms[field].join(" "));
     }
-    if (terms.entity.length > 0) this.byField.entity.add(n, terms.entity.join(" "));
+    if (doc.entities.length > 0) this.byField.entity.add(n, doc.entities.join(" "));
   }
 }
 

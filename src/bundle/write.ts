@@ -1,7 +1,7 @@
 /** @module Turns documents and entities into a bundle: every KV value of one version, and its manifest. */
 
 import { foldWords, isStopWord } from "./analyzer";
-import { exportMaps, FlexIndexes } from "./flex-export";
+import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
 import {
   bundleKey,
   ENTITY_PAGE_SIZE,
@@ -81,6 +81,8 @@ const SHORT_PREFIX_TOP = 50;
 const PREFIX_ENTITIES_TOP = 20;
 
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+/** Web Crypto digests started at once when the version is hashed. */
+const HASH_BATCH = 256;
 const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /**
@@ -109,13 +111,21 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     entities: docEntities[i]?.map((e) => e.id) ?? [],
   });
 
-  const indexes = new FlexIndexes(FlexIndexes.measure(docs.map((_, i) => indexed(i))));
-  docs.forEach((_, i) => {
-    indexes.add(i, indexed(i));
-    if (i % 1000 === 999) progress("index", i + 1, docs.length);
-  });
-  progress("index", docs.length, docs.length);
-  const maps = exportMaps(indexes);
+  // The index lives in this block, and its postings until the term shards are written: at a million documents
+  // they are gigabytes of heap, which every collection while documents and metadata are serialized would walk again.
+  let maps: ReturnType<typeof exportMaps> | undefined;
+  let lengths: FieldLengths;
+  let words: Map<string, number>;
+  {
+    const indexes = new FlexIndexes(FlexIndexes.measure(docs.map((_, i) => indexed(i))));
+    for (let i = 0; i < docs.length; i++) {
+      indexes.add(i, indexed(i));
+      if (i % 1000 === 999) progress("index", i + 1, docs.length);
+    }
+    progress("index", docs.length, docs.length);
+    ({ lengths, words } = indexes);
+    maps = exportMaps(indexes);
+  }
 
   // What the shards will hold: every posting on the Free plan, else the heads (a posting is ~7 bytes of JSON).
   const head = options.head ?? (options.profile === "free" ? 0 : HEAD_POSTINGS);
@@ -126,7 +136,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
       termBytes += term.length + 12 + 7 * (head > 0 ? Math.min(head, postings) : postings) + 4 * slots.length;
     }
   }
-  const words = wordFrequencies(docs);
+  // `words`: counted while indexing (the same as `wordFrequencies(docs)`, without folding every text again).
 
   const stored: StoredDocument[] = docs.map((doc, i) => ({
     id: doc.id,
@@ -170,6 +180,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     }
   }
   for (const [n, shard] of termShards.entries()) parts.set(`term/${n}`, JSON.stringify(shard));
+  maps = undefined;
 
   // Prefix groups, for completions and the last term of a typeahead query.
   const groups = prefixGroups(words, entities);
@@ -258,8 +269,15 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   // The version is a hash of every part, so a new build never mixes with an old one.
   const names = [...parts.keys()].sort();
   // A hash of every value's hash: one string of all values would pass V8's longest string at a million documents.
-  const hashes: string[] = [];
-  for (const name of names) hashes.push(`${name}\n${await sha256Hex(parts.get(name) as string)}`);
+  const hashes: string[] = new Array(names.length);
+  // Many digests at once: Web Crypto computes them off the main thread.
+  for (let i = 0; i < names.length; i += HASH_BATCH) {
+    await Promise.all(
+      names.slice(i, i + HASH_BATCH).map(async (name, j) => {
+        hashes[i + j] = `${name}\n${await sha256Hex(parts.get(name) as string)}`;
+      }),
+    );
+  }
   const version = (await sha256Hex(hashes.join("\n"))).slice(0, 16);
   const layout: Layout = {
     term: plan.term,
@@ -292,7 +310,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     format: FORMAT_VERSION,
     version,
     built_at: options.builtAt ?? new Date().toISOString(),
-    engine: { ...engineConfig, fields: [...engineConfig.fields], lengths: indexes.lengths },
+    engine: { ...engineConfig, fields: [...engineConfig.fields], lengths },
     layout,
     counts: { documents: documents.length, terms: words.size, entities: entities.length, keys: values.size + 2, bytes: total },
   };
