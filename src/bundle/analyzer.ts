@@ -7,7 +7,10 @@ const MARKS = /\p{M}+/gu;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range
 const ASCII = /^[\u0000-\u007f]*$/;
 /** Longest word indexed; longer runs (hashes, base64) are cut. */
-const MAX_WORD = 40;
+export const MAX_WORD = 40;
+
+/** Whether a text is plain ASCII: it then folds by lower case alone, with no Unicode decomposition. */
+export const isAscii = (text: string): boolean => ASCII.test(text);
 
 /**
  * Folds text and splits it into words: lower case, diacritics removed, letters and digits only.
@@ -16,7 +19,7 @@ const MAX_WORD = 40;
  */
 export function foldWords(text: string): string[] {
   // Plain ASCII needs no Unicode decomposition (the common case, and the cheap one).
-  const folded = ASCII.test(text) ? text.toLowerCase() : text.normalize("NFKD").replace(MARKS, "").toLowerCase();
+  const folded = isAscii(text) ? text.toLowerCase() : text.normalize("NFKD").replace(MARKS, "").toLowerCase();
   const out: string[] = [];
   for (const m of folded.matchAll(WORD)) out.push(m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]);
   return out;

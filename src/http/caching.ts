@@ -52,6 +52,8 @@ interface Pending {
   /** This isolate's answer cache (undefined when off), and the request's key in it. */
   answers: LruCache<Answer> | undefined;
   answerKey: string;
+  /** The validated `q`, set once the request is valid: what the route's answer echoes. */
+  query?: string;
 }
 
 /** A 200 answer kept in the isolate: its JSON text and the `query` it echoes, for another spelling of the same request. */
@@ -115,7 +117,7 @@ export const caching: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (edge) fillEdge(c, edge, edgeKey);
   }
   // An answer this isolate computed, or the edge cache's (another isolate's): the next repeat is served from memory.
-  if (answers && (status === "miss" || status === "hit")) await keepAnswer(c, answers, answerKey);
+  if (answers && (status === "miss" || status === "hit")) await keepAnswer(c, answers, answerKey, pending.get(c.req.raw)?.query);
   // `*` (or a tag of this answer, when the hook could not look first) once the answer is known to exist.
   if (ifNoneMatch(c, etag, true)) {
     c.set("cacheStatus", "revalidated");
@@ -136,6 +138,7 @@ export async function answerFromCache(c: Context<AppEnv>, valid: unknown): Promi
     return c.body(null, 304, state.headers);
   }
   const q = (valid as { q?: unknown } | undefined)?.q;
+  if (typeof q === "string") state.query = q;
   const kept = state.answers?.get(state.answerKey);
   if (kept) {
     c.set("cacheStatus", "isolate");
@@ -153,13 +156,14 @@ export async function answerFromCache(c: Context<AppEnv>, valid: unknown): Promi
   return new Response(JSON.stringify(body), { status: cached.status, headers });
 }
 
-/** Keeps a 200 answer in the isolate's answer cache (its text read from a copy; the caller's response is untouched). */
-async function keepAnswer(c: Context, answers: LruCache<Answer>, key: string): Promise<void> {
+/**
+ * Keeps a 200 answer in the isolate's answer cache (its text read from a copy; the caller's response is untouched),
+ * with the validated `q` it echoes.
+ */
+async function keepAnswer(c: Context, answers: LruCache<Answer>, key: string, query: string | undefined): Promise<void> {
   const contentType = c.res.headers.get("content-type") ?? "";
   if (!contentType.startsWith("application/json")) return;
-  const body = await c.res.clone().text();
-  const query = (JSON.parse(body) as { query?: unknown }).query;
-  const answer = { body, query: typeof query === "string" ? query : undefined, contentType };
+  const answer = { body: await c.res.clone().text(), query, contentType };
   answers.set(key, answer, answerSize(answer));
 }
 

@@ -3,7 +3,7 @@
  * read them. Not kept across requests: the analysis takes ~55 times the text's heap (`bench/lib/parsed-size.ts`),
  * dearer in the isolate's memory than the term shards it would push out of the cache.
  */
-import { foldWords, stem } from "../bundle/analyzer";
+import { foldWords, isAscii, MAX_WORD, stem } from "../bundle/analyzer";
 import type { DocMeta } from "../bundle/schema";
 
 /** A word of the snippet source, with its offsets and its folded parts (a word may fold to several). */
@@ -24,16 +24,6 @@ export interface DocWords {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range
-const ASCII = /^[\u0000-\u007f]*$/;
-/** Longest word indexed (as `foldWords` cuts them). */
-const MAX_WORD = 40;
-
-/** Whether a word matched by `WORD` is plain ASCII: then it is letters and digits, and folds to itself in lower case. */
-function isAscii(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
 
 /**
  * The words of a text with their offsets, folded and stemmed.
@@ -43,7 +33,7 @@ function isAscii(word: string): boolean {
 export function textWords(text: string): TextWord[] {
   const out: TextWord[] = [];
   for (const m of text.matchAll(WORD)) {
-    // The common case without foldWords' own split: the same answer, a fifth of the work.
+    // An ASCII word matched by WORD is letters and digits: foldWords would only lower and cut it.
     const folded = isAscii(m[0]) ? [(m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]).toLowerCase()] : foldWords(m[0]);
     out.push({ start: m.index, end: m.index + m[0].length, folded, stems: folded.map(stem) });
   }
@@ -57,7 +47,7 @@ export function textWords(text: string): TextWord[] {
  */
 export function analyzeDoc(meta: DocMeta): DocWords {
   const text = textWords(meta.text);
-  if (!ASCII.test(meta.text)) {
+  if (!isAscii(meta.text)) {
     // Folding the whole text may find words its single words do not (NFKD turns "™" into "tm"): fold it whole.
     const folded = foldWords(`${meta.title}\n${meta.text}`);
     return { folded, stems: folded.map(stem), text };
