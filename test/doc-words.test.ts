@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldWords, stem } from "../src/bundle/analyzer";
 import type { DocMeta } from "../src/bundle/schema";
-import { analyzeDoc, textWords } from "../src/search/doc-words";
+import { analyzeDoc, initialsOf, textWords } from "../src/search/doc-words";
 
 const meta = (title: string, text: string): DocMeta => ({ id: "d", title, text, entities: [], bucket: 0 });
 
@@ -55,5 +55,35 @@ describe("a document's analyzed words", () => {
     const [word] = textWords(`ABC${"d".repeat(50)} end`);
     expect(word?.folded).toEqual([`abc${"d".repeat(37)}`]);
     expect(textWords("Kabul")[0]).toEqual({ start: 0, end: 5, folded: ["kabul"], stems: ["kabul"] });
+  });
+
+  it("stem a word into a term that begins with the word's first letter (what skipping words by initials relies on)", () => {
+    const word = fc.stringMatching(/^[a-z]{1,20}(?:ies|ied|y|ing|ed|ational|ization|iveness|fulness|s|e)?$/);
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(stem(w)[0]).toBe(w[0]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("given initials, stem only the words that may match them, and stem those as without initials", () => {
+    fc.assert(
+      fc.property(text, text, fc.array(fc.constantFrom("kabul", "embassi", "cafe", "42", "x"), { maxLength: 3 }), (title, body, terms) => {
+        const initials = initialsOf(terms);
+        const all = analyzeDoc(meta(title, body));
+        const some = analyzeDoc(meta(title, body), initials);
+        expect(some.folded).toEqual(all.folded);
+        some.stems.forEach((s, i) => {
+          const full = all.stems[i] as string;
+          expect(s).toBe(initials.has(full[0] as string) ? full : "");
+          if (terms.includes(full)) expect(s).toBe(full);
+        });
+        some.text.forEach((w, i) => {
+          expect(w.stems).toEqual((all.text[i]?.stems ?? []).map((s) => (initials.has(s[0] as string) ? s : "")));
+        });
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DocMeta } from "../src/bundle/schema";
 import { buildBundle } from "../src/bundle/write";
@@ -78,6 +79,39 @@ describe("snippets", () => {
   });
   it("marks words starting with the typed prefix", () => {
     expect(makeSnippet("Kabul and Kandahar", { stems: new Set(), prefixes: ["kan"] })).toBe("Kabul and <mark>Kandahar</mark>");
+  });
+  it("starts at the window a scan of every window picks: most distinct terms, then most matches, earliest on ties", () => {
+    // The reference: every start (the first word or a matched one), its window counted from scratch.
+    const reference = (tokens: string[], size: number) => {
+      const marked = tokens.map((t) => (t === "kabul" || t === "embassy" || t === "closed" ? t : undefined));
+      let best = 0;
+      let bestScore = -1;
+      marked.forEach((m, i) => {
+        if (!m && i > 0) return;
+        const window = marked.slice(i, i + size).filter(Boolean);
+        const score = new Set(window).size * 100 + window.length;
+        if (score > bestScore) [best, bestScore] = [i, score];
+      });
+      return best;
+    };
+    const terms = { stems: new Set(["kabul", "embassi", "close"]), prefixes: [] };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("kabul", "embassy", "closed", "a", "b", "c", "d"), { maxLength: 60 }),
+        fc.integer({ min: 2, max: 12 }),
+        (tokens, size) => {
+          const text = tokens.join(" ");
+          const start = Math.max(0, reference(tokens, size) - 4);
+          const expected = tokens.slice(start, start + size).join(" ");
+          expect(
+            makeSnippet(text, terms, size)
+              .replace(/<\/?mark>/g, "")
+              .replace(/^… | …$/g, ""),
+          ).toBe(expected);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
   it("escapes quotes and ampersands", () => {
     expect(escapeHtml(`a&b "c" 'd'`)).toBe("a&amp;b &quot;c&quot; &#39;d&#39;");

@@ -26,36 +26,59 @@ export interface DocWords {
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 /**
- * The words of a text with their offsets, folded and stemmed.
+ * The first letters of the terms a search looks for, so words that cannot match are never stemmed: a stem
+ * begins with its word's first letter (Porter only rewrites endings; `test/doc-words.test.ts` checks it on every
+ * word of Reuters-21578 and SciFact at hand, and on random words). Undefined: stem every word.
+ */
+export type Initials = ReadonlySet<string> | undefined;
+
+/** The initials of some terms, for `textWords` and `analyzeDoc`. */
+export function initialsOf(terms: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const term of terms) if (term) out.add(term[0] as string);
+  return out;
+}
+
+/** The stem of `word`, or "" (no term is empty) when its first letter begins none of `initials`. */
+const stemIf = (word: string, initials: Initials) => (initials && !initials.has(word[0] as string) ? "" : stem(word));
+
+/**
+ * The words of a text with their offsets, folded and stemmed (those that cannot match `initials` get "" as stem).
  * @example
  * textWords("Café Kabul")[1]; // { start: 5, end: 10, folded: ["kabul"], stems: ["kabul"] }
  */
-export function textWords(text: string): TextWord[] {
+export function textWords(text: string, initials?: Initials): TextWord[] {
   const out: TextWord[] = [];
   for (const m of text.matchAll(WORD)) {
     // An ASCII word matched by WORD is letters and digits: foldWords would only lower and cut it.
-    const folded = isAscii(m[0]) ? [(m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]).toLowerCase()] : foldWords(m[0]);
-    out.push({ start: m.index, end: m.index + m[0].length, folded, stems: folded.map(stem) });
+    if (isAscii(m[0])) {
+      const folded = (m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]).toLowerCase();
+      out.push({ start: m.index, end: m.index + m[0].length, folded: [folded], stems: [stemIf(folded, initials)] });
+    } else {
+      const folded = foldWords(m[0]);
+      out.push({ start: m.index, end: m.index + m[0].length, folded, stems: folded.map((w) => stemIf(w, initials)) });
+    }
   }
   return out;
 }
 
 /**
- * The analyzed words of a document's title and stored text.
+ * The analyzed words of a document's title and stored text; with `initials`, only the words that may match them
+ * are stemmed (the others' stem is "").
  * @example
  * analyzeDoc(meta).stems; // ["embassi", "kabul", ...]
  */
-export function analyzeDoc(meta: DocMeta): DocWords {
-  const text = textWords(meta.text);
+export function analyzeDoc(meta: DocMeta, initials?: Initials): DocWords {
+  const text = textWords(meta.text, initials);
   if (!isAscii(meta.text)) {
     // Folding the whole text may find words its single words do not (NFKD turns "™" into "tm"): fold it whole.
     const folded = foldWords(`${meta.title}\n${meta.text}`);
-    return { folded, stems: folded.map(stem), text };
+    return { folded, stems: folded.map((w) => stemIf(w, initials)), text };
   }
   // ASCII text folds word by word exactly as whole: reuse the text's words after the title's.
   const title = foldWords(meta.title);
   const folded = [...title];
-  const stems = title.map(stem);
+  const stems = title.map((w) => stemIf(w, initials));
   for (const word of text) {
     folded.push(word.folded[0] as string);
     stems.push(word.stems[0] as string);

@@ -3,7 +3,7 @@ import { stem } from "../bundle/analyzer";
 import type { BundleReader } from "../bundle/reader";
 import { type DocMeta, type EntityRef, type EntityType, entityTypes } from "../bundle/schema";
 import { AppError } from "../errors";
-import { analyzeDoc, type DocWords } from "./doc-words";
+import { analyzeDoc, type DocWords, initialsOf } from "./doc-words";
 import { type ParsedQuery, parseQuery } from "./parse-query";
 import type { PostingSource, TermPostings } from "./postings";
 import { type Candidate, compareTiered, docsOf, type Ranked, rankCandidates, type TermGroup } from "./rank";
@@ -335,12 +335,15 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     entities: params.entities,
     recencyDays: params.recencyDays,
   });
-  // Each hit's stored text is analyzed once for the phrase checks, the rerank and the snippet.
+  // Each hit's stored text is analyzed once for the phrase checks, the rerank and the snippet; only the words that
+  // may be one of the query's terms are stemmed (the rerank and the snippet look for nothing else).
+  const stems = new Set(match.groups.flatMap((g) => [...g.variants.keys()]));
+  const initials = initialsOf(stems);
   const analyzed = new Map<number, DocWords>();
   const wordsOf = (n: number, meta: DocMeta): DocWords => {
     let words = analyzed.get(n);
     if (!words) {
-      words = analyzeDoc(meta);
+      words = analyzeDoc(meta, initials);
       analyzed.set(n, words);
     }
     return words;
@@ -353,7 +356,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   const metas = await reader.metas([...new Set([...page, ...sample].map((c) => c.doc))]);
   if (params.offset === 0 && params.sort !== "date" && match.groups.length > 1) page = rerankPage(page, metas, match, wordsOf);
   const matcher = {
-    stems: new Set(match.groups.flatMap((g) => [...g.variants.keys()])),
+    stems,
     prefixes: parsed.clauses.filter((c) => c.prefix && !c.negated).map((c) => c.words.at(-1) as string),
   };
   return {

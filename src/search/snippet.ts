@@ -37,6 +37,38 @@ export function matchWords(text: string, matcher: Matcher, tokens: TextWord[] = 
 }
 
 /**
+ * Where the window of `size` words holding the most distinct matched terms (then the most matches) starts: the
+ * first word or a matched one, earliest on ties. One pass, the window's counts kept as it slides.
+ */
+function bestWindow(words: Word[], size: number): number {
+  const counts = new Map<string, number>();
+  let hits = 0;
+  const add = (match: string | undefined, by: number) => {
+    if (!match) return;
+    hits += by;
+    const n = (counts.get(match) ?? 0) + by;
+    if (n === 0) counts.delete(match);
+    else counts.set(match, n);
+  };
+  for (let j = 0; j < Math.min(words.length, size); j++) add(words[j]?.match, 1);
+  let best = 0;
+  let bestScore = -1;
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) {
+      add(words[i - 1]?.match, -1);
+      if (i + size - 1 < words.length) add(words[i + size - 1]?.match, 1);
+    }
+    if (!words[i]?.match && i > 0) continue;
+    const score = counts.size * 100 + hits;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/**
  * The window of about `size` words holding the most distinct matched terms (earliest on ties).
  * @example
  * makeSnippet("The embassy in Kabul <b>closed</b>.", { stems: new Set(["kabul"]), prefixes: [] });
@@ -45,25 +77,7 @@ export function matchWords(text: string, matcher: Matcher, tokens: TextWord[] = 
 export function makeSnippet(text: string, matcher: Matcher, size = 32, tokens?: TextWord[]): string {
   const words = matchWords(text, matcher, tokens);
   if (words.length === 0) return escapeHtml(text.slice(0, 200));
-  let best = 0;
-  let bestScore = -1;
-  for (let i = 0; i < words.length; i++) {
-    if (!words[i]?.match && i > 0) continue;
-    const seen = new Set<string>();
-    let hits = 0;
-    for (let j = i; j < Math.min(words.length, i + size); j++) {
-      const match = words[j]?.match;
-      if (match) {
-        hits++;
-        seen.add(match);
-      }
-    }
-    const score = seen.size * 100 + hits;
-    if (score > bestScore) {
-      bestScore = score;
-      best = i;
-    }
-  }
+  const best = bestWindow(words, size);
   // Start a few words before the first match, for context.
   const first = Math.max(0, best - 4);
   const lastWord = Math.min(words.length, first + size) - 1;
