@@ -86,7 +86,8 @@ export async function runSize(corpus: Corpus, options: HarnessOptions): Promise<
     const oursArgs: OursArgs = { kvDir, queriesFile, cacheBudget: options.cacheBudgetMb * 1024 * 1024 };
     ours = await phase<OursReport>("ours", oursArgs, oursPhase, options, failures);
   }
-  let projection = previous?.projection;
+  // A projection stands in for a failed build only: once a build succeeds, its measured figures replace it.
+  let projection = build ? undefined : previous?.projection;
   if (!build && runs("build") && existsSync(queriesFile)) {
     say(`[${corpus.label}] our build failed (${failures.build}); projecting its term shards instead`);
     projection = await phase<TermProjection>(

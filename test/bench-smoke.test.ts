@@ -90,6 +90,13 @@ describe("benchmark harness", () => {
     for (const run of [r.http?.bare, r.http?.distinct, r.http?.distinctNoEdge, r.http?.edgeWarm]) {
       expect(run).toMatchObject({ requests: expect.any(Number), requestsPerSecond: expect.any(Number), errors: expect.any(Number) });
     }
+    // The breakdown read real Server-Timing headers: the Worker's own time, within what the client waited.
+    const b = r.http?.breakdown;
+    expect(b?.queries).toBeGreaterThan(0);
+    // No answer cache on that Worker: every query read its values, from KV or the isolate's cache.
+    expect((b?.kvKeys ?? 0) + (b?.cachedValues ?? 0)).toBeGreaterThan(0);
+    expect(b?.workerMs).toBeGreaterThanOrEqual(b?.kvMs ?? Number.NaN);
+    expect(b?.clientMs).toBeGreaterThanOrEqual(b?.workerMs ?? Number.NaN);
   });
 
   it("checks every target and renders the Markdown tables and the SVG chart", async () => {

@@ -23,7 +23,10 @@ export interface HttpReport {
   bare: LoadResult;
   /** Every request a query not asked before (until the pool runs out). */
   distinct: LoadResult;
-  /** The same, with the edge cache off: the Worker's own cost, without storing every answer in the cache. */
+  /**
+   * The same, with the edge cache and the isolate's answer cache off: the Worker's own cost, without storing every
+   * answer (results from before 2026-12-04 kept the answer cache on).
+   */
   distinctNoEdge: LoadResult;
   /**
    * A query log: queries drawn from the pool by Zipf's law (exponent 1), on a Worker fresh at the start (empty
@@ -32,10 +35,60 @@ export interface HttpReport {
   zipf?: LoadResult;
   /** A small set of queries, each answered once before the run: the isolate's answer cache (or the edge cache) answers. */
   edgeWarm: LoadResult;
+  /**
+   * Where a distinct query's time goes: the means of `Server-Timing` over distinct queries sent one at a time to the
+   * Worker without answer caches after its run (cache as the run left it), and the wall time the client saw. Absent in
+   * results from before it was measured.
+   */
+  breakdown?: Breakdown;
   /** One answer, checked before the runs: status and `Server-Timing`. */
   sample: { status: number; total: number; serverTiming: string };
   /** Ours ÷ bare, in requests per second. */
   ratio: { distinct: number; distinctNoEdge: number; zipf?: number; edgeWarm: number };
+}
+
+export interface Breakdown {
+  queries: number;
+  /** Means, in milliseconds: waiting for KV, the search itself, the Worker's whole answer, and the client's round trip. */
+  kvMs: number;
+  searchMs: number;
+  workerMs: number;
+  clientMs: number;
+  /** Mean values read from KV per query (cache misses), and answered by the isolate's cache. */
+  kvKeys: number;
+  cachedValues: number;
+}
+
+/** Distinct queries timed one at a time for the breakdown. */
+const BREAKDOWN_QUERIES = 300;
+
+/** Sends `queries` one at a time and averages their `Server-Timing`. */
+async function breakdownOf(url: URL, queries: string[]): Promise<Breakdown> {
+  const sums = { kvMs: 0, searchMs: 0, workerMs: 0, clientMs: 0, kvKeys: 0, cachedValues: 0 };
+  for (const q of queries) {
+    const started = performance.now();
+    const res = await fetch(new URL(searchPath(q), url));
+    await res.arrayBuffer();
+    sums.clientMs += performance.now() - started;
+    const timing = res.headers.get("server-timing") ?? "";
+    const num = (re: RegExp) => Number(timing.match(re)?.[1] ?? 0);
+    sums.kvMs += num(/kv;dur=([\d.]+)/);
+    sums.searchMs += num(/search;dur=([\d.]+)/);
+    sums.workerMs += num(/total;dur=([\d.]+)/);
+    sums.kvKeys += num(/"(\d+) keys/);
+    sums.cachedValues += num(/"(\d+) cached values/);
+  }
+  const n = Math.max(1, queries.length);
+  const mean = (v: number) => Math.round((v / n) * 100) / 100;
+  return {
+    queries: queries.length,
+    kvMs: mean(sums.kvMs),
+    searchMs: mean(sums.searchMs),
+    workerMs: mean(sums.workerMs),
+    clientMs: mean(sums.clientMs),
+    kvKeys: mean(sums.kvKeys),
+    cachedValues: mean(sums.cachedValues),
+  };
 }
 
 /** Queries put in the edge cache before the warm run. */
@@ -54,7 +107,7 @@ export async function httpPhase(args: HttpArgs): Promise<HttpReport> {
   const [bareJs, oursJs] = await Promise.all([bareScript(), oursScript()]);
   const bare = await serve(bareJs);
   const ours = await serve(oursJs, { kvDir: args.kvDir });
-  const noEdge = await serve(oursJs, { kvDir: args.kvDir, edgeCache: false });
+  const noEdge = await serve(oursJs, { kvDir: args.kvDir, edgeCache: false, answerCache: false });
   const fresh = await serve(oursJs, { kvDir: args.kvDir });
   try {
     const res = await fetch(new URL(searchPath(pool[0] ?? "news"), ours.url));
@@ -67,9 +120,11 @@ export async function httpPhase(args: HttpArgs): Promise<HttpReport> {
     say(`HTTP: our Worker, distinct queries, ${args.seconds} s`);
     let next = 1;
     const distinct = await load("distinct", ours.url, () => searchPath(pool[next++ % pool.length] as string), run);
-    say(`HTTP: our Worker, distinct queries, edge cache off, ${args.seconds} s`);
+    say(`HTTP: our Worker, distinct queries, edge cache and answer cache off, ${args.seconds} s`);
     await (await fetch(new URL(searchPath(pool[0] ?? "news"), noEdge.url))).arrayBuffer();
     const distinctNoEdge = await load("distinct-no-edge", noEdge.url, () => searchPath(pool[next++ % pool.length] as string), run);
+    const unseen = Array.from({ length: Math.min(BREAKDOWN_QUERIES, pool.length) }, () => pool[next++ % pool.length] as string);
+    const breakdown = await breakdownOf(noEdge.url, unseen);
     say(`HTTP: our Worker from empty caches, a Zipf query log over ${pool.length.toLocaleString("en-US")} queries, ${args.seconds} s`);
     const random = seeded(args.seed ?? 7);
     const zipfRun = await load("zipf", fresh.url, () => searchPath(pool[zipf(random, pool.length)] as string), run);
@@ -85,6 +140,7 @@ export async function httpPhase(args: HttpArgs): Promise<HttpReport> {
       distinctNoEdge,
       zipf: zipfRun,
       edgeWarm,
+      breakdown,
       sample,
       ratio: { distinct: ratio(distinct), distinctNoEdge: ratio(distinctNoEdge), zipf: ratio(zipfRun), edgeWarm: ratio(edgeWarm) },
     };

@@ -17,13 +17,13 @@ export interface Served {
  */
 export async function serve(
   script: string,
-  options: { kvDir?: string; cacheBudgetMb?: number; edgeCache?: boolean } = {},
+  options: { kvDir?: string; cacheBudgetMb?: number; edgeCache?: boolean; answerCache?: boolean } = {},
 ): Promise<Served> {
   const mf = new Miniflare({
     modules: [{ type: "ESModule", path: "index.js", contents: script }],
     compatibilityDate: "2026-04-01",
     kvNamespaces: ["SEARCH_KV"],
-    bindings: { CACHE_BUDGET_MB: String(options.cacheBudgetMb ?? 32) },
+    bindings: { CACHE_BUDGET_MB: String(options.cacheBudgetMb ?? 32), ...(options.answerCache === false ? { ANSWER_CACHE_MB: "0" } : {}) },
     // Without it, `caches.default` answers nothing and stores nothing: the edge cache is off.
     cache: options.edgeCache ?? true,
     host: "127.0.0.1",

@@ -33,7 +33,7 @@ for (const kind of ["term", "tail", "prefix", "meta", "id", "entity"] as const) 
   let analyzed = 0;
   if (kind === "meta") {
     const start = heap();
-    const words = (kept as DocMeta[][]).flatMap((bucket) => bucket.map(analyzeDoc));
+    const words = (kept as DocMeta[][]).flatMap((bucket) => bucket.map((meta) => analyzeDoc(meta)));
     analyzed = heap() - start;
     words.length = 0;
   }
