@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldWords, stem } from "../src/bundle/analyzer";
@@ -65,6 +66,21 @@ describe("a document's analyzed words", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  const corpora = ["../shared/corpora/reuters21578.jsonl", "../shared/corpora/scifact/corpus.jsonl"].filter((f) => existsSync(f));
+  it.skipIf(corpora.length === 0)("stem every word of the shared news and science corpora into a term with its first letter", () => {
+    const words = new Set<string>();
+    for (const file of corpora) {
+      for (const line of readFileSync(file, "utf8").split("\n")) {
+        if (!line.trim()) continue;
+        const d = JSON.parse(line) as { title?: string; text?: string; body?: string };
+        for (const w of foldWords(`${d.title ?? ""} ${d.text ?? d.body ?? ""}`)) words.add(w);
+      }
+    }
+    expect(words.size).toBeGreaterThan(50_000);
+    const broken = [...words].filter((w) => stem(w)[0] !== w[0]);
+    expect(broken).toEqual([]);
   });
 
   it("given initials, stem only the words that may match them, and stem those as without initials", () => {

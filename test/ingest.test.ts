@@ -11,8 +11,8 @@ import { SourceDocument } from "../src/bundle/schema";
 
 const FIXTURES = "test/fixtures/ingest";
 const SEEDS = "seeds";
-const REUTERS = "/work/shared/corpora/reuters21578.jsonl";
-const SCIFACT = "/work/shared/corpora/scifact/corpus.jsonl";
+const REUTERS = "../shared/corpora/reuters21578.jsonl";
+const SCIFACT = "../shared/corpora/scifact/corpus.jsonl";
 
 let tmp: string;
 beforeAll(async () => {
