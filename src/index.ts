@@ -75,7 +75,9 @@ app.notFound((c) =>
 app.onError(async (error, c) => {
   if (error instanceof AppError) {
     const known = error.code === "bundle_key_missing" ? await explainMissingKey(c.env, error, (await c.var.bundle()).version) : error;
-    return c.json(errorBody(known), known.status);
+    // A 503 passes: KV failing may answer again in a moment; a bundle fixed in KV is seen once the manifest is read again.
+    const retry = known.status === 503 ? { "Retry-After": known.code === "storage_unavailable" ? "1" : "30" } : undefined;
+    return c.json(errorBody(known), known.status, retry);
   }
   console.error(error);
   return c.json(errorBody(new AppError("internal")), 500);

@@ -61,9 +61,12 @@ describe("KV throwing", () => {
     withWorker(async (w) => {
       await w.fault("throw", "", "KV is down");
       for (const path of PATHS) {
-        const { status, body } = await w.json(path);
+        const { status, body, headers } = await w.json(path);
         expect(status, path).toBe(503);
         expect(body.error.code, path).toBe("storage_unavailable");
+        // Transient: the caller is told to retry soon, and nothing caches the failure.
+        expect(headers.get("retry-after"), path).toBe("1");
+        expect(headers.get("cache-control") ?? "", path).not.toMatch(/public|max-age/);
       }
       await expectRecovered(w);
     }));
@@ -115,9 +118,12 @@ describe("corrupt values", () => {
   it("a truncated term shard is 503 bundle_key_corrupt, and is not cached", () =>
     withWorker(async (w) => {
       await w.fault("truncate", term(), "20");
-      const { status, body } = await w.json("/search?q=kabul+embassy");
+      const { status, body, headers } = await w.json("/search?q=kabul+embassy");
       expect(status).toBe(503);
       expect(body.error.code).toBe("bundle_key_corrupt");
+      // Fixed by uploading the key again: worth asking again once the isolate rereads the manifest.
+      expect(headers.get("retry-after")).toBe("30");
+      expect(headers.get("cache-control")).toBe("no-store");
       await expectRecovered(w);
     }));
 
