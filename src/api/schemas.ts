@@ -174,5 +174,14 @@ export const HealthResponse = z
 /** The error responses every read may give. */
 export const errorResponses = {
   400: { description: "Bad parameters", content: { "application/json": { schema: ErrorResponse } } },
-  503: { description: "No bundle, an unreadable one, or KV failing", content: { "application/json": { schema: ErrorResponse } } },
+  503: {
+    description: "No bundle, an unreadable one, or KV failing",
+    headers: {
+      "Retry-After": {
+        description: "Seconds before asking again: 1 when KV failed, 30 for a bundle error (an isolate rereads the live manifest every 30 s).",
+        schema: { type: "integer" },
+      },
+    },
+    content: { "application/json": { schema: ErrorResponse } },
+  },
 } as const;
