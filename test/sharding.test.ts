@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { documentTerms, FlexIndexes } from "../src/bundle/flex-export";
+import { bm25, documentTerms, exportMaps, FlexIndexes, weightSlot } from "../src/bundle/flex-export";
 import { bundleKey, MIN_PREFIX, PREFIX_GROUP } from "../src/bundle/format";
 import { shardOf } from "../src/bundle/hash";
 import type { SourceDocument } from "../src/bundle/schema";
@@ -151,9 +151,38 @@ describe("indexing in one pass", () => {
         const indexes = new FlexIndexes(FlexIndexes.measure(docs));
         for (const [i, d] of docs.entries()) indexes.add(i, d);
         const documents = docs.map((d, i) => ({ id: `d${i}`, title: d.title, body: d.body, meta: {} }));
-        expect(new Map([...indexes.words].sort())).toEqual(new Map([...wordFrequencies(documents)].sort()));
+        expect([...indexes.words]).toEqual([...wordFrequencies(documents)]);
       }),
       { numRuns: 200, seed: 12 },
+    );
+  });
+
+  it("puts each document in the slot of each term's BM25 weight, in document order, as a plain model does", () => {
+    fc.assert(
+      fc.property(indexedArb, (docs) => {
+        const lengths = FlexIndexes.measure(docs);
+        const indexes = new FlexIndexes(lengths);
+        for (const [i, d] of docs.entries()) indexes.add(i, d);
+        const maps = exportMaps(indexes);
+        for (const field of ["title", "text"] as const) {
+          // The model: every distinct term of a document, in order of first occurrence, appends the document to its slot.
+          const model = new Map<string, (number[] | null)[]>();
+          for (const [i, d] of docs.entries()) {
+            const terms = documentTerms(d)[field];
+            const tf = new Map<string, number>();
+            for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+            for (const [t, f] of tf) {
+              const slot = weightSlot(f, terms.length, lengths[field], bm25[field]);
+              const slots = model.get(t) ?? [];
+              while (slots.length <= slot) slots.push(null);
+              slots[slot] = [...(slots[slot] ?? []), i];
+              model.set(t, slots);
+            }
+          }
+          expect(maps[field]).toEqual([...model]);
+        }
+      }),
+      { numRuns: 200, seed: 13 },
     );
   });
 });

@@ -45,19 +45,32 @@ export function slotWeight(slot: number, p: { k1: number; b: number }): number {
 
 /** One FlexSearch index per field, as the build fills them. */
 export class FlexIndexes {
-  private readonly slots = new Map<string, number>();
-  /**
-   * How many documents hold each folded word (stop words and one-letter words left out), counted as documents
-   * are added: the dictionary of completions and corrections (`wordFrequencies` of the same documents).
-   */
-  readonly words = new Map<string, number>();
+  /** The document being added: its term frequencies in the field being added, and that field's length and BM25. */
+  private tf = new Map<string, number>();
+  private field: { length: number; average: number; p: { k1: number; b: number } } = { length: 1, average: 1, p: bm25.text };
+  /** Per folded word: the last document that held it, and how many documents did (one lookup a word). */
+  private readonly counts = new Map<string, { doc: number; n: number }>();
+  private wordMap: Map<string, number> | undefined;
   readonly byField: Record<Field, Index> = {
-    title: createFieldIndex((term) => this.slots.get(term) ?? RESOLUTION - 1),
-    text: createFieldIndex((term) => this.slots.get(term) ?? RESOLUTION - 1),
+    title: createFieldIndex((term) => this.slotOf(term)),
+    text: createFieldIndex((term) => this.slotOf(term)),
     entity: createFieldIndex(() => 0),
   };
 
   constructor(readonly lengths: FieldLengths) {}
+
+  /**
+   * How many documents hold each folded word (stop words and one-letter words left out), counted as documents
+   * are added, in the order words were first seen: the dictionary of completions and corrections
+   * (`wordFrequencies` of the same documents).
+   */
+  get words(): Map<string, number> {
+    if (!this.wordMap || this.wordMap.size !== this.counts.size) {
+      this.wordMap = new Map();
+      for (const [word, { n }] of this.counts) this.wordMap.set(word, n);
+    }
+    return this.wordMap;
+  }
 
   /** Average field lengths of a corpus (a first pass over it). */
   static measure(docs: Iterable<IndexedDocument>): FieldLengths {
@@ -74,28 +87,39 @@ export class FlexIndexes {
     return { title: title / Math.max(1, n), text: text / Math.max(1, n) };
   }
 
+  /** The slot FlexSearch puts a term of the field being added in: its BM25 weight's. */
+  private slotOf(term: string): number {
+    const f = this.tf.get(term);
+    return f === undefined ? RESOLUTION - 1 : weightSlot(f, this.field.length, this.field.average, this.field.p);
+  }
+
   /** Indexes document number `n`. */
   add(n: number, doc: IndexedDocument): void {
     // Each text folded once, for the terms (the same as `documentTerms`) and the word counts.
     const titleWords = foldWords(doc.title);
     const bodyWords = foldWords(doc.body);
-    const seen = new Set<string>();
     for (const words of [titleWords, bodyWords]) {
       for (const word of words) {
-        if (word.length < MIN_PREFIX || seen.has(word) || isStopWord(word)) continue;
-        seen.add(word);
-        this.words.set(word, (this.words.get(word) ?? 0) + 1);
+        if (word.length < MIN_PREFIX) continue;
+        const seen = this.counts.get(word);
+        if (seen) {
+          if (seen.doc !== n) {
+            seen.doc = n;
+            seen.n++;
+          }
+        } else if (!isStopWord(word)) this.counts.set(word, { doc: n, n: 1 });
       }
     }
     const title = analyzeWords(titleWords);
     const terms = { title, text: [...title, ...analyzeWords(bodyWords)] };
-    const tf = new Map<string, number>();
     for (const field of ["title", "text"] as const) {
-      tf.clear();
+      const tf = new Map<string, number>();
       for (const t of terms[field]) tf.set(t, (tf.get(t) ?? 0) + 1);
-      this.slots.clear();
-      for (const [t, f] of tf) this.slots.set(t, weightSlot(f, terms[field].length, this.lengths[field], bm25[field]));
-      if (tf.size > 0) this.byField[field].add(n, terms[field].join(" "));
+      if (tf.size === 0) continue;
+      this.tf = tf;
+      this.field = { length: terms[field].length, average: this.lengths[field], p: bm25[field] };
+      // Each distinct term once, in the order of its first occurrence: what FlexSearch keeps of the whole text.
+      this.byField[field].add(n, [...tf.keys()].join(" "));
     }
     if (doc.entities.length > 0) this.byField.entity.add(n, doc.entities.join(" "));
   }
