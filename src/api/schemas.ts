@@ -178,7 +178,8 @@ export const errorResponses = {
     description: "No bundle, an unreadable one, or KV failing",
     headers: {
       "Retry-After": {
-        description: "Seconds before asking again: 1 when KV failed, 30 for a bundle error (an isolate rereads the live manifest every 30 s).",
+        description:
+          "Seconds before asking again: 1 when KV failed, 30 for a bundle error (an isolate rereads the live manifest every 30 s).",
         schema: { type: "integer" },
       },
     },
