@@ -1,11 +1,12 @@
 /** @module The benchmark harness, run end to end on a tiny generated corpus: every phase answers with a report of the right shape (no timings checked). */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { syntheticFrom } from "../bench/corpus/prepare";
 import { drawQueries } from "../bench/corpus/queries";
 import { runSize } from "../bench/harness";
+import { BUILD_SEMI_SPACE_MB } from "../bench/lib/spawn-phase";
 import { chart } from "../bench/report/chart";
 import { renderMarkdown } from "../bench/report/markdown";
 import { checkTargets, targets } from "../bench/report/targets";
@@ -41,6 +42,11 @@ async function run(): Promise<SizeReport> {
 }
 
 describe("benchmark harness", () => {
+  it("times the build with the Node flags `npm run build` and `npm run deploy` use", () => {
+    const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+    for (const name of ["build", "deploy"]) expect(scripts[name]).toContain(`--max-semi-space-size=${BUILD_SEMI_SPACE_MB} `);
+  });
+
   it("generates the same synthetic corpus and query set from the same seed", async () => {
     const base = (await readInputs(["seeds"])).documents;
     const a = await syntheticFrom(base, 50, join(dir, "a"), 3);

@@ -12,6 +12,12 @@ export interface PhaseRun {
   seconds: number;
 }
 
+/**
+ * MB of each young-generation semi-space for the build, as `npm run build` and `npm run deploy` set it: the index's
+ * short-lived arrays die young instead of filling the old generation (1M build 662 → 506 s, same bundle).
+ */
+export const BUILD_SEMI_SPACE_MB = 64;
+
 /** The tail of a child's stderr kept to tell why it died. */
 const TAIL = 4096;
 
@@ -35,6 +41,8 @@ export function spawnPhase(
     [
       "--expose-gc",
       `--max-old-space-size=${options.heapMb}`,
+      // The young generation `npm run build` gives the build (package.json): the build phase runs as it does.
+      ...(name === "build" ? [`--max-semi-space-size=${BUILD_SEMI_SPACE_MB}`] : []),
       "--import",
       "tsx",
       join(ROOT, "bench/phase.ts"),
