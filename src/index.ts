@@ -6,7 +6,7 @@ import type { BundleReader } from "./bundle/reader";
 import { AppError, errorBody } from "./errors";
 import { caching } from "./http/caching";
 import { corsMiddleware } from "./http/cors";
-import { explainMissingKey, openBundle } from "./isolate";
+import { explainMissingKey, manifestTtlSeconds, openBundle } from "./isolate";
 import { newReadStats } from "./kv/source";
 import { documentRoutes } from "./routes/documents";
 import { entityRoutes } from "./routes/entities";
@@ -76,7 +76,8 @@ app.onError(async (error, c) => {
   if (error instanceof AppError) {
     const known = error.code === "bundle_key_missing" ? await explainMissingKey(c.env, error, (await c.var.bundle()).version) : error;
     // A 503 passes: KV failing may answer again in a moment; a bundle fixed in KV is seen once the manifest is read again.
-    const retry = known.status === 503 ? { "Retry-After": known.code === "storage_unavailable" ? "1" : "30" } : undefined;
+    const after = known.code === "storage_unavailable" ? 1 : Math.max(1, Math.ceil(manifestTtlSeconds(c.env)));
+    const retry = known.status === 503 ? { "Retry-After": String(after) } : undefined;
     return c.json(errorBody(known), known.status, retry);
   }
   console.error(error);

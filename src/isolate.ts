@@ -28,12 +28,17 @@ function isolateCache(env: IsolateEnv): LruCache<unknown> {
   return cache;
 }
 
+/** Seconds an isolate trusts the live manifest (`MANIFEST_TTL_S`, default 30): a new version is seen within that. */
+export function manifestTtlSeconds(env: IsolateEnv): number {
+  const ttl = Number(env.MANIFEST_TTL_S ?? MANIFEST_TTL_S);
+  return Number.isFinite(ttl) && ttl >= 0 ? ttl : MANIFEST_TTL_S;
+}
+
 /** A reader of the live bundle for one request, with its own read counters. */
 export async function openBundle(env: IsolateEnv, stats: ReadStats = newReadStats()): Promise<BundleReader> {
   const values: KvSource = workersKvSource(env.SEARCH_KV, VALUE_CACHE_TTL_S);
   const now = Date.now();
-  const ttl = Number(env.MANIFEST_TTL_S ?? MANIFEST_TTL_S);
-  const ttlMs = (Number.isFinite(ttl) && ttl >= 0 ? ttl : MANIFEST_TTL_S) * 1000;
+  const ttlMs = manifestTtlSeconds(env) * 1000;
   if (!manifest || now - manifest.at >= ttlMs) {
     const started = Date.now();
     const value = await readManifest(workersKvSource(env.SEARCH_KV, MANIFEST_CACHE_TTL_S));

@@ -25,7 +25,7 @@ export interface HttpReport {
   distinct: LoadResult;
   /**
    * The same, with the edge cache and the isolate's answer cache off: the Worker's own cost, without storing every
-   * answer (results from before 2026-12-04 kept the answer cache on).
+   * answer.
    */
   distinctNoEdge: LoadResult;
   /**

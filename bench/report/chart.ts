@@ -102,7 +102,7 @@ export function chart(reports: SizeReport[]): string {
         {
           name: "term shards alone, projected (p99)",
           color: "#c0392b",
-          points: point((r) => (r.build ? undefined : r.projection && r.projection.queryTermBytes.p99 / 1000)),
+          points: point((r) => r.projection && r.projection.queryTermBytes.p99 / 1000),
           dashed: true,
         },
       ],

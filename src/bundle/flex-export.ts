@@ -45,12 +45,12 @@ export function slotWeight(slot: number, p: { k1: number; b: number }): number {
 
 /** One FlexSearch index per field, as the build fills them. */
 export class FlexIndexes {
-  /** The document being added: its term frequencies in the field being added, and that field's length and BM25. */
+  /** The field being added, its length in terms, and its term frequencies: what FlexSearch's slot callback reads. */
+  private field: "title" | "text" = "text";
+  private fieldLength = 0;
   private tf = new Map<string, number>();
-  private field: { length: number; average: number; p: { k1: number; b: number } } = { length: 1, average: 1, p: bm25.text };
   /** Per folded word: the last document that held it, and how many documents did (one lookup a word). */
   private readonly counts = new Map<string, { doc: number; n: number }>();
-  private wordMap: Map<string, number> | undefined;
   readonly byField: Record<Field, Index> = {
     title: createFieldIndex((term) => this.slotOf(term)),
     text: createFieldIndex((term) => this.slotOf(term)),
@@ -62,14 +62,10 @@ export class FlexIndexes {
   /**
    * How many documents hold each folded word (stop words and one-letter words left out), counted as documents
    * are added, in the order words were first seen: the dictionary of completions and corrections
-   * (`wordFrequencies` of the same documents).
+   * (`wordFrequencies` of the same documents). A new map each time: read it once indexing is done.
    */
   get words(): Map<string, number> {
-    if (!this.wordMap || this.wordMap.size !== this.counts.size) {
-      this.wordMap = new Map();
-      for (const [word, { n }] of this.counts) this.wordMap.set(word, n);
-    }
-    return this.wordMap;
+    return new Map(Array.from(this.counts, ([word, { n }]) => [word, n]));
   }
 
   /** Average field lengths of a corpus (a first pass over it). */
@@ -90,7 +86,7 @@ export class FlexIndexes {
   /** The slot FlexSearch puts a term of the field being added in: its BM25 weight's. */
   private slotOf(term: string): number {
     const f = this.tf.get(term);
-    return f === undefined ? RESOLUTION - 1 : weightSlot(f, this.field.length, this.field.average, this.field.p);
+    return f === undefined ? RESOLUTION - 1 : weightSlot(f, this.fieldLength, this.lengths[this.field], bm25[this.field]);
   }
 
   /** Indexes document number `n`. */
@@ -116,8 +112,9 @@ export class FlexIndexes {
       const tf = new Map<string, number>();
       for (const t of terms[field]) tf.set(t, (tf.get(t) ?? 0) + 1);
       if (tf.size === 0) continue;
+      this.field = field;
+      this.fieldLength = terms[field].length;
       this.tf = tf;
-      this.field = { length: terms[field].length, average: this.lengths[field], p: bm25[field] };
       // Each distinct term once, in the order of its first occurrence: what FlexSearch keeps of the whole text.
       this.byField[field].add(n, [...tf.keys()].join(" "));
     }
