@@ -214,3 +214,38 @@ describe("missing keys", () => {
       await expectRecovered(w);
     }));
 });
+
+describe("corrupt tail chunks", () => {
+  it("a truncated or garbled tail chunk is 503 bundle_key_corrupt, and the Worker recovers when it is fixed", async () => {
+    // The seeds with heads of one posting: every word of both articles has a tail chunk, which date order reads.
+    const { bundle: tailed } = await buildFromInputs(["seeds"], { builtAt: "2026-01-01T00:00:00.000Z", head: 1 });
+    const tails = [...tailed.values.keys()].filter((k) => k.includes("/tail/"));
+    expect(tails.length).toBeGreaterThan(10);
+    const w = await startFaultyWorker();
+    try {
+      await w.load(tailed);
+      const path = "/search?q=afghanistan&sort=date";
+      // Faults first: the isolate has read no chunk yet, so each request reads the faulty value.
+      for (const [fault, value] of [
+        ["truncate", "7"],
+        ["garble", '{"a":1}'],
+        ["garble", '[[0,"x"]]'],
+        ["garble", "[[0,[999999]]]"],
+      ] as const) {
+        await w.heal();
+        await w.fault(fault, `bundle/${tailed.manifest.version}/tail/`, value);
+        const { status, body } = await w.json(`${path}&limit=${value.length}`);
+        expect(status, value).toBe(503);
+        expect(body.error.code, value).toBe("bundle_key_corrupt");
+      }
+      // Nothing wrong was cached: once fixed, both articles, newest first (undated: input order reversed).
+      await w.heal();
+      const { status, body } = await w.json(`${path}&limit=7`);
+      expect(status).toBe(200);
+      expect(body.total).toBe(2);
+      expect(body.hits.map((h: { id: string }) => h.id)).toEqual([DOC, "000_956f74d6789d3da8"]);
+    } finally {
+      await w.dispose();
+    }
+  });
+});

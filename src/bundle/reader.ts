@@ -4,7 +4,7 @@ import { slugify } from "../entities/slug";
 import { AppError } from "../errors";
 import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
-import { type Field, fields } from "./flex-config";
+import { type Field, fields, RESOLUTION } from "./flex-config";
 import {
   bundleKey,
   FORMAT_VERSION,
@@ -17,6 +17,7 @@ import {
   PREFIX_GROUP,
   type PrefixShard,
   type SparsePostings,
+  type TailRef,
   type TermEntry,
   type TermShard,
 } from "./format";
@@ -108,6 +109,22 @@ const parsers: Partial<Record<KeyKind, (raw: unknown) => unknown>> = {
 };
 
 /**
+ * Refuses a tail chunk that is not what its reference in the term shard says: a slot outside the index's, or a
+ * document outside the range `[first, last]` the reference gives (a key overwritten by another chunk or another
+ * version). Read as it is, it would rank documents the term is not in.
+ * @example
+ * checkChunk([[2, [40, 41]]], [7, 40, 41]); // fine
+ * checkChunk([[2, [99]]], [7, 40, 41]); // throws bundle_key_corrupt
+ */
+export function checkChunk(chunk: SparsePostings, [n, first, last]: TailRef): void {
+  for (const [slot, ids] of chunk) {
+    const fine =
+      Number.isInteger(slot) && slot >= 0 && slot < RESOLUTION && ids.every((d) => Number.isInteger(d) && d >= first && d <= last);
+    if (!fine) throw new AppError("bundle_key_corrupt", `Tail chunk ${n} holds postings outside the range its term shard gives.`);
+  }
+}
+
+/**
  * Heap a parsed value takes per character of its JSON, by kind: small arrays and strings cost more than their
  * text. Measured on the 1M bench bundle with `node --expose-gc --import tsx bench/lib/parsed-size.ts DIR`
  * (term ×2.9, prefix ×5.6, id ×4.2, meta ×1.2, tail ×1.2), rounded up; the cache charges this, so its budget holds.
@@ -190,10 +207,27 @@ export class BundleReader {
     return out;
   }
 
-  /** Tail chunks of long posting lists, by number; all in one round trip. */
-  async tails(chunks: number[]): Promise<Map<number, SparsePostings>> {
-    const values = await this.read<SparsePostings>("tail", chunks);
-    return new Map(chunks.map((n, i) => [n, values[i] as SparsePostings]));
+  /**
+   * Tail chunks of long posting lists, by their references in the term shards; all in one round trip. A chunk that
+   * does not hold what its reference says is refused and dropped from the cache, so that a fixed upload is read.
+   */
+  async tails(refs: TailRef[]): Promise<Map<number, SparsePostings>> {
+    const values = await this.read<SparsePostings>(
+      "tail",
+      refs.map(([n]) => n),
+    );
+    const out = new Map<number, SparsePostings>();
+    refs.forEach((ref, i) => {
+      const chunk = values[i] as SparsePostings;
+      try {
+        checkChunk(chunk, ref);
+      } catch (error) {
+        this.cache.delete(bundleKey(this.version, "tail", ref[0]));
+        throw error;
+      }
+      out.set(ref[0], chunk);
+    });
+    return out;
   }
 
   /** Prefix groups (completions), by group key. */

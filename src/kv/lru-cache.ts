@@ -42,6 +42,14 @@ export class LruCache<V> {
     return entry.value;
   }
 
+  /** Drops a key (a value found wrong after it was cached). */
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.used -= entry.size;
+  }
+
   set(key: string, value: V, size: number): void {
     const old = this.entries.get(key);
     if (old) {

@@ -20,8 +20,8 @@ export interface TermPostings extends Record<Field, Slots> {
 export interface PostingSource {
   readonly documents: number;
   postings(terms: string[]): Promise<Map<string, TermPostings>>;
-  /** Tail chunks by number, in one round trip. */
-  tails(chunks: number[]): Promise<Map<number, SparsePostings>>;
+  /** Tail chunks by their references (checked against them), by number, in one round trip. */
+  tails(refs: TailRef[]): Promise<Map<number, SparsePostings>>;
 }
 
 export const countIds = (slots: Slots) => slots.reduce((n, ids) => n + (ids?.length ?? 0), 0);
@@ -94,7 +94,7 @@ export function shardedPostings(reader: BundleReader): PostingSource {
         return entry?.length === 4 ? [entry[2], entry[3]] : undefined;
       });
     },
-    tails: (chunks) => reader.tails(chunks),
+    tails: (refs) => reader.tails(refs),
   };
 }
 

@@ -69,10 +69,11 @@ export class TailLoader {
     wanted.sort((a, b) => b.ref[1] - a.ref[1]);
     const room = Math.max(0, this.budget - this.read);
     if (wanted.length > room) this.cut = true;
-    const chunks = [...new Set(wanted.map((w) => w.ref[0]))].slice(0, Math.min(room, most));
+    const refs = [...new Map(wanted.map((w) => [w.ref[0], w.ref])).values()].slice(0, Math.min(room, most));
+    const chunks = refs.map(([n]) => n);
     const taken = wanted.filter((w) => chunks.includes(w.ref[0]));
     if (taken.length === 0) return;
-    const read = await this.source.tails(chunks);
+    const read = await this.source.tails(refs);
     this.read += read.size;
     for (const { p, field, ref } of taken) {
       const chunk = read.get(ref[0]);

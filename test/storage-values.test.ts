@@ -1,0 +1,141 @@
+/** @module Values read from storage: a tail chunk that is not what its term shard says is refused, and the isolate cache counts its bytes right. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bundleKey, type TermShard } from "../src/bundle/format";
+import { shardOf } from "../src/bundle/hash";
+import { checkChunk } from "../src/bundle/reader";
+import { buildBundle } from "../src/bundle/write";
+import { LruCache } from "../src/kv/lru-cache";
+import { bundleEngine } from "../src/search/bundle-engine";
+import { matchQuery } from "../src/search/engine";
+import { parseQuery } from "../src/search/parse-query";
+
+import { memoryBundle } from "./helpers/memory-bundle";
+
+/** Twelve documents holding "embassy", with heads of 2 postings and chunks of 3: "embassy" has 4 tail chunks. */
+async function tailBundle() {
+  const documents = Array.from({ length: 12 }, (_, i) => ({
+    id: `d${i}`,
+    title: `report ${i}`,
+    body: `embassy ${"statement ".repeat(i % 4)}`,
+    date: `2021-08-${String(i + 1).padStart(2, "0")}`,
+    meta: {},
+  }));
+  const bundle = await buildBundle(
+    { documents, entities: [], byDocument: documents.map(() => []) },
+    { head: 2, tailChunk: 3, builtAt: "t" },
+  );
+  const { version, layout } = bundle.manifest;
+  const shard = JSON.parse(bundle.values.get(bundleKey(version, "term", shardOf("embassi", layout.term))) as string) as TermShard;
+  const entry = shard.text?.find((e) => e[0] === "embassi");
+  if (entry?.length !== 4) throw new Error("expected a tail");
+  return { bundle, refs: entry[3] };
+}
+
+describe("tail chunks", () => {
+  it("are read for a date range, and give every dated document", async () => {
+    const { bundle, refs } = await tailBundle();
+    expect(refs).toHaveLength(4);
+    const got = await matchQuery(bundleEngine(memoryBundle(bundle).coldReader()), parseQuery("embassy from:2021-08-02 to:2021-08-11 "), {
+      want: 20,
+    });
+    expect(got.approximate).toBe(false);
+    expect(got.total).toBe(10);
+    expect(got.candidates.map((c) => c.doc).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  // The last chunk covers documents 9 to 11 (of 0 to 11).
+  const garbled = [
+    '{"a":1}',
+    '[[0,"x"]]',
+    '[[0,[9,"10"]]]',
+    "[1,2]",
+    '"text"',
+    "null",
+    '[["0",[9]]]',
+    "[[0,[9,10",
+    "[[0,[3]]]",
+    "[[0,[12]]]",
+    "[[99,[9]]]",
+    "[[-1,[9]]]",
+    "[[0,[9.5]]]",
+  ];
+  for (const value of garbled) {
+    it(`refuse a garbled value (${value}) as bundle_key_corrupt, and read it again once fixed`, async () => {
+      const { bundle, refs } = await tailBundle();
+      const [n] = refs.at(-1) as [number, number, number];
+      const key = bundleKey(bundle.manifest.version, "tail", n);
+      const good = bundle.values.get(key) as string;
+      bundle.values.set(key, value);
+      const mem = memoryBundle(bundle);
+      const reader = mem.coldReader();
+      const q = parseQuery("embassy from:2021-08-10 ");
+      await expect(matchQuery(bundleEngine(reader), q, { want: 20 })).rejects.toMatchObject({ code: "bundle_key_corrupt" });
+      // Not cached: the same reader reads the key again.
+      mem.source.getMany = async (keys) => new Map(keys.map((k) => [k, k === key ? good : (bundle.values.get(k) ?? null)]));
+      const fixed = await matchQuery(bundleEngine(reader), q, { want: 20 });
+      expect(fixed.candidates.map((c) => c.doc).sort((a, b) => a - b)).toEqual([9, 10, 11]);
+    });
+  }
+
+  it("are checked against the range their term shard gives them", () => {
+    expect(() => checkChunk([[2, [40, 41]]], [7, 40, 41])).not.toThrow();
+    expect(() => checkChunk([[23, [40]]], [7, 40, 41])).not.toThrow();
+    for (const bad of [[[2, [39]]], [[2, [42]]], [[24, [40]]], [[-1, [40]]], [[0.5, [40]]], [[2, [40.5]]]] as [number, number[]][][]) {
+      expect(() => checkChunk(bad, [7, 40, 41]), JSON.stringify(bad)).toThrow(expect.objectContaining({ code: "bundle_key_corrupt" }));
+    }
+  });
+});
+
+describe("the isolate cache's byte count", () => {
+  it("replacing a key counts its new size only", () => {
+    const cache = new LruCache<string>(100);
+    cache.set("a", "A", 40);
+    cache.set("a", "A2", 30);
+    expect(cache.bytes).toBe(30);
+    expect(cache.size).toBe(1);
+    for (let i = 0; i < 10; i++) cache.set("a", `A${i}`, 40);
+    expect(cache.bytes).toBe(40);
+    expect(cache.get("a")).toBe("A9");
+    cache.set("b", "B", 60);
+    expect(cache.bytes).toBe(100);
+    expect([cache.get("a"), cache.get("b")]).toEqual(["A9", "B"]);
+    // A value bigger than the budget replaces nothing: the key's old value is dropped, not kept stale.
+    cache.set("a", "huge", 101);
+    expect(cache.get("a")).toBeUndefined();
+    expect(cache.bytes).toBe(60);
+  });
+
+  it("agrees with a plain model of least-recently-used eviction over any sequence of sets, gets and deletes", () => {
+    const op = fc.oneof(
+      fc.record({ set: fc.constantFrom("a", "b", "c", "d", "e"), size: fc.integer({ min: 0, max: 60 }) }),
+      fc.record({ get: fc.constantFrom("a", "b", "c", "d", "e") }),
+      fc.record({ drop: fc.constantFrom("a", "b", "c", "d", "e") }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100 }), fc.array(op, { maxLength: 60 }), (budget, ops) => {
+        const cache = new LruCache<string>(budget);
+        // The model: keys in order of use, oldest first.
+        let model: { key: string; size: number; value: string }[] = [];
+        ops.forEach((o, i) => {
+          if ("set" in o) {
+            cache.set(o.set, `v${i}`, o.size);
+            model = model.filter((e) => e.key !== o.set);
+            if (o.size <= budget) model.push({ key: o.set, size: o.size, value: `v${i}` });
+            while (model.reduce((n, e) => n + e.size, 0) > budget) model.shift();
+          } else if ("drop" in o) {
+            cache.delete(o.drop);
+            model = model.filter((e) => e.key !== o.drop);
+          } else {
+            const found = model.find((e) => e.key === o.get);
+            expect(cache.get(o.get)).toBe(found?.value);
+            if (found) model = [...model.filter((e) => e !== found), found];
+          }
+          expect(cache.bytes).toBe(model.reduce((n, e) => n + e.size, 0));
+          expect(cache.size).toBe(model.length);
+        });
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+});
