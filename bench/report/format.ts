@@ -20,8 +20,19 @@ export const times = (n: number): string => `${n >= 100 ? n.toFixed(0) : n >= 10
 
 export const percent = (n: number): string => `${Math.round(n * 100)}%`;
 
-/** A Markdown table from a header and rows. */
-export function table(header: string[], rows: string[][]): string {
+/** A column of a table: its header and how a row fills its cell, side by side so that the two cannot drift apart. */
+export type Column<T> = [header: string, cell: (row: T) => string];
+
+/**
+ * A Markdown table from its columns and rows.
+ * @example
+ * table([["corpus", (r) => r.label], ["articles", (r) => count(r.n)]], reports);
+ */
+export function table<T>(columns: Column<T>[], rows: T[]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+  return [
+    line(columns.map(([header]) => header)),
+    line(columns.map(() => "---")),
+    ...rows.map((row) => line(columns.map(([, cell]) => cell(row)))),
+  ].join("\n");
 }

@@ -1,6 +1,6 @@
 /** @module The benchmark section of docs/benchmarks.md, made from the results of every corpus size run so far. */
 import { peerNames } from "../peers/registry";
-import { bytes, count, mib, ms, percent, table, times } from "./format";
+import { bytes, type Column, count, mib, ms, percent, table, times } from "./format";
 import { checkTargets, targets } from "./targets";
 import type { SizeReport } from "./types";
 
@@ -13,55 +13,47 @@ function machineLine(r: SizeReport): string {
 
 function targetsTable(rs: SizeReport[]): string {
   const checks = new Map(rs.map((r) => [r.label, new Map(checkTargets(r).map((c) => [c.id, c]))]));
-  return table(
-    ["target", ...rs.map((r) => r.label)],
-    targets.map((t) => [
-      t.size ? `${t.text} *(binding at ${t.size})*` : t.text,
-      ...rs.map((r) => {
-        const c = checks.get(r.label)?.get(t.id);
-        if (!c) return "not measured";
-        if (c.met === undefined) return c.value;
-        return `${t.size && t.size !== r.label ? "" : `${mark(c.met)} `}${c.value}`;
-      }),
-    ]),
-  );
+  type Target = (typeof targets)[number];
+  const columns: Column<Target>[] = [
+    ["target", (t) => (t.size ? `${t.text} *(binding at ${t.size})*` : t.text)],
+    ...rs.map(
+      (r): Column<Target> => [
+        r.label,
+        (t) => {
+          const c = checks.get(r.label)?.get(t.id);
+          if (!c) return "not measured";
+          if (c.met === undefined) return c.value;
+          return `${t.size && t.size !== r.label ? "" : `${mark(c.met)} `}${c.value}`;
+        },
+      ],
+    ),
+  ];
+  return table(columns, targets);
 }
 
 function buildTable(rs: SizeReport[]): string {
-  return table(
+  const failed = (r: SizeReport) => !r.build;
+  const built = (cell: (b: NonNullable<SizeReport["build"]>) => string) => (r: SizeReport) => (r.build ? cell(r.build) : "");
+  return table<SizeReport>(
     [
-      "corpus",
-      "articles",
-      "build",
-      "articles/s",
-      "read / index / shard",
-      "terms",
-      "term shards",
-      "keys",
-      "bundle",
-      "largest value",
-      "term shard p50 / p99 / max",
+      ["corpus", (r) => r.label],
+      ["articles", (r) => count(r.build?.documents ?? r.corpus.documents)],
+      ["build", (r) => (failed(r) ? `failed: ${r.failures.build ?? "?"}` : `${r.build?.seconds.toFixed(1)} s`)],
+      ["articles/s", built((b) => count(b.docsPerSecond))],
+      ["read / index / shard", built((b) => `${b.stages.read.toFixed(1)} / ${b.stages.index.toFixed(1)} / ${b.stages.shard.toFixed(1)} s`)],
+      ["terms", built((b) => count(b.bundle.terms))],
+      ["term shards", built((b) => count(b.bundle.termShards))],
+      ["keys", built((b) => count(b.bundle.keys))],
+      ["bundle", built((b) => bytes(b.bundle.bytes))],
+      ["largest value", built((b) => `${bytes(b.bundle.largestValue.bytes)} (${b.bundle.largestValue.key})`)],
+      [
+        "term shard p50 / p99 / max",
+        built(
+          (b) => `${bytes(b.bundle.termShardBytes.p50)} / ${bytes(b.bundle.termShardBytes.p99)} / ${bytes(b.bundle.termShardBytes.max)}`,
+        ),
+      ],
     ],
-    rs.flatMap((r) => {
-      const b = r.build;
-      if (!b) return [[r.label, count(r.corpus.documents), `failed: ${r.failures.build ?? "?"}`, "", "", "", "", "", "", "", ""]];
-      const s = b.bundle;
-      return [
-        [
-          r.label,
-          count(b.documents),
-          `${b.seconds.toFixed(1)} s`,
-          count(b.docsPerSecond),
-          `${b.stages.read.toFixed(1)} / ${b.stages.index.toFixed(1)} / ${b.stages.shard.toFixed(1)} s`,
-          count(s.terms),
-          count(s.termShards),
-          count(s.keys),
-          bytes(s.bytes),
-          `${bytes(s.largestValue.bytes)} (${s.largestValue.key})`,
-          `${bytes(s.termShardBytes.p50)} / ${bytes(s.termShardBytes.p99)} / ${bytes(s.termShardBytes.max)}`,
-        ],
-      ];
-    }),
+    rs,
   );
 }
 
@@ -79,42 +71,28 @@ function extractionLines(rs: SizeReport[]): string {
 }
 
 function coldTable(rs: SizeReport[]): string {
-  return table(
+  type Cold = { r: SizeReport; c: NonNullable<SizeReport["ours"]>["cold"]; first: NonNullable<SizeReport["ours"]>["firstQuery"] };
+  const rows = rs.flatMap((r): Cold[] => (r.ours ? [{ r, c: r.ours.cold, first: r.ours.firstQuery }] : []));
+  const share = (c: Cold["c"], k: string) => percent(c.bytesByKind[k]?.share ?? 0);
+  return table<Cold>(
     [
-      "corpus",
-      "round trips p99 (find + metadata)",
-      "keys p50 / p99",
-      "bytes p50 / p99 / max",
-      "bytes: term / meta / manifest",
-      "CPU p50 / p99",
-      "query's own CPU p50 / p99 (least of its answers)",
-      "CPU p99 without the store",
-      "main thread CPU p50 / p99",
-      "wall p50 / p99",
-      "manifest read p50",
-      "first query of a process (cold JIT)",
+      ["corpus", ({ r }) => r.label],
+      ["round trips p99 (find + metadata)", ({ c }) => `${c.indexRoundTrips.p99} + ${c.metaRoundTrips.p99}`],
+      ["keys p50 / p99", ({ c }) => `${c.keys.p50} / ${c.keys.p99}`],
+      ["bytes p50 / p99 / max", ({ c }) => `${bytes(c.bytes.p50)} / ${bytes(c.bytes.p99)} / ${bytes(c.bytes.max)}`],
+      ["bytes: term / meta / manifest", ({ c }) => `${share(c, "term")} / ${share(c, "meta")} / ${share(c, "manifest")}`],
+      ["CPU p50 / p99", ({ c }) => `${ms(c.cpuMs.p50)} / ${ms(c.cpuMs.p99)}`],
+      [
+        "query's own CPU p50 / p99 (least of its answers)",
+        ({ c }) => (c.ownCpuMs ? `${ms(c.ownCpuMs.p50)} / ${ms(c.ownCpuMs.p99)}` : "not measured"),
+      ],
+      ["CPU p99 without the store", ({ c }) => ms(c.engineCpuMs.p99)],
+      ["main thread CPU p50 / p99", ({ c }) => (c.threadCpuMs ? `${ms(c.threadCpuMs.p50)} / ${ms(c.threadCpuMs.p99)}` : "not measured")],
+      ["wall p50 / p99", ({ c }) => `${ms(c.wallMs.p50)} / ${ms(c.wallMs.p99)}`],
+      ["manifest read p50", ({ c }) => ms(c.manifestMs.p50)],
+      ["first query of a process (cold JIT)", ({ first }) => `${ms(first.cpuMs)} CPU, ${bytes(first.bytes)}`],
     ],
-    rs.flatMap((r) => {
-      const c = r.ours?.cold;
-      if (!c || !r.ours) return [];
-      const share = (k: string) => percent(c.bytesByKind[k]?.share ?? 0);
-      return [
-        [
-          r.label,
-          `${c.indexRoundTrips.p99} + ${c.metaRoundTrips.p99}`,
-          `${c.keys.p50} / ${c.keys.p99}`,
-          `${bytes(c.bytes.p50)} / ${bytes(c.bytes.p99)} / ${bytes(c.bytes.max)}`,
-          `${share("term")} / ${share("meta")} / ${share("manifest")}`,
-          `${ms(c.cpuMs.p50)} / ${ms(c.cpuMs.p99)}`,
-          c.ownCpuMs ? `${ms(c.ownCpuMs.p50)} / ${ms(c.ownCpuMs.p99)}` : "not measured",
-          ms(c.engineCpuMs.p99),
-          c.threadCpuMs ? `${ms(c.threadCpuMs.p50)} / ${ms(c.threadCpuMs.p99)}` : "not measured",
-          `${ms(c.wallMs.p50)} / ${ms(c.wallMs.p99)}`,
-          ms(c.manifestMs.p50),
-          `${ms(r.ours.firstQuery.cpuMs)} CPU, ${bytes(r.ours.firstQuery.bytes)}`,
-        ],
-      ];
-    }),
+    rows,
   );
 }
 
@@ -125,15 +103,26 @@ function heaviestTable(r: SizeReport): string {
     `Heaviest cold queries at ${r.label} (most bytes read; the largest value each read):`,
     "",
     table(
-      ["query", "bytes", "CPU", "largest value"],
-      c.heaviest.map((h) => [`\`${h.q}\``, bytes(h.bytes), ms(h.cpuMs), `${h.largestKey} (${bytes(h.largestBytes)})`]),
+      [
+        ["query", (h) => `\`${h.q}\``],
+        ["bytes", (h) => bytes(h.bytes)],
+        ["CPU", (h) => ms(h.cpuMs)],
+        ["largest value", (h) => `${h.largestKey} (${bytes(h.largestBytes)})`],
+      ],
+      c.heaviest,
     ),
     "",
     `Most CPU at ${r.label} (single answers):`,
     "",
     table(
-      ["query", "CPU", "its least CPU", "bytes", "matches"],
-      c.slowest.map((s) => [`\`${s.q}\``, ms(s.cpuMs), s.ownCpuMs === undefined ? "—" : ms(s.ownCpuMs), bytes(s.bytes), count(s.total)]),
+      [
+        ["query", (s) => `\`${s.q}\``],
+        ["CPU", (s) => ms(s.cpuMs)],
+        ["its least CPU", (s) => (s.ownCpuMs === undefined ? "—" : ms(s.ownCpuMs))],
+        ["bytes", (s) => bytes(s.bytes)],
+        ["matches", (s) => count(s.total)],
+      ],
+      c.slowest,
     ),
   ].join("\n");
 }
@@ -156,64 +145,44 @@ function projectionLines(rs: SizeReport[]): string {
 }
 
 function warmTable(rs: SizeReport[]): string {
-  return table(
+  type Warm = { r: SizeReport; w: NonNullable<SizeReport["ours"]>["warm"] };
+  const rows = rs.flatMap((r): Warm[] => (r.ours?.warm ? [{ r, w: r.ours.warm }] : []));
+  return table<Warm>(
     [
-      "corpus",
-      "search p50 / p99",
-      "CPU p99",
-      "find + rank only p50 / p99",
-      "first pass p50 / p99",
-      "cache hits",
-      "cache held",
-      "heap before",
-      "heap after 1,000 queries",
+      ["corpus", ({ r }) => r.label],
+      ["search p50 / p99", ({ w }) => `${ms(w.wallMs.p50)} / ${ms(w.wallMs.p99)}`],
+      ["CPU p99", ({ w }) => ms(w.cpuMs.p99)],
+      ["find + rank only p50 / p99", ({ w }) => `${ms(w.matchMs.p50)} / ${ms(w.matchMs.p99)}`],
+      ["no evictions p50 / p99", ({ w }) => (w.unboundedMs ? `${ms(w.unboundedMs.p50)} / ${ms(w.unboundedMs.p99)}` : "—")],
+      ["first pass p50 / p99", ({ w }) => `${ms(w.firstPassMs.p50)} / ${ms(w.firstPassMs.p99)}`],
+      ["cache hits", ({ w }) => percent(w.cacheHitRatio)],
+      ["cache held", ({ w }) => `${mib(w.cacheBytes)} in ${count(w.cacheEntries)} values`],
+      ["heap before", ({ w }) => mib(w.heapBeforeBytes)],
+      ["heap after 1,000 queries", ({ w }) => `${mib(w.heapAfterBytes)}${w.gc ? "" : " (no --expose-gc: includes garbage)"}`],
     ],
-    rs.flatMap((r) => {
-      const w = r.ours?.warm;
-      if (!w) return [];
-      return [
-        [
-          r.label,
-          `${ms(w.wallMs.p50)} / ${ms(w.wallMs.p99)}`,
-          ms(w.cpuMs.p99),
-          `${ms(w.matchMs.p50)} / ${ms(w.matchMs.p99)}`,
-          w.unboundedMs ? `${ms(w.unboundedMs.p50)} / ${ms(w.unboundedMs.p99)}` : "—",
-          `${ms(w.firstPassMs.p50)} / ${ms(w.firstPassMs.p99)}`,
-          percent(w.cacheHitRatio),
-          `${mib(w.cacheBytes)} in ${count(w.cacheEntries)} values`,
-          mib(w.heapBeforeBytes),
-          `${mib(w.heapAfterBytes)}${w.gc ? "" : " (no --expose-gc: includes garbage)"}`,
-        ],
-      ];
-    }),
+    rows,
   );
 }
 
 function peersTable(r: SizeReport): string {
   const ours = r.ours;
-  const rows: string[][] = [];
+  type PeerRow = { engine: string; size: string; load: string; heap: string; queries: string; rate: string; ratios: string };
+  const rows: PeerRow[] = [];
   if (ours && r.build) {
-    rows.push([
-      "**edge-search** (sharded bundle)",
-      `${bytes(r.build.bundle.bytes)} (all keys)`,
-      `${ms(ours.cold.manifestMs.p50)} manifest; ${ms(ours.cold.wallMs.p50)} whole cold query`,
-      `${mib(ours.warm.heapAfterBytes - ours.warm.heapBeforeBytes)} after 1,000 queries`,
-      `${ms(ours.warm.wallMs.p50)} / ${ms(ours.warm.wallMs.p99)}`,
-      count(r.build.docsPerSecond),
-      "—",
-    ]);
+    rows.push({
+      engine: "**edge-search** (sharded bundle)",
+      size: `${bytes(r.build.bundle.bytes)} (all keys)`,
+      load: `${ms(ours.cold.manifestMs.p50)} manifest; ${ms(ours.cold.wallMs.p50)} whole cold query`,
+      heap: `${mib(ours.warm.heapAfterBytes - ours.warm.heapBeforeBytes)} after 1,000 queries`,
+      queries: `${ms(ours.warm.wallMs.p50)} / ${ms(ours.warm.wallMs.p99)}`,
+      rate: count(r.build.docsPerSecond),
+      ratios: "—",
+    });
   }
   for (const p of r.peers) {
     if (p.failed) {
-      rows.push([
-        p.name,
-        "—",
-        "—",
-        "—",
-        "—",
-        p.buildSeconds ? count(Math.round(p.documents / p.buildSeconds)) : "—",
-        `**could not run:** ${p.failed}`,
-      ]);
+      const rate = p.buildSeconds ? count(Math.round(p.documents / p.buildSeconds)) : "—";
+      rows.push({ engine: p.name, size: "—", load: "—", heap: "—", queries: "—", rate, ratios: `**could not run:** ${p.failed}` });
       continue;
     }
     const ratio = r.ratios.find((x) => x.name === p.name);
@@ -227,38 +196,52 @@ function peersTable(r: SizeReport): string {
           ...Object.entries(ratio.other).map(([mode, x]) => `${mode} p99 ${times(x)}`),
         ].join("; ")
       : "";
-    rows.push([
-      p.name,
-      bytes(p.serializedBytes),
-      ms(p.loadMs),
-      mib(p.heapAfterLoadBytes),
-      modes.join("<br>"),
-      count(p.docsPerSecond),
+    rows.push({
+      engine: p.name,
+      size: bytes(p.serializedBytes),
+      load: ms(p.loadMs),
+      heap: mib(p.heapAfterLoadBytes),
+      queries: modes.join("<br>"),
+      rate: count(p.docsPerSecond),
       ratios,
-    ]);
+    });
   }
   const skipped = peerNames.filter((name) => !r.peers.some((p) => p.name === name));
-  for (const name of skipped) rows.push([name, "—", "—", "—", "—", "—", "not run in this command (`--peers`)"]);
-  return table(["engine", "serialized index", "load", "heap after load", "query p50 / p99", "index articles/s", "peer ÷ ours"], rows);
+  for (const name of skipped) {
+    rows.push({ engine: name, size: "—", load: "—", heap: "—", queries: "—", rate: "—", ratios: "not run in this command (`--peers`)" });
+  }
+  return table<PeerRow>(
+    [
+      ["engine", (x) => x.engine],
+      ["serialized index", (x) => x.size],
+      ["load", (x) => x.load],
+      ["heap after load", (x) => x.heap],
+      ["query p50 / p99", (x) => x.queries],
+      ["index articles/s", (x) => x.rate],
+      ["peer ÷ ours", (x) => x.ratios],
+    ],
+    rows,
+  );
 }
 
 function httpTable(r: SizeReport): string {
   const h = r.http;
   if (!h) return "";
-  const row = (name: string, x: typeof h.bare, ratio?: number) => [
-    name,
-    count(x.requestsPerSecond),
-    `${ms(x.latencyMs.p50)} / ${ms(x.latencyMs.p99)}`,
-    count(x.errors),
-    count(x.requests),
-    count(x.distinctPaths),
-    ratio === undefined ? "1" : percent(ratio),
-  ];
+  type Run = { name: string; x: typeof h.bare; ratio?: number };
+  const row = (name: string, x: typeof h.bare, ratio?: number): Run => ({ name, x, ratio });
   return [
     `At ${r.label}: ${h.bare.seconds} s a run, ${h.bare.connections} connections, autocannon against workerd (Miniflare) on 127.0.0.1, 32 MB cache budget.`,
     "",
-    table(
-      ["Worker", "requests/s", "latency p50 / p99", "errors", "requests", "distinct paths", "of bare"],
+    table<Run>(
+      [
+        ["Worker", (w) => w.name],
+        ["requests/s", (w) => count(w.x.requestsPerSecond)],
+        ["latency p50 / p99", (w) => `${ms(w.x.latencyMs.p50)} / ${ms(w.x.latencyMs.p99)}`],
+        ["errors", (w) => count(w.x.errors)],
+        ["requests", (w) => count(w.x.requests)],
+        ["distinct paths", (w) => count(w.x.distinctPaths)],
+        ["of bare", (w) => (w.ratio === undefined ? "1" : percent(w.ratio))],
+      ],
       [
         row('bare Hono, answers "ok"', h.bare),
         row("ours, distinct queries", h.distinct, h.ratio.distinct),
@@ -299,16 +282,16 @@ export function renderMarkdown(reports: SizeReport[], chartPath: string): string
     "",
     `Machine: ${machines.join("; ")}.`,
     "",
-    table(
-      ["corpus", "what", "command", "code", "run on", "took"],
-      rs.map((r) => [
-        r.label,
-        r.corpus.description,
-        `\`${r.command}\``,
-        r.revision ?? "—",
-        r.date.slice(0, 16).replace("T", " "),
-        `${Math.round(r.seconds)} s`,
-      ]),
+    table<SizeReport>(
+      [
+        ["corpus", (r) => r.label],
+        ["what", (r) => r.corpus.description],
+        ["command", (r) => `\`${r.command}\``],
+        ["code", (r) => r.revision ?? "—"],
+        ["run on", (r) => r.date.slice(0, 16).replace("T", " ")],
+        ["took", (r) => `${Math.round(r.seconds)} s`],
+      ],
+      rs,
     ),
     "",
     "### Targets (issue 7)",

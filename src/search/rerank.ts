@@ -14,7 +14,8 @@ const EXACT_WORD = 0.03;
 /**
  * The smallest window of words holding at least one position from every list.
  * @example
- * smallestWindow([[0, 9], [4], [5]]); // 2 (positions 4..5 plus the nearest of the first list → 0..5 is 6; 4..9 is 6)... returns the span length
+ * smallestWindow([[0, 9], [4], [5]]); // 6: words 0..5 (or 4..9) hold a position of every list
+ * smallestWindow([[3], [4, 10], [5]]); // 3: words 3..5
  */
 export function smallestWindow(positions: number[][]): number {
   const lists = positions.filter((p) => p.length > 0);
