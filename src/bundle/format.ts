@@ -29,12 +29,25 @@ export const keyKinds = ["term", "tail", "names", "meta", "doc", "id", "prefix",
 export type KeyKind = (typeof keyKinds)[number];
 
 /**
+ * The name of a value within its version: its kind, then its part (a shard or bucket number, a page).
+ * @example
+ * keyPart("term", 17); // "term/17"
+ * keyPart("dates"); // "dates"
+ */
+export function keyPart(kind: KeyKind, part?: number | string): string {
+  return part === undefined || part === "" ? kind : `${kind}/${part}`;
+}
+
+/** Every key of a version starts with this. */
+export const versionPrefix = (version: string): string => `bundle/${version}/`;
+
+/**
  * The key of one value of a bundle version.
  * @example
  * bundleKey("3f2a9c0d1e2b4a5c", "term", 17); // "bundle/3f2a9c0d1e2b4a5c/term/17"
  */
 export function bundleKey(version: string, kind: KeyKind, part?: number | string): string {
-  return part === undefined || part === "" ? `bundle/${version}/${kind}` : `bundle/${version}/${kind}/${part}`;
+  return `${versionPrefix(version)}${keyPart(kind, part)}`;
 }
 
 export const Layout = z.object({
@@ -89,20 +102,11 @@ export const engineConfig = { fields: [...fields], resolution: RESOLUTION, token
 
 /** A term's postings as FlexSearch exports them: position slots, each a list of document numbers. */
 export type Slots = (number[] | null)[];
-/** Postings as stored: only the slots that hold documents, `[slot, documentNumbers]`. */
-export type SparsePostings = [number, number[]][];
-/** A tail chunk of a term's postings: `[chunk number, first document, last document]`, documents in order. */
-export type TailRef = [number, number, number];
-/**
- * A term in its shard: `[term, postings]`, or when the list is longer than the head,
- * `[term, head postings, documents in all, tail chunks]`.
- */
-export type TermEntry = [string, SparsePostings] | [string, SparsePostings, number, TailRef[]];
-/** One term shard: per field, term entries sorted by term. */
-export type TermShard = Record<string, TermEntry[]>;
-/** An entity as the name index lists it: `[name, id, type, mentions, other names (aliases)]`. */
-export type NamedEntity = [string, string, string, number, string[]];
-/** One name shard: per prefix group (the first 2 and 3 letters of each word of a name or alias), its entities, most mentioned first. */
-export type NameShard = Record<string, NamedEntity[]>;
-/** One prefix shard: per prefix group, completions `[word, documentFrequency]` most frequent first, and entities `[name, id, type, mentions]`. */
-export type PrefixShard = Record<string, { terms: [string, number][]; entities: [string, string, string, number][] }>;
+
+/** How many postings some slots hold. */
+export const countIds = (slots: Slots): number => slots.reduce((n, ids) => n + (ids?.length ?? 0), 0);
+// The shapes of stored values live beside their codecs (`values/`); these are re-exported for the code that names them.
+export type { NamedEntity, NameShard } from "./values/names";
+export type { PrefixShard } from "./values/prefix";
+export type { SparsePostings, TailRef } from "./values/tail";
+export type { TermEntry, TermShard } from "./values/term";

@@ -4,50 +4,24 @@ import { slugify } from "../entities/slug";
 import { AppError } from "../errors";
 import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
-import { type Field, fields, RESOLUTION } from "./flex-config";
-import {
-  bundleKey,
-  FORMAT_VERSION,
-  type KeyKind,
-  LIVE_MANIFEST_KEY,
-  Manifest,
-  MIN_PREFIX,
-  type NamedEntity,
-  type NameShard,
-  PREFIX_GROUP,
-  type PrefixShard,
-  type SparsePostings,
-  type TailRef,
-  type TermEntry,
-  type TermShard,
-} from "./format";
+import { bundleKey, FORMAT_VERSION, type KeyKind, LIVE_MANIFEST_KEY, Manifest, MIN_PREFIX, PREFIX_GROUP } from "./format";
 import { shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
+import type { DateRuns } from "./values/dates";
+import type { EntityShard } from "./values/entity";
+import type { EntityPage } from "./values/entity-list";
+import type { IdShard } from "./values/id";
+import { codecs } from "./values/index";
+import type { NamedEntity, NameShard } from "./values/names";
+import type { PrefixShard } from "./values/prefix";
+import { checkChunk, type SparsePostings, type TailRef } from "./values/tail";
+import type { ParsedTermShard } from "./values/term";
 
-/** A term shard as stored: per field, entries sorted by term (found by binary search, no map to build). */
-export type ParsedTermShard = Record<Field, TermEntry[]>;
-
-/**
- * A term's entry in one field of its shard.
- * @example
- * findTerm(shard.text, "kabul"); // ["kabul", [[0, [3, 17]]]] or undefined
- */
-export function findTerm(entries: TermEntry[], term: string): TermEntry | undefined {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const at = (entries[mid] as TermEntry)[0];
-    if (at === term) return entries[mid];
-    if (at < term) lo = mid + 1;
-    else hi = mid;
-  }
-  return undefined;
-}
-export interface EntityPage {
-  total: number;
-  items: { id: string; name: string; type: string; mentions: number; documents: number }[];
-}
+export type { EntityPage } from "./values/entity-list";
+export { parseValue } from "./values/index";
+export { checkChunk } from "./values/tail";
+export type { ParsedTermShard } from "./values/term";
+export { findTerm } from "./values/term";
 
 /**
  * Reads and checks the live manifest. No manifest, an unreadable one, or another format version is a 503.
@@ -70,76 +44,6 @@ export async function readManifest(source: KvSource): Promise<Manifest> {
   const parsed = Manifest.safeParse(raw);
   if (!parsed.success) throw new AppError("bundle_key_corrupt", "The live manifest does not match the format.");
   return parsed.data;
-}
-
-const isNumbers = (value: unknown) => Array.isArray(value) && value.every((n) => typeof n === "number");
-/** Postings `[[slot, documents], ...]`. */
-const isSparse = (value: unknown) =>
-  Array.isArray(value) && value.every((p) => Array.isArray(p) && typeof p[0] === "number" && isNumbers(p[1]));
-/**
- * Each field of a term shard is a list of `[term, postings]` or `[term, head, count, tail chunks]`: anything else
- * would be read as "no postings", a silently wrong answer. Postings are checked when a query uses them.
- */
-const isTermList = (value: unknown) =>
-  Array.isArray(value) &&
-  value.every(
-    (e) =>
-      Array.isArray(e) &&
-      typeof e[0] === "string" &&
-      Array.isArray(e[1]) &&
-      (e.length === 2 || (e.length === 4 && typeof e[2] === "number" && Array.isArray(e[3]) && e[3].every(isNumbers))),
-  );
-
-const parsers: Partial<Record<KeyKind, (raw: unknown) => unknown>> = {
-  term: (raw) => {
-    const shard = raw as TermShard;
-    if (!fields.every((field) => isTermList(shard[field]))) throw new Error("not a term shard");
-    // Terms are found by binary search: out of order, one would be silently missed.
-    for (const field of fields) {
-      const list = shard[field] as TermEntry[];
-      for (let i = 1; i < list.length; i++)
-        if (!((list[i - 1] as TermEntry)[0] < (list[i] as TermEntry)[0])) throw new Error("terms out of order");
-    }
-    return shard;
-  },
-  tail: (raw) => {
-    if (!isSparse(raw)) throw new Error("not postings");
-    return raw;
-  },
-};
-
-/**
- * Refuses a tail chunk that is not what its reference in the term shard says: a slot outside the index's, or a
- * document outside the range `[first, last]` the reference gives (a key overwritten by another chunk or another
- * version). Read as it is, it would rank documents the term is not in.
- * @example
- * checkChunk([[2, [40, 41]]], [7, 40, 41]); // fine
- * checkChunk([[2, [99]]], [7, 40, 41]); // throws bundle_key_corrupt
- */
-export function checkChunk(chunk: SparsePostings, [n, first, last]: TailRef): void {
-  for (const [slot, ids] of chunk) {
-    const fine =
-      Number.isInteger(slot) && slot >= 0 && slot < RESOLUTION && ids.every((d) => Number.isInteger(d) && d >= first && d <= last);
-    if (!fine) throw new AppError("bundle_key_corrupt", `Tail chunk ${n} holds postings outside the range its term shard gives.`);
-  }
-}
-
-/**
- * Heap a parsed value takes per character of its JSON, by kind: small arrays and strings cost more than their
- * text. Measured on the 1M bench bundle with `node --expose-gc --import tsx bench/lib/parsed-size.ts DIR`
- * (term ×2.9, prefix ×5.6, id ×4.2, meta ×1.2, tail ×1.2), rounded up; the cache charges this, so its budget holds.
- */
-const HEAP_PER_CHAR: Partial<Record<KeyKind, number>> = { term: 3.5, prefix: 6, id: 4.5, meta: 1.5, tail: 1.5 };
-
-/**
- * A value of some kind from its parsed JSON, shape-checked; throws on the wrong shape.
- * @example
- * parseValue("term", JSON.parse(text)); // { title: [...], text: [...], entity: [...] }
- */
-export function parseValue(kind: KeyKind, raw: unknown): unknown {
-  if (raw === null || typeof raw !== "object") throw new Error("not an object");
-  const parse = parsers[kind];
-  return parse ? parse(raw) : raw;
 }
 
 /**
@@ -183,11 +87,11 @@ export class BundleReader {
         }
         let value: unknown;
         try {
-          value = parseValue(kind, raw);
+          value = codecs[kind].parse(raw);
         } catch {
           throw new AppError("bundle_key_corrupt", `Key ${key} has the wrong shape.`);
         }
-        out.set(key, { value, size: Math.ceil(text.length * (HEAP_PER_CHAR[kind] ?? 2)) });
+        out.set(key, { value, size: Math.ceil(text.length * codecs[kind].heapPerChar) });
       }
       return out;
     });
@@ -259,7 +163,7 @@ export class BundleReader {
 
   /** The number of a document, by its id; undefined when no document has it. */
   async documentNumber(id: string): Promise<number | undefined> {
-    const [shard] = await this.read<Record<string, number>>("id", [shardOf(id, this.manifest.layout.id)]);
+    const [shard] = await this.read<IdShard>("id", [shardOf(id, this.manifest.layout.id)]);
     return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
   }
 
@@ -273,13 +177,13 @@ export class BundleReader {
   }
 
   /** Runs of documents by date, `[YYYY-MM-DD, first document number]` (documents are numbered by date). */
-  async dates(): Promise<[string, number][]> {
-    const [runs] = await this.read<[string, number][]>("dates", [""]);
+  async dates(): Promise<DateRuns> {
+    const [runs] = await this.read<DateRuns>("dates", [""]);
     return runs ?? [];
   }
 
   async entity(id: string): Promise<EntityRecord | undefined> {
-    const [shard] = await this.read<Record<string, EntityRecord>>("entity", [shardOf(id, this.manifest.layout.entity)]);
+    const [shard] = await this.read<EntityShard>("entity", [shardOf(id, this.manifest.layout.entity)]);
     return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
   }
 

@@ -1,13 +1,16 @@
 /** @module Turns documents and entities into a bundle: every KV value of one version, and its manifest. */
 
 import { foldWords, isStopWord } from "./analyzer";
+import type { Field } from "./flex-config";
 import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
 import {
   bundleKey,
+  countIds,
   ENTITY_PAGE_SIZE,
   engineConfig,
   FORMAT_VERSION,
   HEAD_POSTINGS,
+  keyPart,
   type Layout,
   LIVE_MANIFEST_KEY,
   type Manifest,
@@ -23,9 +26,10 @@ import {
   type TailRef,
   type TermEntry,
   type TermShard,
+  versionPrefix,
 } from "./format";
 import { sha256Hex, shardOf } from "./hash";
-import { FREE_PLAN_KEYS, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
+import { FREE_PLAN_KEYS, type LayoutPlan, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
 import {
   type DocMeta,
   type EntityRecord,
@@ -36,6 +40,17 @@ import {
   type SourceDocument,
   type StoredDocument,
 } from "./schema";
+import { datesCodec } from "./values/dates";
+import { encodeBucket, encodeDocument } from "./values/doc";
+import { type EntityShard, entityCodec } from "./values/entity";
+import { entityListCodec } from "./values/entity-list";
+import { type IdShard, idCodec } from "./values/id";
+import { manifestCodec } from "./values/manifest";
+import { metaCodec } from "./values/meta";
+import { namesCodec } from "./values/names";
+import { prefixCodec } from "./values/prefix";
+import { tailCodec } from "./values/tail";
+import { type ParsedTermShard, termCodec } from "./values/term";
 
 export interface BundleInput {
   documents: SourceDocument[];
@@ -132,7 +147,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   let termBytes = 0;
   for (const entries of Object.values(maps)) {
     for (const [term, slots] of entries) {
-      const postings = countPostings(slots);
+      const postings = countIds(slots);
       termBytes += term.length + 12 + 7 * (head > 0 ? Math.min(head, postings) : postings) + 4 * slots.length;
     }
   }
@@ -148,7 +163,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     entities: docEntities[i] ?? [],
     ...(docMentions[i] ? { mentions: docMentions[i] } : {}),
   }));
-  const storedJson = stored.map((d) => JSON.stringify(d));
+  const storedJson = stored.map(encodeDocument);
   const docBytes = storedJson.reduce((n, s) => n + s.length, 0);
 
   const plan = planLayout(
@@ -158,113 +173,14 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   );
   plan.head = head;
   const parts = new Map<string, string>(); // key without version → value
-
-  // Term shards: every shard is written, even an empty one, so a missing key always means a broken upload.
-  // A list longer than the head keeps its best postings in the shard and the rest in tail chunks.
-  const termShards: TermShard[] = Array.from({ length: plan.term }, () => ({}));
-  let tails = 0;
-  for (const field of engineConfig.fields) {
-    for (const shard of termShards) shard[field] = [];
-    for (const [term, slots] of [...maps[field]].sort(byKey)) {
-      const split = splitPostings(slots, plan.head);
-      let entry: TermEntry = [term, split.head];
-      if (split.tail.length > 0) {
-        const refs: TailRef[] = [];
-        for (const chunk of tailChunks(split.tail, options.tailChunk ?? TAIL_CHUNK_POSTINGS)) {
-          refs.push([tails, chunk.first, chunk.last]);
-          parts.set(`tail/${tails++}`, JSON.stringify(chunk.postings));
-        }
-        entry = [term, split.head, split.count, refs];
-      }
-      termShards[shardOf(term, plan.term)]?.[field]?.push(entry);
-    }
-  }
-  for (const [n, shard] of termShards.entries()) parts.set(`term/${n}`, JSON.stringify(shard));
+  const tails = writeTerms(parts, maps, plan, options.tailChunk ?? TAIL_CHUNK_POSTINGS);
   maps = undefined;
-
-  // Prefix groups, for completions and the last term of a typeahead query.
-  const groups = prefixGroups(words, entities);
-  const prefixShards: PrefixShard[] = Array.from({ length: plan.prefix }, () => ({}));
-  for (const [group, value] of [...groups].sort(byKey)) {
-    const shard = prefixShards[shardOf(group, plan.prefix)];
-    if (shard) shard[group] = value;
-  }
-  for (const [n, shard] of prefixShards.entries()) parts.set(`prefix/${n}`, JSON.stringify(shard));
-
-  // Whole documents, packed into buckets by size; then metadata, which names each document's bucket.
-  const docBucketOf: number[] = [];
-  let bucket: string[] = [];
-  let bucketBytes = 0;
-  let docBuckets = 0;
-  const flush = () => {
-    parts.set(`doc/${docBuckets}`, `[${bucket.join(",")}]`);
-    docBuckets++;
-    bucket = [];
-    bucketBytes = 0;
-  };
-  storedJson.forEach((json, i) => {
-    if (bucket.length > 0 && bucketBytes + json.length > plan.docBucketBytes) flush();
-    docBucketOf[i] = docBuckets;
-    bucket.push(json);
-    bucketBytes += json.length;
-  });
-  if (bucket.length > 0) flush();
-
-  parts.set("dates", JSON.stringify(dateRuns(docs)));
-
-  const metaBuckets = Math.ceil(documents.length / plan.metaSize);
-  for (let b = 0; b < metaBuckets; b++) {
-    const metas: DocMeta[] = [];
-    for (let i = b * plan.metaSize; i < Math.min(documents.length, (b + 1) * plan.metaSize); i++) {
-      const doc = stored[i] as StoredDocument;
-      metas.push({
-        id: doc.id,
-        title: doc.title,
-        ...(doc.date ? { date: doc.date } : {}),
-        ...(doc.url ? { url: doc.url } : {}),
-        text: doc.body.slice(0, SNIPPET_SOURCE_CHARS),
-        entities: doc.entities,
-        bucket: docBucketOf[i] ?? 0,
-      });
-    }
-    parts.set(`meta/${b}`, JSON.stringify(metas));
-  }
-
-  const idShards: Record<string, number>[] = Array.from({ length: plan.id }, () => ({}));
-  docs.forEach((doc, i) => {
-    const shard = idShards[shardOf(doc.id, plan.id)];
-    if (shard) shard[doc.id] = i;
-  });
-  for (const [n, shard] of idShards.entries()) parts.set(`id/${n}`, JSON.stringify(shard));
-
-  // Entities: records sharded by id, and paged lists (all types, and each type) most mentioned first.
-  const sortedEntities = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const entityShards: Record<string, EntityRecord>[] = Array.from({ length: plan.entity }, () => ({}));
-  for (const entity of sortedEntities) {
-    const shard = entityShards[shardOf(entity.id, plan.entity)];
-    if (shard) shard[entity.id] = entity;
-  }
-  for (const [n, shard] of entityShards.entries()) parts.set(`entity/${n}`, JSON.stringify(shard));
-  // Names and aliases by prefix group, for /entities?q=.
-  const nameShards: NameShard[] = Array.from({ length: plan.names }, () => ({}));
-  for (const [group, list] of [...nameGroups(entities)].sort(byKey)) {
-    const shard = nameShards[shardOf(group, plan.names)];
-    if (shard) shard[group] = list;
-  }
-  for (const [n, shard] of nameShards.entries()) parts.set(`names/${n}`, JSON.stringify(shard));
-  const entityPages: Record<string, number> = {};
-  const ranked = [...sortedEntities].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
-  for (const type of ["all", ...entityTypes] as const) {
-    const list = ranked
-      .filter((e) => type === "all" || e.type === type)
-      .map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions, documents: e.documents.count }));
-    const pages = Math.min(plan.maxEntityPages, Math.ceil(list.length / ENTITY_PAGE_SIZE));
-    entityPages[type] = pages;
-    for (let p = 0; p < pages; p++) {
-      const page = { total: list.length, items: list.slice(p * ENTITY_PAGE_SIZE, (p + 1) * ENTITY_PAGE_SIZE) };
-      parts.set(`entity-list/${type}/${p}`, JSON.stringify(page));
-    }
-  }
+  writePrefixes(parts, prefixGroups(words, entities), plan);
+  const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
+  parts.set(keyPart("dates"), datesCodec.encode(dateRuns(docs)));
+  const metaBuckets = writeMetas(parts, stored, bucketOf, plan);
+  writeIds(parts, docs, plan);
+  const entityPages = writeEntities(parts, entities, plan);
 
   // The version is a hash of every part, so a new build never mixes with an old one.
   const names = [...parts.keys()].sort();
@@ -304,7 +220,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
       );
     }
     total += size;
-    values.set(`bundle/${version}/${name}`, value);
+    values.set(`${versionPrefix(version)}${name}`, value);
   }
   const manifest: Manifest = {
     format: FORMAT_VERSION,
@@ -314,9 +230,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     layout,
     counts: { documents: documents.length, terms: words.size, entities: entities.length, keys: values.size + 2, bytes: total },
   };
-  const manifestJson = JSON.stringify(manifest);
-  manifest.counts.bytes += 2 * bytes(manifestJson);
-  values.set(bundleKey(version, "manifest"), JSON.stringify(manifest));
+  manifest.counts.bytes += 2 * bytes(manifestCodec.encode(manifest));
+  values.set(bundleKey(version, "manifest"), manifestCodec.encode(manifest));
   if (options.profile === "free" && manifest.counts.keys > FREE_PLAN_KEYS) {
     throw new BundleBuildError(
       "too_many_keys",
@@ -324,6 +239,128 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     );
   }
   return { manifest, values };
+}
+
+/**
+ * Term shards, and the tail chunks of lists longer than the head; returns how many chunks. Every shard is written,
+ * even an empty one, so a missing key always means a broken upload.
+ */
+function writeTerms(parts: Map<string, string>, maps: Record<Field, [string, Slots][]>, plan: LayoutPlan, chunkSize: number): number {
+  const termShards: TermShard[] = Array.from({ length: plan.term }, () => ({}));
+  let tails = 0;
+  for (const field of engineConfig.fields) {
+    for (const shard of termShards) shard[field] = [];
+    for (const [term, slots] of [...maps[field]].sort(byKey)) {
+      const split = splitPostings(slots, plan.head);
+      let entry: TermEntry = [term, split.head];
+      if (split.tail.length > 0) {
+        const refs: TailRef[] = [];
+        for (const chunk of tailChunks(split.tail, chunkSize)) {
+          refs.push([tails, chunk.first, chunk.last]);
+          parts.set(keyPart("tail", tails++), tailCodec.encode(chunk.postings));
+        }
+        entry = [term, split.head, split.count, refs];
+      }
+      termShards[shardOf(term, plan.term)]?.[field]?.push(entry);
+    }
+  }
+  for (const [n, shard] of termShards.entries()) parts.set(keyPart("term", n), termCodec.encode(shard as ParsedTermShard));
+  return tails;
+}
+
+/** Prefix groups, for completions and the last term of a typeahead query. */
+function writePrefixes(parts: Map<string, string>, groups: Map<string, PrefixShard[string]>, plan: LayoutPlan): void {
+  const shards: PrefixShard[] = Array.from({ length: plan.prefix }, () => ({}));
+  for (const [group, value] of [...groups].sort(byKey)) {
+    const shard = shards[shardOf(group, plan.prefix)];
+    if (shard) shard[group] = value;
+  }
+  for (const [n, shard] of shards.entries()) parts.set(keyPart("prefix", n), prefixCodec.encode(shard));
+}
+
+/** Whole documents, packed into buckets by size; returns each document's bucket (its metadata names it). */
+function writeDocuments(parts: Map<string, string>, storedJson: string[], plan: LayoutPlan): { bucketOf: number[]; docBuckets: number } {
+  const bucketOf: number[] = [];
+  let bucket: string[] = [];
+  let bucketBytes = 0;
+  let docBuckets = 0;
+  const flush = () => {
+    parts.set(keyPart("doc", docBuckets), encodeBucket(bucket));
+    docBuckets++;
+    bucket = [];
+    bucketBytes = 0;
+  };
+  storedJson.forEach((json, i) => {
+    if (bucket.length > 0 && bucketBytes + json.length > plan.docBucketBytes) flush();
+    bucketOf[i] = docBuckets;
+    bucket.push(json);
+    bucketBytes += json.length;
+  });
+  if (bucket.length > 0) flush();
+  return { bucketOf, docBuckets };
+}
+
+/** Metadata buckets of `metaSize` documents each, by number; returns how many. */
+function writeMetas(parts: Map<string, string>, stored: StoredDocument[], bucketOf: number[], plan: LayoutPlan): number {
+  const metaBuckets = Math.ceil(stored.length / plan.metaSize);
+  for (let b = 0; b < metaBuckets; b++) {
+    const metas: DocMeta[] = [];
+    for (let i = b * plan.metaSize; i < Math.min(stored.length, (b + 1) * plan.metaSize); i++) {
+      const doc = stored[i] as StoredDocument;
+      metas.push({
+        id: doc.id,
+        title: doc.title,
+        ...(doc.date ? { date: doc.date } : {}),
+        ...(doc.url ? { url: doc.url } : {}),
+        text: doc.body.slice(0, SNIPPET_SOURCE_CHARS),
+        entities: doc.entities,
+        bucket: bucketOf[i] ?? 0,
+      });
+    }
+    parts.set(keyPart("meta", b), metaCodec.encode(metas));
+  }
+  return metaBuckets;
+}
+
+/** External id → document number, sharded by id. */
+function writeIds(parts: Map<string, string>, docs: SourceDocument[], plan: LayoutPlan): void {
+  const shards: IdShard[] = Array.from({ length: plan.id }, () => ({}));
+  docs.forEach((doc, i) => {
+    const shard = shards[shardOf(doc.id, plan.id)];
+    if (shard) shard[doc.id] = i;
+  });
+  for (const [n, shard] of shards.entries()) parts.set(keyPart("id", n), idCodec.encode(shard));
+}
+
+/** Entities: records sharded by id, names and aliases by prefix group, and paged lists (all types, and each type); returns the pages per list. */
+function writeEntities(parts: Map<string, string>, entities: EntityRecord[], plan: LayoutPlan): Record<string, number> {
+  const sortedEntities = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const entityShards: EntityShard[] = Array.from({ length: plan.entity }, () => ({}));
+  for (const entity of sortedEntities) {
+    const shard = entityShards[shardOf(entity.id, plan.entity)];
+    if (shard) shard[entity.id] = entity;
+  }
+  for (const [n, shard] of entityShards.entries()) parts.set(keyPart("entity", n), entityCodec.encode(shard));
+  const nameShards: NameShard[] = Array.from({ length: plan.names }, () => ({}));
+  for (const [group, list] of [...nameGroups(entities)].sort(byKey)) {
+    const shard = nameShards[shardOf(group, plan.names)];
+    if (shard) shard[group] = list;
+  }
+  for (const [n, shard] of nameShards.entries()) parts.set(keyPart("names", n), namesCodec.encode(shard));
+  const entityPages: Record<string, number> = {};
+  const ranked = [...sortedEntities].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+  for (const type of ["all", ...entityTypes] as const) {
+    const list = ranked
+      .filter((e) => type === "all" || e.type === type)
+      .map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions, documents: e.documents.count }));
+    const pages = Math.min(plan.maxEntityPages, Math.ceil(list.length / ENTITY_PAGE_SIZE));
+    entityPages[type] = pages;
+    for (let p = 0; p < pages; p++) {
+      const page = { total: list.length, items: list.slice(p * ENTITY_PAGE_SIZE, (p + 1) * ENTITY_PAGE_SIZE) };
+      parts.set(keyPart("entity-list", `${type}/${p}`), entityListCodec.encode(page));
+    }
+  }
+  return entityPages;
 }
 
 /** The live manifest's key and value, to be written after every other key. */
@@ -352,8 +389,6 @@ export function placeMentions(doc: SourceDocument, mentions: NonNullable<BundleI
   }
   return out;
 }
-
-const countPostings = (slots: Slots) => slots.reduce((n, ids) => n + (ids?.length ?? 0), 0);
 
 /**
  * Splits a term's postings into its head, the best `head` of them (whole slots from the best, the last one cut

@@ -2,7 +2,7 @@
 import type { Index } from "flexsearch";
 import { createFieldIndex, type Field, fields } from "../bundle/flex-config";
 import type { FlexIndexes } from "../bundle/flex-export";
-import type { Slots, SparsePostings, TailRef } from "../bundle/format";
+import { countIds, type Slots, type SparsePostings, type TailRef } from "../bundle/format";
 import { type BundleReader, findTerm } from "../bundle/reader";
 
 /**
@@ -24,7 +24,7 @@ export interface PostingSource {
   tails(refs: TailRef[]): Promise<Map<number, SparsePostings>>;
 }
 
-export const countIds = (slots: Slots) => slots.reduce((n, ids) => n + (ids?.length ?? 0), 0);
+export { countIds };
 
 const slotsOf = (index: Index, term: string): Slots =>
   Array.from((index.search(term, { resolve: false }) as unknown as { result: Slots }).result ?? [], (ids) => ids ?? null);

@@ -1,0 +1,7 @@
+/** @module Entity record shards: entity id → its record, sharded by `fnv1a(id)`; read by `/entities/:id`. */
+import type { EntityRecord } from "../schema";
+import { type Codec, jsonCodec } from "./codec";
+
+export type EntityShard = Record<string, EntityRecord>;
+
+export const entityCodec: Codec<EntityShard> = jsonCodec<EntityShard>("entity", 2);

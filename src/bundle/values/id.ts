@@ -1,0 +1,6 @@
+/** @module Id shards: a document's external id → its number, sharded by `fnv1a(id)`; read by `/documents/:id`. */
+import { type Codec, jsonCodec } from "./codec";
+
+export type IdShard = Record<string, number>;
+
+export const idCodec: Codec<IdShard> = jsonCodec<IdShard>("id", 4.5);

@@ -1,0 +1,5 @@
+/** @module Metadata buckets: `metaSize` documents' titles, dates, snippet sources and entities, by document number; read for every page of hits. */
+import type { DocMeta } from "../schema";
+import { type Codec, jsonCodec } from "./codec";
+
+export const metaCodec: Codec<DocMeta[]> = jsonCodec<DocMeta[]>("meta", 1.5);
