@@ -4,14 +4,20 @@ import { getQueryParams } from "hono/utils/url";
 import type { AppEnv } from "../app-env";
 import { fnv1a } from "../bundle/hash";
 import { LruCache } from "../kv/lru-cache";
+import { typedHead } from "../search/suggest";
 
 /** Parameters that change an answer; any other is ignored in cache keys. */
 const PARAMS = ["q", "limit", "offset", "type", "entity", "sort", "recency"];
 
-/** `q` with runs of spaces folded, and its case unless it holds the operator `OR` (an operator only in capitals). */
+/**
+ * `q` with runs of spaces folded, and its case unless the query reads capitals: the operator `OR` (an operator only
+ * in capitals, beside spaces or any quote), or a capital whose lower case is read otherwise: `İ` gains a combining
+ * mark (a word being typed would no longer be), `Ϲ` folds to another sigma than its capital, and `Σ` lowercases by
+ * its neighbours in the whole query, which are not those it has in the word the query is read by.
+ */
 function foldQuery(q: string): string {
   const spaced = q.replace(/\s+/g, " ").replace(/^ /, "");
-  return /(?:^|[\s"])OR(?:$|[\s"])/.test(spaced) ? spaced : spaced.toLowerCase();
+  return /(?:^|[\s"“”„])OR(?:$|[\s"“”„])|[İϹΣ]/u.test(spaced) ? spaced : spaced.toLowerCase();
 }
 
 /**
@@ -27,7 +33,8 @@ export function normalizeRequest(url: URL): string {
   const params: string[] = [];
   for (const name of PARAMS) {
     for (const raw of all[name] ?? []) {
-      const value = name === "q" ? foldQuery(raw) : raw;
+      // A suggestion's completions repeat the words typed before the last one as they were typed: such a q is kept.
+      const value = name !== "q" || (url.pathname === "/suggest" && typedHead(raw)) ? raw : foldQuery(raw);
       params.push(`${name}=${encodeURIComponent(value)}`);
     }
   }

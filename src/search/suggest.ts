@@ -16,6 +16,17 @@ export interface Suggestions {
 }
 
 /**
+ * What was typed before the last word, as typed (operators and quotes kept): everything before q's trailing run of
+ * letters. Completions repeat it.
+ * @example
+ * typedHead("Security coun"); // "Security"
+ */
+export function typedHead(q: string): string {
+  const at = q.search(/[\p{L}\p{N}\p{M}]+$/u);
+  return at > 0 ? q.slice(0, at).trimEnd() : "";
+}
+
+/**
  * Suggests completions for what a user is typing.
  * @example
  * await suggest(engine, reader, "kab", 5); // { terms: [{ text: "kabul", documents: 2 }], ... }
@@ -25,9 +36,7 @@ export async function suggest(engine: Engine, reader: BundleReader, q: string, l
   const last = words.at(-1);
   const empty: Suggestions = { query: q, terms: [], entities: [], titles: [] };
   if (!last) return empty;
-  // What was typed before the last word, as typed (operators and quotes kept): everything before q's trailing run of letters.
-  const at = q.search(/[\p{L}\p{N}\p{M}]+$/u);
-  const head = at > 0 ? q.slice(0, at).trimEnd() : "";
+  const head = typedHead(q);
   const typing = /[\p{L}\p{N}]$/u.test(q);
   const group = last.length >= PREFIX_GROUP ? last.slice(0, PREFIX_GROUP) : last;
   const [groups, found] = await Promise.all([
