@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bm25, documentTerms, exportMaps, FlexIndexes, weightSlot } from "../src/bundle/flex-export";
+import { documentTerms, exportMaps, FlexIndexes } from "../src/bundle/flex-export";
 import { bundleKey, MIN_PREFIX, PREFIX_GROUP } from "../src/bundle/format";
 import { shardOf } from "../src/bundle/hash";
 import type { SourceDocument } from "../src/bundle/schema";
+import { bm25, weightSlot } from "../src/bundle/scoring";
 import { buildBundle, wordFrequencies } from "../src/bundle/write";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { type Engine, matchQuery } from "../src/search/engine";

@@ -3,12 +3,7 @@ import type { Index } from "flexsearch";
 import { analyze, analyzeWords, countTerms, foldWords, isStopWord } from "./analyzer";
 import { createFieldIndex, type Field, fields, RESOLUTION } from "./flex-config";
 import { MIN_PREFIX, type Slots } from "./format";
-
-/** BM25 parameters per field (Anserini's defaults, k1 = 0.9 and b = 0.4, for the whole text). */
-export const bm25: Record<"title" | "text", { k1: number; b: number }> = {
-  title: { k1: 0.9, b: 0.4 },
-  text: { k1: 0.9, b: 0.4 },
-};
+import { bm25, weightSlot } from "./scoring";
 
 /** What the build indexes of a document. */
 export interface IndexedDocument {
@@ -25,22 +20,6 @@ export type FieldLengths = Record<"title" | "text", number>;
 export function documentTerms(doc: IndexedDocument): Record<Field, string[]> {
   const title = analyze(doc.title);
   return { title, text: [...title, ...analyze(doc.body)], entity: doc.entities };
-}
-
-/**
- * The slot of a term weight: BM25's saturated term frequency, `tf·(k1+1) / (tf + k1·(1−b+b·dl/avgdl))`,
- * cut into `RESOLUTION` slots, slot 0 for the highest weight.
- * @example
- * weightSlot(3, 100, 120, bm25.text); // a low slot: frequent in a short document
- */
-export function weightSlot(tf: number, length: number, average: number, p: { k1: number; b: number }): number {
-  const weight = (tf * (p.k1 + 1)) / (tf + p.k1 * (1 - p.b + (p.b * length) / Math.max(1, average)));
-  return Math.min(RESOLUTION - 1, Math.max(0, Math.floor((1 - weight / (p.k1 + 1)) * RESOLUTION)));
-}
-
-/** The weight a slot stands for: the middle of its range. */
-export function slotWeight(slot: number, p: { k1: number; b: number }): number {
-  return (p.k1 + 1) * (1 - (slot + 0.5) / RESOLUTION);
 }
 
 /** One FlexSearch index per field, as the build fills them. */

@@ -86,6 +86,8 @@ export const Manifest = z.object({
     tokenize: z.literal("strict"),
     /** Average length of each field, in terms (BM25's avgdl). */
     lengths: z.object({ title: z.number(), text: z.number() }),
+    /** The BM25 parameters the postings' weight slots were computed with (bundles of before it: `bm25`'s values). */
+    bm25: z.object({ title: z.object({ k1: z.number(), b: z.number() }), text: z.object({ k1: z.number(), b: z.number() }) }).optional(),
   }),
   layout: Layout,
   counts: z.object({
@@ -99,6 +101,17 @@ export const Manifest = z.object({
 export type Manifest = z.infer<typeof Manifest>;
 
 export const engineConfig = { fields: [...fields], resolution: RESOLUTION, tokenize: "strict" } as const;
+
+/**
+ * The manifest's engine settings that this code can read: another resolution or other fields would put postings in
+ * slots that mean other weights, a silently wrong ranking.
+ * @example
+ * readableEngine(manifest); // true for every bundle this build writes
+ */
+export function readableEngine(manifest: Manifest): boolean {
+  const { resolution, fields: stored } = manifest.engine;
+  return resolution === RESOLUTION && stored.length === fields.length && stored.every((f, i) => f === fields[i]);
+}
 
 /** A term's postings as FlexSearch exports them: position slots, each a list of document numbers. */
 export type Slots = (number[] | null)[];

@@ -4,7 +4,7 @@ import { slugify } from "../entities/slug";
 import { AppError } from "../errors";
 import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
-import { bundleKey, FORMAT_VERSION, type KeyKind, LIVE_MANIFEST_KEY, Manifest, MIN_PREFIX, PREFIX_GROUP } from "./format";
+import { bundleKey, FORMAT_VERSION, type KeyKind, LIVE_MANIFEST_KEY, Manifest, MIN_PREFIX, PREFIX_GROUP, readableEngine } from "./format";
 import { shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 import type { DateRuns } from "./values/dates";
@@ -43,6 +43,9 @@ export async function readManifest(source: KvSource): Promise<Manifest> {
   }
   const parsed = Manifest.safeParse(raw);
   if (!parsed.success) throw new AppError("bundle_key_corrupt", "The live manifest does not match the format.");
+  if (!readableEngine(parsed.data)) {
+    throw new AppError("bundle_unsupported", "The bundle was indexed with engine settings (resolution, fields) this Worker does not read.");
+  }
   return parsed.data;
 }
 

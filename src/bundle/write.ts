@@ -40,6 +40,7 @@ import {
   type SourceDocument,
   type StoredDocument,
 } from "./schema";
+import { bm25 } from "./scoring";
 import { datesCodec } from "./values/dates";
 import { encodeBucket, encodeDocument } from "./values/doc";
 import { type EntityShard, entityCodec } from "./values/entity";
@@ -226,7 +227,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     format: FORMAT_VERSION,
     version,
     built_at: options.builtAt ?? new Date().toISOString(),
-    engine: { ...engineConfig, fields: [...engineConfig.fields], lengths },
+    engine: { ...engineConfig, fields: [...engineConfig.fields], lengths, bm25 },
     layout,
     counts: { documents: documents.length, terms: words.size, entities: entities.length, keys: values.size + 2, bytes: total },
   };

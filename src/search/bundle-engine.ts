@@ -1,8 +1,8 @@
 /** @module The engine over a bundle: postings from term shards, completions and corrections from prefix groups, dates from the date runs. */
 import { MIN_PREFIX, PREFIX_GROUP } from "../bundle/format";
 import type { BundleReader } from "../bundle/reader";
-import type { Engine } from "./engine";
 import { shardedPostings } from "./postings";
+import type { Engine } from "./types";
 
 /**
  * Completions of a prefix from the bundle's prefix groups, most frequent first.
@@ -25,5 +25,6 @@ export function bundleEngine(reader: BundleReader): Engine {
       return [...found.values()].flatMap((g) => g.terms);
     },
     dates: () => reader.dates(),
+    ...(reader.manifest.engine.bm25 ? { scoring: reader.manifest.engine.bm25 } : {}),
   };
 }

@@ -1,6 +1,6 @@
 /** @module Scores candidates with BM25 from the term weights stored in the postings' slots; filters, tiers and keeps the best. */
-import { bm25, slotWeight } from "../bundle/flex-export";
 import type { Slots } from "../bundle/format";
+import { type Bm25Params, bm25 as defaultBm25, idf, slotWeight } from "../bundle/scoring";
 import { countIds, type TermPostings } from "./postings";
 import { topK } from "./top-k";
 
@@ -40,6 +40,8 @@ export interface RankOptions {
   allow?: (doc: number) => boolean;
   /** A multiplier of a document's score (recency). */
   boost?: (doc: number) => number;
+  /** The BM25 parameters the bundle's slots were computed with (default: the build's). */
+  bm25?: Record<"title" | "text", Bm25Params>;
 }
 
 export interface Ranked {
@@ -51,8 +53,6 @@ export interface Ranked {
 
 /** Title matches count this much on top of the text (which holds the title too). */
 export const TITLE_WEIGHT = 0.3;
-
-const idf = (documents: number, df: number) => Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 
 export { countIds };
 
@@ -95,6 +95,7 @@ const scratch = new Scratch();
  */
 export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPostings>, options: RankOptions): Ranked {
   const s = scratch.ensure(options.documents);
+  const bm25 = options.bm25 ?? defaultBm25;
   const touched: number[] = [];
   const tiers = groups.some((g) => !g.common) ? (g: TermGroup) => !g.common : () => true;
   for (const group of groups) {
@@ -104,7 +105,7 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
       const p = postings.get(variant);
       if (!p) continue;
       const variantDocs: number[] = [];
-      const add = (slots: Slots, params: { k1: number; b: number }, w: number) => {
+      const add = (slots: Slots, params: Bm25Params, w: number) => {
         slots.forEach((ids, slot) => {
           if (!ids) return;
           const tw = w * slotWeight(slot, params);

@@ -1,8 +1,8 @@
 /** @module Reorders the first page by what postings cannot see: terms near each other, the exact phrase, and the words as typed. */
 import type { DocMeta } from "../bundle/schema";
 import type { DocWords } from "./doc-words";
-import type { Match } from "./engine";
 import type { Candidate } from "./rank";
+import type { Match } from "./types";
 
 /** Bonus for every query term within one tight window (all terms adjacent gives the whole of it). */
 const PROXIMITY = 0.15;

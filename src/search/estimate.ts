@@ -1,0 +1,30 @@
+/** @module How many documents match when long lists were read in part: the count a page of hits shows as "about". */
+import type { TermPostings } from "./postings";
+import type { TermGroup } from "./rank";
+
+/**
+ * Clauses taken as independent, each matching its terms' documents, scaled to the dates and entities asked for;
+ * never less than the documents seen.
+ * @example
+ * estimateTotal(groups, postings, 19043, 40); // e.g. 1210
+ */
+export function estimateTotal(
+  groups: TermGroup[],
+  postings: Map<string, TermPostings>,
+  documents: number,
+  seen: number,
+  range?: [number, number],
+  allowed?: Set<number>,
+): number {
+  if (documents === 0) return seen;
+  let none = 1;
+  for (const g of groups) {
+    let count = 0;
+    for (const term of g.variants.keys()) count += postings.get(term)?.count[g.field] ?? 0;
+    none *= 1 - Math.min(1, count / documents);
+  }
+  let share = groups.length > 0 ? 1 - none : 1;
+  if (range) share *= Math.max(0, Math.min(documents, range[1]) - range[0]) / documents;
+  if (allowed) share *= allowed.size / documents;
+  return Math.max(seen, Math.round(documents * share));
+}

@@ -1,0 +1,28 @@
+/** @module Facets: the entities of the best matches, per type, by how many of those documents hold them. */
+import { type DocMeta, type EntityRef, entityTypes } from "../bundle/schema";
+import type { Facets } from "./types";
+
+/** Documents whose entities are counted for the facets: the best this many matches (all of them when fewer). */
+export const FACET_SAMPLE = 20;
+/** Entities listed per type in the facets. */
+export const FACET_VALUES = 10;
+
+/**
+ * The entities of some documents, per type, by how many of the documents hold them.
+ * @example
+ * countFacets(metas).place; // [{ id: "kabul", name: "Kabul", type: "place", count: 7 }, ...]
+ */
+export function countFacets(metas: DocMeta[]): Facets {
+  const counts = new Map<string, EntityRef & { count: number }>();
+  for (const meta of metas) {
+    for (const ref of new Map(meta.entities.map((e) => [e.id, e])).values()) {
+      const seen = counts.get(ref.id);
+      if (seen) seen.count++;
+      else counts.set(ref.id, { id: ref.id, name: ref.name, type: ref.type, count: 1 });
+    }
+  }
+  const out = { person: [], organization: [], place: [] } as Facets;
+  const sorted = [...counts.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+  for (const type of entityTypes) out[type] = sorted.filter((e) => e.type === type).slice(0, FACET_VALUES);
+  return out;
+}

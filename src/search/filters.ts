@@ -1,0 +1,98 @@
+/**
+ * @module Filters: what restricts the documents a query may return, one module a kind. Each reads what it needs
+ * (the date runs, an entity's postings and the chunks of them in the dates asked for) and narrows the query's scope;
+ * the matcher reads the term chunks the scope needs and ranks only what it allows. Adding an operator: the parser,
+ * a filter here, its test.
+ */
+import type { TermPostings } from "./postings";
+import { docsOf } from "./rank";
+import { holdingAny, inRange, type TailLoader } from "./tails";
+import type { Engine } from "./types";
+
+/** The documents a query may return, as its filters narrowed them. */
+export interface Scope {
+  /** Document numbers `[first, end)` (a date range: documents are numbered by date). */
+  range?: [number, number];
+  /** The only documents allowed (entities). */
+  allowed?: Set<number>;
+  /** Whether a filter's own list was read in part (its count is then an estimate). */
+  partial: boolean;
+}
+
+/** What a filter may use: the engine, the query's postings (its terms read in one round trip) and the chunk loader. */
+export interface FilterContext {
+  engine: Engine;
+  postings: Map<string, TermPostings>;
+  tails: TailLoader;
+}
+
+export interface Filter {
+  /** Index terms whose postings it reads, with the query's own in one round trip. */
+  readonly terms: string[];
+  /** The scope narrowed by this filter; filters apply in order, date ranges first. */
+  narrow(context: FilterContext, scope: Scope): Promise<Scope>;
+}
+
+/** Whether a document is in a scope. */
+export function allows(scope: Scope): ((doc: number) => boolean) | undefined {
+  const { allowed, range } = scope;
+  if (!allowed && !range) return undefined;
+  return (doc) => (!allowed || allowed.has(doc)) && (!range || (doc >= range[0] && doc < range[1]));
+}
+
+/** The tail chunks a scope needs read for its documents to be whole: those holding its allowed documents, or its range. */
+export function region(scope: Scope): (ref: [number, number, number]) => boolean {
+  const allow = allows(scope);
+  if (scope.allowed) return holdingAny([...scope.allowed].filter((d) => !allow || allow(d)).sort((a, b) => a - b));
+  return scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
+}
+
+/**
+ * Documents dated within `[from, to]` (inclusive `YYYY-MM-DD` bounds, either open).
+ * @example
+ * dateFilter("2021-08-01", "2021-08-31");
+ */
+export function dateFilter(from?: string, to?: string): Filter {
+  return {
+    terms: [],
+    async narrow({ engine }, scope) {
+      const [first, end] = documentRange(await engine.dates(), from, to);
+      const range: [number, number] = scope.range ? [Math.max(first, scope.range[0]), Math.min(end, scope.range[1])] : [first, end];
+      return { ...scope, range };
+    },
+  };
+}
+
+/**
+ * Documents holding every one of some entities. An entity's list must be whole within the dates asked for: its chunks
+ * there are read first (one round trip for all the entities).
+ * @example
+ * entityFilter(["kabul", "taliban"]);
+ */
+export function entityFilter(ids: string[]): Filter {
+  return {
+    terms: ids,
+    async narrow({ postings, tails }, scope) {
+      const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
+      await tails.load(ids.map((term) => ({ term, field: "entity" as const, accept: inDates })));
+      let allowed = scope.allowed;
+      for (const id of ids) {
+        const docs = docsOf(postings.get(id)?.entity ?? []);
+        allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
+      }
+      return { ...scope, allowed, partial: scope.partial || ids.some((id) => !tails.whole(id, "entity", inDates)) };
+    },
+  };
+}
+
+/** Document numbers `[first, end)` dated within `[from, to]`. */
+export function documentRange(runs: [string, number][], from?: string, to?: string): [number, number] {
+  let first = Number.POSITIVE_INFINITY;
+  let end = 0;
+  runs.forEach(([day, start], i) => {
+    if (!day || (from && day < from) || (to && day > to)) return;
+    first = Math.min(first, start);
+    end = Math.max(end, runs[i + 1]?.[1] ?? Number.MAX_SAFE_INTEGER);
+  });
+  return first === Number.POSITIVE_INFINITY ? [0, 0] : [first, end];
+}

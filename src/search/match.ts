@@ -1,0 +1,209 @@
+/** @module Matching: a parsed query's clauses expanded (prefixes, corrections), its filters applied, its postings ranked, the chunks it needs read. */
+import { stem } from "../bundle/analyzer";
+import { AppError } from "../errors";
+import { estimateTotal } from "./estimate";
+import { allows, dateFilter, entityFilter, type Filter, region, type Scope } from "./filters";
+import type { ParsedQuery } from "./parse-query";
+import type { TermPostings } from "./postings";
+import { docsOf, type Ranked, rankCandidates, type TermGroup } from "./rank";
+import { holdingAny, TailLoader, type TailRequest } from "./tails";
+import { topK } from "./top-k";
+import type { Engine, Match, MatchOptions } from "./types";
+import { correctionGroups, corrections, MIN_CORRECTABLE } from "./typos";
+
+/** Completions tried for the word being typed. */
+export const MAX_EXPANSIONS = 8;
+/** Distinct terms a query may have: bounds the shards one request reads. */
+export const MAX_TERMS = 32;
+/** Queries with at most this many clauses rank documents matching all of them first. */
+const TIER_MAX_GROUPS = 4;
+const COMPLETION_WEIGHT = 0.8;
+const CORRECTION_WEIGHT = 0.7;
+
+/** The filters of a query, in the order they apply: date ranges first (entity lists are read within them). */
+function filtersOf(parsed: ParsedQuery, options: MatchOptions): Filter[] {
+  const entityIds = [...new Set([...parsed.entities, ...(options.entities ?? [])])];
+  return [
+    ...(parsed.from || parsed.to ? [dateFilter(parsed.from, parsed.to)] : []),
+    ...(entityIds.length > 0 ? [entityFilter(entityIds)] : []),
+  ];
+}
+
+/** The clauses a document should match, each with its index terms: the words' stems, and the completions of a prefix. */
+async function expand(engine: Engine, parsed: ParsedQuery): Promise<TermGroup[]> {
+  return Promise.all(
+    parsed.clauses
+      .filter((c) => !c.negated)
+      .map(async (clause) => {
+        const variants = new Map<string, number>();
+        for (const word of clause.words) variants.set(stem(word), 1);
+        const last = clause.words.at(-1) as string;
+        if (clause.prefix) {
+          for (const [completion] of (await engine.completions(last)).slice(0, MAX_EXPANSIONS)) {
+            const s = stem(completion);
+            if (!variants.has(s)) variants.set(s, COMPLETION_WEIGHT);
+          }
+        }
+        return { word: clause.words.join(" OR "), field: clause.field, variants };
+      }),
+  );
+}
+
+/**
+ * Finds and ranks the documents matching a parsed query.
+ * @example
+ * const { candidates } = await matchQuery(engine, parseQuery("kabul embassy"));
+ */
+export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: MatchOptions = {}): Promise<Match> {
+  const filters = filtersOf(parsed, options);
+  const filterTerms = filters.flatMap((f) => f.terms);
+  // Refused before any read: expanding prefixes only adds terms, and each prefix clause costs a read of its own.
+  const base = new Set([...parsed.clauses.flatMap((c) => c.words.map(stem)), ...filterTerms]);
+  if (base.size > MAX_TERMS) {
+    throw new AppError("query_too_complex", `The query needs over ${base.size} index terms; at most ${MAX_TERMS} are allowed.`);
+  }
+  const groups = await expand(engine, parsed);
+  const excluded = parsed.clauses.filter((c) => c.negated).flatMap((c) => c.words.map(stem));
+  const terms = [...new Set([...groups.flatMap((g) => [...g.variants.keys()]), ...excluded, ...filterTerms])];
+  if (terms.length > MAX_TERMS) {
+    throw new AppError("query_too_complex", `The query needs ${terms.length} index terms; at most ${MAX_TERMS} are allowed.`);
+  }
+  const postings = await engine.postings.postings(terms);
+  const corrected = await correctTypos(engine, parsed, groups, postings);
+  const tails = new TailLoader(engine.postings, postings);
+  const fieldsOf = (g: TermGroup) => (g.field === "text" ? (["text", "title"] as const) : (["title"] as const));
+  const documents = engine.postings.documents;
+
+  let scope: Scope = { partial: false };
+  for (const filter of filters) scope = await filter.narrow({ engine, postings, tails }, scope);
+  const allow = allows(scope);
+  const { range, allowed } = scope;
+  // Under a filter or in date order, the heads alone would miss some of the documents the filters let through, so
+  // the chunks holding them are read. A list is whole for this query when no such chunk is left.
+  const wanted = region(scope);
+  const termChunks = () =>
+    groups.flatMap((g) => [...g.variants.keys()].flatMap((term) => fieldsOf(g).map((field) => ({ term, field, accept: wanted }))));
+  if (allowed || range || options.order === "date") await tails.load(termChunks());
+  const markCommon = () => {
+    for (const g of groups) {
+      const field = g.field === "text" ? "text" : "title";
+      g.common = [...g.variants.keys()].every((t) => !tails.whole(t, field, wanted));
+    }
+  };
+  markCommon();
+  const boost = options.recencyDays ? recencyBoost(await engine.dates(), options.recencyDays) : undefined;
+
+  const exclude = new Set<number>();
+  const excludeLoaded = () => {
+    for (const term of excluded) for (const doc of docsOf(postings.get(term)?.text ?? [])) exclude.add(doc);
+  };
+  excludeLoaded();
+
+  const tiered = groups.length <= TIER_MAX_GROUPS;
+  const want = options.want ?? 10;
+  const rank = (): Ranked => {
+    if (groups.length > 0) {
+      return rankCandidates(groups, postings, {
+        documents,
+        tiered,
+        want,
+        order: options.order,
+        exclude,
+        allow,
+        boost,
+        bm25: engine.scoring,
+      });
+    }
+    // Filters alone (entity:, from:/to:): every document they allow, newest first.
+    // The last date run ends at the last document, not at MAX_SAFE_INTEGER.
+    const end = range ? Math.min(range[1], documents) : 0;
+    const pool = allowed ? [...allowed] : range ? Array.from({ length: Math.max(0, end - range[0]) }, (_, i) => range[0] + i) : [];
+    const docs = pool.filter((doc) => !exclude.has(doc) && (!allow || allow(doc)));
+    return { candidates: topK(docs, want, (a, b) => b - a).map((doc) => ({ doc, matched: 0, score: 0 })), total: docs.length };
+  };
+  let ranked = rank();
+  // A page deeper than the heads reach: more chunks, newest first, two a round trip, until it fills or the budget ends.
+  while (ranked.candidates.length < want) {
+    const before = tails.read;
+    await tails.load(termChunks(), 2);
+    if (tails.read === before) break;
+    markCommon();
+    ranked = rank();
+  }
+  // An excluded word with a long list: check the candidates against the chunks that could hold them, until none could.
+  for (;;) {
+    const page = ranked.candidates.map((c) => c.doc).sort((a, b) => a - b);
+    const pending: TailRequest[] = excluded
+      .filter((term) => postings.get(term)?.tails.text.some(holdingAny(page)))
+      .map((term) => ({ term, field: "text", accept: holdingAny(page) }));
+    if (pending.length === 0) break;
+    const before = tails.read;
+    await tails.load(pending);
+    if (tails.read === before) {
+      throw new AppError("query_too_broad", "An excluded word is in too many documents to check in one request: narrow the query.");
+    }
+    excludeLoaded();
+    ranked = rank();
+  }
+
+  const partial = (term: string, fields: readonly ("text" | "title")[]) => fields.some((f) => !tails.whole(term, f, wanted));
+  const approximate = groups.some((g) => [...g.variants.keys()].some((t) => partial(t, fieldsOf(g)))) || scope.partial;
+  const full = groups.some((g) => !g.common) ? groups.filter((g) => !g.common).length : groups.length;
+  if (approximate) ranked = { ...ranked, total: estimateTotal(groups, postings, documents, ranked.total, range, allowed) };
+  return { parsed, groups, ...ranked, tiered, full, approximate, ...(corrected ? { corrected } : {}) };
+}
+
+/** Adds dictionary neighbours to the groups whose words match nothing; returns the corrected query. */
+async function correctTypos(
+  engine: Engine,
+  parsed: ParsedQuery,
+  groups: TermGroup[],
+  postings: Map<string, TermPostings>,
+): Promise<string | undefined> {
+  const unknown = groups.filter(
+    (g) =>
+      g.word.length >= MIN_CORRECTABLE &&
+      !g.word.includes(" ") &&
+      [...g.variants.keys()].every((t) => (postings.get(t)?.count.text ?? 0) === 0),
+  );
+  if (unknown.length === 0) return undefined;
+  const dictionary = await engine.dictionary([...new Set(unknown.flatMap((g) => correctionGroups(g.word)))]);
+  const replaced = new Map<string, string>();
+  // Corrections are index terms too: the query's MAX_TERMS bound holds for them (32 typos would otherwise read ~128 shards).
+  const extra = new Set<string>();
+  const room = MAX_TERMS - postings.size;
+  const fits = ([word]: [string, number]) => {
+    const s = stem(word);
+    if (postings.has(s) || extra.has(s)) return true;
+    if (extra.size >= room) return false;
+    extra.add(s);
+    return true;
+  };
+  for (const group of unknown) {
+    const found = corrections(group.word, dictionary).filter(fits);
+    for (const [word] of found) if (!group.variants.has(stem(word))) group.variants.set(stem(word), CORRECTION_WEIGHT);
+    if (found[0]) replaced.set(group.word, found[0][0]);
+  }
+  if (replaced.size === 0) return undefined;
+  const added = [...new Set(unknown.flatMap((g) => [...g.variants.keys()]))].filter((t) => !postings.has(t));
+  for (const [term, p] of await engine.postings.postings(added)) postings.set(term, p);
+  const words = parsed.clauses.flatMap((c) => (c.negated ? [] : c.words));
+  return words.map((w) => replaced.get(w) ?? w).join(" ");
+}
+
+/** Score multiplier: 1 for the newest document of the corpus, halving its bonus every `halfLife` days older. */
+function recencyBoost(runs: [string, number][], halfLife: number): (doc: number) => number {
+  const days = runs.map(([day, start]) => [day ? Date.parse(day) / 86_400_000 : Number.NaN, start] as const);
+  const newest = Math.max(...days.map(([d]) => (Number.isNaN(d) ? Number.NEGATIVE_INFINITY : d)));
+  return (doc) => {
+    let lo = 0;
+    let hi = days.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((days[mid]?.[1] ?? 0) <= doc) lo = mid;
+      else hi = mid - 1;
+    }
+    const day = days[lo]?.[0] ?? Number.NaN;
+    return Number.isNaN(day) ? 0.5 : 0.5 + 0.5 * 2 ** (-(newest - day) / halfLife);
+  };
+}

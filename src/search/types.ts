@@ -1,0 +1,81 @@
+/** @module The search's shapes, shared by matching, reranking and the hosts: what an engine provides, what a match and a result hold. */
+import type { EntityRef, EntityType } from "../bundle/schema";
+import type { Bm25Params } from "../bundle/scoring";
+import type { ParsedQuery } from "./parse-query";
+import type { PostingSource } from "./postings";
+import type { Candidate, TermGroup } from "./rank";
+
+/** What the search needs from a bundle, or from the reference index in tests. */
+export interface Engine {
+  postings: PostingSource;
+  /** Words starting with `prefix`, most frequent first, as `[word, documentFrequency]`. */
+  completions(prefix: string): Promise<[string, number][]>;
+  /** Every word of some three-letter prefix groups, for typo corrections. */
+  dictionary(groups: string[]): Promise<[string, number][]>;
+  /** Runs of documents by date, `[YYYY-MM-DD, first document number]`. */
+  dates(): Promise<[string, number][]>;
+  /** The BM25 parameters the postings' slots were computed with (default: the build's). */
+  scoring?: Record<"title" | "text", Bm25Params>;
+}
+
+export interface MatchOptions {
+  /** How many of the best candidates to keep (default 10). */
+  want?: number;
+  /** `date`: newest first instead of by relevance. */
+  order?: "relevance" | "date";
+  /** Entity ids every result must have. */
+  entities?: string[];
+  /** Multiply scores by a recency factor with this half-life, in days. */
+  recencyDays?: number;
+}
+
+export interface Match {
+  parsed: ParsedQuery;
+  groups: TermGroup[];
+  /** The best candidates, in order (as many as asked for). */
+  candidates: Candidate[];
+  /** How many documents match. */
+  total: number;
+  /** Whether documents matching every group were put first. */
+  tiered: boolean;
+  /** How many groups decide the tiers (common clauses do not): a full match has this many. */
+  full: number;
+  /** Whether `total` is an estimate: some long lists were read in part (their heads, or the chunks a filter needed). */
+  approximate: boolean;
+  /** The query with its unknown words corrected, when some were. */
+  corrected?: string;
+}
+
+export interface SearchParams {
+  q: string;
+  limit: number;
+  offset: number;
+  entities?: string[];
+  sort?: "relevance" | "date";
+  recencyDays?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  url: string | null;
+  date: string | null;
+  score: number;
+  snippet: string;
+  entities: EntityRef[];
+}
+
+/** Entities of each type among the best matches, with how many of those documents hold them. */
+export type Facets = Record<EntityType, (EntityRef & { count: number })[]>;
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  /** Whether `total` is an estimate. */
+  approximate: boolean;
+  facets: Facets;
+  /** Whether the facets counted every matching document (else the best `FACET_SAMPLE`). */
+  facetsExhaustive: boolean;
+  corrected: string | null;
+  hits: SearchHit[];
+}
