@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SearchResponse } from "../src/api/schemas";
-import { createClient } from "../src/client";
-import { startWorkerWith, type TestWorker } from "./helpers/worker";
+import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
+import { SearchResponse } from "../src/worker/api/schemas";
+import { createClient } from "../src/worker/client";
 
 let worker: TestWorker;
 

@@ -11,7 +11,7 @@ import { chart } from "../bench/report/chart";
 import { renderMarkdown } from "../bench/report/markdown";
 import { checkTargets, targets } from "../bench/report/targets";
 import type { SizeReport } from "../bench/report/types";
-import { readInputs } from "../scripts/ingest/read-inputs";
+import { readInputs } from "../src/build/ingest/read-inputs";
 
 const dir = mkdtempSync(join(tmpdir(), "bench-smoke-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

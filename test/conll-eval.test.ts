@@ -1,7 +1,7 @@
 /** @module The CoNLL-2003 reader and mention scorer behind `npm run eval:entities`, on hand-written lines. */
 import { describe, expect, it } from "vitest";
-import { isProse, parseConll, sentenceAt } from "../scripts/lib/conll";
-import { prf, scoreMentions, type Tally } from "../scripts/lib/mention-score";
+import { isProse, parseConll, sentenceAt } from "../scripts/eval/conll";
+import { prf, scoreMentions, type Tally } from "../scripts/eval/mention-score";
 
 const file = `-DOCSTART- -X- O O
 

@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LIVE_FILE, writeBundle } from "../scripts/lib/bundle-files";
-import { buildFromInputs } from "../scripts/lib/pipeline";
-import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, MAX_VALUE_BYTES } from "../src/bundle/layout";
+import { LIVE_FILE, writeBundle } from "../src/build/bundle-files";
+import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, MAX_VALUE_BYTES } from "../src/build/layout";
+import { buildFromInputs } from "../src/build/pipeline";
 
 describe("bulk files", () => {
   it("stay within wrangler's limits, with the live manifest alone in the last file", async () => {
@@ -37,7 +37,7 @@ describe("bulk files", () => {
 describe("npm run deploy -- --dry-run", () => {
   it("builds, writes the bulk files and the Worker, and prints the plan, with no account", () => {
     const out = join(mkdtempSync(join(tmpdir(), "deploy-")), "bundle");
-    const run = spawnSync("npx", ["tsx", "scripts/deploy.ts", "--dry-run", "--out", out], { encoding: "utf8" });
+    const run = spawnSync("npx", ["tsx", "scripts/deploy/deploy.ts", "--dry-run", "--out", out], { encoding: "utf8" });
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/keys \(= KV writes\) in 2 bulk files/);
     expect(run.stderr).toMatch(/Worker: .* gzipped/);

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldWords, stem } from "../src/bundle/analyzer";
-import type { DocMeta } from "../src/bundle/schema";
+import { foldWords, stem } from "../src/format/analyzer";
+import type { DocMeta } from "../src/format/schema";
 import { analyzeDoc, initialsOf, textWords } from "../src/search/doc-words";
 
 const meta = (title: string, text: string): DocMeta => ({ id: "d", title, text, entities: [], bucket: 0 });

@@ -1,6 +1,6 @@
 /** @module Entity types read from context: sports sides named after places, businesses, places, names glued into adjectives. */
 import { describe, expect, it } from "vitest";
-import { extractMentions } from "../src/entities/extract";
+import { extractMentions } from "../src/build/entities/extract";
 
 const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
 const typeOf = (text: string, name: string) => extractMentions(text).find((m) => m.text === name)?.type;

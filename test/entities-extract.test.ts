@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readExtractInputs } from "../scripts/lib/extract-input";
-import { extractCorpus } from "../scripts/lib/extract-mentions";
+import { readExtractInputs } from "../scripts/extract/extract-input";
+import { extractCorpus } from "../scripts/extract/extract-mentions";
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/entities/${name}`, import.meta.url), "utf8");
 const dir = mkdtempSync(join(tmpdir(), "extract-"));
@@ -14,7 +14,7 @@ const write = (name: string, lines: string[]) => {
   writeFileSync(path, lines.join("\n"));
   return path;
 };
-const run = (...args: string[]) => spawnSync("npx", ["tsx", "scripts/extract.ts", ...args], { encoding: "utf8" });
+const run = (...args: string[]) => spawnSync("npx", ["tsx", "scripts/extract/extract.ts", ...args], { encoding: "utf8" });
 
 const tricky = [
   { id: "emoji", body: "🇺🇸 Antony Blinken 😀 met 𝒳 officials in Kabul. Blinken said 👍 the Taliban must let people leave." },

@@ -1,8 +1,8 @@
 /** @module Entity extraction on worker threads: the same index as one thread, with progress along the way. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildEntitiesParallel, defaultThreads } from "../scripts/lib/entities-parallel";
-import { buildEntities, type EntityDocument, type RegistryEntry } from "../src/entities/merge";
+import { buildEntities, type EntityDocument, type RegistryEntry } from "../src/build/entities/merge";
+import { buildEntitiesParallel, defaultThreads } from "../src/build/entities/parallel";
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/entities/${name}`, import.meta.url), "utf8");
 const registry = JSON.parse(fixture("registry.json")) as RegistryEntry[];

@@ -1,6 +1,6 @@
 /** @module Issue 3's "done when" on the seeds, from outside: built as `npm run build` builds them, asked through the Worker. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkerWith, type TestWorker } from "./helpers/worker";
+import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
 
 const SEED_A = "000_956f74d6789d3da8";
 const SEED_B = "004_7eada462969b83a1";

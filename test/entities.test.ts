@@ -1,12 +1,12 @@
 /** @module Entity extraction and merging, as behaviours: what is found in a sentence, and what a corpus merges into. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EntityRecord } from "../src/bundle/schema";
-import { assignIds } from "../src/entities/canonical";
-import { extractMentions } from "../src/entities/extract";
-import { buildEntities, type EntityDocument, type RegistryEntry } from "../src/entities/merge";
-import { nameKey } from "../src/entities/normalize";
-import { slugify } from "../src/entities/slug";
+import { assignIds } from "../src/build/entities/canonical";
+import { extractMentions } from "../src/build/entities/extract";
+import { buildEntities, type EntityDocument, type RegistryEntry } from "../src/build/entities/merge";
+import { nameKey } from "../src/build/entities/normalize";
+import { EntityRecord } from "../src/format/schema";
+import { slugify } from "../src/format/slug";
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/entities/${name}`, import.meta.url), "utf8");
 const seeds: EntityDocument[] = [

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFromInputs } from "../scripts/lib/pipeline";
-import { LIVE_MANIFEST_KEY } from "../src/bundle/format";
-import { type Bundle, liveManifest } from "../src/bundle/write";
+import { buildFromInputs } from "../src/build/pipeline";
+import { type Bundle, liveManifest } from "../src/build/write";
+import { LIVE_MANIFEST_KEY } from "../src/format/bundle";
 import { type FaultyWorker, startFaultyWorker } from "./helpers/faulty-worker";
 
 let old: Bundle;

@@ -1,8 +1,8 @@
 /** @module Broken storage in workerd: KV throwing, hanging, serving truncated or garbled values or losing keys gets a 503 with its own code, and the Worker recovers by itself. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFromInputs } from "../scripts/lib/pipeline";
-import { bundleKey, LIVE_MANIFEST_KEY } from "../src/bundle/format";
-import type { Bundle } from "../src/bundle/write";
+import { buildFromInputs } from "../src/build/pipeline";
+import type { Bundle } from "../src/build/write";
+import { bundleKey, LIVE_MANIFEST_KEY } from "../src/format/bundle";
 import { type FaultyWorker, startFaultyWorker } from "./helpers/faulty-worker";
 
 const DOC = "004_7eada462969b83a1";

@@ -4,15 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryText } from "../scripts/lib/fuzz-requests";
-import { vocabularyOf } from "../scripts/lib/fuzz-vocabulary";
-import { buildFromInputs } from "../scripts/lib/pipeline";
-import type { Bundle } from "../src/bundle/write";
+import { queryText } from "../scripts/fuzz/requests";
+import { vocabularyOf } from "../scripts/fuzz/vocabulary";
+import { startWorker, type TestWorker } from "../scripts/shared/local-worker";
+import { buildFromInputs } from "../src/build/pipeline";
+import type { Bundle } from "../src/build/write";
 import { AppError } from "../src/errors";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { MAX_TERMS, search } from "../src/search/engine";
 import { memoryBundle } from "./helpers/memory-bundle";
-import { startWorker, type TestWorker } from "./helpers/worker";
 
 const REUTERS = "../shared/corpora/reuters21578.jsonl";
 /** Metadata buckets one search may read: the page (at most `limit`) and the phrase checks (at most 100). */

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
 import { CHROMIUM, hasChromium, sel, skipReason } from "./browser/harness";
-import { startWorkerWith, type TestWorker } from "./helpers/worker";
 
 interface Vector {
   id: string;

@@ -1,9 +1,9 @@
 /** @module The OWASP XSS cheat sheet as documents: indexed and searchable, inert in snippets, returned verbatim as JSON. */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { snippetIsInert } from "../scripts/lib/fuzz-check";
+import { snippetIsInert } from "../scripts/fuzz/check";
+import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
 import { decodeEntities } from "../src/widget/snippet";
-import { startWorkerWith, type TestWorker } from "./helpers/worker";
 
 interface Vector {
   id: string;

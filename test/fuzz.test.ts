@@ -1,11 +1,11 @@
 /** @module Hostile requests against the real Worker in workerd (the short form of `npm run fuzz`): never a 5xx, errors with their code, 200s valid and equal to the engine's own answer. */
-import "@hono/zod-openapi"; // first: it extends zod with .openapi() before src/api/schemas.ts builds on src/bundle/schema.ts
+import "@hono/zod-openapi"; // first: it extends zod with .openapi() before src/worker/api/schemas.ts builds on src/format/schema.ts
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reference } from "../scripts/lib/fuzz-reference";
-import { type FuzzReport, runFuzz } from "../scripts/lib/fuzz-run";
-import { unicodeDrift } from "../scripts/lib/fuzz-unicode-drift";
-import { vocabularyOf } from "../scripts/lib/fuzz-vocabulary";
-import { startWorkerWith, type TestWorker } from "./helpers/worker";
+import { reference } from "../scripts/fuzz/reference";
+import { type FuzzReport, runFuzz } from "../scripts/fuzz/run";
+import { unicodeDrift } from "../scripts/fuzz/unicode-drift";
+import { vocabularyOf } from "../scripts/fuzz/vocabulary";
+import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
 
 /** `npm run fuzz -- --runs 100000` is the long form, same seed by default. */
 const RUNS = 2_500;

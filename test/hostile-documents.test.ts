@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkerWith, type TestWorker } from "./helpers/worker";
+import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
 
 let worker: TestWorker;
 

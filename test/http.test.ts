@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFromInputs } from "../scripts/lib/pipeline";
-import { normalizeRequest } from "../src/http/caching";
+import { startWorker, startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
+import { buildFromInputs } from "../src/build/pipeline";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { search } from "../src/search/engine";
 import { parseQuery } from "../src/search/parse-query";
 import { suggest } from "../src/search/suggest";
+import { normalizeRequest } from "../src/worker/http/caching";
 import { memoryBundle } from "./helpers/memory-bundle";
-import { startWorker, startWorkerWith, type TestWorker } from "./helpers/worker";
 
 let worker: TestWorker;
 

@@ -4,10 +4,10 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { normalizeDate } from "../scripts/ingest/parse-date";
-import type { IngestCode, IngestIssue } from "../scripts/ingest/read-inputs";
-import { IngestError, readInputs } from "../scripts/ingest/read-inputs";
-import { SourceDocument } from "../src/bundle/schema";
+import { normalizeDate } from "../src/build/ingest/parse-date";
+import type { IngestCode, IngestIssue } from "../src/build/ingest/read-inputs";
+import { IngestError, readInputs } from "../src/build/ingest/read-inputs";
+import { SourceDocument } from "../src/format/schema";
 
 const FIXTURES = "test/fixtures/ingest";
 const SEEDS = "seeds";

@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isolateMemory, type MemoryReport } from "../scripts/lib/fuzz-memory";
-import { hostileQueries, realisticQueries } from "../scripts/lib/fuzz-queries";
-import { buildFromInputs } from "../scripts/lib/pipeline";
-import { stemMemoSize } from "../src/bundle/analyzer";
-import type { Bundle } from "../src/bundle/write";
+import { isolateMemory, type MemoryReport } from "../scripts/fuzz/memory";
+import { hostileQueries, realisticQueries } from "../scripts/fuzz/queries";
+import { buildFromInputs } from "../src/build/pipeline";
+import type { Bundle } from "../src/build/write";
+import { stemMemoSize } from "../src/format/analyzer";
 
 const REUTERS = "../shared/corpora/reuters21578.jsonl";
 /** `npm run load` runs 10,000 queries over all of Reuters with the Worker's 32 MB; this is the short form. */

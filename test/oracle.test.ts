@@ -1,8 +1,8 @@
 /** @module The engine's ranking and filters against a brute-force oracle written apart from it (BM25 from raw counts). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { SourceDocument } from "../src/bundle/schema";
-import { buildBundle } from "../src/bundle/write";
+import { buildBundle } from "../src/build/write";
+import type { SourceDocument } from "../src/format/schema";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { matchQuery } from "../src/search/engine";
 import { dateBound, parseQuery } from "../src/search/parse-query";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFromInputs } from "../scripts/lib/pipeline";
-import { startWorker, type TestWorker } from "./helpers/worker";
+import { startWorker, type TestWorker } from "../scripts/shared/local-worker";
+import { buildFromInputs } from "../src/build/pipeline";
 
 const SEED_A = "000_956f74d6789d3da8"; // Security Council, Norway, Estonia, Kandahar and Herat
 const SEED_B = "004_7eada462969b83a1"; // Blinken, Kazakh, Kirby

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { DocMeta } from "../src/bundle/schema";
-import { buildBundle } from "../src/bundle/write";
+import { buildBundle } from "../src/build/write";
+import type { DocMeta } from "../src/format/schema";
 import { LruCache } from "../src/kv/lru-cache";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { countFacets, FACET_SAMPLE, FACET_VALUES, search } from "../src/search/engine";

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { documentTerms, exportMaps, FlexIndexes } from "../src/bundle/flex-export";
-import { bundleKey, MIN_PREFIX, PREFIX_GROUP } from "../src/bundle/format";
-import { shardOf } from "../src/bundle/hash";
-import type { SourceDocument } from "../src/bundle/schema";
-import { bm25, weightSlot } from "../src/bundle/scoring";
-import { buildBundle, wordFrequencies } from "../src/bundle/write";
+import { documentTerms, exportMaps, FlexIndexes } from "../src/build/flex-export";
+import { buildBundle, wordFrequencies } from "../src/build/write";
+import { bundleKey, MIN_PREFIX, PREFIX_GROUP } from "../src/format/bundle";
+import { shardOf } from "../src/format/hash";
+import type { SourceDocument } from "../src/format/schema";
+import { bm25, weightSlot } from "../src/format/scoring";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { type Engine, matchQuery } from "../src/search/engine";
 import { parseQuery } from "../src/search/parse-query";

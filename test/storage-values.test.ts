@@ -1,10 +1,10 @@
 /** @module Values read from storage: a tail chunk that is not what its term shard says is refused, and the isolate cache counts its bytes right. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bundleKey, type TermShard } from "../src/bundle/format";
-import { shardOf } from "../src/bundle/hash";
-import { checkChunk } from "../src/bundle/reader";
-import { buildBundle } from "../src/bundle/write";
+import { buildBundle } from "../src/build/write";
+import { bundleKey, type TermShard } from "../src/format/bundle";
+import { shardOf } from "../src/format/hash";
+import { checkChunk } from "../src/format/reader";
 import { LruCache } from "../src/kv/lru-cache";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { matchQuery } from "../src/search/engine";

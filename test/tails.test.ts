@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stem } from "../src/bundle/analyzer";
-import { FlexIndexes } from "../src/bundle/flex-export";
-import { bundleKey, type TermEntry, type TermShard } from "../src/bundle/format";
-import { shardOf } from "../src/bundle/hash";
-import type { SourceDocument } from "../src/bundle/schema";
-import { buildBundle, splitPostings } from "../src/bundle/write";
+import { FlexIndexes } from "../src/build/flex-export";
+import { buildBundle, splitPostings } from "../src/build/write";
 import { AppError } from "../src/errors";
+import { stem } from "../src/format/analyzer";
+import { bundleKey, type TermEntry, type TermShard } from "../src/format/bundle";
+import { shardOf } from "../src/format/hash";
+import type { SourceDocument } from "../src/format/schema";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { type Engine, type MatchOptions, matchQuery } from "../src/search/engine";
 import { parseQuery } from "../src/search/parse-query";

@@ -1,9 +1,9 @@
 /** @module `/widget.js` and the demo page at `/`, served by the real Worker in workerd; the widget's size budget. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWidget, GZIP_BUDGET, WidgetBudgetError } from "../scripts/build-widget";
-import { buildFromInputs } from "../scripts/lib/pipeline";
+import { buildWidget, GZIP_BUDGET, WidgetBudgetError } from "../scripts/build/build-widget";
+import { startWorker, type TestWorker } from "../scripts/shared/local-worker";
+import { buildFromInputs } from "../src/build/pipeline";
 import { widgetHash, widgetJs } from "../src/widget/generated/widget.gen";
-import { startWorker, type TestWorker } from "./helpers/worker";
 
 let worker: TestWorker;
 

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFromInputs } from "../scripts/lib/pipeline";
-import { bundleKey, FORMAT_VERSION, LIVE_MANIFEST_KEY } from "../src/bundle/format";
-import { shardOf } from "../src/bundle/hash";
-import type { Bundle } from "../src/bundle/write";
+import { startWorker, type TestWorker } from "../scripts/shared/local-worker";
+import { buildFromInputs } from "../src/build/pipeline";
+import type { Bundle } from "../src/build/write";
 import { type ErrorCode, errors } from "../src/errors";
+import { bundleKey, FORMAT_VERSION, LIVE_MANIFEST_KEY } from "../src/format/bundle";
+import { shardOf } from "../src/format/hash";
 import { startFaultyWorker } from "./helpers/faulty-worker";
-import { startWorker, type TestWorker } from "./helpers/worker";
 
 const SEED_A = "000_956f74d6789d3da8";
 const SEED_B = "004_7eada462969b83a1";

@@ -1,7 +1,7 @@
 /** @module The corpora of a run by name: Reuters itself, a 5k subset of it, and synthetic 100k and 1M articles, cached on disk. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pick, seeded } from "../lib/prng";
+import { pick, seeded } from "../../scripts/shared/prng";
 import { readDocuments } from "./reuters";
 import { sourceModel } from "./source-model";
 import { syntheticCorpus } from "./synthetic";

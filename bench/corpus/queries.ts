@@ -1,7 +1,8 @@
 /** @module The query set: 1–3 consecutive words of random articles, drawn with a seed, each query distinct. */
-import { foldWords, isStopWord } from "../../src/bundle/analyzer";
-import type { SourceDocument } from "../../src/bundle/schema";
-import { pick, seeded } from "../lib/prng";
+
+import { pick, seeded } from "../../scripts/shared/prng";
+import { foldWords, isStopWord } from "../../src/format/analyzer";
+import type { SourceDocument } from "../../src/format/schema";
 
 /** Words a query is made of: not the engine's stop words (it drops them), not one letter, not a bare number. */
 const usable = (word: string) => word.length > 1 && !isStopWord(word) && !/^\d+$/.test(word);

@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readInputs } from "../../scripts/ingest/read-inputs";
-import type { SourceDocument } from "../../src/bundle/schema";
+import { readInputs } from "../../src/build/ingest/read-inputs";
+import type { SourceDocument } from "../../src/format/schema";
 
 /** The repository's root. */
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));

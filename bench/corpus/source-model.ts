@@ -1,5 +1,5 @@
 /** @module What the synthetic corpus is made from: a real corpus cut into sentences, kept per document. */
-import type { SourceDocument } from "../../src/bundle/schema";
+import type { SourceDocument } from "../../src/format/schema";
 
 export interface SourceModel {
   docs: { title: string; date?: string; meta: Record<string, unknown>; first: number; count: number }[];

@@ -1,5 +1,5 @@
 /** @module Synthetic news articles from a real corpus's sentences: its word frequencies (Zipf) plus a growing tail of rare names. */
-import { pick, type Random, seeded, zipf } from "../lib/prng";
+import { pick, type Random, seeded, zipf } from "../../scripts/shared/prng";
 import { rareName } from "./names";
 import type { SourceModel } from "./source-model";
 

@@ -3,7 +3,7 @@
  * with a few queries the edge cache already holds; all in workerd on 127.0.0.1, loaded by autocannon.
  */
 import { readFileSync } from "node:fs";
-import { seeded, zipf } from "../lib/prng";
+import { seeded, zipf } from "../../scripts/shared/prng";
 import type { QuerySet } from "../ours/build";
 import { type LoadResult, load } from "./load";
 import { bareScript, oursScript } from "./scripts";

@@ -1,12 +1,12 @@
 /**
  * @module How much heap a bundle's values take once parsed, per kind of key, against their JSON text: the factors
- * the isolate cache charges (`src/bundle/reader.ts`). Run: `node --expose-gc --import tsx bench/lib/parsed-size.ts KV_DIR`
+ * the isolate cache charges (`src/format/reader.ts`). Run: `node --expose-gc --import tsx bench/lib/parsed-size.ts KV_DIR`
  * (a directory written by the bench, e.g. /tmp/edge-search-bench/run-1m/kv).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseValue } from "../../src/bundle/reader";
-import type { DocMeta } from "../../src/bundle/schema";
+import { parseValue } from "../../src/format/reader";
+import type { DocMeta } from "../../src/format/schema";
 import { analyzeDoc } from "../../src/search/doc-words";
 
 const dir = process.argv[2] ?? "/tmp/edge-search-bench/run-19k/kv";

@@ -1,6 +1,6 @@
 /** @module Our build, timed: documents to a bundle through the CLI's own pipeline, written as a KV directory; the query set drawn on the way. */
 import { writeFileSync } from "node:fs";
-import { buildFromInputs } from "../../scripts/lib/pipeline";
+import { buildFromInputs } from "../../src/build/pipeline";
 import { drawQueries } from "../corpus/queries";
 import { readDocuments } from "../corpus/reuters";
 import { type BundleStats, bundleStats } from "./bundle-stats";

@@ -1,5 +1,5 @@
 /** @module What a built bundle holds: keys and bytes by kind, the largest value, and the spread of term shard sizes. */
-import type { Bundle } from "../../src/bundle/write";
+import type { Bundle } from "../../src/build/write";
 import { type Summary, summarize } from "../lib/stats";
 import { kindOf } from "./counting-source";
 

@@ -1,5 +1,5 @@
 /** @module Cold queries: each one as a fresh isolate answers it, with a new manifest read, an empty cache and a new reader. */
-import { BundleReader, readManifest } from "../../src/bundle/reader";
+import { BundleReader, readManifest } from "../../src/format/reader";
 import { LruCache } from "../../src/kv/lru-cache";
 import { type KvSource, newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { type Bundle, liveManifest } from "../../src/bundle/write";
+import { type Bundle, liveManifest } from "../../src/build/write";
 import type { KvSource } from "../../src/kv/source";
 
 /** The list of keys, live manifest last, in the same directory (no bundle key starts with `_`). */

@@ -4,13 +4,13 @@
  * An estimate, marked as such in the report: metadata and CPU are not projected.
  */
 import { readFileSync } from "node:fs";
-import { analyze } from "../../src/bundle/analyzer";
-import { fields } from "../../src/bundle/flex-config";
-import { exportMaps, FlexIndexes } from "../../src/bundle/flex-export";
-import type { Slots } from "../../src/bundle/format";
-import { shardOf } from "../../src/bundle/hash";
-import { planLayout } from "../../src/bundle/layout";
-import { wordFrequencies } from "../../src/bundle/write";
+import { exportMaps, FlexIndexes } from "../../src/build/flex-export";
+import { planLayout } from "../../src/build/layout";
+import { wordFrequencies } from "../../src/build/write";
+import { analyze } from "../../src/format/analyzer";
+import type { Slots } from "../../src/format/bundle";
+import { fields } from "../../src/format/flex-config";
+import { shardOf } from "../../src/format/hash";
 import { readDocuments } from "../corpus/reuters";
 import { type Summary, summarize } from "../lib/stats";
 import type { QuerySet } from "./build";

@@ -1,6 +1,6 @@
 /** @module Warm queries: one isolate answering query after query through its shared, byte-bounded cache; and the heap it keeps. */
-import type { Manifest } from "../../src/bundle/format";
-import { BundleReader, readManifest } from "../../src/bundle/reader";
+import type { Manifest } from "../../src/format/bundle";
+import { BundleReader, readManifest } from "../../src/format/reader";
 import { LruCache } from "../../src/kv/lru-cache";
 import { type KvSource, newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";

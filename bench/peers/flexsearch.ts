@@ -3,9 +3,9 @@
  * queried plainly, and through our ranking (`matchQuery` over the whole index), which is our engine minus KV and shards.
  */
 import type { Index } from "flexsearch";
-import { analyze } from "../../src/bundle/analyzer";
-import { type Field, fields } from "../../src/bundle/flex-config";
-import { type FieldLengths, FlexIndexes } from "../../src/bundle/flex-export";
+import { type FieldLengths, FlexIndexes } from "../../src/build/flex-export";
+import { analyze } from "../../src/format/analyzer";
+import { type Field, fields } from "../../src/format/flex-config";
 import { type Engine, matchQuery } from "../../src/search/engine";
 import { parseQuery } from "../../src/search/parse-query";
 import { wholeIndexPostings } from "../../src/search/postings";

@@ -1,7 +1,7 @@
 /** @module One peer, measured: build, serialized size, load time, heap after load, warm query latency. */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SourceDocument } from "../../src/bundle/schema";
+import type { SourceDocument } from "../../src/format/schema";
 import { liveHeap } from "../lib/heap";
 import { type Summary, summarize } from "../lib/stats";
 import type { AnyPeer } from "./peer";

@@ -1,5 +1,5 @@
 /** @module What the harness needs of a peer search library: build, serialize, load, and answer a query with its top 10. */
-import type { SourceDocument } from "../../src/bundle/schema";
+import type { SourceDocument } from "../../src/format/schema";
 
 export interface Peer<Index> {
   name: string;

@@ -1,7 +1,7 @@
 /** @module Saves one size's results and regenerates the Markdown section and the chart from every size's results. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { updateSection } from "../../scripts/lib/markdown";
+import { updateSection } from "../../scripts/shared/markdown";
 import { chart } from "./chart";
 import { renderMarkdown } from "./markdown";
 import type { SizeReport } from "./types";

@@ -1,6 +1,6 @@
 /** @module The engine over a bundle: postings from term shards, completions and corrections from prefix groups, dates from the date runs. */
-import { MIN_PREFIX, PREFIX_GROUP } from "../bundle/format";
-import type { BundleReader } from "../bundle/reader";
+import { MIN_PREFIX, PREFIX_GROUP } from "../format/bundle";
+import type { BundleReader } from "../format/reader";
 import { shardedPostings } from "./postings";
 import type { Engine } from "./types";
 

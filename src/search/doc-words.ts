@@ -3,8 +3,8 @@
  * read them. Not kept across requests: the analysis takes ~55 times the text's heap (`bench/lib/parsed-size.ts`),
  * dearer in the isolate's memory than the term shards it would push out of the cache.
  */
-import { foldWords, isAscii, MAX_WORD, stem } from "../bundle/analyzer";
-import type { DocMeta } from "../bundle/schema";
+import { foldWords, isAscii, MAX_WORD, stem } from "../format/analyzer";
+import type { DocMeta } from "../format/schema";
 
 /** A word of the snippet source, with its offsets and its folded parts (a word may fold to several). */
 export interface TextWord {

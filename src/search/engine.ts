@@ -2,8 +2,8 @@
  * @module The search itself, the same in the Worker and in Node: a query matched (`match.ts`), phrases checked, the
  * first page reranked, its hits made with snippets and facets. The search's public surface: what hosts import.
  */
-import type { BundleReader } from "../bundle/reader";
-import type { DocMeta } from "../bundle/schema";
+import type { BundleReader } from "../format/reader";
+import type { DocMeta } from "../format/schema";
 import { analyzeDoc, type DocWords, initialsOf } from "./doc-words";
 import { countFacets, FACET_SAMPLE } from "./facets";
 import { matchQuery } from "./match";

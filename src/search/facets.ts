@@ -1,5 +1,5 @@
 /** @module Facets: the entities of the best matches, per type, by how many of those documents hold them. */
-import { type DocMeta, type EntityRef, entityTypes } from "../bundle/schema";
+import { type DocMeta, type EntityRef, entityTypes } from "../format/schema";
 import type { Facets } from "./types";
 
 /** Documents whose entities are counted for the facets: the best this many matches (all of them when fewer). */

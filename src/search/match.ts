@@ -1,6 +1,7 @@
 /** @module Matching: a parsed query's clauses expanded (prefixes, corrections), its filters applied, its postings ranked, the chunks it needs read. */
-import { stem } from "../bundle/analyzer";
+
 import { AppError } from "../errors";
+import { stem } from "../format/analyzer";
 import { estimateTotal } from "./estimate";
 import { allows, dateFilter, entityFilter, type Filter, region, type Scope } from "./filters";
 import type { ParsedQuery } from "./parse-query";

@@ -1,6 +1,6 @@
 /** @module Reads the query language leniently: words, "phrases", -excluded, a OR b, title:, from:/to:, entity:, and prefixes. */
-import { foldWords, isStopWord } from "../bundle/analyzer";
-import { MIN_PREFIX } from "../bundle/format";
+import { foldWords, isStopWord } from "../format/analyzer";
+import { MIN_PREFIX } from "../format/bundle";
 
 /** One thing a document should (or, negated, must not) match: a word, or alternatives joined by OR. */
 export interface Clause {

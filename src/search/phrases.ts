@@ -1,6 +1,6 @@
 /** @module Quoted phrases: postings hold no positions, so the best full matches are checked against their stored text. */
-import type { BundleReader } from "../bundle/reader";
-import type { DocMeta } from "../bundle/schema";
+import type { BundleReader } from "../format/reader";
+import type { DocMeta } from "../format/schema";
 import type { DocWords } from "./doc-words";
 import { type Candidate, compareTiered } from "./rank";
 import type { Match } from "./types";

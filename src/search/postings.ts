@@ -1,9 +1,8 @@
 /** @module Term postings for the ranker, answered by FlexSearch: from the shards a query loaded, or from one whole index. */
 import type { Index } from "flexsearch";
-import { createFieldIndex, type Field, fields } from "../bundle/flex-config";
-import type { FlexIndexes } from "../bundle/flex-export";
-import { countIds, type Slots, type SparsePostings, type TailRef } from "../bundle/format";
-import { type BundleReader, findTerm } from "../bundle/reader";
+import { countIds, type Slots, type SparsePostings, type TailRef } from "../format/bundle";
+import { createFieldIndex, type Field, fields } from "../format/flex-config";
+import { type BundleReader, findTerm } from "../format/reader";
 
 /**
  * A term's postings in every field: FlexSearch's slots of document numbers, slot 0 the highest BM25 weight.
@@ -98,7 +97,7 @@ export function shardedPostings(reader: BundleReader): PostingSource {
   };
 }
 
-/** Postings from one unsharded FlexSearch index per field: the reference the shards must agree with. */
-export function wholeIndexPostings(indexes: FlexIndexes, documents: number): PostingSource {
+/** Postings from one unsharded FlexSearch index per field (the build's `FlexIndexes`): the reference the shards must agree with. */
+export function wholeIndexPostings(indexes: { byField: Record<Field, Index> }, documents: number): PostingSource {
   return { documents, postings: async (terms) => lookup(indexes.byField, terms), tails: async () => new Map() };
 }

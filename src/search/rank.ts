@@ -1,6 +1,6 @@
 /** @module Scores candidates with BM25 from the term weights stored in the postings' slots; filters, tiers and keeps the best. */
-import type { Slots } from "../bundle/format";
-import { type Bm25Params, bm25 as defaultBm25, idf, slotWeight } from "../bundle/scoring";
+import type { Slots } from "../format/bundle";
+import { type Bm25Params, bm25 as defaultBm25, idf, slotWeight } from "../format/scoring";
 import { countIds, type TermPostings } from "./postings";
 import { topK } from "./top-k";
 

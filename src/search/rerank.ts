@@ -1,5 +1,5 @@
 /** @module Reorders the first page by what postings cannot see: terms near each other, the exact phrase, and the words as typed. */
-import type { DocMeta } from "../bundle/schema";
+import type { DocMeta } from "../format/schema";
 import type { DocWords } from "./doc-words";
 import type { Candidate } from "./rank";
 import type { Match } from "./types";

@@ -1,8 +1,8 @@
 /** @module Completions for a typeahead: whole queries from the term dictionary, entity names, and matching titles. */
-import { foldWords } from "../bundle/analyzer";
-import { MIN_PREFIX, PREFIX_GROUP } from "../bundle/format";
-import type { BundleReader } from "../bundle/reader";
-import type { EntityType } from "../bundle/schema";
+import { foldWords } from "../format/analyzer";
+import { MIN_PREFIX, PREFIX_GROUP } from "../format/bundle";
+import type { BundleReader } from "../format/reader";
+import type { EntityType } from "../format/schema";
 import { type Engine, search } from "./engine";
 
 export interface Suggestions {

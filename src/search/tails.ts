@@ -1,6 +1,7 @@
 /** @module Which tail chunks of long posting lists a query reads: only those its filters, date order or exclusions need, within a budget. */
-import type { Field } from "../bundle/flex-config";
-import type { TailRef } from "../bundle/format";
+
+import type { TailRef } from "../format/bundle";
+import type { Field } from "../format/flex-config";
 import { mergeTail, type PostingSource, type TermPostings } from "./postings";
 
 /** Tail chunks one query may read in all: bounds its bytes (a chunk holds up to 16,384 postings). */

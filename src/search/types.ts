@@ -1,6 +1,6 @@
 /** @module The search's shapes, shared by matching, reranking and the hosts: what an engine provides, what a match and a result hold. */
-import type { EntityRef, EntityType } from "../bundle/schema";
-import type { Bm25Params } from "../bundle/scoring";
+import type { EntityRef, EntityType } from "../format/schema";
+import type { Bm25Params } from "../format/scoring";
 import type { ParsedQuery } from "./parse-query";
 import type { PostingSource } from "./postings";
 import type { Candidate, TermGroup } from "./rank";

@@ -1,5 +1,5 @@
 /** @module Typo tolerance: neighbours of an unknown word in the dictionary, at edit distance 1 (2 for long words). */
-import { PREFIX_GROUP } from "../bundle/format";
+import { PREFIX_GROUP } from "../format/bundle";
 
 /** Words this long get corrections at distance 2; shorter ones at distance 1. */
 const LONG_WORD = 8;

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { buildFromInputs } from "../../scripts/lib/pipeline";
-import { startWorker, type TestWorker } from "../helpers/worker";
+import { startWorker, type TestWorker } from "../../scripts/shared/local-worker";
+import { buildFromInputs } from "../../src/build/pipeline";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Browser tests run only where Chromium is installed (`apt-get install chromium`; `.ci/run` does it). */

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWidget } from "../../scripts/build-widget";
+import { buildWidget } from "../../scripts/build/build-widget";
 import { CHROMIUM, hasChromium, sel, skipReason } from "./harness";
 
 /** The harness's Chromium flags. */

@@ -1,5 +1,5 @@
 /** @module A test-only Worker entry: the real app, its SEARCH_KV behind a proxy that fails as the FAULTS namespace says. */
-import app from "../../src/index";
+import app from "../../src/worker/index";
 
 interface FaultyEnv extends Env {
   /** `fault:<kind>:<key prefix>` → value; read on every KV call, so faults come and go while the isolate lives. */

@@ -1,24 +1,13 @@
 /** @module The real Worker in workerd with local KV that can be made to fail: throw, hang, truncate, garble or lose keys, then recover. */
-import { build } from "esbuild";
 import { Miniflare } from "miniflare";
-import { type Bundle, liveManifest } from "../../src/bundle/write";
+import { bundleWorker } from "../../scripts/shared/worker-bundle";
+import { type Bundle, liveManifest } from "../../src/build/write";
 
 let script: Promise<string> | undefined;
 
 /** `test/helpers/faulty-entry.ts` bundled as wrangler bundles the Worker (see `workerScript`). */
 function faultyScript(): Promise<string> {
-  script ??= build({
-    entryPoints: ["test/helpers/faulty-entry.ts"],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    conditions: ["workerd", "worker", "browser"],
-    mainFields: ["module", "main"],
-    write: false,
-    logLevel: "silent",
-    alias: { worker_threads: "./src/shims/worker-threads.ts" },
-  }).then((r) => r.outputFiles[0]?.text ?? "");
+  script ??= bundleWorker({ entry: "test/helpers/faulty-entry.ts" });
   return script;
 }
 

@@ -1,6 +1,7 @@
 /** @module A built bundle read straight from memory in Node, counting the keys read: for pure engine tests. */
-import { BundleReader } from "../../src/bundle/reader";
-import { type Bundle, liveManifest } from "../../src/bundle/write";
+
+import { type Bundle, liveManifest } from "../../src/build/write";
+import { BundleReader } from "../../src/format/reader";
 import { LruCache } from "../../src/kv/lru-cache";
 import { type KvSource, newReadStats } from "../../src/kv/source";
 

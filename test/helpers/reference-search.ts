@@ -3,7 +3,7 @@
  * the shared analyzer for terms, BM25 from raw counts, filters applied one document at a time, one sort. It shares
  * no parsing of postings, slots, shards, tails or ranking code with `src/search`, so a ranker bug cannot cancel out.
  */
-import { analyze, stem } from "../../src/bundle/analyzer";
+import { analyze, stem } from "../../src/format/analyzer";
 import type { ParsedQuery } from "../../src/search/parse-query";
 
 /** The ranking's specification, stated here on its own: a change to the engine's constants must change this too. */

@@ -1,0 +1,92 @@
+/** @module `npm run deploy`: build → upload the new version's keys → point the live manifest at it → `wrangler deploy`. */
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { bulkFiles, LIVE_FILE, writeBundle } from "../../src/build/bundle-files";
+import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
+import { buildFromInputs } from "../../src/build/pipeline";
+import { Manifest } from "../../src/format/bundle";
+import { buildWidget } from "../build/build-widget";
+import { fail, formatBytes, say } from "../shared/cli";
+import { bulkPut, getValue, type Target, wrangler } from "./wrangler";
+
+const { values: args } = parseArgs({
+  options: {
+    "dry-run": { type: "boolean", default: false },
+    "skip-build": { type: "boolean", default: false },
+    local: { type: "boolean", default: false },
+    env: { type: "string" },
+    input: { type: "string", multiple: true },
+    out: { type: "string", default: "dist/bundle" },
+    profile: { type: "string", default: "default" },
+    "skip-invalid": { type: "boolean", default: false },
+  },
+});
+const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
+const where = args.local ? "local KV" : `Cloudflare${args.env ? ` (env ${args.env})` : ""}`;
+const resume = `npm run deploy -- --skip-build${args.env ? ` --env ${args.env}` : ""}${args.local ? " --local" : ""}`;
+
+/** Runs one step; on failure says which step failed, that the previous version still serves, and how to resume. */
+async function step<T>(n: number, name: string, run: () => T | Promise<T>): Promise<T> {
+  say(`[${n}/5] ${name}`);
+  try {
+    return await run();
+  } catch (error) {
+    fail(
+      `Step ${n} (${name}) failed: ${(error as Error).message}\n` +
+        `The live manifest was ${n < 4 ? "not touched: the previous version still serves" : "already switched"}. ` +
+        `Fix the cause, then resume with: ${n < 5 ? resume : `npx wrangler deploy${args.env ? ` --env ${args.env}` : ""}`}`,
+    );
+  }
+}
+
+await step(1, args["skip-build"] ? `Checking the bundle in ${args.out}` : "Building the bundle", async () => {
+  await buildWidget({ write: true });
+  if (args["skip-build"]) return;
+  const { bundle, read } = await buildFromInputs(args.input?.length ? args.input : ["seeds"], {
+    profile: args.profile as Profile,
+    skipInvalid: args["skip-invalid"],
+    say,
+  });
+  await writeBundle(bundle, args.out);
+  say(`  ${read.documents.length.toLocaleString("en-US")} documents, version ${bundle.manifest.version}`);
+});
+
+const manifest = Manifest.parse(JSON.parse(await readFile(join(args.out, "manifest.json"), "utf8")));
+const files = await bulkFiles(args.out);
+const plan = await step(2, "Planning", async () => {
+  let pairs = 0;
+  for (const file of files) {
+    const n = (JSON.parse(await readFile(file, "utf8")) as unknown[]).length;
+    const bytes = (await stat(file)).size;
+    if (n > BULK_MAX_PAIRS || bytes >= BULK_MAX_BYTES) throw new Error(`${file} holds ${n} pairs, ${bytes} bytes: over wrangler's limits`);
+    pairs += n;
+  }
+  const outdir = join("dist", "worker");
+  wrangler(["deploy", "--dry-run", "--outdir", outdir, ...(args.env ? ["--env", args.env] : [])]);
+  const worker = await readFile(join(outdir, "index.js"));
+  return { pairs, worker: worker.length, workerGzip: gzipSync(worker).length };
+});
+say(
+  `  version ${manifest.version}: ${plan.pairs.toLocaleString("en-US")} keys (= KV writes) in ${files.length} bulk files, ${formatBytes(manifest.counts.bytes)}; ` +
+    `the Free plan allows ${FREE_PLAN_KEYS.toLocaleString("en-US")} writes a day${plan.pairs > FREE_PLAN_KEYS ? " — over it: build with --profile free, or use a paid plan" : ""}`,
+);
+say(`  Worker: ${formatBytes(plan.worker)} (${formatBytes(plan.workerGzip)} gzipped; the Free plan allows 3 MB gzipped)`);
+say(`  target: ${where}`);
+if (args["dry-run"]) {
+  say(`✔ Dry run: nothing was uploaded. Bulk files in ${join(args.out, "kv")}, the Worker in dist/worker.`);
+  process.exit(0);
+}
+
+await step(3, `Uploading ${plan.pairs.toLocaleString("en-US")} keys to ${where}`, () => {
+  for (const file of files.filter((f) => !f.endsWith(LIVE_FILE))) {
+    bulkPut(file, target);
+    say(`  ${file}`);
+  }
+  // A half-uploaded version is never served: check it is whole before switching.
+  if (!getValue(`bundle/${manifest.version}/manifest`, target)) throw new Error("the version's manifest is not readable after the upload");
+});
+await step(4, `Pointing the live manifest at ${manifest.version}`, () => bulkPut(join(args.out, "kv", LIVE_FILE), target));
+if (!args.local) await step(5, "Deploying the Worker", () => wrangler(["deploy", ...(args.env ? ["--env", args.env] : [])]));
+say(`✔ Version ${manifest.version} is live on ${where}. Roll back with: npm run rollback -- <version>`);

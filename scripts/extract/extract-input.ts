@@ -1,0 +1,103 @@
+/** @module Reads the JSON Lines input of `npm run extract`: documents with their body exactly as given, every problem with its line. */
+import { readFile } from "node:fs/promises";
+import { decodeText } from "../../src/build/ingest/decode";
+import type { IngestIssue } from "../../src/build/ingest/errors";
+
+/** One input document. `body` is the string of the record, untouched: mention offsets are into it. */
+export interface ExtractInput {
+  /** The id as the record gives it (a string or a number), echoed in the output. */
+  id: string | number;
+  title: string;
+  body: string;
+  file: string;
+  line: number;
+}
+
+export interface ExtractInputs {
+  docs: ExtractInput[];
+  issues: IngestIssue[];
+}
+
+const kind = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`);
+
+/**
+ * Reads `{id, title?, body}` or `{id, text}` records, one a line (blank lines skipped), with the build's error
+ * codes: `unreadable_file`, `binary_file`, `invalid_utf8`, `malformed_json`, `invalid_record`, `missing_id`,
+ * `empty_body` (no body nor text field) and `duplicate_id`. Unlike the build it neither trims the body nor
+ * rewrites its line endings, so offsets into it are offsets into the string the caller has.
+ * @example
+ * const { docs, issues } = await readExtractInputs(["news.jsonl"]);
+ * issues.map(formatIssue); // ["news.jsonl:3: malformed JSON: Unexpected token ... (malformed_json)"]
+ */
+export async function readExtractInputs(files: readonly string[]): Promise<ExtractInputs> {
+  const docs: ExtractInput[] = [];
+  const issues: IngestIssue[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a .jsonl file" : `cannot be read (${code})`;
+      issues.push({ file, code: "unreadable_file", reason });
+      continue;
+    }
+    // A JSON string can hold no raw line break, so the newline normalising of decodeText never touches a body.
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) {
+      issues.push({ file, ...(decoded.line !== undefined && { line: decoded.line }), code: decoded.code, reason: decoded.reason });
+      continue;
+    }
+    decoded.text.split("\n").forEach((text, i) => {
+      const line = i + 1;
+      if (text.trim() === "") return;
+      const at = { file, line };
+      let record: unknown;
+      try {
+        record = JSON.parse(text);
+      } catch (error) {
+        const message = (error instanceof Error ? error.message : String(error)).replace(/ in JSON at position \d+.*$/, "");
+        issues.push({ ...at, code: "malformed_json", reason: `malformed JSON: ${message}` });
+        return;
+      }
+      if (typeof record !== "object" || record === null || Array.isArray(record)) {
+        issues.push({ ...at, code: "invalid_record", reason: `a record must be a JSON object, not ${kind(record)}` });
+        return;
+      }
+      const fields = record as Record<string, unknown>;
+      const id = fields.id ?? fields._id;
+      if (id === undefined || id === null || id === "") {
+        issues.push({ ...at, code: "missing_id", reason: "the record has no id (or _id)" });
+        return;
+      }
+      if (typeof id !== "string" && !(typeof id === "number" && Number.isFinite(id))) {
+        issues.push({ ...at, code: "invalid_record", reason: `the id must be a string or a number, not ${kind(id)}` });
+        return;
+      }
+      const field = fields.body !== undefined && fields.body !== null ? "body" : "text";
+      const body = fields[field];
+      const title = fields.title ?? "";
+      const problem =
+        body === undefined || body === null
+          ? ({ code: "empty_body", reason: `record "${id}" has no body (or text) field` } as const)
+          : typeof body !== "string"
+            ? ({ code: "invalid_record", reason: `record "${id}": ${field} must be a string, not ${kind(body)}` } as const)
+            : typeof title !== "string"
+              ? ({ code: "invalid_record", reason: `record "${id}": title must be a string, not ${kind(title)}` } as const)
+              : undefined;
+      if (problem) {
+        issues.push({ ...at, id: String(id), ...problem });
+        return;
+      }
+      const first = seen.get(String(id));
+      if (first !== undefined) {
+        issues.push({ ...at, id: String(id), code: "duplicate_id", reason: `duplicate id "${id}", first seen at ${first}` });
+        return;
+      }
+      seen.set(String(id), `${file}:${line}`);
+      docs.push({ id, title: title as string, body: body as string, file, line });
+    });
+  }
+  return { docs, issues };
+}

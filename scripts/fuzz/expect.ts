@@ -1,0 +1,179 @@
+/** @module The fuzz oracle: from a request as the Worker will see it, the answers it may give (status, error code, response schema). */
+import { getPath, getQueryParams, tryDecodeURIComponent } from "hono/utils/url";
+import type { z } from "zod";
+import type { ErrorCode } from "../../src/errors";
+import { foldWords } from "../../src/format/analyzer";
+import { MIN_PREFIX } from "../../src/format/bundle";
+import {
+  DocumentResponse,
+  EntityListResponse,
+  EntityResponse,
+  HealthResponse,
+  MAX_ENTITY_FILTERS,
+  MAX_OFFSET,
+  MAX_QUERY_CHARS,
+  SearchResponse,
+  SuggestResponse,
+} from "../../src/worker/api/schemas";
+
+export type Route = "search" | "suggest" | "document" | "entity-list" | "entity" | "health" | "openapi" | "widget" | "demo" | "none";
+
+/** One acceptable answer: a status, and for errors the code, for 200s the body's schema. */
+export interface Outcome {
+  status: number;
+  code?: ErrorCode;
+  schema?: z.ZodType;
+  /** Answered by the runtime before the Worker runs (its body is the runtime's, not the API's). */
+  runtime?: boolean;
+}
+
+/** workerd refuses a request head over 64 KiB (431) before the Worker sees it; Cloudflare's edge refuses URLs over 16 KB (414). */
+export const RUNTIME_MAX_URL = 65_000;
+
+/** The parameters as the Worker's validator reads them (Hono's own decoding of the query string). */
+export type Params = Record<string, string[]>;
+
+export interface Expectation {
+  route: Route;
+  params: Params;
+  /** The decoded path parameter of `/documents/:id` and `/entities/:id`. */
+  id?: string;
+  outcomes: Outcome[];
+  /** Bad input: the answer must be exactly this 400 (or 404). */
+  bad: boolean;
+}
+
+const error = (code: ErrorCode, status = 400): Outcome => ({ status, code });
+
+/** A numeric parameter as `z.coerce.number().int().min().max()` reads it: a list (repeated) is NaN. */
+function numberOk(values: string[] | undefined, lo: number, hi: number, int = true): boolean {
+  if (values === undefined) return true;
+  if (values.length !== 1) return false;
+  const n = Number(values[0]);
+  return Number.isFinite(n) && (!int || Number.isInteger(n)) && n >= lo && n <= hi;
+}
+
+/** The first failing parameter of `q` (in schema order), or undefined. */
+function queryProblem(q: string[] | undefined): ErrorCode | undefined {
+  if (q === undefined) return "query_missing";
+  if (q.length !== 1) return "bad_request";
+  const v = q[0] as string;
+  // zod counts code points, not UTF-16 units.
+  if ([...v].length > MAX_QUERY_CHARS) return "query_too_long";
+  return v.trim().length === 0 ? "query_missing" : undefined;
+}
+
+/** The `entity` filters the search route takes: repeated or comma-separated, trimmed, lower case, distinct. */
+export function entityFilters(values: string[] | undefined): string[] {
+  return [
+    ...new Set(
+      (values ?? [])
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+function searchOutcomes(p: Params, maxLimit: number, search: boolean): Outcome[] {
+  const q = queryProblem(p.q);
+  if (q) return [error(q)];
+  if (!numberOk(p.limit, 1, maxLimit)) return [error("limit_out_of_range")];
+  if (search) {
+    if (!numberOk(p.offset, 0, MAX_OFFSET)) return [error("offset_out_of_range")];
+    if (p.sort && (p.sort.length !== 1 || !["relevance", "date"].includes(p.sort[0] as string))) return [error("bad_request")];
+    if (!numberOk(p.recency, 1, 36_500, false)) return [error("bad_request")];
+    if (entityFilters(p.entity).length > MAX_ENTITY_FILTERS) return [error("bad_request")];
+  }
+  // Valid input: an answer, or a clear refusal of a query needing too many index terms.
+  return [{ status: 200, schema: search ? SearchResponse : SuggestResponse }, error("query_too_complex")];
+}
+
+function entityListOutcomes(p: Params): Outcome[] {
+  if (p.type && (p.type.length !== 1 || !["all", "person", "organization", "place"].includes(p.type[0] as string)))
+    return [error("type_unknown")];
+  // q: one value of at most 100 characters (checked with the other parameters), then a word of 2 letters or more.
+  if (p.q && (p.q.length !== 1 || (p.q[0] as string).length > 100)) return [error("bad_request")];
+  if (!numberOk(p.limit, 1, 100)) return [error("limit_out_of_range")];
+  if (!numberOk(p.offset, 0, MAX_OFFSET)) return [error("offset_out_of_range")];
+  if (p.q && !foldWords(p.q[0] as string).some((w) => w.length >= MIN_PREFIX)) return [error("bad_request")];
+  return [{ status: 200, schema: EntityListResponse }];
+}
+
+function byIdOutcomes(id: string, known: boolean, schema: z.ZodType, notFound: ErrorCode): Outcome[] {
+  if (known) return [{ status: 200, schema }];
+  // Hono decodes path parameters (sometimes twice), so the length the schema sees is only approximately ours.
+  return [{ status: 200, schema }, error(notFound, 404), ...(id.length > 400 ? [error("bad_request")] : [])];
+}
+
+/** Routes with ETags: the reads of the bundle, and the widget. */
+const REVALIDATED = new Set<Route>(["search", "suggest", "document", "entity-list", "entity", "widget"]);
+
+/**
+ * What the Worker may answer to `method url`, given the ids that exist.
+ * @example
+ * expectFor("GET", new URL("http://localhost/search?q=kabul&limit=0"), new Set(), new Set()).outcomes; // [{ status: 400, code: "limit_out_of_range" }]
+ */
+export function expectFor(
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  documentIds: Set<string>,
+  entityIds: Set<string>,
+): Expectation {
+  const href = url.href;
+  const params = getQueryParams(href) as unknown as Params;
+  const path = getPath(new Request(href));
+  const doc = /^\/documents\/([^/]+)$/.exec(path);
+  const ent = /^\/entities\/([^/]+)$/.exec(path);
+  const id = doc?.[1] ?? ent?.[1];
+  const decodedId = id === undefined ? undefined : tryDecodeURIComponent(id);
+  let route: Route = "none";
+  if (path === "/search") route = "search";
+  else if (path === "/suggest") route = "suggest";
+  else if (path === "/entities") route = "entity-list";
+  else if (path === "/health") route = "health";
+  else if (path === "/openapi.json") route = "openapi";
+  else if (path === "/widget.js") route = "widget";
+  else if (path === "/") route = "demo";
+  else if (doc) route = "document";
+  else if (ent) route = "entity";
+
+  let outcomes: Outcome[];
+  let bad = false;
+  if (href.length > RUNTIME_MAX_URL) outcomes = [{ status: 431, runtime: true }];
+  else if (method === "OPTIONS") outcomes = [{ status: 204 }];
+  else if (method !== "GET" && method !== "HEAD") outcomes = [error("not_found", 404)];
+  else {
+    switch (route) {
+      case "search":
+      case "suggest":
+        outcomes = searchOutcomes(params, route === "search" ? 100 : 20, route === "search");
+        break;
+      case "entity-list":
+        outcomes = entityListOutcomes(params);
+        break;
+      case "document":
+        outcomes = byIdOutcomes(decodedId ?? "", documentIds.has(decodedId ?? ""), DocumentResponse, "document_not_found");
+        break;
+      case "entity":
+        outcomes = byIdOutcomes(decodedId ?? "", entityIds.has(decodedId ?? ""), EntityResponse, "entity_not_found");
+        break;
+      case "health":
+        outcomes = [{ status: 200, schema: HealthResponse }];
+        break;
+      case "openapi":
+      case "widget":
+      case "demo":
+        outcomes = [{ status: 200 }];
+        break;
+      default:
+        outcomes = [error("not_found", 404)];
+    }
+    bad = outcomes.length === 1 && (outcomes[0]?.status ?? 0) >= 400;
+    // A conditional read may be answered 304, but only where a 200 could be: a bad request always gets its 400.
+    const conditional = Object.keys(headers).some((h) => h.toLowerCase() === "if-none-match");
+    if (conditional && REVALIDATED.has(route) && outcomes.some((o) => o.status === 200)) outcomes.push({ status: 304 });
+  }
+  return { route, params, ...(decodedId === undefined ? {} : { id: decodedId }), outcomes, bad };
+}

@@ -1,0 +1,53 @@
+/** @module `npm run query`: BEIR-style queries on stdin → ranked document ids on stdout, through the Worker's own search code. */
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { fileKvSource } from "../../src/build/bundle-files";
+import { AppError } from "../../src/errors";
+import { BundleReader, readManifest } from "../../src/format/reader";
+import { LruCache } from "../../src/kv/lru-cache";
+import { newReadStats } from "../../src/kv/source";
+import { bundleEngine } from "../../src/search/bundle-engine";
+import { search } from "../../src/search/engine";
+import { fail, say } from "../shared/cli";
+
+const { values: args } = parseArgs({
+  options: {
+    bundle: { type: "string", default: "dist/bundle" },
+    limit: { type: "string", default: "10" },
+    stats: { type: "boolean", default: false },
+  },
+});
+const limit = Number(args.limit);
+if (!Number.isInteger(limit) || limit < 1 || limit > 1000) fail(`--limit must be an integer from 1 to 1000, not "${args.limit}".`);
+
+const source = await fileKvSource(args.bundle).catch((error: Error) => fail(`Cannot read bundle ${args.bundle}: ${error.message}`));
+const manifest = await readManifest(source);
+const cache = new LruCache<unknown>(256 * 1024 * 1024);
+let count = 0;
+let errors = 0;
+for await (const line of createInterface({ input: process.stdin })) {
+  if (!line.trim()) continue;
+  let query: { _id?: unknown; id?: unknown; text?: unknown; query?: unknown };
+  try {
+    query = JSON.parse(line);
+  } catch {
+    fail(`stdin line ${count + 1}: not JSON. Each line must be {"_id": ..., "text": ...}.`);
+  }
+  const id = String(query._id ?? query.id ?? count);
+  const text = String(query.text ?? query.query ?? "");
+  const stats = newReadStats();
+  const reader = new BundleReader(source, cache, manifest, stats);
+  try {
+    // A whole query, not one being typed: the trailing space keeps its last word from matching as a prefix.
+    const result = await search(bundleEngine(reader), reader, { q: `${text} `, limit, offset: 0 });
+    const out: Record<string, unknown> = { id, hits: result.hits.map((h) => h.id) };
+    if (args.stats) out.stats = stats;
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    errors++;
+    process.stdout.write(`${JSON.stringify({ id, hits: [], error: error.code })}\n`);
+  }
+  count++;
+}
+say(`✔ ${count} queries${errors ? `, ${errors} answered with an error` : ""}`);

@@ -1,0 +1,81 @@
+/** @module Writes a bundle to disk as `wrangler kv bulk put` files, and reads it back as a file-backed KV. */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { LIVE_MANIFEST_KEY } from "../format/bundle";
+import type { KvSource } from "../kv/source";
+import { BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
+import { type Bundle, liveManifest } from "./write";
+
+/** The file holding only the live manifest: uploaded last, so a half-uploaded version is never served. */
+export const LIVE_FILE = "live-manifest.json";
+
+export interface WrittenBundle {
+  dir: string;
+  /** Bulk files of the version's keys, in upload order; the live manifest file comes after them. */
+  files: string[];
+  largestValue: number;
+}
+
+type Pair = { key: string; value: string };
+
+/**
+ * Writes `manifest.json` and `kv/NNNN.json` bulk files (≤ 10,000 pairs, < 100 MB each) into `dir`,
+ * replacing what was there only once everything is written.
+ */
+export async function writeBundle(bundle: Bundle, dir: string): Promise<WrittenBundle> {
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(join(tmp, "kv"), { recursive: true });
+  const files: string[] = [];
+  let batch: Pair[] = [];
+  let batchBytes = 2;
+  let largestValue = 0;
+  const flush = async () => {
+    const name = `${String(files.length + 1).padStart(4, "0")}.json`;
+    await writeFile(join(tmp, "kv", name), JSON.stringify(batch));
+    files.push(join("kv", name));
+    batch = [];
+    batchBytes = 2;
+  };
+  for (const [key, value] of bundle.values) {
+    const pair = { key, value };
+    const size = Buffer.byteLength(JSON.stringify(pair)) + 1;
+    largestValue = Math.max(largestValue, Buffer.byteLength(value));
+    if (batch.length > 0 && (batch.length >= BULK_MAX_PAIRS || batchBytes + size > BULK_MAX_BYTES)) await flush();
+    batch.push(pair);
+    batchBytes += size;
+  }
+  if (batch.length > 0) await flush();
+  const [key, value] = liveManifest(bundle);
+  await writeFile(join(tmp, "kv", LIVE_FILE), JSON.stringify([{ key, value }]));
+  await writeFile(join(tmp, "manifest.json"), `${JSON.stringify(bundle.manifest, null, 2)}\n`);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, ".."), { recursive: true });
+  await rename(tmp, dir);
+  return { dir, files, largestValue };
+}
+
+/** The bulk files of a written bundle, version keys first and the live manifest last. */
+export async function bulkFiles(dir: string): Promise<string[]> {
+  const names = (await readdir(join(dir, "kv"))).filter((n) => n.endsWith(".json")).sort();
+  return [...names.filter((n) => n !== LIVE_FILE), ...names.filter((n) => n === LIVE_FILE)].map((n) => join(dir, "kv", n));
+}
+
+/**
+ * A KV source over a written bundle's files, for `npm run query` and tests in Node.
+ * @example
+ * const source = await fileKvSource("dist/bundle");
+ */
+export async function fileKvSource(dir: string): Promise<KvSource & { values: Map<string, string> }> {
+  const values = new Map<string, string>();
+  for (const file of await bulkFiles(dir)) {
+    for (const { key, value } of JSON.parse(await readFile(file, "utf8")) as Pair[]) values.set(key, value);
+  }
+  if (!values.has(LIVE_MANIFEST_KEY)) throw new Error(`${dir} holds no live manifest: is it a bundle written by npm run build?`);
+  return {
+    values,
+    async getMany(keys) {
+      return new Map(keys.map((k) => [k, values.get(k) ?? null]));
+    },
+  };
+}

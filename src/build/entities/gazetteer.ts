@@ -1,0 +1,192 @@
+/** @module A small hand-written gazetteer: countries, big cities, news organisations and common acronyms. */
+import type { EntityType } from "../../format/schema";
+import { isAcronym, nameKey } from "./normalize";
+
+/** A canonical name followed by its other spellings. */
+type Names = readonly [name: string, ...aliases: string[]];
+
+/**
+ * Reads a list written one entity a line as "Name | Alias | Alias", or many entities a line as "Name, Name".
+ * Aliases that hold a comma ("Washington, D.C.") need a "|" line.
+ */
+function table(text: string): Names[] {
+  return text
+    .trim()
+    .split("\n")
+    .flatMap((line): Names[] => {
+      if (line.includes("|")) return [line.split("|").map((name) => name.trim()) as unknown as Names];
+      return line.split(",").flatMap((name): Names[] => (name.trim() ? [[name.trim()]] : []));
+    });
+}
+
+const COUNTRIES = table(`
+  United States | US | U.S. | USA | U.S.A. | America | United States of America
+  United Kingdom | UK | U.K. | Britain | Great Britain
+  United Arab Emirates | UAE | U.A.E.
+  Soviet Union | USSR | U.S.S.R.
+  Democratic Republic of the Congo | DRC | Democratic Republic of Congo | Congo-Kinshasa
+  Republic of the Congo | Congo | Congo-Brazzaville
+  South Korea | Republic of Korea | S. Korea
+  North Korea | DPRK | N. Korea
+  China | People's Republic of China | PRC
+  Taiwan | Republic of China
+  Russia | Russian Federation
+  Czech Republic | Czechia
+  Ivory Coast | Côte d'Ivoire | Cote d'Ivoire
+  Myanmar | Burma
+  Netherlands | Holland
+  Vatican | Vatican City | Holy See
+  Palestine | Palestinian Territories
+  East Timor | Timor-Leste
+  Eswatini | Swaziland
+  North Macedonia | Macedonia
+  Bosnia and Herzegovina | Bosnia
+  Ireland | Republic of Ireland | Eire
+  Trinidad and Tobago | Trinidad
+  Afghanistan, Albania, Algeria, Andorra, Angola, Antigua and Barbuda, Argentina, Armenia, Australia, Austria
+  Azerbaijan, Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belgium, Belize, Benin, Bhutan, Bolivia
+  Botswana, Brazil, Brunei, Bulgaria, Burkina Faso, Burundi, Cambodia, Cameroon, Canada, Cape Verde
+  Central African Republic, Chad, Chile, Colombia, Comoros, Costa Rica, Croatia, Cuba, Cyprus, Denmark
+  Djibouti, Dominica, Dominican Republic, Ecuador, Egypt, El Salvador, Equatorial Guinea, Eritrea, Estonia
+  Ethiopia, Fiji, Finland, France, Gabon, Gambia, Georgia, Germany, Ghana, Greece, Grenada, Guatemala, Guinea
+  Guinea-Bissau, Guyana, Haiti, Honduras, Hungary, Iceland, India, Indonesia, Iran, Iraq, Israel
+  Italy, Jamaica, Japan, Jordan, Kazakhstan, Kenya, Kiribati, Kosovo, Kuwait, Kyrgyzstan, Laos, Latvia
+  Lebanon, Lesotho, Liberia, Libya, Liechtenstein, Lithuania, Luxembourg, Madagascar, Malawi, Malaysia
+  Maldives, Mali, Malta, Marshall Islands, Mauritania, Mauritius, Mexico, Micronesia, Moldova, Monaco
+  Mongolia, Montenegro, Morocco, Mozambique, Namibia, Nauru, Nepal, New Zealand, Nicaragua, Niger, Nigeria
+  Norway, Oman, Pakistan, Palau, Panama, Papua New Guinea, Paraguay, Peru, Philippines, Poland, Portugal
+  Qatar, Romania, Rwanda, Saint Kitts and Nevis, Saint Lucia, Samoa, San Marino, Saudi Arabia, Senegal, Serbia
+  Seychelles, Sierra Leone, Singapore, Slovakia, Slovenia, Solomon Islands, Somalia, South Africa, South Sudan
+  Spain, Sri Lanka, Sudan, Suriname, Sweden, Switzerland, Syria, Tajikistan, Tanzania, Thailand, Togo, Tonga
+  Tunisia, Turkey, Turkmenistan, Tuvalu, Uganda, Ukraine, Uruguay, Uzbekistan, Vanuatu, Venezuela, Vietnam
+  Yemen, Zambia, Zimbabwe, England, Scotland, Wales, Northern Ireland, Hong Kong, Macau, Puerto Rico
+  Greenland, Faroe Islands, Gaza, West Bank, Kashmir, Tibet, Crimea, Chechnya, Kurdistan, Yugoslavia, Czechoslovakia, Zaire
+  East Germany, West Germany, Rhodesia
+`);
+
+const PLACES = table(`
+  New York | New York City | NYC
+  Washington | Washington, D.C. | Washington D.C.
+  Los Angeles | L.A.
+  Middle East | Mideast
+  Midwest | Middle West
+  Far East, Near East, Scandinavia, Central Asia, South Asia, Southeast Asia, East Asia, West Africa, East Africa
+  Gulf | Persian Gulf
+  Europe, Asia, Africa, North America, South America, Latin America, Antarctica, Balkans, Caribbean, Pacific
+  Atlantic, Wall Street, Silicon Valley, Kabul, Beijing, Shanghai, Tokyo, Moscow, London, Paris, Berlin, Rome, Madrid, Lisbon
+  Brussels, Amsterdam, Vienna, Prague, Warsaw, Budapest, Athens, Istanbul, Ankara, Cairo, Tehran, Baghdad
+  Damascus, Beirut, Jerusalem, Tel Aviv, Riyadh, Dubai, Abu Dhabi, Doha, Islamabad, Karachi, Lahore, New Delhi
+  Delhi, Mumbai, Bombay, Kolkata, Calcutta, Dhaka, Bangkok, Hanoi, Jakarta, Manila, Seoul, Pyongyang, Taipei
+  Singapore, Kuala Lumpur, Sydney, Melbourne, Canberra, Wellington, Ottawa, Toronto, Montreal, Vancouver
+  Chicago, Boston, San Francisco, Houston, Dallas, Miami, Atlanta, Detroit, Seattle, Philadelphia, Mexico City
+  Havana, Caracas, Bogota, Lima, Santiago, Buenos Aires, Brasilia, Sao Paulo, Rio de Janeiro, Johannesburg
+  Pretoria, Cape Town, Nairobi, Lagos, Abuja, Addis Ababa, Khartoum, Tripoli, Tunis, Algiers, Rabat, Kyiv
+  Kiev, Minsk, Tbilisi, Yerevan, Baku, Tashkent, Almaty, Astana, Nur-Sultan, Bishkek, Dushanbe, Ashgabat
+  Stockholm, Oslo, Copenhagen, Helsinki, Tallinn, Riga, Vilnius, Dublin, Edinburgh, Geneva, Zurich, Frankfurt
+  Munich, Hamburg, Milan, Bucharest, Sofia, Belgrade, Zagreb, Sarajevo, Kandahar, Hong Kong, Texas, California
+  Florida, Alaska, Hawaii, Arizona, Nevada, Oregon, Colorado, Utah, Ohio, Michigan, Illinois, Pennsylvania
+  Virginia, Massachusetts, New Jersey, Louisiana, Kentucky, Tennessee, Alabama, Mississippi, Arkansas
+  Oklahoma, Kansas, Nebraska, Iowa, Missouri, Minnesota, Wisconsin, Indiana, Maryland, Delaware, Connecticut
+  Vermont, Maine, New Hampshire, Rhode Island, North Carolina, South Carolina, North Dakota, South Dakota
+  Montana, Wyoming, Idaho, New Mexico, West Virginia, Quebec, Ontario, Siberia, Bavaria
+`);
+
+const ORGANIZATIONS = table(`
+  United Nations | UN | U.N.
+  United Nations Security Council | UNSC | UN Security Council | U.N. Security Council
+  United Nations General Assembly | UN General Assembly | U.N. General Assembly
+  North Atlantic Treaty Organization | NATO
+  European Union | EU | E.U.
+  European Commission | EC
+  European Central Bank | ECB
+  World Health Organization | WHO
+  World Trade Organization | WTO
+  International Monetary Fund | IMF
+  Organization of the Petroleum Exporting Countries | OPEC
+  Association of Southeast Asian Nations | ASEAN
+  Organisation for Economic Co-operation and Development | OECD
+  Organization for Security and Co-operation in Europe | OSCE | Organisation for Security and Cooperation in Europe
+  International Atomic Energy Agency | IAEA
+  International Criminal Court | ICC
+  UN Refugee Agency | UNHCR
+  African Union | AU
+  Federal Bureau of Investigation | FBI
+  Central Intelligence Agency | CIA
+  National Security Agency | NSA
+  Federal Reserve | Fed
+  Securities and Exchange Commission | SEC
+  Department of Defense | Defense Department | DoD
+  State Department | Department of State
+  Islamic State | ISIS | ISIL | Daesh
+  al-Qaeda | al-Qaida | Al Qaeda
+  Reuters | Reuter
+  Associated Press | AP
+  Agence France-Presse | AFP
+  BBC | British Broadcasting Corporation
+  New York Times | NYT
+  Wall Street Journal | WSJ
+  Financial Times | FT
+  The Guardian | Guardian
+  General Motors | GM
+  General Electric | GE
+  JPMorgan | JP Morgan
+  Exxon | Exxon Mobil
+  International Olympic Committee | IOC
+  Red Cross | International Committee of the Red Cross | ICRC
+  World Bank, UNICEF, UNESCO, Pentagon, White House, Kremlin, Congress, Senate, House of Representatives
+  Taliban, Hamas, Hezbollah, Islamic Emirate of Afghanistan
+  Bloomberg, CNN, Al Jazeera, Fox News, NBC, CBS, ABC News, Washington Post, Xinhua, TASS, Interfax, Sputnik
+  Kyodo, Yonhap, Google, Apple, Microsoft, Amazon, Facebook, Meta, Twitter, IBM, Ford, Toyota, Boeing, Airbus
+  Goldman Sachs, Morgan Stanley, Citigroup, FIFA, UEFA, Amnesty International, Human Rights Watch
+`);
+
+export interface GazetteerEntry {
+  name: string;
+  type: EntityType;
+  /** The key came from an acronym ("UK", "EC"): a short form, never the name to show. */
+  short: boolean;
+  /** A country: its national side keeps the place type in sports reports ("Japan beat Syria"). */
+  country: boolean;
+}
+
+function index(): Map<string, GazetteerEntry> {
+  const byKey = new Map<string, GazetteerEntry>();
+  const lists: [Names[], EntityType][] = [
+    [ORGANIZATIONS, "organization"],
+    [COUNTRIES, "place"],
+    [PLACES, "place"],
+  ];
+  for (const [list, type] of lists) {
+    for (const names of list) {
+      for (const alias of names) {
+        const key = nameKey(alias);
+        if (!byKey.has(key)) byKey.set(key, { name: names[0], type, short: isAcronym(alias), country: list === COUNTRIES });
+      }
+    }
+  }
+  return byKey;
+}
+
+const BY_KEY = index();
+
+/** The longest name, in words, that the gazetteer knows. */
+export const LONGEST_NAME = Math.max(...[...BY_KEY.keys()].map((key) => key.split(" ").length));
+
+/**
+ * The gazetteer entry for a name key (see `nameKey`), if any.
+ * @example
+ * lookupGazetteer(nameKey("U.N.")); // { name: "United Nations", type: "organization", short: true }
+ */
+export function lookupGazetteer(key: string): GazetteerEntry | undefined {
+  return BY_KEY.get(key);
+}
+
+/**
+ * Whether a written word names a gazetteer entry as an acronym. Case matters: "US" is the country, "us" is not.
+ * @example
+ * gazetteerAcronym("US")?.name; // "United States"
+ * gazetteerAcronym("us"); // undefined
+ */
+export function gazetteerAcronym(word: string): GazetteerEntry | undefined {
+  return isAcronym(word) ? BY_KEY.get(nameKey(word)) : undefined;
+}

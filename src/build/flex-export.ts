@@ -1,0 +1,119 @@
+/** @module Indexing with FlexSearch, each posting in the slot of its BM25 term weight, and reading the export back as `[term, slots]` entries. */
+import type { Index } from "flexsearch";
+import { analyze, analyzeWords, countTerms, foldWords, isStopWord } from "../format/analyzer";
+import { MIN_PREFIX, type Slots } from "../format/bundle";
+import { createFieldIndex, type Field, fields, RESOLUTION } from "../format/flex-config";
+import { bm25, weightSlot } from "../format/scoring";
+
+/** What the build indexes of a document. */
+export interface IndexedDocument {
+  title: string;
+  body: string;
+  /** Ids of the document's entities. */
+  entities: string[];
+}
+
+/** Average field lengths, in terms, over the corpus: BM25 needs them before the first document is added. */
+export type FieldLengths = Record<"title" | "text", number>;
+
+/** Terms of each field of a document, as the analyzer makes them. */
+export function documentTerms(doc: IndexedDocument): Record<Field, string[]> {
+  const title = analyze(doc.title);
+  return { title, text: [...title, ...analyze(doc.body)], entity: doc.entities };
+}
+
+/** One FlexSearch index per field, as the build fills them. */
+export class FlexIndexes {
+  /** The field being added, its length in terms, and its term frequencies: what FlexSearch's slot callback reads. */
+  private field: "title" | "text" = "text";
+  private fieldLength = 0;
+  private tf = new Map<string, number>();
+  /** Per folded word: the last document that held it, and how many documents did (one lookup a word). */
+  private readonly counts = new Map<string, { doc: number; n: number }>();
+  readonly byField: Record<Field, Index> = {
+    title: createFieldIndex((term) => this.slotOf(term)),
+    text: createFieldIndex((term) => this.slotOf(term)),
+    entity: createFieldIndex(() => 0),
+  };
+
+  constructor(readonly lengths: FieldLengths) {}
+
+  /**
+   * How many documents hold each folded word (stop words and one-letter words left out), counted as documents
+   * are added, in the order words were first seen: the dictionary of completions and corrections
+   * (`wordFrequencies` of the same documents). A new map each time: read it once indexing is done.
+   */
+  get words(): Map<string, number> {
+    return new Map(Array.from(this.counts, ([word, { n }]) => [word, n]));
+  }
+
+  /** Average field lengths of a corpus (a first pass over it). */
+  static measure(docs: Iterable<IndexedDocument>): FieldLengths {
+    let n = 0;
+    let title = 0;
+    let text = 0;
+    for (const doc of docs) {
+      // Lengths only: no stemming (it never drops a term).
+      const titleTerms = countTerms(doc.title);
+      n++;
+      title += titleTerms;
+      text += titleTerms + countTerms(doc.body);
+    }
+    return { title: title / Math.max(1, n), text: text / Math.max(1, n) };
+  }
+
+  /** The slot FlexSearch puts a term of the field being added in: its BM25 weight's. */
+  private slotOf(term: string): number {
+    const f = this.tf.get(term);
+    return f === undefined ? RESOLUTION - 1 : weightSlot(f, this.fieldLength, this.lengths[this.field], bm25[this.field]);
+  }
+
+  /** Indexes document number `n`. */
+  add(n: number, doc: IndexedDocument): void {
+    // Each text folded once, for the terms (the same as `documentTerms`) and the word counts.
+    const titleWords = foldWords(doc.title);
+    const bodyWords = foldWords(doc.body);
+    for (const words of [titleWords, bodyWords]) {
+      for (const word of words) {
+        if (word.length < MIN_PREFIX) continue;
+        const seen = this.counts.get(word);
+        if (seen) {
+          if (seen.doc !== n) {
+            seen.doc = n;
+            seen.n++;
+          }
+        } else if (!isStopWord(word)) this.counts.set(word, { doc: n, n: 1 });
+      }
+    }
+    const title = analyzeWords(titleWords);
+    const terms = { title, text: [...title, ...analyzeWords(bodyWords)] };
+    for (const field of ["title", "text"] as const) {
+      const tf = new Map<string, number>();
+      for (const t of terms[field]) tf.set(t, (tf.get(t) ?? 0) + 1);
+      if (tf.size === 0) continue;
+      this.field = field;
+      this.fieldLength = terms[field].length;
+      this.tf = tf;
+      // Each distinct term once, in the order of its first occurrence: what FlexSearch keeps of the whole text.
+      this.byField[field].add(n, [...tf.keys()].join(" "));
+    }
+    if (doc.entities.length > 0) this.byField.entity.add(n, doc.entities.join(" "));
+  }
+}
+
+/**
+ * Every term of every field, as FlexSearch's `export()` would give them (`[term, slots]`), read from its map directly:
+ * `export()` serializes the map in chunks by insertion order, and at a million documents one chunk is longer than
+ * V8's largest string. The slots are FlexSearch's own arrays: read them, never change them.
+ * @example
+ * const maps = exportMaps(indexes);
+ * maps.text; // [["kabul", [[0], null, [1]]], ...]
+ */
+export function exportMaps(indexes: FlexIndexes): Record<Field, [string, Slots][]> {
+  const out = { title: [], text: [], entity: [] } as Record<Field, [string, Slots][]>;
+  for (const field of fields) {
+    const map = (indexes.byField[field] as unknown as { map: Map<string, Slots> }).map;
+    for (const [term, slots] of map) out[field].push([term, Array.from(slots, (ids) => ids ?? null)]);
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+/** @module The checks every document passes whatever file it came from: a body, a size limit, a title of sane length. */
+import type { SourceDocument } from "../../format/schema";
+import { shorten, TITLE_MAX, titleFromBody } from "./derive-title";
+import type { IngestCode } from "./errors";
+
+/** The largest body the build accepts, in UTF-8 bytes. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** A document, or why the input cannot be one; `line` and `index` say where in its file it came from. */
+export type Entry =
+  | { ok: true; document: SourceDocument; line?: number; index?: number }
+  | { ok: false; code: IngestCode; reason: string; id?: string; line?: number; index?: number };
+
+export interface DocumentFields {
+  id: string;
+  /** Empty or missing: derived from the body. */
+  title?: string;
+  body: string;
+  date?: string;
+  url?: string;
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * Builds a document from fields already read from a file, or says why it cannot: an empty body, a body over 5 MiB.
+ * The body is trimmed; a missing title comes from the first sentence of the body; any title is cut to 1,000 characters.
+ *
+ * @example
+ * makeDocument({ id: "a", body: "  Prices rose. Again.  " });
+ * // { ok: true, document: { id: "a", title: "Prices rose.", body: "Prices rose. Again.", meta: {} } }
+ */
+export function makeDocument(fields: DocumentFields): Entry {
+  const { id } = fields;
+  const body = fields.body.trim();
+  if (body === "") return { ok: false, code: "empty_body", id, reason: `document "${id}" has an empty body` };
+  // UTF-8 takes at most 3 bytes per UTF-16 unit, so only long strings need counting.
+  if (body.length * 3 > MAX_BODY_BYTES) {
+    const bytes = Buffer.byteLength(body, "utf8");
+    if (bytes > MAX_BODY_BYTES) {
+      const mib = (bytes / 1024 / 1024).toFixed(1);
+      return { ok: false, code: "document_too_large", id, reason: `document "${id}" has a ${mib} MiB body; the limit is 5 MiB` };
+    }
+  }
+  const given = fields.title?.replace(/\s+/g, " ").trim() ?? "";
+  const title = given === "" ? titleFromBody(body) : shorten(given, TITLE_MAX);
+  const document: SourceDocument = { id, title, body, meta: fields.meta ?? {} };
+  if (fields.date !== undefined) document.date = fields.date;
+  if (fields.url !== undefined) document.url = fields.url;
+  return { ok: true, document };
+}

@@ -1,0 +1,74 @@
+/** @module How many keys of each kind a bundle gets: scaled to the corpus, or squeezed into the Free plan's daily KV writes. */
+import { HEAD_POSTINGS, type Layout } from "../format/bundle";
+
+export type Profile = "default" | "free";
+
+/** The Free plan allows 1,000 KV writes a day; keep a margin for the live manifest and a rollback. */
+export const FREE_PLAN_KEYS = 1000;
+/** Workers KV refuses values over 25 MiB. */
+export const MAX_VALUE_BYTES = 25 * 1024 * 1024;
+/** Target size of one term shard, so that a cold query reads tens of KB per term, not MBs. */
+const TERM_SHARD_TARGET_BYTES = 48 * 1024;
+
+export interface CorpusSize {
+  documents: number;
+  terms: number;
+  entities: number;
+  /** Bytes of the term postings the shards hold (heads only when lists are split), as JSON. */
+  termBytes: number;
+  /** Bytes of all whole documents, as JSON. */
+  docBytes: number;
+}
+
+export interface LayoutPlan extends Omit<Layout, "docBuckets" | "metaBuckets" | "entityPages" | "tail"> {
+  /** Upper bound on a document bucket's bytes (a larger document gets a bucket of its own). */
+  docBucketBytes: number;
+  /** Upper bound on pages per entity list (Infinity when unbounded). */
+  maxEntityPages: number;
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
+const pow2 = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+
+/**
+ * Plans the key counts for a corpus.
+ * @example
+ * planLayout({ documents: 19043, terms: 40000, entities: 9000, termBytes: 9e6, docBytes: 27e6 }, "free").term; // fits 1,000 keys
+ */
+export function planLayout(size: CorpusSize, profile: Profile, shards?: number): LayoutPlan {
+  const plan: LayoutPlan = {
+    term: shards ?? clamp(pow2(size.termBytes / TERM_SHARD_TARGET_BYTES), 1, 4096),
+    metaSize: 4,
+    head: HEAD_POSTINGS,
+    id: clamp(pow2(size.documents / 2000), 1, 1024),
+    prefix: clamp(pow2(size.terms / 2000), 1, 1024),
+    entity: clamp(pow2(size.entities / 200), 1, 1024),
+    names: clamp(pow2(size.entities / 500), 1, 256),
+    docBucketBytes: 1024 * 1024,
+    maxEntityPages: Number.POSITIVE_INFINITY,
+  };
+  if (profile !== "free") return plan;
+  // Two manifests (live and versioned) and at most 5 pages for each of the 4 entity lists.
+  const maxEntityPages = 5;
+  const budget = FREE_PLAN_KEYS - 2 - 4 * maxEntityPages;
+  const term = Math.min(plan.term, Math.floor(budget * 0.45));
+  const rest = budget - term;
+  const metaBuckets = Math.max(1, Math.floor(rest * 0.35));
+  const docBuckets = Math.max(1, Math.floor(rest * 0.25));
+  return {
+    term,
+    // Tail chunks would cost writes of their own: a Free-plan bundle keeps every posting in its shard.
+    head: 0,
+    metaSize: Math.max(plan.metaSize, Math.ceil(size.documents / metaBuckets)),
+    id: Math.min(plan.id, Math.max(1, Math.floor(rest * 0.12))),
+    prefix: Math.min(plan.prefix, Math.max(1, Math.floor(rest * 0.14))),
+    entity: Math.min(plan.entity, Math.max(1, Math.floor(rest * 0.1))),
+    names: Math.min(plan.names, Math.max(1, Math.floor(rest * 0.02))),
+    docBucketBytes: Math.max(plan.docBucketBytes, Math.ceil(size.docBytes / docBuckets) + 1),
+    maxEntityPages,
+  };
+}
+
+/** `wrangler kv bulk put` takes at most 10,000 pairs a file, and a file under 100 MB. */
+export const BULK_MAX_PAIRS = 10_000;
+export const BULK_MAX_BYTES = 95 * 1000 * 1000;

@@ -1,0 +1,509 @@
+/** @module Turns documents and entities into a bundle: every KV value of one version, and its manifest. */
+
+import { foldWords, isStopWord } from "../format/analyzer";
+import {
+  bundleKey,
+  countIds,
+  ENTITY_PAGE_SIZE,
+  engineConfig,
+  FORMAT_VERSION,
+  HEAD_POSTINGS,
+  keyPart,
+  type Layout,
+  LIVE_MANIFEST_KEY,
+  type Manifest,
+  MIN_PREFIX,
+  type NamedEntity,
+  type NameShard,
+  PREFIX_GROUP,
+  type PrefixShard,
+  type Slots,
+  SNIPPET_SOURCE_CHARS,
+  type SparsePostings,
+  TAIL_CHUNK_POSTINGS,
+  type TailRef,
+  type TermEntry,
+  type TermShard,
+  versionPrefix,
+} from "../format/bundle";
+import type { Field } from "../format/flex-config";
+import { sha256Hex, shardOf } from "../format/hash";
+import {
+  type DocMeta,
+  type EntityRecord,
+  type EntityRef,
+  type EntityType,
+  entityTypes,
+  type Mention,
+  type SourceDocument,
+  type StoredDocument,
+} from "../format/schema";
+import { bm25 } from "../format/scoring";
+import { datesCodec } from "../format/values/dates";
+import { encodeBucket, encodeDocument } from "../format/values/doc";
+import { type EntityShard, entityCodec } from "../format/values/entity";
+import { entityListCodec } from "../format/values/entity-list";
+import { type IdShard, idCodec } from "../format/values/id";
+import { manifestCodec } from "../format/values/manifest";
+import { metaCodec } from "../format/values/meta";
+import { namesCodec } from "../format/values/names";
+import { prefixCodec } from "../format/values/prefix";
+import { tailCodec } from "../format/values/tail";
+import { type ParsedTermShard, termCodec } from "../format/values/term";
+import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
+import { FREE_PLAN_KEYS, type LayoutPlan, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
+
+export interface BundleInput {
+  documents: SourceDocument[];
+  entities: EntityRecord[];
+  /** The entities of each document, in the order of `documents`. */
+  byDocument: EntityRef[][];
+  /**
+   * Each document's mentions, in the order of `documents`, with offsets into the text entity extraction read: the
+   * trimmed title, a blank line, then the body (`src/build/entities/document.ts`).
+   */
+  mentions?: { start: number; end: number; type: EntityType; entity: string }[][];
+}
+
+export interface BuildOptions {
+  profile?: Profile;
+  shards?: number;
+  /** Postings a term keeps in its shard, per field (default `HEAD_POSTINGS`, 0 on the Free plan: no tails). */
+  head?: number;
+  /** Postings in one tail chunk (default `TAIL_CHUNK_POSTINGS`). */
+  tailChunk?: number;
+  builtAt?: string;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface Bundle {
+  manifest: Manifest;
+  /** Every value of the version, key → JSON text, the versioned manifest included; the live manifest is not. */
+  values: Map<string, string>;
+}
+
+export class BundleBuildError extends Error {
+  constructor(
+    readonly code: "value_too_large" | "too_many_keys" | "empty_corpus",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Top completions kept for a two-character prefix. */
+const SHORT_PREFIX_TOP = 50;
+/** Entities kept per prefix group. */
+const PREFIX_ENTITIES_TOP = 20;
+
+const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+/** Web Crypto digests started at once when the version is hashed. */
+const HASH_BATCH = 256;
+const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/**
+ * Builds a bundle in memory. The same input gives byte-identical values and the same version.
+ * @example
+ * const { manifest, values } = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) });
+ * values.get(bundleKey(manifest.version, "term", 0));
+ */
+export async function buildBundle(input: BundleInput, options: BuildOptions = {}): Promise<Bundle> {
+  const { documents, entities, byDocument } = input;
+  if (documents.length === 0) throw new BundleBuildError("empty_corpus", "No documents to index.");
+  const progress = options.onProgress ?? (() => {});
+
+  // Documents are numbered in date order (undated first), so a date range is a range of numbers.
+  const order = documents
+    .map((doc, i) => ({ doc, i }))
+    .sort((a, b) => ((a.doc.date ?? "") < (b.doc.date ?? "") ? -1 : (a.doc.date ?? "") > (b.doc.date ?? "") ? 1 : a.i - b.i));
+  const docs = order.map((o) => o.doc);
+  const docEntities = order.map((o) => byDocument[o.i] ?? []);
+  const docMentions = order.map((o) =>
+    input.mentions ? placeMentions(documents[o.i] as SourceDocument, input.mentions[o.i] ?? []) : undefined,
+  );
+  const indexed = (i: number) => ({
+    title: docs[i]?.title ?? "",
+    body: docs[i]?.body ?? "",
+    entities: docEntities[i]?.map((e) => e.id) ?? [],
+  });
+
+  // The index lives in this block, and its postings until the term shards are written: at a million documents
+  // they are gigabytes of heap, which every collection while documents and metadata are serialized would walk again.
+  let maps: ReturnType<typeof exportMaps> | undefined;
+  let lengths: FieldLengths;
+  let words: Map<string, number>;
+  {
+    const indexes = new FlexIndexes(FlexIndexes.measure(docs.map((_, i) => indexed(i))));
+    for (let i = 0; i < docs.length; i++) {
+      indexes.add(i, indexed(i));
+      if (i % 1000 === 999) progress("index", i + 1, docs.length);
+    }
+    progress("index", docs.length, docs.length);
+    ({ lengths, words } = indexes);
+    maps = exportMaps(indexes);
+  }
+
+  // What the shards will hold: every posting on the Free plan, else the heads (a posting is ~7 bytes of JSON).
+  const head = options.head ?? (options.profile === "free" ? 0 : HEAD_POSTINGS);
+  let termBytes = 0;
+  for (const entries of Object.values(maps)) {
+    for (const [term, slots] of entries) {
+      const postings = countIds(slots);
+      termBytes += term.length + 12 + 7 * (head > 0 ? Math.min(head, postings) : postings) + 4 * slots.length;
+    }
+  }
+  // `words`: counted while indexing (the same as `wordFrequencies(docs)`, without folding every text again).
+
+  const stored: StoredDocument[] = docs.map((doc, i) => ({
+    id: doc.id,
+    title: doc.title,
+    body: doc.body,
+    ...(doc.date ? { date: doc.date } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    meta: doc.meta,
+    entities: docEntities[i] ?? [],
+    ...(docMentions[i] ? { mentions: docMentions[i] } : {}),
+  }));
+  const storedJson = stored.map(encodeDocument);
+  const docBytes = storedJson.reduce((n, s) => n + s.length, 0);
+
+  const plan = planLayout(
+    { documents: documents.length, terms: words.size, entities: entities.length, termBytes, docBytes },
+    options.profile ?? "default",
+    options.shards,
+  );
+  plan.head = head;
+  const parts = new Map<string, string>(); // key without version → value
+  const tails = writeTerms(parts, maps, plan, options.tailChunk ?? TAIL_CHUNK_POSTINGS);
+  maps = undefined;
+  writePrefixes(parts, prefixGroups(words, entities), plan);
+  const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
+  parts.set(keyPart("dates"), datesCodec.encode(dateRuns(docs)));
+  const metaBuckets = writeMetas(parts, stored, bucketOf, plan);
+  writeIds(parts, docs, plan);
+  const entityPages = writeEntities(parts, entities, plan);
+
+  // The version is a hash of every part, so a new build never mixes with an old one.
+  const names = [...parts.keys()].sort();
+  // A hash of every value's hash: one string of all values would pass V8's longest string at a million documents.
+  const hashes: string[] = new Array(names.length);
+  // Many digests at once: Web Crypto computes them off the main thread.
+  for (let i = 0; i < names.length; i += HASH_BATCH) {
+    await Promise.all(
+      names.slice(i, i + HASH_BATCH).map(async (name, j) => {
+        hashes[i + j] = `${name}\n${await sha256Hex(parts.get(name) as string)}`;
+      }),
+    );
+  }
+  const version = (await sha256Hex(hashes.join("\n"))).slice(0, 16);
+  const layout: Layout = {
+    term: plan.term,
+    metaSize: plan.metaSize,
+    head: plan.head,
+    tail: tails,
+    metaBuckets,
+    docBuckets,
+    id: plan.id,
+    prefix: plan.prefix,
+    entity: plan.entity,
+    names: plan.names,
+    entityPages,
+  };
+  const values = new Map<string, string>();
+  let total = 0;
+  for (const name of names) {
+    const value = parts.get(name) as string;
+    const size = bytes(value);
+    if (size > MAX_VALUE_BYTES) {
+      throw new BundleBuildError(
+        "value_too_large",
+        `Value ${name} is ${size} bytes, over KV's 25 MiB limit: raise --shards or split the largest documents.`,
+      );
+    }
+    total += size;
+    values.set(`${versionPrefix(version)}${name}`, value);
+  }
+  const manifest: Manifest = {
+    format: FORMAT_VERSION,
+    version,
+    built_at: options.builtAt ?? new Date().toISOString(),
+    engine: { ...engineConfig, fields: [...engineConfig.fields], lengths, bm25 },
+    layout,
+    counts: { documents: documents.length, terms: words.size, entities: entities.length, keys: values.size + 2, bytes: total },
+  };
+  manifest.counts.bytes += 2 * bytes(manifestCodec.encode(manifest));
+  values.set(bundleKey(version, "manifest"), manifestCodec.encode(manifest));
+  if (options.profile === "free" && manifest.counts.keys > FREE_PLAN_KEYS) {
+    throw new BundleBuildError(
+      "too_many_keys",
+      `The bundle has ${manifest.counts.keys} keys, over the Free plan's ${FREE_PLAN_KEYS} writes a day: lower --shards.`,
+    );
+  }
+  return { manifest, values };
+}
+
+/**
+ * Term shards, and the tail chunks of lists longer than the head; returns how many chunks. Every shard is written,
+ * even an empty one, so a missing key always means a broken upload.
+ */
+function writeTerms(parts: Map<string, string>, maps: Record<Field, [string, Slots][]>, plan: LayoutPlan, chunkSize: number): number {
+  const termShards: TermShard[] = Array.from({ length: plan.term }, () => ({}));
+  let tails = 0;
+  for (const field of engineConfig.fields) {
+    for (const shard of termShards) shard[field] = [];
+    for (const [term, slots] of [...maps[field]].sort(byKey)) {
+      const split = splitPostings(slots, plan.head);
+      let entry: TermEntry = [term, split.head];
+      if (split.tail.length > 0) {
+        const refs: TailRef[] = [];
+        for (const chunk of tailChunks(split.tail, chunkSize)) {
+          refs.push([tails, chunk.first, chunk.last]);
+          parts.set(keyPart("tail", tails++), tailCodec.encode(chunk.postings));
+        }
+        entry = [term, split.head, split.count, refs];
+      }
+      termShards[shardOf(term, plan.term)]?.[field]?.push(entry);
+    }
+  }
+  for (const [n, shard] of termShards.entries()) parts.set(keyPart("term", n), termCodec.encode(shard as ParsedTermShard));
+  return tails;
+}
+
+/** Prefix groups, for completions and the last term of a typeahead query. */
+function writePrefixes(parts: Map<string, string>, groups: Map<string, PrefixShard[string]>, plan: LayoutPlan): void {
+  const shards: PrefixShard[] = Array.from({ length: plan.prefix }, () => ({}));
+  for (const [group, value] of [...groups].sort(byKey)) {
+    const shard = shards[shardOf(group, plan.prefix)];
+    if (shard) shard[group] = value;
+  }
+  for (const [n, shard] of shards.entries()) parts.set(keyPart("prefix", n), prefixCodec.encode(shard));
+}
+
+/** Whole documents, packed into buckets by size; returns each document's bucket (its metadata names it). */
+function writeDocuments(parts: Map<string, string>, storedJson: string[], plan: LayoutPlan): { bucketOf: number[]; docBuckets: number } {
+  const bucketOf: number[] = [];
+  let bucket: string[] = [];
+  let bucketBytes = 0;
+  let docBuckets = 0;
+  const flush = () => {
+    parts.set(keyPart("doc", docBuckets), encodeBucket(bucket));
+    docBuckets++;
+    bucket = [];
+    bucketBytes = 0;
+  };
+  storedJson.forEach((json, i) => {
+    if (bucket.length > 0 && bucketBytes + json.length > plan.docBucketBytes) flush();
+    bucketOf[i] = docBuckets;
+    bucket.push(json);
+    bucketBytes += json.length;
+  });
+  if (bucket.length > 0) flush();
+  return { bucketOf, docBuckets };
+}
+
+/** Metadata buckets of `metaSize` documents each, by number; returns how many. */
+function writeMetas(parts: Map<string, string>, stored: StoredDocument[], bucketOf: number[], plan: LayoutPlan): number {
+  const metaBuckets = Math.ceil(stored.length / plan.metaSize);
+  for (let b = 0; b < metaBuckets; b++) {
+    const metas: DocMeta[] = [];
+    for (let i = b * plan.metaSize; i < Math.min(stored.length, (b + 1) * plan.metaSize); i++) {
+      const doc = stored[i] as StoredDocument;
+      metas.push({
+        id: doc.id,
+        title: doc.title,
+        ...(doc.date ? { date: doc.date } : {}),
+        ...(doc.url ? { url: doc.url } : {}),
+        text: doc.body.slice(0, SNIPPET_SOURCE_CHARS),
+        entities: doc.entities,
+        bucket: bucketOf[i] ?? 0,
+      });
+    }
+    parts.set(keyPart("meta", b), metaCodec.encode(metas));
+  }
+  return metaBuckets;
+}
+
+/** External id → document number, sharded by id. */
+function writeIds(parts: Map<string, string>, docs: SourceDocument[], plan: LayoutPlan): void {
+  const shards: IdShard[] = Array.from({ length: plan.id }, () => ({}));
+  docs.forEach((doc, i) => {
+    const shard = shards[shardOf(doc.id, plan.id)];
+    if (shard) shard[doc.id] = i;
+  });
+  for (const [n, shard] of shards.entries()) parts.set(keyPart("id", n), idCodec.encode(shard));
+}
+
+/** Entities: records sharded by id, names and aliases by prefix group, and paged lists (all types, and each type); returns the pages per list. */
+function writeEntities(parts: Map<string, string>, entities: EntityRecord[], plan: LayoutPlan): Record<string, number> {
+  const sortedEntities = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const entityShards: EntityShard[] = Array.from({ length: plan.entity }, () => ({}));
+  for (const entity of sortedEntities) {
+    const shard = entityShards[shardOf(entity.id, plan.entity)];
+    if (shard) shard[entity.id] = entity;
+  }
+  for (const [n, shard] of entityShards.entries()) parts.set(keyPart("entity", n), entityCodec.encode(shard));
+  const nameShards: NameShard[] = Array.from({ length: plan.names }, () => ({}));
+  for (const [group, list] of [...nameGroups(entities)].sort(byKey)) {
+    const shard = nameShards[shardOf(group, plan.names)];
+    if (shard) shard[group] = list;
+  }
+  for (const [n, shard] of nameShards.entries()) parts.set(keyPart("names", n), namesCodec.encode(shard));
+  const entityPages: Record<string, number> = {};
+  const ranked = [...sortedEntities].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+  for (const type of ["all", ...entityTypes] as const) {
+    const list = ranked
+      .filter((e) => type === "all" || e.type === type)
+      .map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions, documents: e.documents.count }));
+    const pages = Math.min(plan.maxEntityPages, Math.ceil(list.length / ENTITY_PAGE_SIZE));
+    entityPages[type] = pages;
+    for (let p = 0; p < pages; p++) {
+      const page = { total: list.length, items: list.slice(p * ENTITY_PAGE_SIZE, (p + 1) * ENTITY_PAGE_SIZE) };
+      parts.set(keyPart("entity-list", `${type}/${p}`), entityListCodec.encode(page));
+    }
+  }
+  return entityPages;
+}
+
+/** The live manifest's key and value, to be written after every other key. */
+export function liveManifest(bundle: Bundle): [string, string] {
+  return [LIVE_MANIFEST_KEY, bundle.values.get(bundleKey(bundle.manifest.version, "manifest")) as string];
+}
+
+/**
+ * Mentions as offsets into the stored title or body. Extraction read the trimmed title, a blank line, then the
+ * body; a span that does not fall inside one of them is dropped rather than stored wrong.
+ * @example
+ * const doc = { id: "a", title: " Kabul ", body: "Taliban took Kabul.", meta: {} };
+ * placeMentions(doc, [{ start: 20, end: 25, type: "place", entity: "kabul" }]);
+ * // [{ start: 13, end: 18, entity: "kabul", type: "place", field: "body" }]
+ */
+export function placeMentions(doc: SourceDocument, mentions: NonNullable<BundleInput["mentions"]>[number]): Mention[] {
+  const title = doc.title.trim();
+  const lead = doc.title.length - doc.title.trimStart().length;
+  const bodyAt = title ? title.length + 2 : 0;
+  const out: Mention[] = [];
+  for (const { start, end, type, entity } of mentions) {
+    if (end <= start) continue;
+    if (title && end <= title.length) out.push({ start: start + lead, end: end + lead, entity, type, field: "title" });
+    else if (start >= bodyAt && end - bodyAt <= doc.body.length)
+      out.push({ start: start - bodyAt, end: end - bodyAt, entity, type, field: "body" });
+  }
+  return out;
+}
+
+/**
+ * Splits a term's postings into its head, the best `head` of them (whole slots from the best, the last one cut
+ * keeping the lowest document numbers, as ranking breaks ties), and the rest as `[document, slot]` in document
+ * order. `head` 0 keeps every posting in the head.
+ * @example
+ * splitPostings([[4, 7], null, [1, 2, 3]], 3); // { head: [[0, [4, 7]], [2, [1]]], tail: [[2, 2], [3, 2]], count: 5 }
+ */
+export function splitPostings(slots: Slots, head: number): { head: SparsePostings; tail: [number, number][]; count: number } {
+  const out: SparsePostings = [];
+  const tail: [number, number][] = [];
+  let count = 0;
+  slots.forEach((ids, slot) => {
+    if (!ids || ids.length === 0) return;
+    const room = head > 0 ? Math.max(0, head - count) : ids.length;
+    if (room > 0) out.push([slot, ids.slice(0, room)]);
+    for (let i = room; i < ids.length; i++) tail.push([ids[i] as number, slot]);
+    count += ids.length;
+  });
+  tail.sort((a, b) => a[0] - b[0]);
+  return { head: out, tail, count };
+}
+
+/** Cuts the rest of a list (in document order) into chunks of postings in FlexSearch's slots. */
+function* tailChunks(tail: [number, number][], size: number): Generator<{ first: number; last: number; postings: SparsePostings }> {
+  for (let start = 0; start < tail.length; start += size) {
+    const part = tail.slice(start, start + size);
+    const bySlot = new Map<number, number[]>();
+    for (const [doc, slot] of part) {
+      const ids = bySlot.get(slot);
+      if (ids) ids.push(doc);
+      else bySlot.set(slot, [doc]);
+    }
+    const postings: SparsePostings = [...bySlot].sort((a, b) => a[0] - b[0]);
+    yield { first: part[0]?.[0] as number, last: part.at(-1)?.[0] as number, postings };
+  }
+}
+
+/** How many documents hold each folded word (stop words and one-letter words left out): the dictionary of completions and corrections. */
+export function wordFrequencies(docs: SourceDocument[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const doc of docs) {
+    const seen = new Set(foldWords(`${doc.title}\n${doc.body}`));
+    for (const word of seen) if (word.length >= MIN_PREFIX && !isStopWord(word)) df.set(word, (df.get(word) ?? 0) + 1);
+  }
+  return df;
+}
+
+/** Runs of documents by date: `[date, first document number]`, in order. Documents are numbered by date. */
+function dateRuns(docs: SourceDocument[]): [string, number][] {
+  const runs: [string, number][] = [];
+  docs.forEach((doc, i) => {
+    const day = doc.date?.slice(0, 10) ?? "";
+    if (runs.at(-1)?.[0] !== day) runs.push([day, i]);
+  });
+  return runs;
+}
+
+/**
+ * Entities by the prefix groups (first 2 and 3 letters) of every word of their names and aliases, most mentioned first.
+ * @example
+ * nameGroups(entities).get("bli"); // [["Antony Blinken", "antony-blinken", "person", 12, ["Blinken"]]]
+ */
+export function nameGroups(entities: EntityRecord[]): Map<string, NamedEntity[]> {
+  const groups = new Map<string, NamedEntity[]>();
+  for (const e of entities) {
+    const others = [...new Set(e.aliases.map((a) => a.name))].filter((n) => n !== e.name);
+    const entry: NamedEntity = [e.name, e.id, e.type, e.mentions, others];
+    const keys = new Set<string>();
+    for (const name of [e.name, ...others]) {
+      for (const word of foldWords(name))
+        for (const len of [MIN_PREFIX, PREFIX_GROUP]) if (word.length >= len) keys.add(word.slice(0, len));
+    }
+    for (const key of keys) {
+      const list = groups.get(key);
+      if (list) list.push(entry);
+      else groups.set(key, [entry]);
+    }
+  }
+  for (const list of groups.values()) list.sort((a, b) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1));
+  return groups;
+}
+
+/** Groups terms (and entity names) by their leading characters, for completions. */
+function prefixGroups(df: Map<string, number>, entities: EntityRecord[]): Map<string, PrefixShard[string]> {
+  const groups = new Map<string, PrefixShard[string]>();
+  const group = (key: string) => {
+    let g = groups.get(key);
+    if (!g) {
+      g = { terms: [], entities: [] };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for (const [term, count] of df) {
+    if (term.length < MIN_PREFIX) continue;
+    group(term.slice(0, MIN_PREFIX)).terms.push([term, count]);
+    if (term.length >= PREFIX_GROUP) group(term.slice(0, PREFIX_GROUP)).terms.push([term, count]);
+  }
+  for (const entity of entities) {
+    const seen = new Set<string>();
+    for (const word of foldWords(entity.name)) {
+      for (const len of [MIN_PREFIX, PREFIX_GROUP]) {
+        if (word.length < len || seen.has(word.slice(0, len))) continue;
+        seen.add(word.slice(0, len));
+        group(word.slice(0, len)).entities.push([entity.name, entity.id, entity.type, entity.mentions]);
+      }
+    }
+  }
+  for (const [key, g] of groups) {
+    g.terms.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (key.length === MIN_PREFIX) g.terms = g.terms.slice(0, SHORT_PREFIX_TOP);
+    g.entities.sort((a, b) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1));
+    g.entities = g.entities.slice(0, PREFIX_ENTITIES_TOP);
+  }
+  return groups;
+}

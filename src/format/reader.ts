@@ -1,0 +1,221 @@
+/** @module Reads one bundle version: the live manifest, then only the values a request needs, through a byte-bounded cache. */
+
+import { AppError } from "../errors";
+import type { LruCache } from "../kv/lru-cache";
+import type { KvSource, ReadStats } from "../kv/source";
+import { bundleKey, FORMAT_VERSION, type KeyKind, LIVE_MANIFEST_KEY, Manifest, MIN_PREFIX, PREFIX_GROUP, readableEngine } from "./bundle";
+import { shardOf } from "./hash";
+import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
+import { slugify } from "./slug";
+import type { DateRuns } from "./values/dates";
+import type { EntityShard } from "./values/entity";
+import type { EntityPage } from "./values/entity-list";
+import type { IdShard } from "./values/id";
+import { codecs } from "./values/index";
+import type { NamedEntity, NameShard } from "./values/names";
+import type { PrefixShard } from "./values/prefix";
+import { checkChunk, type SparsePostings, type TailRef } from "./values/tail";
+import type { ParsedTermShard } from "./values/term";
+
+export type { EntityPage } from "./values/entity-list";
+export { parseValue } from "./values/index";
+export { checkChunk } from "./values/tail";
+export type { ParsedTermShard } from "./values/term";
+export { findTerm } from "./values/term";
+
+/**
+ * Reads and checks the live manifest. No manifest, an unreadable one, or another format version is a 503.
+ * @example
+ * const manifest = await readManifest(source);
+ */
+export async function readManifest(source: KvSource): Promise<Manifest> {
+  const text = (await source.getMany([LIVE_MANIFEST_KEY])).get(LIVE_MANIFEST_KEY);
+  if (text == null) throw new AppError("bundle_not_loaded");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError("bundle_key_corrupt", "The live manifest is not valid JSON.");
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (format !== FORMAT_VERSION) {
+    throw new AppError("bundle_unsupported", `The bundle has format ${String(format)}; this Worker reads format ${FORMAT_VERSION}.`);
+  }
+  const parsed = Manifest.safeParse(raw);
+  if (!parsed.success) throw new AppError("bundle_key_corrupt", "The live manifest does not match the format.");
+  if (!readableEngine(parsed.data)) {
+    throw new AppError("bundle_unsupported", "The bundle was indexed with engine settings (resolution, fields) this Worker does not read.");
+  }
+  return parsed.data;
+}
+
+/**
+ * One request's view of a bundle version: every read goes through the isolate's cache and is counted.
+ * @example
+ * const reader = new BundleReader(source, cache, manifest, newReadStats());
+ * const shards = await reader.termShards(["kabul", "embassy"]);
+ */
+export class BundleReader {
+  constructor(
+    private readonly source: KvSource,
+    private readonly cache: LruCache<unknown>,
+    readonly manifest: Manifest,
+    readonly stats: ReadStats,
+  ) {}
+
+  get version(): string {
+    return this.manifest.version;
+  }
+
+  /** Values of several keys of this version, each parsed once per isolate; all in one round trip. */
+  async read<T>(kind: KeyKind, parts: (number | string)[]): Promise<T[]> {
+    const keys = parts.map((p) => bundleKey(this.version, kind, p));
+    const before = this.stats.keys;
+    const values = await this.cache.load(keys, async (missing) => {
+      const started = Date.now();
+      const texts = await this.source.getMany(missing);
+      this.stats.ms += Date.now() - started;
+      this.stats.roundTrips++;
+      this.stats.keys += missing.length;
+      const out = new Map<string, { value: unknown; size: number }>();
+      for (const key of missing) {
+        const text = texts.get(key);
+        if (text == null) throw new AppError("bundle_key_missing", `Key ${key} is missing from KV.`);
+        this.stats.bytes += text.length;
+        let raw: unknown;
+        try {
+          raw = JSON.parse(text);
+        } catch {
+          throw new AppError("bundle_key_corrupt", `Key ${key} is not valid JSON.`);
+        }
+        let value: unknown;
+        try {
+          value = codecs[kind].parse(raw);
+        } catch {
+          throw new AppError("bundle_key_corrupt", `Key ${key} has the wrong shape.`);
+        }
+        out.set(key, { value, size: Math.ceil(text.length * codecs[kind].heapPerChar) });
+      }
+      return out;
+    });
+    this.stats.cacheHits += new Set(keys).size - (this.stats.keys - before);
+    return values as T[];
+  }
+
+  /** The postings of `terms` in every field, from the shards that hold them. */
+  async termShards(terms: string[]): Promise<Map<string, ParsedTermShard>> {
+    const shards = [...new Set(terms.map((t) => shardOf(t, this.manifest.layout.term)))].sort((a, b) => a - b);
+    const values = await this.read<ParsedTermShard>("term", shards);
+    const out = new Map<string, ParsedTermShard>();
+    for (const term of terms) {
+      const i = shards.indexOf(shardOf(term, this.manifest.layout.term));
+      out.set(term, values[i] as ParsedTermShard);
+    }
+    return out;
+  }
+
+  /**
+   * Tail chunks of long posting lists, by their references in the term shards; all in one round trip. A chunk that
+   * does not hold what its reference says is refused and dropped from the cache, so that a fixed upload is read.
+   */
+  async tails(refs: TailRef[]): Promise<Map<number, SparsePostings>> {
+    const values = await this.read<SparsePostings>(
+      "tail",
+      refs.map(([n]) => n),
+    );
+    const out = new Map<number, SparsePostings>();
+    refs.forEach((ref, i) => {
+      const chunk = values[i] as SparsePostings;
+      try {
+        checkChunk(chunk, ref);
+      } catch (error) {
+        this.cache.delete(bundleKey(this.version, "tail", ref[0]));
+        throw error;
+      }
+      out.set(ref[0], chunk);
+    });
+    return out;
+  }
+
+  /** Prefix groups (completions), by group key. */
+  async prefixGroups(groups: string[]): Promise<Map<string, PrefixShard[string]>> {
+    const shards = [...new Set(groups.map((g) => shardOf(g, this.manifest.layout.prefix)))];
+    const values = await this.read<PrefixShard>("prefix", shards);
+    const out = new Map<string, PrefixShard[string]>();
+    for (const group of groups) {
+      const shard = values[shards.indexOf(shardOf(group, this.manifest.layout.prefix))];
+      const value = shard?.[group];
+      if (value) out.set(group, value);
+    }
+    return out;
+  }
+
+  /** Metadata of documents by number. */
+  async metas(numbers: number[]): Promise<Map<number, DocMeta>> {
+    const size = this.manifest.layout.metaSize;
+    const buckets = [...new Set(numbers.map((n) => Math.floor(n / size)))];
+    const values = await this.read<DocMeta[]>("meta", buckets);
+    const out = new Map<number, DocMeta>();
+    for (const n of numbers) {
+      const meta = values[buckets.indexOf(Math.floor(n / size))]?.[n % size];
+      if (!meta) throw new AppError("bundle_key_corrupt", `Metadata of document ${n} is missing from its bucket.`);
+      out.set(n, meta);
+    }
+    return out;
+  }
+
+  /** The number of a document, by its id; undefined when no document has it. */
+  async documentNumber(id: string): Promise<number | undefined> {
+    const [shard] = await this.read<IdShard>("id", [shardOf(id, this.manifest.layout.id)]);
+    return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
+  }
+
+  /** The whole document, by its id. */
+  async document(id: string): Promise<StoredDocument | undefined> {
+    const n = await this.documentNumber(id);
+    if (n === undefined) return undefined;
+    const meta = (await this.metas([n])).get(n) as DocMeta;
+    const [bucket] = await this.read<StoredDocument[]>("doc", [meta.bucket]);
+    return bucket?.find((d) => d.id === id);
+  }
+
+  /** Runs of documents by date, `[YYYY-MM-DD, first document number]` (documents are numbered by date). */
+  async dates(): Promise<DateRuns> {
+    const [runs] = await this.read<DateRuns>("dates", [""]);
+    return runs ?? [];
+  }
+
+  async entity(id: string): Promise<EntityRecord | undefined> {
+    const [shard] = await this.read<EntityShard>("entity", [shardOf(id, this.manifest.layout.entity)]);
+    return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
+  }
+
+  /** Entities whose names or aliases have a word starting with `group` (2 or 3 folded letters), most mentioned first. */
+  async entityNames(group: string): Promise<NamedEntity[]> {
+    const [shard] = await this.read<NameShard>("names", [shardOf(group, this.manifest.layout.names)]);
+    return shard && Object.hasOwn(shard, group) ? (shard[group] ?? []) : [];
+  }
+
+  /**
+   * An entity by its id, or by another spelling of it: any case, or the slug of one of its aliases
+   * (`/entities/blinken` is Antony Blinken when no entity has the id `blinken`).
+   */
+  async findEntity(id: string): Promise<EntityRecord | undefined> {
+    const lower = id.toLowerCase();
+    const direct = await this.entity(lower);
+    if (direct) return direct;
+    const words = lower.split("-").filter(Boolean);
+    const first = words[0];
+    if (!first || first.length < MIN_PREFIX) return undefined;
+    const candidates = await this.entityNames(first.slice(0, PREFIX_GROUP));
+    const match = candidates.find(([name, , , , others]) => [name, ...others].some((n) => slugify(n) === lower));
+    return match ? this.entity(match[1]) : undefined;
+  }
+
+  /** One page of the entity list (`all` or one type), most mentioned first. */
+  async entityPage(list: string, page: number): Promise<EntityPage | undefined> {
+    if (page >= (this.manifest.layout.entityPages[list] ?? 0)) return undefined;
+    const [value] = await this.read<EntityPage>("entity-list", [`${list}/${page}`]);
+    return value;
+  }
+}

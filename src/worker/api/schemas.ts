@@ -1,0 +1,193 @@
+/** @module The public API's schemas: they validate requests, type responses, and generate `/openapi.json`. */
+import { z } from "@hono/zod-openapi";
+import { errors } from "../../errors";
+import {
+  EntityRecord,
+  entityTypes,
+  EntityRef as StoredEntityRef,
+  EntityType as StoredEntityType,
+  Mention as StoredMention,
+} from "../../format/schema";
+
+export const MAX_QUERY_CHARS = 512;
+export const MAX_ENTITY_FILTERS = 5;
+export const MAX_OFFSET = 10_000;
+
+const limit = (fallback: number, max: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(fallback)
+    .openapi({ description: `Results per page, 1–${max}.`, example: fallback });
+const offset = z.coerce.number().int().min(0).max(MAX_OFFSET).default(0).openapi({ description: "Results to skip (paging)." });
+const q = z
+  .string()
+  .max(MAX_QUERY_CHARS)
+  .refine((s) => s.trim().length > 0)
+  .openapi({
+    description:
+      'The query: words (all matched first, then partial matches), `"phrases"`, `-excluded`, `a OR b`, `title:word`, `from:2021-08 to:2021-08-31`, `entity:<id>`, `word*`. The last word matches as a prefix unless the query ends with a space.',
+    example: "kabul embassy",
+  });
+const stringOrList = z.union([z.string(), z.array(z.string())]);
+
+// The stored shapes are the API's shapes: one definition, documented here. Each is rebuilt from its shape with this
+// module's `z`, whose schemas have `.openapi` whatever module loaded zod first (zod 4 gives a schema its methods when
+// it is made, so a stored schema made before `@hono/zod-openapi` was imported has none).
+export const EntityType = z.enum(StoredEntityType.options).openapi("EntityType");
+export const EntityRef = z.object(StoredEntityRef.shape).openapi("EntityRef");
+
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errors) as [keyof typeof errors, ...(keyof typeof errors)[]]),
+      message: z.string(),
+    }),
+  })
+  .openapi("Error");
+
+export const SearchQuery = z.object({
+  q,
+  limit: limit(10, 100),
+  offset,
+  entity: stringOrList
+    .optional()
+    .openapi({ description: `Entity ids every hit must mention (repeat the parameter, at most ${MAX_ENTITY_FILTERS}).` }),
+  sort: z.enum(["relevance", "date"]).default("relevance").openapi({ description: "Order: relevance, or newest first." }),
+  recency: z.coerce
+    .number()
+    .min(1)
+    .max(36_500)
+    .optional()
+    .openapi({ description: "Boost recent documents: a half-life in days, relative to the newest document." }),
+});
+
+export const SearchHit = z
+  .object({
+    id: z.string(),
+    title: z.string().openapi({ description: "Plain text (escape it before putting it in HTML)." }),
+    url: z.string().nullable(),
+    date: z.string().nullable(),
+    score: z.number(),
+    snippet: z.string().openapi({ description: "HTML: the body's best passage, all document text escaped, matched words in `<mark>`." }),
+    entities: z.array(EntityRef),
+  })
+  .openapi("SearchHit");
+
+const FacetValues = z.array(EntityRef.extend({ count: z.number().int() }));
+
+export const SearchResponse = z
+  .object({
+    query: z.string(),
+    total: z.number().int().openapi({
+      description:
+        "Documents matching the query's words (every word first, then some). An estimate for phrase queries, and when `total_approximate` is true.",
+    }),
+    total_approximate: z.boolean().openapi({
+      description:
+        "Whether `total` is an estimate: some words are in so many documents that only their best-scoring ones (and the ones the filters need) were read.",
+    }),
+    took_ms: z.number(),
+    facets: z.object({ person: FacetValues, organization: FacetValues, place: FacetValues }).openapi({
+      description:
+        "The entities of each type among the best matches (up to 20 documents), most frequent first, with how many of them hold each.",
+    }),
+    facets_exhaustive: z.boolean().openapi({ description: "Whether the facets counted every matching document." }),
+    corrected: z
+      .string()
+      .nullable()
+      .openapi({ description: "The query with unknown words corrected (did you mean), when the results include corrections." }),
+    hits: z.array(SearchHit),
+  })
+  .openapi("SearchResponse");
+
+export const SuggestQuery = z.object({ q, limit: limit(5, 20) });
+export const SuggestResponse = z
+  .object({
+    query: z.string(),
+    terms: z.array(z.object({ text: z.string(), documents: z.number().int() })),
+    entities: z.array(z.object({ id: z.string(), name: z.string(), type: EntityType, mentions: z.number().int() })),
+    titles: z.array(z.object({ id: z.string(), title: z.string() })),
+  })
+  .openapi("SuggestResponse");
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(512)
+    .openapi({ param: { name: "id", in: "path" }, example: "004_7eada462969b83a1" }),
+});
+
+export const DocumentResponse = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    body: z.string(),
+    date: z.string().nullable(),
+    url: z.string().nullable(),
+    meta: z.record(z.string(), z.unknown()),
+    entities: z.array(EntityRef),
+    mentions: z.array(z.object(StoredMention.shape)).openapi({
+      description:
+        "Every mention of an entity, in text order: UTF-16 offsets `start`–`end` into `body` (or `title` when `field` is `title`), the entity's id and type; for highlighting.",
+    }),
+  })
+  .openapi("Document");
+
+export const EntityListQuery = z.object({
+  type: z.enum(["all", ...entityTypes]).default("all"),
+  q: z.string().max(100).optional().openapi({
+    description: "Entities whose name or an alias has words starting with these (at least 2 letters), e.g. `blin` or `state dep`.",
+    example: "blin",
+  }),
+  limit: limit(20, 100),
+  offset,
+});
+export const EntityListResponse = z
+  .object({
+    type: z.string(),
+    total: z.number().int(),
+    entities: z.array(
+      z.object({ id: z.string(), name: z.string(), type: EntityType, mentions: z.number().int(), documents: z.number().int().optional() }),
+    ),
+  })
+  .openapi("EntityList");
+
+export const EntityResponse = z
+  .object(EntityRecord.shape)
+  .extend({
+    recent: z
+      .array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() }))
+      .openapi({ description: "The 10 newest documents mentioning the entity (`/search?entity=<id>&sort=date` pages through all)." }),
+  })
+  .openapi("Entity");
+
+export const HealthResponse = z
+  .object({
+    status: z.literal("ok"),
+    version: z.string(),
+    format: z.number().int(),
+    built_at: z.string(),
+    documents: z.number().int(),
+    entities: z.number().int(),
+  })
+  .openapi("Health");
+
+/** The error responses every read may give. */
+export const errorResponses = {
+  400: { description: "Bad parameters", content: { "application/json": { schema: ErrorResponse } } },
+  503: {
+    description: "No bundle, an unreadable one, or KV failing",
+    headers: {
+      "Retry-After": {
+        description:
+          "Seconds before asking again: 1 when KV failed, 30 for a bundle error (an isolate rereads the live manifest every 30 s).",
+        schema: { type: "integer" },
+      },
+    },
+    content: { "application/json": { schema: ErrorResponse } },
+  },
+} as const;

@@ -1,0 +1,20 @@
+/** @module The Hono environment every route shares: Worker bindings and per-request variables. */
+import type { BundleReader } from "../format/reader";
+import type { ReadStats } from "../kv/source";
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    /** This request's KV read counters. */
+    stats: ReadStats;
+    /** Opens the live bundle (once per request). */
+    bundle: () => Promise<BundleReader>;
+    /** Milliseconds the search itself took (not waiting for KV), when the route searched. */
+    searchMs: number | undefined;
+    /**
+     * How the HTTP caches answered: `isolate` (this isolate's answer cache), `hit` (edge cache), `miss`,
+     * `revalidated` (304) or `none` (not a cached route).
+     */
+    cacheStatus: "isolate" | "hit" | "miss" | "revalidated" | "none";
+  };
+};

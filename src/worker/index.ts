@@ -1,0 +1,90 @@
+/** @module The Worker: a Hono app answering search, suggest, documents, entities and health from a KV bundle, with its OpenAPI document. */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { secureHeaders } from "hono/secure-headers";
+import { AppError, errorBody } from "../errors";
+import type { BundleReader } from "../format/reader";
+import { newReadStats } from "../kv/source";
+import type { AppEnv } from "./app-env";
+import { caching } from "./http/caching";
+import { corsMiddleware } from "./http/cors";
+import { explainMissingKey, manifestTtlSeconds, openBundle } from "./isolate";
+import { documentRoutes } from "./routes/documents";
+import { entityRoutes } from "./routes/entities";
+import { healthRoutes } from "./routes/health";
+import { searchRoutes } from "./routes/search";
+import { widgetRoutes } from "./routes/widget";
+
+const base = new OpenAPIHono<AppEnv>();
+
+base.use(corsMiddleware);
+base.use(async (c, next) => {
+  const stats = newReadStats();
+  let reader: Promise<BundleReader> | undefined;
+  c.set("stats", stats);
+  c.set("cacheStatus", "none");
+  c.set("searchMs", undefined);
+  c.set("bundle", () => {
+    reader ??= openBundle(c.env, stats);
+    return reader;
+  });
+  const started = performance.now();
+  await next();
+  // Server-Timing: time waiting for KV, how many values came from KV or from the isolate's cache, and the edge cache.
+  c.header(
+    "Server-Timing",
+    `kv;dur=${stats.ms};desc="${stats.keys} keys, ${stats.bytes} bytes, ${stats.roundTrips} round trips", ` +
+      `isolate;desc="${stats.cacheHits} cached values", edge;desc="${c.var.cacheStatus}", ` +
+      `${c.var.searchMs === undefined ? "" : `search;dur=${c.var.searchMs}, `}total;dur=${Math.round(performance.now() - started)}`,
+  );
+});
+for (const path of ["/search", "/suggest", "/documents/*", "/entities", "/entities/*"]) base.use(path, caching);
+// The demo page is HTML: strict security headers (its inline script is the embed snippet, allowed by hash-free 'self' + nonce-less module).
+base.use(
+  "/",
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  }),
+);
+
+const app = base
+  .route("/", searchRoutes)
+  .route("/", documentRoutes)
+  .route("/", entityRoutes)
+  .route("/", healthRoutes)
+  .route("/", widgetRoutes);
+
+app.doc31("/openapi.json", (c) => ({
+  openapi: "3.1.0",
+  info: { title: "edge-search", version: "1", description: "Entity-aware search over a news archive, served from a sharded KV bundle." },
+  servers: [{ url: new URL(c.req.url).origin }],
+}));
+
+app.notFound((c) =>
+  c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}.`)), 404),
+);
+
+app.onError(async (error, c) => {
+  if (error instanceof AppError) {
+    const known = error.code === "bundle_key_missing" ? await explainMissingKey(c.env, error, (await c.var.bundle()).version) : error;
+    // A 503 passes: KV failing may answer again in a moment; a bundle fixed in KV is seen once the manifest is read again.
+    const after = known.code === "storage_unavailable" ? 1 : Math.max(1, Math.ceil(manifestTtlSeconds(c.env)));
+    const retry = known.status === 503 ? { "Retry-After": String(after) } : undefined;
+    return c.json(errorBody(known), known.status, retry);
+  }
+  console.error(error);
+  return c.json(errorBody(new AppError("internal")), 500);
+});
+
+/** The app's type, for `hono/client` (see `src/worker/client.ts`). */
+export type AppType = typeof app;
+
+export default app;

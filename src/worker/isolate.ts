@@ -1,0 +1,76 @@
+/** @module What one isolate keeps between requests: the live manifest for a few seconds, and parsed values within a byte budget. */
+
+import { AppError } from "../errors";
+import { bundleKey, type Manifest } from "../format/bundle";
+import { BundleReader, readManifest } from "../format/reader";
+import { LruCache } from "../kv/lru-cache";
+import { type KvSource, newReadStats, type ReadStats, workersKvSource } from "../kv/source";
+
+/** How long the live manifest is trusted before it is read again, so a new deploy is picked up (`MANIFEST_TTL_S`). */
+const MANIFEST_TTL_S = 30;
+/** KV's own edge cache lifetime for bundle keys: they never change once written. */
+const VALUE_CACHE_TTL_S = 86_400;
+/** KV's minimum `cacheTtl`, used for the live manifest, which does change. */
+const MANIFEST_CACHE_TTL_S = 60;
+
+let cache: LruCache<unknown> | undefined;
+let manifest: { value: Manifest; at: number } | undefined;
+
+export interface IsolateEnv {
+  SEARCH_KV: KVNamespace;
+  CACHE_BUDGET_MB?: string;
+  MANIFEST_TTL_S?: string;
+}
+
+function isolateCache(env: IsolateEnv): LruCache<unknown> {
+  const budget = Math.max(1, Number(env.CACHE_BUDGET_MB ?? 32) || 32) * 1024 * 1024;
+  if (!cache || cache.budgetBytes !== budget) cache = new LruCache(budget);
+  return cache;
+}
+
+/** Seconds an isolate trusts the live manifest (`MANIFEST_TTL_S`, default 30): a new version is seen within that. */
+export function manifestTtlSeconds(env: IsolateEnv): number {
+  const ttl = Number(env.MANIFEST_TTL_S ?? MANIFEST_TTL_S);
+  return Number.isFinite(ttl) && ttl >= 0 ? ttl : MANIFEST_TTL_S;
+}
+
+/** A reader of the live bundle for one request, with its own read counters. */
+export async function openBundle(env: IsolateEnv, stats: ReadStats = newReadStats()): Promise<BundleReader> {
+  const values: KvSource = workersKvSource(env.SEARCH_KV, VALUE_CACHE_TTL_S);
+  const now = Date.now();
+  const ttlMs = manifestTtlSeconds(env) * 1000;
+  if (!manifest || now - manifest.at >= ttlMs) {
+    const started = Date.now();
+    const value = await readManifest(workersKvSource(env.SEARCH_KV, MANIFEST_CACHE_TTL_S));
+    stats.roundTrips++;
+    stats.keys++;
+    stats.ms += Date.now() - started;
+    manifest = { value, at: now };
+  }
+  return new BundleReader(values, isolateCache(env), manifest.value, stats);
+}
+
+/** Bytes the isolate's cache holds now. */
+export function cachedBytes(): number {
+  return cache?.bytes ?? 0;
+}
+
+/**
+ * A missing key, explained: when the version's own manifest is gone too, the live manifest points at a version
+ * that is not in KV at all (`bundle_version_missing`); otherwise one key of it is (`bundle_key_missing`).
+ * Only on that error's path, so answers cost no extra read.
+ */
+export async function explainMissingKey(env: IsolateEnv, error: AppError, version: string): Promise<AppError> {
+  try {
+    const key = bundleKey(version, "manifest");
+    const found = await workersKvSource(env.SEARCH_KV, VALUE_CACHE_TTL_S).getMany([key]);
+    if (found.get(key) == null)
+      return new AppError(
+        "bundle_version_missing",
+        `The live manifest names version ${version}, whose keys are not in KV (never uploaded, or pruned): upload it or roll back.`,
+      );
+  } catch {
+    // KV failing now: the key's absence is all we know.
+  }
+  return error;
+}

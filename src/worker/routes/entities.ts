@@ -1,0 +1,87 @@
+/** @module `/entities` (a paged list, most mentioned first, optionally of one type) and `/entities/:id`. */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { AppError } from "../../errors";
+import { foldWords } from "../../format/analyzer";
+import { ENTITY_PAGE_SIZE, MIN_PREFIX, type NamedEntity, PREFIX_GROUP } from "../../format/bundle";
+import type { BundleReader, EntityPage } from "../../format/reader";
+import type { EntityType } from "../../format/schema";
+import { bundleEngine } from "../../search/bundle-engine";
+import { search } from "../../search/engine";
+import { EntityListQuery, EntityListResponse, EntityResponse, ErrorResponse, errorResponses, IdParam } from "../api/schemas";
+import { validationHook } from "../api/validation";
+import type { AppEnv } from "../app-env";
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/entities",
+  summary: "People, organizations and places, most mentioned first",
+  request: { query: EntityListQuery },
+  responses: {
+    200: { description: "A page of entities", content: { "application/json": { schema: EntityListResponse } } },
+    ...errorResponses,
+  },
+});
+
+const oneRoute = createRoute({
+  method: "get",
+  path: "/entities/{id}",
+  summary: "One entity: aliases, roles, documents, related entities",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The entity", content: { "application/json": { schema: EntityResponse } } },
+    404: { description: "No entity has this id", content: { "application/json": { schema: ErrorResponse } } },
+    ...errorResponses,
+  },
+});
+
+export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(listRoute, async (c) => {
+    const { type, q, limit, offset } = c.req.valid("query");
+    const reader = await c.var.bundle();
+    if (q !== undefined) {
+      const found = await entitiesNamed(reader, q, type);
+      const entities = found
+        .slice(offset, offset + limit)
+        .map(([name, id, t, mentions]) => ({ id, name, type: t as EntityType, mentions }));
+      return c.json({ type, total: found.length, entities }, 200);
+    }
+    const first = Math.floor(offset / ENTITY_PAGE_SIZE);
+    const last = Math.floor((offset + limit - 1) / ENTITY_PAGE_SIZE);
+    const pages: (EntityPage | undefined)[] = await Promise.all(
+      Array.from({ length: last - first + 1 }, (_, i) => reader.entityPage(type, first + i)),
+    );
+    const items = pages.flatMap((p) => p?.items ?? []) as EntityListResponseItems;
+    const start = offset - first * ENTITY_PAGE_SIZE;
+    const total = pages[0]?.total ?? (await reader.entityPage(type, 0))?.total ?? 0;
+    return c.json({ type, total, entities: items.slice(start, start + limit) }, 200);
+  })
+  .openapi(oneRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const reader = await c.var.bundle();
+    const entity = await reader.findEntity(id);
+    if (!entity) throw new AppError("entity_not_found", `No entity has the id "${id.slice(0, 200)}".`);
+    const latest = await search(bundleEngine(reader), reader, { q: "", entities: [entity.id], sort: "date", limit: 10, offset: 0 });
+    const recent = latest.hits.map((h) => ({ id: h.id, title: h.title, date: h.date, url: h.url }));
+    return c.json({ ...entity, recent }, 200);
+  });
+
+type EntityListResponseItems = import("zod").infer<typeof EntityListResponse>["entities"];
+
+/**
+ * Entities with a name or alias whose words start with every word of `q`, most mentioned first.
+ * @example
+ * await entitiesNamed(reader, "state dep", "all"); // [["State Department", "state-department", "organization", 9, [...]]]
+ */
+async function entitiesNamed(reader: BundleReader, q: string, type: string): Promise<NamedEntity[]> {
+  const words = foldWords(q);
+  const first = words.find((w) => w.length >= MIN_PREFIX);
+  if (!first) throw new AppError("bad_request", "Parameter q needs a word of at least 2 letters.");
+  const candidates = await reader.entityNames(first.slice(0, PREFIX_GROUP));
+  return candidates.filter(([name, , t, , others]) => {
+    if (type !== "all" && t !== type) return false;
+    return [name, ...others].some((n) => {
+      const nameWords = foldWords(n);
+      return words.every((w) => nameWords.some((nw) => nw.startsWith(w)));
+    });
+  });
+}
