@@ -7,6 +7,7 @@ import { bundleEngine } from "../src/search/bundle-engine";
 import { countFacets, FACET_SAMPLE, FACET_VALUES, search } from "../src/search/engine";
 import { type Clause, parseQuery } from "../src/search/parse-query";
 import { escapeHtml, makeSnippet } from "../src/search/snippet";
+import { formatServerTiming, parseServerTiming } from "../src/worker/http/server-timing";
 import { memoryBundle } from "./helpers/memory-bundle";
 
 const words = (q: string) => parseQuery(q).clauses.map((c) => c.words.join("|"));
@@ -201,5 +202,16 @@ describe("facets", () => {
     const one = await search(bundleEngine(reader), reader, { q: "common entity:odd", limit: 5, offset: 0 });
     expect(one.facets.place.map((f) => [f.id, f.count])).toEqual([["odd", Math.min(FACET_SAMPLE, (FACET_SAMPLE + 10) / 2)]]);
     expect(one.facetsExhaustive).toBe(one.total <= FACET_SAMPLE);
+  });
+});
+
+describe("Server-Timing", () => {
+  it("reads back what it writes, with and without a search", () => {
+    const t = { kvMs: 12, keys: 3, bytes: 4567, roundTrips: 2, cachedValues: 5, edge: "miss", searchMs: 1, totalMs: 20 };
+    expect(parseServerTiming(formatServerTiming(t))).toEqual(t);
+    const { searchMs: _, ...noSearch } = t;
+    expect(parseServerTiming(formatServerTiming({ ...noSearch, edge: "hit" }))).toEqual({ ...noSearch, edge: "hit" });
+    expect(parseServerTiming("total;dur=3")).toBeUndefined();
+    expect(parseServerTiming(null)).toBeUndefined();
   });
 });

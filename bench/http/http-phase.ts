@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { seeded, zipf } from "../../scripts/shared/prng";
+import { parseServerTiming } from "../../src/worker/http/server-timing";
 import type { QuerySet } from "../ours/build";
 import { type LoadResult, load } from "./load";
 import { bareScript, oursScript } from "./scripts";
@@ -70,13 +71,12 @@ async function breakdownOf(url: URL, queries: string[]): Promise<Breakdown> {
     const res = await fetch(new URL(searchPath(q), url));
     await res.arrayBuffer();
     sums.clientMs += performance.now() - started;
-    const timing = res.headers.get("server-timing") ?? "";
-    const num = (re: RegExp) => Number(timing.match(re)?.[1] ?? 0);
-    sums.kvMs += num(/kv;dur=([\d.]+)/);
-    sums.searchMs += num(/search;dur=([\d.]+)/);
-    sums.workerMs += num(/total;dur=([\d.]+)/);
-    sums.kvKeys += num(/"(\d+) keys/);
-    sums.cachedValues += num(/"(\d+) cached values/);
+    const timing = parseServerTiming(res.headers.get("server-timing"));
+    sums.kvMs += timing?.kvMs ?? 0;
+    sums.searchMs += timing?.searchMs ?? 0;
+    sums.workerMs += timing?.totalMs ?? 0;
+    sums.kvKeys += timing?.keys ?? 0;
+    sums.cachedValues += timing?.cachedValues ?? 0;
   }
   const n = Math.max(1, queries.length);
   const mean = (v: number) => Math.round((v / n) * 100) / 100;

@@ -9,6 +9,7 @@ import autocannon from "autocannon";
 import { Log, LogLevel, Miniflare } from "miniflare";
 import { buildFromInputs } from "../../src/build/pipeline";
 import { liveManifest } from "../../src/build/write";
+import { parseServerTiming } from "../../src/worker/http/server-timing";
 import { isolateMemory } from "../fuzz/memory";
 import { realisticQueries, seededRandom } from "../fuzz/queries";
 import { vocabularyOf } from "../fuzz/vocabulary";
@@ -221,12 +222,9 @@ try {
   for (const [name, q] of Object.entries(baseline ? {} : crafted)) {
     const res = await fetch(`${origin}/search?q=${encodeURIComponent(q)}&limit=100&x=${Date.now()}`);
     const body = (await res.json()) as { total?: number; error?: { code: string } };
-    const timing = /kv;dur=(\d+);desc="(\d+) keys, (\d+) bytes, (\d+) round trips", isolate;desc="(\d+) cached/.exec(
-      res.headers.get("server-timing") ?? "",
-    );
-    const search = /search;dur=(\d+)/.exec(res.headers.get("server-timing") ?? "")?.[1];
+    const t = parseServerTiming(res.headers.get("server-timing"));
     say(
-      `  ${name.padEnd(13)} ${res.status} ${body.error?.code ?? `${body.total} hits`}; ${timing?.[2]} keys read + ${timing?.[5]} cached, ${Math.round(Number(timing?.[3]) / 1024)} KB, ${timing?.[4]} round trips, search ${search ?? "-"} ms`,
+      `  ${name.padEnd(13)} ${res.status} ${body.error?.code ?? `${body.total} hits`}; ${t?.keys} keys read + ${t?.cachedValues} cached, ${Math.round(Number(t?.bytes) / 1024)} KB, ${t?.roundTrips} round trips, search ${t?.searchMs ?? "-"} ms`,
     );
   }
 } finally {

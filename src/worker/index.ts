@@ -7,6 +7,7 @@ import { newReadStats } from "../kv/source";
 import type { AppEnv } from "./app-env";
 import { caching } from "./http/caching";
 import { corsMiddleware } from "./http/cors";
+import { formatServerTiming } from "./http/server-timing";
 import { explainMissingKey, manifestTtlSeconds, openBundle } from "./isolate";
 import { documentRoutes } from "./routes/documents";
 import { entityRoutes } from "./routes/entities";
@@ -29,12 +30,18 @@ base.use(async (c, next) => {
   });
   const started = performance.now();
   await next();
-  // Server-Timing: time waiting for KV, how many values came from KV or from the isolate's cache, and the edge cache.
   c.header(
     "Server-Timing",
-    `kv;dur=${stats.ms};desc="${stats.keys} keys, ${stats.bytes} bytes, ${stats.roundTrips} round trips", ` +
-      `isolate;desc="${stats.cacheHits} cached values", edge;desc="${c.var.cacheStatus}", ` +
-      `${c.var.searchMs === undefined ? "" : `search;dur=${c.var.searchMs}, `}total;dur=${Math.round(performance.now() - started)}`,
+    formatServerTiming({
+      kvMs: stats.ms,
+      keys: stats.keys,
+      bytes: stats.bytes,
+      roundTrips: stats.roundTrips,
+      cachedValues: stats.cacheHits,
+      edge: c.var.cacheStatus,
+      ...(c.var.searchMs === undefined ? {} : { searchMs: c.var.searchMs }),
+      totalMs: Math.round(performance.now() - started),
+    }),
   );
 });
 for (const path of ["/search", "/suggest", "/documents/*", "/entities", "/entities/*"]) base.use(path, caching);

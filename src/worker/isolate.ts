@@ -5,9 +5,8 @@ import { bundleKey, type Manifest } from "../format/bundle";
 import { BundleReader, readManifest } from "../format/reader";
 import { LruCache } from "../kv/lru-cache";
 import { type KvSource, newReadStats, type ReadStats, workersKvSource } from "../kv/source";
+import { readSettings, type SettingVars } from "./settings";
 
-/** How long the live manifest is trusted before it is read again, so a new deploy is picked up (`MANIFEST_TTL_S`). */
-const MANIFEST_TTL_S = 30;
 /** KV's own edge cache lifetime for bundle keys: they never change once written. */
 const VALUE_CACHE_TTL_S = 86_400;
 /** KV's minimum `cacheTtl`, used for the live manifest, which does change. */
@@ -16,22 +15,18 @@ const MANIFEST_CACHE_TTL_S = 60;
 let cache: LruCache<unknown> | undefined;
 let manifest: { value: Manifest; at: number } | undefined;
 
-export interface IsolateEnv {
-  SEARCH_KV: KVNamespace;
-  CACHE_BUDGET_MB?: string;
-  MANIFEST_TTL_S?: string;
-}
+/** What the isolate reads of the Worker's env: its KV namespace and its settings' vars. */
+export type IsolateEnv = { SEARCH_KV: KVNamespace } & SettingVars;
 
 function isolateCache(env: IsolateEnv): LruCache<unknown> {
-  const budget = Math.max(1, Number(env.CACHE_BUDGET_MB ?? 32) || 32) * 1024 * 1024;
+  const budget = readSettings(env).cacheBudgetBytes;
   if (!cache || cache.budgetBytes !== budget) cache = new LruCache(budget);
   return cache;
 }
 
 /** Seconds an isolate trusts the live manifest (`MANIFEST_TTL_S`, default 30): a new version is seen within that. */
 export function manifestTtlSeconds(env: IsolateEnv): number {
-  const ttl = Number(env.MANIFEST_TTL_S ?? MANIFEST_TTL_S);
-  return Number.isFinite(ttl) && ttl >= 0 ? ttl : MANIFEST_TTL_S;
+  return readSettings(env).manifestTtlSeconds;
 }
 
 /** A reader of the live bundle for one request, with its own read counters. */

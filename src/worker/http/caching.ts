@@ -5,6 +5,8 @@ import { fnv1a } from "../../format/hash";
 import { LruCache } from "../../kv/lru-cache";
 import { typedHead } from "../../search/suggest";
 import type { AppEnv } from "../app-env";
+import { readSettings, type SettingVars } from "../settings";
+import { etagMatches } from "./etag";
 
 /** Parameters that change an answer; any other is ignored in cache keys. */
 const PARAMS = ["q", "limit", "offset", "type", "entity", "sort", "recency"];
@@ -41,11 +43,6 @@ export function normalizeRequest(url: URL): string {
   return `${url.pathname}${params.length ? `?${params.join("&")}` : ""}`;
 }
 
-const seconds = (value: string | undefined, fallback: number) => {
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : fallback;
-};
-
 /** Edge-cached routes: the ones that cost a search. */
 const EDGE_CACHED = new Set(["/search", "/suggest"]);
 
@@ -80,9 +77,8 @@ let answerCache: LruCache<Answer> | undefined;
  * apart from the bundle values' budget. A repeated query is answered from memory before the edge cache is
  * asked: no KV, no search, no Cache API round trip.
  */
-function answersFor(env: { ANSWER_CACHE_MB?: string }): LruCache<Answer> | undefined {
-  const mb = Number(env.ANSWER_CACHE_MB ?? 4);
-  const budget = Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : 0;
+function answersFor(env: SettingVars): LruCache<Answer> | undefined {
+  const budget = readSettings(env).answerCacheBytes;
   if (budget === 0) return undefined;
   if (answerCache?.budgetBytes !== budget) answerCache = new LruCache(budget);
   return answerCache;
@@ -103,8 +99,7 @@ export const caching: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = normalizeRequest(url);
   // Weak: the answer is the same for this version and request, only `took_ms` (and the echoed `query`) may differ.
   const etag = `W/"${reader.version}-${fnv1a(key).toString(36)}"`;
-  const maxAge = seconds(c.env.CACHE_MAX_AGE, 60);
-  const swr = seconds(c.env.CACHE_STALE_WHILE_REVALIDATE, 600);
+  const { maxAgeSeconds: maxAge, staleWhileRevalidateSeconds: swr } = readSettings(c.env);
   const headers = { ETag: etag, "Cache-Control": `public, max-age=${maxAge}, stale-while-revalidate=${swr}` };
   const edge = EDGE_CACHED.has(url.pathname) ? edgeCache() : undefined;
   const edgeKey = `https://edge-search.cache/${reader.version}${key}`;
@@ -197,15 +192,8 @@ function notModifiedHeaders(from: Headers): Headers {
   return out;
 }
 
-/** Whether `If-None-Match` lists `etag` (weak comparison), or `*` when `star` (the answer is known to exist). */
-function ifNoneMatch(c: Context, etag: string, star: boolean): boolean {
-  const header = c.req.header("If-None-Match");
-  if (!header) return false;
-  return header.split(",").some((tag) => {
-    const t = tag.trim();
-    return (star && t === "*") || t === etag || `W/${t}` === etag;
-  });
-}
+/** Whether the request's `If-None-Match` names `etag`, or `*` when `star` (the answer is known to exist). */
+const ifNoneMatch = (c: Context, etag: string, star: boolean): boolean => etagMatches(c.req.header("If-None-Match"), etag, star);
 
 function edgeCache(): Cache | undefined {
   return typeof caches === "undefined" ? undefined : (caches as unknown as { default: Cache }).default;

@@ -3,20 +3,12 @@ import { Hono } from "hono";
 import { demoPage } from "../../widget/demo-page";
 import { widgetHash, widgetJs } from "../../widget/generated/widget.gen";
 import type { AppEnv } from "../app-env";
+import { etagMatches } from "../http/etag";
 
 /** `?v=<hash>` names these exact bytes forever; any other URL may change with the next deploy. */
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "public, max-age=300, must-revalidate";
 const etag = `"${widgetHash}"`;
-
-/** Whether an If-None-Match header names our ETag (weak or strong, in a list, or `*`). */
-function matches(ifNoneMatch: string | undefined): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(",").some((tag) => {
-    const t = tag.trim();
-    return t === "*" || t === etag || t === `W/${etag}`;
-  });
-}
 
 export const widgetRoutes = new Hono<AppEnv>()
   .get("/widget.js", (c) => {
@@ -25,7 +17,7 @@ export const widgetRoutes = new Hono<AppEnv>()
     // A module script is fetched with CORS: any site may embed the widget, whatever origins the API allows.
     c.header("Access-Control-Allow-Origin", "*");
     c.header("X-Content-Type-Options", "nosniff");
-    if (matches(c.req.header("If-None-Match"))) return c.body(null, 304);
+    if (etagMatches(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
     return c.body(widgetJs, 200, { "Content-Type": "text/javascript; charset=utf-8" });
   })
   .get("/", (c) => {

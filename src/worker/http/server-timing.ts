@@ -1,0 +1,60 @@
+/**
+ * @module The `Server-Timing` header of every answer, written and read here only: time waiting for KV and what was
+ * read, values from the isolate's cache, the edge cache's verdict, search and Worker time. The Worker writes it; the
+ * bench, the load test and the tests read it back with `parseServerTiming`.
+ */
+
+export interface ServerTiming {
+  /** Milliseconds waiting for KV. */
+  kvMs: number;
+  /** Values read from KV, their bytes, and the round trips that read them. */
+  keys: number;
+  bytes: number;
+  roundTrips: number;
+  /** Values the isolate's cache held. */
+  cachedValues: number;
+  /** The edge cache: `hit`, `miss`, `stale`, `none`, … */
+  edge: string;
+  /** Milliseconds searching, when the request searched. */
+  searchMs?: number;
+  /** Milliseconds in the Worker. */
+  totalMs: number;
+}
+
+/**
+ * The header's value.
+ * @example
+ * formatServerTiming({ kvMs: 3, keys: 2, bytes: 900, roundTrips: 1, cachedValues: 0, edge: "miss", searchMs: 1, totalMs: 5 });
+ * // 'kv;dur=3;desc="2 keys, 900 bytes, 1 round trips", isolate;desc="0 cached values", edge;desc="miss", search;dur=1, total;dur=5'
+ */
+export function formatServerTiming(t: ServerTiming): string {
+  return (
+    `kv;dur=${t.kvMs};desc="${t.keys} keys, ${t.bytes} bytes, ${t.roundTrips} round trips", ` +
+    `isolate;desc="${t.cachedValues} cached values", edge;desc="${t.edge}", ` +
+    `${t.searchMs === undefined ? "" : `search;dur=${t.searchMs}, `}total;dur=${t.totalMs}`
+  );
+}
+
+/**
+ * A header written by `formatServerTiming`, read back; undefined when it is not one.
+ * @example
+ * parseServerTiming(res.headers.get("server-timing"))?.keys; // 2
+ */
+export function parseServerTiming(header: string | null | undefined): ServerTiming | undefined {
+  const m =
+    /kv;dur=([\d.]+);desc="(\d+) keys, (\d+) bytes, (\d+) round trips", isolate;desc="(\d+) cached values", edge;desc="([^"]*)", (?:search;dur=([\d.]+), )?total;dur=([\d.]+)/.exec(
+      header ?? "",
+    );
+  if (!m) return undefined;
+  const [, kvMs, keys, bytes, roundTrips, cachedValues, edge, searchMs, totalMs] = m;
+  return {
+    kvMs: Number(kvMs),
+    keys: Number(keys),
+    bytes: Number(bytes),
+    roundTrips: Number(roundTrips),
+    cachedValues: Number(cachedValues),
+    edge: edge as string,
+    ...(searchMs === undefined ? {} : { searchMs: Number(searchMs) }),
+    totalMs: Number(totalMs),
+  };
+}
