@@ -55,18 +55,12 @@ export interface SearchParams {
   recencyDays?: number;
 }
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  url: string | null;
-  date: string | null;
-  score: number;
-  snippet: string;
-  entities: EntityRef[];
-}
+export type { SearchHit } from "./hit";
 
 /** Entities of each type among the best matches, with how many of those documents hold them. */
 export type Facets = Record<EntityType, (EntityRef & { count: number })[]>;
+
+import type { SearchHit } from "./hit";
 
 export interface SearchResult {
   query: string;

@@ -1,45 +1,17 @@
 /** @module What the widget reads from the API (`/search`, `/suggest`) and what its events carry. */
-// Written out rather than imported: the widget is browser code type-checked on its own (src/widget/tsconfig.json),
-// and the Worker's types pull in Workers KV. They mirror `SearchHit`/`SearchResult` in src/search/engine.ts
-// and `Suggestions` in src/search/suggest.ts; test/widget-api.test.ts checks real answers against them.
+// The API's own response types, from the zod schemas that validate and document it (`import type`: nothing of the
+// Worker reaches the widget's bundle), so the widget cannot drift from the answers it reads.
+import type { z } from "@hono/zod-openapi";
+import type { EntityRef as EntityRefSchema, SearchHit, SearchResponse, SuggestResponse } from "../worker/api/schemas";
 
-export type EntityType = "person" | "organization" | "place";
-export interface EntityRef {
-  id: string;
-  name: string;
-  type: EntityType;
-}
-
-export interface Hit {
-  id: string;
-  /** Plain text. */
-  title: string;
-  url: string | null;
-  date: string | null;
-  score: number;
-  /** HTML-escaped text whose only markup is `<mark>`…`</mark>`. */
-  snippet: string;
-  entities: EntityRef[];
-}
-
-export interface SearchAnswer {
-  query: string;
-  total: number;
-  /** Whether `total` is an estimate (absent from older Workers). */
-  total_approximate?: boolean;
-  /** Entities of each type among the best matches (absent from older Workers; the widget does not show them yet). */
-  facets?: Record<"person" | "organization" | "place", (EntityRef & { count: number })[]>;
-  facets_exhaustive?: boolean;
-  took_ms: number;
-  hits: Hit[];
-}
-
-export interface SuggestAnswer {
-  query: string;
-  terms: { text: string; documents: number }[];
-  entities: (EntityRef & { mentions: number })[];
-  titles: { id: string; title: string }[];
-}
+export type EntityRef = z.infer<typeof EntityRefSchema>;
+export type EntityType = EntityRef["type"];
+export type Hit = z.infer<typeof SearchHit>;
+type SearchResponseBody = z.infer<typeof SearchResponse>;
+/** Fields that older Workers do not send: the widget reads them only when present. */
+type Newer = "total_approximate" | "facets" | "facets_exhaustive" | "corrected";
+export type SearchAnswer = Omit<SearchResponseBody, Newer> & Partial<Pick<SearchResponseBody, Newer>>;
+export type SuggestAnswer = z.infer<typeof SuggestResponse>;
 
 /** One answer to one query: what is shown in the listbox. */
 export interface Answer {

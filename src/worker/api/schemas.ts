@@ -8,6 +8,7 @@ import {
   EntityType as StoredEntityType,
   Mention as StoredMention,
 } from "../../format/schema";
+import type { SearchHit as EngineHit } from "../../search/hit";
 
 export const MAX_QUERY_CHARS = 512;
 export const MAX_ENTITY_FILTERS = 5;
@@ -75,6 +76,11 @@ export const SearchHit = z
     entities: z.array(EntityRef),
   })
   .openapi("SearchHit");
+
+// The engine's hit (src/search/types.ts) is what this schema documents: a type error here means the two drifted apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const hitIsTheEngines: Same<z.infer<typeof SearchHit>, EngineHit> = true;
+void hitIsTheEngines;
 
 const FacetValues = z.array(EntityRef.extend({ count: z.number().int() }));
 
