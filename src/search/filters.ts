@@ -4,10 +4,12 @@
  * the matcher reads the term chunks the scope needs and ranks only what it allows. Adding an operator: the parser,
  * a filter here, its test.
  */
+
+import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf } from "./rank";
 import { holdingAny, inRange, type TailLoader } from "./tails";
-import type { Engine } from "./types";
+import type { Engine, MatchOptions } from "./types";
 
 /** The documents a query may return, as its filters narrowed them. */
 export interface Scope {
@@ -31,6 +33,19 @@ export interface Filter {
   readonly terms: string[];
   /** The scope narrowed by this filter; filters apply in order, date ranges first. */
   narrow(context: FilterContext, scope: Scope): Promise<Scope>;
+}
+
+/**
+ * The filters of a query, in the order they apply: date ranges first (entity lists are read within them).
+ * @example
+ * filtersOf(parseQuery("oil from:2021-08 entity:opec"), {}); // [dateFilter, entityFilter]
+ */
+export function filtersOf(parsed: ParsedQuery, options: MatchOptions): Filter[] {
+  const entityIds = [...new Set([...parsed.entities, ...(options.entities ?? [])])];
+  return [
+    ...(parsed.from || parsed.to ? [dateFilter(parsed.from, parsed.to)] : []),
+    ...(entityIds.length > 0 ? [entityFilter(entityIds)] : []),
+  ];
 }
 
 /** Whether a document is in a scope. */

@@ -3,7 +3,7 @@
 import { AppError } from "../errors";
 import { stem } from "../format/analyzer";
 import { estimateTotal } from "./estimate";
-import { allows, dateFilter, entityFilter, type Filter, region, type Scope } from "./filters";
+import { allows, filtersOf, region, type Scope } from "./filters";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf, type Ranked, rankCandidates, type TermGroup } from "./rank";
@@ -20,15 +20,6 @@ export const MAX_TERMS = 32;
 const TIER_MAX_GROUPS = 4;
 const COMPLETION_WEIGHT = 0.8;
 const CORRECTION_WEIGHT = 0.7;
-
-/** The filters of a query, in the order they apply: date ranges first (entity lists are read within them). */
-function filtersOf(parsed: ParsedQuery, options: MatchOptions): Filter[] {
-  const entityIds = [...new Set([...parsed.entities, ...(options.entities ?? [])])];
-  return [
-    ...(parsed.from || parsed.to ? [dateFilter(parsed.from, parsed.to)] : []),
-    ...(entityIds.length > 0 ? [entityFilter(entityIds)] : []),
-  ];
-}
 
 /** The clauses a document should match, each with its index terms: the words' stems, and the completions of a prefix. */
 async function expand(engine: Engine, parsed: ParsedQuery): Promise<TermGroup[]> {
