@@ -100,6 +100,18 @@ describe("readExtractInputs", () => {
     );
   });
 
+  it("loses only the lines that are not UTF-8, as the build does", async () => {
+    const path = join(dir, "latin1.jsonl");
+    const good = (id: string) => new TextEncoder().encode(`{"id": "${id}", "body": "Kabul."}\n`);
+    writeFileSync(path, Buffer.concat([good("a"), Buffer.from('{"id": "b", "body": "caf\xe9"}\n', "latin1"), good("c")]));
+    const { docs, issues } = await readExtractInputs([path]);
+    expect(docs.map((d) => [d.id, d.line])).toEqual([
+      ["a", 1],
+      ["c", 3],
+    ]);
+    expect(issues.map((i) => [i.line, i.code])).toEqual([[2, "invalid_utf8"]]);
+  });
+
   it("lists every bad line with its code and line number", async () => {
     const path = write("bad.jsonl", [
       '{"id": "a", "body": "Kabul."}',

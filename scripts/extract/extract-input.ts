@@ -1,7 +1,7 @@
 /** @module Reads the JSON Lines input of `npm run extract`: documents with their body exactly as given, every problem with its line. */
 import { readFile } from "node:fs/promises";
-import { decodeText } from "../../src/build/ingest/decode";
 import type { IngestIssue } from "../../src/build/ingest/errors";
+import { parseJsonLines } from "../../src/build/ingest/json-records";
 
 /** One input document. `body` is the string of the record, untouched: mention offsets are into it. */
 export interface ExtractInput {
@@ -43,37 +43,27 @@ export async function readExtractInputs(files: readonly string[]): Promise<Extra
       issues.push({ file, code: "unreadable_file", reason });
       continue;
     }
-    // A JSON string can hold no raw line break, so the newline normalising of decodeText never touches a body.
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      issues.push({ file, ...(decoded.line !== undefined && { line: decoded.line }), code: decoded.code, reason: decoded.reason });
-      continue;
-    }
-    decoded.text.split("\n").forEach((text, i) => {
-      const line = i + 1;
-      if (text.trim() === "") return;
-      const at = { file, line };
-      let record: unknown;
-      try {
-        record = JSON.parse(text);
-      } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).replace(/ in JSON at position \d+.*$/, "");
-        issues.push({ ...at, code: "malformed_json", reason: `malformed JSON: ${message}` });
-        return;
+    // A JSON string can hold no raw line break, so the newline normalising of the decoder never touches a body.
+    for (const parsed of parseJsonLines(bytes)) {
+      if (!("record" in parsed)) {
+        issues.push({ file, ...(parsed.line !== undefined && { line: parsed.line }), code: parsed.code, reason: parsed.reason });
+        continue;
       }
+      const { line, record } = parsed;
+      const at = { file, line };
       if (typeof record !== "object" || record === null || Array.isArray(record)) {
         issues.push({ ...at, code: "invalid_record", reason: `a record must be a JSON object, not ${kind(record)}` });
-        return;
+        continue;
       }
       const fields = record as Record<string, unknown>;
       const id = fields.id ?? fields._id;
       if (id === undefined || id === null || id === "") {
         issues.push({ ...at, code: "missing_id", reason: "the record has no id (or _id)" });
-        return;
+        continue;
       }
       if (typeof id !== "string" && !(typeof id === "number" && Number.isFinite(id))) {
         issues.push({ ...at, code: "invalid_record", reason: `the id must be a string or a number, not ${kind(id)}` });
-        return;
+        continue;
       }
       const field = fields.body !== undefined && fields.body !== null ? "body" : "text";
       const body = fields[field];
@@ -88,16 +78,16 @@ export async function readExtractInputs(files: readonly string[]): Promise<Extra
               : undefined;
       if (problem) {
         issues.push({ ...at, id: String(id), ...problem });
-        return;
+        continue;
       }
       const first = seen.get(String(id));
       if (first !== undefined) {
         issues.push({ ...at, id: String(id), code: "duplicate_id", reason: `duplicate id "${id}", first seen at ${first}` });
-        return;
+        continue;
       }
       seen.set(String(id), `${file}:${line}`);
       docs.push({ id, title: title as string, body: body as string, file, line });
-    });
+    }
   }
   return { docs, issues };
 }

@@ -13,32 +13,48 @@ import { readRecord } from "./record";
  * // [{ ok: true, line: 1, document: { id: "1", … } }, { ok: false, line: 3, code: "missing_id", … }]
  */
 export function readJsonLines(bytes: Uint8Array): Entry[] {
+  return parseJsonLines(bytes).map(
+    (parsed): Entry => ("record" in parsed ? { ...readRecord(parsed.record), line: parsed.line } : { ok: false, ...parsed }),
+  );
+}
+
+/** A line of a JSON Lines file: its parsed value, or why it could not be read. */
+export type JsonLine =
+  | { line: number; record: unknown }
+  | { line?: number; code: "binary_file" | "invalid_utf8" | "malformed_json"; reason: string };
+
+/**
+ * The values of a JSON Lines file, one a non-blank line, numbered from 1; the one reader of the format, for the build
+ * and for `npm run extract`. A file that is not valid UTF-8 is read line by line, so only the broken lines are lost.
+ * @example
+ * parseJsonLines(new TextEncoder().encode('{"id":1}\n\nnot json\n'));
+ * // [{ line: 1, record: { id: 1 } }, { line: 3, code: "malformed_json", reason: "malformed JSON: …" }]
+ */
+export function parseJsonLines(bytes: Uint8Array): JsonLine[] {
   const decoded = decodeText(bytes);
-  if (decoded.ok) return decoded.text.split("\n").flatMap((text, i) => readLine(text, i + 1));
-  if (decoded.code === "binary_file") return [{ ok: false, code: decoded.code, reason: decoded.reason }];
-  const entries: Entry[] = [];
+  if (decoded.ok) return decoded.text.split("\n").flatMap((text, i) => parseLine(text, i + 1));
+  if (decoded.code === "binary_file") return [{ code: decoded.code, reason: decoded.reason }];
+  const lines: JsonLine[] = [];
   let start = 0;
   for (let line = 1; start <= bytes.length; line++) {
     const end = bytes.indexOf(0x0a, start);
     const stop = end === -1 ? bytes.length : end;
     // 0x0A never occurs inside a multi-byte UTF-8 sequence, so cutting at it is safe.
     const part = decodeText(bytes.subarray(start, stop));
-    if (part.ok) entries.push(...readLine(part.text, line));
-    else entries.push({ ok: false, code: part.code, line, reason: part.reason.replace(/ at byte \d+/, "") });
+    if (part.ok) lines.push(...parseLine(part.text, line));
+    else lines.push({ code: part.code as "invalid_utf8", line, reason: part.reason.replace(/ at byte \d+/, "") });
     start = stop + 1;
   }
-  return entries;
+  return lines;
 }
 
-function readLine(text: string, line: number): Entry[] {
+function parseLine(text: string, line: number): JsonLine[] {
   if (text.trim() === "") return [];
-  let record: unknown;
   try {
-    record = JSON.parse(text);
+    return [{ line, record: JSON.parse(text) }];
   } catch (error) {
-    return [{ ok: false, code: "malformed_json", line, reason: `malformed JSON: ${jsonMessage(error)}` }];
+    return [{ code: "malformed_json", line, reason: `malformed JSON: ${jsonMessage(error)}` }];
   }
-  return [{ ...readRecord(record), line }];
 }
 
 /**
