@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
-import { CHROMIUM, hasChromium, sel, skipReason } from "./browser/harness";
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, sel, skipReason, watch } from "./browser/harness";
 
 interface Vector {
   id: string;
@@ -42,7 +42,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+    args: CHROMIUM_ARGS,
   });
   await context.addInitScript({ content: trap });
 });
@@ -84,13 +84,7 @@ function foreign(page: Page) {
 describe.skipIf(!hasChromium)("XSS vectors in the demo page's widget", () => {
   it("render as text when searched, and when opened, with no dialog and no script run", async () => {
     const page = await context.newPage();
-    const dialogs: string[] = [];
-    const errors: string[] = [];
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
+    const { dialogs, errors } = watch(page);
     await page.goto(`${origin}/`);
     const clean = { tags: [], styles: 1, inputs: 1, attributes: [], scripts: 2, chosen: 0, ran: [] };
 

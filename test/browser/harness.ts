@@ -14,7 +14,8 @@ if (!hasChromium) console.warn(skipReason);
 /** Screenshots land here (git-ignored). */
 export const OUTPUT_DIR = "test/browser/output";
 
-const ARGS = [
+/** Chromium as root in this sandbox, headless, with none of its background connections (the network is closed). */
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -24,6 +25,18 @@ const ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+/** Records a page's dialogs (dismissing them) and its uncaught errors. */
+export function watch(page: Page): { dialogs: string[]; errors: string[] } {
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { dialogs, errors };
+}
 
 export interface Harness {
   worker: TestWorker;
@@ -54,7 +67,7 @@ export async function startHarness(): Promise<Harness> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1024, height: 768 },
   });
   await context.addInitScript({ content: recordEvents });
@@ -65,13 +78,7 @@ export async function startHarness(): Promise<Harness> {
     context,
     async page(path = "/") {
       const page = await context.newPage();
-      const dialogs: string[] = [];
-      const errors: string[] = [];
-      page.on("dialog", (dialog) => {
-        dialogs.push(dialog.message());
-        void dialog.dismiss();
-      });
-      page.on("pageerror", (error) => errors.push(error.message));
+      const { dialogs, errors } = watch(page);
       if (path) await page.goto(new URL(path, origin).href);
       return { page, dialogs, errors };
     },

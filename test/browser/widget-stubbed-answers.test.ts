@@ -4,19 +4,7 @@ import type { AddressInfo } from "node:net";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWidget } from "../../scripts/build/build-widget";
-import { CHROMIUM, hasChromium, sel, skipReason } from "./harness";
-
-/** The harness's Chromium flags. */
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, sel, skipReason, watch } from "./harness";
 
 /** Raw HTML where the server would have escaped it; only the bare `<mark>word</mark>` pairs are markup. */
 const SNIPPET =
@@ -107,7 +95,7 @@ beforeAll(async () => {
   server = stub();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 });
 afterAll(async () => {
   await browser?.close();
@@ -122,13 +110,7 @@ document.addEventListener("edge-search:select", (e) => window.__selected.push([e
 /** A fresh page on the stub, recording dialogs, page errors and the urls of `edge-search:select` hits. */
 async function open(): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
   const page = await browser.newPage();
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
+  const { dialogs, errors } = watch(page);
   await page.addInitScript({ content: recordSelected });
   await page.goto(`${origin}/`);
   return { page, dialogs, errors };
