@@ -32,8 +32,12 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   }
   const wanted = params.offset + params.limit;
   const match = await matchQuery(engine, parsed, {
-    // Phrase queries keep more, to check the phrase in the best of them; the facets count the best FACET_SAMPLE.
-    want: Math.max(FACET_SAMPLE, parsed.phrases.length > 0 ? Math.max(wanted, Math.min(MAX_PHRASE_CHECKS, 2 * wanted, 20)) : wanted),
+    // Phrase queries keep as many as checkPhrases checks (twice the page, 20 to MAX_PHRASE_CHECKS); the facets count
+    // the best FACET_SAMPLE.
+    want: Math.max(
+      FACET_SAMPLE,
+      parsed.phrases.length > 0 ? Math.max(wanted, Math.min(MAX_PHRASE_CHECKS, Math.max(2 * wanted, 20))) : wanted,
+    ),
     order: params.sort,
     entities: params.entities,
     recencyDays: params.recencyDays,

@@ -37,6 +37,8 @@ export async function suggest(engine: Engine, reader: BundleReader, q: string, l
   const empty: Suggestions = { query: q, terms: [], entities: [], titles: [] };
   if (!last) return empty;
   const head = typedHead(q);
+  // A completion follows what precedes the last word as typed: "title:kab" is completed to "title:kabul", not "title: kabul".
+  const joint = head && /\s/.test(q.charAt(head.length)) ? " " : "";
   const typing = /[\p{L}\p{N}]$/u.test(q);
   const group = last.length >= PREFIX_GROUP ? last.slice(0, PREFIX_GROUP) : last;
   const [groups, found] = await Promise.all([
@@ -47,7 +49,7 @@ export async function suggest(engine: Engine, reader: BundleReader, q: string, l
   const terms = (g?.terms ?? [])
     .filter(([term]: [string, number]) => term.startsWith(last))
     .slice(0, limit)
-    .map(([term, documents]: [string, number]) => ({ text: head ? `${head} ${term}` : term, documents }));
+    .map(([term, documents]: [string, number]) => ({ text: `${head}${joint}${term}`, documents }));
   const others = words.slice(0, -1);
   const entities = (g?.entities ?? [])
     .filter(([name]: [string, string, string, number]) => {

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { textWords } from "../src/search/doc-words";
+import { escapeHtml, makeSnippet, matchWords } from "../src/search/snippet";
+
+const kabul = { stems: new Set(["kabul"]), prefixes: [] };
+const filler = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `w${from + i}`).join(" ");
+
+describe("snippet windows", () => {
+  it("keep a short text whole, its punctuation included", () => {
+    expect(makeSnippet('"Kabul," he said.', kabul)).toBe("&quot;<mark>Kabul</mark>,&quot; he said.");
+  });
+
+  it("start at the text's beginning when the first window holds the best match, and say the text goes on", () => {
+    const text = `${filler(0, 20)} Kabul ${filler(21, 41)}`;
+    expect(makeSnippet(text, kabul)).toBe(`${filler(0, 20)} <mark>Kabul</mark> ${filler(21, 32)} …`);
+  });
+
+  it("start four words before a later match, and say text was left out before it", () => {
+    const text = `${filler(0, 12)} Kabul ${filler(13, 23)}`;
+    expect(makeSnippet(text, kabul, 8)).toBe("… w8 w9 w10 w11 <mark>Kabul</mark> w13 w14 w15 …");
+  });
+
+  it("run to the end of the text, its last punctuation included, when the window reaches it", () => {
+    const text = `${filler(0, 12)} Kabul w13 w14.`;
+    expect(makeSnippet(text, kabul, 8)).toBe("… w8 w9 w10 w11 <mark>Kabul</mark> w13 w14.");
+  });
+
+  it("hold exactly `size` words when the text goes on both sides", () => {
+    const text = `${filler(0, 10)} Kabul ${filler(11, 30)}`;
+    expect(makeSnippet(text, kabul, 5)).toBe("… w6 w7 w8 w9 <mark>Kabul</mark> …");
+    expect(makeSnippet(text, kabul, 6)).toBe("… w6 w7 w8 w9 <mark>Kabul</mark> w11 …");
+  });
+
+  it("prefer the window with more distinct terms over one with more matches of one term", () => {
+    const matcher = { stems: new Set(["kabul", "embassi"]), prefixes: [] };
+    const text = `Kabul Kabul Kabul ${filler(0, 10)} embassy in Kabul ${filler(10, 20)}`;
+    expect(makeSnippet(text, matcher, 6)).toBe("… w6 w7 w8 w9 <mark>embassy</mark> in …");
+  });
+
+  it("collapse runs of white space, and trim them", () => {
+    expect(makeSnippet("  Kabul\n\n  embassy\tclosed  ", kabul)).toBe("<mark>Kabul</mark> embassy closed");
+  });
+
+  it("are the first 200 characters, escaped, of a text without words", () => {
+    expect(makeSnippet(`<${"-".repeat(300)}`, kabul)).toBe(`&lt;${"-".repeat(199)}`);
+    expect(makeSnippet("", kabul)).toBe("");
+  });
+
+  it("use the words given instead of splitting the text again", () => {
+    const text = "Kabul embassy";
+    const tokens = textWords("Herat embassy");
+    expect(makeSnippet(text, { stems: new Set(["herat"]), prefixes: [] }, 32, tokens)).toBe("<mark>Kabul</mark> embassy");
+  });
+});
+
+describe("matched words", () => {
+  it("match by stem first, then by a typed prefix", () => {
+    const matcher = { stems: new Set(["kabul"]), prefixes: ["kab", "emb"] };
+    expect(matchWords("Kabul kabuki embassy herat", matcher)).toEqual([
+      { start: 0, end: 5, match: "kabul" },
+      { start: 6, end: 12, match: "kab" },
+      { start: 13, end: 20, match: "emb" },
+      { start: 21, end: 26, match: undefined },
+    ]);
+  });
+
+  it("match a word that folds into several when any part matches, keeping the first part's match", () => {
+    expect(matchWords("Add ½ cup", { stems: new Set(["1"]), prefixes: [] })[1]).toEqual({ start: 4, end: 5, match: "1" });
+    expect(matchWords("Add ½ cup", { stems: new Set(["2"]), prefixes: [] })[1]).toEqual({ start: 4, end: 5, match: "2" });
+    expect(matchWords("Add ½ cup", { stems: new Set(["1", "2"]), prefixes: [] })[1]).toEqual({ start: 4, end: 5, match: "1" });
+    expect(makeSnippet("Add ½ cup", { stems: new Set(["1"]), prefixes: [] })).toBe("Add <mark>½</mark> cup");
+  });
+});
+
+describe("escaping", () => {
+  it("turns every HTML-significant character into an entity", () => {
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    expect(escapeHtml("plain")).toBe("plain");
+  });
+
+  it("escapes the text between and inside marks", () => {
+    expect(makeSnippet("a<b Kabul&Co>", kabul)).toBe("a&lt;b <mark>Kabul</mark>&amp;Co&gt;");
+  });
+});

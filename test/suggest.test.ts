@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Bundle, buildBundle } from "../src/build/write";
+import { bundleKey } from "../src/format/bundle";
+import type { EntityRecord, SourceDocument } from "../src/format/schema";
+import { bundleEngine } from "../src/search/bundle-engine";
+import { search } from "../src/search/engine";
+import { suggest, typedHead } from "../src/search/suggest";
+import { memoryBundle } from "./helpers/memory-bundle";
+
+interface Fixture {
+  documents: SourceDocument[];
+  entities: Pick<EntityRecord, "id" | "name" | "type" | "mentions">[];
+}
+
+let bundle: Bundle;
+beforeAll(async () => {
+  const fixture = JSON.parse(readFileSync("test/fixtures/typeahead/corpus.json", "utf8")) as Fixture;
+  const entities = fixture.entities.map((e) => ({ ...e, aliases: [], roles: [], documents: { count: 1, ids: ["embassy"] }, related: [] }));
+  bundle = await buildBundle({ documents: fixture.documents, entities, byDocument: fixture.documents.map(() => []) }, { builtAt: "t" });
+});
+
+async function suggested(q: string, limit = 5) {
+  const memory = memoryBundle(bundle);
+  const reader = memory.coldReader();
+  const found = await suggest(bundleEngine(reader), reader, q, limit);
+  const prefixReads = memory.reads.filter((k) => k.startsWith(bundleKey(bundle.manifest.version, "prefix")));
+  return { ...found, prefixReads };
+}
+
+/** The titles a search for the same query finds, the reference for the suggestions' titles. */
+async function searchedTitles(q: string, limit = 5) {
+  const reader = memoryBundle(bundle).coldReader();
+  return (await search(bundleEngine(reader), reader, { q, limit, offset: 0 })).hits.map((h) => ({ id: h.id, title: h.title }));
+}
+
+const entity = (id: string, name: string, type: string, mentions: number) => ({ id, name, type, mentions });
+const kabirKhan = entity("kabir-khan", "Kabir Khan", "person", 9);
+const kabulAirport = entity("kabul-airport", "Kabul Airport", "place", 5);
+const khanKabulCo = entity("khan-kabul-co", "Khan Kabul Co", "organization", 1);
+const securityCouncil = entity("security-council", "Security Council", "organization", 7);
+const councilOfEurope = entity("council-of-europe", "Council of Europe", "organization", 20);
+
+describe("suggestions", () => {
+  it("complete the word being typed from the dictionary, most frequent first", async () => {
+    const found = await suggested("kab");
+    expect(found.query).toBe("kab");
+    expect(found.terms).toEqual([
+      { text: "kabul", documents: 4 },
+      { text: "kabuki", documents: 1 },
+    ]);
+  });
+
+  it("complete a two-letter start from its own group", async () => {
+    expect((await suggested("ka")).terms).toEqual([
+      { text: "kabul", documents: 4 },
+      { text: "kabuki", documents: 1 },
+      { text: "kandahar", documents: 1 },
+    ]);
+  });
+
+  it("offer only the words starting with everything typed", async () => {
+    expect((await suggested("kabul")).terms).toEqual([{ text: "kabul", documents: 4 }]);
+    expect((await suggested("kabuk")).terms).toEqual([{ text: "kabuki", documents: 1 }]);
+    expect((await suggested("kabx")).terms).toEqual([]);
+  });
+
+  it("fold what is typed before completing it, leading spaces left out", async () => {
+    expect((await suggested("KAB")).terms.map((t) => t.text)).toEqual(["kabul", "kabuki"]);
+    expect((await suggested("  kab")).terms.map((t) => t.text)).toEqual(["kabul", "kabuki"]);
+  });
+
+  it("repeat the words typed before the last one, as typed", async () => {
+    expect((await suggested("SECURITY  co")).terms).toEqual([
+      { text: "SECURITY coalition", documents: 2 },
+      { text: "SECURITY council", documents: 1 },
+    ]);
+    expect((await suggested("kabul OR kan")).terms).toEqual([{ text: "kabul OR kandahar", documents: 1 }]);
+  });
+
+  it("keep an operator or a minus joined to the word it applies to", async () => {
+    expect((await suggested("title:kab")).terms.map((t) => t.text)).toEqual(["title:kabul", "title:kabuki"]);
+    expect((await suggested('"security council" -coa')).terms.map((t) => t.text)).toEqual(['"security council" -coalition']);
+  });
+
+  it("list entities with a word starting with what is typed, most mentioned first", async () => {
+    expect((await suggested("kab")).entities).toEqual([kabirKhan, kabulAirport, khanKabulCo]);
+    expect((await suggested("kabu")).entities).toEqual([kabulAirport, khanKabulCo]);
+    expect((await suggested("co")).entities).toEqual([councilOfEurope, securityCouncil, khanKabulCo]);
+  });
+
+  it("list only the entities whose names hold a word starting with each word typed before", async () => {
+    expect((await suggested("security co")).entities).toEqual([securityCouncil]);
+    expect((await suggested("kabir kh")).entities).toEqual([kabirKhan]);
+    expect((await suggested("kab kh")).entities).toEqual([kabirKhan, khanKabulCo]);
+    expect((await suggested("security europe co")).entities).toEqual([]);
+  });
+
+  it("give the titles of the best matches for the query as it stands", async () => {
+    for (const q of ["kab", "security co", "kabul emb", "kab "]) {
+      expect((await suggested(q)).titles, q).toEqual(await searchedTitles(q));
+    }
+    expect((await suggested("security co")).titles).toEqual([
+      { id: "council", title: "Security council meets" },
+      { id: "coalition", title: "Coalition talks" },
+    ]);
+  });
+
+  it("give at most `limit` of each", async () => {
+    const found = await suggested("kab", 1);
+    expect(found.terms).toEqual([{ text: "kabul", documents: 4 }]);
+    expect(found.entities).toEqual([kabirKhan]);
+    expect(found.titles).toEqual(await searchedTitles("kab", 1));
+    expect(found.titles).toHaveLength(1);
+  });
+
+  it("complete nothing once the word is finished, and read no completions for it", async () => {
+    const found = await suggested("kab ");
+    expect(found).toMatchObject({ terms: [], entities: [] });
+    expect(found.prefixReads).toEqual([]);
+    expect((await suggested("kab.")).terms).toEqual([]);
+  });
+
+  it("complete nothing from one letter, and read no completions for it", async () => {
+    expect(await suggested("s")).toMatchObject({ terms: [], entities: [], prefixReads: [] });
+    const found = await suggested("k");
+    expect(found).toMatchObject({ terms: [], entities: [] });
+    expect(found.prefixReads).toEqual([]);
+    expect((await suggested("kab")).prefixReads).toHaveLength(1);
+  });
+
+  it("are empty when nothing is typed but symbols", async () => {
+    for (const q of ["", "  ", "!!", '"']) {
+      expect(await suggested(q)).toEqual({ query: q, terms: [], entities: [], titles: [], prefixReads: [] });
+    }
+  });
+});
+
+describe("the words typed before the last one", () => {
+  it("are what precedes the last run of letters, without the space before it", () => {
+    expect(typedHead("Security coun")).toBe("Security");
+    expect(typedHead("Security   coun")).toBe("Security");
+    expect(typedHead('"security council" -tal')).toBe('"security council" -');
+    expect(typedHead("title:kab")).toBe("title:");
+    expect(typedHead("Café 2021")).toBe("Café");
+    expect(typedHead("cafe\u0301")).toBe("");
+  });
+
+  it("are empty for a single word or a finished query", () => {
+    expect(typedHead("coun")).toBe("");
+    expect(typedHead("")).toBe("");
+    expect(typedHead("security council ")).toBe("");
+    expect(typedHead("security council.")).toBe("");
+  });
+});
