@@ -169,7 +169,7 @@ describe("corrections", () => {
     expect(corrections("kabuz", dictionary, 10)).toHaveLength(4);
   });
 
-  it("match a plain scan of the dictionary", () => {
+  it("matches a plain scan of the dictionary", () => {
     const entry = fc.tuple(word, fc.integer({ min: 1, max: 5 }));
     fc.assert(
       fc.property(word, fc.array(entry, { maxLength: 30 }), fc.integer({ min: 1, max: 5 }), (w, dictionary, limit) => {

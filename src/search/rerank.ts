@@ -6,7 +6,7 @@ import type { Match } from "./types";
 
 /** Bonus for every query term within one tight window (all terms adjacent gives the whole of it). */
 const PROXIMITY = 0.15;
-/** Bonus when the query's words occur in order, side by side. */
+/** Bonus when all the query's words occur side by side, in any order (the window spans exactly their number). */
 const PHRASE = 0.15;
 /** Bonus, per group, when the word itself (not only its stem) occurs. */
 const EXACT_WORD = 0.03;
