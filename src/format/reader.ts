@@ -49,6 +49,9 @@ export async function readManifest(source: KvSource): Promise<Manifest> {
   return parsed.data;
 }
 
+/** Tail chunks already checked, with the range they were checked against (in a version, a chunk has one). */
+const checkedChunks = new WeakMap<SparsePostings, string>();
+
 /**
  * One request's view of a bundle version: every read goes through the isolate's cache and is counted.
  * @example
@@ -126,11 +129,16 @@ export class BundleReader {
     const out = new Map<number, SparsePostings>();
     refs.forEach((ref, i) => {
       const chunk = values[i] as SparsePostings;
-      try {
-        checkChunk(chunk, ref);
-      } catch (error) {
-        this.cache.delete(bundleKey(this.version, "tail", ref[0]));
-        throw error;
+      // Checked once per parsed chunk: the isolate's cache hands later requests the same object.
+      const range = `${ref[1]}-${ref[2]}`;
+      if (checkedChunks.get(chunk) !== range) {
+        try {
+          checkChunk(chunk, ref);
+        } catch (error) {
+          this.cache.delete(bundleKey(this.version, "tail", ref[0]));
+          throw error;
+        }
+        checkedChunks.set(chunk, range);
       }
       out.set(ref[0], chunk);
     });
