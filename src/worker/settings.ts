@@ -36,11 +36,18 @@ function numberVar(value: string | undefined, fallback: number, least: number): 
  * readSettings({ ANSWER_CACHE_MB: "0" }).answerCacheBytes; // 0: off
  */
 export function readSettings(vars: SettingVars): Settings {
-  return {
+  // Read once per env object: the Worker asks for its settings on every request.
+  const known = read.get(vars);
+  if (known) return known;
+  const settings: Settings = {
     cacheBudgetBytes: numberVar(vars.CACHE_BUDGET_MB, 32, 1) * MIB,
     manifestTtlSeconds: numberVar(vars.MANIFEST_TTL_S, 30, 0),
     answerCacheBytes: Math.floor(numberVar(vars.ANSWER_CACHE_MB, 4, 0) * MIB),
     maxAgeSeconds: Math.floor(numberVar(vars.CACHE_MAX_AGE, 60, 0)),
     staleWhileRevalidateSeconds: Math.floor(numberVar(vars.CACHE_STALE_WHILE_REVALIDATE, 600, 0)),
   };
+  read.set(vars, settings);
+  return settings;
 }
+
+const read = new WeakMap<SettingVars, Settings>();
