@@ -377,10 +377,11 @@ describe("buildEntities", () => {
     expect(entity(typed, "zaranj").documents.ids).toEqual(["d"]); // typed in one other document only: not enough
   });
 
-  it("merges an acronym with the unique name whose initials it spells", () => {
+  it("merges an acronym with the unique name whose initials it spells, once some document writes them side by side", () => {
     const { entities: oas } = buildEntities([
       { id: "a", title: "", body: "The Organization of American States met in Lima." },
       { id: "b", title: "", body: "The OAS said it would act." },
+      { id: "c", title: "", body: "The Organization of American States met again. The OAS voted." },
     ]);
     expect(
       entity(oas, "organization-of-american-states")

@@ -7,7 +7,7 @@ import { mergeKey } from "./keys";
 import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
 import { addCooccurrences } from "./related";
-import { makeResolver } from "./resolve";
+import { makeResolver, type Occurrence } from "./resolve";
 import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
 
 export type { EntityDocument, RegistryEntry } from "./types";
@@ -102,21 +102,27 @@ export function mergeEntities(
   if (extracted.length !== docs.length) throw new Error(`mergeEntities: ${extracted.length} extractions for ${docs.length} documents`);
   const curated = indexRegistry(registry);
   // A registry alias is the registry name: "Tony Blinken" and "Antony J. Blinken" are one key from here on.
-  const occurrences = occurrencesOf(extracted, curated).map((occurrence) => {
+  const found = occurrencesOf(extracted, curated).map((occurrence) => {
     const entry = curated.get(occurrence.key);
     return entry ? { ...occurrence, key: mergeKey(entry.name) } : occurrence;
   });
   const resolve = makeResolver(
-    occurrences,
+    found,
     registry.map(({ name, type }) => ({ key: mergeKey(name), type })),
   );
+  // A name only ever written in lowercase ("blair" in a web address) is no record of its own: it is dropped
+  // unless it resolved to an entity written with capitals somewhere or to a registry entry.
+  const foundKeys = found.map(resolve);
+  const cased = new Set(foundKeys.filter((key, i) => /\p{Lu}/u.test((found[i] as Occurrence).surface) || curated.has(key)));
+  const occurrences = found.filter((_, i) => cased.has(foundKeys[i] as string));
+  const keys = foundKeys.filter((key) => cased.has(key));
 
   const clusters = new Map<string, Cluster>();
   for (const entry of registry) {
     if (!clusters.has(`r:${entry.id}`)) clusters.set(`r:${entry.id}`, newCluster(mergeKey(entry.name), entry));
   }
-  const clusterOf = occurrences.map((occurrence) => {
-    const key = resolve(occurrence);
+  const clusterOf = occurrences.map((occurrence, i) => {
+    const key = keys[i] as string;
     const entry = curated.get(key);
     const at = entry ? `r:${entry.id}` : `k:${key}`;
     const cluster = clusters.get(at) ?? newCluster(key);
@@ -124,9 +130,9 @@ export function mergeEntities(
     bump(cluster.aliases, occurrence.surface);
     if (!occurrence.headline) bump(cluster.prose, occurrence.surface);
     bump(cluster.types, occurrence.type);
-    if (occurrence.role) {
-      const spellings = cluster.roles.get(occurrence.role.toLowerCase()) ?? new Map<string, number>();
-      cluster.roles.set(occurrence.role.toLowerCase(), bump(spellings, occurrence.role));
+    for (const role of occurrence.roles ?? []) {
+      const spellings = cluster.roles.get(role.toLowerCase()) ?? new Map<string, number>();
+      cluster.roles.set(role.toLowerCase(), bump(spellings, role));
     }
     cluster.mentions++;
     cluster.docs.add(occurrence.doc);
@@ -175,7 +181,8 @@ export function mergeEntities(
     return {
       ...ref,
       aliases: [...aliases].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([name, count]) => ({ name, count })),
-      roles: rolesOf(cluster.roles),
+      // Roles are of people: "chairman of" next to a company is the extractor mistaking whose title it was.
+      roles: ref.type === "person" ? rolesOf(cluster.roles) : [],
       mentions: cluster.mentions,
       documents: { count: docIndexes.length, ids: docIndexes.map((d) => docs[d]?.id as string) },
       related,

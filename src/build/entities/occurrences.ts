@@ -3,6 +3,7 @@ import { type EntityType, entityTypes } from "../../format/schema";
 import { mergeKey } from "./keys";
 import { surfaceName } from "./normalize";
 import type { Occurrence } from "./resolve";
+import { cleanRole, cutTitle, isUsefulRole } from "./roles";
 import type { DocumentNames, RegistryEntry } from "./types";
 import { isCommonWord } from "./words";
 
@@ -15,7 +16,8 @@ function best(votes: ReadonlyMap<EntityType, number>): EntityType | undefined {
 }
 
 /**
- * Every mention of the corpus, document by document; then the names a text found but could not type, each
+ * Every mention of the corpus, document by document, a person's name without the titles before it (they are its
+ * roles, when they are worth keeping: see `isUsefulRole`); then the names a text found but could not type, each
  * typed from the rest of the corpus ("Kirby's figures" in one document, "John Kirby" in another): a name the
  * registry or two other documents type takes that type, a lone word that is the surname of exactly one person
  * named in full is a person (the resolver then maps it to that person), as long as the corpus types the name at
@@ -29,9 +31,12 @@ export function occurrencesOf(extracted: readonly DocumentNames[], curated: Read
   const occurrences: Occurrence[] = [];
   extracted.forEach(({ mentions }, doc) => {
     for (const { text, type, role, sentence, headline, start, end } of mentions) {
-      const surface = surfaceName(text);
-      const extra = { ...(role ? { role } : {}), ...(headline ? { headline } : {}) };
-      occurrences.push({ doc, sentence, start, end, surface, key: mergeKey(surface), type, ...extra });
+      // "Tory MP Jonathan Sayeed": the title goes to the roles, the span and the name start at "Jonathan".
+      const titled = type === "person" ? cutTitle(text) : { name: text, offset: 0, role: undefined };
+      const surface = surfaceName(titled.name);
+      const roles = [role, titled.role].flatMap((r) => (r && isUsefulRole(r) ? [cleanRole(r)] : []));
+      const extra = { ...(roles.length > 0 ? { roles } : {}), ...(headline ? { headline } : {}) };
+      occurrences.push({ doc, sentence, start: start + titled.offset, end, surface, key: mergeKey(surface), type, ...extra });
     }
   });
   const votes = new Map<string, Map<EntityType, number>>();

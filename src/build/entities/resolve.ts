@@ -1,7 +1,8 @@
 /** @module Which full name a short one stands for: "Blinken" → Antony Blinken, "Wang" → Wang Donghai in its document, "OSCE" → its spelled-out name, "State Department" ↔ "US State Department". */
 import type { EntityType } from "../../format/schema";
-import { lookupGazetteer } from "./gazetteer";
+import { gazetteerAcronym, lookupGazetteer } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
+import { isAcronym } from "./normalize";
 
 /** One mention, as the merger sees it. */
 export interface Occurrence {
@@ -15,7 +16,8 @@ export interface Occurrence {
   /** `mergeKey(surface)`. */
   key: string;
   type: EntityType;
-  role?: string;
+  /** Titles and jobs written with the mention ("press secretary", "Tory MP"). */
+  roles?: string[];
   /** Written in a headline, so its spelling is no guide to the name. */
   headline?: boolean;
 }
@@ -34,11 +36,15 @@ function only(index: Index | undefined, at: string): string | undefined {
   return keys?.size === 1 ? (keys.values().next().value as string) : undefined;
 }
 
-/** A leading country in a key, as in "united states state department": the rest, or undefined. */
-function withoutCountry(key: string): string | undefined {
+/**
+ * A leading country in a key, as in "united states state department": the rest, or undefined. Only a country:
+ * "New York Stock Exchange" is no "Stock Exchange" of a city, it is an exchange of its own.
+ */
+function withoutCountry(key: string): { country: string; rest: string } | undefined {
   const words = key.split(" ");
   for (let n = words.length - 1; n >= 1; n--) {
-    if (lookupGazetteer(words.slice(0, n).join(" "))?.type === "place") return words.slice(n).join(" ");
+    const country = words.slice(0, n).join(" ");
+    if (lookupGazetteer(country)?.country) return { country, rest: words.slice(n).join(" ") };
   }
   return undefined;
 }
@@ -65,21 +71,31 @@ function emptyIndexes(): Indexes {
   return { surnames: new Map(), firstNames: new Map(), initials: new Map(), qualified: new Map() };
 }
 
-function file(indexes: Indexes, key: string, type: EntityType): void {
+/**
+ * Whether a name's initials are an acronym of it: not when a word of it is an acronym the gazetteer does not spell
+ * out ("ITV Digital" is no "ID"; "U.N. Security Council" is "United Nations Security Council", so "UNSC").
+ */
+function spellsInitials(surface: string): boolean {
+  return surface.split(/\s+/u).every((word) => !isAcronym(word) || gazetteerAcronym(word) !== undefined);
+}
+
+function file(indexes: Indexes, key: string, type: EntityType, surface?: string): void {
   const words = key.split(" ");
   if (words.length < 2) return;
   if (type === "person") {
-    add(indexes.surnames, words[words.length - 1] as string, key);
+    // Every last part: "silk" and "kilroy silk" (from "Kilroy-Silk") both stand for "robert kilroy silk".
+    for (let n = 1; n < words.length; n++) add(indexes.surnames, words.slice(n).join(" "), key);
     add(indexes.firstNames, words[0] as string, key);
   }
-  if (type !== "person") add(indexes.initials, initialsOf(key), key);
+  if (type !== "person" && (surface === undefined || spellsInitials(surface))) add(indexes.initials, initialsOf(key), key);
   const bare = type === "organization" ? withoutOrganization(key) : undefined;
   if (bare?.includes(" ")) add(indexes.qualified, bare, key);
 }
 
 /**
  * Builds the function that maps each mention to the key of the entity it names. Short forms are looked up in
- * the mention's own document first, then in the whole corpus, and are only resolved when the answer is unique.
+ * the mention's own document first, then in the whole corpus, and are only resolved when the answer is unique;
+ * an acronym only to a name it is written beside in some document, a bare head ("Stock Exchange") never.
  * @example
  * const resolve = makeResolver(occurrences, [{ key: "antony blinken", type: "person" }]);
  * resolve({ doc: 3, surface: "Blinken", key: "blinken", type: "person", sentence: 0 }); // "antony blinken"
@@ -91,15 +107,21 @@ export function makeResolver(
   const corpus = emptyIndexes();
   const byDoc = new Map<number, Indexes>();
   const orgKeys = new Set<string>();
+  /** Unqualified org key → the countries it is written with: "finance ministry" → japan, brazil. */
+  const countries: Index = new Map();
   for (const { key, type } of known) file(corpus, key, type);
-  for (const { doc, key, type } of occurrences) {
-    file(corpus, key, type);
+  for (const { doc, key, type, surface } of occurrences) {
+    file(corpus, key, type, surface);
     const indexes = byDoc.get(doc) ?? emptyIndexes();
-    file(indexes, key, type);
+    file(indexes, key, type, surface);
     byDoc.set(doc, indexes);
-    if (type === "organization") orgKeys.add(key);
+    if (type !== "organization") continue;
+    orgKeys.add(key);
+    const qualified = withoutCountry(key);
+    if (qualified) add(countries, qualified.rest, qualified.country);
   }
   for (const { key, type } of known) if (type === "organization") orgKeys.add(key);
+  const acronyms = acronymsInContext(occurrences, byDoc);
 
   const lookup = (doc: number, pick: (indexes: Indexes) => string | undefined): string | undefined => {
     const local = byDoc.get(doc);
@@ -109,8 +131,9 @@ export function makeResolver(
   return ({ doc, surface, key, type }) => {
     if (lookupGazetteer(key)?.type === type) return key;
     if (!key.includes(" ")) {
+      // An acronym is the one name with its initials that it is written beside: here, or in another document.
       if (isAcronymName(surface)) {
-        const full = lookup(doc, (indexes) => only(indexes.initials, key));
+        const full = only(byDoc.get(doc)?.initials, key) ?? only(acronyms, key);
         if (full) return full;
       }
       const local = only(byDoc.get(doc)?.surnames, key);
@@ -121,12 +144,29 @@ export function makeResolver(
       if (type === "person") return only(corpus.surnames, key) ?? key;
       return key;
     }
+    // "Kilroy-Silk": a surname of more than one part is one word as written.
+    if (type === "person" && !/\s/u.test(surface)) return lookup(doc, (indexes) => only(indexes.surnames, key)) ?? key;
     if (type === "organization") {
+      // "US State Department" is the State Department, unless other countries have one too ("Finance Ministry").
       const bare = withoutCountry(key);
-      if (bare && (orgKeys.has(bare) || lookupGazetteer(bare))) return bare;
+      const shared = bare ? (countries.get(bare.rest)?.size ?? 0) > 1 : true;
+      if (bare && !shared && (orgKeys.has(bare.rest) || lookupGazetteer(bare.rest)?.type === "organization")) return bare.rest;
       const full = lookup(doc, (indexes) => only(indexes.qualified, key));
       if (full) return full;
     }
     return key;
   };
+}
+
+/**
+ * Acronym key → the names with its initials that it is written beside in some document: "IMF" in a text that also
+ * spells out "International Monetary Fund". An acronym never meets a name it is never written beside.
+ */
+function acronymsInContext(occurrences: readonly Occurrence[], byDoc: ReadonlyMap<number, Indexes>): Index {
+  const found: Index = new Map();
+  for (const { doc, surface, key } of occurrences) {
+    if (key.includes(" ") || !isAcronymName(surface)) continue;
+    for (const full of byDoc.get(doc)?.initials.get(key) ?? []) add(found, key, full);
+  }
+  return found;
 }

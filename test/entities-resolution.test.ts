@@ -1,0 +1,264 @@
+/** @module Entity resolution, as behaviours: which mentions the merger makes one record, with which name, id and roles. Mentions are given by hand, so the extractor's choices do not enter. */
+import { describe, expect, it } from "vitest";
+import { type EntityDocument, mergeEntities } from "../src/build/entities/merge";
+import { cutTitle, isUsefulRole } from "../src/build/entities/roles";
+import type { DocumentNames, LocatedMention } from "../src/build/entities/types";
+import type { EntityRecord, EntityType } from "../src/format/schema";
+import { slugify } from "../src/format/slug";
+
+/** A mention as a test writes it: text, type, and optionally the role the extractor saw. */
+type Written = [text: string, type: EntityType, role?: string];
+
+/** A small corpus: each document is its mentions, one a sentence, and its body is their texts. */
+function corpus(...documents: Written[][]): { docs: EntityDocument[]; extracted: DocumentNames[] } {
+  const docs: EntityDocument[] = [];
+  const extracted: DocumentNames[] = [];
+  documents.forEach((written, i) => {
+    let body = "";
+    const mentions: LocatedMention[] = written.map(([text, type, role], sentence) => {
+      const start = body.length;
+      body += `${text}. `;
+      return { text, type, start, end: start + text.length, sentence, ...(role ? { role } : {}) };
+    });
+    docs.push({ id: String.fromCharCode(97 + i), title: "", body });
+    extracted.push({ mentions, untyped: [] });
+  });
+  return { docs, extracted };
+}
+
+const merge = (...documents: Written[][]) => {
+  const { docs, extracted } = corpus(...documents);
+  return mergeEntities(docs, extracted, [], { mentions: true });
+};
+const entity = (entities: readonly EntityRecord[], id: string): EntityRecord => {
+  const record = entities.find((e) => e.id === id);
+  if (!record) throw new Error(`no entity ${id}; have ${entities.map((e) => e.id).join(", ")}`);
+  return record;
+};
+const ids = (entities: readonly EntityRecord[]) => entities.map((e) => e.id).sort();
+const aliases = (record: EntityRecord) => record.aliases.map((a) => a.name).sort();
+
+describe("titles, jobs and party labels before a person's name", () => {
+  const { entities, mentions } = merge(
+    [
+      ["Tory MP Jonathan Sayeed", "person"],
+      ["Labour MP George Galloway", "person"],
+      ["Euro MP Robert Kilroy-Silk", "person"],
+    ],
+    [
+      ["MEP Robert Kilroy-Silk", "person"],
+      ["Prof John Smith", "person"],
+      ["Sprinter Kelly Holmes", "person"],
+    ],
+  );
+
+  it("are never part of the name: the record is the person", () => {
+    expect(ids(entities)).toEqual(["george-galloway", "john-smith", "jonathan-sayeed", "kelly-holmes", "robert-kilroy-silk"]);
+    expect(entity(entities, "robert-kilroy-silk")).toMatchObject({ name: "Robert Kilroy-Silk", mentions: 2 });
+  });
+
+  it("go to the record's roles, written as they were", () => {
+    expect(entity(entities, "jonathan-sayeed").roles).toEqual(["Tory MP"]);
+    expect(entity(entities, "george-galloway").roles).toEqual(["Labour MP"]);
+    expect(entity(entities, "robert-kilroy-silk").roles.sort()).toEqual(["Euro MP", "MEP"]);
+    expect(entity(entities, "john-smith").roles).toEqual(["Prof"]);
+    expect(entity(entities, "kelly-holmes").roles).toEqual(["Sprinter"]);
+  });
+
+  it("are left out of the mention's span: it starts at the name", () => {
+    expect(mentions?.[0]?.[0]).toMatchObject({
+      start: "Tory MP ".length,
+      end: "Tory MP Jonathan Sayeed".length,
+      entity: "jonathan-sayeed",
+    });
+  });
+
+  it("are cut only where a name is left: 'John Major', 'Martin Luther King Jr' stay whole; 'Mr.' is no role", () => {
+    expect(cutTitle("John Major")).toEqual({ name: "John Major", offset: 0 });
+    expect(cutTitle("Martin Luther King Jr")).toEqual({ name: "Martin Luther King Jr", offset: 0 });
+    expect(cutTitle("Finance Minister")).toEqual({ name: "Finance Minister", offset: 0 });
+    expect(cutTitle("Mr. Blair")).toEqual({ name: "Blair", offset: 4 });
+    expect(cutTitle("Chancellor of the Exchequer Gordon Brown")).toEqual({
+      name: "Gordon Brown",
+      offset: 28,
+      role: "Chancellor of the Exchequer",
+    });
+  });
+});
+
+describe("roles", () => {
+  const { entities } = merge(
+    [
+      ["Jane Doe", "person", "press secretary"],
+      ["Jane Doe", "person", "chief"],
+      ["Jane Doe", "person", "official"],
+      ["Jane Doe", "person", "vice president of"],
+      ["Jane Doe", "person", "Finance\nMinister"],
+    ],
+    [
+      ["Acme Corp", "organization", "chairman of"],
+      ["Springfield", "place", "Mayor"],
+    ],
+  );
+
+  it("are roles of people: organisations and places have none", () => {
+    expect(entity(entities, "acme-corp").roles).toEqual([]);
+    expect(entity(entities, "springfield").roles).toEqual([]);
+  });
+
+  it("drop noise: a bare 'chief' or 'official', a role cut off before its object; spaces made single", () => {
+    expect(entity(entities, "jane-doe").roles.sort()).toEqual(["Finance Minister", "press secretary"]);
+    expect(["chief", "official", "officials", "president of", "senior", "Mr."].filter(isUsefulRole)).toEqual([]);
+    expect(["press secretary", "chief executive", "General", "MEP"].every(isUsefulRole)).toBe(true);
+  });
+});
+
+describe("acronyms", () => {
+  it("never merge with a name whose initials they are not the acronym of: 'ID' is not 'ITV Digital'", () => {
+    const { entities } = merge([
+      ["ITV Digital", "organization"],
+      ["ID", "organization"],
+    ]);
+    expect(ids(entities)).toEqual(["id", "itv-digital"]);
+  });
+
+  it("merge with the name they spell only once some document writes both", () => {
+    const apart = merge([["Zephyr Kite Association", "organization"]], [["ZKA", "organization"]]);
+    expect(ids(apart.entities)).toEqual(["zephyr-kite-association", "zka"]);
+    const together = merge(
+      [["Zephyr Kite Association", "organization"]],
+      [["ZKA", "organization"]],
+      [
+        ["Zephyr Kite Association", "organization"],
+        ["ZKA", "organization"],
+      ],
+    );
+    expect(ids(together.entities)).toEqual(["zephyr-kite-association"]);
+    expect(entity(together.entities, "zephyr-kite-association").documents.ids).toEqual(["a", "b", "c"]);
+  });
+
+  it("stay apart when two names written beside them spell them", () => {
+    const { entities } = merge(
+      [
+        ["Zephyr Kite Association", "organization"],
+        ["ZKA", "organization"],
+      ],
+      [
+        ["Zinc Kettle Alliance", "organization"],
+        ["ZKA", "organization"],
+      ],
+      [["ZKA", "organization"]],
+    );
+    expect(entity(entities, "zka").documents.ids).toEqual(["c"]);
+  });
+
+  it("the gazetteer knows still resolve anywhere: 'IMF' is the International Monetary Fund", () => {
+    const { entities } = merge([["International Monetary Fund", "organization"]], [["IMF", "organization"]]);
+    expect(ids(entities)).toEqual(["international-monetary-fund"]);
+  });
+});
+
+describe("names sharing a head noun", () => {
+  const { entities } = merge(
+    [
+      ["London Stock Exchange", "organization"],
+      ["Stock Exchange", "organization"],
+    ],
+    [
+      ["New York Stock Exchange", "organization"],
+      ["Exchange", "organization"],
+    ],
+    [["Stock Exchange", "organization"]],
+  );
+
+  it("are different entities: the London and the New York Stock Exchange", () => {
+    expect(aliases(entity(entities, "london-stock-exchange"))).toEqual(["London Stock Exchange"]);
+    expect(aliases(entity(entities, "new-york-stock-exchange"))).toEqual(["New York Stock Exchange"]);
+  });
+
+  it("leave a bare head on its own record, merged into none of them", () => {
+    expect(entity(entities, "stock-exchange").documents.ids).toEqual(["a", "c"]);
+    expect(entity(entities, "exchange").documents.ids).toEqual(["b"]);
+  });
+
+  it("merge a country's own department with the bare name, unless other countries have one too", () => {
+    const { entities: departments } = merge(
+      [["US State Department", "organization"]],
+      [["State Department", "organization"]],
+      [["Japanese Finance Ministry", "organization"]],
+      [
+        ["Japan Finance Ministry", "organization"],
+        ["Brazil Finance Ministry", "organization"],
+      ],
+      [["Finance Ministry", "organization"]],
+    );
+    expect(aliases(entity(departments, "state-department"))).toEqual(["State Department", "US State Department"]);
+    expect(ids(departments).filter((id) => id.includes("finance-ministry"))).toEqual([
+      "brazil-finance-ministry",
+      "finance-ministry",
+      "japan-finance-ministry",
+      "japanese-finance-ministry",
+    ]);
+  });
+});
+
+describe("surnames and short forms", () => {
+  it("resolve to the full name, titles or not: 'Kilroy-Silk' is Robert Kilroy-Silk", () => {
+    const { entities } = merge([["MEP Robert Kilroy-Silk", "person"]], [["Kilroy-Silk", "person"]], [["Mr Kilroy-Silk", "person"]]);
+    expect(ids(entities)).toEqual(["robert-kilroy-silk"]);
+    expect(aliases(entity(entities, "robert-kilroy-silk"))).toEqual(["Kilroy-Silk", "Robert Kilroy-Silk"]);
+  });
+
+  it("resolve in their own document first, then in the corpus when only one full name has them", () => {
+    const { entities } = merge(
+      [["Tony Blair", "person"]],
+      [
+        ["Cherie Blair", "person"],
+        ["Blair", "person"],
+      ],
+      [["Blair", "person"]],
+      [
+        ["Gordon Brown", "person"],
+        ["Brown", "person"],
+      ],
+      [["Brown", "person"]],
+    );
+    expect(entity(entities, "cherie-blair").documents.ids).toEqual(["b"]);
+    // Two Blairs in the corpus and none in its document: "Blair" of document c is nobody's for sure.
+    expect(entity(entities, "blair")).toMatchObject({ name: "Blair", documents: { count: 1, ids: ["c"] } });
+    expect(entity(entities, "gordon-brown").documents.ids).toEqual(["d", "e"]);
+  });
+
+  it("never leave a record named after a lowercase spelling: 'blair' is Tony Blair", () => {
+    const { entities } = merge(
+      [
+        ["Tony Blair", "person"],
+        ["blair", "person"],
+      ],
+      [["blair", "person"]],
+      [["tony blair", "person"]],
+      [["zork", "organization"]],
+    );
+    expect(ids(entities)).toEqual(["tony-blair"]);
+    expect(entity(entities, "tony-blair")).toMatchObject({ name: "Tony Blair", mentions: 4 });
+    for (const record of entities) expect(record.name).not.toBe(record.name.toLowerCase());
+  });
+});
+
+describe("ids", () => {
+  it("are the slug of the canonical name for every record a change left alone", () => {
+    const { entities } = merge(
+      [
+        ["Antony Blinken", "person", "Secretary of State"],
+        ["Blinken", "person"],
+        ["United Nations", "organization"],
+      ],
+      [
+        ["Kabul", "place"],
+        ["U.N.", "organization"],
+      ],
+    );
+    expect(ids(entities)).toEqual(["antony-blinken", "kabul", "united-nations"]);
+    for (const record of entities) expect(record.id).toBe(slugify(record.name));
+  });
+});
