@@ -169,6 +169,9 @@ function index(): Map<string, GazetteerEntry> {
 
 const BY_KEY = index();
 
+/** The first word of every name the gazetteer knows, as keys ("new" for "new york"). */
+export const FIRST_WORDS: ReadonlySet<string> = new Set([...BY_KEY.keys()].map((key) => key.split(" ")[0] as string));
+
 /** The longest name, in words, that the gazetteer knows. */
 export const LONGEST_NAME = Math.max(...[...BY_KEY.keys()].map((key) => key.split(" ").length));
 

@@ -1,0 +1,95 @@
+/** @module `npm run train:entities`: trains the entity tagger on CoNLL-2003's training set and writes the model file the build loads. */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { DEFAULT_MODEL_PATH } from "../../src/build/entities/tagger/load";
+import { decodeSpans } from "../../src/build/entities/tagger/labels";
+import { decodeModel, encodeModel, type TaggerModel } from "../../src/build/entities/tagger/model";
+import { tagDocument } from "../../src/build/entities/tagger/tag";
+import { denseModel, trainTagger } from "../../src/build/entities/tagger/train";
+import { fail, say } from "../shared/cli";
+import { type LabelledDocument, readConllLabels } from "./conll-labels";
+
+const usage = `Usage: npm run train:entities -- [--train FILE] [--dev FILE] [--epochs N] [--out FILE] [--no-write]
+  --train FILE   CoNLL-2003 training set (default ../shared/corpora/conll2003/eng.train)
+  --dev FILE     also score the model on this CoNLL file, word by word (PER, ORG, LOC; MISC left out)
+  --epochs N     passes over the training sentences (default 12)
+  --out FILE     where to write the model (default ${DEFAULT_MODEL_PATH})`;
+const { values: args } = parseArgs({
+  options: {
+    train: { type: "string", default: "../shared/corpora/conll2003/eng.train" },
+    dev: { type: "string" },
+    epochs: { type: "string", default: "12" },
+    out: { type: "string", default: DEFAULT_MODEL_PATH },
+    "no-write": { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+if (args.help) {
+  say(usage);
+  process.exit(0);
+}
+if (!existsSync(args.train)) fail(`${args.train} is absent: the training set ships in ../shared/corpora (pass --train FILE).\n${usage}`);
+const epochs = Number(args.epochs);
+if (!Number.isInteger(epochs) || epochs < 1) fail(`--epochs must be a whole number above 0, not "${args.epochs}".\n${usage}`);
+
+const docs = readConllLabels(readFileSync(args.train, "utf8"));
+const words = docs.reduce((n, d) => n + d.sentences.reduce((m, s) => m + s.words.length, 0), 0);
+say(`Training on ${docs.length} documents (${words.toLocaleString("en-US")} words) of ${args.train}, ${epochs} passes`);
+const started = performance.now();
+const trained = trainTagger(docs, {
+  epochs,
+  onEpoch: (_, epoch, mistakes) => {
+    if (epoch === epochs) say(`  ${mistakes} sentences still wrong on the last pass`);
+  },
+});
+say(`Trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const file = encodeModel(trained);
+const model: TaggerModel = args["no-write"] ? denseModel(trained) : decodeModel(file);
+if (!args["no-write"]) {
+  writeFileSync(args.out, file);
+  say(`✔ Wrote ${args.out} (${(file.length / 1024).toFixed(0)} KiB)`);
+} else say(`Model would be ${(file.length / 1024).toFixed(0)} KiB`);
+
+if (args.dev) {
+  const dev = readConllLabels(readFileSync(args.dev, "utf8"));
+  const score = (prose: boolean) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    const perType = [0, 1, 2].map(() => ({ tp: 0, fp: 0, fn: 0 }));
+    for (const doc of dev) scoreDoc(doc, prose);
+    function scoreDoc(doc: LabelledDocument, onlyProse: boolean) {
+      const predicted = tagDocument(
+        model,
+        doc.sentences.map((s) => s.words),
+      );
+      doc.sentences.forEach((s, i) => {
+        if (onlyProse && !doc.prose[i]) return;
+        const key = (x: { from: number; to: number; type: number }) => `${x.from}:${x.to}:${x.type}`;
+        const gold = decodeSpans(s.labels).filter((x) => x.type < 3);
+        const guess = (predicted[i] ?? []).filter((x) => x.type < 3);
+        const goldKeys = new Set(gold.map(key));
+        const guessKeys = new Set(guess.map(key));
+        for (const g of guess) {
+          const hit = goldKeys.has(key(g));
+          if (hit) tp++;
+          else fp++;
+          (perType[g.type] as { tp: number; fp: number })[hit ? "tp" : "fp"]++;
+        }
+        for (const g of gold)
+          if (!guessKeys.has(key(g))) {
+            fn++;
+            (perType[g.type] as { fn: number }).fn++;
+          }
+      });
+    }
+    const f = (c: { tp: number; fp: number; fn: number }) => {
+      const p = c.tp / Math.max(1, c.tp + c.fp);
+      const r = c.tp / Math.max(1, c.tp + c.fn);
+      return `P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${((200 * p * r) / Math.max(1e-9, p + r)).toFixed(1)}`;
+    };
+    return `${f({ tp, fp, fn })}  (PER ${f(perType[0] as never)} | ORG ${f(perType[1] as never)} | LOC ${f(perType[2] as never)})`;
+  };
+  say(`${args.dev}, all sentences: ${score(false)}`);
+  say(`${args.dev}, prose sentences: ${score(true)}`);
+}

@@ -1,0 +1,34 @@
+/** @module The committed tagger model: where it lives, and loading it once per process with a clear error when it is missing or damaged. */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { decodeModel, EntityModelError, type TaggerModel } from "./model";
+
+/** The model file `npm run train:entities` writes and the build reads. */
+export const DEFAULT_MODEL_PATH = fileURLToPath(new URL("./entities.model", import.meta.url));
+
+let loaded: TaggerModel | undefined;
+
+/**
+ * Reads and decodes a model file. Throws an `EntityModelError`: "entity_model_missing" when the file cannot be
+ * read, "entity_model_corrupt" when its bytes are not a model.
+ */
+export function loadModel(path: string = DEFAULT_MODEL_PATH): TaggerModel {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new EntityModelError("entity_model_missing", `${path}: cannot read the entity model (${(error as Error).message}); run npm run train:entities`);
+  }
+  try {
+    return decodeModel(bytes);
+  } catch (error) {
+    if (error instanceof EntityModelError) throw new EntityModelError(error.code, `${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The committed model, loaded on first use. */
+export function defaultModel(): TaggerModel {
+  loaded ??= loadModel();
+  return loaded;
+}

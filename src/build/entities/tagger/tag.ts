@@ -1,0 +1,43 @@
+/** @module Runs the tagger over a document's sentences: each word scored from itself, its sentence and its document, then the best labels by Viterbi. */
+import { type DocumentContext, documentContext, type PreparedSentence, prepareSentence, sentenceFeatures } from "./features";
+import { decodeSpans, LABEL_COUNT } from "./labels";
+import type { TaggerModel } from "./model";
+import { viterbi } from "./viterbi";
+
+/** A span of words a stage tagged, word indices into its sentence. */
+export interface TaggedSpan {
+  from: number;
+  to: number;
+  type: number;
+}
+
+/**
+ * The label scores of one sentence's words (`LABEL_COUNT` a word).
+ */
+export function scoreSentence(model: TaggerModel, sentence: PreparedSentence, doc: DocumentContext): Float64Array {
+  const length = sentence.words.length;
+  const emissions = new Float64Array(length * LABEL_COUNT);
+  const caps = sentence.headline ? 1 : 0;
+  model.emit(
+    sentenceFeatures(sentence, doc),
+    length,
+    emissions,
+    sentence.infos.map((info) => ({ local: info.local[caps], caps, sums: info.sums })),
+    sentence.active,
+  );
+  return emissions;
+}
+
+/**
+ * Tags the sentences of one document: returns each sentence's spans (word indices, `to` exclusive; `type` indexes
+ * `TYPES`).
+ * @example
+ * tagDocument(model, [["Tony", "Blair", "met", "Chirac", "."]]); // [[{ from: 0, to: 2, type: 0 }, { from: 3, to: 4, type: 0 }]]
+ */
+export function tagDocument(model: TaggerModel, sentences: readonly (readonly string[])[]): TaggedSpan[][] {
+  const doc = documentContext(sentences);
+  return sentences.map((words) => {
+    const sentence = prepareSentence(words);
+    return decodeSpans(viterbi(scoreSentence(model, sentence, doc), model.transitions, words.length));
+  });
+}
