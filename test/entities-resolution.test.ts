@@ -73,11 +73,13 @@ describe("titles, jobs and party labels before a person's name", () => {
     });
   });
 
-  it("are cut only where a name is left: 'John Major', 'Martin Luther King Jr' stay whole; 'Mr.' is no role", () => {
+  it("are cut only where a name is left, and modifiers only when they name a portfolio; 'Mr.' is no role", () => {
     expect(cutTitle("John Major")).toEqual({ name: "John Major", offset: 0 });
     expect(cutTitle("Martin Luther King Jr")).toEqual({ name: "Martin Luther King Jr", offset: 0 });
     expect(cutTitle("Finance Minister")).toEqual({ name: "Finance Minister", offset: 0 });
     expect(cutTitle("Mr. Blair")).toEqual({ name: "Blair", offset: 4 });
+    expect(cutTitle("Energy Subroto")).toEqual({ name: "Subroto", offset: 7, role: "Energy" });
+    expect(cutTitle("Central Soya")).toEqual({ name: "Central Soya", offset: 0 });
     expect(cutTitle("Chancellor of the Exchequer Gordon Brown")).toEqual({
       name: "Gordon Brown",
       offset: 28,

@@ -151,7 +151,8 @@ export function makeResolver(
       const bare = withoutCountry(key);
       const shared = bare ? (countries.get(bare.rest)?.size ?? 0) > 1 : true;
       if (bare && !shared && (orgKeys.has(bare.rest) || lookupGazetteer(bare.rest)?.type === "organization")) return bare.rest;
-      const full = lookup(doc, (indexes) => only(indexes.qualified, key));
+      // "Security Council" beside "U.N. Security Council": the document says which; the corpus does not.
+      const full = only(byDoc.get(doc)?.qualified, key);
       if (full) return full;
     }
     return key;

@@ -17,8 +17,14 @@ export const ROLE_NOUNS = words(`
   swimmer cyclist jockey trainer actor actress singer comedian author writer novelist poet artist designer
   chef businessman businesswoman tycoon magnate billionaire entrepreneur banker lawyer barrister solicitor
   detective inspector constable superintendent councillor councilor alderman backbencher presenter broadcaster
-  host star
+  host star head trader dealer broker
 `);
+
+/** What a minister or secretary is in charge of: left alone before a name ("Energy Subroto"), the rest of a title. */
+const PORTFOLIOS = new Set([
+  ...[...TITLE_COMPLEMENTS].filter((word) => word !== "state" && word !== "staff"),
+  ...words("finance foreign trade economy economic home transport environment information industry oil planning budget"),
+]);
 
 /** Roles that say nothing on their own: "chief", "official", "officials". */
 const VAGUE_ROLES = words("chief official officials officer officers executive executives head spokesmen member members source sources");
@@ -56,7 +62,8 @@ export interface TitledName {
 /**
  * Cuts the titles, jobs and party labels off the front of a person's name. A run of title words is cut (with "of"
  * before a complement, as in "Secretary of State", "Chancellor of the Exchequer"), and so is a word right before a title head ("Culture Secretary",
- * "Chelsea striker"); at least one capitalised word stays, and nothing is cut when what would stay is "Jr" or titles alone.
+ * "Chelsea striker"), but modifiers alone only when they name a portfolio ("Energy Subroto", not "Central Soya");
+ * at least one capitalised word stays, and nothing is cut when what would stay is "Jr" or titles alone.
  * Honorifics are cut but are no role.
  * @example
  * cutTitle("Tory MP Jonathan Sayeed"); // { name: "Jonathan Sayeed", offset: 8, role: "Tory MP" }
@@ -80,10 +87,14 @@ export function cutTitle(text: string): TitledName {
   while (cut > 0 && (cut >= spans.length || !/^\p{Lu}/u.test((spans[cut] as { word: string }).word))) cut--;
   const rest = spans[cut];
   const bareTitle = spans.slice(cut).every(({ word }) => isTitleWord(word));
-  if (cut === 0 || !rest || bareTitle || SUFFIXES.has(bare(rest.word))) return { name: text, offset: 0 };
-  const titled = spans.slice(0, cut).filter(({ word }) => !inSet(NOT_ROLES, word));
-  const first = titled[0];
-  const last = titled[titled.length - 1];
+  // Modifiers alone are a title only when they name a portfolio: "Central Soya", "Bank Julius Baer" are no people's titles.
+  const run = spans.slice(0, cut).map(({ word }) => word);
+  const titled = run.some((word) => isHead(word) || [NOT_ROLES, PARTY_LABELS].some((set) => inSet(set, word)));
+  const portfolio = run.every((word) => inSet(PORTFOLIOS, word) || bare(word) === "of" || bare(word) === "the");
+  if (cut === 0 || !rest || bareTitle || !(titled || portfolio) || SUFFIXES.has(bare(rest.word))) return { name: text, offset: 0 };
+  const kept = spans.slice(0, cut).filter(({ word }) => !inSet(NOT_ROLES, word));
+  const first = kept[0];
+  const last = kept[kept.length - 1];
   const role = first && last ? text.slice(first.start, last.start + last.word.length).replace(/\s+/gu, " ") : undefined;
   return { name: text.slice(rest.start), offset: rest.start, ...(role ? { role } : {}) };
 }
