@@ -139,6 +139,27 @@ describe("acronyms", () => {
     expect(entity(together.entities, "zephyr-kite-association").documents.ids).toEqual(["a", "b", "c"]);
   });
 
+  it("across documents, take a name only when it introduces them somewhere or they are often written beside it", () => {
+    const alone: Written[][] = [[["FMC", "organization"]], [["FMC", "organization"]], [["FMC", "organization"]], [["FMC", "organization"]]];
+    const once = merge(...alone, [
+      ["Ford Motor Co", "organization"],
+      ["FMC", "organization"],
+    ]);
+    expect(entity(once.entities, "fmc").documents.count).toBe(4);
+    // "Ford Motor Co (FMC)": the acronym starts right after the name that introduces it.
+    const { docs, extracted } = corpus(...alone, [["Ford Motor Co", "organization"]]);
+    const last = extracted[4] as DocumentNames;
+    last.mentions.push({
+      text: "FMC",
+      type: "organization",
+      start: "Ford Motor Co (".length,
+      end: "Ford Motor Co (FMC".length,
+      sentence: 0,
+    });
+    const introduced = mergeEntities(docs, extracted).entities;
+    expect(ids(introduced)).toEqual(["ford-motor-co"]);
+  });
+
   it("stay apart when two names written beside them spell them", () => {
     const { entities } = merge(
       [

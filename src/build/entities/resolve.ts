@@ -159,15 +159,41 @@ export function makeResolver(
   };
 }
 
+/** How close after a name, in its sentence, an acronym must start to be introduced by it: "Ford Motor Co (FMC)", "Fund, IMF". */
+const DEFINED_WITHIN = 3;
+
 /**
- * Acronym key → the names with its initials that it is written beside in some document: "IMF" in a text that also
- * spells out "International Monetary Fund". An acronym never meets a name it is never written beside.
+ * Acronym key → the names with its initials that it is written beside in some document, for the documents that
+ * write the acronym alone: "IMF" in a text that also spells out "International Monetary Fund". An acronym never
+ * meets a name it is never written beside, and across documents only a name that introduces it somewhere ("Arab
+ * Banking Corp (ABC)") or that it is written beside in a third of its documents at least: one story naming both
+ * Ford Motor Co and FMC Corp does not make every "FMC" Ford.
  */
 function acronymsInContext(occurrences: readonly Occurrence[], byDoc: ReadonlyMap<number, Indexes>): Index {
-  const found: Index = new Map();
-  for (const { doc, surface, key } of occurrences) {
+  /** "doc sentence key" → where the name ends in that sentence. */
+  const ends = new Map<string, number[]>();
+  for (const { doc, sentence, key, end } of occurrences) {
+    const at = `${doc} ${sentence} ${key}`;
+    if (key.includes(" ")) ends.set(at, [...(ends.get(at) ?? []), end]);
+  }
+  const docsOf = new Map<string, Set<number>>();
+  const beside = new Map<string, Map<string, { docs: Set<number>; defined: boolean }>>();
+  for (const { doc, sentence, surface, key, start } of occurrences) {
     if (key.includes(" ") || !isAcronymName(surface)) continue;
-    for (const full of byDoc.get(doc)?.initials.get(key) ?? []) add(found, key, full);
+    docsOf.set(key, (docsOf.get(key) ?? new Set<number>()).add(doc));
+    const names = beside.get(key) ?? new Map<string, { docs: Set<number>; defined: boolean }>();
+    beside.set(key, names);
+    for (const full of byDoc.get(doc)?.initials.get(key) ?? []) {
+      const seen = names.get(full) ?? { docs: new Set<number>(), defined: false };
+      seen.docs.add(doc);
+      seen.defined ||= (ends.get(`${doc} ${sentence} ${full}`) ?? []).some((end) => start > end && start - end <= DEFINED_WITHIN);
+      names.set(full, seen);
+    }
+  }
+  const found: Index = new Map();
+  for (const [key, names] of beside) {
+    const written = docsOf.get(key)?.size ?? 0;
+    for (const [full, { docs, defined }] of names) if (defined || docs.size * 3 >= written) add(found, key, full);
   }
   return found;
 }
