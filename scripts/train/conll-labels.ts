@@ -1,7 +1,8 @@
 /** @module CoNLL-2003 files read as training documents for the tagger: words and BILOU labels, MISC included. */
-import { isProse } from "../eval/conll";
+
+import { encodeSpans, type TagType, TYPES } from "../../src/build/entities/tagger/labels";
 import type { TrainingDocument } from "../../src/build/entities/tagger/train";
-import { encodeSpans, TYPES, type TagType } from "../../src/build/entities/tagger/labels";
+import { isProse } from "../eval/conll";
 
 /** A training document with, for each sentence, whether it is prose (as `isProse` says). */
 export interface LabelledDocument extends TrainingDocument {

@@ -1,8 +1,8 @@
 /** @module `npm run train:entities`: trains the entity tagger on CoNLL-2003's training set and writes the model file the build loads. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DEFAULT_MODEL_PATH } from "../../src/build/entities/tagger/load";
 import { decodeSpans } from "../../src/build/entities/tagger/labels";
+import { DEFAULT_MODEL_PATH } from "../../src/build/entities/tagger/load";
 import { decodeModel, encodeModel, type TaggerModel } from "../../src/build/entities/tagger/model";
 import { tagDocument } from "../../src/build/entities/tagger/tag";
 import { denseModel, trainTagger } from "../../src/build/entities/tagger/train";

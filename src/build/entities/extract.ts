@@ -1,13 +1,15 @@
-/** @module Finds the people, organisations and places named in a text, with their character offsets. */
+/** @module Finds the people, organisations and places named in a text, with their character offsets: the trained tagger, read back as mentions. */
 import type { EntityType } from "../../format/schema";
-import { proseCandidates } from "./candidates";
-import { lookupGazetteer } from "./gazetteer";
-import { findKnownNames, headlineSentences } from "./headlines";
-import { possessiveLength } from "./normalize";
-import { settleCues } from "./one-sense";
-import { propagate, surnamesOf } from "./propagate";
-import { type Token, tokenize } from "./tokens";
-import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./types";
+import { isCapsSentence } from "./tagger/features";
+import { defaultModel } from "./tagger/load";
+import type { TaggerModel } from "./tagger/model";
+import { tagDocument } from "./tagger/tag";
+import { splitSentences } from "./tagger/tokenize";
+import { roleBefore } from "./titles";
+import type { DocumentNames, LocatedMention, Mention } from "./types";
+
+/** The types the tagger reports, by its type index (MISC, index 3, is never reported). */
+const TYPES: readonly EntityType[] = ["person", "organization", "place"];
 
 /**
  * Finds the named people, organisations and places of a text, with the index of the sentence of each.
@@ -15,47 +17,43 @@ import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./type
  * extractLocated("The Taliban took Kandahar and Herat.").map((m) => [m.text, m.type, m.sentence]);
  * // [["Taliban", "organization", 0], ["Kandahar", "place", 0], ["Herat", "place", 0]]
  */
-export function extractLocated(text: string): LocatedMention[] {
-  return extractNames(text).mentions;
+export function extractLocated(text: string, model: TaggerModel = defaultModel()): LocatedMention[] {
+  const sentences = splitSentences(text);
+  const spans = tagDocument(
+    model,
+    sentences.map((words) => words.map((word) => word.text)),
+  );
+  const mentions: LocatedMention[] = [];
+  sentences.forEach((words, sentence) => {
+    const headline = isCapsSentence(words.map((word) => word.text));
+    for (const { from, to, type } of spans[sentence] ?? []) {
+      const entityType = TYPES[type];
+      if (entityType === undefined) continue;
+      const start = (words[from] as { start: number }).start;
+      const end = (words[to - 1] as { end: number }).end;
+      const role = entityType === "person" ? roleBefore(words, text, from) : undefined;
+      mentions.push({
+        text: text.slice(start, end),
+        type: entityType,
+        start,
+        end,
+        ...(role ? { role } : {}),
+        sentence,
+        ...(headline ? { headline: true } : {}),
+      });
+    }
+  });
+  return mentions;
 }
 
 /**
- * The typed mentions of a text, as `extractLocated` gives them, and the names it found but could not type
- * ("Kirby's figures" with no Kirby named in full): the merger types those from the rest of the corpus.
+ * The mentions of a text, as `extractLocated` gives them. The tagger types every name it finds, so `untyped`
+ * is always empty; the field stays for the merger, which can type names from the rest of the corpus.
  * @example
- * extractNames("Reporters questioned Kirby's figures.").untyped; // [{ text: "Kirby", start: 21, end: 26, sentence: 0 }]
+ * extractNames("Kabul fell.").mentions[0]; // { text: "Kabul", type: "place", start: 0, end: 5, sentence: 0 }
  */
 export function extractNames(text: string): DocumentNames {
-  const tokens = tokenize(text);
-  const headlines = headlineSentences(tokens);
-  const candidates = settleCues(proseCandidates(tokens, text, headlines), text);
-  const typed = propagate(candidates, text);
-  const typedStarts = new Set(typed.map(({ start }) => start));
-  const untyped: UntypedName[] = candidates
-    .filter(({ start, guess }) => !typedStarts.has(start) && !guess.drop && !guess.surnameOnly)
-    .map(({ start, end, sentence }) => ({ text: text.slice(start, end), start, end, sentence }));
-  const mentions: LocatedMention[] = typed.map(({ start, end, type, role, sentence }) => ({
-    text: text.slice(start, end),
-    type,
-    start,
-    end,
-    ...(role ? { role } : {}),
-    sentence,
-  }));
-  if (headlines.size > 0) {
-    const seen = new Map<string, EntityType>(typed.map(({ key, type }) => [key, type]));
-    for (const surname of surnamesOf(typed)) if (!seen.has(surname)) seen.set(surname, "person");
-    const known = (key: string) => seen.get(key) ?? lookupGazetteer(key)?.type;
-    for (const { from, to, type } of findKnownNames(tokens, text, headlines, known)) {
-      const first = tokens[from] as Token;
-      const last = tokens[to - 1] as Token;
-      const end = last.end - possessiveLength(last.text);
-      const mention = { text: text.slice(first.start, end), type, start: first.start, end, sentence: first.sentence };
-      mentions.push({ ...mention, headline: true });
-    }
-    mentions.sort((a, b) => a.start - b.start);
-  }
-  return { mentions, untyped };
+  return { mentions: extractLocated(text), untyped: [] };
 }
 
 /**

@@ -1,9 +1,7 @@
-/** @module What one word looks like: capitalised, an acronym, a common English word, a function word. */
+/** @module What the English lexicon (compromise's, read once) says of a word: a name, a common word, a title or head noun. */
 import nlp from "compromise";
-import { CALENDAR, NEVER_NAMES } from "./cues";
+import { CALENDAR, ORG_HEADS, PLACE_HEADS, PLACE_STARTS, TITLE_HEADS } from "./cues";
 import { isDemonymWord } from "./demonyms";
-import { isAcronym } from "./normalize";
-import type { Token } from "./tokens";
 
 /** Lexicon tags that say a word is a name rather than a common word. */
 const NAME_TAGS = new Set([
@@ -24,30 +22,10 @@ const NAME_TAGS = new Set([
   "Acronym",
 ]);
 
-interface Model {
-  one?: { lexicon?: Record<string, string | string[]> };
-  two?: { switches?: Record<string, string> };
-}
-const model = (nlp.world() as { model?: Model }).model;
-const lexicon = model?.one?.lexicon ?? {};
-/** Words compromise knows to be either a name or something else: "gail" is "Person|Noun". */
-const switches = model?.two?.switches ?? {};
-const FIRST_NAME_TAGS = ["FirstName", "MaleName", "FemaleName"];
+const LEXICON: Readonly<Record<string, string | string[]>> =
+  (nlp.world() as { model?: { one?: { lexicon?: Record<string, string | string[]> } } }).model?.one?.lexicon ?? {};
 
-/** The word in lowercase, without a trailing full stop ("Gen." → "gen"), for list look-ups. */
-export function lower(word: string): string {
-  return word.toLowerCase().replace(/’/gu, "'");
-}
-
-/** Starts with a capital letter: "Kabul", "U.N.", "McDonald's". */
-export function isCapitalized(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
-}
-
-/** Written all in capitals, with at least two letters: "NATO", "LEICESTERSHIRE". */
-export function isAllCaps(word: string): boolean {
-  return /\p{Lu}.*\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
-}
+const lower = (word: string) => word.toLowerCase().replace(/’/gu, "'");
 
 /**
  * A word compromise's lexicon knows as something other than a name ("officials", "according", "cup").
@@ -56,54 +34,51 @@ export function isAllCaps(word: string): boolean {
  * isCommonWord("Herat"); // false
  */
 export function isCommonWord(word: string): boolean {
-  const tags = lexicon[lower(word)];
+  const tags = LEXICON[lower(word)];
   if (tags === undefined) return false;
   return !(Array.isArray(tags) ? tags : [tags]).some((tag) => NAME_TAGS.has(tag));
 }
 
-/** Can be part of a name: capitalised, and not a function word, pronoun or number word. */
-export function isNameWord(token: Token): boolean {
-  if (!isCapitalized(token.text)) return false;
-  if (isAcronym(token.text)) return true;
-  return !NEVER_NAMES.has(lower(token.text).replace(/\.$/u, ""));
+/** The class of each word the tagger's lexicon feature knows, from compromise's tags and the cue lists. */
+const CLASSES = buildClasses();
+
+function classOfTag(tag: string): string {
+  if (tag === "MaleName" || tag === "FemaleName" || tag === "FirstName") return "first";
+  if (tag === "LastName" || tag === "Person") return "last";
+  if (tag === "City" || tag === "Country" || tag === "Place" || tag === "Region") return "place";
+  if (tag === "Organization" || tag === "SportsTeam") return "org";
+  if (tag === "Demonym") return "demonym";
+  if (tag === "Honorific") return "honorific";
+  if (tag === "Actor") return "actor";
+  return "common";
+}
+
+function buildClasses(): Map<string, string> {
+  const classes = new Map<string, string>();
+  for (const [word, tags] of Object.entries(LEXICON)) {
+    const tag = Array.isArray(tags) ? tags[0] : tags;
+    if (tag !== undefined && !word.includes(" ")) classes.set(word, classOfTag(tag));
+  }
+  const add = (words: ReadonlySet<string>, cls: string) => {
+    for (const word of words) classes.set(word.replace(/\.$/u, ""), cls);
+  };
+  add(ORG_HEADS, "orghead");
+  add(PLACE_HEADS, "placehead");
+  add(PLACE_STARTS, "placestart");
+  add(TITLE_HEADS, "title");
+  add(CALENDAR, "calendar");
+  return classes;
 }
 
 /**
- * A given name, by compromise's tags or lexicon, including the ones that are also common nouns ("Gail", "Bill").
+ * A lowercased word's class for the tagger: "first" (a given name), "last", "place", "org", "demonym",
+ * "honorific", "actor" (a job), "common", a cue class ("orghead", "placehead", "placestart", "title",
+ * "calendar"), or "none" when the lexicon does not know it.
  * @example
- * isFirstName(tokenize("Gail Devers")[0]); // true
+ * lexiconClass("john"); // "first"
+ * lexiconClass("ministry"); // "orghead"
  */
-export function isFirstName(token: Token): boolean {
-  if (isAcronym(token.text)) return false; // "IRA", "AL": an acronym in prose, not Ira or Al
-  if (FIRST_NAME_TAGS.some((tag) => token.tags.has(tag))) return true;
-  const word = lower(token.text);
-  const tags = lexicon[word];
-  const known = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
-  return known.some((tag) => FIRST_NAME_TAGS.includes(tag)) || (switches[word]?.startsWith("Person|") ?? false);
-}
-
-/** A single initial: "J." in "J. Smith". */
-export function isInitialLetter(token: Token): boolean {
-  return /^\p{Lu}\.$/u.test(token.text);
-}
-
-/** Month and weekday names: "Friday", "May". */
-export function isCalendarWord(token: Token): boolean {
-  return CALENDAR.has(lower(token.text).replace(/(?:\.|'s?)$/u, ""));
-}
-
-/** A nationality word, by compromise's tags or lexicon: "Kazakh", "Afghans", "Iraqi". */
-export function isDemonym(token: Token): boolean {
-  if (token.tags.has("Demonym") || isDemonymWord(token.text)) return true;
-  const tags = lexicon[lower(token.text)] ?? lexicon[lower(token.text).replace(/s$/u, "")];
-  return tags !== undefined && (Array.isArray(tags) ? tags : [tags]).includes("Demonym");
-}
-
-/**
- * A day of the week: "Friday" never continues a name ("CNBC Friday"), where "May" may ("Theresa May").
- * @example
- * isWeekday(tokenize("Friday's")[0]); // true
- */
-export function isWeekday(token: Token): boolean {
-  return /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/u.test(lower(token.text).replace(/(?:\.|'s?)$/u, ""));
+export function lexiconClass(lowered: string): string {
+  const bare = lowered.replace(/\.$/u, "");
+  return CLASSES.get(bare) ?? (isDemonymWord(bare) ? "demonym" : "none");
 }

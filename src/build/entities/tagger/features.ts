@@ -3,10 +3,8 @@
  * neighbours, lexicon and gazetteer classes, and how the rest of the document writes and tags it). Only hashes
  * reach the model file, never the words.
  */
-import nlp from "compromise";
-import { CALENDAR, ORG_HEADS, PLACE_HEADS, PLACE_STARTS, TITLE_HEADS } from "../cues";
 import { FIRST_WORDS, LONGEST_NAME, lookupGazetteer } from "../gazetteer";
-import { isDemonymWord } from "../demonyms";
+import { lexiconClass } from "../words";
 
 /** log2 of the number of feature buckets: features hash into 2^22 rows. */
 export const BUCKET_BITS = 22;
@@ -51,49 +49,6 @@ export function shapeOf(word: string): string {
   return shape.length > 8 ? shape.slice(0, 8) : shape;
 }
 
-/** Word classes from compromise's lexicon and the cue lists: general English, no names from any evaluation text. */
-const LEXICON = buildLexicon();
-
-function buildLexicon(): Map<string, string> {
-  const classes = new Map<string, string>();
-  const world = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world();
-  for (const [word, tags] of Object.entries(world.model.one.lexicon)) {
-    const tag = Array.isArray(tags) ? tags[0] : tags;
-    if (tag === undefined || word.includes(" ")) continue;
-    const cls =
-      tag === "MaleName" || tag === "FemaleName" || tag === "FirstName"
-        ? "first"
-        : tag === "LastName" || tag === "Person"
-          ? "last"
-          : tag === "City" || tag === "Country" || tag === "Place" || tag === "Region"
-            ? "place"
-            : tag === "Organization" || tag === "SportsTeam"
-              ? "org"
-              : tag === "Demonym"
-                ? "demonym"
-                : tag === "Honorific"
-                  ? "honorific"
-                  : tag === "Actor"
-                    ? "actor"
-                    : "common";
-    classes.set(word, cls);
-  }
-  const add = (words: ReadonlySet<string>, cls: string) => {
-    for (const word of words) classes.set(word.replace(/\.$/u, ""), cls);
-  };
-  add(ORG_HEADS, "orghead");
-  add(PLACE_HEADS, "placehead");
-  add(PLACE_STARTS, "placestart");
-  add(TITLE_HEADS, "title");
-  add(CALENDAR, "calendar");
-  return classes;
-}
-
-function lexiconClass(lower: string): string {
-  const bare = lower.replace(/\.$/u, "");
-  return LEXICON.get(bare) ?? (isDemonymWord(bare) ? "demonym" : "none");
-}
-
 /**
  * What a document says of a word, as bits: how it is capitalised where case means something (bits 0–1: 1 capital,
  * 2 lowercase, 3 both), and the contexts it was seen in anywhere in the document (bits 2 up, see `EVIDENCE`). A
@@ -129,6 +84,8 @@ export interface WordInfo {
   formHash: number;
   shapeHash: number;
   lexiconHash: number;
+  /** The word's class in the lexicon ("first", "place", "orghead", "common", …, "none"). */
+  lexicon: string;
   capital: boolean;
   letters: boolean;
   /** Has no lowercase letter (for headline detection). */
@@ -148,14 +105,15 @@ const MAX_WORDS = 200_000;
 /** Feature slots that depend on the word alone (and on whether its sentence is a headline). */
 export const LOCAL_FEATURES = 14;
 /** Number of feature slots per word: the local ones first. */
-export const FEATURES_PER_WORD = 38;
+export const FEATURES_PER_WORD = 39;
 
 function wordInfo(word: string): WordInfo {
   const known = WORDS.get(word);
   if (known) return known;
   const lower = word.toLowerCase();
   const shapeHash = hashString(shapeOf(word));
-  const lexiconHash = hashString(lexiconClass(lower));
+  const lexicon = lexiconClass(lower);
+  const lexiconHash = hashString(lexicon);
   const lowerHash = hashString(lower);
   const formHash = hashString(word);
   const local = [0, 1].map((caps) => {
@@ -178,6 +136,7 @@ function wordInfo(word: string): WordInfo {
     formHash,
     shapeHash,
     lexiconHash,
+    lexicon,
     capital: isCapital(word),
     letters: hasLetters(word),
     upper: !/\p{Ll}/u.test(word),
@@ -194,7 +153,13 @@ function wordInfo(word: string): WordInfo {
 export interface PreparedSentence {
   words: readonly string[];
   infos: WordInfo[];
-  gazetteer: number[];
+  /** Hashes of each word's lowercase form, shape, lexicon class and gazetteer tag, two boundary hashes either side. */
+  lower: Int32Array;
+  shape: Int32Array;
+  lexicon: Int32Array;
+  gazetteer: Int32Array;
+  /** Hash of what each word's capitalised run ends or starts with (see `runHeads`), not padded. */
+  runHead: Int32Array;
   headline: boolean;
   /**
    * Words worth tagging: the ones holding a capital, and their neighbours ("of" in "Bank of England").
@@ -211,17 +176,58 @@ export function isCapsSentence(words: readonly string[]): boolean {
   return capsOf(words.map(wordInfo));
 }
 
+/**
+ * A headline: most words in capitals ("SOCCER - JAPAN GET LUCKY WIN"), or in title case ("Kazakhstan Discuss
+ * Afghanistan Situation After Taliban Takeover"), where case says little of what is a name.
+ */
 function capsOf(infos: readonly WordInfo[]): boolean {
   let letters = 0;
   let caps = 0;
+  let long = 0;
+  let capitalized = 0;
   for (const info of infos) {
     if (!info.letters) continue;
     letters++;
     if (info.upper) caps++;
+    if (info.lower.length >= 4) {
+      long++;
+      if (info.capital) capitalized++;
+    }
   }
-  return letters >= 2 && caps / letters > 0.6;
+  return (letters >= 2 && caps / letters > 0.6) || (long >= 5 && capitalized / long > 0.8);
 }
 
+const CONNECTORS = new Set(["of", "de", "and", "&", "for", "the"]);
+const RUN_HEADS = new Set(["orghead", "placehead"]);
+
+/**
+ * For each word of a run of capitalised words (with "of", "and"… between capitals), what the run ends or starts
+ * with: an organisation's head noun ("Ministry", "Corp"), a place's ("Airport", "River") or a place's first word
+ * ("Mount", "Lake"). The head of "Hamid Karzai International Airport" tells what "Hamid" is part of.
+ */
+function runHeads(infos: readonly WordInfo[]): string[] {
+  const heads = new Array<string>(infos.length).fill("");
+  let i = 0;
+  while (i < infos.length) {
+    if (!(infos[i] as WordInfo).capital) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    for (;;) {
+      const next = infos[end];
+      if (next?.capital) end++;
+      else if (next && CONNECTORS.has(next.lower) && infos[end + 1]?.capital) end += 2;
+      else break;
+    }
+    const last = (infos[end - 1] as WordInfo).lexicon;
+    const first = (infos[i] as WordInfo).lexicon;
+    const head = `${RUN_HEADS.has(last) ? last : ""}/${first === "placestart" ? first : ""}`;
+    if (head !== "/" && end - i >= 2) for (let k = i; k < end; k++) heads[k] = head;
+    i = end;
+  }
+  return heads;
+}
 
 /** Gazetteer spans over a sentence, as B/I/L/U + type per word ("" outside). */
 function gazetteerTags(infos: readonly WordInfo[]): string[] {
@@ -262,10 +268,30 @@ export function prepareSentence(words: readonly string[]): PreparedSentence {
     if (i > 0) active[i - 1] = 1;
     if (i + 1 < infos.length) active[i + 1] = 1;
   });
-  return { words, infos, gazetteer: gazetteerTags(infos).map((g) => hashString(g)), headline: capsOf(infos), active };
+  const padded = (values: (info: WordInfo) => number) => {
+    const out = new Int32Array(infos.length + 4).fill(BOUNDARY);
+    for (let i = 0; i < infos.length; i++) out[i + 2] = values(infos[i] as WordInfo);
+    return out;
+  };
+  const gazetteer = new Int32Array(infos.length + 4).fill(BOUNDARY);
+  gazetteerTags(infos).forEach((tag, i) => {
+    gazetteer[i + 2] = tag === "" ? NO_TAG : hashString(tag);
+  });
+  return {
+    words,
+    infos,
+    lower: padded((info) => info.lowerHash),
+    shape: padded((info) => info.shapeHash),
+    lexicon: padded((info) => info.lexiconHash),
+    gazetteer,
+    runHead: Int32Array.from(runHeads(infos), (head) => (head === "" ? NO_TAG : hashString(head))),
+    headline: capsOf(infos),
+    active,
+  };
 }
 
-const BOUNDARY = hashString("<s>");
+const BOUNDARY = hashString("<s>") | 0;
+const NO_TAG = hashString("") | 0;
 
 /**
  * The feature buckets of every word of a sentence, `FEATURES_PER_WORD` per word (the `LOCAL_FEATURES` that depend
@@ -274,72 +300,74 @@ const BOUNDARY = hashString("<s>");
  * sentenceFeatures(prepareSentence(["Kabul", "fell", "."]), { casing: new Map() }).length; // 3 * FEATURES_PER_WORD
  */
 export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContext): Int32Array {
-  const { infos, gazetteer } = sentence;
+  const { infos, lower, shape, lexicon, gazetteer } = sentence;
   const n = infos.length;
   const out = new Int32Array(n * FEATURES_PER_WORD);
   const caps = sentence.headline ? 1 : 0;
-  const lower = (i: number) => (i >= 0 && i < n ? (infos[i] as WordInfo).lowerHash : BOUNDARY);
-  const shape = (i: number) => (i >= 0 && i < n ? (infos[i] as WordInfo).shapeHash : BOUNDARY);
-  const lexicon = (i: number) => (i >= 0 && i < n ? (infos[i] as WordInfo).lexiconHash : BOUNDARY);
-  const gaz = (i: number) => (i >= 0 && i < n ? (gazetteer[i] as number) : BOUNDARY);
   for (let i = 0; i < n; i++) {
     if (!sentence.active[i]) continue;
     const info = infos[i] as WordInfo;
+    // The padded arrays hold word i at i + 2.
+    const p = i + 2;
+    const w = lower[p] as number;
+    const sh = shape[p] as number;
+    const lx = lexicon[p] as number;
+    const gz = gazetteer[p] as number;
     let k = i * FEATURES_PER_WORD;
     out.set(info.local[caps], k);
     k += LOCAL_FEATURES;
-    const s = pair(info.shapeHash, caps);
-    out[k++] = bucket(3, lower(i - 1));
-    out[k++] = bucket(4, lower(i + 1));
-    out[k++] = bucket(5, lower(i - 2));
-    out[k++] = bucket(6, lower(i + 2));
-    out[k++] = bucket(7, pair(lower(i - 1), info.lowerHash));
-    out[k++] = bucket(8, pair(info.lowerHash, lower(i + 1)));
-    out[k++] = bucket(10, pair(shape(i - 1), info.shapeHash));
-    out[k++] = bucket(11, pair(info.shapeHash, shape(i + 1)));
-    out[k++] = bucket(12, pair(pair(shape(i - 1), info.shapeHash), shape(i + 1)));
+    const s = pair(sh, caps);
+    out[k++] = bucket(3, lower[p - 1] as number);
+    out[k++] = bucket(4, lower[p + 1] as number);
+    out[k++] = bucket(5, lower[p - 2] as number);
+    out[k++] = bucket(6, lower[p + 2] as number);
+    out[k++] = bucket(7, pair(lower[p - 1] as number, w));
+    out[k++] = bucket(8, pair(w, lower[p + 1] as number));
+    out[k++] = bucket(10, pair(shape[p - 1] as number, sh));
+    out[k++] = bucket(11, pair(sh, shape[p + 1] as number));
+    out[k++] = bucket(12, pair(pair(shape[p - 1] as number, sh), shape[p + 1] as number));
     out[k++] = bucket(21, pair(i === 0 ? 1 : 0, s));
-    out[k++] = bucket(23, pair(lexicon(i - 1), info.lexiconHash));
-    out[k++] = bucket(24, pair(info.lexiconHash, lexicon(i + 1)));
-    out[k++] = bucket(26, gaz(i));
-    out[k++] = bucket(27, pair(gaz(i - 1), gaz(i)));
-    out[k++] = bucket(28, pair(gaz(i), gaz(i + 1)));
-    out[k++] = bucket(29, pair(lower(i - 1), info.shapeHash));
-    out[k++] = bucket(30, pair(info.shapeHash, lower(i + 1)));
-    out[k++] = bucket(31, pair(lexicon(i - 1), info.shapeHash));
-    out[k++] = bucket(32, pair(info.shapeHash, lexicon(i + 1)));
+    out[k++] = bucket(23, pair(lexicon[p - 1] as number, lx));
+    out[k++] = bucket(24, pair(lx, lexicon[p + 1] as number));
+    out[k++] = bucket(26, gz);
+    out[k++] = bucket(27, pair(gazetteer[p - 1] as number, gz));
+    out[k++] = bucket(28, pair(gz, gazetteer[p + 1] as number));
+    out[k++] = bucket(29, pair(lower[p - 1] as number, sh));
+    out[k++] = bucket(30, pair(sh, lower[p + 1] as number));
+    out[k++] = bucket(31, pair(lexicon[p - 1] as number, sh));
+    out[k++] = bucket(32, pair(sh, lexicon[p + 1] as number));
     const evidence = doc.evidence.get(info.lower) ?? 0;
     const casing = evidence & 3;
     const contexts = evidence >> 2;
     out[k++] = bucket(33, pair(casing, s));
-    out[k++] = bucket(34, pair(casing, info.lexiconHash));
+    out[k++] = bucket(34, pair(casing, lx));
     out[k++] = bucket(35, pair(contexts, s));
-    out[k++] = bucket(36, pair(contexts, info.lexiconHash));
-    out[k++] = bucket(39, pair(info.formHash, lower(i + 1)));
+    out[k++] = bucket(36, pair(contexts, lx));
+    out[k++] = bucket(39, pair(info.formHash, lower[p + 1] as number));
+    out[k++] = bucket(37, pair(sentence.runHead[i] as number, s));
   }
   return out;
 }
 
 const LOCATIVES = new Set(["in", "at", "near", "from"]);
-const cls = (info: WordInfo | undefined) => (info ? lexiconClass(info.lower) : "");
+const cls = (info: WordInfo | undefined) => (info ? info.lexicon : "");
 
 /**
  * What a document says of each of its words (see `DocumentContext`): case where it means something (not at a
  * sentence start, not in a capitals headline) and the contexts of its capitalised occurrences.
  * @example
- * documentContext([["Rates", "rose", "in", "Chile"], ["RATES", "FALL"]]).evidence.get("chile"); // EVIDENCE.capital | EVIDENCE.afterLocative
+ * documentContext([["Rates", "rose", "in", "Chile"], ["RATES", "FALL"]].map(prepareSentence)).evidence.get("chile");
+ * // EVIDENCE.capital | EVIDENCE.afterLocative
  */
-export function documentContext(sentences: readonly (readonly string[])[]): DocumentContext {
+export function documentContext(sentences: readonly PreparedSentence[]): DocumentContext {
   const evidence = new Map<string, number>();
   const mark = (info: WordInfo, bits: number) => evidence.set(info.lower, (evidence.get(info.lower) ?? 0) | bits);
-  for (const words of sentences) {
-    const infos = words.map(wordInfo);
-    const headline = capsOf(infos);
+  for (const { infos, headline } of sentences) {
     let runStart = -1;
     for (let i = 0; i <= infos.length; i++) {
       const info = infos[i];
-      const capital = info !== undefined && info.capital && info.letters;
-      if (info && info.letters && i > 0 && !headline) mark(info, info.capital ? EVIDENCE.capital : EVIDENCE.lowercase);
+      const capital = info?.capital && info.letters;
+      if (info?.letters && i > 0 && !headline) mark(info, info.capital ? EVIDENCE.capital : EVIDENCE.lowercase);
       if (capital && runStart < 0) runStart = i;
       if (!capital && runStart >= 0) {
         // A capitalised run [runStart, i).

@@ -39,8 +39,7 @@ export function encodeSpans(length: number, spans: readonly { from: number; to: 
   const labels = new Array<number>(length).fill(0);
   for (const { from, to, type } of spans) {
     if (to - from === 1) labels[from] = labelOf("U", type);
-    else
-      for (let i = from; i < to; i++) labels[i] = labelOf(i === from ? "B" : i === to - 1 ? "L" : "I", type);
+    else for (let i = from; i < to; i++) labels[i] = labelOf(i === from ? "B" : i === to - 1 ? "L" : "I", type);
   }
   return labels;
 }

@@ -17,7 +17,10 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): TaggerModel {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new EntityModelError("entity_model_missing", `${path}: cannot read the entity model (${(error as Error).message}); run npm run train:entities`);
+    throw new EntityModelError(
+      "entity_model_missing",
+      `${path}: cannot read the entity model (${(error as Error).message}); run npm run train:entities`,
+    );
   }
   try {
     return decodeModel(bytes);

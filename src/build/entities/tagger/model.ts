@@ -103,7 +103,8 @@ export class SparseStage implements Stage {
           const first = table[slot + 1] as number;
           if (first < -1) {
             const { overflow } = this;
-            for (let j = -2 - first, stop = j + (table[slot + 2] as number); j < stop; j++) addPacked(out, base, overflow[j] as number, scale);
+            for (let j = -2 - first, stop = j + (table[slot + 2] as number); j < stop; j++)
+              addPacked(out, base, overflow[j] as number, scale);
           } else
             for (let j = slot + 1; j < slot + 4; j++) {
               const pair = table[j] as number;

@@ -35,9 +35,7 @@ export function scoreSentence(model: TaggerModel, sentence: PreparedSentence, do
  * tagDocument(model, [["Tony", "Blair", "met", "Chirac", "."]]); // [[{ from: 0, to: 2, type: 0 }, { from: 3, to: 4, type: 0 }]]
  */
 export function tagDocument(model: TaggerModel, sentences: readonly (readonly string[])[]): TaggedSpan[][] {
-  const doc = documentContext(sentences);
-  return sentences.map((words) => {
-    const sentence = prepareSentence(words);
-    return decodeSpans(viterbi(scoreSentence(model, sentence, doc), model.transitions, words.length));
-  });
+  const prepared = sentences.map(prepareSentence);
+  const doc = documentContext(prepared);
+  return prepared.map((sentence) => decodeSpans(viterbi(scoreSentence(model, sentence, doc), model.transitions, sentence.words.length)));
 }

@@ -42,7 +42,7 @@ export function splitSentences(original: string): Word[][] {
     if (text.slice(last, start).includes("\n")) close();
     const previous = sentence[sentence.length - 1];
     if (previous && ENDS.has(previous.text) && /^[\p{Lu}\p{N}"“'‘(]/u.test(word)) close();
-    else if (previous && previous.text.endsWith(".") && previous.text.length > 2 && /^\p{Lu}/u.test(word)) {
+    else if (previous?.text.endsWith(".") && previous.text.length > 2 && /^\p{Lu}/u.test(word)) {
       // "... the U.S. The next" ends a sentence after a dotted acronym only before a common-looking sentence start.
       if (/^(?:The|A|An|In|It|He|She|They|But|This|That)$/u.test(word)) close();
     }

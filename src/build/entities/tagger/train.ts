@@ -135,11 +135,12 @@ function stageOf(weights: DenseWeights): Stage {
 function examplesOf(docs: readonly TrainingDocument[]): Example[] {
   return docs.flatMap((doc) => {
     const sentences = doc.sentences.filter((s) => s.words.length > 0);
-    const context = documentContext(sentences.map((s) => s.words));
-    return sentences.map((s) => {
-      const sentence = { ...prepareSentence(s.words), active: new Uint8Array(s.words.length).fill(1) };
-      return { features: sentenceFeatures(sentence, context), labels: s.labels };
-    });
+    const prepared = sentences.map((s) => prepareSentence(s.words));
+    const context = documentContext(prepared);
+    return prepared.map((sentence, i) => ({
+      features: sentenceFeatures({ ...sentence, active: new Uint8Array(sentence.words.length).fill(1) }, context),
+      labels: (sentences[i] as { labels: number[] }).labels,
+    }));
   });
 }
 

@@ -10,7 +10,9 @@ const ALLOWED = (() => {
 })();
 
 /** For each label, the labels that may come before it. */
-const FROM = Array.from({ length: L }, (_, to) => Int8Array.from(Array.from({ length: L }, (_, from) => from).filter((from) => ALLOWED[from * L + to])));
+const FROM = Array.from({ length: L }, (_, to) =>
+  Int8Array.from(Array.from({ length: L }, (_, from) => from).filter((from) => ALLOWED[from * L + to])),
+);
 
 /**
  * Viterbi decoding: `emissions[i * L + label]` is the score of a label at word i, `transitions[from * L + to]`
