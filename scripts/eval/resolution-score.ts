@@ -3,6 +3,7 @@ import { ORG_HEADS, PLACE_HEADS, TITLE_MODIFIERS } from "../../src/build/entitie
 import { lookupGazetteer } from "../../src/build/entities/gazetteer";
 import { initialsOf, mergeKey } from "../../src/build/entities/keys";
 import { isAcronym, nameKey } from "../../src/build/entities/normalize";
+import { cutTitle } from "../../src/build/entities/roles";
 import type { EntityRecord } from "../../src/format/schema";
 
 export const TAG_KINDS = ["people", "orgs", "places"] as const;
@@ -153,6 +154,30 @@ export interface RecallTotal {
   found: number;
 }
 
+/** Counts of records that break a rule of the merger outright. */
+export interface BrokenRules {
+  /** People whose name still starts with a title, job or party label ("Tory MP Jonathan Sayeed"). */
+  titledPeople: number;
+  /** Organisations and places with roles. */
+  rolesOffPeople: number;
+  /** Records named in lowercase only. */
+  lowercaseNames: number;
+}
+
+/**
+ * The records that break a rule of the merger outright: a title in a person's name, roles on a place or an
+ * organisation, a name in lowercase.
+ * @example
+ * brokenRules([{ id: "tory-mp-jonathan-sayeed", name: "Tory MP Jonathan Sayeed", type: "person", ... }]).titledPeople; // 1
+ */
+export function brokenRules(entities: readonly EntityRecord[]): BrokenRules {
+  return {
+    titledPeople: entities.filter((e) => e.type === "person" && cutTitle(e.name).offset > 0).length,
+    rolesOffPeople: entities.filter((e) => e.type !== "person" && e.roles.length > 0).length,
+    lowercaseNames: entities.filter((e) => e.name === e.name.toLowerCase() && /\p{L}/u.test(e.name)).length,
+  };
+}
+
 /** What `resolutionReport` gives: the rows, their totals, the suspect aliases of the mapped records and of all records. */
 export interface ResolutionReport {
   rows: TagRow[];
@@ -162,6 +187,8 @@ export interface ResolutionReport {
   /** Suspect aliases of every record, most written first, and how many records have one. */
   suspects: SuspectAlias[];
   suspectRecords: number;
+  /** Records breaking a rule of the merger outright (each should be 0). */
+  broken: BrokenRules;
   markdown: string;
 }
 
@@ -201,6 +228,7 @@ export function resolutionReport(
   const suspects = suspectAliases(entities);
   const mapped = suspects.filter((s) => mappedIds.has(s.entity));
   const suspectRecords = new Set(suspects.map((s) => s.entity)).size;
+  const broken = brokenRules(entities);
 
   const lines = [
     `Document recall of the ${top} most frequent Reuters tags of each kind: of the documents carrying a tag, the share its entity record lists.`,
@@ -213,6 +241,8 @@ export function resolutionReport(
     "|---|---|---|---:|---:|",
     ...rows.map((r) => `| ${r.kind} | ${r.tag} | ${r.entity ?? "–"} | ${r.documents} | ${pct(r.found, r.documents)} |`),
     "",
+    `Rules broken outright: ${broken.titledPeople} people named with a title, ${broken.rolesOffPeople} organisations or places with roles, ${broken.lowercaseNames} records named in lowercase.`,
+    "",
     `Suspect aliases (not a spelling, acronym, short or qualified form of the record's name): ${suspects.length} aliases on ${suspectRecords} of ${entities.length} records; ${mapped.length} on the records above.`,
     "",
     "| record | alias | mentions | why |",
@@ -221,5 +251,5 @@ export function resolutionReport(
       (s) => `| ${cell(s.name)} (\`${s.entity}\`) | ${cell(s.alias)} | ${s.count} | ${s.why} |`,
     ),
   ];
-  return { rows, totals, mapped, suspects, suspectRecords, markdown: lines.join("\n") };
+  return { rows, totals, mapped, suspects, suspectRecords, broken, markdown: lines.join("\n") };
 }

@@ -7,6 +7,7 @@ import { buildEntitiesParallel } from "../../src/build/entities/parallel";
 import type { EntityDocument } from "../../src/build/entities/types";
 import { fail, progress, say } from "../shared/cli";
 import {
+  type BrokenRules,
   candidates,
   type RecallTotal,
   type ResolutionReport,
@@ -19,7 +20,7 @@ import {
   topTags,
 } from "./resolution-score";
 
-export type { RecallTotal, SuspectAlias, TagRow };
+export type { BrokenRules, RecallTotal, SuspectAlias, TagRow };
 
 export const DEFAULT_CORPUS = "../shared/corpora/reuters21578.jsonl";
 export const DEFAULT_FIXTURE = "test/fixtures/reuters-tags.json";
