@@ -1,5 +1,7 @@
 /** @module Finds the people, organisations and places named in a text, with their character offsets: the trained tagger, read back as mentions. */
 import type { EntityType } from "../../format/schema";
+import { lookupGazetteer } from "./gazetteer";
+import { nameKey } from "./normalize";
 import { isCapsSentence } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
 import type { TaggerModel } from "./tagger/model";
@@ -27,10 +29,13 @@ export function extractLocated(text: string, model: TaggerModel = defaultModel()
   sentences.forEach((words, sentence) => {
     const headline = isCapsSentence(words.map((word) => word.text));
     for (const { from, to, type } of spans[sentence] ?? []) {
-      const entityType = TYPES[type];
-      if (entityType === undefined) continue;
+      const tagged = TYPES[type];
+      if (tagged === undefined) continue;
       const start = (words[from] as { start: number }).start;
       const end = (words[to - 1] as { end: number }).end;
+      // An organisation the curated gazetteer knows stays one ("NATO" opening a sentence is no dateline). Places are
+      // left to the tagger: a city or a country is also a team in a sports report.
+      const entityType = lookupGazetteer(nameKey(text.slice(start, end)))?.type === "organization" ? "organization" : tagged;
       const role = entityType === "person" ? roleBefore(words, text, from) : undefined;
       mentions.push({
         text: text.slice(start, end),

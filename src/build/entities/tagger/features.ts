@@ -114,7 +114,8 @@ function wordInfo(word: string): WordInfo {
   const shapeHash = hashString(shapeOf(word));
   const lexicon = lexiconClass(lower);
   const lexiconHash = hashString(lexicon);
-  const lowerHash = hashString(lower);
+  // "Mr." and "Mr", "Corp." and "Corp" are one word to the features (CoNLL writes both).
+  const lowerHash = hashString(lower.length > 2 && lower.endsWith(".") ? lower.slice(0, -1) : lower);
   const formHash = hashString(word);
   const local = [0, 1].map((caps) => {
     const out = new Int32Array(LOCAL_FEATURES);

@@ -14,9 +14,11 @@ const ABBREVIATIONS = new Set(
    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u`.split(/\s+/u),
 );
 
-// A dotted acronym (U.S., U.N.), a number with separators (1,000.5), a word with inner hyphens, apostrophes or
-// ampersands (Kilroy-Silk, O'Neill, AT&T), or any other single non-space character.
-const TOKEN = /(?:\p{L}\.){2,}|\p{N}+(?:[.,:/-]\p{N}+)*(?:\p{L}+)?|[\p{L}\p{M}\p{N}]+(?:['’&-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+// A dotted acronym (U.S., U.N.); a clitic written apart ("'s" after a space, as CoNLL does); a word or number with
+// inner hyphens, apostrophes or ampersands (Kilroy-Silk, O'Neill, AT&T, 12-year-old) and, between digits, inner
+// separators (1,000.5, 1996-08-22, 10:30); or any other single non-space character.
+const TOKEN =
+  /(?:\p{L}\.){2,}|['’](?:s|S|re|ve|ll|d|m|t)\b|n['’]t\b|[\p{L}\p{M}\p{N}]+(?:(?:[-'’&]|(?<=\p{N})[.,:/](?=\p{N}))[\p{L}\p{M}\p{N}]+)*|\S/gu;
 const POSSESSIVE = /['’][sS]$/u;
 const ENDS = new Set([".", "!", "?"]);
 
@@ -36,12 +38,14 @@ export function splitSentences(original: string): Word[][] {
     if (sentence.length > 0) sentences.push(sentence);
     sentence = [];
   };
-  for (const match of text.matchAll(TOKEN)) {
+  const pattern = new RegExp(TOKEN);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     let word = match[0];
     const start = match.index;
     if (text.slice(last, start).includes("\n")) close();
     const previous = sentence[sentence.length - 1];
-    if (previous && ENDS.has(previous.text) && /^[\p{Lu}\p{N}"“'‘(]/u.test(word)) close();
+    const closingQuote = /^["”'’]$/u.test(word) && /^[ \t]*(?:\n|$)/u.test(text.slice(start + 1, start + 40));
+    if (previous && ENDS.has(previous.text) && /^[\p{Lu}\p{N}"“'‘(]/u.test(word) && !closingQuote) close();
     else if (previous?.text.endsWith(".") && previous.text.length > 2 && /^\p{Lu}/u.test(word)) {
       // "... the U.S. The next" ends a sentence after a dotted acronym only before a common-looking sentence start.
       if (/^(?:The|A|An|In|It|He|She|They|But|This|That)$/u.test(word)) close();
@@ -57,6 +61,7 @@ export function splitSentences(original: string): Word[][] {
       sentence.push({ text: word.slice(-2), start: end - 2, end });
     } else sentence.push({ text: word, start, end });
     last = end;
+    pattern.lastIndex = end;
   }
   close();
   return sentences;
