@@ -252,6 +252,25 @@ describe("surnames and short forms", () => {
     expect(entity(entities, "gordon-brown").documents.ids).toEqual(["d", "e"]);
   });
 
+  it("never join a name only ever written in a headline: 'Reagan Hints' is no Reagan's full name", () => {
+    const { docs, extracted } = corpus(
+      [
+        ["Reagan Hints", "person"],
+        ["Reagan", "person"],
+      ],
+      [
+        ["Ronald Reagan Hints", "person"],
+        ["Reagan", "person"],
+      ],
+      [["Reagan", "person"]],
+    );
+    for (const names of extracted) (names.mentions[0] as LocatedMention).headline = true;
+    const { entities } = mergeEntities(docs, extracted);
+    expect(entity(entities, "reagan").documents.ids).toEqual(["a", "b", "c"]);
+    expect(entity(entities, "reagan-hints")).toMatchObject({ name: "Reagan Hints", mentions: 1 });
+    expect(ids(entities)).toEqual(["reagan", "reagan-hints", "ronald-reagan-hints"]);
+  });
+
   it("never leave a record named after a lowercase spelling: 'blair' is Tony Blair", () => {
     const { entities } = merge(
       [

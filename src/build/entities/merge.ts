@@ -64,6 +64,10 @@ function newCluster(key: string, entry?: RegistryEntry): Cluster {
   };
 }
 
+/** Whether some alias is a spelling of the key itself, not only a short form of it: what the name is chosen from. */
+const spelled = (key: string, aliases: ReadonlyMap<string, number>): boolean =>
+  [...aliases.keys()].some((alias) => mergeKey(alias) === key);
+
 function rolesOf(roles: Cluster["roles"]): string[] {
   const ranked = [...roles.values()].map((spellings) => {
     const total = [...spellings.values()].reduce((a, b) => a + b, 0);
@@ -142,7 +146,7 @@ export function mergeEntities(
   // Name, type and id, in an order that does not depend on the order of the mentions.
   const all = [...clusters.values()].map((cluster) => ({
     cluster,
-    name: cluster.entry?.name ?? canonicalName(cluster.key, cluster.prose.size > 0 ? cluster.prose : cluster.aliases),
+    name: cluster.entry?.name ?? canonicalName(cluster.key, spelled(cluster.key, cluster.prose) ? cluster.prose : cluster.aliases),
     type: cluster.entry?.type ?? majorityType(cluster.key, cluster.types),
   }));
   all.sort((a, b) => byText(a.name, b.name) || byText(a.type, b.type) || byText(a.cluster.key, b.cluster.key));

@@ -110,7 +110,10 @@ export function makeResolver(
   /** Unqualified org key → the countries it is written with: "finance ministry" → japan, brazil. */
   const countries: Index = new Map();
   for (const { key, type } of known) file(corpus, key, type);
-  for (const { doc, key, type, surface } of occurrences) {
+  // A name only ever written in headlines ("Reagan Hints", "Subroto Says") is no full name for short forms to join.
+  const written = new Set([...known.map(({ key }) => key), ...occurrences.flatMap(({ key, headline }) => (headline ? [] : [key]))]);
+  for (const { doc, key, type, surface, headline } of occurrences) {
+    if (headline && !written.has(key)) continue;
     file(corpus, key, type, surface);
     const indexes = byDoc.get(doc) ?? emptyIndexes();
     file(indexes, key, type, surface);
