@@ -79,6 +79,7 @@ describe("titles, jobs and party labels before a person's name", () => {
     expect(cutTitle("Finance Minister")).toEqual({ name: "Finance Minister", offset: 0 });
     expect(cutTitle("Mr. Blair")).toEqual({ name: "Blair", offset: 4 });
     expect(cutTitle("Energy Subroto")).toEqual({ name: "Subroto", offset: 7, role: "Energy" });
+    expect(cutTitle("Mines Subroto")).toEqual({ name: "Subroto", offset: 6, role: "Mines" });
     expect(cutTitle("Central Soya")).toEqual({ name: "Central Soya", offset: 0 });
     expect(cutTitle("Chancellor of the Exchequer Gordon Brown")).toEqual({
       name: "Gordon Brown",

@@ -23,7 +23,11 @@ export const ROLE_NOUNS = words(`
 /** What a minister or secretary is in charge of: left alone before a name ("Energy Subroto"), the rest of a title. */
 const PORTFOLIOS = new Set([
   ...[...TITLE_COMPLEMENTS].filter((word) => word !== "state" && word !== "staff"),
-  ...words("finance foreign trade economy economic home transport environment information industry oil planning budget"),
+  ...words(`
+    finance foreign trade economy economic home transport environment information industry oil planning budget mines
+    mining petroleum fisheries forestry tourism culture sport sports telecommunications communications development
+    housing immigration works
+  `),
 ]);
 
 /** Roles that say nothing on their own: "chief", "official", "officials". */
@@ -40,7 +44,7 @@ const inSet = (set: ReadonlySet<string>, word: string): boolean => set.has(word.
 const isHead = (word: string): boolean => inSet(TITLE_HEADS, word) || inSet(ROLE_NOUNS, word);
 /** A word of a title: a head, a modifier, an honorific or a party label; hyphenated ones when every part is ("Euro-MP"). */
 const isTitleWord = (word: string): boolean =>
-  [TITLE_HEADS, TITLE_MODIFIERS, NOT_ROLES, PARTY_LABELS, ROLE_NOUNS].some((set) => inSet(set, word)) ||
+  [TITLE_HEADS, TITLE_MODIFIERS, NOT_ROLES, PARTY_LABELS, ROLE_NOUNS, PORTFOLIOS].some((set) => inSet(set, word)) ||
   (word.includes("-") && word.split("-").every((part) => part !== "" && isTitleWord(part)));
 
 /** After "of" in a title: how many words complete it ("State", "the Exchequer") with a name still after them, or 0. */
