@@ -272,6 +272,22 @@ describe("surnames and short forms", () => {
     expect(ids(entities)).toEqual(["reagan", "reagan-hints", "ronald-reagan-hints"]);
   });
 
+  it("read a headline's title case as the acronym prose writes: 'Usda' is the USDA", () => {
+    const { docs, extracted } = corpus([["Usda", "organization"]], [["USDA", "organization"]], [["Usda", "organization"]]);
+    for (const names of [extracted[0], extracted[2]]) (names?.mentions[0] as LocatedMention).headline = true;
+    const { entities } = mergeEntities(docs, extracted);
+    expect(entities.map((e) => [e.name, e.documents.count])).toEqual([["USDA", 3]]);
+    const spelled = corpus(
+      [["Zkau", "organization"]],
+      [
+        ["Zephyr Kite Association Union", "organization"],
+        ["ZKAU", "organization"],
+      ],
+    );
+    (spelled.extracted[0]?.mentions[0] as LocatedMention).headline = true;
+    expect(ids(mergeEntities(spelled.docs, spelled.extracted).entities)).toEqual(["zephyr-kite-association-union"]);
+  });
+
   it("never leave a record named after a lowercase spelling: 'blair' is Tony Blair", () => {
     const { entities } = merge(
       [

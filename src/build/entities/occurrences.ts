@@ -17,7 +17,8 @@ function best(votes: ReadonlyMap<EntityType, number>): EntityType | undefined {
 
 /**
  * Every mention of the corpus, document by document, a person's name without the titles before it (they are its
- * roles, when they are worth keeping: see `isUsefulRole`); then the names a text found but could not type, each
+ * roles, when they are worth keeping: see `isUsefulRole`), a one-word headline name read as the acronym prose writes
+ * ("Usda" as "USDA"); then the names a text found but could not type, each
  * typed from the rest of the corpus ("Kirby's figures" in one document, "John Kirby" in another): a name the
  * registry or two other documents type takes that type, a lone word that is the surname of exactly one person
  * named in full is a person (the resolver then maps it to that person), as long as the corpus types the name at
@@ -39,6 +40,13 @@ export function occurrencesOf(extracted: readonly DocumentNames[], curated: Read
       occurrences.push({ doc, sentence, start: start + titled.offset, end, surface, key: mergeKey(surface), type, ...extra });
     }
   });
+  // A headline's case is no guide: "Usda" in "Usda Sees Record Crop" is the USDA when prose writes it so somewhere.
+  const prose = new Set(occurrences.flatMap(({ key, headline }) => (headline ? [] : [key])));
+  for (const occurrence of occurrences) {
+    if (!occurrence.headline || /\s/u.test(occurrence.surface) || prose.has(occurrence.key)) continue;
+    const upper = mergeKey(occurrence.surface.toUpperCase());
+    if (upper !== occurrence.key && prose.has(upper)) occurrence.key = upper;
+  }
   const votes = new Map<string, Map<EntityType, number>>();
   const surnames = new Map<string, Set<string>>();
   const docsOf = new Map<string, Set<number>>();

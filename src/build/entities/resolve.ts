@@ -125,17 +125,19 @@ export function makeResolver(
   }
   for (const { key, type } of known) if (type === "organization") orgKeys.add(key);
   const acronyms = acronymsInContext(occurrences, byDoc);
+  // "Usda" in a title-case headline is the acronym prose writes "USDA".
+  const writtenAsAcronym = new Set(occurrences.flatMap(({ key, surface, headline }) => (!headline && isAcronymName(surface) ? [key] : [])));
 
   const lookup = (doc: number, pick: (indexes: Indexes) => string | undefined): string | undefined => {
     const local = byDoc.get(doc);
     return (local && pick(local)) ?? pick(corpus);
   };
 
-  return ({ doc, surface, key, type }) => {
+  return ({ doc, surface, key, type, headline }) => {
     if (lookupGazetteer(key)?.type === type) return key;
     if (!key.includes(" ")) {
       // An acronym is the one name with its initials that it is written beside: here, or in another document.
-      if (isAcronymName(surface)) {
+      if (isAcronymName(surface) || (headline && writtenAsAcronym.has(key))) {
         const full = only(byDoc.get(doc)?.initials, key) ?? only(acronyms, key);
         if (full) return full;
       }
