@@ -1,5 +1,6 @@
 /** @module Finds the people, organisations and places named in a text, with their character offsets: the trained tagger, read back as mentions. */
 import type { EntityType } from "../../format/schema";
+import { CALENDAR } from "./cues";
 import { lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
 import { nameKey } from "./normalize";
@@ -9,7 +10,8 @@ import type { TaggerModel } from "./tagger/model";
 import { tagDocument } from "./tagger/tag";
 import { splitSentences, type Word } from "./tagger/tokenize";
 import { roleBefore } from "./titles";
-import type { DocumentNames, LocatedMention, Mention } from "./types";
+import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./types";
+import { isCommonWord } from "./words";
 
 /** The types the tagger reports, by its type index (MISC, index 3, is never reported). */
 const TYPES: readonly EntityType[] = ["person", "organization", "place"];
@@ -32,6 +34,11 @@ const GEOGRAPHIC_HEADS = new Set(
  * // [["Taliban", "organization", 0], ["Kandahar", "place", 0], ["Herat", "place", 0]]
  */
 export function extractLocated(text: string, model: TaggerModel = defaultModel()): LocatedMention[] {
+  return readNames(text, model).mentions;
+}
+
+/** The tagged mentions of a text and the capitalised names the tagger left out (see `extractNames`). */
+function readNames(text: string, model: TaggerModel): DocumentNames {
   const sentences = splitSentences(text);
   const spans = tagDocument(
     model,
@@ -58,7 +65,16 @@ export function extractLocated(text: string, model: TaggerModel = defaultModel()
     if (titleCase[sentence]) return;
     for (const { from, to, type } of spans[sentence] ?? []) {
       const tagged = TYPES[type];
-      if (tagged === undefined) continue;
+      // MISC is not reported, nor a lone letter or symbol ("A", "𝒳").
+      if (
+        tagged === undefined ||
+        (words
+          .slice(from, to)
+          .map((word) => word.text)
+          .join("")
+          .match(/\p{L}/gu)?.length ?? 0) < 2
+      )
+        continue;
       // An organisation the curated gazetteer knows stays one ("NATO" opening a sentence is no dateline). Places are
       // left to the tagger: a city or a country is also a team in a sports report.
       const key = nameKey(text.slice((words[from] as Word).start, (words[to - 1] as Word).end));
@@ -68,6 +84,8 @@ export function extractLocated(text: string, model: TaggerModel = defaultModel()
       mentions.push(mention(words, sentence, from, to, entityType));
     }
   });
+  surnamesArePeople(mentions, text);
+  oneSensePerDocument(mentions);
   if (titleCase.some(Boolean)) {
     // Title-case headlines: only the names the rest of the document (or the gazetteer) knows, and surnames of its people.
     const known = new Map<string, EntityType>();
@@ -84,17 +102,101 @@ export function extractLocated(text: string, model: TaggerModel = defaultModel()
     });
     mentions.sort((a, b) => a.start - b.start);
   }
-  return mentions;
+  return { mentions, untyped: leftOut(sentences, spans, titleCase, text) };
 }
 
 /**
- * The mentions of a text, as `extractLocated` gives them. The tagger types every name it finds, so `untyped`
- * is always empty; the field stays for the merger, which can type names from the rest of the corpus.
+ * The runs of capitalised words no span covers, outside headlines: "Kirby" in "Reporters questioned Kirby's figures",
+ * which the tagger missed. A run that opens a sentence counts only when its first word is no common word.
+ */
+function leftOut(
+  sentences: readonly (readonly Word[])[],
+  spans: readonly (readonly { from: number; to: number }[])[],
+  titleCase: readonly boolean[],
+  text: string,
+): UntypedName[] {
+  const untyped: UntypedName[] = [];
+  sentences.forEach((words, sentence) => {
+    if (titleCase[sentence] || isCapsSentence(words.map((word) => word.text))) return;
+    const covered = new Uint8Array(words.length);
+    for (const { from, to } of spans[sentence] ?? []) covered.fill(1, from, to);
+    const name = (i: number) =>
+      !covered[i] && /^\p{Lu}\p{Ll}/u.test((words[i] as Word).text) && !CALENDAR.has((words[i] as Word).text.toLowerCase());
+    let i = 0;
+    while (i < words.length) {
+      if (!name(i)) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < words.length && name(end)) end++;
+      if (i > 0 || !isCommonWord((words[i] as Word).text)) {
+        const start = (words[i] as Word).start;
+        const stop = (words[end - 1] as Word).end;
+        untyped.push({ text: text.slice(start, stop), start, end: stop, sentence });
+      }
+      i = end;
+    }
+  });
+  return untyped;
+}
+
+/**
+ * A word a document writes as the last name of a person ("Antony Blinken") names that person elsewhere in the
+ * document too: a mention that is that word alone becomes a person, and one that ends with it after words no
+ * person's name holds ("State Blinken" in "Secretary of State Blinken") is cut down to it.
+ */
+function surnamesArePeople(mentions: LocatedMention[], text: string): void {
+  const surnames = new Set<string>();
+  const personWords = new Set<string>();
+  for (const { text: name, type } of mentions) {
+    if (type !== "person") continue;
+    const words = name.split(" ");
+    for (const word of words) personWords.add(word);
+    if (words.length > 1) surnames.add(words[words.length - 1] as string);
+  }
+  for (const mention of mentions) {
+    if (mention.type === "person") continue;
+    const words = mention.text.split(" ");
+    const last = words[words.length - 1] as string;
+    if (!surnames.has(last)) continue;
+    if (words.length === 1) mention.type = "person";
+    else if (words.slice(0, -1).every((word) => !personWords.has(word))) {
+      mention.type = "person";
+      mention.start = mention.end - last.length;
+      mention.text = text.slice(mention.start, mention.end);
+    }
+  }
+}
+
+/**
+ * Gives every mention of one name in a document the type most of them have (the first one's on a tie): "tyre giant
+ * Pirelli" and "Pirelli shares" are one company.
+ */
+function oneSensePerDocument(mentions: LocatedMention[]): void {
+  const votes = new Map<string, { first: EntityType; tally: Map<EntityType, number> }>();
+  for (const { text, type } of mentions) {
+    const vote = votes.get(text) ?? { first: type, tally: new Map<EntityType, number>() };
+    vote.tally.set(type, (vote.tally.get(type) ?? 0) + 1);
+    votes.set(text, vote);
+  }
+  const winners = new Map<string, EntityType>();
+  for (const [text, { first, tally }] of votes) {
+    let best = first;
+    for (const [type, count] of tally) if (count > (tally.get(best) ?? 0)) best = type;
+    winners.set(text, best);
+  }
+  for (const mention of mentions) mention.type = winners.get(mention.text) ?? mention.type;
+}
+
+/**
+ * The mentions of a text, as `extractLocated` gives them, and the capitalised names the tagger left out: the
+ * merger types those from the rest of the corpus ("Kirby's figures" here, "John Kirby" in another document).
  * @example
- * extractNames("Kabul fell.").mentions[0]; // { text: "Kabul", type: "place", start: 0, end: 5, sentence: 0 }
+ * extractNames("Reporters questioned Kirby's figures.").untyped; // [{ text: "Kirby", start: 21, end: 26, sentence: 0 }]
  */
 export function extractNames(text: string): DocumentNames {
-  return { mentions: extractLocated(text), untyped: [] };
+  return readNames(text, defaultModel());
 }
 
 /**

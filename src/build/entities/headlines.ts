@@ -21,7 +21,8 @@ const hasLowercase = (word: string) => /\p{Ll}/u.test(word);
 
 /**
  * Whether a sentence is a title-case headline: four words or more, 85% of them capitalised, some lowercase letters
- * (capitals headlines are the tagger's), and capitalised common words among them (a list of names has none).
+ * (capitals headlines are the tagger's), capitalised common words among them (a list of names has few), and not
+ * a list.
  * @example
  * isTitleCase(["US", "Secretary", "of", "State", ",", "Kazakh", "Counterpart", "Discuss", "Afghanistan"]); // true
  * isTitleCase(["Prime", "Minister", "Boris", "Johnson", "spoke", "."]); // false
@@ -30,6 +31,9 @@ export function isTitleCase(words: readonly string[]): boolean {
   const letters = words.filter((word) => /\p{L}/u.test(word));
   const capitalized = letters.filter(isCapitalized);
   const common = capitalized.filter((word) => isCommonWord(word));
+  // "Christian Cullen, Jeff Wilson, Walter Little": short pieces between commas make a list, not a headline.
+  const commas = words.filter((word) => word === ",").length;
+  if (commas >= 2 && letters.length <= 3 * (commas + 1)) return false;
   return (
     letters.length >= 4 &&
     capitalized.length >= 0.85 * letters.length &&

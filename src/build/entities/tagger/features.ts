@@ -163,8 +163,8 @@ export interface PreparedSentence {
   runHead: Int32Array;
   headline: boolean;
   /**
-   * Words worth tagging: the ones holding a capital, and their neighbours ("of" in "Bank of England").
-   * A word far from any is outside every name, as a name is written with capitals.
+   * Words worth tagging: the ones holding a capital, and their neighbours ("of" in "Bank of England"), but not
+   * weekdays. A word far from any is outside every name, as a name is written with capitals.
    */
   active: Uint8Array;
 }
@@ -198,6 +198,7 @@ function capsOf(infos: readonly WordInfo[]): boolean {
   return (letters >= 2 && caps / letters > 0.6) || (long >= 5 && capitalized / long > 0.8);
 }
 
+const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 const CONNECTORS = new Set(["of", "de", "and", "&", "for", "the"]);
 const RUN_HEADS = new Set(["orghead", "placehead"]);
 
@@ -268,6 +269,10 @@ export function prepareSentence(words: readonly string[]): PreparedSentence {
     active[i] = 1;
     if (i > 0) active[i - 1] = 1;
     if (i + 1 < infos.length) active[i + 1] = 1;
+  });
+  // A weekday is never part of a name ("CNBC Friday", "Insulza Monday"); months can be ("Theresa May").
+  infos.forEach((info, i) => {
+    if (WEEKDAYS.has(info.lower)) active[i] = 0;
   });
   const padded = (values: (info: WordInfo) => number) => {
     const out = new Int32Array(infos.length + 4).fill(BOUNDARY);
