@@ -116,7 +116,8 @@ export function suspicion(alias: string, name: string, type: string): "initials"
   const mine = a.split(" ");
   // A word of the name, or the start of one: "BP" of BP America, "Fed" of Federal Reserve.
   const fromName = (w: string) => SMALL.has(w) || theirs.some((t) => t === w || (w.length >= 3 && t.startsWith(w)));
-  if (!/\s/u.test(alias) && isAcronym(alias)) {
+  // "Gatt" in a title-case headline is the acronym GATT.
+  if (!/\s/u.test(alias) && isAcronym(alias.toUpperCase())) {
     return initialsOf(b) === a || initialsOf(nameKey(name)) === a || mine.every(fromName) ? undefined : "initials";
   }
   if (mine.every(fromName)) {
