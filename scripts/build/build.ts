@@ -1,6 +1,7 @@
 /** @module `npm run build`: documents → entities → a sharded KV bundle on disk. */
 import { parseArgs } from "node:util";
 import { writeBundle } from "../../src/build/bundle-files";
+import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
 import type { Profile } from "../../src/build/layout";
 import { buildFromInputs } from "../../src/build/pipeline";
@@ -61,6 +62,6 @@ try {
   );
 } catch (error) {
   if (error instanceof IngestError) fail(`${error.message}\nFix these, or pass --skip-invalid to index the rest and report them.`);
-  if (error instanceof BundleBuildError) fail(`${error.message} [${error.code}]`);
+  if (error instanceof BundleBuildError || error instanceof EntityModelError) fail(`${error.message} [${error.code}]`);
   throw error;
 }

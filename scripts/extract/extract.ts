@@ -4,6 +4,7 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import type { RegistryEntry } from "../../src/build/entities/merge";
 import { defaultThreads } from "../../src/build/entities/parallel";
+import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { formatIssue } from "../../src/build/ingest/errors";
 import { fail, progress, say } from "../shared/cli";
 import { readExtractInputs } from "./extract-input";
@@ -61,7 +62,12 @@ if (issues.length > 0) {
 const threads = requested ?? defaultThreads(docs.length);
 const why = requested === undefined ? ` (load average ${loadavg()[0]?.toFixed(1)}; --threads N to choose)` : "";
 say(`Extracting entities from ${docs.length.toLocaleString("en-US")} documents, on up to ${threads} thread${threads > 1 ? "s" : ""}${why}`);
-const results = await extractCorpus(docs, registry, { threads, onProgress: (n, total) => progress("documents", n, total) });
+const results = await extractCorpus(docs, registry, { threads, onProgress: (n, total) => progress("documents", n, total) }).catch(
+  (error: unknown) => {
+    if (error instanceof EntityModelError) fail(`${error.message} [${error.code}]`);
+    throw error;
+  },
+);
 
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0); // the reader (head, less) has had enough

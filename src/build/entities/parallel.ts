@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { extractDocument } from "./document";
 import { type EntityDocument, type EntityIndex, mergeEntities, type RegistryEntry } from "./merge";
+import { defaultModel } from "./tagger/load";
 import type { DocumentNames } from "./types";
 
 /** A batch of documents sent to a worker. */
@@ -55,8 +56,7 @@ export const LARGE_CORPUS = 10_000;
 /**
  * How many threads to extract `documents` documents on when the caller does not say: one per core; but on a
  * corpus under `LARGE_CORPUS` documents only the cores the 1-minute load average leaves free (as GNU make's `-l`
- * reads it), at least one. A worker costs 3 to 4 CPU-seconds (its start, a second heap, compiling compromise
- * again), and Linux shares the CPU between sessions, not threads: on a busy machine a second thread gets little CPU
+ * reads it), at least one. A worker costs CPU time of its own (its start, a second heap, loading the model), and Linux shares the CPU between sessions, not threads: on a busy machine a second thread gets little CPU
  * the main thread would not have had, which on a small corpus does not make up for that cost.
  * @example
  * defaultThreads(3000, 2, 0.3); // 2
@@ -115,6 +115,8 @@ export async function extractParallel(
   docs: readonly Pick<EntityDocument, "title" | "body">[],
   options: ParallelOptions = {},
 ): Promise<DocumentNames[]> {
+  // A missing or damaged model fails here, on the main thread, with its own code, before any worker starts.
+  defaultModel();
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
   const batches = Math.ceil(docs.length / batchSize);
   const main = options.mainThread !== false;

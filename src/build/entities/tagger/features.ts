@@ -369,11 +369,13 @@ export function documentContext(sentences: readonly PreparedSentence[]): Documen
   const evidence = new Map<string, number>();
   const mark = (info: WordInfo, bits: number) => evidence.set(info.lower, (evidence.get(info.lower) ?? 0) | bits);
   for (const { infos, headline } of sentences) {
+    // In a headline every word is capitalised: neither its case nor its runs say anything.
+    if (headline) continue;
     let runStart = -1;
     for (let i = 0; i <= infos.length; i++) {
       const info = infos[i];
       const capital = info?.capital && info.letters;
-      if (info?.letters && i > 0 && !headline) mark(info, info.capital ? EVIDENCE.capital : EVIDENCE.lowercase);
+      if (info?.letters && i > 0) mark(info, info.capital ? EVIDENCE.capital : EVIDENCE.lowercase);
       if (capital && runStart < 0) runStart = i;
       if (!capital && runStart >= 0) {
         // A capitalised run [runStart, i).

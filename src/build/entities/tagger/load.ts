@@ -30,8 +30,11 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): TaggerModel {
   }
 }
 
-/** The committed model, loaded on first use. */
+/**
+ * The model the build uses, loaded on first use: the file named by the `ENTITY_MODEL` environment variable (one
+ * written by `npm run train:entities -- --out FILE`), else the committed one.
+ */
 export function defaultModel(): TaggerModel {
-  loaded ??= loadModel();
+  loaded ??= loadModel(process.env.ENTITY_MODEL || DEFAULT_MODEL_PATH);
   return loaded;
 }

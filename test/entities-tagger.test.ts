@@ -1,0 +1,176 @@
+/** @module The entity tagger: training on a small labelled fixture, the model file, decoding, words and document evidence. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readConllLabels } from "../scripts/train/conll-labels";
+import { extractMentions } from "../src/build/entities/extract";
+import { documentContext, EVIDENCE, prepareSentence } from "../src/build/entities/tagger/features";
+import { allowed, decodeSpans, encodeSpans, LABEL_COUNT, LABELS, labelOf, mayEnd } from "../src/build/entities/tagger/labels";
+import { DEFAULT_MODEL_PATH, loadModel } from "../src/build/entities/tagger/load";
+import { decodeModel, EntityModelError, encodeModel } from "../src/build/entities/tagger/model";
+import { tagDocument } from "../src/build/entities/tagger/tag";
+import { splitSentences } from "../src/build/entities/tagger/tokenize";
+import { denseModel, trainTagger } from "../src/build/entities/tagger/train";
+import { viterbi } from "../src/build/entities/tagger/viterbi";
+
+const fixture = readConllLabels(readFileSync(new URL("./fixtures/tagger.conll", import.meta.url), "utf8"));
+const spansOf = (labels: readonly number[]) => decodeSpans(labels).map(({ from, to, type }) => [from, to, type]);
+
+describe("training", () => {
+  const trained = trainTagger(fixture, { epochs: 5 });
+  const file = encodeModel(trained);
+
+  it("tags the sentences it was trained on as they are labelled", () => {
+    const model = decodeModel(file);
+    const [doc] = fixture;
+    const tagged = tagDocument(model, doc?.sentences.map((s) => s.words) ?? []);
+    expect(tagged.map((spans) => spans.map(({ from, to, type }) => [from, to, type]))).toEqual(
+      doc?.sentences.map((s) => spansOf(s.labels)),
+    );
+  });
+
+  it("writes the same bytes from the same data, and the file reads back to the same answers", () => {
+    expect(encodeModel(trainTagger(fixture, { epochs: 5 }))).toEqual(file);
+    const words = [["Maria", "Lopez", "met", "Peter", "Grant", "in", "Lisbon", "."]];
+    expect(tagDocument(decodeModel(file), words)).toEqual(tagDocument(denseModel(trained), words));
+  });
+
+  it("refuses a damaged model file with its own code", () => {
+    const fails = (bytes: Uint8Array) => {
+      try {
+        decodeModel(bytes);
+      } catch (error) {
+        return error instanceof EntityModelError ? error.code : String(error);
+      }
+      return "read";
+    };
+    const flipped = file.slice();
+    flipped[flipped.length - 2] = (flipped[flipped.length - 2] as number) ^ 0xff;
+    expect(fails(flipped)).toBe("entity_model_corrupt");
+    expect(fails(file.subarray(0, file.length - 10))).toBe("entity_model_corrupt");
+    expect(fails(new TextEncoder().encode("not a model at all"))).toBe("entity_model_corrupt");
+    expect(fails(new Uint8Array(3))).toBe("entity_model_corrupt");
+    expect(fails(file)).toBe("read");
+  });
+});
+
+describe("the committed model", () => {
+  it("loads and tags the seeds", () => {
+    const model = loadModel(DEFAULT_MODEL_PATH);
+    const seed = readFileSync(new URL("../seeds/000_956f74d6789d3da8.txt", import.meta.url), "utf8");
+    const found = extractMentions(seed).map((m) => `${m.text}/${m.type}`);
+    expect(found).toContain("Kabul/place");
+    expect(found).toContain("Taliban/organization");
+    expect(found).toContain("John Kirby/person");
+    expect(tagDocument(model, [["Peter", "Grant", "visited", "Oslo", "."]]).flat()).toEqual([
+      { from: 0, to: 2, type: 0 },
+      { from: 3, to: 4, type: 2 },
+    ]);
+  });
+
+  it("is missing or damaged with a code of its own, which the build prints", () => {
+    expect(() => loadModel("/nonexistent/entities.model")).toThrow(expect.objectContaining({ code: "entity_model_missing" }));
+    const dir = mkdtempSync(join(tmpdir(), "model-"));
+    const bad = join(dir, "bad.model");
+    writeFileSync(bad, "garbage");
+    const build = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/build/build.ts", "--input", "seeds", "--out", join(dir, "out")],
+      {
+        env: { ...process.env, ENTITY_MODEL: bad },
+        encoding: "utf8",
+      },
+    );
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain("[entity_model_corrupt]");
+    expect(build.stderr).toContain(bad);
+  }, 30_000);
+});
+
+describe("labels and decoding", () => {
+  it("spells spans in BILOU and reads them back", () => {
+    const labels = encodeSpans(6, [
+      { from: 0, to: 2, type: 0 },
+      { from: 3, to: 4, type: 2 },
+      { from: 4, to: 6, type: 1 },
+    ]);
+    expect(labels.map((l) => LABELS[l])).toEqual(["B-PER", "L-PER", "O", "U-LOC", "B-ORG", "L-ORG"]);
+    expect(spansOf(labels)).toEqual([
+      [0, 2, 0],
+      [3, 4, 2],
+      [4, 6, 1],
+    ]);
+  });
+
+  it("decodes only well-formed sequences, whatever the scores", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer(), (length, seed) => {
+        let state = seed >>> 0;
+        const random = () => {
+          state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+          return state / 2 ** 32 - 0.5;
+        };
+        const emissions = Float64Array.from({ length: length * LABEL_COUNT }, random);
+        const transitions = Float64Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, random);
+        const labels = viterbi(emissions, transitions, length);
+        expect(labels).toHaveLength(length);
+        labels.forEach((label, i) => {
+          expect(allowed(i === 0 ? LABEL_COUNT : (labels[i - 1] as number), label)).toBe(true);
+        });
+        expect(mayEnd(labels[length - 1] as number)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keeps a word the scores rule out as 'O'", () => {
+    const emissions = new Float64Array(2 * LABEL_COUNT).fill(1);
+    for (let t = 1; t < LABEL_COUNT; t++) emissions[LABEL_COUNT + t] = -1e9;
+    // B-PER scores best at the first word, but nothing may follow it: a one-word name is what is left.
+    emissions[labelOf("B", 0)] = 50;
+    emissions[labelOf("U", 0)] = 5;
+    expect(viterbi(emissions, new Float64Array((LABEL_COUNT + 1) * LABEL_COUNT), 2)).toEqual([labelOf("U", 0), 0]);
+  });
+});
+
+describe("words", () => {
+  const words = (text: string) => splitSentences(text).map((s) => s.map((w) => w.text));
+
+  it("splits sentences and words as CoNLL does, with offsets into the text", () => {
+    expect(words("Mr. Blair met U.S. officials. Clinton's aides came.")).toEqual([
+      ["Mr.", "Blair", "met", "U.S.", "officials", "."],
+      ["Clinton", "'s", "aides", "came", "."],
+    ]);
+    expect(words("P. Simmons took 4-38 for the 12-year-old side, 1,000.5 runs")).toEqual([
+      ["P.", "Simmons", "took", "4-38", "for", "the", "12-year-old", "side", ",", "1,000.5", "runs"],
+    ]);
+    expect(words('He said "no ." \nThen left')).toEqual([
+      ["He", "said", '"', "no", ".", '"'],
+      ["Then", "left"],
+    ]);
+    const text = "Kabul fell.\nThe Taliban won";
+    for (const w of splitSentences(text).flat()) expect(text.slice(w.start, w.end)).toBe(w.text);
+  });
+
+  it("joins the lines of hard-wrapped text", () => {
+    expect(words("talks with the European\nCommunity officials ended\nand the rest went\nhome today.")).toHaveLength(1);
+  });
+
+  it("reads how a document writes each word, and the contexts of its capitalised names", () => {
+    const { evidence } = documentContext(
+      [
+        ["Rates", "rose", "in", "Chile", "."],
+        ["Mr", "Blair", "said", "that", "his", "friend", "Tony", "Blair", "was", "at", "the", "Acme", "Corp", "office", "."],
+        ["CHILE", "RATES", "FALL"],
+      ].map(prepareSentence),
+    );
+    expect(evidence.get("chile")).toBe(EVIDENCE.capital | EVIDENCE.afterLocative);
+    expect((evidence.get("blair") ?? 0) & EVIDENCE.afterTitle).toBeTruthy();
+    expect((evidence.get("blair") ?? 0) & EVIDENCE.surname).toBeTruthy();
+    expect((evidence.get("acme") ?? 0) & EVIDENCE.beforeOrgHead).toBeTruthy();
+    expect(evidence.get("rates")).toBeUndefined();
+  });
+});
