@@ -253,7 +253,7 @@ describe("surnames and short forms", () => {
     expect(entity(entities, "gordon-brown").documents.ids).toEqual(["d", "e"]);
   });
 
-  it("never join a name only ever written in a headline: 'Reagan Hints' is no Reagan's full name", () => {
+  it("never join a name only ever written in a headline with a common word in it: 'Reagan Hints' is no Reagan's full name", () => {
     const { docs, extracted } = corpus(
       [
         ["Reagan Hints", "person"],
@@ -270,6 +270,9 @@ describe("surnames and short forms", () => {
     expect(entity(entities, "reagan").documents.ids).toEqual(["a", "b", "c"]);
     expect(entity(entities, "reagan-hints")).toMatchObject({ name: "Reagan Hints", mentions: 1 });
     expect(ids(entities)).toEqual(["reagan", "reagan-hints", "ronald-reagan-hints"]);
+    const headed = corpus([["Antony Blinken", "person"]], [["Blinken", "person"]]);
+    (headed.extracted[0]?.mentions[0] as LocatedMention).headline = true;
+    expect(ids(mergeEntities(headed.docs, headed.extracted).entities)).toEqual(["antony-blinken"]);
   });
 
   it("read a headline's title case as the acronym prose writes: 'Usda' is the USDA", () => {

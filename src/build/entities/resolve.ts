@@ -3,6 +3,7 @@ import type { EntityType } from "../../format/schema";
 import { gazetteerAcronym, lookupGazetteer } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym } from "./normalize";
+import { isCommonWord } from "./words";
 
 /** One mention, as the merger sees it. */
 export interface Occurrence {
@@ -110,10 +111,11 @@ export function makeResolver(
   /** Unqualified org key → the countries it is written with: "finance ministry" → japan, brazil. */
   const countries: Index = new Map();
   for (const { key, type } of known) file(corpus, key, type);
-  // A name only ever written in headlines ("Reagan Hints", "Subroto Says") is no full name for short forms to join.
+  // A name only ever written in headlines, with a common word in it ("Reagan Hints", "Subroto Says"), is no full
+  // name for short forms to join.
   const written = new Set([...known.map(({ key }) => key), ...occurrences.flatMap(({ key, headline }) => (headline ? [] : [key]))]);
   for (const { doc, key, type, surface, headline } of occurrences) {
-    if (headline && !written.has(key)) continue;
+    if (headline && !written.has(key) && surface.split(/[\s-]+/u).some(isCommonWord)) continue;
     file(corpus, key, type, surface);
     const indexes = byDoc.get(doc) ?? emptyIndexes();
     file(indexes, key, type, surface);
