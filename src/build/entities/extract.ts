@@ -1,13 +1,13 @@
 /** @module Finds the people, organisations and places named in a text, with their character offsets: the trained tagger, read back as mentions. */
 import type { EntityType } from "../../format/schema";
 import { CALENDAR } from "./cues";
-import { lookupGazetteer } from "./gazetteer";
+import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
 import { nameKey } from "./normalize";
-import { isCapsSentence } from "./tagger/features";
+import { prepareSentence } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
 import type { TaggerModel } from "./tagger/model";
-import { tagDocument } from "./tagger/tag";
+import { tagPrepared } from "./tagger/tag";
 import { splitSentences, type Word } from "./tagger/tokenize";
 import { roleBefore } from "./titles";
 import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./types";
@@ -40,16 +40,15 @@ export function extractLocated(text: string, model: TaggerModel = defaultModel()
 /** The tagged mentions of a text and the capitalised names the tagger left out (see `extractNames`). */
 function readNames(text: string, model: TaggerModel): DocumentNames {
   const sentences = splitSentences(text);
-  const spans = tagDocument(
-    model,
-    sentences.map((words) => words.map((word) => word.text)),
-  );
-  const titleCase = sentences.map((words) => isTitleCase(words.map((word) => word.text)));
+  const prepared = sentences.map((words) => prepareSentence(words.map((word) => word.text)));
+  const spans = tagPrepared(model, prepared);
+  const titleCase = prepared.map((sentence) => isTitleCase(sentence.words));
+  const caps = prepared.map((sentence, i) => sentence.headline || (titleCase[i] as boolean));
   const mention = (words: readonly Word[], sentence: number, from: number, to: number, type: EntityType): LocatedMention => {
     const start = (words[from] as Word).start;
     const end = (words[to - 1] as Word).end;
     const role = type === "person" ? roleBefore(words, text, from) : undefined;
-    const headline = titleCase[sentence] || isCapsSentence(words.map((word) => word.text));
+    const headline = caps[sentence];
     return {
       text: text.slice(start, end),
       type,
@@ -77,10 +76,12 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
         continue;
       // An organisation the curated gazetteer knows stays one ("NATO" opening a sentence is no dateline). Places are
       // left to the tagger: a city or a country is also a team in a sports report.
-      const key = nameKey(text.slice((words[from] as Word).start, (words[to - 1] as Word).end));
+      const first = (words[from] as Word).text.toLowerCase().replace(/\./gu, "");
+      const known = FIRST_WORDS.has(first)
+        ? lookupGazetteer(nameKey(text.slice((words[from] as Word).start, (words[to - 1] as Word).end)))
+        : undefined;
       const head = (words[to - 1] as Word).text.toLowerCase();
-      const entityType =
-        lookupGazetteer(key)?.type === "organization" ? "organization" : to - from > 1 && GEOGRAPHIC_HEADS.has(head) ? "place" : tagged;
+      const entityType = known?.type === "organization" ? "organization" : to - from > 1 && GEOGRAPHIC_HEADS.has(head) ? "place" : tagged;
       mentions.push(mention(words, sentence, from, to, entityType));
     }
   });
@@ -102,7 +103,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
     });
     mentions.sort((a, b) => a.start - b.start);
   }
-  return { mentions, untyped: leftOut(sentences, spans, titleCase, text) };
+  return { mentions, untyped: leftOut(sentences, spans, caps, text) };
 }
 
 /**
@@ -112,12 +113,12 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
 function leftOut(
   sentences: readonly (readonly Word[])[],
   spans: readonly (readonly { from: number; to: number }[])[],
-  titleCase: readonly boolean[],
+  headlines: readonly boolean[],
   text: string,
 ): UntypedName[] {
   const untyped: UntypedName[] = [];
   sentences.forEach((words, sentence) => {
-    if (titleCase[sentence] || isCapsSentence(words.map((word) => word.text))) return;
+    if (headlines[sentence]) return;
     const covered = new Uint8Array(words.length);
     for (const { from, to } of spans[sentence] ?? []) covered.fill(1, from, to);
     const name = (i: number) =>

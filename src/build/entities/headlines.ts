@@ -28,6 +28,14 @@ const hasLowercase = (word: string) => /\p{Ll}/u.test(word);
  * isTitleCase(["Prime", "Minister", "Boris", "Johnson", "spoke", "."]); // false
  */
 export function isTitleCase(words: readonly string[]): boolean {
+  let lettered = 0;
+  let capitals = 0;
+  for (const word of words) {
+    if (!/\p{L}/u.test(word)) continue;
+    lettered++;
+    if (isCapitalized(word)) capitals++;
+  }
+  if (lettered < 4 || capitals < 0.85 * lettered) return false;
   const letters = words.filter((word) => /\p{L}/u.test(word));
   const capitalized = letters.filter(isCapitalized);
   const common = capitalized.filter((word) => isCommonWord(word));

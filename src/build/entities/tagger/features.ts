@@ -274,21 +274,26 @@ export function prepareSentence(words: readonly string[]): PreparedSentence {
   infos.forEach((info, i) => {
     if (WEEKDAYS.has(info.lower)) active[i] = 0;
   });
-  const padded = (values: (info: WordInfo) => number) => {
-    const out = new Int32Array(infos.length + 4).fill(BOUNDARY);
-    for (let i = 0; i < infos.length; i++) out[i + 2] = values(infos[i] as WordInfo);
-    return out;
-  };
-  const gazetteer = new Int32Array(infos.length + 4).fill(BOUNDARY);
-  gazetteerTags(infos).forEach((tag, i) => {
+  const n = infos.length;
+  const lower = new Int32Array(n + 4).fill(BOUNDARY);
+  const shape = new Int32Array(n + 4).fill(BOUNDARY);
+  const lexicon = new Int32Array(n + 4).fill(BOUNDARY);
+  const gazetteer = new Int32Array(n + 4).fill(BOUNDARY);
+  const tags = gazetteerTags(infos);
+  for (let i = 0; i < n; i++) {
+    const info = infos[i] as WordInfo;
+    lower[i + 2] = info.lowerHash;
+    shape[i + 2] = info.shapeHash;
+    lexicon[i + 2] = info.lexiconHash;
+    const tag = tags[i] as string;
     gazetteer[i + 2] = tag === "" ? NO_TAG : hashString(tag);
-  });
+  }
   return {
     words,
     infos,
-    lower: padded((info) => info.lowerHash),
-    shape: padded((info) => info.shapeHash),
-    lexicon: padded((info) => info.lexiconHash),
+    lower,
+    shape,
+    lexicon,
     gazetteer,
     runHead: Int32Array.from(runHeads(infos), (head) => (head === "" ? NO_TAG : hashString(head))),
     headline: capsOf(infos),

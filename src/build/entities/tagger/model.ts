@@ -10,11 +10,17 @@ const L = LABEL_COUNT;
 const MAGIC = "NERW";
 export const MODEL_VERSION = 1;
 
-/** A word's local features, and their summed scores per stage and headline flag, filled by the stages. */
+/** A word's local features outside and inside a headline, and their summed scores per stage and headline flag, filled by the stages. */
 export interface LocalWord {
-  local: Int32Array;
-  caps: 0 | 1;
+  local: readonly [Int32Array, Int32Array];
   sums: (Float64Array | undefined)[];
+}
+
+/** What lets a stage skip work on a sentence: its words' local features, whether it is a headline, which words may be in a name. */
+export interface SentenceWords {
+  words: readonly LocalWord[];
+  caps: 0 | 1;
+  active: Uint8Array;
 }
 
 /** Why a model file cannot be used: the build stops with this code and message. */
@@ -32,9 +38,9 @@ export class EntityModelError extends Error {
 export interface Stage {
   /**
    * Adds the label scores of `length` words (features `FEATURES_PER_WORD` a word) into `out[i * L + label]`.
-   * `words`, what each word's `LOCAL_FEATURES` are, lets a stage reuse their sum; words not `active` can only be "O".
+   * `sentence` lets a stage reuse the sums of each word's `LOCAL_FEATURES`; its words not `active` can only be "O".
    */
-  emit(features: Int32Array, length: number, out: Float64Array, words?: readonly LocalWord[], active?: Uint8Array): void;
+  emit(features: Int32Array, length: number, out: Float64Array, sentence?: SentenceWords): void;
   /** `transitions[from * L + to]`, `from = L` at a sentence start. */
   transitions: Float64Array;
 }
@@ -119,22 +125,22 @@ export class SparseStage implements Stage {
     }
   }
 
-  emit(features: Int32Array, length: number, out: Float64Array, words?: readonly LocalWord[], active?: Uint8Array): void {
+  emit(features: Int32Array, length: number, out: Float64Array, sentence?: SentenceWords): void {
     const per = length > 0 ? features.length / length : 0;
     for (let i = 0; i < length; i++) {
       const base = i * L;
-      if (active && !active[i]) {
+      if (sentence && !sentence.active[i]) {
         // Outside every name: only "O" is possible.
         for (let t = 1; t < L; t++) out[base + t] = -1e9;
         continue;
       }
-      const word = words?.[i];
-      if (word) {
-        const slot = this.id * 2 + word.caps;
+      const word = sentence?.words[i];
+      if (sentence && word) {
+        const slot = this.id * 2 + sentence.caps;
         let sum = word.sums[slot];
         if (!sum) {
           sum = new Float64Array(L);
-          this.add(word.local, 0, LOCAL_FEATURES, sum, 0);
+          this.add(word.local[sentence.caps], 0, LOCAL_FEATURES, sum, 0);
           word.sums[slot] = sum;
         }
         for (let t = 0; t < L; t++) out[base + t] = (out[base + t] as number) + (sum[t] as number);

@@ -17,14 +17,11 @@ export interface TaggedSpan {
 export function scoreSentence(model: TaggerModel, sentence: PreparedSentence, doc: DocumentContext): Float64Array {
   const length = sentence.words.length;
   const emissions = new Float64Array(length * LABEL_COUNT);
-  const caps = sentence.headline ? 1 : 0;
-  model.emit(
-    sentenceFeatures(sentence, doc),
-    length,
-    emissions,
-    sentence.infos.map((info) => ({ local: info.local[caps], caps, sums: info.sums })),
-    sentence.active,
-  );
+  model.emit(sentenceFeatures(sentence, doc), length, emissions, {
+    words: sentence.infos,
+    caps: sentence.headline ? 1 : 0,
+    active: sentence.active,
+  });
   return emissions;
 }
 
@@ -35,7 +32,11 @@ export function scoreSentence(model: TaggerModel, sentence: PreparedSentence, do
  * tagDocument(model, [["Tony", "Blair", "met", "Chirac", "."]]); // [[{ from: 0, to: 2, type: 0 }, { from: 3, to: 4, type: 0 }]]
  */
 export function tagDocument(model: TaggerModel, sentences: readonly (readonly string[])[]): TaggedSpan[][] {
-  const prepared = sentences.map(prepareSentence);
+  return tagPrepared(model, sentences.map(prepareSentence));
+}
+
+/** `tagDocument` for sentences already prepared (see `prepareSentence`). */
+export function tagPrepared(model: TaggerModel, prepared: readonly PreparedSentence[]): TaggedSpan[][] {
   const doc = documentContext(prepared);
   return prepared.map((sentence) => decodeSpans(viterbi(scoreSentence(model, sentence, doc), model.transitions, sentence.words.length)));
 }

@@ -1,7 +1,7 @@
 /** @module Trains the tagger: a structured averaged perceptron over BILOU labels, decoded with Viterbi. */
 import { BUCKET_BITS, documentContext, prepareSentence, sentenceFeatures } from "./features";
 import { LABEL_COUNT } from "./labels";
-import type { DenseWeights, Stage, TaggerModel } from "./model";
+import type { DenseWeights, SentenceWords, Stage, TaggerModel } from "./model";
 import { viterbi } from "./viterbi";
 
 const L = LABEL_COUNT;
@@ -27,17 +27,16 @@ class DenseStage implements Stage {
   constructor(weights?: Float64Array) {
     this.weights = weights ?? new Float64Array((1 << BUCKET_BITS) * L);
   }
-  emit(features: Int32Array, length: number, out: Float64Array, words?: readonly { local: Int32Array }[], active?: Uint8Array): void {
+  emit(features: Int32Array, length: number, out: Float64Array, sentence?: SentenceWords): void {
     const per = length > 0 ? features.length / length : 0;
     const w = this.weights;
     for (let i = 0; i < length; i++) {
       const base = i * L;
-      if (active && !active[i]) {
+      if (sentence && !sentence.active[i]) {
         for (let t = 1; t < L; t++) out[base + t] = -1e9;
         continue;
       }
-      // The local features are also in `features`: `words` only lets a sparse stage cache their sum.
-      void words;
+      // The local features are also in `features`: `sentence.words` only lets a sparse stage cache their sum.
       for (let k = i * per, end = k + per; k < end; k++) {
         const row = (features[k] as number) * L;
         for (let t = 0; t < L; t++) out[base + t] = (out[base + t] as number) + (w[row + t] as number);
