@@ -71,7 +71,7 @@ describe("extractCorpus", () => {
   it("gives every mention of one entity one id across documents, as the build merges them", async () => {
     const results = await extractCorpus([
       { id: 1, body: "Secretary of State Antony Blinken spoke to the United Nations." },
-      { id: 2, body: "Blinken's trip followed a U.N. vote." },
+      { id: 2, body: "Mr. Blinken's trip followed a U.N. vote." },
     ]);
     expect(results[1]?.mentions.map((m) => [m.text, m.entity])).toEqual([
       ["Blinken", "antony-blinken"],
