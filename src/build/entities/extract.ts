@@ -2,9 +2,9 @@
 import type { EntityType } from "../../format/schema";
 import { CALENDAR } from "./cues";
 import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
-import { isTitleCase, knownNames } from "./headlines";
+import { isTitleCase, knownNames, wordKey } from "./headlines";
 import { nameKey } from "./normalize";
-import { prepareSentence } from "./tagger/features";
+import { type PreparedSentence, prepareSentence, type WordInfo } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
 import type { TaggerModel } from "./tagger/model";
 import { tagPrepared } from "./tagger/tag";
@@ -42,7 +42,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   const sentences = splitSentences(text);
   const prepared = sentences.map((words) => prepareSentence(words.map((word) => word.text)));
   const spans = tagPrepared(model, prepared);
-  const titleCase = prepared.map((sentence) => isTitleCase(sentence.words));
+  const titleCase = prepared.map(isTitleCase);
   const caps = prepared.map((sentence, i) => sentence.headline || (titleCase[i] as boolean));
   const mention = (words: readonly Word[], sentence: number, from: number, to: number, type: EntityType): LocatedMention => {
     const start = (words[from] as Word).start;
@@ -91,19 +91,19 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
     // Title-case headlines: only the names the rest of the document (or the gazetteer) knows, and surnames of its people.
     const known = new Map<string, EntityType>();
     for (const { text: name, type } of mentions) {
-      const key = nameKey(name);
+      const words = name.split(/\s+/u).map(wordKey);
+      const key = words.join(" ");
       if (!known.has(key)) known.set(key, type);
-      const surname = key.split(" ").at(-1);
+      const surname = words.at(-1);
       if (type === "person" && surname && !known.has(surname)) known.set(surname, type);
     }
     sentences.forEach((words, sentence) => {
       if (!titleCase[sentence]) return;
-      for (const { from, to, type } of knownNames(words, text, (key) => known.get(key)))
-        mentions.push(mention(words, sentence, from, to, type));
+      for (const { from, to, type } of knownNames(words, (key) => known.get(key))) mentions.push(mention(words, sentence, from, to, type));
     });
     mentions.sort((a, b) => a.start - b.start);
   }
-  return { mentions, untyped: leftOut(sentences, spans, caps, text) };
+  return { mentions, untyped: leftOut(sentences, prepared, spans, caps, text) };
 }
 
 /**
@@ -112,6 +112,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
  */
 function leftOut(
   sentences: readonly (readonly Word[])[],
+  prepared: readonly PreparedSentence[],
   spans: readonly (readonly { from: number; to: number }[])[],
   headlines: readonly boolean[],
   text: string,
@@ -121,8 +122,12 @@ function leftOut(
     if (headlines[sentence]) return;
     const covered = new Uint8Array(words.length);
     for (const { from, to } of spans[sentence] ?? []) covered.fill(1, from, to);
+    const infos = (prepared[sentence] as PreparedSentence).infos;
     const name = (i: number) =>
-      !covered[i] && /^\p{Lu}\p{Ll}/u.test((words[i] as Word).text) && !CALENDAR.has((words[i] as Word).text.toLowerCase());
+      !covered[i] &&
+      (infos[i] as WordInfo).capital &&
+      /^\p{Lu}\p{Ll}/u.test((words[i] as Word).text) &&
+      !CALENDAR.has((infos[i] as WordInfo).lower);
     let i = 0;
     while (i < words.length) {
       if (!name(i)) {

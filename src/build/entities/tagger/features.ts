@@ -42,7 +42,23 @@ export function shapeOf(word: string): string {
   let shape = "";
   let previous = "";
   for (const char of word) {
-    const kind = /\p{Lu}/u.test(char) ? "X" : /\p{Ll}/u.test(char) ? "x" : /\p{N}/u.test(char) ? "d" : char;
+    const code = char.charCodeAt(0);
+    const kind =
+      code < 128
+        ? code >= 65 && code <= 90
+          ? "X"
+          : code >= 97 && code <= 122
+            ? "x"
+            : code >= 48 && code <= 57
+              ? "d"
+              : char
+        : /\p{Lu}/u.test(char)
+          ? "X"
+          : /\p{Ll}/u.test(char)
+            ? "x"
+            : /\p{N}/u.test(char)
+              ? "d"
+              : char;
     if (kind !== previous) shape += kind;
     previous = kind;
   }
@@ -117,6 +133,8 @@ function wordInfo(word: string): WordInfo {
   // "Mr." and "Mr", "Corp." and "Corp" are one word to the features (CoNLL writes both).
   const lowerHash = hashString(lower.length > 2 && lower.endsWith(".") ? lower.slice(0, -1) : lower);
   const formHash = hashString(word);
+  const prefixes = [1, 2, 3, 4].map((n) => (n <= lower.length ? hashString(lower.slice(0, n)) : BOUNDARY));
+  const suffixes = [1, 2, 3, 4].map((n) => (n <= lower.length ? hashString(lower.slice(-n)) : BOUNDARY));
   const local = [0, 1].map((caps) => {
     const out = new Int32Array(LOCAL_FEATURES);
     out[0] = bucket(0, 0);
@@ -124,8 +142,8 @@ function wordInfo(word: string): WordInfo {
     out[2] = bucket(2, pair(formHash, caps));
     out[3] = bucket(9, pair(shapeHash, caps));
     for (let n = 1; n <= 4; n++) {
-      out[3 + n] = bucket(12 + n, n <= lower.length ? hashString(lower.slice(0, n)) : BOUNDARY);
-      out[7 + n] = bucket(16 + n, n <= lower.length ? hashString(lower.slice(-n)) : BOUNDARY);
+      out[3 + n] = bucket(12 + n, prefixes[n - 1] as number);
+      out[7 + n] = bucket(16 + n, suffixes[n - 1] as number);
     }
     out[12] = bucket(22, lexiconHash);
     out[13] = bucket(25, pair(lexiconHash, pair(shapeHash, caps)));
