@@ -15,19 +15,19 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 /**
  * The canonical name of an entity: its most frequent full form, that is a spelling of its own key (not a
  * surname or shortened form) that is not an acronym; failing that the gazetteer's name, or the most frequent alias.
- * Spellings all in lowercase are only chosen when there is nothing else.
+ * Spellings all in lowercase are only chosen when there is nothing else. `keyOf` is `mergeKey`, or a cache of it.
  * @example
  * canonicalName("antony blinken", new Map([["Blinken", 3], ["Antony Blinken", 1]])); // "Antony Blinken"
  * canonicalName("united states", new Map([["U.S.", 4]])); // "United States"
  * canonicalName("tony blair", new Map([["tony blair", 3], ["Tony Blair", 1]])); // "Tony Blair"
  */
-export function canonicalName(key: string, aliases: Counts): string {
+export function canonicalName(key: string, aliases: Counts, keyOf: (name: string) => string = mergeKey): string {
   // A spelling in capitals and lowercase, when there is one: never "blair" for Blair.
   const cased = [...aliases].filter(([name]) => /\p{Lu}/u.test(name));
   const ranked = (cased.length > 0 ? cased : [...aliases]).sort(
     (a, b) => b[1] - a[1] || acronymWords(a[0]) - acronymWords(b[0]) || b[0].length - a[0].length || byText(a[0], b[0]),
   );
-  const full = ranked.find(([name]) => !isAcronymName(name) && !lookupGazetteer(nameKey(name))?.short && mergeKey(name) === key);
+  const full = ranked.find(([name]) => !isAcronymName(name) && !lookupGazetteer(nameKey(name))?.short && keyOf(name) === key);
   return full?.[0] ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
 }
 

@@ -20,6 +20,24 @@ export function mergeKey(surface: string): string {
 }
 
 /**
+ * A `mergeKey` that makes each distinct name's key once: for one merge, where the same names come back thousands of times.
+ * @example
+ * const keyOf = mergeKeyCache();
+ * keyOf("U.N."); // "united nations", as mergeKey; asked again, it is looked up
+ */
+export function mergeKeyCache(): (surface: string) => string {
+  const keys = new Map<string, string>();
+  return (surface) => {
+    let key = keys.get(surface);
+    if (key === undefined) {
+      key = mergeKey(surface);
+      keys.set(surface, key);
+    }
+    return key;
+  };
+}
+
+/**
  * The initials of a name's words, skipping small words: "united nations" → "un".
  * @example
  * initialsOf("north atlantic treaty organization"); // "nato"

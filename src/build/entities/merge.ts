@@ -1,9 +1,9 @@
 /** @module Merges the mentions of a corpus into one record per real-world entity, with aliases, roles and co-occurrences. */
 import type { EntityRecord, EntityRef, EntityType } from "../../format/schema";
 import { assignIds, byText, canonicalName, majorityType } from "./canonical";
-import { laterDate } from "./dates";
+import { dateComparer } from "./dates";
 import { extractDocument } from "./document";
-import { mergeKey } from "./keys";
+import { mergeKeyCache } from "./keys";
 import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
 import { addCooccurrences } from "./related";
@@ -47,6 +47,14 @@ interface Cluster {
   roles: Map<string, Map<string, number>>;
   mentions: number;
   docs: Set<number>;
+  /** Where the entity is in the sorted list of all entities, once there is one. */
+  index: number;
+}
+
+interface Entity {
+  cluster: Cluster;
+  name: string;
+  type: EntityType;
 }
 
 const bump = <K>(map: Map<K, number>, key: K, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
@@ -61,12 +69,36 @@ function newCluster(key: string, entry?: RegistryEntry): Cluster {
     roles: new Map(),
     mentions: 0,
     docs: new Set(),
+    index: -1,
   };
 }
 
 /** Whether some alias is a spelling of the key itself, not only a short form of it: what the name is chosen from. */
-const spelled = (key: string, aliases: ReadonlyMap<string, number>): boolean =>
-  [...aliases.keys()].some((alias) => mergeKey(alias) === key);
+function spelled(key: string, aliases: ReadonlyMap<string, number>, keyOf: (surface: string) => string): boolean {
+  for (const alias of aliases.keys()) if (keyOf(alias) === key) return true;
+  return false;
+}
+
+/**
+ * The `MAX_RELATED` heaviest entries of a co-occurrence row, heaviest first, ties to the lower `rank`: what sorting
+ * the whole row would put first, without sorting it.
+ */
+function strongest(row: ReadonlyMap<number, number> | undefined, rank: Int32Array): [number, number][] {
+  const top: [number, number][] = [];
+  if (!row) return top;
+  const beats = (n: number, weight: number, other: [number, number]) =>
+    weight > other[1] || (weight === other[1] && (rank[n] as number) < (rank[other[0]] as number));
+  row.forEach((weight, n) => {
+    if (top.length >= MAX_RELATED) {
+      if (!beats(n, weight, top[top.length - 1] as [number, number])) return;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && beats(n, weight, top[at - 1] as [number, number])) at--;
+    top.splice(at, 0, [n, weight]);
+  });
+  return top;
+}
 
 function rolesOf(roles: Cluster["roles"]): string[] {
   const ranked = [...roles.values()].map((spellings) => {
@@ -105,38 +137,53 @@ export function mergeEntities(
 ): EntityIndex {
   if (extracted.length !== docs.length) throw new Error(`mergeEntities: ${extracted.length} extractions for ${docs.length} documents`);
   const curated = indexRegistry(registry);
+  const keyOf = mergeKeyCache();
   // A registry alias is the registry name: "Tony Blinken" and "Antony J. Blinken" are one key from here on.
-  const found = occurrencesOf(extracted, curated).map((occurrence) => {
+  const found = occurrencesOf(extracted, curated, keyOf).map((occurrence) => {
     const entry = curated.get(occurrence.key);
-    return entry ? { ...occurrence, key: mergeKey(entry.name) } : occurrence;
+    return entry ? { ...occurrence, key: keyOf(entry.name) } : occurrence;
   });
   const resolve = makeResolver(
     found,
-    registry.map(({ name, type }) => ({ key: mergeKey(name), type })),
+    registry.map(({ name, type }) => ({ key: keyOf(name), type })),
   );
   // A name only ever written in lowercase ("blair" in a web address) is no record of its own: it is dropped
   // unless it resolved to an entity written with capitals somewhere or to a registry entry.
   const foundKeys = found.map(resolve);
-  const cased = new Set(foundKeys.filter((key, i) => /\p{Lu}/u.test((found[i] as Occurrence).surface) || curated.has(key)));
-  const occurrences = found.filter((_, i) => cased.has(foundKeys[i] as string));
-  const keys = foundKeys.filter((key) => cased.has(key));
+  const cased = new Set<string>();
+  found.forEach(({ surface }, i) => {
+    const key = foundKeys[i] as string;
+    if (!cased.has(key) && (curated.has(key) || /\p{Lu}/u.test(surface))) cased.add(key);
+  });
+  const occurrences: Occurrence[] = [];
+  const keys: string[] = [];
+  found.forEach((occurrence, i) => {
+    const key = foundKeys[i] as string;
+    if (!cased.has(key)) return;
+    occurrences.push(occurrence);
+    keys.push(key);
+  });
 
   const clusters = new Map<string, Cluster>();
   for (const entry of registry) {
-    if (!clusters.has(`r:${entry.id}`)) clusters.set(`r:${entry.id}`, newCluster(mergeKey(entry.name), entry));
+    if (!clusters.has(`r:${entry.id}`)) clusters.set(`r:${entry.id}`, newCluster(keyOf(entry.name), entry));
   }
   const clusterOf = occurrences.map((occurrence, i) => {
     const key = keys[i] as string;
     const entry = curated.get(key);
     const at = entry ? `r:${entry.id}` : `k:${key}`;
-    const cluster = clusters.get(at) ?? newCluster(key);
-    clusters.set(at, cluster);
+    let cluster = clusters.get(at);
+    if (!cluster) {
+      cluster = newCluster(key);
+      clusters.set(at, cluster);
+    }
     bump(cluster.aliases, occurrence.surface);
     if (!occurrence.headline) bump(cluster.prose, occurrence.surface);
     bump(cluster.types, occurrence.type);
     for (const role of occurrence.roles ?? []) {
-      const spellings = cluster.roles.get(role.toLowerCase()) ?? new Map<string, number>();
-      cluster.roles.set(role.toLowerCase(), bump(spellings, role));
+      const lower = role.toLowerCase();
+      const spellings = cluster.roles.get(lower) ?? new Map<string, number>();
+      cluster.roles.set(lower, bump(spellings, role));
     }
     cluster.mentions++;
     cluster.docs.add(occurrence.doc);
@@ -144,44 +191,70 @@ export function mergeEntities(
   });
 
   // Name, type and id, in an order that does not depend on the order of the mentions.
-  const all = [...clusters.values()].map((cluster) => ({
+  const all: Entity[] = [...clusters.values()].map((cluster) => ({
     cluster,
-    name: cluster.entry?.name ?? canonicalName(cluster.key, spelled(cluster.key, cluster.prose) ? cluster.prose : cluster.aliases),
+    name:
+      cluster.entry?.name ??
+      canonicalName(cluster.key, spelled(cluster.key, cluster.prose, keyOf) ? cluster.prose : cluster.aliases, keyOf),
     type: cluster.entry?.type ?? majorityType(cluster.key, cluster.types),
   }));
   all.sort((a, b) => byText(a.name, b.name) || byText(a.type, b.type) || byText(a.cluster.key, b.cluster.key));
   const ids = assignIds(all.map(({ name, type, cluster }) => ({ name, type, ...(cluster.entry ? { id: cluster.entry.id } : {}) })));
-  const index = new Map(all.map(({ cluster }, i) => [cluster, i]));
+  all.forEach(({ cluster }, i) => {
+    cluster.index = i;
+  });
   const refs: EntityRef[] = all.map(({ name, type }, i) => ({ id: ids[i] as string, name, type }));
+  /** Each mention's entity, as an index into `all` and `refs`. */
+  const entityOf = clusterOf.map((cluster) => cluster.index);
+  // Entities by name, then id (ids are unique): where ties in weight and mention counts are broken.
+  const rank = new Int32Array(refs.length);
+  refs
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        byText((refs[a] as EntityRef).name, (refs[b] as EntityRef).name) || byText((refs[a] as EntityRef).id, (refs[b] as EntityRef).id),
+    )
+    .forEach((n, at) => {
+      rank[n] = at;
+    });
 
   // Per document: mention counts, and the entities of each sentence for co-occurrence.
-  const perDoc = docs.map(() => ({ counts: new Map<number, number>(), sentences: new Map<number, number[]>() }));
+  const perDoc: ({ counts: Map<number, number>; sentences: Map<number, number[]> } | undefined)[] = docs.map(() => undefined);
   occurrences.forEach((occurrence, i) => {
-    const n = index.get(clusterOf[i] as Cluster) as number;
-    const doc = perDoc[occurrence.doc];
-    if (!doc) return;
+    if (occurrence.doc < 0 || occurrence.doc >= docs.length || !Number.isInteger(occurrence.doc)) return;
+    const n = entityOf[i] as number;
+    let doc = perDoc[occurrence.doc];
+    if (!doc) {
+      doc = { counts: new Map(), sentences: new Map() };
+      perDoc[occurrence.doc] = doc;
+    }
     bump(doc.counts, n);
-    const sentence = doc.sentences.get(occurrence.sentence) ?? [];
-    sentence.push(n);
-    doc.sentences.set(occurrence.sentence, sentence);
+    const sentence = doc.sentences.get(occurrence.sentence);
+    if (sentence) sentence.push(n);
+    else doc.sentences.set(occurrence.sentence, [n]);
   });
   const weights = new Map<number, Map<number, number>>();
-  for (const { sentences } of perDoc) addCooccurrences(weights, [...sentences.values()]);
+  for (const doc of perDoc) if (doc) addCooccurrences(weights, [...doc.sentences.values()]);
 
-  const order = (a: number, b: number) =>
-    byText((refs[a] as EntityRef).name, (refs[b] as EntityRef).name) || byText((refs[a] as EntityRef).id, (refs[b] as EntityRef).id);
+  const laterOf = dateComparer();
   const entities: EntityRecord[] = all.map(({ cluster }, i) => {
     const ref = refs[i] as EntityRef;
     const docIndexes = [...cluster.docs].sort((a, b) => a - b);
-    const dates = docIndexes.flatMap((d) => (docs[d]?.date ? [docs[d]?.date as string] : []));
-    const related = [...(weights.get(i) ?? new Map<number, number>())]
-      .sort((a, b) => b[1] - a[1] || order(a[0], b[0]))
-      .slice(0, MAX_RELATED)
-      .map(([n, weight]) => ({ ...(refs[n] as EntityRef), weight }));
-    const aliases = new Map(cluster.aliases);
-    for (const alias of cluster.entry?.aliases ?? []) if (!aliases.has(alias)) aliases.set(alias, 0);
-    const first = dates.reduce<string | undefined>((a, b) => (a === undefined || laterDate(a, b) === a ? b : a), undefined);
-    const last = dates.reduce<string | undefined>((a, b) => (a === undefined ? b : laterDate(a, b)), undefined);
+    let first: string | undefined;
+    let last: string | undefined;
+    for (const d of docIndexes) {
+      const date = docs[d]?.date;
+      if (!date) continue;
+      first = first === undefined || laterOf(first, date) === first ? date : first;
+      last = last === undefined ? date : laterOf(last, date);
+    }
+    const related = strongest(weights.get(i), rank).map(([n, weight]) => ({ ...(refs[n] as EntityRef), weight }));
+    let aliases: ReadonlyMap<string, number> = cluster.aliases;
+    if (cluster.entry?.aliases) {
+      const all = new Map(cluster.aliases);
+      for (const alias of cluster.entry.aliases) if (!all.has(alias)) all.set(alias, 0);
+      aliases = all;
+    }
     return {
       ...ref,
       aliases: [...aliases].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([name, count]) => ({ name, count })),
@@ -196,17 +269,24 @@ export function mergeEntities(
     };
   });
 
-  const byDocument = perDoc.map(({ counts }) =>
-    [...counts]
-      .sort((a, b) => b[1] - a[1] || (entities[b[0]]?.mentions ?? 0) - (entities[a[0]]?.mentions ?? 0) || order(a[0], b[0]))
-      .slice(0, MAX_ENTITIES_PER_DOCUMENT)
-      .map(([n]) => refs[n] as EntityRef),
+  const byDocument = perDoc.map((doc) =>
+    doc
+      ? [...doc.counts]
+          .sort(
+            (a, b) =>
+              b[1] - a[1] ||
+              (all[b[0]] as Entity).cluster.mentions - (all[a[0]] as Entity).cluster.mentions ||
+              (rank[a[0]] as number) - (rank[b[0]] as number),
+          )
+          .slice(0, MAX_ENTITIES_PER_DOCUMENT)
+          .map(([n]) => refs[n] as EntityRef)
+      : [],
   );
   entities.sort((a, b) => byText(a.id, b.id));
   if (!options.mentions) return { entities, byDocument };
   const mentions: EntityMention[][] = docs.map(() => []);
   occurrences.forEach(({ doc, start, end, type }, i) => {
-    const entity = (refs[index.get(clusterOf[i] as Cluster) as number] as EntityRef).id;
+    const entity = (refs[entityOf[i] as number] as EntityRef).id;
     mentions[doc]?.push({ start, end, type, entity });
   });
   for (const list of mentions) list.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -10,6 +10,14 @@ import { isCommonWord } from "./words";
 /** The one element of a set, if it has exactly one. */
 const only = (set: ReadonlySet<string> | undefined): string | undefined => (set?.size === 1 ? [...set][0] : undefined);
 
+/** A text as the merger reads it: its name, that name's key, where the name starts and the title cut off before it. */
+interface Written {
+  surface: string;
+  key: string;
+  offset: number;
+  role: string | undefined;
+}
+
 /** The type most occurrences of a key have; ties go to person, organization, place. */
 function best(votes: ReadonlyMap<EntityType, number>): EntityType | undefined {
   return [...votes].sort((a, b) => b[1] - a[1] || entityTypes.indexOf(a[0]) - entityTypes.indexOf(b[0]))[0]?.[0];
@@ -23,59 +31,132 @@ function best(votes: ReadonlyMap<EntityType, number>): EntityType | undefined {
  * registry or two other documents type takes that type, a lone word that is the surname of exactly one person
  * named in full is a person (the resolver then maps it to that person), as long as the corpus types the name at
  * least as often as it leaves it untyped and it is no common word ("Shr", "Sales" in results tables); any other
- * is dropped.
+ * is dropped. `keyOf` is `mergeKey`, or a cache of it.
  * @example
  * occurrencesOf([extractNames("Pentagon spokesman John Kirby spoke."), extractNames("Kirby's figures were wrong.")], new Map());
  * // [..., { doc: 1, sentence: 0, start: 0, end: 5, surface: "Kirby", key: "kirby", type: "person" }]
  */
-export function occurrencesOf(extracted: readonly DocumentNames[], curated: ReadonlyMap<string, RegistryEntry>): Occurrence[] {
+export function occurrencesOf(
+  extracted: readonly DocumentNames[],
+  curated: ReadonlyMap<string, RegistryEntry>,
+  keyOf: (surface: string) => string = mergeKey,
+): Occurrence[] {
   const occurrences: Occurrence[] = [];
+  // Each distinct text is cut, spelled and keyed once: the same names come back thousands of times.
+  const people = new Map<string, Written>();
+  const names = new Map<string, Written>();
+  const named = (text: string): Written => {
+    let name = names.get(text);
+    if (!name) {
+      const surface = surfaceName(text);
+      name = { surface, key: keyOf(surface), offset: 0, role: undefined };
+      names.set(text, name);
+    }
+    return name;
+  };
+  const person = (text: string): Written => {
+    let name = people.get(text);
+    if (!name) {
+      // "Tory MP Jonathan Sayeed": the title goes to the roles, the span and the name start at "Jonathan".
+      const titled = cutTitle(text);
+      const surface = surfaceName(titled.name);
+      name = { surface, key: keyOf(surface), offset: titled.offset, role: titled.role };
+      people.set(text, name);
+    }
+    return name;
+  };
+  const useful = new Map<string, string | null>();
+  const kept = (role: string): string | null => {
+    let clean = useful.get(role);
+    if (clean === undefined) {
+      clean = isUsefulRole(role) ? cleanRole(role) : null;
+      useful.set(role, clean);
+    }
+    return clean;
+  };
   extracted.forEach(({ mentions }, doc) => {
     for (const { text, type, role, sentence, headline, start, end } of mentions) {
-      // "Tory MP Jonathan Sayeed": the title goes to the roles, the span and the name start at "Jonathan".
-      const titled = type === "person" ? cutTitle(text) : { name: text, offset: 0, role: undefined };
-      const surface = surfaceName(titled.name);
-      const roles = [role, titled.role].flatMap((r) => (r && isUsefulRole(r) ? [cleanRole(r)] : []));
-      const extra = { ...(roles.length > 0 ? { roles } : {}), ...(headline ? { headline } : {}) };
-      occurrences.push({ doc, sentence, start: start + titled.offset, end, surface, key: mergeKey(surface), type, ...extra });
+      const name = type === "person" ? person(text) : named(text);
+      const own = role ? kept(role) : null;
+      const fromTitle = name.role ? kept(name.role) : null;
+      const occurrence: Occurrence = { doc, sentence, start: start + name.offset, end, surface: name.surface, key: name.key, type };
+      if (own !== null || fromTitle !== null)
+        occurrence.roles = own !== null && fromTitle !== null ? [own, fromTitle] : [(own ?? fromTitle) as string];
+      if (headline) occurrence.headline = headline;
+      occurrences.push(occurrence);
     }
   });
   // A headline's case is no guide: "Usda" in "Usda Sees Record Crop" is the USDA when prose writes it so somewhere.
-  const prose = new Set(occurrences.flatMap(({ key, headline }) => (headline ? [] : [key])));
+  const prose = new Set<string>();
+  for (const { key, headline } of occurrences) if (!headline) prose.add(key);
   for (const occurrence of occurrences) {
-    if (!occurrence.headline || /\s/u.test(occurrence.surface) || prose.has(occurrence.key)) continue;
-    const upper = mergeKey(occurrence.surface.toUpperCase());
+    if (!occurrence.headline || prose.has(occurrence.key) || /\s/u.test(occurrence.surface)) continue;
+    const upper = keyOf(occurrence.surface.toUpperCase());
     if (upper !== occurrence.key && prose.has(upper)) occurrence.key = upper;
   }
   const votes = new Map<string, Map<EntityType, number>>();
   const surnames = new Map<string, Set<string>>();
   const docsOf = new Map<string, Set<number>>();
+  const lastWords = new Map<string, string | null>();
   for (const { key, type, doc } of occurrences) {
-    const forKey = votes.get(key) ?? new Map<EntityType, number>();
-    votes.set(key, forKey.set(type, (forKey.get(type) ?? 0) + 1));
-    docsOf.set(key, (docsOf.get(key) ?? new Set<number>()).add(doc));
-    const words = key.split(" ");
-    if (type !== "person" || words.length < 2) continue;
-    const last = words[words.length - 1] as string;
-    surnames.set(last, (surnames.get(last) ?? new Set<string>()).add(key));
+    let forKey = votes.get(key);
+    let docs = docsOf.get(key);
+    if (!forKey || !docs) {
+      forKey = new Map<EntityType, number>();
+      docs = new Set<number>();
+      votes.set(key, forKey);
+      docsOf.set(key, docs);
+    }
+    forKey.set(type, (forKey.get(type) ?? 0) + 1);
+    docs.add(doc);
+    if (type !== "person") continue;
+    let last = lastWords.get(key);
+    if (last === undefined) {
+      const words = key.split(" ");
+      last = words.length < 2 ? null : (words[words.length - 1] as string);
+      lastWords.set(key, last);
+    }
+    if (last === null) continue;
+    const keys = surnames.get(last) ?? new Set<string>();
+    surnames.set(last, keys.add(key));
   }
-  const named = (key: string) => [...(votes.get(key)?.values() ?? [])].reduce((a, b) => a + b, 0);
+  const totals = new Map<string, number>();
+  const countOf = (key: string) => {
+    let total = totals.get(key);
+    if (total === undefined) {
+      total = 0;
+      for (const count of votes.get(key)?.values() ?? []) total += count;
+      totals.set(key, total);
+    }
+    return total;
+  };
   const untyped = extracted.flatMap(({ untyped }, doc) =>
     untyped.map(({ text, sentence, start, end }) => {
-      const surface = surfaceName(text);
-      return { doc, sentence, start, end, surface, key: mergeKey(surface) };
+      const { surface, key } = named(text);
+      return { doc, sentence, start, end, surface, key };
     }),
   );
   const left = new Map<string, number>();
   for (const { key } of untyped) left.set(key, (left.get(key) ?? 0) + 1);
+  const common = new Map<string, boolean>();
   for (const { doc, sentence, start, end, surface, key } of untyped) {
     // "Sales", "Shr": a common word, or a name left untyped more often than typed, is no name to guess from.
-    if (!key.includes(" ") && isCommonWord(surface)) continue;
+    const oneWord = !key.includes(" ");
+    if (oneWord) {
+      let isCommon = common.get(surface);
+      if (isCommon === undefined) {
+        isCommon = isCommonWord(surface);
+        common.set(surface, isCommon);
+      }
+      if (isCommon) continue;
+    }
     const registered = curated.get(key)?.type;
-    const person = !key.includes(" ") ? only(surnames.get(key)) : undefined;
+    const person = oneWord ? only(surnames.get(key)) : undefined;
     // Typed in two other documents at least, or the surname of someone named in full.
-    const elsewhere = [...(docsOf.get(key) ?? [])].filter((d) => d !== doc).length >= 2 ? best(votes.get(key) ?? new Map()) : undefined;
-    const evidence = named(key) + (person ? named(person) : 0);
+    const docs = docsOf.get(key);
+    const others = docs ? docs.size - (docs.has(doc) ? 1 : 0) : 0;
+    const elsewhere = others >= 2 ? best(votes.get(key) ?? new Map()) : undefined;
+    const evidence = countOf(key) + (person ? countOf(person) : 0);
     const type = registered ?? (evidence >= (left.get(key) ?? 0) ? (elsewhere ?? (person && "person")) : undefined);
     if (type) occurrences.push({ doc, sentence, start, end, surface, key, type });
   }

@@ -14,15 +14,46 @@ export const SENTENCE_WEIGHT = 2;
  * weights.get(0)?.get(2); // 1: same document only
  */
 export function addCooccurrences(weights: Map<number, Map<number, number>>, sentences: readonly (readonly number[])[]): void {
-  const bump = (a: number, b: number, by: number) => {
-    const row = weights.get(a) ?? new Map<number, number>();
-    row.set(b, (row.get(b) ?? 0) + by);
-    weights.set(a, row);
-  };
-  const pairs = (ids: readonly number[], by: number) => {
-    const unique = [...new Set(ids)];
-    for (const a of unique) for (const b of unique) if (a !== b) bump(a, b, by);
-  };
-  pairs(sentences.flat(), DOCUMENT_WEIGHT);
-  for (const ids of sentences) pairs(ids, SENTENCE_WEIGHT);
+  // Each pair of the document is bumped once, by its document weight plus its sentence weight times the sentences it shares.
+  const local = new Map<number, number>();
+  const unique: number[] = [];
+  for (const ids of sentences) {
+    for (const id of ids) {
+      if (local.has(id)) continue;
+      local.set(id, unique.length);
+      unique.push(id);
+    }
+  }
+  const k = unique.length;
+  if (k < 2) return;
+  const shared = new Uint32Array(k * k);
+  const seen = new Uint8Array(k);
+  const inSentence: number[] = [];
+  for (const ids of sentences) {
+    if (ids.length < 2) continue;
+    for (const id of ids) {
+      const at = local.get(id) as number;
+      if (seen[at]) continue;
+      seen[at] = 1;
+      inSentence.push(at);
+    }
+    for (const a of inSentence) {
+      seen[a] = 0;
+      for (const b of inSentence) shared[a * k + b] = (shared[a * k + b] as number) + 1;
+    }
+    inSentence.length = 0;
+  }
+  for (let a = 0; a < k; a++) {
+    const id = unique[a] as number;
+    let row = weights.get(id);
+    if (!row) {
+      row = new Map<number, number>();
+      weights.set(id, row);
+    }
+    for (let b = 0; b < k; b++) {
+      if (b === a) continue;
+      const other = unique[b] as number;
+      row.set(other, (row.get(other) ?? 0) + DOCUMENT_WEIGHT + SENTENCE_WEIGHT * (shared[a * k + b] as number));
+    }
+  }
 }
