@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readConllLabels } from "../scripts/train/conll-labels";
 import { extractMentions } from "../src/build/entities/extract";
+import { clusterKey, learnClusters } from "../src/build/entities/tagger/clusters";
 import { documentContext, EVIDENCE, prepareSentence } from "../src/build/entities/tagger/features";
 import { allowed, decodeSpans, encodeSpans, LABEL_COUNT, LABELS, labelOf, mayEnd } from "../src/build/entities/tagger/labels";
 import { DEFAULT_MODEL_PATH, loadModel } from "../src/build/entities/tagger/load";
@@ -88,6 +89,37 @@ describe("the committed model", () => {
     expect(build.stderr).toContain("[entity_model_corrupt]");
     expect(build.stderr).toContain(bad);
   }, 30_000);
+});
+
+describe("word clusters", () => {
+  const sentences = [
+    ...["Smith", "Jones", "Brown", "Taylor"].flatMap((name) => [
+      ["said", name, "on", "Monday"],
+      ["Mr", name, "said"],
+    ]),
+    ...["London", "Paris", "Tokyo", "Berlin"].flatMap((city) => [
+      ["in", city, "on", "Monday"],
+      ["flew", "to", city, "today"],
+    ]),
+  ];
+
+  it("puts words seen in the same contexts together, the same way every time", () => {
+    const table = learnClusters(sentences, { clusters: 4, minCount: 2, contexts: 20 });
+    const of = (word: string) => table.get(clusterKey(word));
+    expect(new Set(["Smith", "Jones", "Brown", "Taylor"].map(of)).size).toBe(1);
+    expect(new Set(["London", "Paris", "Tokyo", "Berlin"].map(of)).size).toBe(1);
+    expect(of("Smith")).not.toBe(of("London"));
+    expect(learnClusters(sentences, { clusters: 4, minCount: 2, contexts: 20 })).toEqual(table);
+  });
+
+  it("are kept in the model file, and the tagger reads them", () => {
+    const clusters = learnClusters(sentences, { clusters: 4, minCount: 2, contexts: 20 });
+    const trained = trainTagger(fixture, { epochs: 2, clusters });
+    expect(decodeModel(encodeModel(trained)).clusters).toEqual(clusters);
+    const model = decodeModel(encodeModel(trained));
+    const words = [["Smith", "visited", "Tokyo", "."]];
+    expect(tagDocument(model, words)).toEqual(tagDocument(denseModel(trained), words));
+  });
 });
 
 describe("labels and decoding", () => {

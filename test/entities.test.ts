@@ -3,8 +3,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { assignIds } from "../src/build/entities/canonical";
 import { extractMentions, extractNames } from "../src/build/entities/extract";
-import { buildEntities, type EntityDocument, type RegistryEntry } from "../src/build/entities/merge";
+import { buildEntities, type EntityDocument, mergeEntities, type RegistryEntry } from "../src/build/entities/merge";
 import { nameKey } from "../src/build/entities/normalize";
+import type { DocumentNames } from "../src/build/entities/types";
 import { EntityRecord } from "../src/format/schema";
 import { slugify } from "../src/format/slug";
 
@@ -382,22 +383,24 @@ describe("buildEntities", () => {
   it("merges possessives across documents: 'Kirby's' is John Kirby", () => {
     const { entities: owned } = buildEntities([
       { id: "a", title: "", body: "Pentagon spokesman John Kirby spoke." },
-      { id: "b", title: "", body: "Reporters questioned Kirby's figures and the U.S.’s plan." },
+      { id: "b", title: "", body: "Reporters questioned Mr. Kirby's figures and the U.S.’s plan." },
     ]);
     expect(entity(owned, "john-kirby").aliases).toContainEqual({ name: "Kirby", count: 1 });
     expect(entity(owned, "united-states").aliases).toEqual([{ name: "U.S.", count: 1 }]);
   });
 
   it("types a name the tagger left out from the rest of the corpus, and drops it when nothing types it", () => {
-    const left = "Reporters questioned Kirby's figures.";
-    expect(extractNames(left)).toMatchObject({ mentions: [], untyped: [{ text: "Kirby" }] });
-    const { entities: typed } = buildEntities([
+    const docs = [
       { id: "a", title: "", body: "Pentagon spokesman John Kirby spoke." },
-      { id: "b", title: "", body: left },
-    ]);
-    expect(entity(typed, "john-kirby").documents.ids).toEqual(["a", "b"]);
-    const { entities: alone } = buildEntities([{ id: "b", title: "", body: left }]);
-    expect(alone).toEqual([]);
+      { id: "b", title: "", body: "Reporters questioned Kirby's figures." },
+    ];
+    // As the extractor hands them over: "John Kirby" typed in one document, "Kirby" left untyped in the other.
+    const full: DocumentNames = { mentions: [{ text: "John Kirby", type: "person", start: 19, end: 29, sentence: 0 }], untyped: [] };
+    const left: DocumentNames = { mentions: [], untyped: [{ text: "Kirby", start: 21, end: 26, sentence: 0 }] };
+    expect(entity(mergeEntities(docs, [full, left]).entities, "john-kirby").documents.ids).toEqual(["a", "b"]);
+    expect(mergeEntities(docs.slice(1), [left]).entities).toEqual([]);
+    // Honorifics and titles are never left out as names.
+    expect(extractNames("Reporters questioned Mr. Kirby's figures, Secretary Jones said.").untyped.map((u) => u.text)).not.toContain("Mr.");
   });
 
   it("merges an acronym with the unique name whose initials it spells, once some document writes them side by side", () => {

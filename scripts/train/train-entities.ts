@@ -1,22 +1,29 @@
 /** @module `npm run train:entities`: trains the entity tagger on CoNLL-2003's training set and writes the model file the build loads. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { learnClusters } from "../../src/build/entities/tagger/clusters";
 import { decodeSpans } from "../../src/build/entities/tagger/labels";
 import { DEFAULT_MODEL_PATH } from "../../src/build/entities/tagger/load";
 import { decodeModel, encodeModel, type TaggerModel } from "../../src/build/entities/tagger/model";
 import { tagDocument } from "../../src/build/entities/tagger/tag";
+import { splitSentences } from "../../src/build/entities/tagger/tokenize";
 import { denseModel, trainTagger } from "../../src/build/entities/tagger/train";
 import { fail, say } from "../shared/cli";
 import { type LabelledDocument, readConllLabels } from "./conll-labels";
 
-const usage = `Usage: npm run train:entities -- [--train FILE] [--dev FILE] [--epochs N] [--out FILE] [--no-write]
-  --train FILE   CoNLL-2003 training set (default ../shared/corpora/conll2003/eng.train)
+const usage = `Usage: npm run train:entities -- [--train FILE] [--unlabelled JSONL] [--no-clusters] [--dev FILE] [--epochs N] [--out FILE] [--no-write]
+  --train FILE         CoNLL-2003 training set (default ../shared/corpora/conll2003/eng.train)
+  --unlabelled JSONL   news text ({title?, body} or {text} a line) whose words are clustered, with the training set's,
+                       for the cluster features (default ../shared/corpora/reuters21578.jsonl)
+  --no-clusters        train without word clusters
   --dev FILE     also score the model on this CoNLL file, word by word (PER, ORG, LOC; MISC left out)
   --epochs N     passes over the training sentences (default 15, chosen on the dev set among 6, 10 and 15)
   --out FILE     where to write the model (default ${DEFAULT_MODEL_PATH})`;
 const { values: args } = parseArgs({
   options: {
     train: { type: "string", default: "../shared/corpora/conll2003/eng.train" },
+    unlabelled: { type: "string", default: "../shared/corpora/reuters21578.jsonl" },
+    "no-clusters": { type: "boolean", default: false },
     dev: { type: "string" },
     epochs: { type: "string", default: "15" },
     out: { type: "string", default: DEFAULT_MODEL_PATH },
@@ -36,7 +43,23 @@ const docs = readConllLabels(readFileSync(args.train, "utf8"));
 const words = docs.reduce((n, d) => n + d.sentences.reduce((m, s) => m + s.words.length, 0), 0);
 say(`Training on ${docs.length} documents (${words.toLocaleString("en-US")} words) of ${args.train}, ${epochs} passes`);
 const started = performance.now();
+let clusters = new Map<number, number>();
+if (!args["no-clusters"]) {
+  if (!existsSync(args.unlabelled)) fail(`${args.unlabelled} is absent: pass --unlabelled FILE.jsonl, or --no-clusters.\n${usage}`);
+  const sentences: string[][] = docs.flatMap((doc) => doc.sentences.map((s) => s.words));
+  for (const line of readFileSync(args.unlabelled, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const record = JSON.parse(line) as { title?: unknown; body?: unknown; text?: unknown };
+    const text = [record.title, record.body ?? record.text].filter((part) => typeof part === "string").join("\n\n");
+    for (const words of splitSentences(text)) sentences.push(words.map((word) => word.text));
+  }
+  clusters = learnClusters(sentences);
+  say(
+    `Clustered ${clusters.size.toLocaleString("en-US")} words of ${sentences.length.toLocaleString("en-US")} sentences in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
 const trained = trainTagger(docs, {
+  clusters,
   epochs,
   onEpoch: (_, epoch, mistakes) => {
     if (epoch === epochs) say(`  ${mistakes} sentences still wrong on the last pass`);

@@ -4,7 +4,7 @@ import { CALENDAR } from "./cues";
 import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames, wordKey } from "./headlines";
 import { nameKey } from "./normalize";
-import { type PreparedSentence, prepareSentence, type WordInfo } from "./tagger/features";
+import { type PreparedSentence, prepareSentence, useClusters, type WordInfo } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
 import type { TaggerModel } from "./tagger/model";
 import { tagPrepared } from "./tagger/tag";
@@ -40,6 +40,7 @@ export function extractLocated(text: string, model: TaggerModel = defaultModel()
 /** The tagged mentions of a text and the capitalised names the tagger left out (see `extractNames`). */
 function readNames(text: string, model: TaggerModel): DocumentNames {
   const sentences = splitSentences(text);
+  useClusters(model.clusters);
   const prepared = sentences.map((words) => prepareSentence(words.map((word) => word.text)));
   const spans = tagPrepared(model, prepared);
   const titleCase = prepared.map(isTitleCase);
@@ -106,6 +107,9 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   return { mentions, untyped: leftOut(sentences, prepared, spans, caps, text) };
 }
 
+/** Lexicon classes (see `lexiconClass`) of words that are never a name left out by the tagger. */
+const NOT_NAMES = new Set(["honorific", "title", "common", "calendar", "demonym", "actor"]);
+
 /**
  * The runs of capitalised words no span covers, outside headlines: "Kirby" in "Reporters questioned Kirby's figures",
  * which the tagger missed. A run that opens a sentence counts only when its first word is no common word.
@@ -136,9 +140,14 @@ function leftOut(
       }
       let end = i + 1;
       while (end < words.length && name(end)) end++;
-      if (i > 0 || !isCommonWord((words[i] as Word).text)) {
-        const start = (words[i] as Word).start;
-        const stop = (words[end - 1] as Word).end;
+      // Titles, honorifics and words the lexicon knows are no names at either end: "Mr." in "Mr. Kirby".
+      let from = i;
+      let to = end;
+      while (from < to && NOT_NAMES.has((infos[from] as WordInfo).lexicon)) from++;
+      while (to > from && NOT_NAMES.has((infos[to - 1] as WordInfo).lexicon)) to--;
+      if (from < to && (from > 0 || !isCommonWord((words[from] as Word).text))) {
+        const start = (words[from] as Word).start;
+        const stop = (words[to - 1] as Word).end;
         untyped.push({ text: text.slice(start, stop), start, end: stop, sentence });
       }
       i = end;

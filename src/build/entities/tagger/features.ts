@@ -102,6 +102,8 @@ export interface WordInfo {
   lexiconHash: number;
   /** The word's class in the lexicon ("first", "place", "orghead", "common", …, "none"). */
   lexicon: string;
+  /** Hash of the word's cluster (see `useClusters`), or of "none". */
+  clusterHash: number;
   capital: boolean;
   letters: boolean;
   /** Has no lowercase letter (for headline detection). */
@@ -119,9 +121,25 @@ const WORDS = new Map<string, WordInfo>();
 const MAX_WORDS = 200_000;
 
 /** Feature slots that depend on the word alone (and on whether its sentence is a headline). */
-export const LOCAL_FEATURES = 14;
+export const LOCAL_FEATURES = 16;
 /** Number of feature slots per word: the local ones first. */
-export const FEATURES_PER_WORD = 39;
+export const FEATURES_PER_WORD = 45;
+
+/** Word key → cluster (see clusters.ts), of the model in use. */
+let CLUSTERS: ReadonlyMap<number, number> = new Map();
+
+/**
+ * Makes `table` the word clusters the features read (the model's: see `TaggerModel.clusters`). Changing it forgets
+ * every word's cached features.
+ */
+export function useClusters(table: ReadonlyMap<number, number>): void {
+  if (table === CLUSTERS) return;
+  CLUSTERS = table;
+  WORDS.clear();
+}
+
+/** The word clusters the features read now. */
+export const clustersInUse = (): ReadonlyMap<number, number> => CLUSTERS;
 
 function wordInfo(word: string): WordInfo {
   const known = WORDS.get(word);
@@ -132,6 +150,8 @@ function wordInfo(word: string): WordInfo {
   const lexiconHash = hashString(lexicon);
   // "Mr." and "Mr", "Corp." and "Corp" are one word to the features (CoNLL writes both).
   const lowerHash = hashString(lower.length > 2 && lower.endsWith(".") ? lower.slice(0, -1) : lower);
+  const cluster = CLUSTERS.get(lowerHash);
+  const clusterHash = hashString(cluster === undefined ? "none" : `c${cluster}`) | 0;
   const formHash = hashString(word);
   const prefixes = [1, 2, 3, 4].map((n) => (n <= lower.length ? hashString(lower.slice(0, n)) : BOUNDARY));
   const suffixes = [1, 2, 3, 4].map((n) => (n <= lower.length ? hashString(lower.slice(-n)) : BOUNDARY));
@@ -147,6 +167,8 @@ function wordInfo(word: string): WordInfo {
     }
     out[12] = bucket(22, lexiconHash);
     out[13] = bucket(25, pair(lexiconHash, pair(shapeHash, caps)));
+    out[14] = bucket(42, clusterHash);
+    out[15] = bucket(43, pair(clusterHash, pair(shapeHash, caps)));
     return out;
   }) as [Int32Array, Int32Array];
   const info: WordInfo = {
@@ -156,6 +178,7 @@ function wordInfo(word: string): WordInfo {
     shapeHash,
     lexiconHash,
     lexicon,
+    clusterHash,
     capital: isCapital(word),
     letters: hasLetters(word),
     upper: !/\p{Ll}/u.test(word),
@@ -176,6 +199,7 @@ export interface PreparedSentence {
   lower: Int32Array;
   shape: Int32Array;
   lexicon: Int32Array;
+  cluster: Int32Array;
   gazetteer: Int32Array;
   /** Hash of what each word's capitalised run ends or starts with (see `runHeads`), not padded. */
   runHead: Int32Array;
@@ -296,6 +320,7 @@ export function prepareSentence(words: readonly string[]): PreparedSentence {
   const lower = new Int32Array(n + 4).fill(BOUNDARY);
   const shape = new Int32Array(n + 4).fill(BOUNDARY);
   const lexicon = new Int32Array(n + 4).fill(BOUNDARY);
+  const cluster = new Int32Array(n + 4).fill(BOUNDARY);
   const gazetteer = new Int32Array(n + 4).fill(BOUNDARY);
   const tags = gazetteerTags(infos);
   for (let i = 0; i < n; i++) {
@@ -303,6 +328,7 @@ export function prepareSentence(words: readonly string[]): PreparedSentence {
     lower[i + 2] = info.lowerHash;
     shape[i + 2] = info.shapeHash;
     lexicon[i + 2] = info.lexiconHash;
+    cluster[i + 2] = info.clusterHash;
     const tag = tags[i] as string;
     gazetteer[i + 2] = tag === "" ? NO_TAG : hashString(tag);
   }
@@ -312,6 +338,7 @@ export function prepareSentence(words: readonly string[]): PreparedSentence {
     lower,
     shape,
     lexicon,
+    cluster,
     gazetteer,
     runHead: Int32Array.from(runHeads(infos), (head) => (head === "" ? NO_TAG : hashString(head))),
     headline: capsOf(infos),
@@ -329,7 +356,7 @@ const NO_TAG = hashString("") | 0;
  * sentenceFeatures(prepareSentence(["Kabul", "fell", "."]), { casing: new Map() }).length; // 3 * FEATURES_PER_WORD
  */
 export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContext): Int32Array {
-  const { infos, lower, shape, lexicon, gazetteer } = sentence;
+  const { infos, lower, shape, lexicon, cluster, gazetteer } = sentence;
   const n = infos.length;
   const out = new Int32Array(n * FEATURES_PER_WORD);
   const caps = sentence.headline ? 1 : 0;
@@ -374,6 +401,11 @@ export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContex
     out[k++] = bucket(36, pair(contexts, lx));
     out[k++] = bucket(39, pair(info.formHash, lower[p + 1] as number));
     out[k++] = bucket(37, pair(sentence.runHead[i] as number, s));
+    const cl = cluster[p] as number;
+    out[k++] = bucket(44, pair(cluster[p - 1] as number, cl));
+    out[k++] = bucket(45, pair(cl, cluster[p + 1] as number));
+    out[k++] = bucket(46, cluster[p - 1] as number);
+    out[k++] = bucket(47, cluster[p + 1] as number);
   }
   return out;
 }

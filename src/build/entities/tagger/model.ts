@@ -8,7 +8,7 @@ import { LABEL_COUNT } from "./labels";
 
 const L = LABEL_COUNT;
 const MAGIC = "NERW";
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** A word's local features outside and inside a headline, and their summed scores per stage and headline flag, filled by the stages. */
 export interface LocalWord {
@@ -52,7 +52,7 @@ let stages = 0;
  * slots an entry (the bucket, then up to three packed label weights, or a pointer to more), so that a hit costs one
  * cache line.
  */
-export class SparseStage implements Stage {
+export class SparseStage implements TaggerModel {
   private readonly table: Int32Array;
   private readonly overflow: Int32Array;
   private readonly shift: number;
@@ -68,6 +68,7 @@ export class SparseStage implements Stage {
     /** What a stored weight of 1 is worth. */
     private readonly scale: number,
     readonly transitions: Float64Array,
+    readonly clusters: ReadonlyMap<number, number> = new Map(),
   ) {
     let bits = 4;
     while (1 << bits < buckets.length / 0.65) bits++;
@@ -155,13 +156,19 @@ function addPacked(out: Float64Array, base: number, pair: number, scale: number)
   out[at] = (out[at] as number) + ((pair << 16) >> 16) * scale;
 }
 
-/** The trained tagger: label scores for each word and its sentence and document, and transition scores. */
-export type TaggerModel = Stage;
+/**
+ * The trained tagger: label scores for each word and its sentence and document, transition scores, and the word
+ * clusters its features read (word key → cluster; see clusters.ts and `useClusters`).
+ */
+export interface TaggerModel extends Stage {
+  clusters: ReadonlyMap<number, number>;
+}
 
-/** A stage in the form training leaves it: dense averaged weights. */
+/** What training leaves: dense averaged weights, and the clusters they were trained with. */
 export interface DenseWeights {
   weights: Float64Array;
   transitions: Float64Array;
+  clusters: ReadonlyMap<number, number>;
 }
 
 class Writer {
@@ -248,6 +255,15 @@ export function encodeModel(trained: DenseWeights): Uint8Array {
   out.varint(BUCKET_BITS);
   out.varint(L);
   out.varint(FEATURES_PER_WORD);
+  // The clusters: word keys in increasing order as deltas, each with its cluster.
+  const clusters = [...trained.clusters].sort((a, b) => a[0] - b[0]);
+  out.varint(clusters.length);
+  let last = 0;
+  for (const [key, cluster] of clusters) {
+    out.varint(key - last);
+    out.varint(cluster);
+    last = key;
+  }
   {
     const { weights, transitions } = trained;
     let max = 0;
@@ -321,7 +337,15 @@ export function decodeModel(file: Uint8Array): TaggerModel {
   const shape = [input.varint(), input.varint(), input.varint()];
   if (shape.join() !== [BUCKET_BITS, L, FEATURES_PER_WORD].join())
     throw new EntityModelError("entity_model_corrupt", "the model was trained with other features; run npm run train:entities");
-  const stage = ((): Stage => {
+  const clusterCount = input.varint();
+  const clusters = new Map<number, number>();
+  let key = 0;
+  for (let i = 0; i < clusterCount; i++) {
+    key += input.varint();
+    if (key >= 2 ** 32) throw new EntityModelError("entity_model_corrupt", "a word cluster key is out of range");
+    clusters.set(key, input.varint());
+  }
+  const stage = ((): SparseStage => {
     const transitions = new Float64Array((L + 1) * L);
     for (let i = 0; i < transitions.length; i++) transitions[i] = input.float32();
     const scale = input.float32();
@@ -345,7 +369,7 @@ export function decodeModel(file: Uint8Array): TaggerModel {
       rowStart[r + 1] = packed.length;
     }
     if (input.offset !== end) throw new EntityModelError("entity_model_corrupt", "a stage's length does not match its rows");
-    return new SparseStage(buckets, rowStart, Int32Array.from(packed), scale, transitions);
+    return new SparseStage(buckets, rowStart, Int32Array.from(packed), scale, transitions, clusters);
   })();
   if (input.offset !== raw.length) throw new EntityModelError("entity_model_corrupt", "the model file has bytes past its end");
   return stage;

@@ -1,5 +1,13 @@
 /** @module Runs the tagger over a document's sentences: each word scored from itself, its sentence and its document, then the best labels by Viterbi. */
-import { type DocumentContext, documentContext, type PreparedSentence, prepareSentence, sentenceFeatures } from "./features";
+import {
+  clustersInUse,
+  type DocumentContext,
+  documentContext,
+  type PreparedSentence,
+  prepareSentence,
+  sentenceFeatures,
+  useClusters,
+} from "./features";
 import { decodeSpans, LABEL_COUNT } from "./labels";
 import type { TaggerModel } from "./model";
 import { viterbi } from "./viterbi";
@@ -32,11 +40,13 @@ export function scoreSentence(model: TaggerModel, sentence: PreparedSentence, do
  * tagDocument(model, [["Tony", "Blair", "met", "Chirac", "."]]); // [[{ from: 0, to: 2, type: 0 }, { from: 3, to: 4, type: 0 }]]
  */
 export function tagDocument(model: TaggerModel, sentences: readonly (readonly string[])[]): TaggedSpan[][] {
+  useClusters(model.clusters);
   return tagPrepared(model, sentences.map(prepareSentence));
 }
 
-/** `tagDocument` for sentences already prepared (see `prepareSentence`). */
+/** `tagDocument` for sentences already prepared (see `prepareSentence`) with the model's clusters in use (`useClusters`). */
 export function tagPrepared(model: TaggerModel, prepared: readonly PreparedSentence[]): TaggedSpan[][] {
+  if (clustersInUse() !== model.clusters) throw new Error("tagPrepared: prepare the sentences with useClusters(model.clusters) first");
   const doc = documentContext(prepared);
   return prepared.map((sentence) => decodeSpans(viterbi(scoreSentence(model, sentence, doc), model.transitions, sentence.words.length)));
 }

@@ -1,5 +1,5 @@
 /** @module Trains the tagger: a structured averaged perceptron over BILOU labels, decoded with Viterbi. */
-import { BUCKET_BITS, documentContext, prepareSentence, sentenceFeatures } from "./features";
+import { BUCKET_BITS, clustersInUse, documentContext, prepareSentence, sentenceFeatures, useClusters } from "./features";
 import { LABEL_COUNT } from "./labels";
 import type { DenseWeights, SentenceWords, Stage, TaggerModel } from "./model";
 import { viterbi } from "./viterbi";
@@ -16,15 +16,20 @@ export interface TrainOptions {
   epochs?: number;
   /** Seed of the sentence order (default 1). */
   seed?: number;
+  /** Word clusters learnt from unlabelled text (see clusters.ts); none by default. */
+  clusters?: ReadonlyMap<number, number>;
   /** Called after each pass of each stage. */
   onEpoch?: (stage: string, epoch: number, mistakes: number) => void;
 }
 
 /** Dense weights usable as a stage while training. */
-class DenseStage implements Stage {
+class DenseStage implements TaggerModel {
   readonly weights: Float64Array;
   readonly transitions = new Float64Array((L + 1) * L);
-  constructor(weights?: Float64Array) {
+  constructor(
+    weights?: Float64Array,
+    readonly clusters: ReadonlyMap<number, number> = new Map(),
+  ) {
     this.weights = weights ?? new Float64Array((1 << BUCKET_BITS) * L);
   }
   emit(features: Int32Array, length: number, out: Float64Array, sentence?: SentenceWords): void {
@@ -121,11 +126,11 @@ function perceptron(examples: readonly Example[], options: TrainOptions, name: s
   }
   for (let i = 0; i < w.length; i++) if (w[i] !== 0 || u[i] !== 0) w[i] = (w[i] as number) - (u[i] as number) / c;
   for (let i = 0; i < t.length; i++) t[i] = (t[i] as number) - (ut[i] as number) / c;
-  return { weights: w, transitions: t };
+  return { weights: w, transitions: t, clusters: clustersInUse() };
 }
 
-function stageOf(weights: DenseWeights): Stage {
-  const stage = new DenseStage(weights.weights);
+function stageOf(weights: DenseWeights): DenseStage {
+  const stage = new DenseStage(weights.weights, weights.clusters);
   stage.transitions.set(weights.transitions);
   return stage;
 }
@@ -148,6 +153,7 @@ function examplesOf(docs: readonly TrainingDocument[]): Example[] {
  * Deterministic: the same documents and options give the same weights.
  */
 export function trainTagger(docs: readonly TrainingDocument[], options: TrainOptions = {}): DenseWeights {
+  useClusters(options.clusters ?? new Map());
   return perceptron(examplesOf(docs), options, "tagger");
 }
 
