@@ -38,8 +38,17 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
  */
 export function majorityType(key: string, votes: ReadonlyMap<EntityType, number>): EntityType {
   const known = lookupGazetteer(key)?.type;
-  const score = (type: EntityType) => (votes.get(type) ?? 0) * 2 + (type === known ? 1 : 0);
-  return [...entityTypes].sort((a, b) => score(b) - score(a) || entityTypes.indexOf(a) - entityTypes.indexOf(b))[0] as EntityType;
+  // The highest score; the first type in `entityTypes` order among equals.
+  let best = entityTypes[0] as EntityType;
+  let top = Number.NEGATIVE_INFINITY;
+  for (const type of entityTypes) {
+    const score = (votes.get(type) ?? 0) * 2 + (type === known ? 1 : 0);
+    if (score > top) {
+      best = type;
+      top = score;
+    }
+  }
+  return best;
 }
 
 /**

@@ -6,7 +6,7 @@ import { extractDocument } from "./document";
 import { mergeKeyCache } from "./keys";
 import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
-import { addCooccurrences } from "./related";
+import { cooccurrences, type Row } from "./related";
 import { makeResolver, type Occurrence } from "./resolve";
 import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
 
@@ -80,23 +80,24 @@ function spelled(key: string, aliases: ReadonlyMap<string, number>, keyOf: (surf
 }
 
 /**
- * The `MAX_RELATED` heaviest entries of a co-occurrence row, heaviest first, ties to the lower `rank`: what sorting
+ * The `MAX_RELATED` heaviest entries of an entity's co-occurrence row, heaviest first, ties to the lower `rank`: what sorting
  * the whole row would put first, without sorting it.
  */
-function strongest(row: ReadonlyMap<number, number> | undefined, rank: Int32Array): [number, number][] {
+function strongest({ others, weights, length }: Row, rank: Int32Array): [number, number][] {
   const top: [number, number][] = [];
-  if (!row) return top;
-  const beats = (n: number, weight: number, other: [number, number]) =>
-    weight > other[1] || (weight === other[1] && (rank[n] as number) < (rank[other[0]] as number));
-  row.forEach((weight, n) => {
+  for (let i = 0; i < length; i++) {
+    const n = others[i] as number;
+    const weight = weights[i] as number;
+    const beats = (other: [number, number]) =>
+      weight > other[1] || (weight === other[1] && (rank[n] as number) < (rank[other[0]] as number));
     if (top.length >= MAX_RELATED) {
-      if (!beats(n, weight, top[top.length - 1] as [number, number])) return;
+      if (!beats(top[top.length - 1] as [number, number])) continue;
       top.pop();
     }
     let at = top.length;
-    while (at > 0 && beats(n, weight, top[at - 1] as [number, number])) at--;
+    while (at > 0 && beats(top[at - 1] as [number, number])) at--;
     top.splice(at, 0, [n, weight]);
-  });
+  }
   return top;
 }
 
@@ -164,18 +165,19 @@ export function mergeEntities(
     keys.push(key);
   });
 
+  // Registry entries first, in registry order, then names as they first come.
+  const curatedClusters = new Map<string, Cluster>();
   const clusters = new Map<string, Cluster>();
   for (const entry of registry) {
-    if (!clusters.has(`r:${entry.id}`)) clusters.set(`r:${entry.id}`, newCluster(keyOf(entry.name), entry));
+    if (!curatedClusters.has(entry.id)) curatedClusters.set(entry.id, newCluster(keyOf(entry.name), entry));
   }
   const clusterOf = occurrences.map((occurrence, i) => {
     const key = keys[i] as string;
     const entry = curated.get(key);
-    const at = entry ? `r:${entry.id}` : `k:${key}`;
-    let cluster = clusters.get(at);
+    let cluster = entry ? curatedClusters.get(entry.id) : clusters.get(key);
     if (!cluster) {
       cluster = newCluster(key);
-      clusters.set(at, cluster);
+      clusters.set(key, cluster);
     }
     bump(cluster.aliases, occurrence.surface);
     if (!occurrence.headline) bump(cluster.prose, occurrence.surface);
@@ -191,7 +193,7 @@ export function mergeEntities(
   });
 
   // Name, type and id, in an order that does not depend on the order of the mentions.
-  const all: Entity[] = [...clusters.values()].map((cluster) => ({
+  const all: Entity[] = [...curatedClusters.values(), ...clusters.values()].map((cluster) => ({
     cluster,
     name:
       cluster.entry?.name ??
@@ -233,8 +235,10 @@ export function mergeEntities(
     if (sentence) sentence.push(n);
     else doc.sentences.set(occurrence.sentence, [n]);
   });
-  const weights = new Map<number, Map<number, number>>();
-  for (const doc of perDoc) if (doc) addCooccurrences(weights, [...doc.sentences.values()]);
+  const rowOf = cooccurrences(
+    refs.length,
+    perDoc.map((doc) => (doc ? [...doc.sentences.values()] : [])),
+  );
 
   const laterOf = dateComparer();
   const entities: EntityRecord[] = all.map(({ cluster }, i) => {
@@ -248,7 +252,7 @@ export function mergeEntities(
       first = first === undefined || laterOf(first, date) === first ? date : first;
       last = last === undefined ? date : laterOf(last, date);
     }
-    const related = strongest(weights.get(i), rank).map(([n, weight]) => ({ ...(refs[n] as EntityRef), weight }));
+    const related = strongest(rowOf(i), rank).map(([n, weight]) => ({ ...(refs[n] as EntityRef), weight }));
     let aliases: ReadonlyMap<string, number> = cluster.aliases;
     if (cluster.entry?.aliases) {
       const all = new Map(cluster.aliases);

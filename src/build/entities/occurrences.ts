@@ -7,9 +7,6 @@ import { cleanRole, cutTitle, isUsefulRole } from "./roles";
 import type { DocumentNames, RegistryEntry } from "./types";
 import { isCommonWord } from "./words";
 
-/** The one element of a set, if it has exactly one. */
-const only = (set: ReadonlySet<string> | undefined): string | undefined => (set?.size === 1 ? [...set][0] : undefined);
-
 /** A text as the merger reads it: its name, that name's key, where the name starts and the title cut off before it. */
 interface Written {
   surface: string;
@@ -94,42 +91,6 @@ export function occurrencesOf(
     const upper = keyOf(occurrence.surface.toUpperCase());
     if (upper !== occurrence.key && prose.has(upper)) occurrence.key = upper;
   }
-  const votes = new Map<string, Map<EntityType, number>>();
-  const surnames = new Map<string, Set<string>>();
-  const docsOf = new Map<string, Set<number>>();
-  const lastWords = new Map<string, string | null>();
-  for (const { key, type, doc } of occurrences) {
-    let forKey = votes.get(key);
-    let docs = docsOf.get(key);
-    if (!forKey || !docs) {
-      forKey = new Map<EntityType, number>();
-      docs = new Set<number>();
-      votes.set(key, forKey);
-      docsOf.set(key, docs);
-    }
-    forKey.set(type, (forKey.get(type) ?? 0) + 1);
-    docs.add(doc);
-    if (type !== "person") continue;
-    let last = lastWords.get(key);
-    if (last === undefined) {
-      const words = key.split(" ");
-      last = words.length < 2 ? null : (words[words.length - 1] as string);
-      lastWords.set(key, last);
-    }
-    if (last === null) continue;
-    const keys = surnames.get(last) ?? new Set<string>();
-    surnames.set(last, keys.add(key));
-  }
-  const totals = new Map<string, number>();
-  const countOf = (key: string) => {
-    let total = totals.get(key);
-    if (total === undefined) {
-      total = 0;
-      for (const count of votes.get(key)?.values() ?? []) total += count;
-      totals.set(key, total);
-    }
-    return total;
-  };
   const untyped = extracted.flatMap(({ untyped }, doc) =>
     untyped.map(({ text, sentence, start, end }) => {
       const { surface, key } = named(text);
@@ -138,6 +99,40 @@ export function occurrencesOf(
   );
   const left = new Map<string, number>();
   for (const { key } of untyped) left.set(key, (left.get(key) ?? 0) + 1);
+  /** Key → how many mentions type it. */
+  const typed = new Map<string, number>();
+  // Votes and documents, of the keys some text leaves untyped: the only ones asked about.
+  const votes = new Map<string, Map<EntityType, number>>();
+  const docsOf = new Map<string, Set<number>>();
+  /** Last word → the one person named in full with it, or null when there are several. */
+  const surnames = new Map<string, string | null>();
+  const lastWords = new Map<string, string | null>();
+  for (const { key, type, doc } of occurrences) {
+    typed.set(key, (typed.get(key) ?? 0) + 1);
+    if (left.has(key)) {
+      let forKey = votes.get(key);
+      let docs = docsOf.get(key);
+      if (!forKey || !docs) {
+        forKey = new Map<EntityType, number>();
+        docs = new Set<number>();
+        votes.set(key, forKey);
+        docsOf.set(key, docs);
+      }
+      forKey.set(type, (forKey.get(type) ?? 0) + 1);
+      docs.add(doc);
+    }
+    if (type !== "person") continue;
+    let last = lastWords.get(key);
+    if (last === undefined) {
+      const words = key.split(" ");
+      last = words.length < 2 ? null : (words[words.length - 1] as string);
+      lastWords.set(key, last);
+    }
+    if (last === null) continue;
+    const one = surnames.get(last);
+    if (one === undefined) surnames.set(last, key);
+    else if (one !== null && one !== key) surnames.set(last, null);
+  }
   const common = new Map<string, boolean>();
   for (const { doc, sentence, start, end, surface, key } of untyped) {
     // "Sales", "Shr": a common word, or a name left untyped more often than typed, is no name to guess from.
@@ -151,12 +146,12 @@ export function occurrencesOf(
       if (isCommon) continue;
     }
     const registered = curated.get(key)?.type;
-    const person = oneWord ? only(surnames.get(key)) : undefined;
+    const person = oneWord ? (surnames.get(key) ?? undefined) : undefined;
     // Typed in two other documents at least, or the surname of someone named in full.
     const docs = docsOf.get(key);
     const others = docs ? docs.size - (docs.has(doc) ? 1 : 0) : 0;
     const elsewhere = others >= 2 ? best(votes.get(key) ?? new Map()) : undefined;
-    const evidence = countOf(key) + (person ? countOf(person) : 0);
+    const evidence = (typed.get(key) ?? 0) + (person ? (typed.get(person) ?? 0) : 0);
     const type = registered ?? (evidence >= (left.get(key) ?? 0) ? (elsewhere ?? (person && "person")) : undefined);
     if (type) occurrences.push({ doc, sentence, start, end, surface, key, type });
   }

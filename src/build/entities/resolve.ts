@@ -1,5 +1,5 @@
 /** @module Which full name a short one stands for: "Blinken" → Antony Blinken, "Wang" → Wang Donghai in its document, "OSCE" → its spelled-out name, "State Department" ↔ "US State Department". */
-import type { EntityType } from "../../format/schema";
+import { type EntityType, entityTypes } from "../../format/schema";
 import { gazetteerAcronym, lookupGazetteer } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym } from "./normalize";
@@ -23,18 +23,32 @@ export interface Occurrence {
   headline?: boolean;
 }
 
-type Index = Map<string, Set<string>>;
+/** Keys filed under a name: the key itself while there is one (most names stand for one), a set once there are more. */
+type Index = Map<string, string | Set<string>>;
 
 function add(index: Index, at: string, key: string): void {
-  const keys = index.get(at) ?? new Set<string>();
-  keys.add(key);
-  index.set(at, keys);
+  const keys = index.get(at);
+  if (keys === undefined) index.set(at, key);
+  else if (typeof keys !== "string") keys.add(key);
+  else if (keys !== key) index.set(at, new Set([keys, key]));
 }
 
 /** The one key filed under `at`, or undefined when there is none or more than one. */
 function only(index: Index | undefined, at: string): string | undefined {
   const keys = index?.get(at);
-  return keys?.size === 1 ? (keys.values().next().value as string) : undefined;
+  return typeof keys === "string" ? keys : undefined;
+}
+
+/** The keys filed under `at`, in the order they were filed. */
+function filedUnder(index: Index | undefined, at: string): Iterable<string> {
+  const keys = index?.get(at);
+  return keys === undefined ? [] : typeof keys === "string" ? [keys] : keys;
+}
+
+/** How many keys are filed under `at`. */
+function count(index: Index, at: string): number {
+  const keys = index.get(at);
+  return keys === undefined ? 0 : typeof keys === "string" ? 1 : keys.size;
 }
 
 /**
@@ -80,17 +94,66 @@ function spellsInitials(surface: string): boolean {
   return surface.split(/\s+/u).every((word) => !isAcronym(word) || gazetteerAcronym(word) !== undefined);
 }
 
-function file(indexes: Indexes, key: string, type: EntityType, surface?: string): void {
-  const words = key.split(" ");
-  if (words.length < 2) return;
-  if (type === "person") {
-    // Every last part: "silk" and "kilroy silk" (from "Kilroy-Silk") both stand for "robert kilroy silk".
-    for (let n = 1; n < words.length; n++) add(indexes.surnames, words.slice(n).join(" "), key);
-    add(indexes.firstNames, words[0] as string, key);
-  }
-  if (type !== "person" && (surface === undefined || spellsInitials(surface))) add(indexes.initials, initialsOf(key), key);
-  const bare = type === "organization" ? withoutOrganization(key) : undefined;
-  if (bare?.includes(" ")) add(indexes.qualified, bare, key);
+/** The index entries filing a key makes: [index, under what] pairs. */
+type Entries = readonly (readonly [keyof Indexes, string])[];
+
+/** What the resolver reads off a key or a written name, worked out once per distinct one. */
+interface Facts {
+  /** The index entries filing `key` as `type` makes, `surface` as written: [index, under what] pairs. */
+  filing(key: string, type: EntityType, surface: string | undefined): Entries;
+  withoutCountry(key: string): { country: string; rest: string } | undefined;
+  isAcronymName(surface: string): boolean;
+}
+
+function cached<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    const value = known.get(text);
+    if (value !== undefined || known.has(text)) return value as T;
+    const computed = compute(text);
+    known.set(text, computed);
+    return computed;
+  };
+}
+
+function facts(): Facts {
+  const spells = cached(spellsInitials);
+  const bareOf = cached(withoutOrganization);
+  /** Key → its entries for each type, written with initials that spell it or not (`2 * type + spelled`). */
+  const filings = new Map<string, (Entries | undefined)[]>();
+  const fixed = (key: string, type: EntityType, spelled: boolean): Entries => {
+    let slots = filings.get(key);
+    if (!slots) {
+      slots = [];
+      filings.set(key, slots);
+    }
+    const slot = 2 * entityTypes.indexOf(type) + (spelled ? 1 : 0);
+    const known = slots[slot];
+    if (known) return known;
+    const entries: [keyof Indexes, string][] = [];
+    const words = key.split(" ");
+    if (words.length >= 2) {
+      if (type === "person") {
+        // Every last part: "silk" and "kilroy silk" (from "Kilroy-Silk") both stand for "robert kilroy silk".
+        for (let n = 1; n < words.length; n++) entries.push(["surnames", words.slice(n).join(" ")]);
+        entries.push(["firstNames", words[0] as string]);
+      }
+      if (type !== "person" && spelled) entries.push(["initials", initialsOf(key)]);
+      const bare = type === "organization" ? bareOf(key) : undefined;
+      if (bare?.includes(" ")) entries.push(["qualified", bare]);
+    }
+    slots[slot] = entries;
+    return entries;
+  };
+  return {
+    filing: (key, type, surface) => fixed(key, type, type !== "person" && (surface === undefined || spells(surface))),
+    withoutCountry: cached(withoutCountry),
+    isAcronymName: cached(isAcronymName),
+  };
+}
+
+function file(indexes: Indexes, entries: Entries, key: string): void {
+  for (const [index, at] of entries) add(indexes[index], at, key);
 }
 
 /**
@@ -110,25 +173,41 @@ export function makeResolver(
   const orgKeys = new Set<string>();
   /** Unqualified org key → the countries it is written with: "finance ministry" → japan, brazil. */
   const countries: Index = new Map();
-  for (const { key, type } of known) file(corpus, key, type);
+  const { filing, withoutCountry, isAcronymName } = facts();
+  for (const { key, type } of known) file(corpus, filing(key, type, undefined), key);
   // A name only ever written in headlines, with a common word in it ("Reagan Hints", "Subroto Says"), is no full
   // name for short forms to join.
-  const written = new Set([...known.map(({ key }) => key), ...occurrences.flatMap(({ key, headline }) => (headline ? [] : [key]))]);
+  const written = new Set(known.map(({ key }) => key));
+  for (const { key, headline } of occurrences) if (!headline) written.add(key);
+  const hasCommonWord = cached((surface) => surface.split(/[\s-]+/u).some(isCommonWord));
+  /** What has gone into the corpus indexes already: filing it again changes nothing. */
+  const filed = new Set<readonly (readonly [keyof Indexes, string])[]>();
   for (const { doc, key, type, surface, headline } of occurrences) {
-    if (headline && !written.has(key) && surface.split(/[\s-]+/u).some(isCommonWord)) continue;
-    file(corpus, key, type, surface);
-    const indexes = byDoc.get(doc) ?? emptyIndexes();
-    file(indexes, key, type, surface);
-    byDoc.set(doc, indexes);
+    if (headline && !written.has(key) && hasCommonWord(surface)) continue;
+    const entries = filing(key, type, surface);
+    if (entries.length > 0) {
+      if (!filed.has(entries)) {
+        filed.add(entries);
+        file(corpus, entries, key);
+      }
+      // A document without entries has no indexes: asking them finds nothing, as empty ones would.
+      let indexes = byDoc.get(doc);
+      if (!indexes) {
+        indexes = emptyIndexes();
+        byDoc.set(doc, indexes);
+      }
+      file(indexes, entries, key);
+    }
     if (type !== "organization") continue;
     orgKeys.add(key);
     const qualified = withoutCountry(key);
     if (qualified) add(countries, qualified.rest, qualified.country);
   }
   for (const { key, type } of known) if (type === "organization") orgKeys.add(key);
-  const acronyms = acronymsInContext(occurrences, byDoc);
+  const acronyms = acronymsInContext(occurrences, byDoc, isAcronymName);
   // "Usda" in a title-case headline is the acronym prose writes "USDA".
-  const writtenAsAcronym = new Set(occurrences.flatMap(({ key, surface, headline }) => (!headline && isAcronymName(surface) ? [key] : [])));
+  const writtenAsAcronym = new Set<string>();
+  for (const { key, surface, headline } of occurrences) if (!headline && isAcronymName(surface)) writtenAsAcronym.add(key);
 
   const lookup = (doc: number, pick: (indexes: Indexes) => string | undefined): string | undefined => {
     const local = byDoc.get(doc);
@@ -137,16 +216,17 @@ export function makeResolver(
 
   return ({ doc, surface, key, type, headline }) => {
     if (lookupGazetteer(key)?.type === type) return key;
+    const here = byDoc.get(doc);
     if (!key.includes(" ")) {
       // An acronym is the one name with its initials that it is written beside: here, or in another document.
       if (isAcronymName(surface) || (headline && writtenAsAcronym.has(key))) {
-        const full = only(byDoc.get(doc)?.initials, key) ?? only(acronyms, key);
+        const full = only(here?.initials, key) ?? only(acronyms, key);
         if (full) return full;
       }
-      const local = only(byDoc.get(doc)?.surnames, key);
+      const local = only(here?.surnames, key);
       if (local) return local;
       // "Wang Donghai ... Wang", "Hillary Clinton ... Hillary": a first word, in the same document only.
-      const given = type === "person" && !byDoc.get(doc)?.surnames.has(key) ? only(byDoc.get(doc)?.firstNames, key) : undefined;
+      const given = type === "person" && !here?.surnames.has(key) ? only(here?.firstNames, key) : undefined;
       if (given) return given;
       if (type === "person") return only(corpus.surnames, key) ?? key;
       return key;
@@ -156,10 +236,10 @@ export function makeResolver(
     if (type === "organization") {
       // "US State Department" is the State Department, unless other countries have one too ("Finance Ministry").
       const bare = withoutCountry(key);
-      const shared = bare ? (countries.get(bare.rest)?.size ?? 0) > 1 : true;
+      const shared = bare ? count(countries, bare.rest) > 1 : true;
       if (bare && !shared && (orgKeys.has(bare.rest) || lookupGazetteer(bare.rest)?.type === "organization")) return bare.rest;
       // "Security Council" beside "U.N. Security Council": the document says which; the corpus does not.
-      const full = only(byDoc.get(doc)?.qualified, key);
+      const full = only(here?.qualified, key);
       if (full) return full;
     }
     return key;
@@ -176,12 +256,24 @@ const DEFINED_WITHIN = 3;
  * Banking Corp (ABC)") or that it is written beside in a third of its documents at least: one story naming both
  * Ford Motor Co and FMC Corp does not make every "FMC" Ford.
  */
-function acronymsInContext(occurrences: readonly Occurrence[], byDoc: ReadonlyMap<number, Indexes>): Index {
+function acronymsInContext(
+  occurrences: readonly Occurrence[],
+  byDoc: ReadonlyMap<number, Indexes>,
+  isAcronymName: (surface: string) => boolean,
+): Index {
+  /** The documents that write an acronym beside a name with its initials: the only ones `ends` is asked about. */
+  const asked = new Set<number>();
+  for (const { doc, surface, key } of occurrences) {
+    if (!key.includes(" ") && byDoc.get(doc)?.initials.has(key) && isAcronymName(surface)) asked.add(doc);
+  }
   /** "doc sentence key" → where the name ends in that sentence. */
   const ends = new Map<string, number[]>();
   for (const { doc, sentence, key, end } of occurrences) {
+    if (!asked.has(doc) || !key.includes(" ")) continue;
     const at = `${doc} ${sentence} ${key}`;
-    if (key.includes(" ")) ends.set(at, [...(ends.get(at) ?? []), end]);
+    const list = ends.get(at);
+    if (list) list.push(end);
+    else ends.set(at, [end]);
   }
   const docsOf = new Map<string, Set<number>>();
   const beside = new Map<string, Map<string, { docs: Set<number>; defined: boolean }>>();
@@ -190,7 +282,7 @@ function acronymsInContext(occurrences: readonly Occurrence[], byDoc: ReadonlyMa
     docsOf.set(key, (docsOf.get(key) ?? new Set<number>()).add(doc));
     const names = beside.get(key) ?? new Map<string, { docs: Set<number>; defined: boolean }>();
     beside.set(key, names);
-    for (const full of byDoc.get(doc)?.initials.get(key) ?? []) {
+    for (const full of filedUnder(byDoc.get(doc)?.initials, key)) {
       const seen = names.get(full) ?? { docs: new Set<number>(), defined: false };
       seen.docs.add(doc);
       seen.defined ||= (ends.get(`${doc} ${sentence} ${full}`) ?? []).some((end) => start > end && start - end <= DEFINED_WITHIN);
