@@ -111,13 +111,13 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
 const NOT_NAMES = new Set(["honorific", "title", "common", "calendar", "demonym", "actor"]);
 
 /**
- * The runs of capitalised words no span covers, outside headlines: "Kirby" in "Reporters questioned Kirby's figures",
- * which the tagger missed. A run that opens a sentence counts only when its first word is no common word.
+ * The runs of capitalised words no person, organisation or place covers, outside headlines: "Kirby" in "Reporters
+ * questioned Kirby's figures", which the tagger missed or read as MISC. A run that opens a sentence counts only when its first word is no common word.
  */
 function leftOut(
   sentences: readonly (readonly Word[])[],
   prepared: readonly PreparedSentence[],
-  spans: readonly (readonly { from: number; to: number }[])[],
+  spans: readonly (readonly { from: number; to: number; type: number }[])[],
   headlines: readonly boolean[],
   text: string,
 ): UntypedName[] {
@@ -125,7 +125,8 @@ function leftOut(
   sentences.forEach((words, sentence) => {
     if (headlines[sentence]) return;
     const covered = new Uint8Array(words.length);
-    for (const { from, to } of spans[sentence] ?? []) covered.fill(1, from, to);
+    // A MISC span ("German", "Biden" in "the Biden administration") may still be a name the corpus or the registry types.
+    for (const { from, to, type } of spans[sentence] ?? []) if (TYPES[type] !== undefined) covered.fill(1, from, to);
     const infos = (prepared[sentence] as PreparedSentence).infos;
     const name = (i: number) =>
       !covered[i] &&
