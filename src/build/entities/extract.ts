@@ -37,6 +37,14 @@ export function extractLocated(text: string, model: TaggerModel = defaultModel()
   return readNames(text, model).mentions;
 }
 
+/** A text split and tagged: what the steps after the tagger read. */
+interface Reading {
+  text: string;
+  sentences: readonly (readonly Word[])[];
+  /** Per sentence: written in capitals or in title case. */
+  headlines: readonly boolean[];
+}
+
 /** The tagged mentions of a text and the capitalised names the tagger left out (see `extractNames`). */
 function readNames(text: string, model: TaggerModel): DocumentNames {
   const sentences = splitSentences(text);
@@ -44,67 +52,79 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   const prepared = sentences.map((words) => prepareSentence(words.map((word) => word.text)));
   const spans = tagPrepared(model, prepared);
   const titleCase = prepared.map(isTitleCase);
-  const caps = prepared.map((sentence, i) => sentence.headline || (titleCase[i] as boolean));
-  const mention = (words: readonly Word[], sentence: number, from: number, to: number, type: EntityType): LocatedMention => {
-    const start = (words[from] as Word).start;
-    const end = (words[to - 1] as Word).end;
-    const role = type === "person" ? roleBefore(words, text, from) : undefined;
-    const headline = caps[sentence];
-    return {
-      text: text.slice(start, end),
-      type,
-      start,
-      end,
-      ...(role ? { role } : {}),
-      sentence,
-      ...(headline ? { headline: true } : {}),
-    };
-  };
-  const mentions: LocatedMention[] = [];
-  sentences.forEach((words, sentence) => {
-    if (titleCase[sentence]) return;
-    for (const { from, to, type } of spans[sentence] ?? []) {
-      const tagged = TYPES[type];
-      // MISC is not reported, nor a lone letter or symbol ("A", "𝒳").
-      if (
-        tagged === undefined ||
-        (words
-          .slice(from, to)
-          .map((word) => word.text)
-          .join("")
-          .match(/\p{L}/gu)?.length ?? 0) < 2
-      )
-        continue;
-      // An organisation the curated gazetteer knows stays one ("NATO" opening a sentence is no dateline). Places are
-      // left to the tagger: a city or a country is also a team in a sports report.
-      const first = (words[from] as Word).text.toLowerCase().replace(/\./gu, "");
-      const known = FIRST_WORDS.has(first)
-        ? lookupGazetteer(nameKey(text.slice((words[from] as Word).start, (words[to - 1] as Word).end)))
-        : undefined;
-      const head = (words[to - 1] as Word).text.toLowerCase();
-      const entityType = known?.type === "organization" ? "organization" : to - from > 1 && GEOGRAPHIC_HEADS.has(head) ? "place" : tagged;
-      mentions.push(mention(words, sentence, from, to, entityType));
-    }
-  });
+  const reading: Reading = { text, sentences, headlines: prepared.map((sentence, i) => sentence.headline || (titleCase[i] as boolean)) };
+  const mentions = taggedMentions(reading, spans, titleCase);
   surnamesArePeople(mentions, text);
   oneSensePerDocument(mentions);
   if (titleCase.some(Boolean)) {
-    // Title-case headlines: only the names the rest of the document (or the gazetteer) knows, and surnames of its people.
-    const known = new Map<string, EntityType>();
-    for (const { text: name, type } of mentions) {
-      const words = name.split(/\s+/u).map(wordKey);
-      const key = words.join(" ");
-      if (!known.has(key)) known.set(key, type);
-      const surname = words.at(-1);
-      if (type === "person" && surname && !known.has(surname)) known.set(surname, type);
-    }
-    sentences.forEach((words, sentence) => {
-      if (!titleCase[sentence]) return;
-      for (const { from, to, type } of knownNames(words, (key) => known.get(key))) mentions.push(mention(words, sentence, from, to, type));
-    });
+    mentions.push(...headlineMentions(reading, mentions, titleCase));
     mentions.sort((a, b) => a.start - b.start);
   }
-  return { mentions, untyped: leftOut(sentences, prepared, spans, caps, text) };
+  return { mentions, untyped: leftOut(reading, prepared, spans) };
+}
+
+/** The mention of words `from`–`to` of a sentence, with the role written before a person. */
+function mentionAt({ text, sentences, headlines }: Reading, sentence: number, from: number, to: number, type: EntityType): LocatedMention {
+  const words = sentences[sentence] as readonly Word[];
+  const start = (words[from] as Word).start;
+  const end = (words[to - 1] as Word).end;
+  const role = type === "person" ? roleBefore(words, text, from) : undefined;
+  return {
+    text: text.slice(start, end),
+    type,
+    start,
+    end,
+    ...(role ? { role } : {}),
+    sentence,
+    ...(headlines[sentence] ? { headline: true } : {}),
+  };
+}
+
+const letters = (words: readonly Word[]) => words.reduce((n, word) => n + (word.text.match(/\p{L}/gu)?.length ?? 0), 0);
+
+/**
+ * The tagger's people, organisations and places outside title-case headlines. MISC is not reported, nor a lone
+ * letter or symbol ("A", "𝒳"); an organisation the curated gazetteer knows stays one ("NATO" opening a sentence is
+ * no dateline), while places are left to the tagger (a city or a country is also a team in a sports report); a
+ * name ending in a geographic head is a place.
+ */
+function taggedMentions(
+  reading: Reading,
+  spans: readonly (readonly { from: number; to: number; type: number }[])[],
+  titleCase: readonly boolean[],
+): LocatedMention[] {
+  const mentions: LocatedMention[] = [];
+  reading.sentences.forEach((words, sentence) => {
+    if (titleCase[sentence]) return;
+    for (const { from, to, type } of spans[sentence] ?? []) {
+      const tagged = TYPES[type];
+      if (tagged === undefined || letters(words.slice(from, to)) < 2) continue;
+      const first = (words[from] as Word).text.toLowerCase().replace(/\./gu, "");
+      const name = () => nameKey(reading.text.slice((words[from] as Word).start, (words[to - 1] as Word).end));
+      const known = FIRST_WORDS.has(first) ? lookupGazetteer(name()) : undefined;
+      const head = (words[to - 1] as Word).text.toLowerCase();
+      const settled = known?.type === "organization" ? "organization" : to - from > 1 && GEOGRAPHIC_HEADS.has(head) ? "place" : tagged;
+      mentions.push(mentionAt(reading, sentence, from, to, settled));
+    }
+  });
+  return mentions;
+}
+
+/** In title-case headlines, only the names the rest of the document (or the gazetteer) knows, and surnames of its people. */
+function headlineMentions(reading: Reading, mentions: readonly LocatedMention[], titleCase: readonly boolean[]): LocatedMention[] {
+  const known = new Map<string, EntityType>();
+  for (const { text: name, type } of mentions) {
+    const words = name.split(/\s+/u).map(wordKey);
+    const key = words.join(" ");
+    if (!known.has(key)) known.set(key, type);
+    const surname = words.at(-1);
+    if (type === "person" && surname && !known.has(surname)) known.set(surname, type);
+  }
+  return reading.sentences.flatMap((words, sentence) =>
+    titleCase[sentence]
+      ? knownNames(words, (key) => known.get(key)).map(({ from, to, type }) => mentionAt(reading, sentence, from, to, type))
+      : [],
+  );
 }
 
 /** Lexicon classes (see `lexiconClass`) of words that are never a name left out by the tagger. */
@@ -112,14 +132,13 @@ const NOT_NAMES = new Set(["honorific", "title", "common", "calendar", "demonym"
 
 /**
  * The runs of capitalised words no person, organisation or place covers, outside headlines: "Kirby" in "Reporters
- * questioned Kirby's figures", which the tagger missed or read as MISC. A run that opens a sentence counts only when its first word is no common word.
+ * questioned Kirby's figures", which the tagger missed or read as MISC. A run that opens a sentence counts only
+ * when its first word is no common word.
  */
 function leftOut(
-  sentences: readonly (readonly Word[])[],
+  { text, sentences, headlines }: Reading,
   prepared: readonly PreparedSentence[],
   spans: readonly (readonly { from: number; to: number; type: number }[])[],
-  headlines: readonly boolean[],
-  text: string,
 ): UntypedName[] {
   const untyped: UntypedName[] = [];
   sentences.forEach((words, sentence) => {
