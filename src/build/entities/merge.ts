@@ -38,7 +38,7 @@ export const MAX_RELATED = 10;
 
 interface Cluster {
   key: string;
-  entry?: RegistryEntry;
+  entry: RegistryEntry | undefined;
   aliases: Map<string, number>;
   /** Aliases written outside headlines: what the name is chosen from when there are any. */
   prose: Map<string, number>;
@@ -51,6 +51,9 @@ interface Cluster {
   index: number;
 }
 
+/** An entity's index in the sorted list, and a weight. */
+type EntityIndexWeight = [number, number];
+
 interface Entity {
   cluster: Cluster;
   name: string;
@@ -62,7 +65,7 @@ const bump = <K>(map: Map<K, number>, key: K, by = 1) => map.set(key, (map.get(k
 function newCluster(key: string, entry?: RegistryEntry): Cluster {
   return {
     key,
-    ...(entry ? { entry } : {}),
+    entry,
     aliases: new Map(),
     prose: new Map(),
     types: new Map(),
@@ -83,22 +86,29 @@ function spelled(key: string, aliases: ReadonlyMap<string, number>, keyOf: (surf
  * The `MAX_RELATED` heaviest entries of an entity's co-occurrence row, heaviest first, ties to the lower `rank`: what sorting
  * the whole row would put first, without sorting it.
  */
-function strongest({ others, weights, length }: Row, rank: Int32Array): [number, number][] {
-  const top: [number, number][] = [];
+function strongest({ others, weights, length }: Row, rank: Int32Array, top: Int32Array): EntityIndexWeight[] {
+  const room = top.length;
+  let size = 0;
+  // Insertion into the few kept so far: heavier first, the lower rank first among equals.
   for (let i = 0; i < length; i++) {
-    const n = others[i] as number;
     const weight = weights[i] as number;
-    const beats = (other: [number, number]) =>
-      weight > other[1] || (weight === other[1] && (rank[n] as number) < (rank[other[0]] as number));
-    if (top.length >= MAX_RELATED) {
-      if (!beats(top[top.length - 1] as [number, number])) continue;
-      top.pop();
+    const n = others[i] as number;
+    let at = size < room ? size++ : room;
+    while (at > 0) {
+      const before = top[at - 1] as number;
+      const held = weights[before] as number;
+      if (weight < held || (weight === held && (rank[n] as number) > (rank[others[before] as number] as number))) break;
+      if (at < room) top[at] = before;
+      at--;
     }
-    let at = top.length;
-    while (at > 0 && beats(top[at - 1] as [number, number])) at--;
-    top.splice(at, 0, [n, weight]);
+    if (at < room) top[at] = i;
   }
-  return top;
+  const found: EntityIndexWeight[] = [];
+  for (let at = 0; at < size; at++) {
+    const i = top[at] as number;
+    found.push([others[i] as number, weights[i] as number]);
+  }
+  return found;
 }
 
 function rolesOf(roles: Cluster["roles"]): string[] {
@@ -201,7 +211,7 @@ export function mergeEntities(
     type: cluster.entry?.type ?? majorityType(cluster.key, cluster.types),
   }));
   all.sort((a, b) => byText(a.name, b.name) || byText(a.type, b.type) || byText(a.cluster.key, b.cluster.key));
-  const ids = assignIds(all.map(({ name, type, cluster }) => ({ name, type, ...(cluster.entry ? { id: cluster.entry.id } : {}) })));
+  const ids = assignIds(all.map(({ name, type, cluster }) => (cluster.entry ? { name, type, id: cluster.entry.id } : { name, type })));
   all.forEach(({ cluster }, i) => {
     cluster.index = i;
   });
@@ -241,6 +251,7 @@ export function mergeEntities(
   );
 
   const laterOf = dateComparer();
+  const top = new Int32Array(MAX_RELATED);
   const entities: EntityRecord[] = all.map(({ cluster }, i) => {
     const ref = refs[i] as EntityRef;
     const docIndexes = [...cluster.docs].sort((a, b) => a - b);
@@ -252,25 +263,31 @@ export function mergeEntities(
       first = first === undefined || laterOf(first, date) === first ? date : first;
       last = last === undefined ? date : laterOf(last, date);
     }
-    const related = strongest(rowOf(i), rank).map(([n, weight]) => ({ ...(refs[n] as EntityRef), weight }));
+    // Literals rather than spreads: a spread object is built property by property, and there are hundreds of thousands.
+    const related = strongest(rowOf(i), rank, top).map(([n, weight]) => {
+      const { id, name, type } = refs[n] as EntityRef;
+      return { id, name, type, weight };
+    });
     let aliases: ReadonlyMap<string, number> = cluster.aliases;
     if (cluster.entry?.aliases) {
       const all = new Map(cluster.aliases);
       for (const alias of cluster.entry.aliases) if (!all.has(alias)) all.set(alias, 0);
       aliases = all;
     }
-    return {
-      ...ref,
+    const record: EntityRecord = {
+      id: ref.id,
+      name: ref.name,
+      type: ref.type,
       aliases: [...aliases].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([name, count]) => ({ name, count })),
       // Roles are of people: "chairman of" next to a company is the extractor mistaking whose title it was.
       roles: ref.type === "person" ? rolesOf(cluster.roles) : [],
       mentions: cluster.mentions,
       documents: { count: docIndexes.length, ids: docIndexes.map((d) => docs[d]?.id as string) },
       related,
-      ...(first ? { first_seen: first } : {}),
-      ...(last ? { last_seen: last } : {}),
-      ...(cluster.entry ? extraFields(cluster.entry) : {}),
     };
+    if (first) record.first_seen = first;
+    if (last) record.last_seen = last;
+    return cluster.entry ? { ...record, ...extraFields(cluster.entry) } : record;
   });
 
   const byDocument = perDoc.map((doc) =>
