@@ -27,7 +27,7 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
   const ranked = (cased.length > 0 ? cased : [...aliases]).sort(
     (a, b) => b[1] - a[1] || acronymWords(a[0]) - acronymWords(b[0]) || b[0].length - a[0].length || byText(a[0], b[0]),
   );
-  const full = ranked.find(([name]) => !isAcronymName(name) && !lookupGazetteer(nameKey(name))?.short && keyOf(name) === key);
+  const full = ranked.find(([name]) => keyOf(name) === key && !isAcronymName(name) && !lookupGazetteer(nameKey(name))?.short);
   return full?.[0] ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
 }
 

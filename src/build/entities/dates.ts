@@ -17,20 +17,11 @@ export function laterDate(a: string, b: string): string {
 }
 
 /**
- * A `laterDate` that parses each distinct date once: for one merge, where the same dates are compared again and again.
+ * `laterDate` for dates already parsed: `ta` and `tb` are `Date.parse(a)` and `Date.parse(b)` (NaN when they do not
+ * parse), for callers that compare the same dates again and again.
  * @example
- * const laterOf = dateComparer();
- * laterOf("2021-08-13", "2021-08-12"); // "2021-08-13", as laterDate
+ * laterParsed("2021-08-13", Date.parse("2021-08-13"), "2021-08-12", Date.parse("2021-08-12")); // "2021-08-13", as laterDate
  */
-export function dateComparer(): (a: string, b: string) => string {
-  const times = new Map<string, number>();
-  const time = (date: string): number => {
-    let t = times.get(date);
-    if (t === undefined) {
-      t = Date.parse(date);
-      times.set(date, t);
-    }
-    return t;
-  };
-  return (a, b) => later(a, time(a), b, time(b));
+export function laterParsed(a: string, ta: number, b: string, tb: number): string {
+  return later(a, ta, b, tb);
 }

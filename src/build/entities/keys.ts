@@ -10,10 +10,14 @@ import { isAcronym, nameKey } from "./normalize";
  * mergeKey("Britain"); // "united kingdom"
  */
 export function mergeKey(surface: string): string {
-  const spelled = surface
-    .split(/\s+/u)
-    .map((word) => gazetteerAcronym(word)?.name ?? word)
-    .join(" ");
+  return keyWith(surface, spellAcronym);
+}
+
+/** A word as the gazetteer spells it out when it is one of its acronyms ("U.N." → "United Nations"), else the word. */
+const spellAcronym = (word: string): string => gazetteerAcronym(word)?.name ?? word;
+
+function keyWith(surface: string, spell: (word: string) => string): string {
+  const spelled = surface.split(/\s+/u).map(spell).join(" ");
   const key = nameKey(spelled);
   const known = lookupGazetteer(key);
   return known ? nameKey(known.name) : key;
@@ -27,10 +31,20 @@ export function mergeKey(surface: string): string {
  */
 export function mergeKeyCache(): (surface: string) => string {
   const keys = new Map<string, string>();
+  // Names share words: each distinct word is looked up among the acronyms once too.
+  const words = new Map<string, string>();
+  const spell = (word: string): string => {
+    let spelled = words.get(word);
+    if (spelled === undefined) {
+      spelled = spellAcronym(word);
+      words.set(word, spelled);
+    }
+    return spelled;
+  };
   return (surface) => {
     let key = keys.get(surface);
     if (key === undefined) {
-      key = mergeKey(surface);
+      key = keyWith(surface, spell);
       keys.set(surface, key);
     }
     return key;

@@ -1,7 +1,7 @@
 /** @module Merges the mentions of a corpus into one record per real-world entity, with aliases, roles and co-occurrences. */
 import type { EntityRecord, EntityRef, EntityType } from "../../format/schema";
 import { assignIds, byText, canonicalName, majorityType } from "./canonical";
-import { dateComparer } from "./dates";
+import { laterParsed } from "./dates";
 import { extractDocument } from "./document";
 import { mergeKeyCache } from "./keys";
 import { occurrencesOf } from "./occurrences";
@@ -250,18 +250,27 @@ export function mergeEntities(
     perDoc.map((doc) => (doc ? [...doc.sentences.values()] : [])),
   );
 
-  const laterOf = dateComparer();
+  const times = docs.map(({ date }) => (date ? Date.parse(date) : Number.NaN));
   const top = new Int32Array(MAX_RELATED);
   const entities: EntityRecord[] = all.map(({ cluster }, i) => {
     const ref = refs[i] as EntityRef;
     const docIndexes = [...cluster.docs].sort((a, b) => a - b);
     let first: string | undefined;
     let last: string | undefined;
+    let firstTime = Number.NaN;
+    let lastTime = Number.NaN;
     for (const d of docIndexes) {
       const date = docs[d]?.date;
       if (!date) continue;
-      first = first === undefined || laterOf(first, date) === first ? date : first;
-      last = last === undefined ? date : laterOf(last, date);
+      const time = times[d] as number;
+      if (first === undefined || laterParsed(first, firstTime, date, time) === first) {
+        first = date;
+        firstTime = time;
+      }
+      if (last === undefined || laterParsed(last, lastTime, date, time) !== last) {
+        last = date;
+        lastTime = time;
+      }
     }
     // Literals rather than spreads: a spread object is built property by property, and there are hundreds of thousands.
     const related = strongest(rowOf(i), rank, top).map(([n, weight]) => {

@@ -4,6 +4,7 @@ import { foldDiacritics } from "../../format/slug";
 const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
 const LEADING_THE = /^the\s+/iu;
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}?$/u;
+const NOT_ASCII = /[\u0080-\u{10FFFF}]/u;
 
 /** How many characters of a trailing possessive (`'s`, `’s`, `s'`) end `word`; 0 when none. */
 export function possessiveLength(word: string): number {
@@ -40,7 +41,9 @@ export function surfaceName(name: string): string {
  * nameKey("Al-Qaeda"); // "al qaeda"
  */
 export function nameKey(name: string): string {
-  return foldDiacritics(surfaceName(name))
+  const surface = surfaceName(name);
+  // Plain ASCII has no diacritics to fold: most names skip the Unicode normalisation.
+  return (NOT_ASCII.test(surface) ? foldDiacritics(surface) : surface)
     .toLowerCase()
     .split(/[\s\-‐–]+/u)
     .map((word) => (DOTTED_ACRONYM.test(word) ? word.replace(/\./gu, "") : word.replace(/\.$/u, "")))
