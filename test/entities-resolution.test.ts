@@ -324,3 +324,53 @@ describe("ids", () => {
     for (const record of entities) expect(record.id).toBe(slugify(record.name));
   });
 });
+
+describe("related entities", () => {
+  it("are the ten heaviest, a shared document weighing 1 and a shared sentence 2 more, ties to the first name", () => {
+    const trees = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Ironwood", "Juniper", "Larch"];
+    const { entities } = merge(
+      [["Oak", "place"], ...trees.map((tree): Written => [tree, "place"])],
+      [
+        ["Oak", "place"],
+        ["Larch", "place"],
+      ],
+    );
+    const related = entity(entities, "oak").related;
+    expect(related.map((r) => [r.name, r.weight])).toEqual([
+      ["Larch", 2],
+      ...["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Ironwood"].map((name) => [name, 1]),
+    ]);
+  });
+
+  it("count a sentence once however often it names them, and a document once", () => {
+    const body = "Oak and Elm, Oak and Elm. Elm again. Larch.";
+    const at = (text: string, from: number) => ({
+      text,
+      type: "place" as const,
+      start: body.indexOf(text, from),
+      end: body.indexOf(text, from) + text.length,
+    });
+    const extracted: DocumentNames[] = [
+      {
+        mentions: [
+          { ...at("Oak", 0), sentence: 0 },
+          { ...at("Elm", 0), sentence: 0 },
+          { ...at("Oak", 8), sentence: 0 },
+          { ...at("Elm", 18), sentence: 0 },
+          { ...at("Elm", 26), sentence: 1 },
+          { ...at("Larch", 0), sentence: 2 },
+        ],
+        untyped: [],
+      },
+    ];
+    const { entities } = mergeEntities([{ id: "a", title: "", body }], extracted, [], { mentions: true });
+    expect(entity(entities, "oak").related.map((r) => [r.name, r.weight])).toEqual([
+      ["Elm", 3],
+      ["Larch", 1],
+    ]);
+    expect(entity(entities, "elm").related.map((r) => [r.name, r.weight])).toEqual([
+      ["Oak", 3],
+      ["Larch", 1],
+    ]);
+  });
+});

@@ -46,7 +46,7 @@ export function nameKey(name: string): string {
   return (NOT_ASCII.test(surface) ? foldDiacritics(surface) : surface)
     .toLowerCase()
     .split(/[\s\-‐–]+/u)
-    .map((word) => (DOTTED_ACRONYM.test(word) ? word.replace(/\./gu, "") : word.replace(/\.$/u, "")))
+    .map((word) => (!word.includes(".") ? word : DOTTED_ACRONYM.test(word) ? word.replace(/\./gu, "") : word.replace(/\.$/u, "")))
     .filter((word) => word.length > 0)
     .join(" ");
 }
