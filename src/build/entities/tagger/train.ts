@@ -1,7 +1,7 @@
 /** @module Trains the tagger: a structured averaged perceptron over BILOU labels, decoded with Viterbi. */
 import { BUCKET_BITS, clustersInUse, documentContext, prepareSentence, sentenceFeatures, useClusters } from "./features";
 import { LABEL_COUNT } from "./labels";
-import type { DenseWeights, SentenceWords, Stage, TaggerModel } from "./model";
+import type { DenseWeights, SentenceWords, TaggerModel } from "./model";
 import { viterbi } from "./viterbi";
 
 const L = LABEL_COUNT;
