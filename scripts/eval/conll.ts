@@ -45,55 +45,74 @@ export function isProse(tokens: readonly string[]): boolean {
   return caps.length < 0.3 * alphabetic.length && digits.length < 0.2 * tokens.length;
 }
 
+/** A sentence of a CoNLL file as written: its words and their tags. */
+export interface ConllLines {
+  words: string[];
+  tags: string[];
+}
+
 /**
- * Parses a CoNLL-2003 file (`word POS chunk tag` lines, IOB1 or IOB2 tags, `-DOCSTART-` between documents).
+ * The documents of a CoNLL-2003 file (`word POS chunk tag` lines, a blank line between sentences, `-DOCSTART-`
+ * between documents), each a list of sentences.
  * @example
- * parseConll("-DOCSTART- -X- O O\n\nKabul NNP I-NP I-LOC\nfell VBD I-VP O\n")[0];
- * // { text: "Kabul fell", sentences: [...], gold: [{ start: 0, end: 5, type: "LOC", sentence: 0 }] }
+ * readConllLines("-DOCSTART- -X- O O\n\nKabul NNP I-NP I-LOC\nfell VBD I-VP O\n"); // [[{ words: ["Kabul", "fell"], tags: ["I-LOC", "O"] }]]
  */
-export function parseConll(file: string): ConllDocument[] {
-  const docs: ConllDocument[] = [];
-  let doc: ConllDocument = { text: "", sentences: [], gold: [] };
-  let tokens: string[] = [];
-  let tags: string[] = [];
+export function readConllLines(file: string): ConllLines[][] {
+  const docs: ConllLines[][] = [];
+  let doc: ConllLines[] = [];
+  let sentence: ConllLines = { words: [], tags: [] };
   const endSentence = () => {
-    if (tokens.length === 0) return;
-    const start = doc.text.length === 0 ? 0 : doc.text.length + 1;
-    const sentence = doc.sentences.length;
-    doc.text += (start === 0 ? "" : "\n") + tokens.join(" ");
-    doc.sentences.push({ tokens, start, prose: isProse(tokens) });
-    let offset = start;
-    let open: GoldMention | undefined;
-    tokens.forEach((word, i) => {
-      const [prefix, type] = (tags[i] ?? "O").split("-") as [string, string | undefined];
-      const scored = type !== undefined && type in CONLL_TYPES ? (type as ConllType) : undefined;
-      if (open && (prefix !== "I" || type !== open.type)) open = undefined;
-      if (scored && !open) {
-        open = { start: offset, end: offset, type: scored, sentence };
-        doc.gold.push(open);
-      }
-      if (open) open.end = offset + word.length;
-      offset += word.length + 1;
-    });
-    tokens = [];
-    tags = [];
+    if (sentence.words.length > 0) doc.push(sentence);
+    sentence = { words: [], tags: [] };
   };
   const endDocument = () => {
     endSentence();
-    if (doc.sentences.length > 0) docs.push(doc);
-    doc = { text: "", sentences: [], gold: [] };
+    if (doc.length > 0) docs.push(doc);
+    doc = [];
   };
   for (const line of file.split("\n")) {
     const fields = line.trim().split(/\s+/u);
     if (fields[0] === "-DOCSTART-") endDocument();
     else if (line.trim() === "") endSentence();
     else {
-      tokens.push(fields[0] as string);
-      tags.push(fields[fields.length - 1] as string);
+      sentence.words.push(fields[0] as string);
+      sentence.tags.push(fields[fields.length - 1] as string);
     }
   }
   endDocument();
   return docs;
+}
+
+/**
+ * Parses a CoNLL-2003 file (IOB1 or IOB2 tags) into documents with gold PER/ORG/LOC spans.
+ * @example
+ * parseConll("-DOCSTART- -X- O O\n\nKabul NNP I-NP I-LOC\nfell VBD I-VP O\n")[0];
+ * // { text: "Kabul fell", sentences: [...], gold: [{ start: 0, end: 5, type: "LOC", sentence: 0 }] }
+ */
+export function parseConll(file: string): ConllDocument[] {
+  return readConllLines(file).map((lines) => {
+    const doc: ConllDocument = { text: "", sentences: [], gold: [] };
+    for (const { words: tokens, tags } of lines) {
+      const start = doc.text.length === 0 ? 0 : doc.text.length + 1;
+      const sentence = doc.sentences.length;
+      doc.text += (start === 0 ? "" : "\n") + tokens.join(" ");
+      doc.sentences.push({ tokens, start, prose: isProse(tokens) });
+      let offset = start;
+      let open: GoldMention | undefined;
+      tokens.forEach((word, i) => {
+        const [prefix, type] = (tags[i] ?? "O").split("-") as [string, string | undefined];
+        const scored = type !== undefined && type in CONLL_TYPES ? (type as ConllType) : undefined;
+        if (open && (prefix !== "I" || type !== open.type)) open = undefined;
+        if (scored && !open) {
+          open = { start: offset, end: offset, type: scored, sentence };
+          doc.gold.push(open);
+        }
+        if (open) open.end = offset + word.length;
+        offset += word.length + 1;
+      });
+    }
+    return doc;
+  });
 }
 
 /** The sentence of a document an offset falls in. */

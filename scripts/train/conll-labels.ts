@@ -2,7 +2,7 @@
 
 import { encodeSpans, type TagType, TYPES } from "../../src/build/entities/tagger/labels";
 import type { TrainingDocument } from "../../src/build/entities/tagger/train";
-import { isProse } from "../eval/conll";
+import { isProse, readConllLines } from "../eval/conll";
 
 /** A training document with, for each sentence, whether it is prose (as `isProse` says). */
 export interface LabelledDocument extends TrainingDocument {
@@ -16,43 +16,24 @@ export interface LabelledDocument extends TrainingDocument {
  * // [labelOf("B", 0), labelOf("L", 0)]
  */
 export function readConllLabels(file: string): LabelledDocument[] {
-  const docs: LabelledDocument[] = [];
-  let doc: LabelledDocument = { sentences: [], prose: [] };
-  let words: string[] = [];
-  let tags: string[] = [];
-  const endSentence = () => {
-    if (words.length === 0) return;
-    const spans: { from: number; to: number; type: number }[] = [];
-    let open: { from: number; to: number; type: number } | undefined;
-    tags.forEach((tag, i) => {
-      const [prefix, name] = tag.split("-") as [string, string | undefined];
-      const type = name === undefined ? -1 : TYPES.indexOf(name as TagType);
-      if (open && (type !== open.type || prefix === "B")) open = undefined;
-      if (type >= 0 && !open) {
-        open = { from: i, to: i + 1, type };
-        spans.push(open);
-      }
-      if (open) open.to = i + 1;
-    });
-    doc.sentences.push({ words, labels: encodeSpans(words.length, spans) });
-    doc.prose.push(isProse(words));
-    words = [];
-    tags = [];
-  };
-  const endDocument = () => {
-    endSentence();
-    if (doc.sentences.length > 0) docs.push(doc);
-    doc = { sentences: [], prose: [] };
-  };
-  for (const line of file.split("\n")) {
-    const fields = line.trim().split(/\s+/u);
-    if (fields[0] === "-DOCSTART-") endDocument();
-    else if (line.trim() === "") endSentence();
-    else {
-      words.push(fields[0] as string);
-      tags.push(fields[fields.length - 1] as string);
+  return readConllLines(file).map((lines) => {
+    const doc: LabelledDocument = { sentences: [], prose: [] };
+    for (const { words, tags } of lines) {
+      const spans: { from: number; to: number; type: number }[] = [];
+      let open: { from: number; to: number; type: number } | undefined;
+      tags.forEach((tag, i) => {
+        const [prefix, name] = tag.split("-") as [string, string | undefined];
+        const type = name === undefined ? -1 : TYPES.indexOf(name as TagType);
+        if (open && (type !== open.type || prefix === "B")) open = undefined;
+        if (type >= 0 && !open) {
+          open = { from: i, to: i + 1, type };
+          spans.push(open);
+        }
+        if (open) open.to = i + 1;
+      });
+      doc.sentences.push({ words, labels: encodeSpans(words.length, spans) });
+      doc.prose.push(isProse(words));
     }
-  }
-  endDocument();
-  return docs;
+    return doc;
+  });
 }

@@ -1,4 +1,6 @@
 /** @module Trains the tagger: a structured averaged perceptron over BILOU labels, decoded with Viterbi. */
+
+import { seeded } from "../../random";
 import { BUCKET_BITS, clustersInUse, documentContext, prepareSentence, sentenceFeatures, useClusters } from "./features";
 import { LABEL_COUNT } from "./labels";
 import type { DenseWeights, SentenceWords, TaggerModel } from "./model";
@@ -50,18 +52,6 @@ class DenseStage implements TaggerModel {
   }
 }
 
-/** A small seeded generator (mulberry32) for the sentence order. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One training sentence: its features, gold labels, and optional fixed scores added to the learnt ones. */
 interface Example {
   features: Int32Array;
@@ -73,7 +63,7 @@ interface Example {
 /** Averaged structured perceptron; an example's `base` scores, when given, are added and never learnt. */
 function perceptron(examples: readonly Example[], options: TrainOptions, name: string): DenseWeights {
   const epochs = options.epochs ?? 10;
-  const next = random(options.seed ?? 1);
+  const next = seeded(options.seed ?? 1);
   const stage = new DenseStage();
   const w = stage.weights;
   const t = stage.transitions;
