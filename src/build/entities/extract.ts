@@ -85,8 +85,8 @@ const letters = (words: readonly Word[]) => words.reduce((n, word) => n + (word.
 /**
  * The tagger's people, organisations and places outside title-case headlines. MISC is not reported, nor a lone
  * letter or symbol ("A", "𝒳"); an organisation the curated gazetteer knows stays one ("NATO" opening a sentence is
- * no dateline), while places are left to the tagger (a city or a country is also a team in a sports report); a
- * name ending in a geographic head is a place.
+ * no dateline), while places are left to the tagger (a city or a country is also a team in a sports report); names
+ * joined by "&" are a firm ("Douglas & Lomason"); a name ending in a geographic head is a place.
  */
 function taggedMentions(
   reading: Reading,
@@ -103,7 +103,9 @@ function taggedMentions(
       const name = () => nameKey(reading.text.slice((words[from] as Word).start, (words[to - 1] as Word).end));
       const known = FIRST_WORDS.has(first) ? lookupGazetteer(name()) : undefined;
       const head = (words[to - 1] as Word).text.toLowerCase();
-      const settled = known?.type === "organization" ? "organization" : to - from > 1 && GEOGRAPHIC_HEADS.has(head) ? "place" : tagged;
+      const joined = words.slice(from + 1, to - 1).some((word) => word.text === "&");
+      const settled =
+        known?.type === "organization" || joined ? "organization" : to - from > 1 && GEOGRAPHIC_HEADS.has(head) ? "place" : tagged;
       mentions.push(mentionAt(reading, sentence, from, to, settled));
     }
   });

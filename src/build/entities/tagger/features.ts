@@ -123,7 +123,7 @@ const MAX_WORDS = 200_000;
 /** Feature slots that depend on the word alone (and on whether its sentence is a headline). */
 export const LOCAL_FEATURES = 16;
 /** Number of feature slots per word: the local ones first. */
-export const FEATURES_PER_WORD = 45;
+export const FEATURES_PER_WORD = 41;
 
 /** Word key → cluster (see clusters.ts), of the model in use. */
 let CLUSTERS: ReadonlyMap<number, number> = new Map();
@@ -199,7 +199,6 @@ export interface PreparedSentence {
   lower: Int32Array;
   shape: Int32Array;
   lexicon: Int32Array;
-  cluster: Int32Array;
   gazetteer: Int32Array;
   /** Hash of what each word's capitalised run ends or starts with (see `runHeads`), not padded. */
   runHead: Int32Array;
@@ -320,7 +319,6 @@ export function prepareSentence(words: readonly string[]): PreparedSentence {
   const lower = new Int32Array(n + 4).fill(BOUNDARY);
   const shape = new Int32Array(n + 4).fill(BOUNDARY);
   const lexicon = new Int32Array(n + 4).fill(BOUNDARY);
-  const cluster = new Int32Array(n + 4).fill(BOUNDARY);
   const gazetteer = new Int32Array(n + 4).fill(BOUNDARY);
   const tags = gazetteerTags(infos);
   for (let i = 0; i < n; i++) {
@@ -328,7 +326,6 @@ export function prepareSentence(words: readonly string[]): PreparedSentence {
     lower[i + 2] = info.lowerHash;
     shape[i + 2] = info.shapeHash;
     lexicon[i + 2] = info.lexiconHash;
-    cluster[i + 2] = info.clusterHash;
     const tag = tags[i] as string;
     gazetteer[i + 2] = tag === "" ? NO_TAG : hashString(tag);
   }
@@ -338,7 +335,6 @@ export function prepareSentence(words: readonly string[]): PreparedSentence {
     lower,
     shape,
     lexicon,
-    cluster,
     gazetteer,
     runHead: Int32Array.from(runHeads(infos), (head) => (head === "" ? NO_TAG : hashString(head))),
     headline: capsOf(infos),
@@ -356,7 +352,7 @@ const NO_TAG = hashString("") | 0;
  * sentenceFeatures(prepareSentence(["Kabul", "fell", "."]), { casing: new Map() }).length; // 3 * FEATURES_PER_WORD
  */
 export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContext): Int32Array {
-  const { infos, lower, shape, lexicon, cluster, gazetteer } = sentence;
+  const { infos, lower, shape, lexicon, gazetteer } = sentence;
   const n = infos.length;
   const out = new Int32Array(n * FEATURES_PER_WORD);
   const caps = sentence.headline ? 1 : 0;
@@ -401,11 +397,6 @@ export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContex
     out[k++] = bucket(36, pair(contexts, lx));
     out[k++] = bucket(39, pair(info.formHash, lower[p + 1] as number));
     out[k++] = bucket(37, pair(sentence.runHead[i] as number, s));
-    const cl = cluster[p] as number;
-    out[k++] = bucket(44, pair(cluster[p - 1] as number, cl));
-    out[k++] = bucket(45, pair(cl, cluster[p + 1] as number));
-    out[k++] = bucket(46, cluster[p - 1] as number);
-    out[k++] = bucket(47, cluster[p + 1] as number);
   }
   return out;
 }
