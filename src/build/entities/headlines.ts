@@ -19,7 +19,7 @@ export interface HeadlineName {
 const isCapitalized = (word: string) => /^\p{Lu}/u.test(word);
 
 /**
- * Whether a sentence is a title-case headline: four words or more, 85% of them capitalised, some lowercase letters
+ * Whether a sentence is a title-case headline: three words or more, 85% of them capitalised, some lowercase letters
  * (capitals headlines are the tagger's), capitalised common words among them (a list of names has few), and not
  * a list.
  * @example
@@ -36,7 +36,7 @@ export function isTitleCase({ words, infos }: Pick<PreparedSentence, "words" | "
     if (info.capital) capitalized++;
     if (!info.upper) lowercase = true;
   }
-  if (letters < 4 || capitalized < 0.85 * letters || !lowercase) return false;
+  if (letters < 3 || capitalized < 0.85 * letters || !lowercase) return false;
   // "Christian Cullen, Jeff Wilson, Walter Little": short pieces between commas make a list, not a headline.
   const commas = words.filter((word) => word === ",").length;
   if (commas >= 2 && letters <= 3 * (commas + 1)) return false;
