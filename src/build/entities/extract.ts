@@ -56,6 +56,8 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   const mentions = taggedMentions(reading, spans, titleCase);
   surnamesArePeople(mentions, text);
   oneSensePerDocument(mentions);
+  mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
+  mentions.sort((a, b) => a.start - b.start);
   if (titleCase.some(Boolean)) {
     mentions.push(...headlineMentions(reading, mentions, titleCase));
     mentions.sort((a, b) => a.start - b.start);
@@ -110,6 +112,43 @@ function taggedMentions(
     }
   });
   return mentions;
+}
+
+/**
+ * The names the document already tagged, wherever else it writes them the same way and the tagger let them pass:
+ * "Earlier, the Taliban launched" after "the Taliban" twice before. One sense per document, for spans as for types.
+ * A common word opening a sentence is left alone.
+ */
+function writtenAgain(
+  reading: Reading,
+  prepared: readonly PreparedSentence[],
+  mentions: readonly LocatedMention[],
+  titleCase: readonly boolean[],
+): LocatedMention[] {
+  const types = new Map<string, EntityType>();
+  for (const { text: name, type } of mentions) if (!types.has(name)) types.set(name, type);
+  const taken = new Set(mentions.map((m) => m.start));
+  const covered = (start: number, end: number) => mentions.some((m) => m.start < end && m.end > start);
+  const longest = Math.max(0, ...[...types.keys()].map((name) => name.split(" ").length));
+  const found: LocatedMention[] = [];
+  reading.sentences.forEach((words, sentence) => {
+    if (titleCase[sentence] || types.size === 0) return;
+    const infos = (prepared[sentence] as PreparedSentence).infos;
+    for (let i = 0; i < words.length; i++) {
+      const first = infos[i] as WordInfo;
+      if (!first.capital || taken.has((words[i] as Word).start) || (i === 0 && first.lexicon === "common")) continue;
+      for (let n = Math.min(longest, words.length - i); n >= 1; n--) {
+        const start = (words[i] as Word).start;
+        const end = (words[i + n - 1] as Word).end;
+        const type = types.get(reading.text.slice(start, end));
+        if (type === undefined || covered(start, end)) continue;
+        found.push(mentionAt(reading, sentence, i, i + n, type));
+        i += n - 1;
+        break;
+      }
+    }
+  });
+  return found;
 }
 
 /** In title-case headlines, only the names the rest of the document (or the gazetteer) knows, and surnames of its people. */
