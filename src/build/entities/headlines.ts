@@ -44,7 +44,11 @@ export function isTitleCase({ words, infos }: Pick<PreparedSentence, "words" | "
   return common >= 2 && common >= 0.2 * capitalized;
 }
 
-/** A name's matching key, word by word: lowercase, no full stops, hyphens as spaces (as `nameKey` makes them, accents aside). */
+/**
+ * A name's matching key, word by word: lowercase, no full stops, hyphens as spaces (as `nameKey` makes them, accents aside).
+ * @example
+ * ["U.N.", "Al-Qaeda"].map(wordKey).join(" "); // "un al qaeda"
+ */
 export const wordKey = (word: string): string => word.toLowerCase().replace(/\./gu, "").replace(/-/gu, " ");
 
 /**

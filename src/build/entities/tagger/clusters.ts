@@ -16,7 +16,11 @@ export interface ClusterOptions {
   iterations?: number;
 }
 
-/** A word's key in the cluster table: its lowercase form without a final full stop, hashed as the features hash it. */
+/**
+ * A word's key in the cluster table: its lowercase form without a final full stop, hashed as the features hash it.
+ * @example
+ * clusterKey("Mr.") === clusterKey("mr"); // true
+ */
 export function clusterKey(word: string): number {
   const lower = word.toLowerCase();
   return hashString(lower.length > 2 && lower.endsWith(".") ? lower.slice(0, -1) : lower);

@@ -10,7 +10,11 @@ import { lexiconClass } from "../words";
 export const BUCKET_BITS = 22;
 const BUCKET_MASK = (1 << BUCKET_BITS) - 1;
 
-/** FNV-1a over a string's UTF-16 code units. */
+/**
+ * FNV-1a over a string's UTF-16 code units: how every feature value becomes a number.
+ * @example
+ * hashString("kabul") === hashString("kabul"); // true, on every platform
+ */
 export function hashString(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
@@ -131,6 +135,8 @@ let CLUSTERS: ReadonlyMap<number, number> = new Map();
 /**
  * Makes `table` the word clusters the features read (the model's: see `TaggerModel.clusters`). Changing it forgets
  * every word's cached features.
+ * @example
+ * useClusters(model.clusters); // before preparing sentences for `model`
  */
 export function useClusters(table: ReadonlyMap<number, number>): void {
   if (table === CLUSTERS) return;
@@ -138,7 +144,11 @@ export function useClusters(table: ReadonlyMap<number, number>): void {
   WORDS.clear();
 }
 
-/** The word clusters the features read now. */
+/**
+ * The word clusters the features read now.
+ * @example
+ * clustersInUse() === model.clusters; // true once useClusters(model.clusters) ran
+ */
 export const clustersInUse = (): ReadonlyMap<number, number> => CLUSTERS;
 
 function wordInfo(word: string): WordInfo {
@@ -212,11 +222,6 @@ export interface PreparedSentence {
 
 const isCapital = (word: string) => /^\p{Lu}/u.test(word);
 const hasLetters = (word: string) => /\p{L}/u.test(word);
-
-/** True when a sentence is written in capitals: a headline, where case says nothing. */
-export function isCapsSentence(words: readonly string[]): boolean {
-  return capsOf(words.map(wordInfo));
-}
 
 /**
  * A headline: most words in capitals ("SOCCER - JAPAN GET LUCKY WIN"), or in title case ("Kazakhstan Discuss

@@ -9,9 +9,23 @@ const PARTS = ["B", "I", "L", "U"] as const;
 export const LABELS: readonly string[] = ["O", ...TYPES.flatMap((type) => PARTS.map((part) => `${part}-${type}`))];
 export const LABEL_COUNT = LABELS.length;
 
-/** The part ("B", "I", "L", "U" or "O") and type index of a label. */
+/**
+ * The part of a label: "B", "I", "L", "U" or "O".
+ * @example
+ * partOf(labelOf("L", 2)); // "L"
+ */
 export const partOf = (label: number): string => (label === 0 ? "O" : (PARTS[(label - 1) % 4] as string));
+/**
+ * The type index of a label (-1 for "O").
+ * @example
+ * typeOf(labelOf("L", 2)); // 2 (LOC)
+ */
 export const typeOf = (label: number): number => (label === 0 ? -1 : Math.floor((label - 1) / 4));
+/**
+ * The label of a part and a type index.
+ * @example
+ * LABELS[labelOf("U", 1)]; // "U-ORG"
+ */
 export const labelOf = (part: "B" | "I" | "L" | "U", type: number): number => 1 + type * 4 + PARTS.indexOf(part);
 
 /**
@@ -27,7 +41,11 @@ export function allowed(from: number, to: number): boolean {
   return to === 0 || partOf(to) === "B" || partOf(to) === "U";
 }
 
-/** Whether a sentence may end on a label: not inside an open span. */
+/**
+ * Whether a sentence may end on a label: not inside an open span.
+ * @example
+ * mayEnd(labelOf("B", 0)); // false: a name left open
+ */
 export const mayEnd = (label: number): boolean => partOf(label) !== "B" && partOf(label) !== "I";
 
 /**

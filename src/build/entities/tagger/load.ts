@@ -11,6 +11,8 @@ let loaded: TaggerModel | undefined;
 /**
  * Reads and decodes a model file. Throws an `EntityModelError`: "entity_model_missing" when the file cannot be
  * read, "entity_model_corrupt" when its bytes are not a model.
+ * @example
+ * loadModel("/no/such.model"); // throws EntityModelError { code: "entity_model_missing" }
  */
 export function loadModel(path: string = DEFAULT_MODEL_PATH): TaggerModel {
   let bytes: Uint8Array;
@@ -33,6 +35,8 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): TaggerModel {
 /**
  * The model the build uses, loaded on first use: the file named by the `ENTITY_MODEL` environment variable (one
  * written by `npm run train:entities -- --out FILE`), else the committed one.
+ * @example
+ * tagDocument(defaultModel(), [["Kabul", "fell", "."]]); // [[{ from: 0, to: 1, type: 2 }]]
  */
 export function defaultModel(): TaggerModel {
   loaded ??= loadModel(process.env.ENTITY_MODEL || DEFAULT_MODEL_PATH);

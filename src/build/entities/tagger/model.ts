@@ -23,7 +23,11 @@ export interface SentenceWords {
   active: Uint8Array;
 }
 
-/** Why a model file cannot be used: the build stops with this code and message. */
+/**
+ * Why a model file cannot be used: the build stops with this code and message.
+ * @example
+ * new EntityModelError("entity_model_corrupt", "the model file ends early").code; // "entity_model_corrupt"
+ */
 export class EntityModelError extends Error {
   constructor(
     readonly code: "entity_model_missing" | "entity_model_corrupt",
@@ -51,6 +55,8 @@ let stages = 0;
  * A stage stored sparsely: only the buckets and labels with a weight, in an open-addressing table of four 32-bit
  * slots an entry (the bucket, then up to three packed label weights, or a pointer to more), so that a hit costs one
  * cache line.
+ * @example
+ * decodeModel(file) instanceof SparseStage; // true: what a model file reads into
  */
 export class SparseStage implements TaggerModel {
   private readonly table: Int32Array;
@@ -247,6 +253,8 @@ const PRUNE = 1 / 4000;
 /**
  * Writes trained weights in the model file format: weights quantized to 16 bits, rows sparse, deflated, with a
  * checksum. The same weights always give the same bytes.
+ * @example
+ * writeFileSync("entities.model", encodeModel(trainTagger(documents, { clusters })));
  */
 export function encodeModel(trained: DenseWeights): Uint8Array {
   const out = new Writer();
@@ -317,6 +325,8 @@ function checksumOf(bytes: Uint8Array): number {
 /**
  * Reads a model file written by `encodeModel`. Throws an `EntityModelError` ("entity_model_corrupt") when the
  * bytes are not a model of this version.
+ * @example
+ * const model = decodeModel(readFileSync("entities.model")); // model.clusters, model.emit(…), model.transitions
  */
 export function decodeModel(file: Uint8Array): TaggerModel {
   if (file.length < 8) throw new EntityModelError("entity_model_corrupt", "the model file is too short");

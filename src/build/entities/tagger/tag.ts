@@ -20,7 +20,10 @@ export interface TaggedSpan {
 }
 
 /**
- * The label scores of one sentence's words (`LABEL_COUNT` a word).
+ * The label scores of one sentence's words (`LABEL_COUNT` a word), before Viterbi.
+ * @example
+ * const sentence = prepareSentence(["Kabul", "fell"]);
+ * scoreSentence(model, sentence, documentContext([sentence])).length; // 2 * LABEL_COUNT
  */
 export function scoreSentence(model: TaggerModel, sentence: PreparedSentence, doc: DocumentContext): Float64Array {
   const length = sentence.words.length;
@@ -44,7 +47,12 @@ export function tagDocument(model: TaggerModel, sentences: readonly (readonly st
   return tagPrepared(model, sentences.map(prepareSentence));
 }
 
-/** `tagDocument` for sentences already prepared (see `prepareSentence`) with the model's clusters in use (`useClusters`). */
+/**
+ * `tagDocument` for sentences already prepared (see `prepareSentence`) with the model's clusters in use (`useClusters`).
+ * @example
+ * useClusters(model.clusters);
+ * tagPrepared(model, [["Kabul", "fell", "."]].map(prepareSentence)); // [[{ from: 0, to: 1, type: 2 }]]
+ */
 export function tagPrepared(model: TaggerModel, prepared: readonly PreparedSentence[]): TaggedSpan[][] {
   if (clustersInUse() !== model.clusters) throw new Error("tagPrepared: prepare the sentences with useClusters(model.clusters) first");
   const doc = documentContext(prepared);

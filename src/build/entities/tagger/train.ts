@@ -141,13 +141,19 @@ function examplesOf(docs: readonly TrainingDocument[]): Example[] {
 /**
  * Trains the tagger on labelled documents and returns its dense averaged weights (write them with `encodeModel`).
  * Deterministic: the same documents and options give the same weights.
+ * @example
+ * const trained = trainTagger(readConllLabels(readFileSync("eng.train", "utf8")), { epochs: 15, clusters });
  */
 export function trainTagger(docs: readonly TrainingDocument[], options: TrainOptions = {}): DenseWeights {
   useClusters(options.clusters ?? new Map());
   return perceptron(examplesOf(docs), options, "tagger");
 }
 
-/** Dense weights as a model the tagger can run, without writing them out (for evaluation while training). */
+/**
+ * Dense weights as a model the tagger can run, without writing them out (for evaluation while training).
+ * @example
+ * tagDocument(denseModel(trained), [["Kabul", "fell", "."]]);
+ */
 export function denseModel(trained: DenseWeights): TaggerModel {
   return stageOf(trained);
 }

@@ -18,6 +18,8 @@ const FROM = Array.from({ length: L }, (_, to) =>
  * Viterbi decoding: `emissions[i * L + label]` is the score of a label at word i, `transitions[from * L + to]`
  * the score of a pair (`from = L` at the start). Returns the labels of the best sequence that opens and closes
  * every span it starts.
+ * @example
+ * viterbi(emissions, model.transitions, words.length).map((label) => LABELS[label]); // ["B-PER", "L-PER", "O"]
  */
 export function viterbi(emissions: Float64Array, transitions: Float64Array, length: number): number[] {
   if (length === 0) return [];
