@@ -356,10 +356,12 @@ const NO_TAG = hashString("") | 0;
  * @example
  * sentenceFeatures(prepareSentence(["Kabul", "fell", "."]), { casing: new Map() }).length; // 3 * FEATURES_PER_WORD
  */
-export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContext): Int32Array {
+export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContext, into?: Int32Array): Int32Array {
   const { infos, lower, shape, lexicon, gazetteer } = sentence;
   const n = infos.length;
-  const out = new Int32Array(n * FEATURES_PER_WORD);
+  // Words that are not active are never read (see `Stage.emit`): a reused buffer needs no clearing.
+  const out =
+    into && into.length >= n * FEATURES_PER_WORD ? into.subarray(0, n * FEATURES_PER_WORD) : new Int32Array(n * FEATURES_PER_WORD);
   const caps = sentence.headline ? 1 : 0;
   for (let i = 0; i < n; i++) {
     if (!sentence.active[i]) continue;

@@ -3,6 +3,7 @@ import {
   clustersInUse,
   type DocumentContext,
   documentContext,
+  FEATURES_PER_WORD,
   type PreparedSentence,
   prepareSentence,
   sentenceFeatures,
@@ -19,6 +20,9 @@ export interface TaggedSpan {
   type: number;
 }
 
+/** The feature buckets of the sentence being scored, reused from sentence to sentence. */
+let features = new Int32Array(64 * FEATURES_PER_WORD);
+
 /**
  * The label scores of one sentence's words (`LABEL_COUNT` a word), before Viterbi.
  * @example
@@ -28,7 +32,8 @@ export interface TaggedSpan {
 export function scoreSentence(model: TaggerModel, sentence: PreparedSentence, doc: DocumentContext): Float64Array {
   const length = sentence.words.length;
   const emissions = new Float64Array(length * LABEL_COUNT);
-  model.emit(sentenceFeatures(sentence, doc), length, emissions, {
+  if (features.length < length * FEATURES_PER_WORD) features = new Int32Array(2 * length * FEATURES_PER_WORD);
+  model.emit(sentenceFeatures(sentence, doc, features), length, emissions, {
     words: sentence.infos,
     caps: sentence.headline ? 1 : 0,
     active: sentence.active,

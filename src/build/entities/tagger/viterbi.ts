@@ -9,6 +9,10 @@ const ALLOWED = (() => {
   return table;
 })();
 
+/** Scratch tables reused from sentence to sentence (the decoder is not re-entered while it runs). */
+let scores = new Float64Array(64 * L);
+let backs = new Int8Array(64 * L);
+
 /** For each label, the labels that may come before it. */
 const FROM = Array.from({ length: L }, (_, to) =>
   Int8Array.from(Array.from({ length: L }, (_, from) => from).filter((from) => ALLOWED[from * L + to])),
@@ -23,8 +27,12 @@ const FROM = Array.from({ length: L }, (_, to) =>
  */
 export function viterbi(emissions: Float64Array, transitions: Float64Array, length: number): number[] {
   if (length === 0) return [];
-  const score = new Float64Array(length * L);
-  const back = new Int8Array(length * L);
+  if (scores.length < length * L) {
+    scores = new Float64Array(2 * length * L);
+    backs = new Int8Array(2 * length * L);
+  }
+  const score = scores;
+  const back = backs;
   for (let to = 0; to < L; to++)
     score[to] = ALLOWED[L * L + to] ? (emissions[to] as number) + (transitions[L * L + to] as number) : Number.NEGATIVE_INFINITY;
   for (let i = 1; i < length; i++) {
