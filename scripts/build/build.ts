@@ -1,28 +1,30 @@
 /** @module `npm run build`: documents → entities → a sharded KV bundle on disk. */
-import { parseArgs } from "node:util";
 import { writeBundle } from "../../src/build/bundle-files";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
 import type { Profile } from "../../src/build/layout";
 import { buildFromInputs } from "../../src/build/pipeline";
 import { BundleBuildError } from "../../src/build/write";
-import { fail, formatBytes, progress, say } from "../shared/cli";
+import { fail, formatBytes, parseCli, progress, say } from "../shared/cli";
 
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
                         [--skip-invalid] [--no-entities] [--registry FILE]`;
 
-const { values: args } = parseArgs({
-  options: {
-    input: { type: "string", multiple: true },
-    out: { type: "string", default: "dist/bundle" },
-    shards: { type: "string" },
-    profile: { type: "string", default: "default" },
-    "skip-invalid": { type: "boolean", default: false },
-    "no-entities": { type: "boolean", default: false },
-    registry: { type: "string" },
-    help: { type: "boolean", default: false },
+const { values: args } = parseCli(
+  {
+    options: {
+      input: { type: "string", multiple: true },
+      out: { type: "string", default: "dist/bundle" },
+      shards: { type: "string" },
+      profile: { type: "string", default: "default" },
+      "skip-invalid": { type: "boolean", default: false },
+      "no-entities": { type: "boolean", default: false },
+      registry: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
   },
-});
+  usage,
+);
 if (args.help) {
   say(usage);
   process.exit(0);

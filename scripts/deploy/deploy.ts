@@ -1,17 +1,16 @@
 /** @module `npm run deploy`: build → upload the new version's keys → point the live manifest at it → `wrangler deploy`. */
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { bulkFiles, LIVE_FILE, writeBundle } from "../../src/build/bundle-files";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
 import { buildFromInputs } from "../../src/build/pipeline";
 import { Manifest } from "../../src/format/bundle";
 import { buildWidget } from "../build/build-widget";
-import { fail, formatBytes, say } from "../shared/cli";
+import { fail, formatBytes, parseCli, say } from "../shared/cli";
 import { bulkPut, getValue, type Target, wrangler } from "./wrangler";
 
-const { values: args } = parseArgs({
+const { values: args } = parseCli({
   options: {
     "dry-run": { type: "boolean", default: false },
     "skip-build": { type: "boolean", default: false },

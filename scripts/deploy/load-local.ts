@@ -1,11 +1,10 @@
 /** @module `npm run load:local`: puts a built bundle into wrangler's local KV, the live manifest last, for `wrangler dev`. */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { bulkFiles } from "../../src/build/bundle-files";
-import { fail, say } from "../shared/cli";
+import { fail, parseCli, say } from "../shared/cli";
 
-const { values: args } = parseArgs({ options: { bundle: { type: "string", default: "dist/bundle" } } });
+const { values: args } = parseCli({ options: { bundle: { type: "string", default: "dist/bundle" } } });
 if (!existsSync(args.bundle)) fail(`No bundle at ${args.bundle}: run npm run build first.`);
 
 const files = await bulkFiles(args.bundle);

@@ -2,13 +2,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { BULK_MAX_PAIRS } from "../../src/build/layout";
-import { fail, say } from "../shared/cli";
+import { fail, parseCli, say } from "../shared/cli";
 import { storedVersions } from "./version-list";
 import { bulkDelete, type Target } from "./wrangler";
 
-const { values: args } = parseArgs({
+const { values: args } = parseCli({
   options: {
     keep: { type: "string", default: "2" },
     local: { type: "boolean", default: false },

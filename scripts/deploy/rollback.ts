@@ -2,13 +2,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { LIVE_MANIFEST_KEY, Manifest } from "../../src/format/bundle";
-import { fail, say } from "../shared/cli";
+import { fail, parseCli, say } from "../shared/cli";
 import { storedVersions } from "./version-list";
 import { bulkPut, type Target } from "./wrangler";
 
-const { values: args, positionals } = parseArgs({
+const { values: args, positionals } = parseCli({
   allowPositionals: true,
   options: { local: { type: "boolean", default: false }, env: { type: "string" } },
 });

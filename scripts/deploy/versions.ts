@@ -1,9 +1,8 @@
 /** @module `npm run versions`: the bundle versions in the namespace, newest first, and which one is live. */
-import { parseArgs } from "node:util";
-import { fail, say } from "../shared/cli";
+import { fail, parseCli, say } from "../shared/cli";
 import { storedVersions } from "./version-list";
 
-const { values: args } = parseArgs({ options: { local: { type: "boolean", default: false }, env: { type: "string" } } });
+const { values: args } = parseCli({ options: { local: { type: "boolean", default: false }, env: { type: "string" } } });
 try {
   const versions = storedVersions({ local: args.local, ...(args.env ? { env: args.env } : {}) });
   if (versions.length === 0) say("No bundle versions in the namespace.");

@@ -5,10 +5,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { parseArgs } from "node:util";
 import { extractMentions } from "../../src/build/entities/extract";
 import { extractCorpus } from "../extract/extract-mentions";
-import { fail, progress, say } from "../shared/cli";
+import { fail, parseCli, progress, say } from "../shared/cli";
 import { updateSection } from "../shared/markdown";
 import { CONLL_TYPES, parseConll } from "./conll";
 import { scoreConll } from "./entity-eval";
@@ -22,20 +21,23 @@ const usage = `Usage: npm run bench:entities -- [--corpus FILE] [--speed JSONL] 
   --speed JSONL    corpus to time and to score resolution on (default: Reuters-21578)
   --speed-docs N   time the first N documents of the speed corpus (default 0: all of them)
   --no-resolution  skip the Reuters resolution figures (a build of all of Reuters' entities on one thread)`;
-const { values: args } = parseArgs({
-  options: {
-    corpus: { type: "string", default: "../shared/corpora/conll2003/eng.testa" },
-    speed: { type: "string", default: "../shared/corpora/reuters21578.jsonl" },
-    "speed-docs": { type: "string", default: "0" },
-    "no-speed": { type: "boolean", default: false },
-    "no-resolution": { type: "boolean", default: false },
-    fixture: { type: "string", default: DEFAULT_FIXTURE },
-    report: { type: "string", default: "docs/benchmarks.md" },
-    "no-report": { type: "boolean", default: false },
-    errors: { type: "string", default: "0" },
-    help: { type: "boolean", default: false },
+const { values: args } = parseCli(
+  {
+    options: {
+      corpus: { type: "string", default: "../shared/corpora/conll2003/eng.testa" },
+      speed: { type: "string", default: "../shared/corpora/reuters21578.jsonl" },
+      "speed-docs": { type: "string", default: "0" },
+      "no-speed": { type: "boolean", default: false },
+      "no-resolution": { type: "boolean", default: false },
+      fixture: { type: "string", default: DEFAULT_FIXTURE },
+      report: { type: "string", default: "docs/benchmarks.md" },
+      "no-report": { type: "boolean", default: false },
+      errors: { type: "string", default: "0" },
+      help: { type: "boolean", default: false },
+    },
   },
-});
+  usage,
+);
 if (args.help) {
   say(usage);
   process.exit(0);

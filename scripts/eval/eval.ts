@@ -1,7 +1,6 @@
 /** @module `npm run eval`: builds a bundle from a BEIR corpus and scores our ranking and FlexSearch's default one on judged queries. */
 import { existsSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { parseArgs } from "node:util";
 import { Index } from "flexsearch";
 import type { IngestResult } from "../../src/build/ingest/read-inputs";
 import { memorySource } from "../../src/build/memory-source";
@@ -12,11 +11,11 @@ import { LruCache } from "../../src/kv/lru-cache";
 import { newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { search } from "../../src/search/engine";
-import { fail, progress, say } from "../shared/cli";
+import { fail, parseCli, progress, say } from "../shared/cli";
 import { updateSection } from "../shared/markdown";
 import { evaluate, type Metrics, parseQrels } from "./metrics";
 
-const { values: args } = parseArgs({
+const { values: args } = parseCli({
   options: {
     corpus: { type: "string", default: "../shared/corpora/scifact/corpus.jsonl" },
     queries: { type: "string", default: "../shared/corpora/scifact/queries-train.jsonl" },

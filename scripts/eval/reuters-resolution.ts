@@ -1,11 +1,10 @@
 /** @module `npx tsx scripts/eval/reuters-resolution.ts`: how well the merged entity records of Reuters-21578 cover its own people, orgs and places tags, and which merges look wrong. */
 import { existsSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import type { EntityIndex } from "../../src/build/entities/merge";
 import { buildEntitiesParallel } from "../../src/build/entities/parallel";
 import type { EntityDocument } from "../../src/build/entities/types";
-import { fail, progress, say } from "../shared/cli";
+import { fail, parseCli, progress, say } from "../shared/cli";
 import {
   type BrokenRules,
   candidates,
@@ -64,7 +63,7 @@ export async function reutersResolution(corpusPath = DEFAULT_CORPUS, fixturePath
 }
 
 async function main(): Promise<void> {
-  const { values: args } = parseArgs({
+  const { values: args } = parseCli({
     options: {
       corpus: { type: "string", default: DEFAULT_CORPUS },
       fixture: { type: "string", default: DEFAULT_FIXTURE },

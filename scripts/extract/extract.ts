@@ -1,12 +1,11 @@
 /** @module `npm run extract -- FILE.jsonl`: the people, organizations and places of each document, one JSON line a document. */
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { loadavg } from "node:os";
-import { parseArgs } from "node:util";
 import type { RegistryEntry } from "../../src/build/entities/merge";
 import { defaultThreads } from "../../src/build/entities/parallel";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { formatIssue } from "../../src/build/ingest/errors";
-import { fail, progress, say } from "../shared/cli";
+import { fail, parseCli, progress, say } from "../shared/cli";
 import { readExtractInputs } from "./extract-input";
 import { extractCorpus } from "./extract-mentions";
 
@@ -14,16 +13,19 @@ const usage = `Usage: npm run -s extract -- FILE.jsonl [FILE.jsonl…] [--out FI
 Reads {id, title?, body} or {id, text} records, one a line, and prints one line a document (to --out, or to stdout:
 -s keeps npm's own banner out of it): {"id", "mentions": [{"start", "end", "text", "type", "entity"}]}, offsets in
 UTF-16 code units into the body as given.`;
-const { values: args, positionals: files } = parseArgs({
-  allowPositionals: true,
-  options: {
-    threads: { type: "string" },
-    registry: { type: "string" },
-    out: { type: "string", short: "o" },
-    "skip-invalid": { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
+const { values: args, positionals: files } = parseCli(
+  {
+    allowPositionals: true,
+    options: {
+      threads: { type: "string" },
+      registry: { type: "string" },
+      out: { type: "string", short: "o" },
+      "skip-invalid": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
   },
-});
+  usage,
+);
 if (args.help) {
   say(usage);
   process.exit(0);

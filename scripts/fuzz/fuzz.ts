@@ -1,16 +1,15 @@
 /** @module `npm run fuzz -- --runs N --seed S`: hostile requests against the real Worker in workerd, every answer checked. */
 // First: @hono/zod-openapi must extend zod before any schema is built (src/worker/api/schemas.ts calls .openapi() on src/format/schema's).
 import "@hono/zod-openapi";
-import { parseArgs } from "node:util";
 import { buildFromInputs } from "../../src/build/pipeline";
-import { fail, say } from "../shared/cli";
+import { fail, parseCli, say } from "../shared/cli";
 import { startWorker } from "../shared/local-worker";
 import { reference } from "./reference";
 import { type FuzzReport, nthRequest, runFuzz, wireUrl } from "./run";
 import { unicodeDrift } from "./unicode-drift";
 import { vocabularyOf } from "./vocabulary";
 
-const { values: args } = parseArgs({
+const { values: args } = parseCli({
   options: {
     runs: { type: "string", default: "100000" },
     seed: { type: "string", default: "8" },

@@ -4,7 +4,6 @@
  * our CPU per request) the same way instead, to tell what the local runtime does under load from what we do.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { Log, LogLevel, Miniflare } from "miniflare";
 import { buildFromInputs } from "../../src/build/pipeline";
@@ -13,13 +12,13 @@ import { parseServerTiming } from "../../src/worker/http/server-timing";
 import { isolateMemory } from "../fuzz/memory";
 import { realisticQueries, seededRandom } from "../fuzz/queries";
 import { vocabularyOf } from "../fuzz/vocabulary";
-import { fail, say } from "../shared/cli";
+import { fail, parseCli, say } from "../shared/cli";
 import { workerScript } from "../shared/local-worker";
 import { baselineWorkerScript } from "./baseline";
 
 const REUTERS = "../shared/corpora/reuters21578.jsonl";
 
-const { values: args } = parseArgs({
+const { values: args } = parseCli({
   options: {
     duration: { type: "string", default: "60" },
     connections: { type: "string", default: "64" },

@@ -1,10 +1,9 @@
 /** @module `npm run mutate:summary`: the mutation score per folder from the last `npm run mutate`, and the list of mutants no test caught. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { fail, say } from "../shared/cli";
+import { fail, parseCli, say } from "../shared/cli";
 import { MutationReport, scoreTable, survivorList } from "./report";
 
-const { values: args } = parseArgs({
+const { values: args } = parseCli({
   options: {
     report: { type: "string", default: "reports/mutation/mutation.json" },
     survivors: { type: "string", default: "reports/mutation/survivors.md" },

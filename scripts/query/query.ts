@@ -1,6 +1,5 @@
 /** @module `npm run query`: BEIR-style queries on stdin → ranked document ids on stdout, through the Worker's own search code. */
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { fileKvSource } from "../../src/build/bundle-files";
 import { AppError } from "../../src/errors";
 import { BundleReader, readManifest } from "../../src/format/reader";
@@ -8,9 +7,9 @@ import { LruCache } from "../../src/kv/lru-cache";
 import { newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { search } from "../../src/search/engine";
-import { fail, say } from "../shared/cli";
+import { fail, parseCli, say } from "../shared/cli";
 
-const { values: args } = parseArgs({
+const { values: args } = parseCli({
   options: {
     bundle: { type: "string", default: "dist/bundle" },
     limit: { type: "string", default: "10" },

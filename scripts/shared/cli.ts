@@ -1,4 +1,5 @@
-/** @module Small helpers every CLI shares: progress on stderr, sizes, and failing with a clear message. */
+/** @module Small helpers every CLI shares: its arguments, progress on stderr, sizes, and failing with a clear message. */
+import { type ParseArgsConfig, parseArgs } from "node:util";
 
 const tty = process.stderr.isTTY;
 let lastProgress = 0;
@@ -29,4 +30,19 @@ export function formatBytes(n: number): string {
 export function fail(message: string): never {
   process.stderr.write(`✘ ${message}\n`);
   process.exit(1);
+}
+
+/**
+ * `parseArgs`, failing with the message (and the usage, when given) on an unknown option, a missing value or a
+ * stray argument instead of a stack trace.
+ * @example
+ * const { values } = parseCli({ options: { out: { type: "string" } } }, "Usage: npm run build -- [--out DIR]");
+ * // npm run build -- seeds → "✘ Unexpected argument 'seeds'. This command does not take positional arguments" and the usage
+ */
+export function parseCli<T extends ParseArgsConfig>(config: T, usage?: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    return fail(`${error instanceof Error ? error.message : String(error)}${usage ? `\n${usage}` : ""}`);
+  }
 }

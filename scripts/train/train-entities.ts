@@ -1,6 +1,5 @@
 /** @module `npm run train:entities`: trains the entity tagger on CoNLL-2003's training set and writes the model file the build loads. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { learnClusters } from "../../src/build/entities/tagger/clusters";
 import { decodeSpans } from "../../src/build/entities/tagger/labels";
 import { DEFAULT_MODEL_PATH } from "../../src/build/entities/tagger/load";
@@ -8,7 +7,7 @@ import { decodeModel, encodeModel, type TaggerModel } from "../../src/build/enti
 import { tagDocument } from "../../src/build/entities/tagger/tag";
 import { splitSentences } from "../../src/build/entities/tagger/tokenize";
 import { denseModel, trainTagger } from "../../src/build/entities/tagger/train";
-import { fail, say } from "../shared/cli";
+import { fail, parseCli, say } from "../shared/cli";
 import { type LabelledDocument, readConllLabels } from "./conll-labels";
 
 const usage = `Usage: npm run train:entities -- [--train FILE] [--unlabelled JSONL] [--no-clusters] [--dev FILE] [--epochs N] [--out FILE] [--no-write]
@@ -19,18 +18,21 @@ const usage = `Usage: npm run train:entities -- [--train FILE] [--unlabelled JSO
   --dev FILE     also score the model on this CoNLL file, word by word (PER, ORG, LOC; MISC left out)
   --epochs N     passes over the training sentences (default 15, chosen on the dev set among 6, 10 and 15)
   --out FILE     where to write the model (default ${DEFAULT_MODEL_PATH})`;
-const { values: args } = parseArgs({
-  options: {
-    train: { type: "string", default: "../shared/corpora/conll2003/eng.train" },
-    unlabelled: { type: "string", default: "../shared/corpora/reuters21578.jsonl" },
-    "no-clusters": { type: "boolean", default: false },
-    dev: { type: "string" },
-    epochs: { type: "string", default: "15" },
-    out: { type: "string", default: DEFAULT_MODEL_PATH },
-    "no-write": { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
+const { values: args } = parseCli(
+  {
+    options: {
+      train: { type: "string", default: "../shared/corpora/conll2003/eng.train" },
+      unlabelled: { type: "string", default: "../shared/corpora/reuters21578.jsonl" },
+      "no-clusters": { type: "boolean", default: false },
+      dev: { type: "string" },
+      epochs: { type: "string", default: "15" },
+      out: { type: "string", default: DEFAULT_MODEL_PATH },
+      "no-write": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
   },
-});
+  usage,
+);
 if (args.help) {
   say(usage);
   process.exit(0);
