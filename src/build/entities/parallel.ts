@@ -89,7 +89,7 @@ function startWorker(workerData: ExtractWorkerData): Worker {
 }
 
 /**
- * Same output as `buildEntities(docs, registry)`, byte for byte, with the extraction (nine tenths of the time)
+ * Same output as `buildEntities(docs, registry)`, byte for byte, with the extraction (most of the time)
  * spread over the cores on corpora of `threshold` documents or more (see `extractParallel`).
  * @example
  * const index = await buildEntitiesParallel(documents, registry, { onProgress: (n, total) => progress("entities", n, total) });
