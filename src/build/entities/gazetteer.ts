@@ -138,17 +138,6 @@ const ORGANIZATIONS = table(`
   Bloomberg, CNN, Al Jazeera, Fox News, NBC, CBS, ABC News, Washington Post, Xinhua, TASS, Interfax, Sputnik
   Kyodo, Yonhap, Google, Apple, Microsoft, Amazon, Facebook, Meta, Twitter, IBM, Ford, Toyota, Boeing, Airbus
   Goldman Sachs, Morgan Stanley, Citigroup, FIFA, UEFA, Amnesty International, Human Rights Watch
-  Labour Party | Labour
-  Conservative Party | Conservatives | Tories
-  Liberal Democrats | Lib Dems
-  Scottish National Party | SNP
-  Democratic Party
-  Republican Party | GOP
-  Social Democratic Party | SPD
-  Christian Democratic Union | CDU
-  Bharatiya Janata Party | BJP
-  Indian National Congress
-  Liberal Democratic Party | LDP
 `);
 
 export interface GazetteerEntry {
