@@ -1,14 +1,15 @@
 /** @module `npm run train:entities`: trains the entity tagger on CoNLL-2003's training set and writes the model file the build loads. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { learnClusters } from "../../src/build/entities/tagger/clusters";
-import { decodeSpans } from "../../src/build/entities/tagger/labels";
+import { decodeSpans, TYPES } from "../../src/build/entities/tagger/labels";
 import { DEFAULT_MODEL_PATH } from "../../src/build/entities/tagger/load";
 import { decodeModel, encodeModel, type TaggerModel } from "../../src/build/entities/tagger/model";
 import { tagDocument } from "../../src/build/entities/tagger/tag";
 import { splitSentences } from "../../src/build/entities/tagger/tokenize";
 import { denseModel, trainTagger } from "../../src/build/entities/tagger/train";
+import { prf, scoreMentions, type Tally } from "../eval/mention-score";
 import { fail, parseCli, say } from "../shared/cli";
-import { type LabelledDocument, readConllLabels } from "./conll-labels";
+import { readConllLabels } from "./conll-labels";
 
 const usage = `Usage: npm run train:entities -- [--train FILE] [--unlabelled JSONL] [--no-clusters] [--dev FILE] [--epochs N] [--out FILE] [--no-write]
   --train FILE         CoNLL-2003 training set (default ../shared/corpora/conll2003/eng.train)
@@ -76,45 +77,29 @@ if (!args["no-write"]) {
 } else say(`Model would be ${(file.length / 1024).toFixed(0)} KiB`);
 
 if (args.dev) {
-  const dev = readConllLabels(readFileSync(args.dev, "utf8"));
-  const score = (prose: boolean) => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    const perType = [0, 1, 2].map(() => ({ tp: 0, fp: 0, fn: 0 }));
-    for (const doc of dev) scoreDoc(doc, prose);
-    function scoreDoc(doc: LabelledDocument, onlyProse: boolean) {
-      const predicted = tagDocument(
-        model,
-        doc.sentences.map((s) => s.words),
-      );
-      doc.sentences.forEach((s, i) => {
-        if (onlyProse && !doc.prose[i]) return;
-        const key = (x: { from: number; to: number; type: number }) => `${x.from}:${x.to}:${x.type}`;
-        const gold = decodeSpans(s.labels).filter((x) => x.type < 3);
-        const guess = (predicted[i] ?? []).filter((x) => x.type < 3);
-        const goldKeys = new Set(gold.map(key));
-        const guessKeys = new Set(guess.map(key));
-        for (const g of guess) {
-          const hit = goldKeys.has(key(g));
-          if (hit) tp++;
-          else fp++;
-          (perType[g.type] as { tp: number; fp: number })[hit ? "tp" : "fp"]++;
-        }
-        for (const g of gold)
-          if (!guessKeys.has(key(g))) {
-            fn++;
-            (perType[g.type] as { fn: number }).fn++;
-          }
-      });
-    }
-    const f = (c: { tp: number; fp: number; fn: number }) => {
-      const p = c.tp / Math.max(1, c.tp + c.fp);
-      const r = c.tp / Math.max(1, c.tp + c.fn);
-      return `P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${((200 * p * r) / Math.max(1e-9, p + r)).toFixed(1)}`;
-    };
-    return `${f({ tp, fp, fn })}  (PER ${f(perType[0] as never)} | ORG ${f(perType[1] as never)} | LOC ${f(perType[2] as never)})`;
+  // Each document tagged once, its spans scored for all sentences and for prose ones, as `npm run bench:entities` counts them.
+  const all: Tally = new Map();
+  const prose: Tally = new Map();
+  for (const doc of readConllLabels(readFileSync(args.dev, "utf8"))) {
+    const predicted = tagDocument(
+      model,
+      doc.sentences.map((s) => s.words),
+    );
+    doc.sentences.forEach((s, i) => {
+      // Spans as mentions: a start unique within the document, MISC left out.
+      const scored = (spans: readonly { from: number; to: number; type: number }[]) =>
+        spans.filter((x) => x.type < 3).map((x) => ({ start: i * 1000 + x.from, end: i * 1000 + x.to, type: TYPES[x.type] as string }));
+      const gold = scored(decodeSpans(s.labels));
+      const guess = scored(predicted[i] ?? []);
+      scoreMentions(all, gold, guess);
+      if (doc.prose[i]) scoreMentions(prose, gold, guess);
+    });
+  }
+  const f = (tally: Tally, type: string) => {
+    const { p, r, f1 } = prf(tally.get(type) ?? { tp: 0, fp: 0, fn: 0 });
+    return `P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${(100 * f1).toFixed(1)}`;
   };
-  say(`${args.dev}, all sentences: ${score(false)}`);
-  say(`${args.dev}, prose sentences: ${score(true)}`);
+  const line = (tally: Tally) => `${f(tally, "all")}  (PER ${f(tally, "PER")} | ORG ${f(tally, "ORG")} | LOC ${f(tally, "LOC")})`;
+  say(`${args.dev}, all sentences: ${line(all)}`);
+  say(`${args.dev}, prose sentences: ${line(prose)}`);
 }

@@ -2,8 +2,8 @@
 import type { EntityType } from "../../format/schema";
 import { CALENDAR } from "./cues";
 import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
-import { isTitleCase, knownNames, wordKey } from "./headlines";
-import { nameKey } from "./normalize";
+import { isTitleCase, knownNames } from "./headlines";
+import { nameKey, wordKey } from "./normalize";
 import { type PreparedSentence, prepareSentence, useClusters, type WordInfo } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
 import type { TaggerModel } from "./tagger/model";

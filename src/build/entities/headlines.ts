@@ -5,6 +5,7 @@
  */
 import type { EntityType } from "../../format/schema";
 import { LONGEST_NAME, lookupGazetteer } from "./gazetteer";
+import { wordKey } from "./normalize";
 import type { PreparedSentence, WordInfo } from "./tagger/features";
 import type { Word } from "./tagger/tokenize";
 import { isCommonWord } from "./words";
@@ -43,13 +44,6 @@ export function isTitleCase({ words, infos }: Pick<PreparedSentence, "words" | "
   const common = words.filter((word, i) => (infos[i] as WordInfo).capital && isCommonWord(word)).length;
   return common >= 2 && common >= 0.2 * capitalized;
 }
-
-/**
- * A name's matching key, word by word: lowercase, no full stops, hyphens as spaces (as `nameKey` makes them, accents aside).
- * @example
- * ["U.N.", "Al-Qaeda"].map(wordKey).join(" "); // "un al qaeda"
- */
-export const wordKey = (word: string): string => word.toLowerCase().replace(/\./gu, "").replace(/-/gu, " ");
 
 /**
  * The longest known names of a headline, left to right: `known` gives the type of a name key the rest of the

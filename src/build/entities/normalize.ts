@@ -56,3 +56,10 @@ export function isAcronym(word: string): boolean {
   if (DOTTED_ACRONYM.test(word)) return /\p{Lu}/u.test(word);
   return /^\p{Lu}[\p{Lu}&]+$/u.test(word) && word.length <= 6;
 }
+
+/**
+ * A name's matching key, word by word: lowercase, no full stops, hyphens as spaces (as `nameKey` makes them, accents aside).
+ * @example
+ * ["U.N.", "Al-Qaeda"].map(wordKey).join(" "); // "un al qaeda"
+ */
+export const wordKey = (word: string): string => word.toLowerCase().replace(/\./gu, "").replace(/-/gu, " ");

@@ -3,7 +3,7 @@
  * Jones") share a cluster, so the tagger knows something of words its training set never labelled. Spherical
  * k-means over each word's left and right neighbours; the result is a table from word hash to cluster, no words.
  */
-import { hashString } from "./features";
+import { wordHash } from "./features";
 
 export interface ClusterOptions {
   /** Number of clusters (default 256). */
@@ -17,14 +17,11 @@ export interface ClusterOptions {
 }
 
 /**
- * A word's key in the cluster table: its lowercase form without a final full stop, hashed as the features hash it.
+ * A word's key in the cluster table: its hash as the features read it (see `wordHash`).
  * @example
  * clusterKey("Mr.") === clusterKey("mr"); // true
  */
-export function clusterKey(word: string): number {
-  const lower = word.toLowerCase();
-  return hashString(lower.length > 2 && lower.endsWith(".") ? lower.slice(0, -1) : lower);
-}
+export const clusterKey = wordHash;
 
 /**
  * Clusters the words of unlabelled sentences: returns word key (see `clusterKey`) → cluster number. Deterministic:

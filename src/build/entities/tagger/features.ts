@@ -4,6 +4,7 @@
  * reach the model file, never the words.
  */
 import { FIRST_WORDS, LONGEST_NAME, lookupGazetteer } from "../gazetteer";
+import { wordKey } from "../normalize";
 import { lexiconClass } from "../words";
 
 /** log2 of the number of feature buckets: features hash into 2^22 rows. */
@@ -22,6 +23,17 @@ export function hashString(text: string, seed = 0x811c9dc5): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/**
+ * A word's hash as the features and the word clusters read it: lowercase, and "Mr." and "Mr", "Corp." and "Corp"
+ * one word (CoNLL writes both).
+ * @example
+ * wordHash("Mr.") === wordHash("mr"); // true
+ */
+export function wordHash(word: string): number {
+  const lower = word.toLowerCase();
+  return hashString(lower.length > 2 && lower.endsWith(".") ? lower.slice(0, -1) : lower);
 }
 
 /** Mixes a template number and a value hash into a bucket (murmur3's finaliser). */
@@ -158,8 +170,7 @@ function wordInfo(word: string): WordInfo {
   const shapeHash = hashString(shapeOf(word));
   const lexicon = lexiconClass(lower);
   const lexiconHash = hashString(lexicon);
-  // "Mr." and "Mr", "Corp." and "Corp" are one word to the features (CoNLL writes both).
-  const lowerHash = hashString(lower.length > 2 && lower.endsWith(".") ? lower.slice(0, -1) : lower);
+  const lowerHash = wordHash(word);
   const cluster = CLUSTERS.get(lowerHash);
   const clusterHash = hashString(cluster === undefined ? "none" : `c${cluster}`) | 0;
   const formHash = hashString(word);
@@ -282,11 +293,11 @@ function gazetteerTags(infos: readonly WordInfo[]): string[] {
   const tags = new Array<string>(infos.length).fill("");
   for (let i = 0; i < infos.length; i++) {
     const first = infos[i] as WordInfo;
-    if (!first.capital || !FIRST_WORDS.has(bareWord(first.lower))) continue;
+    if (!first.capital || !FIRST_WORDS.has(wordKey(first.lower))) continue;
     for (let n = Math.min(LONGEST_NAME, infos.length - i); n >= 1; n--) {
       const key = infos
         .slice(i, i + n)
-        .map((w) => bareWord(w.lower))
+        .map((w) => wordKey(w.lower))
         .join(" ");
       const entry = lookupGazetteer(key);
       if (!entry) continue;
@@ -299,8 +310,6 @@ function gazetteerTags(infos: readonly WordInfo[]): string[] {
   }
   return tags;
 }
-
-const bareWord = (lower: string) => lower.replace(/\./gu, "").replace(/-/gu, " ");
 
 /**
  * Prepares a sentence's words for `sentenceFeatures`: what each word is, the gazetteer names, whether it is a headline.
