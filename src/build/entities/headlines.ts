@@ -19,10 +19,13 @@ export interface HeadlineName {
 
 const isCapitalized = (word: string) => /^\p{Lu}/u.test(word);
 
+/** The short words a title-case headline keeps in lowercase. */
+const TITLE_LOWERCASE = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "and", "or", "as", "with", "from"]);
+
 /**
  * Whether a sentence is a title-case headline: three words or more, 85% of them capitalised, some lowercase letters
- * (capitals headlines are the tagger's), capitalised common words among them (a list of names has few), and not
- * a list.
+ * (capitals headlines are the tagger's), capitalised common words among them (a list of names has few), not a
+ * list and no full stop at the end. Short words a title keeps in lowercase ("of", "in") are not counted.
  * @example
  * isTitleCase(prepareSentence(["US", "Secretary", "of", "State", ",", "Kazakh", "Counterpart", "Discuss", "Afghanistan"])); // true
  * isTitleCase(prepareSentence(["Prime", "Minister", "Boris", "Johnson", "spoke", "."])); // false
@@ -32,12 +35,14 @@ export function isTitleCase({ words, infos }: Pick<PreparedSentence, "words" | "
   let capitalized = 0;
   let lowercase = false;
   for (const info of infos) {
-    if (!info.letters) continue;
+    // Titles keep their short function words in lowercase: "Floods in Valencia", "WHO Warns of Measles Surge".
+    if (!info.letters || TITLE_LOWERCASE.has(info.lower)) continue;
     letters++;
     if (info.capital) capitalized++;
     if (!info.upper) lowercase = true;
   }
-  if (letters < 3 || capitalized < 0.85 * letters || !lowercase) return false;
+  // A headline does not end with a full stop; a sentence naming many people does ("Mr. Smith met Dr. Jane Doe.").
+  if (letters < 3 || capitalized < 0.85 * letters || !lowercase || words[words.length - 1] === ".") return false;
   // "Christian Cullen, Jeff Wilson, Walter Little": short pieces between commas make a list, not a headline.
   const commas = words.filter((word) => word === ",").length;
   if (commas >= 2 && letters <= 3 * (commas + 1)) return false;
