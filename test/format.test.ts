@@ -1,6 +1,7 @@
 /** @module What the bundle contract promises: key names, value codecs and their shape checks, hashes, BM25 slots, the analyzer, and the reader. */
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createFieldIndex } from "../src/build/flex-export";
 import { type Bundle, buildBundle, liveManifest } from "../src/build/write";
 import { AppError, type ErrorCode } from "../src/errors";
 import { analyze, analyzeWords, countTerms, foldWords, isAscii, isStopWord, MAX_WORD, stem, stemMemoSize } from "../src/format/analyzer";
@@ -9,14 +10,13 @@ import {
   countIds,
   FORMAT_VERSION,
   type KeyKind,
-  keyKinds,
   keyPart,
   LIVE_MANIFEST_KEY,
   type Manifest,
   readableEngine,
   versionPrefix,
 } from "../src/format/bundle";
-import { createFieldIndex, fields, RESOLUTION } from "../src/format/flex-config";
+import { fields, RESOLUTION } from "../src/format/flex-config";
 import { fnv1a, sha256Hex, shardOf } from "../src/format/hash";
 import { BundleReader, checkChunk, findTerm, parseValue, readManifest } from "../src/format/reader";
 import type { EntityRecord, SourceDocument, StoredDocument } from "../src/format/schema";
@@ -24,7 +24,7 @@ import { bm25, idf, slotWeight, weightSlot } from "../src/format/scoring";
 import { foldDiacritics, slugify } from "../src/format/slug";
 import { isNumbers, isObject, jsonCodec } from "../src/format/values/codec";
 import { docCodec, encodeBucket, encodeDocument } from "../src/format/values/doc";
-import { codecs } from "../src/format/values/index";
+import { codecs, keyKinds } from "../src/format/values/index";
 import { manifestCodec } from "../src/format/values/manifest";
 import { isSparse, tailCodec } from "../src/format/values/tail";
 import { type TermEntry, termCodec } from "../src/format/values/term";
@@ -293,7 +293,7 @@ describe("value codecs", () => {
   });
 
   it("encode as JSON and parse back what they encoded", () => {
-    const codec = jsonCodec<Record<string, number>>("id", 4.5);
+    const codec = jsonCodec<Record<string, number>, "id">("id", 4.5);
     expect(codec.kind).toBe("id");
     expect(codec.heapPerChar).toBe(4.5);
     expect(codec.encode({ a: 1 })).toBe('{"a":1}');
@@ -304,7 +304,7 @@ describe("value codecs", () => {
     const check = vi.fn((raw: object) => {
       if (!Array.isArray(raw)) throw new Error("not a list");
     });
-    const codec = jsonCodec<number[]>("dates", 2, check);
+    const codec = jsonCodec<number[], "dates">("dates", 2, check);
     expect(() => codec.parse(42)).toThrow("not an object");
     expect(() => codec.parse(null)).toThrow("not an object");
     expect(check).not.toHaveBeenCalled();

@@ -46,5 +46,7 @@ describe("which side may import what", () => {
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     expect(inputs.some((i) => i.startsWith("src/worker/"))).toBe(true);
     expect(inputs.filter((i) => i.startsWith("src/build/") || i.includes("node_modules/compromise"))).toEqual([]);
+    // The Worker reads the stored slots itself: FlexSearch (50 KB minified) is the build's alone.
+    expect(inputs.filter((i) => i.includes("node_modules/flexsearch"))).toEqual([]);
   });
 });

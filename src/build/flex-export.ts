@@ -1,9 +1,37 @@
 /** @module Indexing with FlexSearch, each posting in the slot of its BM25 term weight, and reading the export back as `[term, slots]` entries. */
-import type { Index } from "flexsearch";
+import { Encoder, Index } from "flexsearch";
 import { analyze, analyzeWords, countTerms, foldWords, isStopWord } from "../format/analyzer";
 import { MIN_PREFIX, type Slots } from "../format/bundle";
-import { createFieldIndex, type Field, fields, RESOLUTION } from "../format/flex-config";
+import { type Field, fields, RESOLUTION } from "../format/flex-config";
 import { bm25, weightSlot } from "../format/scoring";
+
+/** Slot of a posting: FlexSearch calls it once per distinct term of a document while indexing. */
+export type SlotFunction = (term: string) => number;
+
+/**
+ * Text reaches FlexSearch already analyzed (`analyzer.ts`): terms separated by spaces. Its encoder only
+ * splits them, so the index holds exactly the analyzer's terms.
+ */
+const passThrough = new Encoder({ normalize: false, dedupe: false, cache: false, numeric: false, split: " ", minlength: 1 });
+
+/**
+ * Creates one field index; `slot` places postings (without it, every posting goes to slot 0: a reference index for tests).
+ * @example
+ * const index = createFieldIndex();
+ * index.add(0, "embassi kabul");
+ * index.search("kabul"); // [0]
+ */
+export function createFieldIndex(slot?: SlotFunction): Index {
+  return new Index({
+    tokenize: "strict",
+    resolution: RESOLUTION,
+    encoder: passThrough,
+    fastupdate: false,
+    cache: false,
+    context: false,
+    ...(slot ? { score: (_content: string[], term: string) => slot(term) } : {}),
+  });
+}
 
 /** What the build indexes of a document. */
 export interface IndexedDocument {

@@ -1,6 +1,7 @@
 /** @module The bundle's contract: format version, key names and the manifest. The build and the Worker both read it from here. */
 import { z } from "zod";
 import { fields, RESOLUTION } from "./flex-config";
+import type { KeyKind } from "./values/index";
 
 /** Bumped whenever the layout of any value changes; a Worker refuses any other. */
 export const FORMAT_VERSION = 3;
@@ -25,8 +26,7 @@ export const HEAD_POSTINGS = 2048;
 /** Postings in one tail chunk. */
 export const TAIL_CHUNK_POSTINGS = 16_384;
 
-export const keyKinds = ["term", "tail", "names", "meta", "doc", "id", "prefix", "entity", "entity-list", "dates", "manifest"] as const;
-export type KeyKind = (typeof keyKinds)[number];
+export type { KeyKind } from "./values/index";
 
 /**
  * The name of a value within its version: its kind, then its part (a shard or bucket number, a page).

@@ -8,11 +8,9 @@ import { shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 import { slugify } from "./slug";
 import type { DateRuns } from "./values/dates";
-import type { EntityShard } from "./values/entity";
 import type { EntityPage } from "./values/entity-list";
-import type { IdShard } from "./values/id";
-import { codecs } from "./values/index";
-import type { NamedEntity, NameShard } from "./values/names";
+import { codecs, type ValueOf } from "./values/index";
+import type { NamedEntity } from "./values/names";
 import type { PrefixShard } from "./values/prefix";
 import { checkChunk, type SparsePostings, type TailRef } from "./values/tail";
 import type { ParsedTermShard } from "./values/term";
@@ -70,8 +68,13 @@ export class BundleReader {
     return this.manifest.version;
   }
 
-  /** Values of several keys of this version, each parsed once per isolate; all in one round trip. */
-  async read<T>(kind: KeyKind, parts: (number | string)[]): Promise<T[]> {
+  /**
+   * Values of several keys of this version, each parsed once per isolate by its kind's codec; all in one round trip.
+   * Any kind of the codec table reads this way: the methods below only choose the parts.
+   * @example
+   * const [runs] = await reader.read("dates", [""]);
+   */
+  async read<K extends KeyKind>(kind: K, parts: (number | string)[]): Promise<ValueOf<K>[]> {
     const keys = parts.map((p) => bundleKey(this.version, kind, p));
     const before = this.stats.keys;
     const values = await this.cache.load(keys, async (missing) => {
@@ -102,13 +105,13 @@ export class BundleReader {
       return out;
     });
     this.stats.cacheHits += new Set(keys).size - (this.stats.keys - before);
-    return values as T[];
+    return values as ValueOf<K>[];
   }
 
   /** The postings of `terms` in every field, from the shards that hold them. */
   async termShards(terms: string[]): Promise<Map<string, ParsedTermShard>> {
     const shards = [...new Set(terms.map((t) => shardOf(t, this.manifest.layout.term)))].sort((a, b) => a - b);
-    const values = await this.read<ParsedTermShard>("term", shards);
+    const values = await this.read("term", shards);
     const out = new Map<string, ParsedTermShard>();
     for (const term of terms) {
       const i = shards.indexOf(shardOf(term, this.manifest.layout.term));
@@ -122,7 +125,7 @@ export class BundleReader {
    * does not hold what its reference says is refused and dropped from the cache, so that a fixed upload is read.
    */
   async tails(refs: TailRef[]): Promise<Map<number, SparsePostings>> {
-    const values = await this.read<SparsePostings>(
+    const values = await this.read(
       "tail",
       refs.map(([n]) => n),
     );
@@ -148,7 +151,7 @@ export class BundleReader {
   /** Prefix groups (completions), by group key. */
   async prefixGroups(groups: string[]): Promise<Map<string, PrefixShard[string]>> {
     const shards = [...new Set(groups.map((g) => shardOf(g, this.manifest.layout.prefix)))];
-    const values = await this.read<PrefixShard>("prefix", shards);
+    const values = await this.read("prefix", shards);
     const out = new Map<string, PrefixShard[string]>();
     for (const group of groups) {
       const shard = values[shards.indexOf(shardOf(group, this.manifest.layout.prefix))];
@@ -162,7 +165,7 @@ export class BundleReader {
   async metas(numbers: number[]): Promise<Map<number, DocMeta>> {
     const size = this.manifest.layout.metaSize;
     const buckets = [...new Set(numbers.map((n) => Math.floor(n / size)))];
-    const values = await this.read<DocMeta[]>("meta", buckets);
+    const values = await this.read("meta", buckets);
     const out = new Map<number, DocMeta>();
     for (const n of numbers) {
       const meta = values[buckets.indexOf(Math.floor(n / size))]?.[n % size];
@@ -174,7 +177,7 @@ export class BundleReader {
 
   /** The number of a document, by its id; undefined when no document has it. */
   async documentNumber(id: string): Promise<number | undefined> {
-    const [shard] = await this.read<IdShard>("id", [shardOf(id, this.manifest.layout.id)]);
+    const [shard] = await this.read("id", [shardOf(id, this.manifest.layout.id)]);
     return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
   }
 
@@ -183,24 +186,24 @@ export class BundleReader {
     const n = await this.documentNumber(id);
     if (n === undefined) return undefined;
     const meta = (await this.metas([n])).get(n) as DocMeta;
-    const [bucket] = await this.read<StoredDocument[]>("doc", [meta.bucket]);
+    const [bucket] = await this.read("doc", [meta.bucket]);
     return bucket?.find((d) => d.id === id);
   }
 
   /** Runs of documents by date, `[YYYY-MM-DD, first document number]` (documents are numbered by date). */
   async dates(): Promise<DateRuns> {
-    const [runs] = await this.read<DateRuns>("dates", [""]);
+    const [runs] = await this.read("dates", [""]);
     return runs ?? [];
   }
 
   async entity(id: string): Promise<EntityRecord | undefined> {
-    const [shard] = await this.read<EntityShard>("entity", [shardOf(id, this.manifest.layout.entity)]);
+    const [shard] = await this.read("entity", [shardOf(id, this.manifest.layout.entity)]);
     return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
   }
 
   /** Entities whose names or aliases have a word starting with `group` (2 or 3 folded letters), most mentioned first. */
   async entityNames(group: string): Promise<NamedEntity[]> {
-    const [shard] = await this.read<NameShard>("names", [shardOf(group, this.manifest.layout.names)]);
+    const [shard] = await this.read("names", [shardOf(group, this.manifest.layout.names)]);
     return shard && Object.hasOwn(shard, group) ? (shard[group] ?? []) : [];
   }
 
@@ -223,7 +226,7 @@ export class BundleReader {
   /** One page of the entity list (`all` or one type), most mentioned first. */
   async entityPage(list: string, page: number): Promise<EntityPage | undefined> {
     if (page >= (this.manifest.layout.entityPages[list] ?? 0)) return undefined;
-    const [value] = await this.read<EntityPage>("entity-list", [`${list}/${page}`]);
+    const [value] = await this.read("entity-list", [`${list}/${page}`]);
     return value;
   }
 }

@@ -1,12 +1,15 @@
-/** @module One hit of a search as the API returns it: its own file, with nothing else of the engine, so that the API's schema can be checked against it anywhere. */
-import type { EntityRef } from "../format/schema";
+/** @module One hit of a search as the API returns it: its own file, with nothing else of the engine, so that the API's schema is built from it (`src/worker/api/schemas.ts`). */
+import { z } from "zod";
+import { EntityRef } from "../format/schema";
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  url: string | null;
-  date: string | null;
-  score: number;
-  snippet: string;
-  entities: EntityRef[];
-}
+/** The one definition of a hit: the engine's type, and the API's schema with the descriptions below. */
+export const SearchHit = z.object({
+  id: z.string(),
+  title: z.string().describe("Plain text (escape it before putting it in HTML)."),
+  url: z.string().nullable(),
+  date: z.string().nullable(),
+  score: z.number(),
+  snippet: z.string().describe("HTML: the body's best passage, all document text escaped, matched words in `<mark>`."),
+  entities: z.array(EntityRef),
+});
+export type SearchHit = z.infer<typeof SearchHit>;

@@ -1,7 +1,7 @@
 /** @module Term postings for the ranker, answered by FlexSearch: from the shards a query loaded, or from one whole index. */
 import type { Index } from "flexsearch";
 import { countIds, type Slots, type SparsePostings, type TailRef } from "../format/bundle";
-import { createFieldIndex, type Field, fields } from "../format/flex-config";
+import { type Field, fields } from "../format/flex-config";
 import { type BundleReader, findTerm } from "../format/reader";
 
 /**
@@ -30,15 +30,13 @@ const slotsOf = (index: Index, term: string): Slots =>
 
 const noTails = (): Record<Field, TailRef[]> => ({ title: [], text: [], entity: [] });
 
-function lookup(byField: Record<Field, Index>, terms: string[], stored?: (term: string, field: Field) => [number, TailRef[]] | undefined) {
+function lookup(byField: Record<Field, Index>, terms: string[]) {
   const out = new Map<string, TermPostings>();
   for (const term of terms) {
     const p = { count: {}, tails: noTails() } as TermPostings;
     for (const field of fields) {
       p[field] = slotsOf(byField[field], term);
-      const [count, tails] = stored?.(term, field) ?? [countIds(p[field]), []];
-      p.count[field] = count;
-      p.tails[field] = tails;
+      p.count[field] = countIds(p[field]);
     }
     out.set(term, p);
   }
@@ -67,8 +65,9 @@ export function mergeTail(p: TermPostings, field: Field, chunk: SparsePostings):
 }
 
 /**
- * Postings from a bundle: the query's terms are imported from their shards into a fresh
- * FlexSearch index per field, which then answers exactly as the whole index would (heads only, for long lists).
+ * Postings from a bundle: each of the query's terms read from its shard, the stored slots exactly as the whole
+ * FlexSearch index would answer them (heads only, for long lists; `test/sharding.test.ts` holds the two to it).
+ * The Worker reads slots directly and never builds an index, so FlexSearch stays out of its bundle.
  * @example
  * const source = shardedPostings(reader);
  * (await source.postings(["kabul"])).get("kabul")?.text; // [[0], null, [1]]
@@ -78,20 +77,18 @@ export function shardedPostings(reader: BundleReader): PostingSource {
     documents: reader.manifest.counts.documents,
     async postings(terms) {
       const shards = await reader.termShards(terms);
-      const byField = { title: createFieldIndex(), text: createFieldIndex(), entity: createFieldIndex() };
-      for (const field of fields) {
-        const entries: [string, Slots][] = [];
-        for (const term of terms) {
+      const out = new Map<string, TermPostings>();
+      for (const term of terms) {
+        const p = { count: {}, tails: noTails() } as TermPostings;
+        for (const field of fields) {
           const entry = findTerm(shards.get(term)?.[field] ?? [], term);
-          if (entry) entries.push([term, fromSparse(entry[1])]);
+          p[field] = entry ? fromSparse(entry[1]) : [];
+          p.count[field] = entry?.length === 4 ? entry[2] : countIds(p[field]);
+          p.tails[field] = entry?.length === 4 ? entry[3] : [];
         }
-        // FlexSearch's import takes parsed entries as well as JSON text.
-        if (entries.length > 0) byField[field].import("map", entries as unknown as string);
+        out.set(term, p);
       }
-      return lookup(byField, terms, (term, field) => {
-        const entry = findTerm(shards.get(term)?.[field] ?? [], term);
-        return entry?.length === 4 ? [entry[2], entry[3]] : undefined;
-      });
+      return out;
     },
     tails: (refs) => reader.tails(refs),
   };

@@ -1,13 +1,13 @@
 /** @module What a codec of one kind of bundle value is: its encoder and its shape check side by side, and what it costs parsed. */
-import type { KeyKind } from "../bundle";
 
 /**
  * How one kind of value is written and read back. `encode` is what the build stores (JSON text); `parse` takes the
  * stored text's `JSON.parse` and checks its shape, throwing on the wrong one, so that a corrupt value is refused
  * rather than read as "nothing there".
  */
-export interface Codec<T> {
-  kind: KeyKind;
+export interface Codec<T, K extends string = string> {
+  /** The kind of key it is stored under (`keyPart(kind, part)`): its name in the codec table (`values/index.ts`). */
+  kind: K;
   encode(value: T): string;
   parse(raw: unknown): T;
   /**
@@ -26,9 +26,9 @@ export function isObject(raw: unknown): raw is object {
 /**
  * A codec whose shape check is only `isObject` and `check`.
  * @example
- * const ids = jsonCodec<Record<string, number>>("id", 4.5);
+ * const ids = jsonCodec<Record<string, number>, "id">("id", 4.5);
  */
-export function jsonCodec<T>(kind: KeyKind, heapPerChar: number, check: (raw: object) => void = () => {}): Codec<T> {
+export function jsonCodec<T, K extends string>(kind: K, heapPerChar: number, check: (raw: object) => void = () => {}): Codec<T, K> {
   return {
     kind,
     heapPerChar,

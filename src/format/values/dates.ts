@@ -3,4 +3,4 @@ import { type Codec, jsonCodec } from "./codec";
 
 export type DateRuns = [string, number][];
 
-export const datesCodec: Codec<DateRuns> = jsonCodec<DateRuns>("dates", 2);
+export const datesCodec: Codec<DateRuns, "dates"> = jsonCodec<DateRuns, "dates">("dates", 2);

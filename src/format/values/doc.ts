@@ -2,7 +2,7 @@
 import type { StoredDocument } from "../schema";
 import { type Codec, jsonCodec } from "./codec";
 
-export const docCodec: Codec<StoredDocument[]> = jsonCodec<StoredDocument[]>("doc", 2);
+export const docCodec: Codec<StoredDocument[], "doc"> = jsonCodec<StoredDocument[], "doc">("doc", 2);
 
 /** One document's JSON, measured by the build to pack buckets by size. */
 export const encodeDocument = (doc: StoredDocument): string => JSON.stringify(doc);

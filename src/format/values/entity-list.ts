@@ -7,4 +7,4 @@ export interface EntityPage {
   items: { id: string; name: string; type: string; mentions: number; documents: number }[];
 }
 
-export const entityListCodec: Codec<EntityPage> = jsonCodec<EntityPage>("entity-list", 2);
+export const entityListCodec: Codec<EntityPage, "entity-list"> = jsonCodec<EntityPage, "entity-list">("entity-list", 2);

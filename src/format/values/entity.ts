@@ -4,4 +4,4 @@ import { type Codec, jsonCodec } from "./codec";
 
 export type EntityShard = Record<string, EntityRecord>;
 
-export const entityCodec: Codec<EntityShard> = jsonCodec<EntityShard>("entity", 2);
+export const entityCodec: Codec<EntityShard, "entity"> = jsonCodec<EntityShard, "entity">("entity", 2);

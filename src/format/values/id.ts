@@ -3,4 +3,4 @@ import { type Codec, jsonCodec } from "./codec";
 
 export type IdShard = Record<string, number>;
 
-export const idCodec: Codec<IdShard> = jsonCodec<IdShard>("id", 4.5);
+export const idCodec: Codec<IdShard, "id"> = jsonCodec<IdShard, "id">("id", 4.5);

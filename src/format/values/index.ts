@@ -1,5 +1,4 @@
-/** @module Every kind of bundle value and its codec: the one table the writer encodes with and the reader parses with. */
-import type { KeyKind } from "../bundle";
+/** @module Every kind of bundle value and its codec: the one table of kinds, that key names, the writer and the reader all follow. A new kind is a codec module and its line here. */
 import type { Codec } from "./codec";
 import { datesCodec } from "./dates";
 import { docCodec } from "./doc";
@@ -13,7 +12,7 @@ import { prefixCodec } from "./prefix";
 import { tailCodec } from "./tail";
 import { termCodec } from "./term";
 
-export const codecs: { [K in KeyKind]: Codec<unknown> } = {
+export const codecs = {
   term: termCodec,
   tail: tailCodec,
   names: namesCodec,
@@ -25,7 +24,13 @@ export const codecs: { [K in KeyKind]: Codec<unknown> } = {
   "entity-list": entityListCodec,
   dates: datesCodec,
   manifest: manifestCodec,
-} as { [K in KeyKind]: Codec<unknown> };
+};
+
+/** The kinds of value a bundle holds: the codec table's names. */
+export type KeyKind = keyof typeof codecs;
+export const keyKinds = Object.keys(codecs) as KeyKind[];
+/** What a value of kind `K` parses to. */
+export type ValueOf<K extends KeyKind> = (typeof codecs)[K] extends Codec<infer T, string> ? T : never;
 
 /**
  * A value of some kind from its parsed JSON, shape-checked; throws on the wrong shape.

@@ -2,6 +2,6 @@
 import { Manifest } from "../bundle";
 import { type Codec, jsonCodec } from "./codec";
 
-export const manifestCodec: Codec<Manifest> = jsonCodec<Manifest>("manifest", 2, (raw) => {
+export const manifestCodec: Codec<Manifest, "manifest"> = jsonCodec<Manifest, "manifest">("manifest", 2, (raw) => {
   if (!Manifest.safeParse(raw).success) throw new Error("not a manifest");
 });

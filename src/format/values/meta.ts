@@ -2,4 +2,4 @@
 import type { DocMeta } from "../schema";
 import { type Codec, jsonCodec } from "./codec";
 
-export const metaCodec: Codec<DocMeta[]> = jsonCodec<DocMeta[]>("meta", 1.5);
+export const metaCodec: Codec<DocMeta[], "meta"> = jsonCodec<DocMeta[], "meta">("meta", 1.5);

@@ -6,4 +6,4 @@ export type NamedEntity = [string, string, string, number, string[]];
 /** One name shard: per prefix group (the first 2 and 3 letters of each word of a name or alias), its entities, most mentioned first. */
 export type NameShard = Record<string, NamedEntity[]>;
 
-export const namesCodec: Codec<NameShard> = jsonCodec<NameShard>("names", 2);
+export const namesCodec: Codec<NameShard, "names"> = jsonCodec<NameShard, "names">("names", 2);

@@ -4,4 +4,4 @@ import { type Codec, jsonCodec } from "./codec";
 /** One prefix shard: per prefix group, completions `[word, documentFrequency]` most frequent first, and entities `[name, id, type, mentions]`. */
 export type PrefixShard = Record<string, { terms: [string, number][]; entities: [string, string, string, number][] }>;
 
-export const prefixCodec: Codec<PrefixShard> = jsonCodec<PrefixShard>("prefix", 6);
+export const prefixCodec: Codec<PrefixShard, "prefix"> = jsonCodec<PrefixShard, "prefix">("prefix", 6);

@@ -14,7 +14,7 @@ export type TailRef = [number, number, number];
 export const isSparse = (value: unknown): value is SparsePostings =>
   Array.isArray(value) && value.every((p) => Array.isArray(p) && typeof p[0] === "number" && isNumbers(p[1]));
 
-export const tailCodec: Codec<SparsePostings> = jsonCodec<SparsePostings>("tail", 1.5, (raw) => {
+export const tailCodec: Codec<SparsePostings, "tail"> = jsonCodec<SparsePostings, "tail">("tail", 1.5, (raw) => {
   if (!isSparse(raw)) throw new Error("not postings");
 });
 

@@ -25,7 +25,7 @@ const isTermList = (value: unknown) =>
       (e.length === 2 || (e.length === 4 && typeof e[2] === "number" && Array.isArray(e[3]) && e[3].every(isNumbers))),
   );
 
-export const termCodec: Codec<ParsedTermShard> = jsonCodec<ParsedTermShard>("term", 3.5, (raw) => {
+export const termCodec: Codec<ParsedTermShard, "term"> = jsonCodec<ParsedTermShard, "term">("term", 3.5, (raw) => {
   const shard = raw as TermShard;
   if (!fields.every((field) => isTermList(shard[field]))) throw new Error("not a term shard");
   // Terms are found by binary search: out of order, one would be silently missed.
