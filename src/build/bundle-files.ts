@@ -27,19 +27,20 @@ export async function writeBundle(bundle: Bundle, dir: string): Promise<WrittenB
   await rm(tmp, { recursive: true, force: true });
   await mkdir(join(tmp, "kv"), { recursive: true });
   const files: string[] = [];
-  let batch: Pair[] = [];
+  // Each pair is serialized once: a file is `[pair,pair,…]`, the same text as JSON.stringify of the array.
+  let batch: string[] = [];
   let batchBytes = 2;
   let largestValue = 0;
   const flush = async () => {
     const name = `${String(files.length + 1).padStart(4, "0")}.json`;
-    await writeFile(join(tmp, "kv", name), JSON.stringify(batch));
+    await writeFile(join(tmp, "kv", name), `[${batch.join(",")}]`);
     files.push(join("kv", name));
     batch = [];
     batchBytes = 2;
   };
   for (const [key, value] of bundle.values) {
-    const pair = { key, value };
-    const size = Buffer.byteLength(JSON.stringify(pair)) + 1;
+    const pair = JSON.stringify({ key, value } satisfies Pair);
+    const size = Buffer.byteLength(pair) + 1;
     largestValue = Math.max(largestValue, Buffer.byteLength(value));
     if (batch.length > 0 && (batch.length >= BULK_MAX_PAIRS || batchBytes + size > BULK_MAX_BYTES)) await flush();
     batch.push(pair);

@@ -1,5 +1,6 @@
 /** @module Turns documents and entities into a bundle: every KV value of one version, and its manifest. */
 
+import { createHash } from "node:crypto";
 import { foldWords, isStopWord } from "../format/analyzer";
 import {
   bundleKey,
@@ -27,7 +28,7 @@ import {
   versionPrefix,
 } from "../format/bundle";
 import type { Field } from "../format/flex-config";
-import { sha256Hex, shardOf } from "../format/hash";
+import { shardOf } from "../format/hash";
 import {
   type DocMeta,
   type EntityRecord,
@@ -97,8 +98,6 @@ const SHORT_PREFIX_TOP = 50;
 const PREFIX_ENTITIES_TOP = 20;
 
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
-/** Web Crypto digests started at once when the version is hashed. */
-const HASH_BATCH = 256;
 const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /**
@@ -186,16 +185,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   // The version is a hash of every part, so a new build never mixes with an old one.
   const names = [...parts.keys()].sort();
   // A hash of every value's hash: one string of all values would pass V8's longest string at a million documents.
-  const hashes: string[] = new Array(names.length);
-  // Many digests at once: Web Crypto computes them off the main thread.
-  for (let i = 0; i < names.length; i += HASH_BATCH) {
-    await Promise.all(
-      names.slice(i, i + HASH_BATCH).map(async (name, j) => {
-        hashes[i + j] = `${name}\n${await sha256Hex(parts.get(name) as string)}`;
-      }),
-    );
-  }
-  const version = (await sha256Hex(hashes.join("\n"))).slice(0, 16);
+  const hashes = names.map((name) => `${name}\n${sha256Hex(parts.get(name) as string)}`);
+  const version = sha256Hex(hashes.join("\n")).slice(0, 16);
   const layout: Layout = {
     term: plan.term,
     metaSize: plan.metaSize,
@@ -362,6 +353,16 @@ function writeEntities(parts: Map<string, string>, entities: EntityRecord[], pla
     }
   }
   return entityPages;
+}
+
+/**
+ * Hex SHA-256 of a string's UTF-8 bytes (a lone surrogate counts as U+FFFD, as `TextEncoder` has it): what a
+ * bundle's version is made of.
+ * @example
+ * sha256Hex("abc"); // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+ */
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** The live manifest's key and value, to be written after every other key. */
