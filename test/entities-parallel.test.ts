@@ -1,8 +1,9 @@
 /** @module Entity extraction on worker threads: the same index as one thread, with progress along the way. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { extractDocument } from "../src/build/entities/document";
 import { buildEntities, type EntityDocument, type RegistryEntry } from "../src/build/entities/merge";
-import { buildEntitiesParallel, defaultThreads } from "../src/build/entities/parallel";
+import { buildEntitiesParallel, defaultThreads, extractParallel } from "../src/build/entities/parallel";
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/entities/${name}`, import.meta.url), "utf8");
 const registry = JSON.parse(fixture("registry.json")) as RegistryEntry[];
@@ -32,6 +33,45 @@ describe("buildEntitiesParallel", () => {
   it("gives the same index when the main thread and a worker share the batches", async () => {
     const parallel = await buildEntitiesParallel(corpus, registry, { threshold: 0, threads: 2, batchSize: 1 });
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(buildEntities(corpus, registry)));
+  });
+
+  it("lets the main thread do other work first while a worker extracts, then share the rest; the same names", async () => {
+    const many = Array.from({ length: 8 }, () => corpus).flat();
+    let during = 0;
+    let turns = 0;
+    let done = 0;
+    const extracted = await extractParallel(many, {
+      threshold: 0,
+      threads: 2,
+      batchSize: 2,
+      onProgress: (n) => {
+        done = n;
+      },
+      // Other work that gives the event loop a turn until the worker has extracted something (or a few seconds).
+      meanwhile: async () => {
+        const until = Date.now() + 20_000;
+        while (done === 0 && Date.now() < until) {
+          turns++;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        during = done;
+      },
+    });
+    expect(turns).toBeGreaterThan(0);
+    // The worker was fed and answered while the main thread was busy elsewhere.
+    expect(during).toBeGreaterThan(0);
+    expect(during).toBeLessThan(many.length + 1);
+    expect(JSON.stringify(extracted)).toBe(JSON.stringify(many.map(extractDocument)));
+    // Below the threshold, the other work runs first and then the main thread extracts alone.
+    const order: string[] = [];
+    const alone = await extractParallel(corpus, {
+      onProgress: () => order.push("extract"),
+      meanwhile: async () => {
+        order.push("meanwhile");
+      },
+    });
+    expect(order[0]).toBe("meanwhile");
+    expect(JSON.stringify(alone)).toBe(JSON.stringify(corpus.map(extractDocument)));
   });
 
   it("reports progress per batch from the workers, and up to the total on the main thread", async () => {

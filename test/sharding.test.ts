@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { documentTerms, exportMaps, FlexIndexes } from "../src/build/flex-export";
-import { buildBundle, wordFrequencies } from "../src/build/write";
+import { buildBundle, indexText, wordFrequencies } from "../src/build/write";
 import { bundleKey, MIN_PREFIX, PREFIX_GROUP } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
 import type { SourceDocument } from "../src/format/schema";
@@ -121,6 +121,46 @@ describe("sharded bundle against one unsharded FlexSearch index", () => {
     const bundle = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { shards: 32, builtAt: "t" });
     const nonEmpty = [...bundle.values].filter(([k, v]) => k.includes("/term/") && v !== '{"title":[],"text":[],"entity":[]}');
     expect(nonEmpty.length).toBeGreaterThan(24);
+  });
+});
+
+describe("text indexed ahead of the entities", () => {
+  const datedArb = fc.array(
+    fc.record({
+      title: fc.array(wordArb, { maxLength: 5 }).map((w) => w.join(" ")),
+      body: fc.array(wordArb, { minLength: 1, maxLength: 30 }).map((w) => w.join(" ")),
+      date: fc.option(fc.constantFrom("2021-08-12", "2021-08-13", "2020-01-01"), { nil: undefined }),
+      entities: fc.array(fc.constantFrom("kabul", "nato", "joe-biden"), { maxLength: 3 }).map((ids) => [...new Set(ids)]),
+    }),
+    { minLength: 1, maxLength: 25 },
+  );
+
+  it("changes nothing when indexed ahead with pauses: the same values, dates out of order and entities included", async () => {
+    await fc.assert(
+      fc.asyncProperty(datedArb, async (corpus) => {
+        const documents: SourceDocument[] = corpus.map((d, i) => ({
+          id: `d${i}`,
+          title: d.title,
+          body: d.body,
+          ...(d.date ? { date: d.date } : {}),
+          meta: {},
+        }));
+        const byDocument = corpus.map((d) =>
+          d.entities.map((id) => ({ id, name: id, type: id === "joe-biden" ? ("person" as const) : ("place" as const) })),
+        );
+        const input = { documents, entities: [], byDocument };
+        const alone = await buildBundle(input, { builtAt: "2026-01-01T00:00:00.000Z" });
+        const text = await indexText(documents, { pause: true });
+        const ahead = await buildBundle(input, { builtAt: "2026-01-01T00:00:00.000Z", text });
+        expect([...ahead.values]).toEqual([...alone.values]);
+        // Its index went into that bundle: it cannot be built into a second one, nor stand for other documents.
+        await expect(buildBundle(input, { text })).rejects.toThrow("already built");
+        await expect(buildBundle({ ...input, documents: [...documents] }, { text: await indexText(documents) })).rejects.toThrow(
+          "other documents",
+        );
+      }),
+      { numRuns: 40, seed: 21 },
+    );
   });
 });
 

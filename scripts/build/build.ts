@@ -58,7 +58,7 @@ try {
   say(
     `✔ Bundle ${m.version} → ${written.dir}: ${n(m.counts.documents)} documents from ${n(read.files)} files, ` +
       `${n(read.skipped.length)} skipped, ${n(m.counts.terms)} terms, ${n(m.layout.term)} shards, ${n(m.counts.entities)} entities ` +
-      `(${entitySeconds.toFixed(1)} s), ${n(m.counts.keys)} keys, ${formatBytes(m.counts.bytes)} ` +
+      `(${entitySeconds.toFixed(1)} s, text indexed meanwhile), ${n(m.counts.keys)} keys, ${formatBytes(m.counts.bytes)} ` +
       `(largest value ${formatBytes(written.largestValue)}), ${written.files.length + 1} bulk files, ` +
       `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );

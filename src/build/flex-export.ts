@@ -76,7 +76,7 @@ export class FlexIndexes {
   }
 
   /** Average field lengths of a corpus (a first pass over it). */
-  static measure(docs: Iterable<IndexedDocument>): FieldLengths {
+  static measure(docs: Iterable<Pick<IndexedDocument, "title" | "body">>): FieldLengths {
     let n = 0;
     let title = 0;
     let text = 0;
@@ -96,8 +96,17 @@ export class FlexIndexes {
     return f === undefined ? RESOLUTION - 1 : weightSlot(f, this.fieldLength, this.lengths[this.field], bm25[this.field]);
   }
 
-  /** Indexes document number `n`. */
+  /** Indexes document number `n`: its text, then its entities. */
   add(n: number, doc: IndexedDocument): void {
+    this.addText(n, doc);
+    this.addEntities(n, doc.entities);
+  }
+
+  /**
+   * Indexes the title and body of document number `n`. The entity field is an index of its own, so the build can
+   * index the text while entities are still being extracted and add them after (`addEntities`, in the same order).
+   */
+  addText(n: number, doc: Pick<IndexedDocument, "title" | "body">): void {
     // Each text folded once, for the terms (the same as `documentTerms`) and the word counts.
     const titleWords = foldWords(doc.title);
     const bodyWords = foldWords(doc.body);
@@ -125,7 +134,11 @@ export class FlexIndexes {
       // Each distinct term once, in the order of its first occurrence: what FlexSearch keeps of the whole text.
       this.byField[field].add(n, [...tf.keys()].join(" "));
     }
-    if (doc.entities.length > 0) this.byField.entity.add(n, doc.entities.join(" "));
+  }
+
+  /** Indexes the entity ids of document number `n`. */
+  addEntities(n: number, entities: readonly string[]): void {
+    if (entities.length > 0) this.byField.entity.add(n, entities.join(" "));
   }
 }
 

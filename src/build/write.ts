@@ -75,6 +75,8 @@ export interface BuildOptions {
   tailChunk?: number;
   builtAt?: string;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** The documents' text, indexed already (`indexText`); by default the bundle indexes it. */
+  text?: TextIndex;
 }
 
 export interface Bundle {
@@ -97,8 +99,62 @@ const SHORT_PREFIX_TOP = 50;
 /** Entities kept per prefix group. */
 const PREFIX_ENTITIES_TOP = 20;
 
+/** Documents `indexText` indexes between two turns of the event loop, when it pauses: about 10 ms of work. */
+const PAUSE_EVERY = 64;
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/**
+ * A corpus's text indexed before its entities are known: the documents in bundle order (by date, undated first,
+ * then as given, so a date range is a range of document numbers) and the FlexSearch indexes with the entity field
+ * still empty. The build makes it while entities are extracted on other threads; `buildBundle` adds the entities.
+ */
+export class TextIndex {
+  private indexes: FlexIndexes | undefined;
+
+  constructor(
+    readonly documents: readonly SourceDocument[],
+    /** Input position of each document number. */
+    readonly order: readonly number[],
+    indexes: FlexIndexes,
+  ) {
+    this.indexes = indexes;
+  }
+
+  /** The indexes, once: the bundle lets them go as soon as their postings are exported. */
+  take(): FlexIndexes {
+    const indexes = this.indexes;
+    if (!indexes) throw new Error("This TextIndex was already built into a bundle.");
+    this.indexes = undefined;
+    return indexes;
+  }
+}
+
+/**
+ * Indexes the title and body of every document, in bundle order. With `pause`, it gives the event loop a turn every
+ * few dozen documents, so that worker threads extracting entities meanwhile are answered and kept busy.
+ * @example
+ * const text = await indexText(documents);
+ * const bundle = await buildBundle({ documents, entities, byDocument }, { text });
+ */
+export async function indexText(
+  documents: readonly SourceDocument[],
+  options: { onProgress?: BuildOptions["onProgress"]; pause?: boolean } = {},
+): Promise<TextIndex> {
+  const progress = options.onProgress ?? (() => {});
+  const order = documents
+    .map((doc, i) => ({ date: doc.date ?? "", i }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i))
+    .map((o) => o.i);
+  const indexes = new FlexIndexes(FlexIndexes.measure(order.map((i) => documents[i] as SourceDocument)));
+  for (let n = 0; n < order.length; n++) {
+    indexes.addText(n, documents[order[n] as number] as SourceDocument);
+    if (n % 1000 === 999) progress("index", n + 1, order.length);
+    if (options.pause && n % PAUSE_EVERY === PAUSE_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  progress("index", order.length, order.length);
+  return new TextIndex(documents, order, indexes);
+}
 
 /**
  * Builds a bundle in memory. The same input gives byte-identical values and the same version.
@@ -109,22 +165,14 @@ const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > 
 export async function buildBundle(input: BundleInput, options: BuildOptions = {}): Promise<Bundle> {
   const { documents, entities, byDocument } = input;
   if (documents.length === 0) throw new BundleBuildError("empty_corpus", "No documents to index.");
-  const progress = options.onProgress ?? (() => {});
 
-  // Documents are numbered in date order (undated first), so a date range is a range of numbers.
-  const order = documents
-    .map((doc, i) => ({ doc, i }))
-    .sort((a, b) => ((a.doc.date ?? "") < (b.doc.date ?? "") ? -1 : (a.doc.date ?? "") > (b.doc.date ?? "") ? 1 : a.i - b.i));
-  const docs = order.map((o) => o.doc);
-  const docEntities = order.map((o) => byDocument[o.i] ?? []);
-  const docMentions = order.map((o) =>
-    input.mentions ? placeMentions(documents[o.i] as SourceDocument, input.mentions[o.i] ?? []) : undefined,
+  const text = options.text ?? (await indexText(documents, { onProgress: options.onProgress }));
+  if (text.documents !== documents) throw new Error("BuildOptions.text indexes other documents than the input's.");
+  const docs = text.order.map((i) => documents[i] as SourceDocument);
+  const docEntities = text.order.map((i) => byDocument[i] ?? []);
+  const docMentions = text.order.map((i) =>
+    input.mentions ? placeMentions(documents[i] as SourceDocument, input.mentions[i] ?? []) : undefined,
   );
-  const indexed = (i: number) => ({
-    title: docs[i]?.title ?? "",
-    body: docs[i]?.body ?? "",
-    entities: docEntities[i]?.map((e) => e.id) ?? [],
-  });
 
   // The index lives in this block, and its postings until the term shards are written: at a million documents
   // they are gigabytes of heap, which every collection while documents and metadata are serialized would walk again.
@@ -132,12 +180,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   let lengths: FieldLengths;
   let words: Map<string, number>;
   {
-    const indexes = new FlexIndexes(FlexIndexes.measure(docs.map((_, i) => indexed(i))));
-    for (let i = 0; i < docs.length; i++) {
-      indexes.add(i, indexed(i));
-      if (i % 1000 === 999) progress("index", i + 1, docs.length);
-    }
-    progress("index", docs.length, docs.length);
+    const indexes = text.take();
+    for (let i = 0; i < docs.length; i++) indexes.addEntities(i, docEntities[i]?.map((e) => e.id) ?? []);
     ({ lengths, words } = indexes);
     maps = exportMaps(indexes);
   }

@@ -43,12 +43,20 @@ export interface ParallelOptions {
   batchSize?: number;
   /** Called as documents are extracted, and once at the end with `done === total`. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Other work for the main thread, done while the workers extract and before it takes batches itself (the build
+   * indexes the text meanwhile). It must give the event loop a turn every few milliseconds, so the workers' replies
+   * are read and they are fed.
+   */
+  meanwhile?: () => Promise<void>;
 }
 
 export const PARALLEL_THRESHOLD = 1000;
 export const BATCH_SIZE = 40;
 /** Batches a worker holds at once: it starts the next one while the main thread, busy with its own, has not answered yet. */
 const IN_FLIGHT = 2;
+/** Batches a worker holds while the main thread does other work (`meanwhile`); it takes back the unstarted ones after. */
+const IN_FLIGHT_MEANWHILE = 8;
 
 /** From this many documents a worker pays for itself even on a busy machine, taking the CPU other processes leave idle. */
 export const LARGE_CORPUS = 10_000;
@@ -123,6 +131,7 @@ export async function extractParallel(
   const helpers = Math.min((options.threads ?? defaultThreads(docs.length)) - (main ? 1 : 0), batches - (main ? 1 : 0));
   const report = options.onProgress ?? (() => {});
   if (helpers < 1 || docs.length < (options.threshold ?? PARALLEL_THRESHOLD)) {
+    await options.meanwhile?.();
     const extracted = docs.map((doc, i) => {
       if (i % 250 === 0) report(i, docs.length);
       return extractDocument(doc);
@@ -132,6 +141,7 @@ export async function extractParallel(
   }
 
   const extracted: DocumentNames[] = new Array(docs.length);
+  let inFlight = IN_FLIGHT;
   let next = 0;
   let done = 0;
   let failure: Error | undefined;
@@ -161,7 +171,7 @@ export async function extractParallel(
     wake();
   };
   const feed = (worker: Worker) => {
-    while ((busy.get(worker) ?? 0) < IN_FLIGHT) {
+    while ((busy.get(worker) ?? 0) < inFlight) {
       const request = take();
       if (!request) return;
       busy.set(worker, (busy.get(worker) ?? 0) + 1);
@@ -188,6 +198,13 @@ export async function extractParallel(
   }
 
   try {
+    if (options.meanwhile) {
+      // While the main thread is busy, each worker holds more batches: a turn of the event loop may be late.
+      inFlight = IN_FLIGHT_MEANWHILE;
+      for (const worker of pool) feed(worker);
+      await options.meanwhile();
+      inFlight = IN_FLIGHT;
+    }
     // The main thread's share: one batch, then a turn of the event loop so the workers' replies are read and they are
     // fed. Once the queue is empty it takes back the batches the workers hold but have not started, newest first.
     const claim = (request: ExtractRequest) => Atomics.compareExchange(claims, request.batch, 0, 1) === 0;
