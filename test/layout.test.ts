@@ -48,5 +48,9 @@ describe("which side may import what", () => {
     expect(inputs.filter((i) => i.startsWith("src/build/") || i.includes("node_modules/compromise"))).toEqual([]);
     // The Worker reads the stored slots itself: FlexSearch (50 KB minified) is the build's alone.
     expect(inputs.filter((i) => i.includes("node_modules/flexsearch"))).toEqual([]);
+    // zod without its translations (src/worker/shims/zod.ts): English only, of the files that reach the output.
+    const output = Object.values(result.metafile?.outputs ?? {})[0]?.inputs ?? {};
+    const locales = Object.entries(output).filter(([i, { bytesInOutput }]) => i.includes("zod/v4/locales/") && bytesInOutput > 0);
+    expect(locales.map(([i]) => i)).toEqual(["node_modules/zod/v4/locales/en.js"]);
   });
 });
