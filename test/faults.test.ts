@@ -215,6 +215,28 @@ describe("missing keys", () => {
     }));
 });
 
+describe("KV's cache at the Worker's location (modelled: a miss is kept for the cacheTtl of the read that found it)", () => {
+  it("a key late to reach the location is served within KV's least cacheTtl, not after the day bundle keys are cached for", () =>
+    withWorker(async (w) => {
+      const path = "/search?q=kabul+embassy";
+      const shards = [...bundle.values].filter(([k]) => k.startsWith(term()));
+      expect(shards.length).toBeGreaterThan(0);
+      await w.edgeClock(0);
+      // A term shard not here yet (an upload still propagating): the search that needs it is 503, and the miss is cached.
+      for (const [k] of shards) await w.kv.delete(k);
+      expect((await w.json(path)).body.error.code).toBe("bundle_key_missing");
+      // It arrives. For 30 s the location keeps answering from its cached miss...
+      for (const [k, v] of shards) await w.kv.put(k, v);
+      await w.edgeClock(25);
+      expect((await w.json(path)).body.error.code).toBe("bundle_key_missing");
+      // ...then reads the key again, and answers as a healthy Worker (with a day's cacheTtl on the miss: 503 all day).
+      await w.edgeClock(31);
+      const { status, body } = await w.json(path);
+      expect(status).toBe(200);
+      expect(strip(body)).toEqual(healthy.get(path));
+    }));
+});
+
 describe("corrupt tail chunks", () => {
   it("a truncated or garbled tail chunk is 503 bundle_key_corrupt, and the Worker recovers when it is fixed", async () => {
     // The seeds with heads of one posting: every word of both articles has a tail chunk, which date order reads.

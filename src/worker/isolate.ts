@@ -4,13 +4,13 @@ import { AppError } from "../errors";
 import { bundleKey, type Manifest } from "../format/bundle";
 import { BundleReader, readManifest } from "../format/reader";
 import { LruCache } from "../kv/lru-cache";
-import { type KvSource, newReadStats, type ReadStats, workersKvSource } from "../kv/source";
+import { type KvSource, MIN_CACHE_TTL_S, newReadStats, type ReadStats, workersKvSource } from "../kv/source";
 import { readSettings, type SettingVars } from "./settings";
 
 /** KV's own edge cache lifetime for bundle keys: they never change once written. */
 const VALUE_CACHE_TTL_S = 86_400;
-/** KV's minimum `cacheTtl`, used for the live manifest, which does change. */
-const MANIFEST_CACHE_TTL_S = 60;
+/** The live manifest changes: it is read with KV's least `cacheTtl`, so a location sees a new upload within that. */
+const MANIFEST_CACHE_TTL_S = MIN_CACHE_TTL_S;
 
 let cache: LruCache<unknown> | undefined;
 let manifest: { value: Manifest; at: number } | undefined;
@@ -58,7 +58,8 @@ export function cachedBytes(): number {
 export async function explainMissingKey(env: IsolateEnv, error: AppError, version: string): Promise<AppError> {
   try {
     const key = bundleKey(version, "manifest");
-    const found = await workersKvSource(env.SEARCH_KV, VALUE_CACHE_TTL_S).getMany([key]);
+    // On the error path only, and with KV's least cacheTtl: a miss read here is cached at this location that long.
+    const found = await workersKvSource(env.SEARCH_KV, MIN_CACHE_TTL_S).getMany([key]);
     if (found.get(key) == null)
       return new AppError(
         "bundle_version_missing",

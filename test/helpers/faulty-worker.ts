@@ -25,6 +25,8 @@ export interface FaultyWorker {
   fault(kind: FaultKind, prefix: string, value?: string): Promise<void>;
   /** Removes every fault. */
   heal(): Promise<void>;
+  /** Turns on the model of KV's cache at the Worker's location (see faulty-entry.ts), at this time in seconds; later calls move its clock. */
+  edgeClock(seconds: number): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startFaultyWorker(options: { persist?: string; bindings?: 
       const { keys } = await faults.list({ prefix: "fault:" });
       await Promise.all(keys.map((k) => faults.delete(k.name)));
     },
+    edgeClock: (seconds) => faults.put("edge:clock", String(seconds)),
     dispose: () => mf.dispose(),
   };
 }
