@@ -40,7 +40,16 @@ describe("npm run deploy -- --dry-run", () => {
     const run = spawnSync("npx", ["tsx", "scripts/deploy/deploy.ts", "--dry-run", "--out", out], { encoding: "utf8" });
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/keys \(= KV writes\) in 2 bulk files/);
-    expect(run.stderr).toMatch(/Worker: .* gzipped/);
+    // The Worker's size against both plans' limits.
+    const size =
+      /Worker: [\d.]+ KB, ([\d.]+) KB gzipped: ([\d.]+)% of the Free plan's 3\.0 MB and ([\d.]+)% of the Paid plan's 10\.0 MB/.exec(
+        run.stderr,
+      );
+    expect(size).not.toBeNull();
+    const [, gzipKb, free, paid] = size as RegExpExecArray;
+    expect(Number(free)).toBeCloseTo((100 * Number(gzipKb)) / 3072, 0);
+    expect(Number(paid)).toBeCloseTo((100 * Number(gzipKb)) / 10240, 0);
+    expect(Number(gzipKb)).toBeLessThan(120);
     expect(run.stderr).toContain("Dry run: nothing was uploaded");
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest.counts.documents).toBe(2);

@@ -187,6 +187,26 @@ describe("the cache key", () => {
   });
 });
 
+describe("on *.workers.dev, where the Cache API stores nothing", () => {
+  let worker: TestWorker;
+  beforeAll(async () => {
+    ({ worker } = await startWorkerWith(["seeds"], { bindings: { ANSWER_CACHE_MB: "0" } }));
+  });
+  afterAll(() => worker?.dispose());
+
+  it("neither fills nor asks the edge cache, and answers as anywhere else", async () => {
+    const at = (host: string) => worker.mf.dispatchFetch(`https://${host}/search?q=taliban+forces`) as unknown as Promise<Response>;
+    const first = await at("edge-search.acme.workers.dev");
+    const again = await at("edge-search.acme.workers.dev");
+    for (const res of [first, again]) expect(res.headers.get("server-timing")).toContain('edge;desc="none"');
+    expect(again.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
+    expect(meaning((await again.json()) as Answer)).toEqual(meaning((await first.json()) as Answer));
+    // A route or custom domain: the same request is stored, and the repeat is the edge cache's.
+    expect((await at("search.example.com")).headers.get("server-timing")).toContain('edge;desc="miss"');
+    expect((await at("search.example.com")).headers.get("server-timing")).toContain('edge;desc="hit"');
+  });
+});
+
 // A repeat is answered by the isolate's answer cache first; with it off (ANSWER_CACHE_MB = 0), or in another
 // isolate, by the edge cache. Both paths must keep the same guarantees.
 describe.each<{ name: string; bindings: Record<string, string>; repeat: string }>([

@@ -10,6 +10,11 @@ import { buildWidget } from "../build/build-widget";
 import { fail, formatBytes, parseCli, say } from "../shared/cli";
 import { bulkPut, getValue, type Target, wrangler } from "./wrangler";
 
+/** Largest Worker Cloudflare takes, compressed (Workers limits: "Worker size"). */
+const WORKER_FREE_GZIP = 3 * 1024 * 1024;
+const WORKER_PAID_GZIP = 10 * 1024 * 1024;
+const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
+
 const { values: args } = parseCli({
   options: {
     "dry-run": { type: "boolean", default: false },
@@ -23,6 +28,8 @@ const { values: args } = parseCli({
   },
 });
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
+/** The environment named to `wrangler deploy`; `--env=""` is the top level (production), said so to wrangler. */
+const envFlag = `--env=${args.env ?? ""}`;
 const where = args.local ? "local KV" : `Cloudflare${args.env ? ` (env ${args.env})` : ""}`;
 const resume = `npm run deploy -- --skip-build${args.env ? ` --env ${args.env}` : ""}${args.local ? " --local" : ""}`;
 
@@ -63,7 +70,7 @@ const plan = await step(2, "Planning", async () => {
     pairs += n;
   }
   const outdir = join("dist", "worker");
-  wrangler(["deploy", "--dry-run", "--outdir", outdir, ...(args.env ? ["--env", args.env] : [])]);
+  wrangler(["deploy", "--dry-run", "--outdir", outdir, envFlag]);
   const worker = await readFile(join(outdir, "index.js"));
   return { pairs, worker: worker.length, workerGzip: gzipSync(worker).length };
 });
@@ -71,7 +78,11 @@ say(
   `  version ${manifest.version}: ${plan.pairs.toLocaleString("en-US")} keys (= KV writes) in ${files.length} bulk files, ${formatBytes(manifest.counts.bytes)}; ` +
     `the Free plan allows ${FREE_PLAN_KEYS.toLocaleString("en-US")} writes a day${plan.pairs > FREE_PLAN_KEYS ? " — over it: build with --profile free, or use a paid plan" : ""}`,
 );
-say(`  Worker: ${formatBytes(plan.worker)} (${formatBytes(plan.workerGzip)} gzipped; the Free plan allows 3 MB gzipped)`);
+say(
+  `  Worker: ${formatBytes(plan.worker)}, ${formatBytes(plan.workerGzip)} gzipped: ${percent(plan.workerGzip, WORKER_FREE_GZIP)} of the Free plan's ` +
+    `${formatBytes(WORKER_FREE_GZIP)} and ${percent(plan.workerGzip, WORKER_PAID_GZIP)} of the Paid plan's ${formatBytes(WORKER_PAID_GZIP)} ` +
+    "(Cloudflare's Workers limits, compressed size)",
+);
 say(`  target: ${where}`);
 if (args["dry-run"]) {
   say(`✔ Dry run: nothing was uploaded. Bulk files in ${join(args.out, "kv")}, the Worker in dist/worker.`);
@@ -87,5 +98,5 @@ await step(3, `Uploading ${plan.pairs.toLocaleString("en-US")} keys to ${where}`
   if (!getValue(`bundle/${manifest.version}/manifest`, target)) throw new Error("the version's manifest is not readable after the upload");
 });
 await step(4, `Pointing the live manifest at ${manifest.version}`, () => bulkPut(join(args.out, "kv", LIVE_FILE), target));
-if (!args.local) await step(5, "Deploying the Worker", () => wrangler(["deploy", ...(args.env ? ["--env", args.env] : [])]));
+if (!args.local) await step(5, "Deploying the Worker", () => wrangler(["deploy", envFlag]));
 say(`✔ Version ${manifest.version} is live on ${where}. Roll back with: npm run rollback -- <version>`);

@@ -101,7 +101,7 @@ export const caching: MiddlewareHandler<AppEnv> = async (c, next) => {
   const etag = `W/"${reader.version}-${fnv1a(key).toString(36)}"`;
   const { maxAgeSeconds: maxAge, staleWhileRevalidateSeconds: swr } = readSettings(c.env);
   const headers = { ETag: etag, "Cache-Control": `public, max-age=${maxAge}, stale-while-revalidate=${swr}` };
-  const edge = EDGE_CACHED.has(url.pathname) ? edgeCache() : undefined;
+  const edge = EDGE_CACHED.has(url.pathname) && !onWorkersDev(url) ? edgeCache() : undefined;
   const edgeKey = `https://edge-search.cache/${reader.version}${key}`;
   const answers = EDGE_CACHED.has(url.pathname) ? answersFor(c.env) : undefined;
   const answerKey = `${reader.version}${key}`;
@@ -194,6 +194,16 @@ function notModifiedHeaders(from: Headers): Headers {
 
 /** Whether the request's `If-None-Match` names `etag`, or `*` when `star` (the answer is known to exist). */
 const ifNoneMatch = (c: Context, etag: string, star: boolean): boolean => etagMatches(c.req.header("If-None-Match"), etag, star);
+
+/**
+ * Whether the request came to a `*.workers.dev` address, where the Cache API stores nothing (Cloudflare's Cache API
+ * docs): there the edge cache is neither asked nor filled, which would cost a round trip and a `waitUntil` for nothing.
+ * @example
+ * onWorkersDev(new URL("https://edge-search.acme.workers.dev/search?q=kabul")); // true
+ */
+export function onWorkersDev(url: URL): boolean {
+  return url.hostname === "workers.dev" || url.hostname.endsWith(".workers.dev");
+}
 
 function edgeCache(): Cache | undefined {
   return typeof caches === "undefined" ? undefined : (caches as unknown as { default: Cache }).default;
