@@ -20,6 +20,26 @@ describe("the OpenAPI document", () => {
     expect(params).toEqual(["entity", "limit", "offset", "q", "recency", "sort"]);
     expect(body.components.schemas.Error.properties.error.properties.code.enum).toContain("limit_out_of_range");
   });
+
+  it("names the origin it was asked on as its server, and may be cached for an hour", async () => {
+    const at = async (origin: string) => {
+      const res = (await worker.mf.dispatchFetch(`${origin}/openapi.json`)) as unknown as Response;
+      return { res, body: (await res.json()) as { servers: { url: string }[]; paths: object } };
+    };
+    const [a, b, again] = [
+      await at("https://search.example.com"),
+      await at("https://edge-search.acme.workers.dev"),
+      await at("https://search.example.com"),
+    ];
+    expect(a.body.servers).toEqual([{ url: "https://search.example.com" }]);
+    expect(b.body.servers).toEqual([{ url: "https://edge-search.acme.workers.dev" }]);
+    expect(again.body).toEqual(a.body);
+    expect({ ...b.body, servers: [] }).toEqual({ ...a.body, servers: [] });
+    for (const { res } of [a, b, again]) {
+      expect(res.headers.get("cache-control")).toBe("public, max-age=3600");
+      expect(res.headers.get("content-type")).toBe("application/json");
+    }
+  });
 });
 
 describe("the typed client", () => {

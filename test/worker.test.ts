@@ -399,9 +399,10 @@ describe("entities", () => {
 });
 
 describe("health", () => {
-  it("names the bundle version and counts", async () => {
-    const { status, body } = await worker.json("/health");
+  it("names the bundle version and counts, never from a cache", async () => {
+    const { status, body, headers } = await worker.json("/health");
     expect(status).toBe(200);
+    expect(headers.get("cache-control")).toBe("no-store");
     expect(body).toEqual({
       status: "ok",
       version: seeds.manifest.version,

@@ -22,5 +22,7 @@ export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) =
       entities: manifest.counts.entities,
     },
     200,
+    // A health check must see the Worker's state now, never a cache's copy.
+    { "Cache-Control": "no-store" },
   );
 });
