@@ -81,7 +81,10 @@ export const SearchResponse = z
       description:
         "Whether `total` is an estimate: some words are in so many documents that only their best-scoring ones (and the ones the filters need) were read.",
     }),
-    took_ms: z.number(),
+    took_ms: z.number().openapi({
+      description:
+        "Milliseconds the search took by the Worker's clock. On Cloudflare that clock advances only across I/O, so this is the time spent waiting for KV; in a local runtime it includes the CPU.",
+    }),
     facets: z.object({ person: FacetValues, organization: FacetValues, place: FacetValues }).openapi({
       description:
         "The entities of each type among the best matches (up to 20 documents), most frequent first, with how many of them hold each.",
