@@ -2,18 +2,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { Index } from "flexsearch";
-import type { IngestResult } from "../../src/build/ingest/read-inputs";
-import { memorySource } from "../../src/build/memory-source";
-import { buildFromInputs } from "../../src/build/pipeline";
 import { HEAD_POSTINGS } from "../../src/format/bundle";
-import { BundleReader, readManifest } from "../../src/format/reader";
-import { LruCache } from "../../src/kv/lru-cache";
-import { newReadStats } from "../../src/kv/source";
-import { bundleEngine } from "../../src/search/bundle-engine";
-import { search } from "../../src/search/engine";
-import { fail, parseCli, progress, say } from "../shared/cli";
+import { fail, parseCli, say } from "../shared/cli";
 import { updateSection } from "../shared/markdown";
 import { evaluate, type Metrics, parseQrels } from "./metrics";
+import { rankWithEngine, readQueries } from "./rank";
 
 const { values: args } = parseCli({
   options: {
@@ -32,33 +25,11 @@ for (const path of [args.corpus, args.queries, args.qrels]) {
   }
 }
 
-const queries = readFileSync(args.queries, "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { _id: string; text: string });
+const queries = readQueries(args.queries);
 const qrels = parseQrels(readFileSync(args.qrels, "utf8"));
 
 /** Builds a bundle (`head`: postings a term keeps in its shard) and ranks every query with our engine. */
-async function rankOurs(head?: number): Promise<{ ranked: Map<string, string[]>; read: IngestResult; tails: number }> {
-  say(`Building a bundle from ${args.corpus}${head ? ` with heads of ${head} postings` : ""}`);
-  const { bundle, read } = await buildFromInputs([args.corpus], { entities: false, builtAt: "eval", head });
-  const source = memorySource(bundle);
-  const manifest = await readManifest(source);
-  const cache = new LruCache<unknown>(512 * 1024 * 1024);
-  say(`Ranking ${queries.length} queries with our engine`);
-  const ranked = new Map<string, string[]>();
-  for (const [i, q] of queries.entries()) {
-    const reader = new BundleReader(source, cache, manifest, newReadStats());
-    // A whole query, not one being typed: the trailing space keeps its last word from matching as a prefix.
-    const result = await search(bundleEngine(reader), reader, { q: `${q.text} `, limit: 100, offset: 0 });
-    ranked.set(
-      q._id,
-      result.hits.map((h) => h.id),
-    );
-    if (i % 100 === 99) progress("queries", i + 1, queries.length);
-  }
-  return { ranked, read, tails: manifest.layout.tail };
-}
+const rankOurs = (head?: number) => rankWithEngine(args.corpus, queries, head, say);
 
 const { ranked: ours, read, tails: defaultTails } = await rankOurs();
 const shorter: [string, Metrics][] = [];

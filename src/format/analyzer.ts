@@ -13,15 +13,48 @@ export const MAX_WORD = 40;
 export const isAscii = (text: string): boolean => ASCII.test(text);
 
 /**
- * Folds text and splits it into words: lower case, diacritics removed, letters and digits only.
- * @example
- * foldWords("Café U.S.’s KABUL"); // ["cafe", "u", "s", "s", "kabul"]
+ * Letters of the scripts written without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar):
+ * a text holding one is split into words by ICU's dictionaries (`Intl.Segmenter`) before it is folded.
  */
-export function foldWords(text: string): string[] {
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Whether a text holds letters of a script written without spaces (see `wordSegments`). */
+export const isUnspaced = (text: string): boolean => UNSPACED.test(text);
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * A text holding a script written without spaces, cut into ICU's word segments (`Intl.Segmenter`, granularity
+ * `word`; the locale changes nothing for these scripts), each with its offset; what lies between words comes as
+ * segments too. Node and workerd both carry ICU, so the build and the Worker cut alike (`test/languages.test.ts`
+ * checks it through the Worker).
+ * @example
+ * wordSegments("中国经济增长放缓").map((s) => s.segment); // ["中国", "经济", "增长", "放", "缓"]
+ */
+export function wordSegments(text: string): { segment: string; index: number }[] {
+  segmenter ??= new Intl.Segmenter("en", { granularity: "word" });
+  return Array.from(segmenter.segment(text), ({ segment, index }) => ({ segment, index }));
+}
+
+/** Folds one run of text (no unspaced script, or one of its word segments) into `out`. */
+function foldInto(text: string, out: string[]): void {
   // Plain ASCII needs no Unicode decomposition (the common case, and the cheap one).
   const folded = isAscii(text) ? text.toLowerCase() : text.normalize("NFKD").replace(MARKS, "").toLowerCase();
-  const out: string[] = [];
   for (const m of folded.matchAll(WORD)) out.push(m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]);
+}
+
+/**
+ * Folds text and splits it into words: lower case, diacritics removed, letters and digits only. A text holding a
+ * script written without spaces is first cut into words by `wordSegments` (before its marks are removed: Thai
+ * vowels are marks), and each is folded alone.
+ * @example
+ * foldWords("Café U.S.’s KABUL"); // ["cafe", "u", "s", "s", "kabul"]
+ * foldWords("中国经济增长"); // ["中国", "经济", "增长"]
+ */
+export function foldWords(text: string): string[] {
+  const out: string[] = [];
+  if (isAscii(text) || !UNSPACED.test(text)) foldInto(text, out);
+  else for (const { segment } of wordSegments(text)) foldInto(segment, out);
   return out;
 }
 

@@ -3,7 +3,7 @@
  * read them. Not kept across requests: the analysis takes ~55 times the text's heap (`bench/lib/parsed-size.ts`),
  * dearer in the isolate's memory than the term shards it would push out of the cache.
  */
-import { foldWords, isAscii, MAX_WORD, stem } from "../format/analyzer";
+import { foldWords, isAscii, isUnspaced, MAX_WORD, stem, wordSegments } from "../format/analyzer";
 import type { DocMeta } from "../format/schema";
 
 /** A word of the snippet source, with its offsets and its folded parts (a word may fold to several). */
@@ -54,6 +54,14 @@ export function textWords(text: string, initials?: Initials): TextWord[] {
     if (isAscii(m[0])) {
       const folded = (m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]).toLowerCase();
       out.push({ start: m.index, end: m.index + m[0].length, folded: [folded], stems: [stemIf(folded, initials)] });
+    } else if (isUnspaced(m[0])) {
+      // A run of a script without spaces: one word per segment, so a snippet marks the words, not the whole run.
+      for (const { segment, index } of wordSegments(m[0])) {
+        const folded = foldWords(segment);
+        if (folded.length === 0) continue;
+        const start = m.index + index;
+        out.push({ start, end: start + segment.length, folded, stems: folded.map((w) => stemIf(w, initials)) });
+      }
     } else {
       const folded = foldWords(m[0]);
       out.push({ start: m.index, end: m.index + m[0].length, folded, stems: folded.map((w) => stemIf(w, initials)) });

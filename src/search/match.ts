@@ -1,7 +1,7 @@
 /** @module Matching: a parsed query's clauses expanded (prefixes, corrections), its filters applied, its postings ranked, the chunks it needs read. */
 
 import { AppError } from "../errors";
-import { stem } from "../format/analyzer";
+import { isUnspaced, stem } from "../format/analyzer";
 import { estimateTotal } from "./estimate";
 import { allows, filtersOf, region, type Scope } from "./filters";
 import type { ParsedQuery } from "./parse-query";
@@ -156,6 +156,8 @@ async function correctTypos(
     (g) =>
       g.word.length >= MIN_CORRECTABLE &&
       !g.word.includes(" ") &&
+      // A word of a script without spaces is one of the segmenter's: a letter off is another word, not a typo.
+      !isUnspaced(g.word) &&
       [...g.variants.keys()].every((t) => (postings.get(t)?.count.text ?? 0) === 0),
   );
   if (unknown.length === 0) return undefined;
