@@ -84,5 +84,3 @@ describe("search in Chinese, Japanese, Thai and Arabic through the Worker", () =
     expect((await hits("ميناء")).hits.map((h) => h.id)).toEqual(["ar-port"]);
   });
 });
-  });
-});
