@@ -27,8 +27,12 @@ export interface Outcome {
   runtime?: boolean;
 }
 
-/** workerd refuses a request head over 64 KiB (431) before the Worker sees it; Cloudflare's edge refuses URLs over 16 KB (414). */
+/**
+ * workerd refuses a request head over 64 KiB (431) before the Worker sees it; Cloudflare's edge refuses URLs over
+ * 16 KB (414). The head holds the URL and the headers, so a URL between these two lengths may go either way.
+ */
 export const RUNTIME_MAX_URL = 65_000;
+const RUNTIME_MAX_HEAD = 65_536;
 
 /** The parameters as the Worker's validator reads them (Hono's own decoding of the query string). */
 export type Params = Record<string, string[]>;
@@ -141,7 +145,7 @@ export function expectFor(
 
   let outcomes: Outcome[];
   let bad = false;
-  if (href.length > RUNTIME_MAX_URL) outcomes = [{ status: 431, runtime: true }];
+  if (href.length > RUNTIME_MAX_HEAD) outcomes = [{ status: 431, runtime: true }];
   else if (method === "OPTIONS") outcomes = [{ status: 204 }];
   else if (method !== "GET" && method !== "HEAD") outcomes = [error("not_found", 404)];
   else {
@@ -174,6 +178,10 @@ export function expectFor(
     // A conditional read may be answered 304, but only where a 200 could be: a bad request always gets its 400.
     const conditional = Object.keys(headers).some((h) => h.toLowerCase() === "if-none-match");
     if (conditional && REVALIDATED.has(route) && outcomes.some((o) => o.status === 200)) outcomes.push({ status: 304 });
+    if (href.length > RUNTIME_MAX_URL) {
+      outcomes.push({ status: 431, runtime: true });
+      bad = false;
+    }
   }
   return { route, params, ...(decodedId === undefined ? {} : { id: decodedId }), outcomes, bad };
 }
