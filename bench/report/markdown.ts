@@ -63,7 +63,7 @@ function extractionLines(rs: SizeReport[]): string {
     if (!e || !r.build) return [];
     return [
       `- ${r.label}: the default build (with entities) took ${e.seconds.toFixed(1)} s (${count(e.docsPerSecond)} articles/s), ` +
-        `of which entity extraction ${e.entitySeconds.toFixed(1)} s, ${count(e.entities)} entities; without extraction ${r.build.seconds.toFixed(1)} s ` +
+        `of which the entity step ${e.entitySeconds.toFixed(1)} s, ${count(e.entities)} entities; without extraction ${r.build.seconds.toFixed(1)} s ` +
         `(extraction multiplies the build time by ${times(e.seconds / r.build.seconds)}).`,
     ];
   });
