@@ -13,6 +13,8 @@ import { bulkPut, getValue, type Target, wrangler } from "./wrangler";
 /** Largest Worker Cloudflare takes, compressed (Workers limits: "Worker size"). */
 const WORKER_FREE_GZIP = 3 * 1024 * 1024;
 const WORKER_PAID_GZIP = 10 * 1024 * 1024;
+/** Largest value of a Worker's environment variable (Workers limits: "Environment variable size"). */
+const MAX_VAR_BYTES = 5 * 1024;
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
 
 const { values: args } = parseCli({
@@ -98,5 +100,12 @@ await step(3, `Uploading ${plan.pairs.toLocaleString("en-US")} keys to ${where}`
   if (!getValue(`bundle/${manifest.version}/manifest`, target)) throw new Error("the version's manifest is not readable after the upload");
 });
 await step(4, `Pointing the live manifest at ${manifest.version}`, () => bulkPut(join(args.out, "kv", LIVE_FILE), target));
-if (!args.local) await step(5, "Deploying the Worker", () => wrangler(["deploy", envFlag]));
+if (!args.local) {
+  // The Worker carries the manifest of the version it goes live with: a fresh isolate reads its first values without
+  // waiting for the live manifest (it checks it in the same round trip). A var holds at most 5 KB.
+  const deployed = JSON.stringify(JSON.parse(await readFile(join(args.out, "manifest.json"), "utf8")));
+  const vars = Buffer.byteLength(deployed) <= MAX_VAR_BYTES ? ["--var", `BUNDLE_MANIFEST:${deployed}`] : [];
+  if (vars.length === 0) say(`  the manifest is over ${MAX_VAR_BYTES} bytes: fresh isolates will read the live manifest first`);
+  await step(5, "Deploying the Worker", () => wrangler(["deploy", envFlag, ...vars]));
+}
 say(`✔ Version ${manifest.version} is live on ${where}. Roll back with: npm run rollback -- <version>`);

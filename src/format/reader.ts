@@ -29,6 +29,15 @@ export { findTerm } from "./values/term";
 export async function readManifest(source: KvSource): Promise<Manifest> {
   const text = (await source.getMany([LIVE_MANIFEST_KEY])).get(LIVE_MANIFEST_KEY);
   if (text == null) throw new AppError("bundle_not_loaded");
+  return parseManifest(text);
+}
+
+/**
+ * A manifest's JSON text, checked as `readManifest` checks the live one; throws its `AppError` otherwise.
+ * @example
+ * parseManifest(env.BUNDLE_MANIFEST).version; // the version `npm run deploy` deployed with the Worker
+ */
+export function parseManifest(text: string): Manifest {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -76,8 +85,10 @@ export class BundleReader {
    */
   async read<K extends KeyKind>(kind: K, parts: (number | string)[]): Promise<ValueOf<K>[]> {
     const keys = parts.map((p) => bundleKey(this.version, kind, p));
-    const before = this.stats.keys;
+    // Counted here, not as a difference of `stats.keys`: another read of the same request may be counting meanwhile.
+    let fetched = 0;
     const values = await this.cache.load(keys, async (missing) => {
+      fetched += missing.length;
       const started = Date.now();
       const texts = await this.source.getMany(missing);
       this.stats.ms += Date.now() - started;
@@ -104,7 +115,7 @@ export class BundleReader {
       }
       return out;
     });
-    this.stats.cacheHits += new Set(keys).size - (this.stats.keys - before);
+    this.stats.cacheHits += new Set(keys).size - fetched;
     return values as ValueOf<K>[];
   }
 

@@ -16,5 +16,7 @@ export type AppEnv = {
      * `revalidated` (304) or `none` (not a cached route).
      */
     cacheStatus: "isolate" | "hit" | "miss" | "revalidated" | "none";
+    /** The answer is another pass's, over the live version (see `verifyBundle`): leave it as it is. */
+    answeredAgain: boolean;
   };
 };

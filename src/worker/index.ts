@@ -1,5 +1,6 @@
 /** @module The Worker: a Hono app answering search, suggest, documents, entities and health from a KV bundle, with its OpenAPI document. */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError, errorBody } from "../errors";
 import type { BundleReader } from "../format/reader";
@@ -8,7 +9,7 @@ import type { AppEnv } from "./app-env";
 import { caching } from "./http/caching";
 import { corsMiddleware } from "./http/cors";
 import { formatServerTiming } from "./http/server-timing";
-import { explainMissingKey, manifestTtlSeconds, openBundle } from "./isolate";
+import { explainMissingKey, ManifestMoved, manifestTtlSeconds, openBundle, verifyBundle } from "./isolate";
 import { documentRoutes } from "./routes/documents";
 import { entityRoutes } from "./routes/entities";
 import { healthRoutes } from "./routes/health";
@@ -24,12 +25,26 @@ base.use(async (c, next) => {
   c.set("stats", stats);
   c.set("cacheStatus", "none");
   c.set("searchMs", undefined);
+  c.set("answeredAgain", false);
   c.set("bundle", () => {
     reader ??= openBundle(c.env, stats);
     return reader;
   });
   const started = performance.now();
   await next();
+  if (c.var.answeredAgain) return;
+  // A fresh isolate may have answered from the version deployed with it: answer only once that is the live one.
+  if (reader) {
+    const moved = await reader.then(verifyBundle).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (moved instanceof ManifestMoved) {
+      c.res = await answerAgain(c);
+      return;
+    }
+    if (moved instanceof AppError) c.res = await errorResponse(c, moved);
+  }
   c.header(
     "Server-Timing",
     formatServerTiming({
@@ -97,13 +112,39 @@ app.notFound((c) =>
   c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}.`)), 404),
 );
 
+/** An `AppError` as the API answers it; a missing key explained, and 503s with `Retry-After`. */
+async function errorResponse(c: Context<AppEnv>, error: AppError): Promise<Response> {
+  const known = error.code === "bundle_key_missing" ? await explainMissingKey(c.env, error, (await c.var.bundle()).version) : error;
+  // A 503 passes: KV failing may answer again in a moment; a bundle fixed in KV is seen once the manifest is read again.
+  const after = known.code === "storage_unavailable" ? 1 : Math.max(1, Math.ceil(manifestTtlSeconds(c.env)));
+  const retry = known.status === 503 ? { "Retry-After": String(after) } : undefined;
+  return c.json(errorBody(known), known.status, retry);
+}
+
+/** The same request once more: the isolate now holds the live manifest, so it is answered from the live version. */
+function answerAgain(c: Context<AppEnv>): Promise<Response> {
+  c.set("answeredAgain", true);
+  let ctx: Parameters<typeof app.fetch>[2];
+  try {
+    ctx = c.executionCtx as typeof ctx;
+  } catch {
+    ctx = undefined; // no execution context (tests calling app.fetch directly)
+  }
+  return Promise.resolve(app.fetch(c.req.raw, c.env, ctx));
+}
+
 app.onError(async (error, c) => {
   if (error instanceof AppError) {
-    const known = error.code === "bundle_key_missing" ? await explainMissingKey(c.env, error, (await c.var.bundle()).version) : error;
-    // A 503 passes: KV failing may answer again in a moment; a bundle fixed in KV is seen once the manifest is read again.
-    const after = known.code === "storage_unavailable" ? 1 : Math.max(1, Math.ceil(manifestTtlSeconds(c.env)));
-    const retry = known.status === 503 ? { "Retry-After": String(after) } : undefined;
-    return c.json(errorBody(known), known.status, retry);
+    // Keys missing from the version deployed with a fresh isolate, after a rollback: the live version answers.
+    const moved = await c.var
+      .bundle()
+      .then(verifyBundle)
+      .then(
+        () => false,
+        (e: unknown) => e instanceof ManifestMoved,
+      );
+    if (moved) return answerAgain(c);
+    return errorResponse(c, error);
   }
   console.error(error);
   return c.json(errorBody(new AppError("internal")), 500);

@@ -2,7 +2,7 @@
 
 import { AppError } from "../errors";
 import { bundleKey, type Manifest } from "../format/bundle";
-import { BundleReader, readManifest } from "../format/reader";
+import { BundleReader, parseManifest, readManifest } from "../format/reader";
 import { LruCache } from "../kv/lru-cache";
 import { type KvSource, MIN_CACHE_TTL_S, newReadStats, type ReadStats, workersKvSource } from "../kv/source";
 import { readSettings, type SettingVars } from "./settings";
@@ -15,8 +15,43 @@ const MANIFEST_CACHE_TTL_S = MIN_CACHE_TTL_S;
 let cache: LruCache<unknown> | undefined;
 let manifest: { value: Manifest; at: number } | undefined;
 
-/** What the isolate reads of the Worker's env: its KV namespace and its settings' vars. */
-export type IsolateEnv = { SEARCH_KV: KVNamespace } & SettingVars;
+/**
+ * What the isolate reads of the Worker's env: its KV namespace, its settings' vars, and the manifest of the version
+ * `npm run deploy` uploaded with this Worker (`BUNDLE_MANIFEST`, a var it sets; absent locally).
+ */
+export type IsolateEnv = { SEARCH_KV: KVNamespace; BUNDLE_MANIFEST?: string } & SettingVars;
+
+/** A fresh isolate answered from the deployed manifest, and the live one names another version: answer again. */
+export class ManifestMoved extends Error {}
+
+/** The deployed manifest, parsed once per text; undefined when there is none or it does not check. */
+let deployed: { text: string; value: Manifest | undefined } | undefined;
+function deployedManifest(env: IsolateEnv): Manifest | undefined {
+  const text = env.BUNDLE_MANIFEST;
+  if (!text) return undefined;
+  if (deployed?.text !== text) {
+    let value: Manifest | undefined;
+    try {
+      value = parseManifest(text);
+    } catch {
+      value = undefined; // a var that does not check is ignored: the live manifest is read first, as without one
+    }
+    deployed = { text, value };
+  }
+  return deployed.value;
+}
+
+/** Readers opened on the deployed manifest before the live one was read, and the check that they are the live version. */
+const provisional = new WeakMap<BundleReader, Promise<void>>();
+
+/**
+ * Settles once the reader's version is known to be the live one: at once for a reader opened on the live manifest;
+ * for one a fresh isolate opened on the deployed manifest, when the live manifest (read meanwhile) is back. Rejects
+ * with `ManifestMoved` when the live manifest names another version, or with the live manifest's own error.
+ */
+export function verifyBundle(reader: BundleReader): Promise<void> {
+  return provisional.get(reader) ?? Promise.resolve();
+}
 
 function isolateCache(env: IsolateEnv): LruCache<unknown> {
   const budget = readSettings(env).cacheBudgetBytes;
@@ -29,20 +64,45 @@ export function manifestTtlSeconds(env: IsolateEnv): number {
   return readSettings(env).manifestTtlSeconds;
 }
 
-/** A reader of the live bundle for one request, with its own read counters. */
+/**
+ * A reader of the live bundle for one request, with its own read counters. A fresh isolate of a deployed Worker
+ * does not wait for the live manifest: it opens the version deployed with it (`BUNDLE_MANIFEST`) and reads the live
+ * manifest meanwhile, in the same round trip as its first values; the app checks the two agree (`verifyBundle`)
+ * before it answers, and answers again from the live version when they do not (a rollback or a newer upload).
+ */
 export async function openBundle(env: IsolateEnv, stats: ReadStats = newReadStats()): Promise<BundleReader> {
   const values: KvSource = workersKvSource(env.SEARCH_KV, VALUE_CACHE_TTL_S);
   const now = Date.now();
   const ttlMs = manifestTtlSeconds(env) * 1000;
-  if (!manifest || now - manifest.at >= ttlMs) {
-    const started = Date.now();
-    const value = await readManifest(workersKvSource(env.SEARCH_KV, MANIFEST_CACHE_TTL_S));
-    stats.roundTrips++;
-    stats.keys++;
-    stats.ms += Date.now() - started;
-    manifest = { value, at: now };
+  const first = manifest ? undefined : deployedManifest(env);
+  if (first) {
+    const live = readLive(env, stats, now, false);
+    const check = live.then((value) => {
+      if (value.version !== first.version) throw new ManifestMoved(`The live version is ${value.version}, not ${first.version}.`);
+    });
+    check.catch(() => {}); // settled through verifyBundle
+    const reader = new BundleReader(values, isolateCache(env), first, stats);
+    provisional.set(reader, check);
+    return reader;
   }
-  return new BundleReader(values, isolateCache(env), manifest.value, stats);
+  if (!manifest || now - manifest.at >= ttlMs) await readLive(env, stats, now, true);
+  return new BundleReader(values, isolateCache(env), (manifest as { value: Manifest }).value, stats);
+}
+
+/**
+ * Reads the live manifest and keeps it for the isolate. Its key is counted; its round trip only when the request
+ * waits for it alone (`sequential`), not when it overlaps the first read of values.
+ */
+async function readLive(env: IsolateEnv, stats: ReadStats, now: number, sequential: boolean): Promise<Manifest> {
+  const started = Date.now();
+  const value = await readManifest(workersKvSource(env.SEARCH_KV, MANIFEST_CACHE_TTL_S));
+  if (sequential) {
+    stats.roundTrips++;
+    stats.ms += Date.now() - started;
+  }
+  stats.keys++;
+  manifest = { value, at: now };
+  return value;
 }
 
 /** Bytes the isolate's cache holds now. */
