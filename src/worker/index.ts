@@ -135,14 +135,17 @@ function answerAgain(c: Context<AppEnv>): Promise<Response> {
 
 app.onError(async (error, c) => {
   if (error instanceof AppError) {
-    // Keys missing from the version deployed with a fresh isolate, after a rollback: the live version answers.
-    const moved = await c.var
-      .bundle()
-      .then(verifyBundle)
-      .then(
-        () => false,
-        (e: unknown) => e instanceof ManifestMoved,
-      );
+    // Keys missing from the version deployed with a fresh isolate (rolled back, then pruned): the live version answers.
+    // Only for a missing key, whose bundle is open: any other error costs no read.
+    const moved =
+      error.code === "bundle_key_missing" &&
+      (await c.var
+        .bundle()
+        .then(verifyBundle)
+        .then(
+          () => false,
+          (e: unknown) => e instanceof ManifestMoved,
+        ));
     if (moved) return answerAgain(c);
     return errorResponse(c, error);
   }
