@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
-import { foldWords, isUnspaced, MAX_WORD, wordSegments } from "../src/format/analyzer";
+import { analyze, foldWords, isUnspaced, MAX_WORD, stemKeepsInitial, wordSegments } from "../src/format/analyzer";
 import { textWords } from "../src/search/doc-words";
 
 /** The analyzer before segmentation: what every text without an unspaced script must still fold to. */
@@ -30,6 +30,17 @@ describe("the analyzer on scripts written without spaces", () => {
     expect(isUnspaced("カブール")).toBe(true);
   });
 
+  it("stems Cyrillic words with Snowball's Russian stemmer and Arabic ones with its Arabic stemmer, by script", () => {
+    expect(analyze("экономики")).toEqual(analyze("экономика"));
+    expect(analyze("бюджета")).toEqual(["бюджет"]);
+    // The Arabic stemmer cuts the article too: "the grains" and "grains" are one term.
+    expect(analyze("الحبوب")).toEqual(analyze("حبوب"));
+    expect(stemKeepsInitial("الحبوب")).toBe(false);
+    expect(stemKeepsInitial("бюджета")).toBe(true);
+    // Latin words keep Porter's stems.
+    expect(analyze("embassies evacuated")).toEqual(["embassi", "evacu"]);
+  });
+
   it("folds every text without such a script exactly as before", () => {
     const letters = fc.constantFrom(..."aZéß Ǆ ﬁ Кабул كابول काबुल Ελλάδα 한국어 İstanbul 1,5 U.S. don’t -_".split(""));
     fc.assert(
@@ -54,7 +65,7 @@ describe("the analyzer on scripts written without spaces", () => {
   });
 });
 
-describe("search in Chinese, Japanese, Thai and Arabic through the Worker", () => {
+describe("search in Chinese, Japanese, Thai, Arabic and Russian through the Worker", () => {
   let worker: TestWorker;
   beforeAll(async () => {
     ({ worker } = await startWorkerWith(["test/fixtures/languages/news.jsonl"]));
@@ -82,5 +93,15 @@ describe("search in Chinese, Japanese, Thai and Arabic through the Worker", () =
     expect((await hits("น้ำท่วม")).hits.map((h) => h.id)).toEqual(["th-flood"]);
     expect((await hits("เชียงใหม่")).hits.map((h) => h.id)).toEqual(["th-flood"]);
     expect((await hits("ميناء")).hits.map((h) => h.id)).toEqual(["ar-port"]);
+  });
+
+  it("finds Russian and Arabic words in another form, and marks them in the snippet", async () => {
+    const ru = await hits("бюджета");
+    expect(ru.hits.map((h) => h.id)).toEqual(["ru-budget"]);
+    expect(ru.hits[0]?.snippet).toContain("<mark>бюджет</mark>");
+    // "grains" finds "the grains": the article is cut, and the word is marked though its first letter is the article's.
+    const ar = await hits("حبوب");
+    expect(ar.hits.map((h) => h.id)).toEqual(["ar-port"]);
+    expect(ar.hits[0]?.snippet).toContain("<mark>الحبوب</mark>");
   });
 });

@@ -1,4 +1,6 @@
 /** @module The one analyzer, at build and at query time: fold case and diacritics, split into words, drop stop words, stem. */
+import { stemmer as arabic } from "@orama/stemmers/arabic";
+import { stemmer as russian } from "@orama/stemmers/russian";
 import { stemmer } from "stemmer";
 import { stopWords } from "./stop-words";
 
@@ -77,7 +79,7 @@ export function stem(word: string): string {
   if (known !== undefined) return known;
   // A word cut from a longer text may keep that whole text alive: the memo holds a copy.
   const own = word.length >= 13 ? word.split("").join("") : word;
-  const s = olderStems.get(word) ?? (/\d/.test(own) || own.length < 3 ? own : stemmer(own));
+  const s = olderStems.get(word) ?? (/\d/.test(own) || own.length < 3 ? own : stemmerOf(own)(own));
   if (stems.size >= STEM_MEMO) {
     olderStems = stems;
     stems = new Map();
@@ -85,6 +87,27 @@ export function stem(word: string): string {
   stems.set(own, s);
   return s;
 }
+
+const CYRILLIC = /^\p{Script=Cyrillic}/u;
+const ARABIC = /^\p{Script=Arabic}/u;
+
+/**
+ * The stemmer for a folded word, by the script it is written in: Snowball's Russian for Cyrillic, Snowball's Arabic
+ * for the Arabic script, Porter's English for the rest (for words of other scripts it changes nothing).
+ */
+function stemmerOf(word: string): (word: string) => string {
+  const first = word.charCodeAt(0);
+  if (first < 0x400) return stemmer;
+  if (CYRILLIC.test(word)) return russian;
+  if (ARABIC.test(word)) return arabic;
+  return stemmer;
+}
+
+/**
+ * Whether a word's stem starts with the word's first letter: Porter and the Russian stemmer only cut endings; the
+ * Arabic one also cuts prefixes (the article, conjunctions), so an Arabic word is stemmed whatever its first letter.
+ */
+export const stemKeepsInitial = (word: string): boolean => !ARABIC.test(word);
 
 /** Words the stem memo holds (at most twice `STEM_MEMO`). */
 export function stemMemoSize(): number {

@@ -3,7 +3,7 @@
  * read them. Not kept across requests: the analysis takes ~55 times the text's heap (`bench/lib/parsed-size.ts`),
  * dearer in the isolate's memory than the term shards it would push out of the cache.
  */
-import { foldWords, isAscii, isUnspaced, MAX_WORD, stem, wordSegments } from "../format/analyzer";
+import { foldWords, isAscii, isUnspaced, MAX_WORD, stem, stemKeepsInitial, wordSegments } from "../format/analyzer";
 import type { DocMeta } from "../format/schema";
 
 /** A word of the snippet source, with its offsets and its folded parts (a word may fold to several). */
@@ -27,7 +27,8 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 /**
  * The first letters of the terms a search looks for, so words that cannot match are never stemmed: a stem
- * begins with its word's first letter (Porter only rewrites endings; `test/doc-words.test.ts` checks it on random
+ * begins with its word's first letter (Porter and the Russian stemmer only rewrite endings; an Arabic word, whose
+ * stemmer also cuts prefixes, is always stemmed: `stemKeepsInitial`; `test/doc-words.test.ts` checks it on random
  * words and, when `../shared` is there, on all 68,591 words of Reuters-21578 and SciFact). Undefined: stem every word.
  */
 export type Initials = ReadonlySet<string> | undefined;
@@ -40,7 +41,8 @@ export function initialsOf(terms: Iterable<string>): Set<string> {
 }
 
 /** The stem of `word`, or "" (no term is empty) when its first letter begins none of `initials`. */
-const stemIf = (word: string, initials: Initials) => (initials && !initials.has(word[0] as string) ? "" : stem(word));
+const stemIf = (word: string, initials: Initials) =>
+  initials && !initials.has(word[0] as string) && stemKeepsInitial(word) ? "" : stem(word);
 
 /**
  * The words of a text with their offsets, folded and stemmed (those that cannot match `initials` get "" as stem).
