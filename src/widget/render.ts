@@ -9,20 +9,23 @@ const types = new Set<string>(["person", "organization", "place"]);
 /** An entity as a chip: its type shown by an icon and a colour (from CSS), and named for tooltips. */
 export function chip(entity: EntityRef, index?: number): HTMLSpanElement {
   const type = types.has(entity.type) ? entity.type : "other";
-  const attributes: Record<string, string> = { class: "chip", part: `chip chip-${type}`, "data-type": type, title: type };
+  const attributes: Record<string, string> = { class: "chip", part: `chip chip-${type}`, "data-type": type, title: type, dir: "auto" };
   if (index !== undefined) attributes["data-chip"] = String(index);
   return h("span", attributes, entity.name);
 }
 
-/** The snippet's text, with `<mark>` elements rebuilt from its literal tags. */
+/**
+ * The snippet's text, with `<mark>` elements rebuilt from its literal tags. `dir="auto"` on every text from a document:
+ * an Arabic or Hebrew title or snippet reads right to left, each by its own first letters, whatever the page's direction.
+ */
 function snippet(text: string): HTMLParagraphElement {
-  const p = h("p", { class: "snippet", part: "snippet" });
+  const p = h("p", { class: "snippet", part: "snippet", dir: "auto" });
   for (const segment of snippetSegments(text)) p.append(segment.mark ? h("mark", { part: "mark" }, segment.text) : segment.text);
   return p;
 }
 
 function hit(item: Hit, chips: boolean): (Node | string)[] {
-  const head = h("div", { class: "head" }, h("span", { class: "title", part: "title" }, item.title));
+  const head = h("div", { class: "head" }, h("span", { class: "title", part: "title", dir: "auto" }, item.title));
   if (item.date) head.append(h("time", { part: "date", datetime: item.date }, formatDate(item.date)));
   const nodes: Node[] = [head, snippet(item.snippet)];
   if (chips && item.entities.length > 0) nodes.push(h("div", { class: "chips", part: "entities" }, ...item.entities.map(chip)));
@@ -36,6 +39,6 @@ export function option(item: Item, id: string, chips: boolean): HTMLLIElement {
       ? hit(item.hit, chips)
       : item.kind === "entity"
         ? ["Filter by ", chip(item.entity)]
-        : ["Search for ", h("q", {}, item.text)];
+        : ["Search for ", h("q", { dir: "auto" }, item.text)];
   return h("li", { id, role: "option", "aria-selected": "false", class: item.kind, part: `option option-${item.kind}` }, ...content);
 }

@@ -58,6 +58,20 @@ const answers: Record<string, { search: object; suggest: object; status?: number
     search: { query: "<img src=x onerror=alert(19)>", total: 0, took_ms: 1, hits: [] },
     suggest: { query: "nothing", terms: [{ text: "<script>alert(20)</script>", documents: 1 }], entities: [], titles: [] },
   },
+  rtl: {
+    search: {
+      query: "rtl",
+      total: 2,
+      took_ms: 1,
+      corrected: null,
+      facets: { person: [], organization: [], place: [] },
+      hits: [
+        hit("ar", "", { title: "إضراب في ميناء الإسكندرية", snippet: "أعلن عمال <mark>ميناء</mark> الإسكندرية إضرابا" }),
+        hit("en", "", { title: "Port strike in Alexandria", snippet: "Workers at the <mark>port</mark> struck" }),
+      ],
+    },
+    suggest: { query: "rtl", terms: [], entities: [], titles: [] },
+  },
   broken: { status: 500, search: { error: { code: "<b>x</b>", message: "<img src=x onerror=alert(21)>" } }, suggest: {} },
 };
 
@@ -217,3 +231,24 @@ describe.skipIf(!hasChromium)("hostile HTML in the API's answers", () => {
 });
 
 if (!hasChromium) it.skip(skipReason, () => {});
+
+describe.skipIf(!hasChromium)("text in either direction", () => {
+  it("shows an Arabic title and snippet right to left and an English one left to right, each by its own letters", async () => {
+    const { page, errors } = await open();
+    await page.locator(sel.input).fill("rtl");
+    await expect.poll(() => page.locator(sel.hits).count()).toBe(2);
+    const direction = (selector: string) =>
+      page
+        .locator(selector)
+        .evaluateAll((all) => all.map((e) => [e.getAttribute("dir"), (globalThis as any).getComputedStyle(e).direction]));
+    expect(await direction(sel.titles)).toEqual([
+      ["auto", "rtl"],
+      ["auto", "ltr"],
+    ]);
+    expect(await direction(`${sel.hits} .snippet`)).toEqual([
+      ["auto", "rtl"],
+      ["auto", "ltr"],
+    ]);
+    expect(errors).toEqual([]);
+  });
+});
