@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
+import { extractDocument, isLatinText } from "../src/build/entities/document";
 import { analyze, foldWords, isUnspaced, MAX_WORD, stemKeepsInitial, wordSegments } from "../src/format/analyzer";
 import { textWords } from "../src/search/doc-words";
 
@@ -62,6 +63,21 @@ describe("the analyzer on scripts written without spaces", () => {
         .filter((s) => foldWords(s).length > 0),
     );
     expect(words).toContain("经济");
+  });
+});
+
+describe("entities only where the English tagger can read", () => {
+  it("leaves a text mostly in another script without entities, and still reads an English one quoting other scripts", () => {
+    const russian = "Президент Владимир Путин встретился в Москве с министром Сергеем Лавровым.";
+    expect(isLatinText(russian)).toBe(false);
+    expect(extractDocument({ title: "", body: russian }).mentions).toEqual([]);
+    expect(isLatinText("كابول")).toBe(false);
+    expect(isLatinText("中国经济增长放缓")).toBe(false);
+    const english = "Shares in Tokyo rose on Monday as the Nikkei (日経平均株価) gained. Traders in Shanghai watched.";
+    expect(isLatinText(english)).toBe(true);
+    expect(extractDocument({ title: "", body: english }).mentions.map((m) => m.text)).toContain("Tokyo");
+    expect(isLatinText("Café Zürich, 2021")).toBe(true);
+    expect(isLatinText("12 345 — 67")).toBe(true);
   });
 });
 

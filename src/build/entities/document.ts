@@ -1,4 +1,5 @@
 /** @module The mentions of one document: its title read as a paragraph of its own before the body. */
+import { isAscii } from "../../format/analyzer";
 import { extractNames } from "./extract";
 import type { DocumentNames, EntityDocument } from "./types";
 
@@ -10,7 +11,25 @@ import type { DocumentNames, EntityDocument } from "./types";
  */
 export function extractDocument(doc: Pick<EntityDocument, "title" | "body">): DocumentNames {
   const title = doc.title.trim();
-  return extractNames(title ? `${title}\n\n${doc.body}` : doc.body);
+  const text = title ? `${title}\n\n${doc.body}` : doc.body;
+  // The tagger was trained on English news: a text mostly in another script gets no entities rather than wrong ones.
+  return isLatinText(text) ? extractNames(text) : { mentions: [], untyped: [] };
+}
+
+const NOT_LETTER = /\P{L}+/gu;
+const NOT_LATIN = /\P{Script=Latin}+/gu;
+
+/**
+ * Whether at least half of a text's letters are Latin: what the English tagger may read. A Russian, Arabic, Chinese
+ * or Hindi article is not (an English one quoting a few names in another script is); German or Spanish text is, and
+ * gets the tagger's English reading (README, Languages).
+ * @example
+ * isLatinText("Президент встретился в Москве"); // false
+ */
+export function isLatinText(text: string): boolean {
+  if (isAscii(text)) return true;
+  const letters = text.replace(NOT_LETTER, "").length;
+  return letters === 0 || 2 * text.replace(NOT_LATIN, "").length >= letters;
 }
 
 /**
