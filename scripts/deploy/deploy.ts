@@ -61,7 +61,8 @@ await step(1, args["skip-build"] ? `Checking the bundle in ${args.out}` : "Build
   say(`  ${read.documents.length.toLocaleString("en-US")} documents, version ${bundle.manifest.version}`);
 });
 
-const manifest = Manifest.parse(JSON.parse(await readFile(join(args.out, "manifest.json"), "utf8")));
+const manifestText = await readFile(join(args.out, "manifest.json"), "utf8");
+const manifest = Manifest.parse(JSON.parse(manifestText));
 const files = await bulkFiles(args.out);
 const plan = await step(2, "Planning", async () => {
   let pairs = 0;
@@ -103,7 +104,7 @@ await step(4, `Pointing the live manifest at ${manifest.version}`, () => bulkPut
 if (!args.local) {
   // The Worker carries the manifest of the version it goes live with: a fresh isolate reads its first values without
   // waiting for the live manifest (it checks it in the same round trip). A var holds at most 5 KB.
-  const deployed = JSON.stringify(JSON.parse(await readFile(join(args.out, "manifest.json"), "utf8")));
+  const deployed = JSON.stringify(JSON.parse(manifestText));
   const vars = Buffer.byteLength(deployed) <= MAX_VAR_BYTES ? ["--var", `BUNDLE_MANIFEST:${deployed}`] : [];
   if (vars.length === 0) say(`  the manifest is over ${MAX_VAR_BYTES} bytes: fresh isolates will read the live manifest first`);
   await step(5, "Deploying the Worker", () => wrangler(["deploy", envFlag, ...vars]));

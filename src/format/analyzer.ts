@@ -39,11 +39,19 @@ export function wordSegments(text: string): { segment: string; index: number }[]
 }
 
 /** Folds one run of text (no unspaced script, or one of its word segments) into `out`. */
-function foldInto(text: string, out: string[]): void {
+function foldInto(text: string, out: string[] = []): string[] {
   // Plain ASCII needs no Unicode decomposition (the common case, and the cheap one).
   const folded = isAscii(text) ? text.toLowerCase() : text.normalize("NFKD").replace(MARKS, "").toLowerCase();
   for (const m of folded.matchAll(WORD)) out.push(m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]);
+  return out;
 }
+
+/**
+ * Folds one of `wordSegments`' segments, which is cut already: `foldWords` without segmenting it again.
+ * @example
+ * foldSegment("經濟"); // ["經濟"]
+ */
+export const foldSegment = (segment: string): string[] => foldInto(segment);
 
 /**
  * Folds text and splits it into words: lower case, diacritics removed, letters and digits only. A text holding a

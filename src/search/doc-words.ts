@@ -3,7 +3,7 @@
  * read them. Not kept across requests: the analysis takes ~55 times the text's heap (`bench/lib/parsed-size.ts`),
  * dearer in the isolate's memory than the term shards it would push out of the cache.
  */
-import { foldWords, isAscii, isUnspaced, MAX_WORD, stem, stemKeepsInitial, wordSegments } from "../format/analyzer";
+import { foldSegment, foldWords, isAscii, isUnspaced, MAX_WORD, stem, stemKeepsInitial, wordSegments } from "../format/analyzer";
 import type { DocMeta } from "../format/schema";
 
 /** A word of the snippet source, with its offsets and its folded parts (a word may fold to several). */
@@ -59,7 +59,7 @@ export function textWords(text: string, initials?: Initials): TextWord[] {
     } else if (isUnspaced(m[0])) {
       // A run of a script without spaces: one word per segment, so a snippet marks the words, not the whole run.
       for (const { segment, index } of wordSegments(m[0])) {
-        const folded = foldWords(segment);
+        const folded = foldSegment(segment);
         if (folded.length === 0) continue;
         const start = m.index + index;
         out.push({ start, end: start + segment.length, folded, stems: folded.map((w) => stemIf(w, initials)) });

@@ -1,4 +1,4 @@
-/** @module Term postings for the ranker, answered by FlexSearch: from the shards a query loaded, or from one whole index. */
+/** @module Term postings for the ranker: the slots stored in the shards a query loaded, or FlexSearch's own from one whole index (the reference). */
 import type { Index } from "flexsearch";
 import { countIds, type Slots, type SparsePostings, type TailRef } from "../format/bundle";
 import { type Field, fields } from "../format/flex-config";
@@ -28,15 +28,16 @@ export { countIds };
 const slotsOf = (index: Index, term: string): Slots =>
   Array.from((index.search(term, { resolve: false }) as unknown as { result: Slots }).result ?? [], (ids) => ids ?? null);
 
-const noTails = (): Record<Field, TailRef[]> => ({ title: [], text: [], entity: [] });
-
-function lookup(byField: Record<Field, Index>, terms: string[]) {
+/** Each term's postings in every field, from what `read` gives for a term and a field. */
+function collect(terms: string[], read: (term: string, field: Field) => { slots: Slots; count?: number; tails?: TailRef[] }) {
   const out = new Map<string, TermPostings>();
   for (const term of terms) {
-    const p = { count: {}, tails: noTails() } as TermPostings;
+    const p = { count: {}, tails: {} } as TermPostings;
     for (const field of fields) {
-      p[field] = slotsOf(byField[field], term);
-      p.count[field] = countIds(p[field]);
+      const { slots, count, tails } = read(term, field);
+      p[field] = slots;
+      p.count[field] = count ?? countIds(slots);
+      p.tails[field] = tails ?? [];
     }
     out.set(term, p);
   }
@@ -77,18 +78,12 @@ export function shardedPostings(reader: BundleReader): PostingSource {
     documents: reader.manifest.counts.documents,
     async postings(terms) {
       const shards = await reader.termShards(terms);
-      const out = new Map<string, TermPostings>();
-      for (const term of terms) {
-        const p = { count: {}, tails: noTails() } as TermPostings;
-        for (const field of fields) {
-          const entry = findTerm(shards.get(term)?.[field] ?? [], term);
-          p[field] = entry ? fromSparse(entry[1]) : [];
-          p.count[field] = entry?.length === 4 ? entry[2] : countIds(p[field]);
-          p.tails[field] = entry?.length === 4 ? entry[3] : [];
-        }
-        out.set(term, p);
-      }
-      return out;
+      return collect(terms, (term, field) => {
+        const entry = findTerm(shards.get(term)?.[field] ?? [], term);
+        return entry?.length === 4
+          ? { slots: fromSparse(entry[1]), count: entry[2], tails: entry[3] }
+          : { slots: entry ? fromSparse(entry[1]) : [] };
+      });
     },
     tails: (refs) => reader.tails(refs),
   };
@@ -96,5 +91,9 @@ export function shardedPostings(reader: BundleReader): PostingSource {
 
 /** Postings from one unsharded FlexSearch index per field (the build's `FlexIndexes`): the reference the shards must agree with. */
 export function wholeIndexPostings(indexes: { byField: Record<Field, Index> }, documents: number): PostingSource {
-  return { documents, postings: async (terms) => lookup(indexes.byField, terms), tails: async () => new Map() };
+  return {
+    documents,
+    postings: async (terms) => collect(terms, (term, field) => ({ slots: slotsOf(indexes.byField[field], term) })),
+    tails: async () => new Map(),
+  };
 }
