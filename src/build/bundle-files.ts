@@ -18,6 +18,10 @@ export interface WrittenBundle {
 
 type Pair = { key: string; value: string };
 
+const OPEN = Buffer.from("[");
+const COMMA = Buffer.from(",");
+const CLOSE = Buffer.from("]");
+
 /**
  * Writes `manifest.json` and `kv/NNNN.json` bulk files (≤ 10,000 pairs, < 100 MB each) into `dir`,
  * replacing what was there only once everything is written.
@@ -27,20 +31,26 @@ export async function writeBundle(bundle: Bundle, dir: string): Promise<WrittenB
   await rm(tmp, { recursive: true, force: true });
   await mkdir(join(tmp, "kv"), { recursive: true });
   const files: string[] = [];
-  // Each pair is serialized once: a file is `[pair,pair,…]`, the same text as JSON.stringify of the array.
-  let batch: string[] = [];
+  // Each pair is serialized and encoded once: a file is `[pair,pair,…]`, the same text as JSON.stringify of the array.
+  let batch: Buffer[] = [];
   let batchBytes = 2;
   let largestValue = 0;
   const flush = async () => {
     const name = `${String(files.length + 1).padStart(4, "0")}.json`;
-    await writeFile(join(tmp, "kv", name), `[${batch.join(",")}]`);
+    const parts: Buffer[] = [OPEN];
+    batch.forEach((pair, i) => {
+      if (i > 0) parts.push(COMMA);
+      parts.push(pair);
+    });
+    parts.push(CLOSE);
+    await writeFile(join(tmp, "kv", name), Buffer.concat(parts));
     files.push(join("kv", name));
     batch = [];
     batchBytes = 2;
   };
   for (const [key, value] of bundle.values) {
-    const pair = JSON.stringify({ key, value } satisfies Pair);
-    const size = Buffer.byteLength(pair) + 1;
+    const pair = Buffer.from(JSON.stringify({ key, value } satisfies Pair));
+    const size = pair.length + 1;
     largestValue = Math.max(largestValue, Buffer.byteLength(value));
     if (batch.length > 0 && (batch.length >= BULK_MAX_PAIRS || batchBytes + size > BULK_MAX_BYTES)) await flush();
     batch.push(pair);

@@ -126,6 +126,11 @@ export interface WordInfo {
   upper: boolean;
   /** Holds a capital: may be part of a name, and makes its neighbours worth tagging. */
   marked: boolean;
+  /** A day of the week: never part of a name. */
+  weekday: boolean;
+  /** The word as the gazetteer keys it (`wordKey`), and whether some gazetteer name starts with it. */
+  key: string;
+  startsName: boolean;
   /** Buckets of the features of the word alone, outside ([0]) and inside ([1]) a capitals headline. */
   local: [Int32Array, Int32Array];
   /** Summed scores of `local`, kept by the model's stages. */
@@ -192,6 +197,7 @@ function wordInfo(word: string): WordInfo {
     out[15] = bucket(43, pair(clusterHash, pair(shapeHash, caps)));
     return out;
   }) as [Int32Array, Int32Array];
+  const key = wordKey(lower);
   const info: WordInfo = {
     lower,
     lowerHash,
@@ -204,6 +210,9 @@ function wordInfo(word: string): WordInfo {
     letters: hasLetters(word),
     upper: !/\p{Ll}/u.test(word),
     marked: /\p{Lu}/u.test(word),
+    weekday: WEEKDAYS.has(lower),
+    key,
+    startsName: FIRST_WORDS.has(key),
     local,
     sums: [],
   };
@@ -264,8 +273,8 @@ const RUN_HEADS = new Set(["orghead", "placehead"]);
  * with: an organisation's head noun ("Ministry", "Corp"), a place's ("Airport", "River") or a place's first word
  * ("Mount", "Lake"). The head of "Hamid Karzai International Airport" tells what "Hamid" is part of.
  */
-function runHeads(infos: readonly WordInfo[]): string[] {
-  const heads = new Array<string>(infos.length).fill("");
+function runHeads(infos: readonly WordInfo[]): Int32Array {
+  const heads = new Int32Array(infos.length).fill(NO_TAG);
   let i = 0;
   while (i < infos.length) {
     if (!(infos[i] as WordInfo).capital) {
@@ -282,33 +291,52 @@ function runHeads(infos: readonly WordInfo[]): string[] {
     const last = (infos[end - 1] as WordInfo).lexicon;
     const first = (infos[i] as WordInfo).lexicon;
     const head = `${RUN_HEADS.has(last) ? last : ""}/${first === "placestart" ? first : ""}`;
-    if (head !== "/" && end - i >= 2) for (let k = i; k < end; k++) heads[k] = head;
+    if (head !== "/" && end - i >= 2) {
+      const hash = tagHash(head);
+      for (let k = i; k < end; k++) heads[k] = hash;
+    }
     i = end;
   }
   return heads;
 }
 
-/** Gazetteer spans over a sentence, as B/I/L/U + type per word ("" outside). */
-function gazetteerTags(infos: readonly WordInfo[]): string[] {
-  const tags = new Array<string>(infos.length).fill("");
+/** Gazetteer spans over a sentence, as the hash of B/I/L/U + type per word (of "" outside). */
+function gazetteerTags(infos: readonly WordInfo[], into: Int32Array, offset: number): void {
+  const keys: string[] = [];
   for (let i = 0; i < infos.length; i++) {
     const first = infos[i] as WordInfo;
-    if (!first.capital || !FIRST_WORDS.has(wordKey(first.lower))) continue;
-    for (let n = Math.min(LONGEST_NAME, infos.length - i); n >= 1; n--) {
-      const key = infos
-        .slice(i, i + n)
-        .map((w) => wordKey(w.lower))
-        .join(" ");
-      const entry = lookupGazetteer(key);
+    into[offset + i] = NO_TAG;
+    if (!first.capital || !first.startsName) continue;
+    // The keys of the names of 1, 2, … words starting here, longest tried first.
+    const longest = Math.min(LONGEST_NAME, infos.length - i);
+    keys.length = 0;
+    let key = first.key;
+    keys.push(key);
+    for (let n = 2; n <= longest; n++) {
+      key = `${key} ${(infos[i + n - 1] as WordInfo).key}`;
+      keys.push(key);
+    }
+    for (let n = longest; n >= 1; n--) {
+      const entry = lookupGazetteer(keys[n - 1] as string);
       if (!entry) continue;
       const type = entry.type;
-      if (n === 1) tags[i] = `U${type}`;
-      else for (let k = 0; k < n; k++) tags[i + k] = `${k === 0 ? "B" : k === n - 1 ? "L" : "I"}${type}`;
+      if (n === 1) into[offset + i] = tagHash(`U${type}`);
+      else for (let k = 0; k < n; k++) into[offset + i + k] = tagHash(`${k === 0 ? "B" : k === n - 1 ? "L" : "I"}${type}`);
       i += n - 1;
       break;
     }
   }
-  return tags;
+}
+
+/** `hashString` of the few distinct tag and head strings, each hashed once. */
+const TAG_HASHES = new Map<string, number>();
+function tagHash(tag: string): number {
+  let hash = TAG_HASHES.get(tag);
+  if (hash === undefined) {
+    hash = hashString(tag) | 0;
+    TAG_HASHES.set(tag, hash);
+  }
+  return hash;
 }
 
 /**
@@ -317,43 +345,30 @@ function gazetteerTags(infos: readonly WordInfo[]): string[] {
  * prepareSentence(["Kabul", "fell"]).headline; // false
  */
 export function prepareSentence(words: readonly string[]): PreparedSentence {
-  const infos = words.map(wordInfo);
-  const active = new Uint8Array(infos.length);
-  infos.forEach((info, i) => {
-    if (!info.marked) return;
+  const n = words.length;
+  const infos = new Array<WordInfo>(n);
+  for (let i = 0; i < n; i++) infos[i] = wordInfo(words[i] as string);
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!(infos[i] as WordInfo).marked) continue;
     active[i] = 1;
     if (i > 0) active[i - 1] = 1;
-    if (i + 1 < infos.length) active[i + 1] = 1;
-  });
+    if (i + 1 < n) active[i + 1] = 1;
+  }
   // A weekday is never part of a name ("CNBC Friday", "Insulza Monday"); months can be ("Theresa May").
-  infos.forEach((info, i) => {
-    if (WEEKDAYS.has(info.lower)) active[i] = 0;
-  });
-  const n = infos.length;
+  for (let i = 0; i < n; i++) if ((infos[i] as WordInfo).weekday) active[i] = 0;
   const lower = new Int32Array(n + 4).fill(BOUNDARY);
   const shape = new Int32Array(n + 4).fill(BOUNDARY);
   const lexicon = new Int32Array(n + 4).fill(BOUNDARY);
   const gazetteer = new Int32Array(n + 4).fill(BOUNDARY);
-  const tags = gazetteerTags(infos);
+  gazetteerTags(infos, gazetteer, 2);
   for (let i = 0; i < n; i++) {
     const info = infos[i] as WordInfo;
     lower[i + 2] = info.lowerHash;
     shape[i + 2] = info.shapeHash;
     lexicon[i + 2] = info.lexiconHash;
-    const tag = tags[i] as string;
-    gazetteer[i + 2] = tag === "" ? NO_TAG : hashString(tag);
   }
-  return {
-    words,
-    infos,
-    lower,
-    shape,
-    lexicon,
-    gazetteer,
-    runHead: Int32Array.from(runHeads(infos), (head) => (head === "" ? NO_TAG : hashString(head))),
-    headline: capsOf(infos),
-    active,
-  };
+  return { words, infos, lower, shape, lexicon, gazetteer, runHead: runHeads(infos), headline: capsOf(infos), active };
 }
 
 const BOUNDARY = hashString("<s>") | 0;

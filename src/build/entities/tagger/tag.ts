@@ -29,9 +29,9 @@ let features = new Int32Array(64 * FEATURES_PER_WORD);
  * const sentence = prepareSentence(["Kabul", "fell"]);
  * scoreSentence(model, sentence, documentContext([sentence])).length; // 2 * LABEL_COUNT
  */
-export function scoreSentence(model: TaggerModel, sentence: PreparedSentence, doc: DocumentContext): Float64Array {
+export function scoreSentence(model: TaggerModel, sentence: PreparedSentence, doc: DocumentContext, into?: Float64Array): Float64Array {
   const length = sentence.words.length;
-  const emissions = new Float64Array(length * LABEL_COUNT);
+  const emissions = into ? into.subarray(0, length * LABEL_COUNT).fill(0) : new Float64Array(length * LABEL_COUNT);
   if (features.length < length * FEATURES_PER_WORD) features = new Int32Array(2 * length * FEATURES_PER_WORD);
   model.emit(sentenceFeatures(sentence, doc, features), length, emissions, {
     words: sentence.infos,
@@ -61,5 +61,14 @@ export function tagDocument(model: TaggerModel, sentences: readonly (readonly st
 export function tagPrepared(model: TaggerModel, prepared: readonly PreparedSentence[]): TaggedSpan[][] {
   if (clustersInUse() !== model.clusters) throw new Error("tagPrepared: prepare the sentences with useClusters(model.clusters) first");
   const doc = documentContext(prepared);
-  return prepared.map((sentence) => decodeSpans(viterbi(scoreSentence(model, sentence, doc), model.transitions, sentence.words.length)));
+  return prepared.map((sentence) => {
+    const length = sentence.words.length;
+    // No word with a capital, nor next to one: every word can only be "O".
+    if (!sentence.active.includes(1)) return [];
+    if (emissions.length < length * LABEL_COUNT) emissions = new Float64Array(2 * length * LABEL_COUNT);
+    return decodeSpans(viterbi(scoreSentence(model, sentence, doc, emissions), model.transitions, length));
+  });
 }
+
+/** The label scores of the sentence being decoded, reused from sentence to sentence. */
+let emissions = new Float64Array(64 * LABEL_COUNT);

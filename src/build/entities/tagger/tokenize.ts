@@ -21,6 +21,7 @@ const TOKEN =
   /(?:\p{L}\.){2,}|['’](?:s|S|re|ve|ll|d|m|t)\b|n['’]t\b|[\p{L}\p{M}\p{N}]+(?:(?:[-'’&]|(?<=\p{N})[.,:/](?=\p{N}))[\p{L}\p{M}\p{N}]+)*|\S/gu;
 const POSSESSIVE = /['’][sS]$/u;
 const ENDS = new Set([".", "!", "?"]);
+const QUOTE = /^["”'’]$/u;
 
 /**
  * Splits a text into sentences of words. A line break ends a sentence (hard-wrapped text is joined first, see
@@ -39,12 +40,15 @@ export function splitSentences(original: string): Word[][] {
     sentence = [];
   };
   const pattern = new RegExp(TOKEN);
+  let newline = text.indexOf("\n");
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     let word = match[0];
     const start = match.index;
-    if (text.slice(last, start).includes("\n")) close();
+    // The first line break at or after `last`, looked for again only once `last` has passed it.
+    if (newline !== -1 && newline < last) newline = text.indexOf("\n", last);
+    if (newline !== -1 && newline < start) close();
     const previous = sentence[sentence.length - 1];
-    const closingQuote = /^["”'’]$/u.test(word) && /^[ \t]*(?:\n|$)/u.test(text.slice(start + 1, start + 40));
+    const closingQuote = word.length === 1 && QUOTE.test(word) && /^[ \t]*(?:\n|$)/u.test(text.slice(start + 1, start + 40));
     if (previous && ENDS.has(previous.text) && /^[\p{Lu}\p{N}"“'‘(]/u.test(word) && !closingQuote) close();
     else if (previous?.text.endsWith(".") && previous.text.length > 2 && /^\p{Lu}/u.test(word)) {
       // "... the U.S. The next" ends a sentence after a dotted acronym only before a common-looking sentence start.
