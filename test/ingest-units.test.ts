@@ -262,11 +262,11 @@ describe("titles", () => {
 describe("documents", () => {
   it("trim the body, fold the given title's spaces, and keep date and URL only when given", () => {
     const entry = makeDocument({ id: "a", title: "  A \n  title  ", body: "  Prices rose. Again.  " });
-    expect(entry).toStrictEqual({ ok: true, document: { id: "a", title: "A title", body: "Prices rose. Again.", meta: {} } });
+    expect(entry).toStrictEqual({ ok: true, document: { id: "a", title: "A title", body: "Prices rose. Again.", lang: "und", meta: {} } });
     const dated = makeDocument({ id: "b", body: "Text.", date: "2021-08-13", url: "https://example.com/b", meta: { x: 1 } });
     expect(dated).toStrictEqual({
       ok: true,
-      document: { id: "b", title: "Text.", body: "Text.", date: "2021-08-13", url: "https://example.com/b", meta: { x: 1 } },
+      document: { id: "b", title: "Text.", body: "Text.", date: "2021-08-13", url: "https://example.com/b", lang: "und", meta: { x: 1 } },
     });
   });
 
@@ -374,27 +374,35 @@ describe("JSON records", () => {
     });
     expect(entry).toStrictEqual({
       ok: true,
-      document: { id: "a", title: "T", body: "Body\ntext.", date: "2021-08-13", url: "https://x", meta: { source: "wire", tags: [1] } },
+      document: {
+        id: "a",
+        title: "T",
+        body: "Body\ntext.",
+        date: "2021-08-13",
+        url: "https://x",
+        lang: "und",
+        meta: { source: "wire", tags: [1] },
+      },
     });
   });
 
   it("read BEIR records: _id as the id, text as the body, numbers as strings", () => {
     expect(readRecord({ _id: 4983, title: "Micro", text: "Alterations.", metadata: {} })).toStrictEqual({
       ok: true,
-      document: { id: "4983", title: "Micro", body: "Alterations.", meta: { metadata: {} } },
+      document: { id: "4983", title: "Micro", body: "Alterations.", lang: "und", meta: { metadata: {} } },
     });
     expect(readRecord({ id: null, _id: "x", body: "B." })).toMatchObject({ ok: true, document: { id: "x" } });
     expect(readRecord({ id: "a", body: null, text: "From text." })).toMatchObject({ ok: true, document: { body: "From text." } });
     expect(readRecord({ id: "a", body: "From body.", text: "Not this." })).toMatchObject({
       ok: true,
-      document: { body: "From body.", meta: {} },
+      document: { body: "From body.", lang: "und", meta: {} },
     });
   });
 
   it("count a null field as absent", () => {
     expect(readRecord({ id: "a", title: null, body: "Body. More.", date: null, url: null })).toStrictEqual({
       ok: true,
-      document: { id: "a", title: "Body.", body: "Body. More.", meta: {} },
+      document: { id: "a", title: "Body.", body: "Body. More.", lang: "und", meta: {} },
     });
   });
 
@@ -475,9 +483,9 @@ describe("JSON Lines files", () => {
       bytes('{"id":"a","body":"x"}\n{"id":"b","body":"', [0xc3, 0x28], '"}\n\n{"id":"c","body":"z"}\n', [0xff]),
     );
     expect(entries).toStrictEqual([
-      { ok: true, line: 1, document: { id: "a", title: "x", body: "x", meta: {} } },
+      { ok: true, line: 1, document: { id: "a", title: "x", body: "x", lang: "und", meta: {} } },
       { ok: false, code: "invalid_utf8", line: 2, reason: "invalid UTF-8: save the file as UTF-8" },
-      { ok: true, line: 4, document: { id: "c", title: "z", body: "z", meta: {} } },
+      { ok: true, line: 4, document: { id: "c", title: "z", body: "z", lang: "und", meta: {} } },
       { ok: false, code: "invalid_utf8", line: 5, reason: "invalid UTF-8: save the file as UTF-8" },
     ]);
   });
@@ -493,7 +501,7 @@ describe("JSON array files", () => {
   it("give one entry per record, with its index", () => {
     const entries = readJsonArray(utf8('[{"id":"a","body":"x"}, 42, {"body":"y"}]'));
     expect(entries).toStrictEqual([
-      { ok: true, index: 0, document: { id: "a", title: "x", body: "x", meta: {} } },
+      { ok: true, index: 0, document: { id: "a", title: "x", body: "x", lang: "und", meta: {} } },
       { ok: false, index: 1, code: "invalid_record", reason: "record [1]: a record must be a JSON object, not a number" },
       { ok: false, index: 2, code: "missing_id", reason: "record [2]: the record has no id (or _id)" },
     ]);
@@ -548,7 +556,7 @@ describe("text files", () => {
   it("take a Markdown heading, in any case of extension, as the title, without its #s", () => {
     expect(readTextFile("notes/kabul.md", "# Kabul falls\n\nThe city was taken on Sunday.")).toStrictEqual({
       ok: true,
-      document: { id: "kabul", title: "Kabul falls", body: "The city was taken on Sunday.", meta: {} },
+      document: { id: "kabul", title: "Kabul falls", body: "The city was taken on Sunday.", lang: "und", meta: {} },
     });
     expect(readTextFile("notes/K.MD", "## Closing hashes ##  \nBody.")).toMatchObject({ document: { id: "K", title: "Closing hashes" } });
   });
@@ -556,7 +564,7 @@ describe("text files", () => {
   it("take a headline first line as the title after leading blank lines, and the rest as the body", () => {
     expect(readTextFile("a/b/report.txt", "\n\n  Oil Prices Rise  \n\n Prices rose on Monday. \n")).toStrictEqual({
       ok: true,
-      document: { id: "report", title: "Oil Prices Rise", body: "Prices rose on Monday.", meta: {} },
+      document: { id: "report", title: "Oil Prices Rise", body: "Prices rose on Monday.", lang: "und", meta: {} },
     });
     expect(readTextFile("x.txt", "# Not a heading in text\nBody.")).toMatchObject({
       document: { title: "# Not a heading in text", body: "Body." },
@@ -828,7 +836,7 @@ describe("more edge cases", () => {
   it("title a one-line Markdown heading file by the line itself, keeping the # in the body", () => {
     expect(readTextFile("h.md", "# Only a heading")).toStrictEqual({
       ok: true,
-      document: { id: "h", title: "# Only a heading", body: "# Only a heading", meta: {} },
+      document: { id: "h", title: "# Only a heading", body: "# Only a heading", lang: "und", meta: {} },
     });
   });
 });

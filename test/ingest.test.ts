@@ -81,6 +81,7 @@ describe("text and Markdown files", () => {
         id: "kabul",
         title: "Kabul Falls to the Taliban",
         body: "The city was taken on Sunday.\nThe president left the country.",
+        lang: "en",
         meta: {},
       },
     ]);
@@ -125,6 +126,7 @@ describe("JSON and JSON Lines records", () => {
         body: "Oil prices rose on Monday.",
         date: "1987-02-26",
         url: "https://example.com/rec-1",
+        lang: "und",
         meta: {},
       },
       {
@@ -132,6 +134,7 @@ describe("JSON and JSON Lines records", () => {
         title: "Grain exports fell sharply in March.",
         body: "Grain exports fell sharply in March. Analysts blamed the weather.",
         date: "1987-03-02T09:30:00.000Z",
+        lang: "und",
         meta: {},
       },
     ]);
@@ -145,6 +148,7 @@ describe("JSON and JSON Lines records", () => {
       title: "Bahia Cocoa Review",
       body: "Showers continued throughout the week in\nthe Bahia cocoa zone.",
       date: "1987-02-26T15:01:01.790Z",
+      lang: "und",
       meta: { places: ["brazil"], topics: ["cocoa"], split: "train" },
     });
     // Reuters' editors' codes after the time ("…59.13RM") do not make the date invalid.
@@ -158,12 +162,14 @@ describe("JSON and JSON Lines records", () => {
         id: "4983",
         title: "Microstructural development of human newborn cerebral white matter.",
         body: "Alterations of the architecture of cerebral white matter in the developing human brain can affect cortical development.",
+        lang: "en",
         meta: { metadata: {} },
       },
       {
         id: "5836",
         title: "Myelodysplastic syndromes (MDS) are age-dependent stem cell malignancies.",
         body: "Myelodysplastic syndromes (MDS) are age-dependent stem cell malignancies. They share biological features.",
+        lang: "und",
         meta: { metadata: { source: "pubmed" } },
       },
     ]);

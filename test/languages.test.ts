@@ -1,9 +1,25 @@
-/** @module Scripts written without spaces: one segmentation at build and at query time, checked through the Worker in workerd. */
+/**
+ * @module Languages: scripts written without spaces (one segmentation at build and at query time), each document's
+ * language (detected, or its record's) and the stemmer it picks, checked through the Worker in workerd.
+ */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
 import { extractDocument, isLatinText } from "../src/build/entities/document";
-import { analyze, foldWords, isUnspaced, MAX_WORD, stemKeepsInitial, wordSegments } from "../src/format/analyzer";
+import { readRecord } from "../src/build/ingest/record";
+import { detectLanguage, languageTag } from "../src/build/language";
+import {
+  analyze,
+  foldWords,
+  isUnspaced,
+  MAX_WORD,
+  queryLanguages,
+  STEMMED_LANGUAGES,
+  stem,
+  stemKeepsInitial,
+  stemsOf,
+  wordSegments,
+} from "../src/format/analyzer";
 import { textWords } from "../src/search/doc-words";
 
 /** The analyzer before segmentation: what every text without an unspaced script must still fold to. */
@@ -66,7 +82,103 @@ describe("the analyzer on scripts written without spaces", () => {
   });
 });
 
+describe("each document's language", () => {
+  it("tells a language by its script, and Latin and Cyrillic ones by their function words", () => {
+    const samples: [string, string][] = [
+      ["en", "The council said on Tuesday that the new bridge would open in the spring, after two years of delays."],
+      ["de", "Der Stadtrat hat am Dienstag beschlossen, dass die neue Brücke im Frühjahr eröffnet wird, nach zwei Jahren Verzögerung."],
+      ["fr", "Le conseil municipal a décidé mardi que le nouveau pont ouvrirait au printemps, après deux ans de retard."],
+      ["es", "El ayuntamiento decidió el martes que el nuevo puente se abrirá en la primavera, tras dos años de retrasos."],
+      ["it", "Il consiglio comunale ha deciso martedì che il nuovo ponte sarà aperto in primavera, dopo due anni di ritardi."],
+      ["pt", "A câmara municipal decidiu na terça-feira que a nova ponte será aberta na primavera, depois de dois anos de atrasos."],
+      ["nl", "De gemeenteraad heeft dinsdag besloten dat de nieuwe brug in het voorjaar opengaat, na twee jaar vertraging."],
+      [
+        "sv",
+        "Kommunfullmäktige beslutade på tisdagen att den nya bron ska öppna i vår, efter två års förseningar och att det blir dyrare.",
+      ],
+      [
+        "tr",
+        "Belediye meclisi salı günü yeni köprünün iki yıllık gecikmenin ardından ilkbaharda açılacağına karar verdi ve bu çok önemli bir karar.",
+      ],
+      ["ru", "Городской совет во вторник решил, что новый мост откроется весной, после двух лет задержек, и это было важно для всех."],
+      ["ar", "قرر المجلس البلدي يوم الثلاثاء أن الجسر الجديد سيفتح في الربيع بعد عامين من التأخير."],
+      ["zh", "市议会周二决定，新桥将在延误两年后于春季开通。"],
+      ["ja", "市議会は火曜日、新しい橋が二年の遅れの後、春に開通すると決定した。"],
+      ["hi", "नगर परिषद ने मंगलवार को फैसला किया कि नया पुल दो साल की देरी के बाद वसंत में खुलेगा।"],
+    ];
+    for (const [lang, text] of samples) expect(detectLanguage(text), text).toBe(lang);
+    // A results table, or a few words, says nothing: undetermined, which the build reads as English.
+    expect(detectLanguage("Shr 12 cts vs 10 cts Net 1.2 mln vs 900,000 Revs 45.6 mln vs 41.1 mln")).toBe("und");
+    expect(detectLanguage("Lisboa, Porto.")).toBe("und");
+    expect(detectLanguage("12 345 — 67")).toBe("und");
+  });
+
+  it("takes a record's own language tag over detection, and refuses one that is no tag", () => {
+    expect(languageTag("pt-BR")).toBe("pt");
+    expect(languageTag("EN")).toBe("en");
+    expect(languageTag("German")).toBeUndefined();
+    const record = { id: "a", body: "The council said on Tuesday that the bridge would open." };
+    expect(readRecord({ ...record, lang: "de-CH" })).toMatchObject({ ok: true, document: { lang: "de" } });
+    expect(readRecord({ ...record, language: "fr" })).toMatchObject({ ok: true, document: { lang: "fr", meta: {} } });
+    expect(readRecord(record)).toMatchObject({ ok: true, document: { lang: "en" } });
+    expect(readRecord({ ...record, lang: "German" })).toEqual({
+      ok: false,
+      code: "invalid_record",
+      id: "a",
+      reason: 'record "a": lang "German" is not a language tag (such as "en", "de" or "pt-BR")',
+    });
+    expect(readRecord({ ...record, language: 7 })).toMatchObject({
+      ok: false,
+      code: "invalid_record",
+      reason: 'record "a": language must be a string, not a number',
+    });
+  });
+
+  it("stems a Latin-script word in its document's language, and a query word in each language of the bundle", () => {
+    expect(stem("wirtschaftlichen", "de")).toBe(stem("wirtschaft", "de"));
+    expect(stem("wirtschaftlichen")).not.toBe(stem("wirtschaft"));
+    expect(stem("conducteurs", "fr")).toBe(stem("conducteur", "fr"));
+    expect(stem("agricultores", "es")).toBe(stem("agricultor", "es"));
+    // Languages without a stemmer of their own, and undetermined text, are stemmed as English; scripts keep theirs.
+    expect(stem("embassies", "da")).toBe("embassi");
+    expect(stem("embassies", "und")).toBe("embassi");
+    expect(stem("бюджета", "de")).toBe("бюджет");
+    expect(queryLanguages(["und", "de", "en", "ru", "da"])).toEqual(["en", "de"]);
+    expect(queryLanguages(["fr"])).toEqual(["fr"]);
+    expect(stemsOf("wirtschaftlichen", ["en", "de"])).toEqual([stem("wirtschaftlichen"), "wirtschaft"]);
+    expect(stemsOf("oil", ["en", "de", "fr"])).toEqual(["oil"]);
+    for (const lang of STEMMED_LANGUAGES) expect(typeof stem("zzword", lang)).toBe("string");
+  });
+
+  it("keeps each word's first letter in every Latin-script stemmer, as snippets assume", () => {
+    const words = [
+      "wirtschaftlichen",
+      "überraschend",
+      "conducteurs",
+      "réforme",
+      "agricultores",
+      "cooperativas",
+      "ritardi",
+      "atrasos",
+      "vertraging",
+      "förseningar",
+      "gecikmenin",
+      "ökonomen",
+    ];
+    for (const lang of STEMMED_LANGUAGES.filter((l) => l !== "ar" && l !== "ru"))
+      for (const word of foldWords(words.join(" "))) expect(stem(word, lang)[0], `${lang} ${word}`).toBe(word[0]);
+  });
+});
+
 describe("entities only where the English tagger can read", () => {
+  it("leaves a document in another language without entities", () => {
+    const german = "Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten Emmanuel Macron.";
+    expect(extractDocument({ title: "", body: german, lang: "de" }).mentions).toEqual([]);
+    const english = "Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Monday.";
+    for (const lang of ["en", "und", undefined])
+      expect(extractDocument({ title: "", body: english, lang }).mentions.map((m) => m.text)).toContain("Berlin");
+  });
+
   it("leaves a text mostly in another script without entities, and still reads an English one quoting other scripts", () => {
     const russian = "Президент Владимир Путин встретился в Москве с министром Сергеем Лавровым.";
     expect(isLatinText(russian)).toBe(false);
@@ -81,7 +193,7 @@ describe("entities only where the English tagger can read", () => {
   });
 });
 
-describe("search in Chinese, Japanese, Thai, Arabic and Russian through the Worker", () => {
+describe("search in Chinese, Japanese, Thai, Arabic, Russian, German, French and Spanish through the Worker", () => {
   let worker: TestWorker;
   beforeAll(async () => {
     ({ worker } = await startWorkerWith(["test/fixtures/languages/news.jsonl"]));
@@ -109,6 +221,30 @@ describe("search in Chinese, Japanese, Thai, Arabic and Russian through the Work
     expect((await hits("น้ำท่วม")).hits.map((h) => h.id)).toEqual(["th-flood"]);
     expect((await hits("เชียงใหม่")).hits.map((h) => h.id)).toEqual(["th-flood"]);
     expect((await hits("ميناء")).hits.map((h) => h.id)).toEqual(["ar-port"]);
+  });
+
+  it("finds a German, French or Spanish word in another form, stemmed in the document's language, and marks it", async () => {
+    // Porter's English stems "wirtschaftliche" to "wirtschaftlich"; German's to "wirtschaft", as the document's "Wirtschaft".
+    const de = await hits("wirtschaftliche");
+    expect(de.hits.map((h) => h.id)).toEqual(["de-wirtschaft"]);
+    expect(de.hits[0]?.snippet).toContain("<mark>Wirtschaft</mark>");
+    expect((await hits("conducteur")).hits.map((h) => h.id)).toEqual(["fr-greve"]);
+    expect((await hits("agricultor")).hits.map((h) => h.id)).toEqual(["es-cosecha"]);
+    // English words keep matching as before in the same bundle.
+    expect((await hits("traders")).hits.map((h) => h.id)).toEqual(["en-mixed"]);
+  });
+
+  it("gives each document its language, and entities to English documents only", async () => {
+    const doc = async (id: string) => (await worker.json(`/documents/${id}`)).body as { lang: string; entities: { name: string }[] };
+    const de = await doc("de-wirtschaft");
+    expect(de.lang).toBe("de");
+    expect(de.entities).toEqual([]);
+    expect((await doc("fr-greve")).lang).toBe("fr");
+    expect((await doc("zh-economy")).lang).toBe("zh");
+    expect((await doc("pt-note")).lang).toBe("pt");
+    const en = await doc("en-mixed");
+    expect(en.lang).toBe("en");
+    expect(en.entities.map((e) => e.name)).toContain("Tokyo");
   });
 
   it("finds Russian and Arabic words in another form, and marks them in the snippet", async () => {

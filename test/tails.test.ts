@@ -172,7 +172,7 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
         for (const [terms, day, span] of queries) {
           const from = `2021-08-${String(day).padStart(2, "0")}`;
           const to = `2021-08-${String(Math.min(28, day + span)).padStart(2, "0")}`;
-          const stems = terms.map(stem);
+          const stems = terms.map((w) => stem(w));
           // The chunks each case needs: of its terms (text and title) where its documents are, and of its entity.
           const cases: [(typeof kinds)[number], string, MatchOptions, number[]][] = [
             ["dated", `${terms.join(" ")} from:${from} to:${to}`, { want: 10 }, chunksOf(stems, ["text", "title"], dated(from, to))],

@@ -37,6 +37,8 @@ export function createFieldIndex(slot?: SlotFunction): Index {
 export interface IndexedDocument {
   title: string;
   body: string;
+  /** The document's language, which its words are stemmed in (English when absent). */
+  lang?: string;
   /** Ids of the document's entities. */
   entities: string[];
 }
@@ -46,8 +48,8 @@ export type FieldLengths = Record<"title" | "text", number>;
 
 /** Terms of each field of a document, as the analyzer makes them. */
 export function documentTerms(doc: IndexedDocument): Record<Field, string[]> {
-  const title = analyze(doc.title);
-  return { title, text: [...title, ...analyze(doc.body)], entity: doc.entities };
+  const title = analyze(doc.title, doc.lang);
+  return { title, text: [...title, ...analyze(doc.body, doc.lang)], entity: doc.entities };
 }
 
 /** One FlexSearch index per field, as the build fills them. */
@@ -106,7 +108,7 @@ export class FlexIndexes {
    * Indexes the title and body of document number `n`. The entity field is an index of its own, so the build can
    * index the text while entities are still being extracted and add them after (`addEntities`, in the same order).
    */
-  addText(n: number, doc: Pick<IndexedDocument, "title" | "body">): void {
+  addText(n: number, doc: Pick<IndexedDocument, "title" | "body" | "lang">): void {
     // Each text folded once, for the terms (the same as `documentTerms`) and the word counts.
     const titleWords = foldWords(doc.title);
     const bodyWords = foldWords(doc.body);
@@ -122,8 +124,8 @@ export class FlexIndexes {
         } else if (!isStopWord(word)) this.counts.set(word, { doc: n, n: 1 });
       }
     }
-    const title = analyzeWords(titleWords);
-    const terms = { title, text: [...title, ...analyzeWords(bodyWords)] };
+    const title = analyzeWords(titleWords, doc.lang);
+    const terms = { title, text: [...title, ...analyzeWords(bodyWords, doc.lang)] };
     for (const field of ["title", "text"] as const) {
       const tf = new Map<string, number>();
       for (const t of terms[field]) tf.set(t, (tf.get(t) ?? 0) + 1);

@@ -1,7 +1,7 @@
 /** @module Turns documents and entities into a bundle: every KV value of one version, and its manifest. */
 
 import { createHash } from "node:crypto";
-import { foldWords, isStopWord } from "../format/analyzer";
+import { DEFAULT_LANGUAGE, foldWords, isStopWord } from "../format/analyzer";
 import {
   bundleKey,
   countIds,
@@ -203,6 +203,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     body: doc.body,
     ...(doc.date ? { date: doc.date } : {}),
     ...(doc.url ? { url: doc.url } : {}),
+    ...(doc.lang ? { lang: doc.lang } : {}),
     meta: doc.meta,
     entities: docEntities[i] ?? [],
     ...(docMentions[i] ? { mentions: docMentions[i] } : {}),
@@ -264,6 +265,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     built_at: options.builtAt ?? new Date().toISOString(),
     engine: { ...engineConfig, fields: [...engineConfig.fields], lengths, bm25 },
     layout,
+    languages: languageCounts(documents),
     counts: { documents: documents.length, terms: words.size, entities: entities.length, keys: values.size + 2, bytes: total },
   };
   manifest.counts.bytes += 2 * bytes(manifestCodec.encode(manifest));
@@ -349,6 +351,8 @@ function writeMetas(parts: Map<string, string>, stored: StoredDocument[], bucket
         ...(doc.date ? { date: doc.date } : {}),
         ...(doc.url ? { url: doc.url } : {}),
         text: doc.body.slice(0, SNIPPET_SOURCE_CHARS),
+        // English, the default, is left out: what a hit's words are stemmed in.
+        ...(doc.lang && doc.lang !== DEFAULT_LANGUAGE ? { lang: doc.lang } : {}),
         entities: doc.entities,
         bucket: bucketOf[i] ?? 0,
       });
@@ -356,6 +360,16 @@ function writeMetas(parts: Map<string, string>, stored: StoredDocument[], bucket
     parts.set(keyPart("meta", b), metaCodec.encode(metas));
   }
   return metaBuckets;
+}
+
+/** How many documents of each language a corpus holds, most first (ties by code); a document without one is English. */
+function languageCounts(documents: readonly SourceDocument[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const doc of documents) {
+    const lang = doc.lang ?? DEFAULT_LANGUAGE;
+    counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 }
 
 /** External id → document number, sharded by id. */

@@ -1,6 +1,14 @@
 /** @module The one analyzer, at build and at query time: fold case and diacritics, split into words, drop stop words, stem. */
 import { stemmer as arabic } from "@orama/stemmers/arabic";
+import { stemmer as dutch } from "@orama/stemmers/dutch";
+import { stemmer as french } from "@orama/stemmers/french";
+import { stemmer as german } from "@orama/stemmers/german";
+import { stemmer as italian } from "@orama/stemmers/italian";
+import { stemmer as portuguese } from "@orama/stemmers/portuguese";
 import { stemmer as russian } from "@orama/stemmers/russian";
+import { stemmer as spanish } from "@orama/stemmers/spanish";
+import { stemmer as swedish } from "@orama/stemmers/swedish";
+import { stemmer as turkish } from "@orama/stemmers/turkish";
 import { stemmer } from "stemmer";
 import { stopWords } from "./stop-words";
 
@@ -71,49 +79,106 @@ export function foldWords(text: string): string[] {
 /**
  * Stems already computed, in two generations of at most `STEM_MEMO` words each: when the newer one is full
  * it becomes the older one and the oldest is dropped, so the words in use stay memoized and 10,000 hostile
- * queries of made-up words cannot grow the isolate's heap (the memo is outside its cache budget).
+ * queries of made-up words cannot grow the isolate's heap (the memo is outside its cache budget). A word stemmed
+ * by another stemmer than Porter's is memoized under the stemmer's language and the word.
  */
 const STEM_MEMO = 16_384;
 let stems = new Map<string, string>();
 let olderStems = new Map<string, string>();
 
+/** The language a text is analyzed as when none is said: English (Porter's stemmer for the Latin script). */
+export const DEFAULT_LANGUAGE = "en";
+
+/** Snowball stemmers of languages written in the Latin script, by ISO 639-1 code; Porter's is English's. */
+const LATIN_STEMMERS: Record<string, (word: string) => string> = {
+  en: stemmer,
+  de: german,
+  fr: french,
+  es: spanish,
+  it: italian,
+  pt: portuguese,
+  nl: dutch,
+  sv: swedish,
+  tr: turkish,
+};
+
+/** The languages with a stemmer of their own: a document in another is stemmed by its script's default. */
+export const STEMMED_LANGUAGES: readonly string[] = [...Object.keys(LATIN_STEMMERS), "ru", "ar"];
+
 /**
- * The index term of a folded word: its Porter stem (memoized), or the word itself when it holds a digit.
+ * The index term of a folded word in a document of language `lang` (an ISO 639-1 code; English when not said):
+ * its stem (memoized), or the word itself when it holds a digit. The stemmer follows the word's script first
+ * (Snowball's Russian for Cyrillic, Snowball's Arabic for the Arabic script), then, for the Latin script, the
+ * language: its Snowball stemmer (German, French, Spanish, Italian, Portuguese, Dutch, Swedish, Turkish), else
+ * Porter's English. Words of other scripts are their own stem.
  * @example
  * stem("evacuated"); // "evacu"
+ * stem("wirtschaftlichen", "de"); // "wirtschaft"
  */
-export function stem(word: string): string {
-  const known = stems.get(word);
+export function stem(word: string, lang: string = DEFAULT_LANGUAGE): string {
+  const latin = word.charCodeAt(0) < 0x400;
+  const own = latin ? (LATIN_STEMMERS[lang] ?? stemmer) : stemmerOf(word);
+  const key = own === stemmer || !latin ? word : `${lang}:${word}`;
+  const known = stems.get(key);
   if (known !== undefined) return known;
   // A word cut from a longer text may keep that whole text alive: the memo holds a copy.
-  const own = word.length >= 13 ? word.split("").join("") : word;
-  const s = olderStems.get(word) ?? (/\d/.test(own) || own.length < 3 ? own : stemmerOf(own)(own));
+  const copy = word.length >= 13 ? word.split("").join("") : word;
+  const ownKey = key === word ? copy : `${lang}:${copy}`;
+  const s = olderStems.get(key) ?? (/\d/.test(copy) || copy.length < 3 ? copy : own(copy));
   if (stems.size >= STEM_MEMO) {
     olderStems = stems;
     stems = new Map();
   }
-  stems.set(own, s);
+  stems.set(ownKey, s);
   return s;
+}
+
+/**
+ * The index terms a query word may be in a bundle holding documents of `languages`: its stem in each (without
+ * repeats, English's first when English is one of them).
+ * @example
+ * stemsOf("wirtschaftlichen", ["en", "de"]); // ["wirtschaftlichen", "wirtschaft"]
+ */
+export function stemsOf(word: string, languages: readonly string[]): string[] {
+  if (languages.length <= 1) return [stem(word, languages[0])];
+  const out: string[] = [];
+  for (const lang of languages) {
+    const s = stem(word, lang);
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/**
+ * The languages a query is stemmed in, for a bundle holding documents of `languages` (the manifest's): those with
+ * a Latin-script stemmer of their own, English for any other (the Cyrillic and Arabic scripts' stemmers follow the
+ * script, not the language), English first, without repeats.
+ * @example
+ * queryLanguages(["und", "en", "de", "ru"]); // ["en", "de"]
+ */
+export function queryLanguages(languages: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const lang of languages) out.add(LATIN_STEMMERS[lang] ? lang : DEFAULT_LANGUAGE);
+  return out.has(DEFAULT_LANGUAGE) ? [DEFAULT_LANGUAGE, ...[...out].filter((l) => l !== DEFAULT_LANGUAGE)] : [...out];
 }
 
 const CYRILLIC = /^\p{Script=Cyrillic}/u;
 const ARABIC = /^\p{Script=Arabic}/u;
 
 /**
- * The stemmer for a folded word, by the script it is written in: Snowball's Russian for Cyrillic, Snowball's Arabic
- * for the Arabic script, Porter's English for the rest (for words of other scripts it changes nothing).
+ * The stemmer for a folded word of a script other than Latin: Snowball's Russian for Cyrillic, Snowball's Arabic
+ * for the Arabic script, else Porter's English (which changes nothing in those scripts).
  */
 function stemmerOf(word: string): (word: string) => string {
-  const first = word.charCodeAt(0);
-  if (first < 0x400) return stemmer;
   if (CYRILLIC.test(word)) return russian;
   if (ARABIC.test(word)) return arabic;
   return stemmer;
 }
 
 /**
- * Whether a word's stem starts with the word's first letter: Porter and the Russian stemmer only cut endings; the
- * Arabic one also cuts prefixes (the article, conjunctions), so an Arabic word is stemmed whatever its first letter.
+ * Whether a word's stem starts with the word's first letter: Porter and the Snowball stemmers of the Latin and
+ * Cyrillic scripts only cut endings; the Arabic one also cuts prefixes (the article, conjunctions), so an Arabic
+ * word is stemmed whatever its first letter.
  */
 export const stemKeepsInitial = (word: string): boolean => !ARABIC.test(word);
 
@@ -127,22 +192,23 @@ export function isStopWord(word: string): boolean {
 }
 
 /**
- * The index terms of a text, in order: folded words, stop words dropped, stemmed.
+ * The index terms of a text in language `lang` (English when not said), in order: folded words, stop words dropped,
+ * stemmed (see `stem`).
  * @example
  * analyze("The embassies in Kabul"); // ["embassi", "kabul"]
  */
-export function analyze(text: string): string[] {
-  return analyzeWords(foldWords(text));
+export function analyze(text: string, lang?: string): string[] {
+  return analyzeWords(foldWords(text), lang);
 }
 
 /**
- * The index terms of words already folded (`foldWords`): stop words dropped, stemmed.
+ * The index terms of words already folded (`foldWords`) in language `lang`: stop words dropped, stemmed.
  * @example
  * analyzeWords(["the", "embassies"]); // ["embassi"]
  */
-export function analyzeWords(words: string[]): string[] {
+export function analyzeWords(words: string[], lang?: string): string[] {
   const out: string[] = [];
-  for (const word of words) if (!stopWords.has(word)) out.push(stem(word));
+  for (const word of words) if (!stopWords.has(word)) out.push(stem(word, lang));
   return out;
 }
 

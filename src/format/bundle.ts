@@ -90,6 +90,8 @@ export const Manifest = z.object({
     bm25: z.object({ title: z.object({ k1: z.number(), b: z.number() }), text: z.object({ k1: z.number(), b: z.number() }) }).optional(),
   }),
   layout: Layout,
+  /** Documents of each language (ISO 639-1 code, "und" for undetermined); absent from bundles of before it (all English). */
+  languages: z.record(z.string(), z.number().int()).optional(),
   counts: z.object({
     documents: z.number().int(),
     terms: z.number().int(),

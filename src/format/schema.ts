@@ -12,6 +12,8 @@ export const SourceDocument = z.object({
   body: z.string().min(1),
   date: z.string().optional(),
   url: z.string().optional(),
+  /** Language (ISO 639-1 code, "und" undetermined): the record's own `lang`/`language`, else detected by the build. */
+  lang: z.string().optional(),
   /** Any extra fields of the input record, kept as metadata. */
   meta: z.record(z.string(), z.unknown()).default({}),
 });
@@ -46,6 +48,8 @@ export const DocMeta = z.object({
   url: z.string().optional(),
   /** The start of the body, which snippets are cut from. */
   text: z.string(),
+  /** The document's language (absent: English); its words are stemmed in it. */
+  lang: z.string().optional(),
   entities: z.array(EntityRef),
   /** The document bucket holding the whole document. */
   bucket: z.number().int(),
@@ -69,6 +73,8 @@ export const StoredDocument = z.object({
   body: z.string(),
   date: z.string().optional(),
   url: z.string().optional(),
+  /** The document's language: ISO 639-1 code, "und" when undetermined (absent from bundles of before it). */
+  lang: z.string().optional(),
   meta: z.record(z.string(), z.unknown()),
   entities: z.array(EntityRef),
   /** Every mention of an entity, in text order (absent from bundles built without entities). */

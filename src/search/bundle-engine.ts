@@ -1,4 +1,5 @@
 /** @module The engine over a bundle: postings from term shards, completions and corrections from prefix groups, dates from the date runs. */
+import { queryLanguages } from "../format/analyzer";
 import { MIN_PREFIX, PREFIX_GROUP } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import { shardedPostings } from "./postings";
@@ -26,5 +27,6 @@ export function bundleEngine(reader: BundleReader): Engine {
     },
     dates: () => reader.dates(),
     ...(reader.manifest.engine.bm25 ? { scoring: reader.manifest.engine.bm25 } : {}),
+    ...(reader.manifest.languages ? { languages: queryLanguages(Object.keys(reader.manifest.languages)) } : {}),
   };
 }

@@ -40,55 +40,57 @@ export function initialsOf(terms: Iterable<string>): Set<string> {
   return out;
 }
 
-/** The stem of `word`, or "" (no term is empty) when its first letter begins none of `initials`. */
-const stemIf = (word: string, initials: Initials) =>
-  initials && !initials.has(word[0] as string) && stemKeepsInitial(word) ? "" : stem(word);
+/** The stem of `word` in language `lang`, or "" (no term is empty) when its first letter begins none of `initials`. */
+const stemIf = (word: string, initials: Initials, lang?: string) =>
+  initials && !initials.has(word[0] as string) && stemKeepsInitial(word) ? "" : stem(word, lang);
 
 /**
- * The words of a text with their offsets, folded and stemmed (those that cannot match `initials` get "" as stem).
+ * The words of a text with their offsets, folded and stemmed in language `lang` (English when not said; those that
+ * cannot match `initials` get "" as stem).
  * @example
  * textWords("Café Kabul")[1]; // { start: 5, end: 10, folded: ["kabul"], stems: ["kabul"] }
  */
-export function textWords(text: string, initials?: Initials): TextWord[] {
+export function textWords(text: string, initials?: Initials, lang?: string): TextWord[] {
   const out: TextWord[] = [];
   for (const m of text.matchAll(WORD)) {
     // An ASCII word matched by WORD is letters and digits: foldWords would only lower and cut it.
     if (isAscii(m[0])) {
       const folded = (m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]).toLowerCase();
-      out.push({ start: m.index, end: m.index + m[0].length, folded: [folded], stems: [stemIf(folded, initials)] });
+      out.push({ start: m.index, end: m.index + m[0].length, folded: [folded], stems: [stemIf(folded, initials, lang)] });
     } else if (isUnspaced(m[0])) {
       // A run of a script without spaces: one word per segment, so a snippet marks the words, not the whole run.
       for (const { segment, index } of wordSegments(m[0])) {
         const folded = foldSegment(segment);
         if (folded.length === 0) continue;
         const start = m.index + index;
-        out.push({ start, end: start + segment.length, folded, stems: folded.map((w) => stemIf(w, initials)) });
+        out.push({ start, end: start + segment.length, folded, stems: folded.map((w) => stemIf(w, initials, lang)) });
       }
     } else {
       const folded = foldWords(m[0]);
-      out.push({ start: m.index, end: m.index + m[0].length, folded, stems: folded.map((w) => stemIf(w, initials)) });
+      out.push({ start: m.index, end: m.index + m[0].length, folded, stems: folded.map((w) => stemIf(w, initials, lang)) });
     }
   }
   return out;
 }
 
 /**
- * The analyzed words of a document's title and stored text; with `initials`, only the words that may match them
- * are stemmed (the others' stem is "").
+ * The analyzed words of a document's title and stored text, stemmed in the document's language; with `initials`,
+ * only the words that may match them are stemmed (the others' stem is "").
  * @example
  * analyzeDoc(meta).stems; // ["embassi", "kabul", ...]
  */
 export function analyzeDoc(meta: DocMeta, initials?: Initials): DocWords {
-  const text = textWords(meta.text, initials);
+  const { lang } = meta;
+  const text = textWords(meta.text, initials, lang);
   if (!isAscii(meta.text)) {
     // Folding the whole text may find words its single words do not (NFKD turns "™" into "tm"): fold it whole.
     const folded = foldWords(`${meta.title}\n${meta.text}`);
-    return { folded, stems: folded.map((w) => stemIf(w, initials)), text };
+    return { folded, stems: folded.map((w) => stemIf(w, initials, lang)), text };
   }
   // ASCII text folds word by word exactly as whole: reuse the text's words after the title's.
   const title = foldWords(meta.title);
   const folded = [...title];
-  const stems = title.map((w) => stemIf(w, initials));
+  const stems = title.map((w) => stemIf(w, initials, lang));
   for (const word of text) {
     folded.push(word.folded[0] as string);
     stems.push(word.stems[0] as string);

@@ -1,7 +1,7 @@
 /** @module Matching: a parsed query's clauses expanded (prefixes, corrections), its filters applied, its postings ranked, the chunks it needs read. */
 
 import { AppError } from "../errors";
-import { isUnspaced, stem } from "../format/analyzer";
+import { isUnspaced, stemsOf } from "../format/analyzer";
 import { estimateTotal } from "./estimate";
 import { allows, filtersOf, region, type Scope } from "./filters";
 import type { ParsedQuery } from "./parse-query";
@@ -23,17 +23,17 @@ const CORRECTION_WEIGHT = 0.7;
 
 /** The clauses a document should match, each with its index terms: the words' stems, and the completions of a prefix. */
 async function expand(engine: Engine, parsed: ParsedQuery): Promise<TermGroup[]> {
+  const languages = engine.languages ?? [];
   return Promise.all(
     parsed.clauses
       .filter((c) => !c.negated)
       .map(async (clause) => {
         const variants = new Map<string, number>();
-        for (const word of clause.words) variants.set(stem(word), 1);
+        for (const word of clause.words) for (const s of stemsOf(word, languages)) variants.set(s, 1);
         const last = clause.words.at(-1) as string;
         if (clause.prefix) {
           for (const [completion] of (await engine.completions(last)).slice(0, MAX_EXPANSIONS)) {
-            const s = stem(completion);
-            if (!variants.has(s)) variants.set(s, COMPLETION_WEIGHT);
+            for (const s of stemsOf(completion, languages)) if (!variants.has(s)) variants.set(s, COMPLETION_WEIGHT);
           }
         }
         return { word: clause.words.join(" OR "), field: clause.field, variants };
@@ -50,12 +50,14 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   const filters = filtersOf(parsed, options);
   const filterTerms = filters.flatMap((f) => f.terms);
   // Refused before any read: expanding prefixes only adds terms, and each prefix clause costs a read of its own.
-  const base = new Set([...parsed.clauses.flatMap((c) => c.words.map(stem)), ...filterTerms]);
+  const languages = engine.languages ?? [];
+  const stems = (word: string) => stemsOf(word, languages);
+  const base = new Set([...parsed.clauses.flatMap((c) => c.words.flatMap(stems)), ...filterTerms]);
   if (base.size > MAX_TERMS) {
     throw new AppError("query_too_complex", `The query needs over ${base.size} index terms; at most ${MAX_TERMS} are allowed.`);
   }
   const groups = await expand(engine, parsed);
-  const excluded = parsed.clauses.filter((c) => c.negated).flatMap((c) => c.words.map(stem));
+  const excluded = parsed.clauses.filter((c) => c.negated).flatMap((c) => c.words.flatMap(stems));
   const terms = [...new Set([...groups.flatMap((g) => [...g.variants.keys()]), ...excluded, ...filterTerms])];
   if (terms.length > MAX_TERMS) {
     throw new AppError("query_too_complex", `The query needs ${terms.length} index terms; at most ${MAX_TERMS} are allowed.`);
@@ -166,16 +168,16 @@ async function correctTypos(
   // Corrections are index terms too: the query's MAX_TERMS bound holds for them (32 typos would otherwise read ~128 shards).
   const extra = new Set<string>();
   const room = MAX_TERMS - postings.size;
+  const stems = (word: string) => stemsOf(word, engine.languages ?? []);
   const fits = ([word]: [string, number]) => {
-    const s = stem(word);
-    if (postings.has(s) || extra.has(s)) return true;
-    if (extra.size >= room) return false;
-    extra.add(s);
+    const fresh = stems(word).filter((s) => !postings.has(s) && !extra.has(s));
+    if (extra.size + fresh.length > room) return false;
+    for (const s of fresh) extra.add(s);
     return true;
   };
   for (const group of unknown) {
     const found = corrections(group.word, dictionary).filter(fits);
-    for (const [word] of found) if (!group.variants.has(stem(word))) group.variants.set(stem(word), CORRECTION_WEIGHT);
+    for (const [word] of found) for (const s of stems(word)) if (!group.variants.has(s)) group.variants.set(s, CORRECTION_WEIGHT);
     if (found[0]) replaced.set(group.word, found[0][0]);
   }
   if (replaced.size === 0) return undefined;

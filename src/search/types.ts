@@ -16,6 +16,8 @@ export interface Engine {
   dates(): Promise<[string, number][]>;
   /** The BM25 parameters the postings' slots were computed with (default: the build's). */
   scoring?: Record<"title" | "text", Bm25Params>;
+  /** The languages a query word is stemmed in (`queryLanguages` of the bundle's; default: English alone). */
+  languages?: readonly string[];
 }
 
 export interface MatchOptions {

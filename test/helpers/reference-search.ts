@@ -117,7 +117,7 @@ export function referenceSearch(docs: ReferenceDocument[]): (query: ParsedQuery,
 
   return (query, options = {}) => {
     const positive = query.clauses.filter((c) => !c.negated);
-    const banned = query.clauses.filter((c) => c.negated).flatMap((c) => c.words.map(stem));
+    const banned = query.clauses.filter((c) => c.negated).flatMap((c) => c.words.map((w) => stem(w)));
     const entityIds = [...query.entities, ...(options.entities ?? [])];
     const ranked: Scored[] = [];
     for (const [doc, d] of analyzed.entries()) {
@@ -130,7 +130,7 @@ export function referenceSearch(docs: ReferenceDocument[]): (query: ParsedQuery,
       for (const clause of positive) {
         let best = 0;
         let bestTolerance = 0;
-        for (const term of new Set(clause.words.map(stem))) {
+        for (const term of new Set(clause.words.map((w) => stem(w)))) {
           let s = 0;
           let t = 0;
           if (clause.field === "title") {

@@ -9,20 +9,30 @@ import type { DocumentNames, EntityDocument } from "./types";
  * @example
  * extractDocument({ title: "Kabul falls", body: "The Taliban took Kabul." }).mentions.map((m) => m.text); // ["Kabul", "Taliban", "Kabul"]
  */
-export function extractDocument(doc: Pick<EntityDocument, "title" | "body">): DocumentNames {
+export function extractDocument(doc: Pick<EntityDocument, "title" | "body" | "lang">): DocumentNames {
+  // The tagger was trained on English news: a document in another language (German capitalizes every noun) gets
+  // no entities rather than wrong ones, and so does a text mostly in another script whatever its record says.
+  if (!readsAsEnglish(doc.lang)) return { mentions: [], untyped: [] };
   const title = doc.title.trim();
   const text = title ? `${title}\n\n${doc.body}` : doc.body;
-  // The tagger was trained on English news: a text mostly in another script gets no entities rather than wrong ones.
   return isLatinText(text) ? extractNames(text) : { mentions: [], untyped: [] };
 }
+
+/**
+ * Whether the tagger may read a document of language `lang`: English, undetermined ("und": a results table, a
+ * few words) or not said.
+ * @example
+ * readsAsEnglish("de"); // false
+ */
+export const readsAsEnglish = (lang: string | undefined): boolean => lang === undefined || lang === "en" || lang === "und";
 
 const NOT_LETTER = /\P{L}+/gu;
 const NOT_LATIN = /\P{Script=Latin}+/gu;
 
 /**
  * Whether at least half of a text's letters are Latin: what the English tagger may read. A Russian, Arabic, Chinese
- * or Hindi article is not (an English one quoting a few names in another script is); German or Spanish text is, and
- * gets the tagger's English reading (README, Languages).
+ * or Hindi article is not (an English one quoting a few names in another script is): the check behind the
+ * language's, for records that say they are English.
  * @example
  * isLatinText("Президент встретился в Москве"); // false
  */

@@ -12,7 +12,7 @@ import type { DocumentNames } from "./types";
 /** A batch of documents sent to a worker. */
 export interface ExtractRequest {
   batch: number;
-  docs: { title: string; body: string }[];
+  docs: Pick<EntityDocument, "title" | "body" | "lang">[];
 }
 
 /**
@@ -120,7 +120,7 @@ export async function buildEntitiesParallel(
  * const extracted = await extractParallel(documents, { threads: 2 }); // deep-equals documents.map(extractDocument)
  */
 export async function extractParallel(
-  docs: readonly Pick<EntityDocument, "title" | "body">[],
+  docs: readonly Pick<EntityDocument, "title" | "body" | "lang">[],
   options: ParallelOptions = {},
 ): Promise<DocumentNames[]> {
   // A missing or damaged model fails here, on the main thread, with its own code, before any worker starts.
@@ -159,7 +159,10 @@ export async function extractParallel(
   const take = (): ExtractRequest | undefined => {
     if (next >= batches || failure) return undefined;
     const from = next * batchSize;
-    return { batch: next++, docs: docs.slice(from, from + batchSize).map(({ title, body }) => ({ title, body })) };
+    return {
+      batch: next++,
+      docs: docs.slice(from, from + batchSize).map(({ title, body, lang }) => (lang ? { title, body, lang } : { title, body })),
+    };
   };
 
   // Settled when every batch a worker was given is back (or the worker failed).

@@ -40,6 +40,8 @@ export interface EntityDocument {
   title: string;
   body: string;
   date?: string;
+  /** The document's language (ISO 639-1, "und" undetermined): entities are extracted from English and undetermined text only. */
+  lang?: string;
 }
 
 /** A curated entity (`seeds/entities.json`): it wins over whatever the extractor guessed. */

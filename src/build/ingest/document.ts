@@ -1,5 +1,6 @@
 /** @module The checks every document passes whatever file it came from: a body, a size limit, a title of sane length. */
 import type { SourceDocument } from "../../format/schema";
+import { detectLanguage } from "../language";
 import { shorten, TITLE_MAX, titleFromBody } from "./derive-title";
 import type { IngestCode } from "./errors";
 
@@ -18,16 +19,19 @@ export interface DocumentFields {
   body: string;
   date?: string;
   url?: string;
+  /** The language the input gives (ISO 639-1); missing: detected from the title and body. */
+  lang?: string;
   meta?: Record<string, unknown>;
 }
 
 /**
  * Builds a document from fields already read from a file, or says why it cannot: an empty body, a body over 5 MiB.
- * The body is trimmed; a missing title comes from the first sentence of the body; any title is cut to 1,000 characters.
+ * The body is trimmed; a missing title comes from the first sentence of the body; any title is cut to 1,000 characters;
+ * a missing language is detected (`detectLanguage`: "und" when the text says too little).
  *
  * @example
  * makeDocument({ id: "a", body: "  Prices rose. Again.  " });
- * // { ok: true, document: { id: "a", title: "Prices rose.", body: "Prices rose. Again.", meta: {} } }
+ * // { ok: true, document: { id: "a", title: "Prices rose.", body: "Prices rose. Again.", lang: "und", meta: {} } }
  */
 export function makeDocument(fields: DocumentFields): Entry {
   const { id } = fields;
@@ -43,7 +47,8 @@ export function makeDocument(fields: DocumentFields): Entry {
   }
   const given = fields.title?.replace(/\s+/g, " ").trim() ?? "";
   const title = given === "" ? titleFromBody(body) : shorten(given, TITLE_MAX);
-  const document: SourceDocument = { id, title, body, meta: fields.meta ?? {} };
+  const lang = fields.lang ?? detectLanguage(given === "" ? body : `${given}\n\n${body}`);
+  const document: SourceDocument = { id, title, body, lang, meta: fields.meta ?? {} };
   if (fields.date !== undefined) document.date = fields.date;
   if (fields.url !== undefined) document.url = fields.url;
   return { ok: true, document };

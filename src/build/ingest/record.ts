@@ -1,12 +1,13 @@
 /** @module Maps one JSON record (our own shape, Reuters-21578 or BEIR) onto a document; unknown fields become metadata. */
 
+import { languageTag } from "../language";
 import { normalizeNewlines } from "./decode";
 import type { Entry } from "./document";
 import { makeDocument } from "./document";
 import { normalizeDate } from "./parse-date";
 
 /** Fields the document itself takes; every other field of a record is kept in `meta`. */
-const OWN_FIELDS = new Set(["id", "_id", "title", "body", "text", "date", "url"]);
+const OWN_FIELDS = new Set(["id", "_id", "title", "body", "text", "date", "url", "lang", "language"]);
 
 type Fail = Extract<Entry, { ok: false }>;
 
@@ -18,7 +19,8 @@ function describe(value: unknown): string {
 
 /**
  * Reads one parsed record: `id` (or BEIR's `_id`; a number is turned into a string), `body` (or `text`), and the
- * optional `title`, `date` and `url`. A null field counts as absent.
+ * optional `title`, `date`, `url` and `lang` (or `language`: a BCP 47 tag such as "de" or "pt-BR"; without one the
+ * language is detected). A null field counts as absent.
  *
  * @example
  * readRecord({ _id: 4983, title: "Microstructural development", text: "Alterations…", metadata: {} });
@@ -58,7 +60,20 @@ export function readRecord(record: unknown): Entry {
     return { ok: false, code: "invalid_record", id, reason: `record "${id}": date ${JSON.stringify(rawDate)} is not a date` };
   }
 
+  const langField = fields.lang !== undefined && fields.lang !== null ? "lang" : "language";
+  const rawLang = fields[langField] ?? undefined;
+  if (rawLang !== undefined && typeof rawLang !== "string") return wrong(langField, "a string");
+  const lang = rawLang === undefined ? undefined : languageTag(rawLang);
+  if (rawLang !== undefined && lang === undefined) {
+    return {
+      ok: false,
+      code: "invalid_record",
+      id,
+      reason: `record "${id}": ${langField} ${JSON.stringify(rawLang)} is not a language tag (such as "en", "de" or "pt-BR")`,
+    };
+  }
+
   const meta: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (!OWN_FIELDS.has(key)) meta[key] = value;
-  return makeDocument({ id, title, body: normalizeNewlines(body), date, url, meta });
+  return makeDocument({ id, title, body: normalizeNewlines(body), date, url, lang, meta });
 }

@@ -123,6 +123,11 @@ export const DocumentResponse = z
     body: z.string(),
     date: z.string().nullable(),
     url: z.string().nullable(),
+    lang: z.string().openapi({
+      description:
+        'The document\'s language, an ISO 639-1 code ("en", "de", "zh"…): its record\'s `lang` or `language`, else detected at build; "und" when the text says too little (a results table).',
+      example: "en",
+    }),
     meta: z.record(z.string(), z.unknown()),
     entities: z.array(EntityRef),
     mentions: z.array(z.object(StoredMention.shape)).openapi({

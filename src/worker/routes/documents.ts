@@ -22,5 +22,6 @@ export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   const reader = await c.var.bundle();
   const doc = await reader.document(id);
   if (!doc) throw new AppError("document_not_found", `No document has the id "${id.slice(0, 200)}".`);
-  return c.json({ ...doc, date: doc.date ?? null, url: doc.url ?? null, mentions: doc.mentions ?? [] }, 200);
+  // A bundle of before languages holds English documents only.
+  return c.json({ ...doc, date: doc.date ?? null, url: doc.url ?? null, lang: doc.lang ?? "en", mentions: doc.mentions ?? [] }, 200);
 });

@@ -1,8 +1,7 @@
-/** @module What zod 4's core exports (`zod/v4/core/index.js`), its `locales` aside: see `zod.ts`. */
+/** @module What zod 4's core exports (`zod/v4/core/index.js`), but `locales` and the compiler (`compile.js`): see `zod.ts`. */
 
 export * from "../../../node_modules/zod/v4/core/api.js";
 export * from "../../../node_modules/zod/v4/core/checks.js";
-export * from "../../../node_modules/zod/v4/core/compile.js";
 export * from "../../../node_modules/zod/v4/core/core.js";
 export * from "../../../node_modules/zod/v4/core/doc.js";
 export * from "../../../node_modules/zod/v4/core/errors.js";

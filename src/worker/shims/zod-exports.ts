@@ -1,11 +1,10 @@
-/** @module What zod 4's entry point exports (`zod/v4/classic/external.js`), its `locales` aside: see `zod.ts`. */
+/** @module What zod 4's entry point exports (`zod/v4/classic/external.js`), but `locales`, `fromJSONSchema` and the compiler: see `zod.ts`. */
 
 export * from "../../../node_modules/zod/v4/classic/checks.js";
 export * as coerce from "../../../node_modules/zod/v4/classic/coerce.js";
 export * from "../../../node_modules/zod/v4/classic/compat.js";
 export { deepPartial } from "../../../node_modules/zod/v4/classic/deep-partial.js";
 export * from "../../../node_modules/zod/v4/classic/errors.js";
-export { fromJSONSchema } from "../../../node_modules/zod/v4/classic/from-json-schema.js";
 export { input, output } from "../../../node_modules/zod/v4/classic/in-out.js";
 export * as iso from "../../../node_modules/zod/v4/classic/iso.js";
 export { ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime } from "../../../node_modules/zod/v4/classic/iso.js";
@@ -18,13 +17,11 @@ export {
   $input,
   $output,
   clone,
-  compile,
   config,
   flattenError,
   formatError,
   getDiscriminatedOption,
   globalRegistry,
-  INVALID,
   memoizer,
   NEVER,
   prettifyError,
@@ -34,7 +31,4 @@ export {
   toZod,
   treeifyError,
   util,
-  withParser,
-  ZodCompileAsyncError,
-  ZodCompileUnsupportedError,
 } from "./zod-core";
