@@ -90,8 +90,16 @@ describe("the cache key", () => {
   const routes: { path: string; base: string; changed: Record<string, string> }[] = [
     {
       path: "/search",
-      base: "q=kabul&limit=5&offset=0&entity=kabul&sort=relevance&recency=30",
-      changed: { q: "q=herat", limit: "limit=6", offset: "offset=1", entity: "entity=taliban", sort: "sort=date", recency: "recency=31" },
+      base: "q=kabul&limit=5&offset=0&entity=kabul&lang=en&sort=relevance&recency=30",
+      changed: {
+        q: "q=herat",
+        limit: "limit=6",
+        offset: "offset=1",
+        entity: "entity=taliban",
+        lang: "lang=de",
+        sort: "sort=date",
+        recency: "recency=31",
+      },
     },
     { path: "/suggest", base: "q=tal&limit=5", changed: { q: "q=tali", limit: "limit=4" } },
     {

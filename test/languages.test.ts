@@ -247,6 +247,34 @@ describe("search in Chinese, Japanese, Thai, Arabic, Russian, German, French and
     expect(en.entities.map((e) => e.name)).toContain("Tokyo");
   });
 
+  it("narrows a search to one language with lang= or lang: in q, counts languages in the facets, and refuses a bad code", async () => {
+    const search = async (query: string) =>
+      (await worker.json(`/search?${query}`)).body as {
+        total: number;
+        hits: { id: string; lang: string }[];
+        facets: { lang: { lang: string; count: number }[] };
+      };
+    const both = await search("q=经济%20");
+    expect(both.hits.map((h) => [h.id, h.lang])).toEqual([
+      ["zh-economy", "zh"],
+      ["en-mixed", "en"],
+    ]);
+    expect(both.facets.lang).toEqual([
+      { lang: "en", count: 1 },
+      { lang: "zh", count: 1 },
+    ]);
+    // The bundle's main language (Chinese here, two documents) has no list of its own: the others' are left out.
+    expect((await search("q=经济%20&lang=zh")).hits.map((h) => h.id)).toEqual(["zh-economy"]);
+    expect((await search("q=经济%20&lang=en")).hits.map((h) => h.id)).toEqual(["en-mixed"]);
+    expect((await search("q=%E7%BB%8F%E6%B5%8E%20lang%3Aen%20")).hits.map((h) => h.id)).toEqual(["en-mixed"]);
+    expect((await search("q=lang%3Afr%20")).hits.map((h) => h.id)).toEqual(["fr-greve"]);
+    expect((await search("q=lang%3Azh%20")).total).toBe(2);
+    expect((await search("q=经济%20&lang=ko")).total).toBe(0);
+    const bad = await worker.json("/search?q=x&lang=english");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("bad_request");
+  });
+
   it("finds Russian and Arabic words in another form, and marks them in the snippet", async () => {
     const ru = await hits("бюджета");
     expect(ru.hits.map((h) => h.id)).toEqual(["ru-budget"]);

@@ -8,7 +8,7 @@ const clause = (words: string | string[], more: Partial<Clause> = {}): Clause =>
   negated: false,
   ...more,
 });
-const parsed = (more: Partial<ParsedQuery>): ParsedQuery => ({ clauses: [], phrases: [], entities: [], ...more });
+const parsed = (more: Partial<ParsedQuery>): ParsedQuery => ({ clauses: [], phrases: [], entities: [], languages: [], ...more });
 
 describe("the query language: words", () => {
   it("reads nothing from an empty or blank query", () => {

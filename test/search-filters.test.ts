@@ -562,6 +562,7 @@ describe("facets of some documents", () => {
   it("order entities by count, then by id, and count an entity once a document", () => {
     const facets = countFacets([meta([e("b"), e("b"), e("a")]), meta([e("c"), e("a")]), meta([e("c"), e("x", "person")])]);
     expect(facets).toEqual({
+      lang: [{ lang: "en", count: 3 }],
       person: [{ ...e("x", "person"), count: 1 }],
       organization: [],
       place: [
@@ -570,7 +571,7 @@ describe("facets of some documents", () => {
         { ...e("b"), count: 1 },
       ],
     });
-    expect(countFacets([])).toEqual({ person: [], organization: [], place: [] });
+    expect(countFacets([])).toEqual({ person: [], organization: [], place: [], lang: [] });
   });
 
   it(`list the ${FACET_VALUES} most frequent of each type`, () => {

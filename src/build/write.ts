@@ -12,8 +12,10 @@ import {
   keyPart,
   type Layout,
   LIVE_MANIFEST_KEY,
+  languageTerm,
   type Manifest,
   MIN_PREFIX,
+  mainLanguage,
   type NamedEntity,
   type NameShard,
   PREFIX_GROUP,
@@ -179,9 +181,16 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   let maps: ReturnType<typeof exportMaps> | undefined;
   let lengths: FieldLengths;
   let words: Map<string, number>;
+  // A document of another language than the corpus's main one is indexed under its language, for `lang=` filters.
+  const languages = languageCounts(documents);
+  const main = mainLanguage(languages);
   {
     const indexes = text.take();
-    for (let i = 0; i < docs.length; i++) indexes.addEntities(i, docEntities[i]?.map((e) => e.id) ?? []);
+    for (let i = 0; i < docs.length; i++) {
+      const ids = docEntities[i]?.map((e) => e.id) ?? [];
+      const lang = (docs[i] as SourceDocument).lang ?? DEFAULT_LANGUAGE;
+      indexes.addEntities(i, lang === main ? ids : [...ids, languageTerm(lang)]);
+    }
     ({ lengths, words } = indexes);
     maps = exportMaps(indexes);
   }
@@ -265,7 +274,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     built_at: options.builtAt ?? new Date().toISOString(),
     engine: { ...engineConfig, fields: [...engineConfig.fields], lengths, bm25 },
     layout,
-    languages: languageCounts(documents),
+    languages,
     counts: { documents: documents.length, terms: words.size, entities: entities.length, keys: values.size + 2, bytes: total },
   };
   manifest.counts.bytes += 2 * bytes(manifestCodec.encode(manifest));

@@ -102,6 +102,17 @@ export const Manifest = z.object({
 });
 export type Manifest = z.infer<typeof Manifest>;
 
+/**
+ * The entity-field term a document of language `lang` is indexed under (a document of the bundle's most common
+ * language has none: see `languageFilter`). No entity id holds a colon.
+ * @example
+ * languageTerm("de"); // "lang:de"
+ */
+export const languageTerm = (lang: string): string => `lang:${lang}`;
+
+/** The language most of a bundle's documents are in (the manifest lists them most first), English when it does not say. */
+export const mainLanguage = (languages: Readonly<Record<string, number>> | undefined): string => Object.keys(languages ?? {})[0] ?? "en";
+
 export const engineConfig = { fields: [...fields], resolution: RESOLUTION, tokenize: "strict" } as const;
 
 /**

@@ -27,6 +27,8 @@ export function bundleEngine(reader: BundleReader): Engine {
     },
     dates: () => reader.dates(),
     ...(reader.manifest.engine.bm25 ? { scoring: reader.manifest.engine.bm25 } : {}),
-    ...(reader.manifest.languages ? { languages: queryLanguages(Object.keys(reader.manifest.languages)) } : {}),
+    ...(reader.manifest.languages
+      ? { languages: queryLanguages(Object.keys(reader.manifest.languages)), documentLanguages: reader.manifest.languages }
+      : {}),
   };
 }

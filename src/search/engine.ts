@@ -5,7 +5,7 @@
 import type { BundleReader } from "../format/reader";
 import type { DocMeta } from "../format/schema";
 import { analyzeDoc, type DocWords, initialsOf } from "./doc-words";
-import { countFacets, FACET_SAMPLE } from "./facets";
+import { countFacets, emptyFacets, FACET_SAMPLE } from "./facets";
 import { matchQuery } from "./match";
 import { parseQuery } from "./parse-query";
 import { checkPhrases, MAX_PHRASE_CHECKS } from "./phrases";
@@ -25,9 +25,10 @@ export type { Engine, Facets, Match, MatchOptions, SearchHit, SearchParams, Sear
  */
 export async function search(engine: Engine, reader: BundleReader, params: SearchParams): Promise<SearchResult> {
   const parsed = parseQuery(params.q);
-  const facets = { person: [], organization: [], place: [] };
+  const facets = emptyFacets();
   const empty = { query: params.q, total: 0, approximate: false, facets, facetsExhaustive: true, corrected: null, hits: [] };
-  if (parsed.clauses.every((c) => c.negated) && parsed.entities.length === 0 && !params.entities?.length && !parsed.from && !parsed.to) {
+  const filtered = parsed.entities.length > 0 || !!params.entities?.length || parsed.languages.length > 0 || !!params.languages?.length;
+  if (parsed.clauses.every((c) => c.negated) && !filtered && !parsed.from && !parsed.to) {
     return empty;
   }
   const wanted = params.offset + params.limit;
@@ -40,6 +41,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     ),
     order: params.sort,
     entities: params.entities,
+    languages: params.languages,
     recencyDays: params.recencyDays,
   });
   // Each hit's stored text is analyzed once for the phrase checks, the rerank and the snippet; only the words that
@@ -80,6 +82,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
         title: meta.title,
         url: meta.url ?? null,
         date: meta.date ?? null,
+        lang: meta.lang ?? "en",
         score: Math.round(c.score * 1e4) / 1e4,
         snippet: makeSnippet(meta.text, matcher, undefined, wordsOf(c.doc, meta).text),
         entities: meta.entities.slice(0, 8),

@@ -8,9 +8,10 @@ export const FACET_SAMPLE = 20;
 export const FACET_VALUES = 10;
 
 /**
- * The entities of some documents, per type, by how many of the documents hold them.
+ * The entities of some documents, per type, by how many of the documents hold them; and their languages, most first.
  * @example
  * countFacets(metas).place; // [{ id: "kabul", name: "Kabul", type: "place", count: 7 }, ...]
+ * countFacets(metas).lang; // [{ lang: "en", count: 18 }, { lang: "de", count: 2 }]
  */
 export function countFacets(metas: DocMeta[]): Facets {
   const counts = new Map<string, EntityRef & { count: number }>();
@@ -21,8 +22,18 @@ export function countFacets(metas: DocMeta[]): Facets {
       else counts.set(ref.id, { id: ref.id, name: ref.name, type: ref.type, count: 1 });
     }
   }
-  const out = { person: [], organization: [], place: [] } as Facets;
+  const languages = new Map<string, number>();
+  // A document without a language is English: its bundle was built before languages.
+  for (const meta of metas) languages.set(meta.lang ?? "en", (languages.get(meta.lang ?? "en") ?? 0) + 1);
+  const out: Facets = { ...emptyFacets(), lang: [...languages].map(([lang, count]) => ({ lang, count })).sort(byCount) };
   const sorted = [...counts.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
   for (const type of entityTypes) out[type] = sorted.filter((e) => e.type === type).slice(0, FACET_VALUES);
   return out;
+}
+
+const byCount = (a: { lang: string; count: number }, b: { lang: string; count: number }) => b.count - a.count || (a.lang < b.lang ? -1 : 1);
+
+/** The facets of no documents. */
+export function emptyFacets(): Facets {
+  return { person: [], organization: [], place: [], lang: [] };
 }

@@ -5,6 +5,7 @@
  * a filter here, its test.
  */
 
+import { languageTerm, mainLanguage } from "../format/bundle";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf } from "./rank";
@@ -15,8 +16,10 @@ import type { Engine, MatchOptions } from "./types";
 export interface Scope {
   /** Document numbers `[first, end)` (a date range: documents are numbered by date). */
   range?: [number, number];
-  /** The only documents allowed (entities). */
+  /** The only documents allowed (entities, a language). */
   allowed?: Set<number>;
+  /** Documents left out (those in other languages than the bundle's main one, when that one is asked for). */
+  denied?: Set<number>;
   /** Whether a filter's own list was read in part (its count is then an estimate). */
   partial: boolean;
 }
@@ -40,19 +43,21 @@ export interface Filter {
  * @example
  * filtersOf(parseQuery("oil from:2021-08 entity:opec"), {}); // [dateFilter, entityFilter]
  */
-export function filtersOf(parsed: ParsedQuery, options: MatchOptions): Filter[] {
+export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: Pick<Engine, "documentLanguages">): Filter[] {
   const entityIds = [...new Set([...parsed.entities, ...(options.entities ?? [])])];
+  const languages = [...new Set([...parsed.languages, ...(options.languages ?? [])])];
   return [
     ...(parsed.from || parsed.to ? [dateFilter(parsed.from, parsed.to)] : []),
     ...(entityIds.length > 0 ? [entityFilter(entityIds)] : []),
+    ...languages.map((lang) => languageFilter(lang, engine?.documentLanguages)),
   ];
 }
 
 /** Whether a document is in a scope. */
 export function allows(scope: Scope): ((doc: number) => boolean) | undefined {
-  const { allowed, range } = scope;
-  if (!allowed && !range) return undefined;
-  return (doc) => (!allowed || allowed.has(doc)) && (!range || (doc >= range[0] && doc < range[1]));
+  const { allowed, denied, range } = scope;
+  if (!allowed && !denied && !range) return undefined;
+  return (doc) => (!allowed || allowed.has(doc)) && (!denied || !denied.has(doc)) && (!range || (doc >= range[0] && doc < range[1]));
 }
 
 /** The tail chunks a scope needs read for its documents to be whole: those holding its allowed documents, or its range. */
@@ -96,6 +101,43 @@ export function entityFilter(ids: string[]): Filter {
         allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
       }
       return { ...scope, allowed, partial: scope.partial || ids.some((id) => !tails.whole(id, "entity", inDates)) };
+    },
+  };
+}
+
+/**
+ * Documents in one language. Only the documents of languages other than the bundle's main one are indexed under their
+ * language (`languageTerm`): a filter on one of those reads its list, and a filter on the main language reads the
+ * others' lists and leaves their documents out, so that no filter reads a list as long as the corpus. A language the
+ * bundle does not hold allows nothing.
+ * @example
+ * languageFilter("de", { en: 18000, de: 1000 }); // reads "lang:de"
+ */
+export function languageFilter(lang: string, languages: Readonly<Record<string, number>> = { en: 1 }): Filter {
+  const main = mainLanguage(languages);
+  const held = languages[lang] !== undefined;
+  const terms = !held
+    ? []
+    : lang === main
+      ? Object.keys(languages)
+          .filter((l) => l !== main)
+          .map(languageTerm)
+      : [languageTerm(lang)];
+  return {
+    terms,
+    async narrow({ postings, tails }, scope) {
+      if (!held) return { ...scope, allowed: new Set() };
+      const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
+      await tails.load(terms.map((term) => ({ term, field: "entity" as const, accept: inDates })));
+      const partial = scope.partial || terms.some((term) => !tails.whole(term, "entity", inDates));
+      if (lang !== main) {
+        const docs = docsOf(postings.get(languageTerm(lang))?.entity ?? []);
+        const allowed = scope.allowed ? new Set([...scope.allowed].filter((d) => docs.has(d))) : docs;
+        return { ...scope, allowed, partial };
+      }
+      const denied = new Set(scope.denied);
+      for (const term of terms) for (const doc of docsOf(postings.get(term)?.entity ?? [])) denied.add(doc);
+      return { ...scope, denied, partial };
     },
   };
 }

@@ -8,6 +8,7 @@ export const SearchHit = z.object({
   title: z.string().describe("Plain text (escape it before putting it in HTML)."),
   url: z.string().nullable(),
   date: z.string().nullable(),
+  lang: z.string().describe('The document\'s language: an ISO 639-1 code, "und" when the build could not tell.'),
   score: z.number(),
   snippet: z.string().describe("HTML: the body's best passage, all document text escaped, matched words in `<mark>`."),
   entities: z.array(EntityRef),

@@ -47,7 +47,7 @@ async function expand(engine: Engine, parsed: ParsedQuery): Promise<TermGroup[]>
  * const { candidates } = await matchQuery(engine, parseQuery("kabul embassy"));
  */
 export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: MatchOptions = {}): Promise<Match> {
-  const filters = filtersOf(parsed, options);
+  const filters = filtersOf(parsed, options, engine);
   const filterTerms = filters.flatMap((f) => f.terms);
   // Refused before any read: expanding prefixes only adds terms, and each prefix clause costs a read of its own.
   const languages = engine.languages ?? [];
@@ -108,12 +108,21 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
         bm25: engine.scoring,
       });
     }
-    // Filters alone (entity:, from:/to:): every document they allow, newest first.
-    // The last date run ends at the last document, not at MAX_SAFE_INTEGER.
-    const end = range ? Math.min(range[1], documents) : 0;
-    const pool = allowed ? [...allowed] : range ? Array.from({ length: Math.max(0, end - range[0]) }, (_, i) => range[0] + i) : [];
-    const docs = pool.filter((doc) => !exclude.has(doc) && (!allow || allow(doc)));
-    return { candidates: topK(docs, want, (a, b) => b - a).map((doc) => ({ doc, matched: 0, score: 0 })), total: docs.length };
+    // Filters alone (entity:, lang:, from:/to:): every document they allow, newest first.
+    if (allowed) {
+      const docs = [...allowed].filter((doc) => !exclude.has(doc) && (!allow || allow(doc)));
+      return { candidates: topK(docs, want, (a, b) => b - a).map((doc) => ({ doc, matched: 0, score: 0 })), total: docs.length };
+    }
+    if (!range && !scope.denied) return { candidates: [], total: 0 };
+    // A range of documents (the last date run ends at the last document, not at MAX_SAFE_INTEGER), or the whole
+    // corpus but some: counted, and walked from the newest only as far as the page needs.
+    const [first, end] = range ? [range[0], Math.min(range[1], documents)] : [0, documents];
+    const out = (doc: number) => exclude.has(doc) || (allow !== undefined && !allow(doc));
+    let total = Math.max(0, end - first);
+    for (const doc of new Set([...exclude, ...(scope.denied ?? [])])) if (doc >= first && doc < end && out(doc)) total--;
+    const candidates: Ranked["candidates"] = [];
+    for (let doc = end - 1; doc >= first && candidates.length < want; doc--) if (!out(doc)) candidates.push({ doc, matched: 0, score: 0 });
+    return { candidates, total };
   };
   let ranked = rank();
   // A page deeper than the heads reach: more chunks, newest first, two a round trip, until it fills or the budget ends.

@@ -1,4 +1,4 @@
-/** @module Reads the query language leniently: words, "phrases", -excluded, a OR b, title:, from:/to:, entity:, and prefixes. */
+/** @module Reads the query language leniently: words, "phrases", -excluded, a OR b, title:, from:/to:, entity:, lang:, and prefixes. */
 import { foldWords, isStopWord } from "../format/analyzer";
 import { MIN_PREFIX } from "../format/bundle";
 
@@ -19,10 +19,15 @@ export interface ParsedQuery {
   phrases: string[][];
   /** `entity:<id>` filters. */
   entities: string[];
+  /** `lang:<code>` filters (ISO 639-1, lowercased). */
+  languages: string[];
   /** `from:` and `to:`, as inclusive `YYYY-MM-DD` bounds. */
   from?: string;
   to?: string;
 }
+
+/** A language as filters name it: an ISO 639 code ("de", "und"). */
+export const LANGUAGE_CODE = /^[a-z]{2,3}$/i;
 
 const TOKEN = /(-?)(?:([a-z]+):)?("[^"]*"?|[^\s"]+)|(-)?"([^"]*)"?/giu;
 
@@ -40,10 +45,10 @@ export function dateBound(text: string, end: boolean): string | undefined {
  * Parses a query. Never throws: an unclosed quote runs to the end, a lone `-` or an empty `title:` is ignored,
  * an unknown `name:` is read as words.
  * @example
- * parseQuery('"security council" -taliban kabul OR herat from:2021-08 entity:john-kirby kab');
+ * parseQuery('"security council" -taliban kabul OR herat from:2021-08 entity:john-kirby lang:en kab');
  */
 export function parseQuery(q: string): ParsedQuery {
-  const parsed: ParsedQuery = { clauses: [], phrases: [], entities: [] };
+  const parsed: ParsedQuery = { clauses: [], phrases: [], entities: [], languages: [] };
   const normalized = q.replace(/[“”„]/g, '"');
   let orPending = false;
   let last: Clause | undefined;
@@ -51,13 +56,18 @@ export function parseQuery(q: string): ParsedQuery {
     const negated = m[1] === "-" || m[4] === "-";
     const name = m[2]?.toLowerCase();
     let value = m[3] ?? `"${m[5] ?? ""}`;
-    if (/^(title|entity|from|to):$/i.test(value)) continue; // an operator with nothing after it
+    if (/^(title|entity|lang|from|to):$/i.test(value)) continue; // an operator with nothing after it
     if (value === "OR" && !name && !negated) {
       orPending = parsed.clauses.length > 0;
       continue;
     }
     if (name === "entity" && !value.startsWith('"')) {
       if (value) parsed.entities.push(value.toLowerCase());
+      last = undefined;
+      continue;
+    }
+    if (name === "lang" && LANGUAGE_CODE.test(value)) {
+      parsed.languages.push(value.toLowerCase());
       last = undefined;
       continue;
     }

@@ -18,6 +18,8 @@ export interface Engine {
   scoring?: Record<"title" | "text", Bm25Params>;
   /** The languages a query word is stemmed in (`queryLanguages` of the bundle's; default: English alone). */
   languages?: readonly string[];
+  /** Documents of each language, most first (the manifest's `languages`; default: all English). */
+  documentLanguages?: Readonly<Record<string, number>>;
 }
 
 export interface MatchOptions {
@@ -27,6 +29,8 @@ export interface MatchOptions {
   order?: "relevance" | "date";
   /** Entity ids every result must have. */
   entities?: string[];
+  /** The language every result must be in (ISO 639-1). */
+  languages?: string[];
   /** Multiply scores by a recency factor with this half-life, in days. */
   recencyDays?: number;
 }
@@ -53,14 +57,15 @@ export interface SearchParams {
   limit: number;
   offset: number;
   entities?: string[];
+  languages?: string[];
   sort?: "relevance" | "date";
   recencyDays?: number;
 }
 
 export type { SearchHit } from "./hit";
 
-/** Entities of each type among the best matches, with how many of those documents hold them. */
-export type Facets = Record<EntityType, (EntityRef & { count: number })[]>;
+/** Entities of each type among the best matches, with how many of those documents hold them; and their languages. */
+export type Facets = Record<EntityType, (EntityRef & { count: number })[]> & { lang: { lang: string; count: number }[] };
 
 import type { SearchHit } from "./hit";
 

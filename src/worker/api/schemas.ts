@@ -29,7 +29,7 @@ const q = z
   .refine((s) => s.trim().length > 0)
   .openapi({
     description:
-      'The query: words (all matched first, then partial matches), `"phrases"`, `-excluded`, `a OR b`, `title:word`, `from:2021-08 to:2021-08-31`, `entity:<id>`, `word*`. The last word matches as a prefix unless the query ends with a space.',
+      'The query: words (all matched first, then partial matches), `"phrases"`, `-excluded`, `a OR b`, `title:word`, `from:2021-08 to:2021-08-31`, `entity:<id>`, `lang:de`, `word*`. The last word matches as a prefix unless the query ends with a space.',
     example: "kabul embassy",
   });
 const stringOrList = z.union([z.string(), z.array(z.string())]);
@@ -56,6 +56,15 @@ export const SearchQuery = z.object({
   entity: stringOrList
     .optional()
     .openapi({ description: `Entity ids every hit must mention (repeat the parameter, at most ${MAX_ENTITY_FILTERS}).` }),
+  lang: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}$/, "lang must be a language code such as en, de or zh")
+    .optional()
+    .openapi({
+      description:
+        "Only documents in this language: an ISO 639-1 code such as `en`, `de` or `zh` (`und`: those the build could not tell). `lang:de` in `q` does the same.",
+      example: "en",
+    }),
   sort: z.enum(["relevance", "date"]).default("relevance").openapi({ description: "Order: relevance, or newest first." }),
   recency: z.coerce
     .number()
@@ -85,10 +94,17 @@ export const SearchResponse = z
       description:
         "Milliseconds the search took by the Worker's clock. On Cloudflare that clock advances only across I/O, so this is the time spent waiting for KV; in a local runtime it includes the CPU.",
     }),
-    facets: z.object({ person: FacetValues, organization: FacetValues, place: FacetValues }).openapi({
-      description:
-        "The entities of each type among the best matches (up to 20 documents), most frequent first, with how many of them hold each.",
-    }),
+    facets: z
+      .object({
+        person: FacetValues,
+        organization: FacetValues,
+        place: FacetValues,
+        lang: z.array(z.object({ lang: z.string(), count: z.number().int() })),
+      })
+      .openapi({
+        description:
+          "The entities of each type among the best matches (up to 20 documents), most frequent first, with how many of them hold each; and those documents' languages (`lang`).",
+      }),
     facets_exhaustive: z.boolean().openapi({ description: "Whether the facets counted every matching document." }),
     corrected: z
       .string()

@@ -51,6 +51,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       limit: query.limit,
       offset: query.offset,
       entities: entityFilters(query.entity),
+      ...(query.lang ? { languages: [query.lang.toLowerCase()] } : {}),
       sort: query.sort,
       recencyDays: query.recency,
     });
