@@ -234,6 +234,14 @@ describe("search in Chinese, Japanese, Thai, Arabic, Russian, German, French and
     expect((await hits("traders")).hits.map((h) => h.id)).toEqual(["en-mixed"]);
   });
 
+  it("stems a long query in the bundle's other languages only as far as the bound on terms allows, never refusing it for them", async () => {
+    const words =
+      "wirtschaftlichen regierungen ökonomen exporte sinkenden quartals bundesamtes signale optimismus brücken conducteurs syndicats réformes semaines agricultores cooperativas precios mercados ayudas regadíos";
+    const { status, body } = await worker.json(`/search?q=${encodeURIComponent(words)}%20`);
+    expect(status).toBe(200);
+    expect(body.hits.map((h: { id: string }) => h.id)).toEqual(expect.arrayContaining(["de-wirtschaft", "fr-greve", "es-cosecha"]));
+  });
+
   it("gives each document its language, and entities to English documents only", async () => {
     const doc = async (id: string) => (await worker.json(`/documents/${id}`)).body as { lang: string; entities: { name: string }[] };
     const de = await doc("de-wirtschaft");

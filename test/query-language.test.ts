@@ -106,11 +106,11 @@ describe("the query language", () => {
       total: 0,
       total_approximate: false,
       corrected: null,
-      facets: { person: [], organization: [], place: [] },
+      facets: { person: [], organization: [], place: [], lang: [] },
       facets_exhaustive: true,
       hits: [],
     };
-    for (const q of ["-", "- -", '"', '""', "title:", "entity:", "from:", "OR", "🙂", "\u0001", "to:banana", "-kabul -embassy"]) {
+    for (const q of ["-", "- -", '"', '""', "title:", "entity:", "lang:", "from:", "OR", "🙂", "\u0001", "to:banana", "-kabul -embassy"]) {
       const { status, body } = await worker.json(search(q));
       expect(status, JSON.stringify(q)).toBe(200);
       expect(body.query).toBe(q);

@@ -125,7 +125,7 @@ describe("queries that ask for nothing", () => {
       query: "-kabul ",
       total: 0,
       approximate: false,
-      facets: { person: [], organization: [], place: [] },
+      facets: { person: [], organization: [], place: [], lang: [] },
       facetsExhaustive: true,
       corrected: null,
       hits: [],
@@ -259,6 +259,7 @@ describe("facets", () => {
       person: [],
       organization: [{ ...org("un"), count: 1 }],
       place: [{ ...place("kabul"), count: 2 }],
+      lang: [{ lang: "en", count: 2 }],
     });
     expect(result.facetsExhaustive).toBe(true);
   });

@@ -134,8 +134,8 @@ export function stem(word: string, lang: string = DEFAULT_LANGUAGE): string {
 }
 
 /**
- * The index terms a query word may be in a bundle holding documents of `languages`: its stem in each (without
- * repeats, English's first when English is one of them).
+ * The index terms a query word may be in a bundle holding documents of `languages`: its stem in each, in that order,
+ * without repeats.
  * @example
  * stemsOf("wirtschaftlichen", ["en", "de"]); // ["wirtschaftlichen", "wirtschaft"]
  */
@@ -150,16 +150,18 @@ export function stemsOf(word: string, languages: readonly string[]): string[] {
 }
 
 /**
- * The languages a query is stemmed in, for a bundle holding documents of `languages` (the manifest's): those with
- * a Latin-script stemmer of their own, English for any other (the Cyrillic and Arabic scripts' stemmers follow the
- * script, not the language), English first, without repeats.
+ * The languages a query is stemmed in, for a bundle holding documents of `languages` (the manifest's, most documents
+ * first): those with a Latin-script stemmer of their own, English for any other (the Cyrillic and Arabic scripts'
+ * stemmers follow the script, not the language), in that order, without repeats. The first is the query's own
+ * reading; the others add the forms the bundle's other documents were indexed under.
  * @example
  * queryLanguages(["und", "en", "de", "ru"]); // ["en", "de"]
+ * queryLanguages(["de", "en"]); // ["de", "en"]
  */
 export function queryLanguages(languages: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const lang of languages) out.add(LATIN_STEMMERS[lang] ? lang : DEFAULT_LANGUAGE);
-  return out.has(DEFAULT_LANGUAGE) ? [DEFAULT_LANGUAGE, ...[...out].filter((l) => l !== DEFAULT_LANGUAGE)] : [...out];
+  return [...out];
 }
 
 const CYRILLIC = /^\p{Script=Cyrillic}/u;

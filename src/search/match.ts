@@ -1,7 +1,7 @@
 /** @module Matching: a parsed query's clauses expanded (prefixes, corrections), its filters applied, its postings ranked, the chunks it needs read. */
 
 import { AppError } from "../errors";
-import { isUnspaced, stemsOf } from "../format/analyzer";
+import { isUnspaced, stem, stemsOf } from "../format/analyzer";
 import { estimateTotal } from "./estimate";
 import { allows, filtersOf, region, type Scope } from "./filters";
 import type { ParsedQuery } from "./parse-query";
@@ -21,24 +21,49 @@ const TIER_MAX_GROUPS = 4;
 const COMPLETION_WEIGHT = 0.8;
 const CORRECTION_WEIGHT = 0.7;
 
-/** The clauses a document should match, each with its index terms: the words' stems, and the completions of a prefix. */
-async function expand(engine: Engine, parsed: ParsedQuery): Promise<TermGroup[]> {
-  const languages = engine.languages ?? [];
-  return Promise.all(
+/**
+ * The clauses a document should match, each with its index terms: the words' stems, and the completions of a prefix.
+ * In a bundle of several languages a word also matches its stems in the others (see `queryLanguages`), as long as
+ * the query's terms stay within `MAX_TERMS`: `room` new terms at most, the first words' first.
+ */
+async function expand(engine: Engine, parsed: ParsedQuery, room: number): Promise<TermGroup[]> {
+  const [first, ...others] = engine.languages ?? [];
+  /** Each group's words and completions, with their weights, for the other languages' stems. */
+  const sources: [string, number][][] = [];
+  const groups = await Promise.all(
     parsed.clauses
       .filter((c) => !c.negated)
-      .map(async (clause) => {
-        const variants = new Map<string, number>();
-        for (const word of clause.words) for (const s of stemsOf(word, languages)) variants.set(s, 1);
+      .map(async (clause, i) => {
+        const words: [string, number][] = clause.words.map((word) => [word, 1]);
         const last = clause.words.at(-1) as string;
         if (clause.prefix) {
-          for (const [completion] of (await engine.completions(last)).slice(0, MAX_EXPANSIONS)) {
-            for (const s of stemsOf(completion, languages)) if (!variants.has(s)) variants.set(s, COMPLETION_WEIGHT);
-          }
+          for (const [completion] of (await engine.completions(last)).slice(0, MAX_EXPANSIONS)) words.push([completion, COMPLETION_WEIGHT]);
         }
+        const variants = new Map<string, number>();
+        for (const [word, weight] of words) {
+          const s = stem(word, first);
+          if (!variants.has(s)) variants.set(s, weight);
+        }
+        sources[i] = words;
         return { word: clause.words.join(" OR "), field: clause.field, variants };
       }),
   );
+  const known = new Set(groups.flatMap((g) => [...g.variants.keys()]));
+  for (const lang of others) {
+    groups.forEach((group, i) => {
+      for (const [word, weight] of sources[i] ?? []) {
+        const s = stem(word, lang);
+        if (group.variants.has(s)) continue;
+        if (!known.has(s)) {
+          if (room <= 0) continue;
+          room--;
+          known.add(s);
+        }
+        group.variants.set(s, weight);
+      }
+    });
+  }
+  return groups;
 }
 
 /**
@@ -52,12 +77,13 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // Refused before any read: expanding prefixes only adds terms, and each prefix clause costs a read of its own.
   const languages = engine.languages ?? [];
   const stems = (word: string) => stemsOf(word, languages);
-  const base = new Set([...parsed.clauses.flatMap((c) => c.words.flatMap(stems)), ...filterTerms]);
+  // The query's own reading: its words stemmed in the bundle's main language.
+  const base = new Set([...parsed.clauses.flatMap((c) => c.words.map((w) => stem(w, languages[0]))), ...filterTerms]);
   if (base.size > MAX_TERMS) {
     throw new AppError("query_too_complex", `The query needs over ${base.size} index terms; at most ${MAX_TERMS} are allowed.`);
   }
-  const groups = await expand(engine, parsed);
   const excluded = parsed.clauses.filter((c) => c.negated).flatMap((c) => c.words.flatMap(stems));
+  const groups = await expand(engine, parsed, MAX_TERMS - new Set([...base, ...excluded]).size);
   const terms = [...new Set([...groups.flatMap((g) => [...g.variants.keys()]), ...excluded, ...filterTerms])];
   if (terms.length > MAX_TERMS) {
     throw new AppError("query_too_complex", `The query needs ${terms.length} index terms; at most ${MAX_TERMS} are allowed.`);

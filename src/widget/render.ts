@@ -17,17 +17,19 @@ export function chip(entity: EntityRef, index?: number): HTMLSpanElement {
 /**
  * The snippet's text, with `<mark>` elements rebuilt from its literal tags. `dir="auto"` on every text from a document:
  * an Arabic or Hebrew title or snippet reads right to left, each by its own first letters, whatever the page's direction.
+ * `lang`, the document's language when the build could tell it: screen readers pronounce it, browsers hyphenate it.
  */
-function snippet(text: string): HTMLParagraphElement {
-  const p = h("p", { class: "snippet", part: "snippet", dir: "auto" });
+function snippet(text: string, lang: Record<string, string>): HTMLParagraphElement {
+  const p = h("p", { class: "snippet", part: "snippet", dir: "auto", ...lang });
   for (const segment of snippetSegments(text)) p.append(segment.mark ? h("mark", { part: "mark" }, segment.text) : segment.text);
   return p;
 }
 
 function hit(item: Hit, chips: boolean): (Node | string)[] {
-  const head = h("div", { class: "head" }, h("span", { class: "title", part: "title", dir: "auto" }, item.title));
+  const lang: Record<string, string> = item.lang && item.lang !== "und" ? { lang: item.lang } : {};
+  const head = h("div", { class: "head" }, h("span", { class: "title", part: "title", dir: "auto", ...lang }, item.title));
   if (item.date) head.append(h("time", { part: "date", datetime: item.date }, formatDate(item.date)));
-  const nodes: Node[] = [head, snippet(item.snippet)];
+  const nodes: Node[] = [head, snippet(item.snippet, lang)];
   if (chips && item.entities.length > 0) nodes.push(h("div", { class: "chips", part: "entities" }, ...item.entities.map(chip)));
   return nodes;
 }

@@ -66,8 +66,8 @@ const answers: Record<string, { search: object; suggest: object; status?: number
       corrected: null,
       facets: { person: [], organization: [], place: [] },
       hits: [
-        hit("ar", "", { title: "إضراب في ميناء الإسكندرية", snippet: "أعلن عمال <mark>ميناء</mark> الإسكندرية إضرابا" }),
-        hit("en", "", { title: "Port strike in Alexandria", snippet: "Workers at the <mark>port</mark> struck" }),
+        hit("ar", "", { title: "إضراب في ميناء الإسكندرية", snippet: "أعلن عمال <mark>ميناء</mark> الإسكندرية إضرابا", lang: "ar" }),
+        hit("en", "", { title: "Port strike in Alexandria", snippet: "Workers at the <mark>port</mark> struck", lang: "und" }),
       ],
     },
     suggest: { query: "rtl", terms: [], entities: [], titles: [] },
@@ -249,6 +249,10 @@ describe.skipIf(!hasChromium)("text in either direction", () => {
       ["auto", "rtl"],
       ["auto", "ltr"],
     ]);
+    // The document's language, when the build could tell it ("und" is no language to name).
+    const langs = (selector: string) => page.locator(selector).evaluateAll((all) => all.map((e) => e.getAttribute("lang")));
+    expect(await langs(sel.titles)).toEqual(["ar", null]);
+    expect(await langs(`${sel.hits} .snippet`)).toEqual(["ar", null]);
     expect(errors).toEqual([]);
   });
 });
