@@ -8,19 +8,25 @@ import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker
 import { extractDocument, isLatinText } from "../src/build/entities/document";
 import { readRecord } from "../src/build/ingest/record";
 import { detectLanguage, languageTag } from "../src/build/language";
+import { buildBundle } from "../src/build/write";
 import {
+  analysisLanguage,
+  analysisLanguages,
   analyze,
   foldWords,
   isUnspaced,
   MAX_WORD,
-  queryLanguages,
   STEMMED_LANGUAGES,
   stem,
   stemKeepsInitial,
   stemsOf,
   wordSegments,
 } from "../src/format/analyzer";
+import type { SourceDocument } from "../src/format/schema";
+import { bundleEngine } from "../src/search/bundle-engine";
 import { textWords } from "../src/search/doc-words";
+import { search } from "../src/search/engine";
+import { memoryBundle } from "./helpers/memory-bundle";
 
 /** The analyzer before segmentation: what every text without an unspaced script must still fold to. */
 function unsegmented(text: string): string[] {
@@ -143,8 +149,15 @@ describe("each document's language", () => {
     expect(stem("embassies", "da")).toBe("embassi");
     expect(stem("embassies", "und")).toBe("embassi");
     expect(stem("бюджета", "de")).toBe("бюджет");
-    expect(queryLanguages(["und", "de", "en", "ru", "da"])).toEqual(["en", "de"]);
-    expect(queryLanguages(["fr"])).toEqual(["fr"]);
+    // A bundle is analyzed in its main language and in those holding 1% of it or 1,000 documents; a document of
+    // another (one the detector got wrong, or undetermined) is analyzed in the main one.
+    expect(analysisLanguages({ en: 16243, und: 2797, de: 1, nl: 1 })).toEqual(["en"]);
+    expect(analysisLanguages({ und: 50, de: 700, en: 300, fr: 11, it: 9 })).toEqual(["de", "en", "fr"]);
+    expect(analysisLanguages({ en: 900_000, de: 1500, fr: 900 })).toEqual(["en", "de"]);
+    expect(analysisLanguages({ und: 3 })).toEqual(["en"]);
+    expect(analysisLanguage("nl", ["en"])).toBe("en");
+    expect(analysisLanguage("und", ["de", "en"])).toBe("de");
+    expect(analysisLanguage("en", ["de", "en"])).toBe("en");
     expect(stemsOf("wirtschaftlichen", ["en", "de"])).toEqual([stem("wirtschaftlichen"), "wirtschaft"]);
     expect(stemsOf("oil", ["en", "de", "fr"])).toEqual(["oil"]);
     for (const lang of STEMMED_LANGUAGES) expect(typeof stem("zzword", lang)).toBe("string");
@@ -291,5 +304,45 @@ describe("search in Chinese, Japanese, Thai, Arabic, Russian, German, French and
     const ar = await hits("حبوب");
     expect(ar.hits.map((h) => h.id)).toEqual(["ar-port"]);
     expect(ar.hits[0]?.snippet).toContain("<mark>الحبوب</mark>");
+  });
+});
+
+describe("a bundle's analysis languages", () => {
+  const run = async (documents: SourceDocument[], q: string) => {
+    const bundle = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { builtAt: "t" });
+    const reader = memoryBundle(bundle).coldReader();
+    return { manifest: reader.manifest, result: await search(bundleEngine(reader), reader, { q, limit: 10, offset: 0 }) };
+  };
+  const english = (i: number): SourceDocument => ({
+    id: `en${i}`,
+    title: `Council meeting ${i}`,
+    body: `The council said on Tuesday that the bridge number ${i} would open in the spring.`,
+    lang: "en",
+    meta: {},
+  });
+
+  it("analyzes a language too rare in the bundle (or one the detector got wrong) as the main one, so its exact words still match", async () => {
+    const rare: SourceDocument = { id: "de1", title: "Bericht", body: "Die wirtschaftlichen Zahlen", lang: "de", meta: {} };
+    const { manifest, result } = await run([...Array.from({ length: 150 }, (_, i) => english(i)), rare], "wirtschaftlichen ");
+    expect(manifest.engine.languages).toEqual(["en"]);
+    expect(manifest.languages).toEqual({ en: 150, de: 1 });
+    expect(result.hits.map((h) => [h.id, h.lang])).toEqual([["de1", "de"]]);
+    expect(result.hits[0]?.snippet).toContain("<mark>wirtschaftlichen</mark>");
+  });
+
+  it("analyzes each language holding enough of the bundle as itself, and undetermined documents as the main one", async () => {
+    const german = (i: number): SourceDocument => ({
+      id: `de${i}`,
+      title: `Bericht ${i}`,
+      body: "Die wirtschaftlichen Zahlen steigen",
+      lang: "de",
+      meta: {},
+    });
+    const table: SourceDocument = { id: "und1", title: "Zahlen", body: "Wirtschaft 12 vs 10", lang: "und", meta: {} };
+    const docs = [...Array.from({ length: 5 }, (_, i) => german(i)), english(1), table];
+    const { manifest, result } = await run(docs, "wirtschaft ");
+    expect(manifest.engine.languages).toEqual(["de", "en"]);
+    // "wirtschaft" finds "wirtschaftlichen" in German documents, and the undetermined one analyzed as German.
+    expect(result.hits.map((h) => h.id).sort()).toEqual(["de0", "de1", "de2", "de3", "de4", "und1"]);
   });
 });

@@ -1,7 +1,7 @@
 /** @module Turns documents and entities into a bundle: every KV value of one version, and its manifest. */
 
 import { createHash } from "node:crypto";
-import { DEFAULT_LANGUAGE, foldWords, isStopWord } from "../format/analyzer";
+import { analysisLanguage, analysisLanguages, DEFAULT_LANGUAGE, foldWords, isStopWord } from "../format/analyzer";
 import {
   bundleKey,
   countIds,
@@ -119,6 +119,8 @@ export class TextIndex {
     /** Input position of each document number. */
     readonly order: readonly number[],
     indexes: FlexIndexes,
+    /** The languages the text was analyzed in (`analysisLanguages` of the documents'). */
+    readonly languages: readonly string[] = [DEFAULT_LANGUAGE],
   ) {
     this.indexes = indexes;
   }
@@ -149,13 +151,16 @@ export async function indexText(
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i))
     .map((o) => o.i);
   const indexes = new FlexIndexes(FlexIndexes.measure(order.map((i) => documents[i] as SourceDocument)));
+  // Each document in its language when the corpus holds enough of it, else in the corpus's main language.
+  const languages = analysisLanguages(languageCounts(documents));
   for (let n = 0; n < order.length; n++) {
-    indexes.addText(n, documents[order[n] as number] as SourceDocument);
+    const doc = documents[order[n] as number] as SourceDocument;
+    indexes.addText(n, { title: doc.title, body: doc.body, lang: analysisLanguage(doc.lang, languages) });
     if (n % 1000 === 999) progress("index", n + 1, order.length);
     if (options.pause && n % PAUSE_EVERY === PAUSE_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   progress("index", order.length, order.length);
-  return new TextIndex(documents, order, indexes);
+  return new TextIndex(documents, order, indexes, languages);
 }
 
 /**
@@ -272,7 +277,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     format: FORMAT_VERSION,
     version,
     built_at: options.builtAt ?? new Date().toISOString(),
-    engine: { ...engineConfig, fields: [...engineConfig.fields], lengths, bm25 },
+    engine: { ...engineConfig, fields: [...engineConfig.fields], languages: [...text.languages], lengths, bm25 },
     layout,
     languages,
     counts: { documents: documents.length, terms: words.size, entities: entities.length, keys: values.size + 2, bytes: total },

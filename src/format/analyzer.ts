@@ -149,20 +149,40 @@ export function stemsOf(word: string, languages: readonly string[]): string[] {
   return out;
 }
 
+/** A language is analyzed as itself when it holds this share of a bundle's documents… */
+export const MIN_LANGUAGE_SHARE = 0.01;
+/** …or this many of them. */
+export const MIN_LANGUAGE_DOCUMENTS = 1000;
+
 /**
- * The languages a query is stemmed in, for a bundle holding documents of `languages` (the manifest's, most documents
- * first): those with a Latin-script stemmer of their own, English for any other (the Cyrillic and Arabic scripts'
- * stemmers follow the script, not the language), in that order, without repeats. The first is the query's own
- * reading; the others add the forms the bundle's other documents were indexed under.
+ * The languages a bundle's documents are analyzed in, given how many documents each language has: its main
+ * language (the one with most documents, undetermined ones aside; English when none is determined) first, then
+ * every other language holding `MIN_LANGUAGE_SHARE` of the documents or `MIN_LANGUAGE_DOCUMENTS`, most first. A
+ * query is stemmed in each (so a query reads one index term more a word for each language whose stemmer gives
+ * another form); a document of a language not among them (a few articles, or one the detector got wrong) is analyzed
+ * as the main language, as undetermined ones are.
  * @example
- * queryLanguages(["und", "en", "de", "ru"]); // ["en", "de"]
- * queryLanguages(["de", "en"]); // ["de", "en"]
+ * analysisLanguages({ en: 16243, und: 2797, de: 1 }); // ["en"]
+ * analysisLanguages({ de: 700, en: 300, und: 5 }); // ["de", "en"]
  */
-export function queryLanguages(languages: Iterable<string>): string[] {
-  const out = new Set<string>();
-  for (const lang of languages) out.add(LATIN_STEMMERS[lang] ? lang : DEFAULT_LANGUAGE);
-  return [...out];
+export function analysisLanguages(counts: Readonly<Record<string, number>>): string[] {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const ranked = Object.entries(counts)
+    .filter(([lang]) => lang !== "und")
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const main = ranked[0]?.[0] ?? DEFAULT_LANGUAGE;
+  const others = ranked.slice(1).filter(([, n]) => n >= MIN_LANGUAGE_DOCUMENTS || n >= MIN_LANGUAGE_SHARE * total);
+  return [main, ...others.map(([lang]) => lang)];
 }
+
+/**
+ * The language a document of language `lang` is analyzed in, in a bundle analyzed in `languages`
+ * (`analysisLanguages`): its own when it is one of them, else the bundle's main language.
+ * @example
+ * analysisLanguage("nl", ["en"]); // "en"
+ */
+export const analysisLanguage = (lang: string | undefined, languages: readonly string[]): string =>
+  lang !== undefined && languages.includes(lang) ? lang : (languages[0] ?? DEFAULT_LANGUAGE);
 
 const CYRILLIC = /^\p{Script=Cyrillic}/u;
 const ARABIC = /^\p{Script=Arabic}/u;

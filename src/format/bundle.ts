@@ -86,6 +86,11 @@ export const Manifest = z.object({
     tokenize: z.literal("strict"),
     /** Average length of each field, in terms (BM25's avgdl). */
     lengths: z.object({ title: z.number(), text: z.number() }),
+    /**
+     * The languages documents were analyzed in, the main one first (`analysisLanguages`): a query is stemmed in each,
+     * and a document in none of them was analyzed as the first. Absent from bundles of before it: English alone.
+     */
+    languages: z.array(z.string()).optional(),
     /** The BM25 parameters the postings' weight slots were computed with (bundles of before it: `bm25`'s values). */
     bm25: z.object({ title: z.object({ k1: z.number(), b: z.number() }), text: z.object({ k1: z.number(), b: z.number() }) }).optional(),
   }),

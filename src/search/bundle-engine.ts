@@ -1,5 +1,4 @@
 /** @module The engine over a bundle: postings from term shards, completions and corrections from prefix groups, dates from the date runs. */
-import { queryLanguages } from "../format/analyzer";
 import { MIN_PREFIX, PREFIX_GROUP } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import { shardedPostings } from "./postings";
@@ -27,8 +26,7 @@ export function bundleEngine(reader: BundleReader): Engine {
     },
     dates: () => reader.dates(),
     ...(reader.manifest.engine.bm25 ? { scoring: reader.manifest.engine.bm25 } : {}),
-    ...(reader.manifest.languages
-      ? { languages: queryLanguages(Object.keys(reader.manifest.languages)), documentLanguages: reader.manifest.languages }
-      : {}),
+    ...(reader.manifest.engine.languages ? { languages: reader.manifest.engine.languages } : {}),
+    ...(reader.manifest.languages ? { documentLanguages: reader.manifest.languages } : {}),
   };
 }

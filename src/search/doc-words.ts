@@ -3,7 +3,17 @@
  * read them. Not kept across requests: the analysis takes ~55 times the text's heap (`bench/lib/parsed-size.ts`),
  * dearer in the isolate's memory than the term shards it would push out of the cache.
  */
-import { foldSegment, foldWords, isAscii, isUnspaced, MAX_WORD, stem, stemKeepsInitial, wordSegments } from "../format/analyzer";
+import {
+  analysisLanguage,
+  foldSegment,
+  foldWords,
+  isAscii,
+  isUnspaced,
+  MAX_WORD,
+  stem,
+  stemKeepsInitial,
+  wordSegments,
+} from "../format/analyzer";
 import type { DocMeta } from "../format/schema";
 
 /** A word of the snippet source, with its offsets and its folded parts (a word may fold to several). */
@@ -74,13 +84,14 @@ export function textWords(text: string, initials?: Initials, lang?: string): Tex
 }
 
 /**
- * The analyzed words of a document's title and stored text, stemmed in the document's language; with `initials`,
+ * The analyzed words of a document's title and stored text, stemmed as the build stemmed them (in the document's
+ * language when it is one of the bundle's `languages`, else in its main one: `analysisLanguage`); with `initials`,
  * only the words that may match them are stemmed (the others' stem is "").
  * @example
  * analyzeDoc(meta).stems; // ["embassi", "kabul", ...]
  */
-export function analyzeDoc(meta: DocMeta, initials?: Initials): DocWords {
-  const { lang } = meta;
+export function analyzeDoc(meta: DocMeta, initials?: Initials, languages: readonly string[] = []): DocWords {
+  const lang = analysisLanguage(meta.lang, languages);
   const text = textWords(meta.text, initials, lang);
   if (!isAscii(meta.text)) {
     // Folding the whole text may find words its single words do not (NFKD turns "™" into "tm"): fold it whole.

@@ -52,7 +52,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   const wordsOf = (n: number, meta: DocMeta): DocWords => {
     let words = analyzed.get(n);
     if (!words) {
-      words = analyzeDoc(meta, initials);
+      words = analyzeDoc(meta, initials, engine.languages);
       analyzed.set(n, words);
     }
     return words;

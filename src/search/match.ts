@@ -23,7 +23,7 @@ const CORRECTION_WEIGHT = 0.7;
 
 /**
  * The clauses a document should match, each with its index terms: the words' stems, and the completions of a prefix.
- * In a bundle of several languages a word also matches its stems in the others (see `queryLanguages`), as long as
+ * In a bundle of several languages a word also matches its stems in the others (see `analysisLanguages`), as long as
  * the query's terms stay within `MAX_TERMS`: `room` new terms at most, the first words' first.
  */
 async function expand(engine: Engine, parsed: ParsedQuery, room: number): Promise<TermGroup[]> {

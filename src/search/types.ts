@@ -16,7 +16,7 @@ export interface Engine {
   dates(): Promise<[string, number][]>;
   /** The BM25 parameters the postings' slots were computed with (default: the build's). */
   scoring?: Record<"title" | "text", Bm25Params>;
-  /** The languages a query word is stemmed in (`queryLanguages` of the bundle's; default: English alone). */
+  /** The languages the bundle's documents were analyzed in, main first (`analysisLanguages`; default: English alone). */
   languages?: readonly string[];
   /** Documents of each language, most first (the manifest's `languages`; default: all English). */
   documentLanguages?: Readonly<Record<string, number>>;
