@@ -344,6 +344,19 @@ describe("completions of the word being typed", () => {
     expect([...(await match("kabul ")).groups[0]!.variants.keys()]).toEqual(["kabul"]);
   });
 
+  it("never lets a rare completion outweigh the word typed: a document naming it once ranks below those naming the word", async () => {
+    // "blair" in 30 documents (more weight, less idf), "blairite" once: the whole word's documents come first.
+    const docs: Doc[] = [
+      ...Array.from({ length: 30 }, (_, i) => ({ title: `Report ${i}`, body: `Blair spoke in parliament about the budget number ${i}.` })),
+      { title: "Leadership", body: "A Blairite minister resigned on Friday after a long dispute about the leadership of the party." },
+    ];
+    const { match } = await corpus(docs);
+    const typed = await match("blair", { want: 31 });
+    expect(typed.groups[0]?.variants.get("blairit")).toBe(0.8);
+    expect(typed.candidates.at(-1)?.doc).toBe(30);
+    expect(typed.total).toBe(31);
+  });
+
   it(`tries the ${MAX_EXPANSIONS} most frequent completions`, async () => {
     // kaba in 10 documents, kabb in 9, … kabj in 1: the two rarest are not tried.
     const letters = "abcdefghij";

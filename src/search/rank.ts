@@ -89,7 +89,8 @@ const scratch = new Scratch();
 
 /**
  * Ranks documents by BM25 (idf × the stored term weight, title weighted on top of text), summing groups and
- * keeping, for each group, the best of its variants; returns the best `want` and how many matched.
+ * keeping, for each group, the best of its variants (a completion's or correction's idf no more than the typed
+ * word's); returns the best `want` and how many matched.
  * @example
  * const { candidates, total } = rankCandidates(groups, postings, { documents: 19043, tiered: true, want: 10 });
  */
@@ -101,6 +102,18 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
   for (const group of groups) {
     const counts = tiers(group);
     const groupDocs: number[] = [];
+    // A completion or a correction is worth its weight of the word typed at most: a rare derivative ("Blairite",
+    // once) has a higher idf than the word itself ("blair"), and would otherwise outrank documents about the word.
+    const field = group.field === "text" ? "text" : "title";
+    let cap = 0;
+    for (const [variant, weight] of group.variants) {
+      const count = postings.get(variant)?.count[field] ?? 0;
+      if (weight >= 1 && count > 0) cap = Math.max(cap, idf(options.documents, count));
+    }
+    const idfOf = (count: number, weight: number) => {
+      const own = idf(options.documents, count);
+      return weight < 1 && cap > 0 ? Math.min(own, cap) : own;
+    };
     for (const [variant, weight] of group.variants) {
       const p = postings.get(variant);
       if (!p) continue;
@@ -116,11 +129,11 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
         });
       };
       if (group.field === "text") {
-        const w = weight * idf(options.documents, p.count.text);
+        const w = weight * idfOf(p.count.text, weight);
         add(p.text, bm25.text, w);
         add(p.title, bm25.title, w * TITLE_WEIGHT);
       } else {
-        add(p.title, bm25.title, weight * idf(options.documents, p.count.title));
+        add(p.title, bm25.title, weight * idfOf(p.count.title, weight));
       }
       // A document matching several variants of a group counts its best one.
       for (const doc of variantDocs) {
