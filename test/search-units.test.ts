@@ -81,7 +81,7 @@ describe("snippets", () => {
   it("marks words starting with the typed prefix", () => {
     expect(makeSnippet("Kabul and Kandahar", { stems: new Set(), prefixes: ["kan"] })).toBe("Kabul and <mark>Kandahar</mark>");
   });
-  it("starts at the window a scan of every window picks: most distinct terms, then most matches, earliest on ties", () => {
+  it("starts at the window a scan of every window picks: most distinct terms, then most neighbours matching two terms, then most matches, earliest on ties", () => {
     // The reference: every start (the first word or a matched one), its window counted from scratch.
     const reference = (tokens: string[], size: number) => {
       const marked = tokens.map((t) => (t === "kabul" || t === "embassy" || t === "closed" ? t : undefined));
@@ -89,8 +89,12 @@ describe("snippets", () => {
       let bestScore = -1;
       marked.forEach((m, i) => {
         if (!m && i > 0) return;
-        const window = marked.slice(i, i + size).filter(Boolean);
-        const score = new Set(window).size * 100 + window.length;
+        const span = marked.slice(i, i + size);
+        const window = span.filter(Boolean);
+        const adjacent = span.filter((m, k) => k > 0 && m && span[k - 1] && span[k - 1] !== m).length;
+        // Every term here is a word as typed (no completions): distinct terms count twice over.
+        const distinct = new Set(window).size;
+        const score = distinct * 10_000 + distinct * 100 + Math.min(adjacent, 9) * 10 + Math.min(window.length, 9);
         if (score > bestScore) [best, bestScore] = [i, score];
       });
       return best;

@@ -37,6 +37,28 @@ describe("snippet windows", () => {
     expect(makeSnippet(text, matcher, 6)).toBe("… w6 w7 w8 w9 <mark>embassy</mark> in …");
   });
 
+  it("prefer the words as typed over completions, and matched words side by side over scattered ones", () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(" ");
+    const text = `Bird watchers saw a flurry ${filler(40)} the bird flu spread ${filler(40)}`;
+    // "flu" typed, its completion "flurry" matched too: the passage with "bird flu" wins, not the earlier one.
+    const matcher = { stems: new Set(["bird", "flu", "flurri"]), prefixes: ["flu"], exact: new Set(["bird", "flu"]) };
+    expect(makeSnippet(text, matcher, 12)).toContain("<mark>bird</mark> <mark>flu</mark>");
+    expect(makeSnippet(text, matcher, 12)).not.toContain("flurry");
+    // The two words apart, then side by side: the phrase wins though both windows hold both words.
+    const apart = `Kabul ${filler(5)} embassy ${filler(40)} the Kabul embassy closed ${filler(40)}`;
+    const both = { stems: new Set(["kabul", "embassi"]), prefixes: [] };
+    expect(makeSnippet(apart, both, 12)).toContain("<mark>Kabul</mark> <mark>embassy</mark> closed");
+  });
+
+  it("end with … and never mid-word when the text is the start of a longer one", () => {
+    const text = "The embassy in Kabul closed on Sunday after the city fell to the Tali";
+    const matcher = { stems: new Set(["kabul"]), prefixes: [] };
+    expect(makeSnippet(text, matcher, 32, undefined, true)).toBe(
+      "The embassy in <mark>Kabul</mark> closed on Sunday after the city fell to the …",
+    );
+    expect(makeSnippet(text, matcher, 32)).toBe("The embassy in <mark>Kabul</mark> closed on Sunday after the city fell to the Tali");
+  });
+
   it("collapse runs of white space, and trim them", () => {
     expect(makeSnippet("  Kabul\n\n  embassy\tclosed  ", kabul)).toBe("<mark>Kabul</mark> embassy closed");
   });
@@ -57,7 +79,7 @@ describe("matched words", () => {
   it("match by stem first, then by a typed prefix", () => {
     const matcher = { stems: new Set(["kabul"]), prefixes: ["kab", "emb"] };
     expect(matchWords("Kabul kabuki embassy herat", matcher)).toEqual([
-      { start: 0, end: 5, match: "kabul" },
+      { start: 0, end: 5, match: "kabul", exact: true },
       { start: 6, end: 12, match: "kab" },
       { start: 13, end: 20, match: "emb" },
       { start: 21, end: 26, match: undefined },
@@ -65,9 +87,10 @@ describe("matched words", () => {
   });
 
   it("match a word that folds into several when any part matches, keeping the first part's match", () => {
-    expect(matchWords("Add ½ cup", { stems: new Set(["1"]), prefixes: [] })[1]).toEqual({ start: 4, end: 5, match: "1" });
-    expect(matchWords("Add ½ cup", { stems: new Set(["2"]), prefixes: [] })[1]).toEqual({ start: 4, end: 5, match: "2" });
-    expect(matchWords("Add ½ cup", { stems: new Set(["1", "2"]), prefixes: [] })[1]).toEqual({ start: 4, end: 5, match: "1" });
+    const at = (stems: string[]) => matchWords("Add ½ cup", { stems: new Set(stems), prefixes: [] })[1];
+    expect(at(["1"])).toEqual({ start: 4, end: 5, match: "1", exact: true });
+    expect(at(["2"])).toEqual({ start: 4, end: 5, match: "2", exact: true });
+    expect(at(["1", "2"])).toEqual({ start: 4, end: 5, match: "1", exact: true });
     expect(makeSnippet("Add ½ cup", { stems: new Set(["1"]), prefixes: [] })).toBe("Add <mark>½</mark> cup");
   });
 });

@@ -2,6 +2,7 @@
  * @module The search itself, the same in the Worker and in Node: a query matched (`match.ts`), phrases checked, the
  * first page reranked, its hits made with snippets and facets. The search's public surface: what hosts import.
  */
+import { SNIPPET_SOURCE_CHARS } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import type { DocMeta } from "../format/schema";
 import { analyzeDoc, type DocWords, initialsOf } from "./doc-words";
@@ -66,6 +67,8 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   if (params.offset === 0 && params.sort !== "date" && match.groups.length > 1) page = rerankPage(page, metas, match, wordsOf);
   const matcher = {
     stems,
+    // The words as typed, in each of the bundle's languages: not their completions or corrections.
+    exact: new Set(match.groups.flatMap((g) => [...g.variants].filter(([, weight]) => weight >= 1).map(([term]) => term))),
     prefixes: parsed.clauses.filter((c) => c.prefix && !c.negated).map((c) => c.words.at(-1) as string),
   };
   return {
@@ -84,7 +87,8 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
         date: meta.date ?? null,
         lang: meta.lang ?? "en",
         score: Math.round(c.score * 1e4) / 1e4,
-        snippet: makeSnippet(meta.text, matcher, undefined, wordsOf(c.doc, meta).text),
+        // A stored text of SNIPPET_SOURCE_CHARS is the start of a longer body.
+        snippet: makeSnippet(meta.text, matcher, undefined, wordsOf(c.doc, meta).text, meta.text.length >= SNIPPET_SOURCE_CHARS),
         entities: meta.entities.slice(0, 8),
       };
     }),
