@@ -6,6 +6,10 @@ export const errors = {
   query_too_long: { status: 400, message: "Parameter q is too long." },
   query_too_complex: { status: 400, message: "The query has too many terms." },
   query_too_broad: { status: 400, message: "The query would read too much of the index in one request: narrow it." },
+  dates_unavailable: {
+    status: 400,
+    message: "No document of this archive has a date: sort=date, recency and from:/to: cannot apply. Rebuild with dated records.",
+  },
   limit_out_of_range: { status: 400, message: "Parameter limit must be an integer from 1 to 100." },
   offset_out_of_range: { status: 400, message: "Parameter offset must be a non-negative integer." },
   type_unknown: { status: 400, message: "Parameter type must be person, organization or place." },

@@ -194,8 +194,8 @@ describe("the rerank of the first page", () => {
   // Same words, same lengths: BM25 ties them, and the document number breaks the tie. Only the rerank sees that the
   // later one has the words side by side.
   const docs: Doc[] = [
-    { title: "one", body: "security is the first word and council the last" },
-    { title: "two", body: "the first word and the last security council" },
+    { title: "one", body: "security is the first word and council the last", date: "2021-01-01" },
+    { title: "two", body: "the first word and the last security council", date: "2021-01-02" },
   ];
 
   it("puts words side by side first on the first page", async () => {
@@ -218,9 +218,9 @@ describe("the rerank of the first page", () => {
 describe("quoted phrases", () => {
   // The phrase's words in both documents; the first repeats them apart (a higher BM25), the second has them in order.
   const docs: Doc[] = [
-    { title: "a", body: "council members and security staff, council and security again" },
-    { title: "b", body: "the security council voted today on a resolution" },
-    { title: "c", body: "the council alone" },
+    { title: "a", body: "council members and security staff, council and security again", date: "2021-01-01" },
+    { title: "b", body: "the security council voted today on a resolution", date: "2021-01-02" },
+    { title: "c", body: "the council alone", date: "2021-01-03" },
   ];
 
   it("puts the documents holding the phrase itself first, past the first page too", async () => {
@@ -459,5 +459,29 @@ describe("exclusions", () => {
       code: "query_too_broad",
       message: "An excluded word is in too many documents to check in one request: narrow the query.",
     });
+  });
+});
+
+describe("an archive without dates", () => {
+  const undated: Doc[] = [
+    { title: "Budget plans", body: "The budget plans were set out in London." },
+    { title: "Spending record", body: "The spending record was defended in London." },
+  ];
+
+  it("refuses date order, recency and date ranges with dates_unavailable, and answers the rest", async () => {
+    const { search: run } = await corpus(undated);
+    const refused = async (params: Partial<SearchParams> & { q: string }) => {
+      const error = await run(params).catch((e: unknown) => e);
+      expect(error, JSON.stringify(params)).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("dates_unavailable");
+    };
+    await refused({ q: "london ", sort: "date" });
+    await refused({ q: "london ", recencyDays: 30 });
+    await refused({ q: "london from:2021-08 " });
+    await refused({ q: "london to:2021 " });
+    expect((await run({ q: "london " })).total).toBe(2);
+    // One dated document is enough for dates to mean something.
+    const { search: dated } = await corpus([...undated, { title: "Later", body: "London again.", date: "2021-08-01" }]);
+    expect((await dated({ q: "london ", sort: "date" })).hits[0]?.title).toBe("Later");
   });
 });

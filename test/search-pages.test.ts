@@ -12,7 +12,9 @@ import { TailLoader } from "../src/search/tails";
 import { memoryBundle } from "./helpers/memory-bundle";
 
 async function corpus(bodies: string[], options: { head?: number; tailChunk?: number } = {}) {
-  const documents: SourceDocument[] = bodies.map((body, i) => ({ id: `d${i}`, title: "note", body, meta: {} }));
+  // Dated in input order, so that date order means something (a later document is newer).
+  const day = (i: number) => new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10);
+  const documents: SourceDocument[] = bodies.map((body, i) => ({ id: `d${i}`, title: "note", body, date: day(i), meta: {} }));
   const mem = memoryBundle(
     await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { builtAt: "t", ...options }),
   );

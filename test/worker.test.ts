@@ -518,3 +518,35 @@ describe("a missing or broken bundle gets a 503 with its own code", () => {
       },
     ));
 });
+
+describe("an archive without dates, in workerd", () => {
+  let undated: TestWorker;
+  beforeAll(async () => {
+    const { bundle } = await buildFromInputs(["test/fixtures/undated/news.jsonl"], { builtAt: "2026-01-01T00:00:00.000Z" });
+    undated = await startWorker();
+    await undated.load(bundle);
+  });
+  afterAll(() => undated?.dispose());
+
+  it("answers sort=date, recency and from:/to: with 400 dates_unavailable, and the rest as usual", async () => {
+    for (const query of ["q=london&sort=date", "q=london&recency=30", "q=london%20from%3A2005", "q=london%20to%3A2005-01"]) {
+      const { status, body } = await undated.json(`/search?${query}`);
+      expect(status, query).toBe(400);
+      expect(body.error.code, query).toBe("dates_unavailable");
+    }
+    const { status, body } = await undated.json("/search?q=london%20");
+    expect(status).toBe(200);
+    expect(ids(body.hits).sort()).toEqual(["bbc-001", "bbc-002"]);
+    // A typeahead over a date range still completes, with no titles.
+    const typed = await undated.json("/suggest?q=from%3A2005%20lon");
+    expect(typed.status).toBe(200);
+    expect(typed.body.terms.map((t: { text: string }) => t.text)).toContain("from:2005 london");
+    expect(typed.body.titles).toEqual([]);
+  });
+
+  it("lists an entity's documents without dates on its page instead of failing", async () => {
+    const { status, body } = await undated.json("/entities/london");
+    expect(status).toBe(200);
+    expect(ids(body.recent).sort()).toEqual(["bbc-001", "bbc-002"]);
+  });
+});

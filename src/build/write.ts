@@ -280,7 +280,14 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     engine: { ...engineConfig, fields: [...engineConfig.fields], languages: [...text.languages], lengths, bm25 },
     layout,
     languages,
-    counts: { documents: documents.length, terms: words.size, entities: entities.length, keys: values.size + 2, bytes: total },
+    counts: {
+      documents: documents.length,
+      dated: documents.reduce((n, doc) => n + (doc.date ? 1 : 0), 0),
+      terms: words.size,
+      entities: entities.length,
+      keys: values.size + 2,
+      bytes: total,
+    },
   };
   manifest.counts.bytes += 2 * bytes(manifestCodec.encode(manifest));
   values.set(bundleKey(version, "manifest"), manifestCodec.encode(manifest));

@@ -99,6 +99,8 @@ export const Manifest = z.object({
   languages: z.record(z.string(), z.number().int()).optional(),
   counts: z.object({
     documents: z.number().int(),
+    /** Documents with a date; 0: date order, recency and date ranges mean nothing (absent from bundles of before it). */
+    dated: z.number().int().optional(),
     terms: z.number().int(),
     entities: z.number().int(),
     keys: z.number().int(),

@@ -2,6 +2,7 @@
  * @module The search itself, the same in the Worker and in Node: a query matched (`match.ts`), phrases checked, the
  * first page reranked, its hits made with snippets and facets. The search's public surface: what hosts import.
  */
+import { AppError } from "../errors";
 import { SNIPPET_SOURCE_CHARS } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import type { DocMeta } from "../format/schema";
@@ -26,6 +27,11 @@ export type { Engine, Facets, Match, MatchOptions, SearchHit, SearchParams, Sear
  */
 export async function search(engine: Engine, reader: BundleReader, params: SearchParams): Promise<SearchResult> {
   const parsed = parseQuery(params.q);
+  // An archive without dates has no date order: its documents are numbered as the input gave them.
+  if (reader.manifest.counts.dated === 0 && (params.sort === "date" || params.recencyDays || parsed.from || parsed.to)) {
+    const asked = params.sort === "date" ? "sort=date" : params.recencyDays ? "recency" : parsed.from ? "from:" : "to:";
+    throw new AppError("dates_unavailable", `No document of this archive has a date, so ${asked} cannot apply.`);
+  }
   const facets = emptyFacets();
   const empty = { query: params.q, total: 0, approximate: false, facets, facetsExhaustive: true, corrected: null, hits: [] };
   const filtered = parsed.entities.length > 0 || !!params.entities?.length || parsed.languages.length > 0 || !!params.languages?.length;

@@ -1,9 +1,10 @@
 /** @module Completions for a typeahead: whole queries from the term dictionary, entity names, and matching titles. */
+import { AppError } from "../errors";
 import { foldWords } from "../format/analyzer";
 import { MIN_PREFIX, PREFIX_GROUP } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import type { EntityType } from "../format/schema";
-import { type Engine, search } from "./engine";
+import { type Engine, type SearchHit, search } from "./engine";
 
 export interface Suggestions {
   query: string;
@@ -43,7 +44,11 @@ export async function suggest(engine: Engine, reader: BundleReader, q: string, l
   const group = last.length >= PREFIX_GROUP ? last.slice(0, PREFIX_GROUP) : last;
   const [groups, found] = await Promise.all([
     typing && last.length >= MIN_PREFIX ? reader.prefixGroups([group]) : Promise.resolve(new Map()),
-    search(engine, reader, { q, limit, offset: 0 }),
+    // A date range typed into an archive without dates gets no titles, not an error, while the rest completes.
+    search(engine, reader, { q, limit, offset: 0 }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "dates_unavailable") return { hits: [] as SearchHit[] };
+      throw error;
+    }),
   ]);
   const g = groups.get(group);
   const terms = (g?.terms ?? [])

@@ -60,7 +60,9 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const reader = await c.var.bundle();
     const entity = await reader.findEntity(id);
     if (!entity) throw new AppError("entity_not_found", `No entity has the id "${id.slice(0, 200)}".`);
-    const latest = await search(bundleEngine(reader), reader, { q: "", entities: [entity.id], sort: "date", limit: 10, offset: 0 });
+    // In an archive without dates, the last ten documents as the input gave them.
+    const sort = reader.manifest.counts.dated === 0 ? "relevance" : "date";
+    const latest = await search(bundleEngine(reader), reader, { q: "", entities: [entity.id], sort, limit: 10, offset: 0 });
     const recent = latest.hits.map((h) => ({ id: h.id, title: h.title, date: h.date, url: h.url }));
     return c.json({ ...entity, recent }, 200);
   });
