@@ -80,6 +80,7 @@ describe("the live region's count", () => {
     expect(answerView(answer(1200, true), false).live).toBe(`about ${(1200).toLocaleString()} results`);
     expect(answerView(answer(3, false), false).live).toBe("3 results");
     expect(answerView(answer(3), false).live).toBe("3 results");
+    expect(answerView(answer(3), false).status).toBe("3 results");
   });
 });
 

@@ -13,6 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => worker?.dispose());
 
+describe("GET /favicon.ico", () => {
+  it("is the demo page's icon, an SVG, not a 404", async () => {
+    const res = await worker.fetch("/favicon.ico");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await res.text()).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+});
+
 describe("GET /widget.js", () => {
   it("serves the built widget as JavaScript, with its content hash as the ETag", async () => {
     const res = await worker.fetch("/widget.js");

@@ -15,9 +15,11 @@ export const emptyView: View = { items: [], status: "", live: "", error: false }
 
 /**
  * Hits first; when there are none, the completions of the query instead; then, unless a filter is already
- * chosen, up to three entities to filter by.
+ * chosen, up to three entities to filter by. Above them, how many results (about how many when the count is an
+ * estimate), and the corrected query the results are for when the API corrected it.
  * @example
  * answerView(answer, true).live; // "5 results", or "2 results in Kabul" with a filter
+ * answerView(corrected, true).status; // "2 results · showing results for “taliban”"
  */
 export function answerView(answer: Answer, entityFilters: boolean): View {
   const { search, suggest, filter } = answer;
@@ -28,7 +30,11 @@ export function answerView(answer: Answer, entityFilters: boolean): View {
   if (entityFilters && !filter) for (const entity of suggest.entities.slice(0, 3)) items.push({ kind: "entity", entity });
   const within = filter ? ` in ${filter.name}` : "";
   const about = search.total_approximate ? "about " : "";
-  if (search.total > 0) return { items, status: "", live: `${about}${plural(search.total, "result")}${within}`, error: false };
+  if (search.total > 0) {
+    const count = `${about}${plural(search.total, "result")}${within}`;
+    const corrected = search.corrected ? ` \u00b7 showing results for \u201c${search.corrected}\u201d` : "";
+    return { items, status: `${count}${corrected}`, live: `${count}${corrected}`, error: false };
+  }
   const offer = items.length > 0 ? " Try one of these:" : "";
   return { items, status: `No results for \u201c${search.query}\u201d${within}.${offer}`, live: `No results${within}`, error: false };
 }

@@ -77,6 +77,15 @@ describe.skipIf(!hasChromium)("typing into <edge-search>", () => {
     expect(results.total).toBeGreaterThan(1);
     expect(await page.locator(sel.live).textContent()).toBe(`${results.total} results`);
     expect(await page.locator(sel.live).getAttribute("role")).toBe("status");
+    // Shown too, above the hits.
+    expect(await page.locator(sel.status).textContent()).toBe(`${results.total} results`);
+  });
+
+  it("says which query the results are for when the API corrected a typo", async () => {
+    const { page } = await h.page();
+    await page.locator(sel.input).fill("talliban");
+    await expect.poll(() => page.locator(sel.hits).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(sel.status).textContent()).toBe("2 results \u00b7 showing results for \u201ctaliban\u201d");
   });
 });
 
