@@ -96,10 +96,13 @@ describe("suggestions", () => {
     expect((await suggested("security europe co")).entities).toEqual([]);
   });
 
-  it("give the titles of the best matches for the query as it stands", async () => {
-    for (const q of ["kab", "security co", "kabul emb", "kab "]) {
-      expect((await suggested(q)).titles, q).toEqual(await searchedTitles(q));
+  it("give the titles of the best matches for the query as its first completion has it, or as it stands", async () => {
+    for (const q of ["kab", "security co", "kabul emb"]) {
+      const found = await suggested(q);
+      expect(found.titles, q).toEqual(await searchedTitles(`${found.terms[0]?.text} `));
     }
+    // Finished, or with no completion: the query as it stands.
+    for (const q of ["kab ", "zzq"]) expect((await suggested(q)).titles, q).toEqual(await searchedTitles(q));
     expect((await suggested("security co")).titles).toEqual([
       { id: "council", title: "Security council meets" },
       { id: "coalition", title: "Coalition talks" },
@@ -110,7 +113,7 @@ describe("suggestions", () => {
     const found = await suggested("kab", 1);
     expect(found.terms).toEqual([{ text: "kabul", documents: 4 }]);
     expect(found.entities).toEqual([kabirKhan]);
-    expect(found.titles).toEqual(await searchedTitles("kab", 1));
+    expect(found.titles).toEqual(await searchedTitles("kabul ", 1));
     expect(found.titles).toHaveLength(1);
   });
 
@@ -151,5 +154,33 @@ describe("the words typed before the last one", () => {
     expect(typedHead("")).toBe("");
     expect(typedHead("security council ")).toBe("");
     expect(typedHead("security council.")).toBe("");
+  });
+});
+
+describe("titles as the word being typed completes", () => {
+  it("follow its most frequent completion, not a rarer one whose idf ranks it first", async () => {
+    const gordon = (i: number): SourceDocument => ({
+      id: `gordon-${i}`,
+      title: `Gordon Brown on the budget ${i}`,
+      body: `Gordon Brown spoke about the budget, part ${i}.`,
+      meta: {},
+    });
+    const gorges: SourceDocument = {
+      id: "gorges",
+      title: "Three Gorges dam",
+      body: "The Three Gorges dam on the Yangtze is full.",
+      meta: {},
+    };
+    const documents = [...Array.from({ length: 6 }, (_, i) => gordon(i)), gorges];
+    const built = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { builtAt: "t" });
+    const reader = memoryBundle(built).coldReader();
+    const found = await suggest(bundleEngine(reader), reader, "gor", 3);
+    expect(found.terms[0]).toEqual({ text: "gordon", documents: 6 });
+    expect(found.titles.map((t) => t.id)).not.toContain("gorges");
+    expect(found.titles).toHaveLength(3);
+    // The search for what was typed ranks the rare word first: what the titles used to show.
+    const again = memoryBundle(built).coldReader();
+    const typed = await search(bundleEngine(again), again, { q: "gor", limit: 3, offset: 0 });
+    expect(typed.hits[0]?.id).toBe("gorges");
   });
 });

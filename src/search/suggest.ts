@@ -12,7 +12,7 @@ export interface Suggestions {
   terms: { text: string; documents: number }[];
   /** Entities whose name matches what was typed, most mentioned first. */
   entities: { id: string; name: string; type: EntityType; mentions: number }[];
-  /** Titles of the best matching documents. */
+  /** Titles of the best matching documents: of the query with its last word completed as the first term suggests. */
   titles: { id: string; title: string }[];
 }
 
@@ -42,19 +42,21 @@ export async function suggest(engine: Engine, reader: BundleReader, q: string, l
   const joint = head && /\s/.test(q.charAt(head.length)) ? " " : "";
   const typing = /[\p{L}\p{N}]$/u.test(q);
   const group = last.length >= PREFIX_GROUP ? last.slice(0, PREFIX_GROUP) : last;
-  const [groups, found] = await Promise.all([
-    typing && last.length >= MIN_PREFIX ? reader.prefixGroups([group]) : Promise.resolve(new Map()),
-    // A date range typed into an archive without dates gets no titles, not an error, while the rest completes.
-    search(engine, reader, { q, limit, offset: 0 }).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === "dates_unavailable") return { hits: [] as SearchHit[] };
-      throw error;
-    }),
-  ]);
+  // The search reads the same prefix group first: reading it here first costs no round trip.
+  const groups = typing && last.length >= MIN_PREFIX ? await reader.prefixGroups([group]) : new Map();
   const g = groups.get(group);
   const terms = (g?.terms ?? [])
     .filter(([term]: [string, number]) => term.startsWith(last))
     .slice(0, limit)
     .map(([term, documents]: [string, number]) => ({ text: `${head}${joint}${term}`, documents }));
+  // The titles follow the first completion ("gor": titles about Gordon, its most frequent completion, not about a
+  // rarer word that ranks higher by its idf), as a whole word; without one, the query as it stands.
+  const titled = terms[0] ? `${terms[0].text} ` : q;
+  // A date range typed into an archive without dates gets no titles, not an error, while the rest completes.
+  const found = await search(engine, reader, { q: titled, limit, offset: 0 }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "dates_unavailable") return { hits: [] as SearchHit[] };
+    throw error;
+  });
   const others = words.slice(0, -1);
   const entities = (g?.entities ?? [])
     .filter(([name]: [string, string, string, number]) => {
