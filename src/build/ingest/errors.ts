@@ -5,6 +5,7 @@ export const ingestCodes = {
   empty_body: "The document has no text.",
   invalid_utf8: "The file is not valid UTF-8.",
   malformed_json: "The JSON does not parse.",
+  malformed_feed: "The feed is not well-formed XML, or not RSS or Atom.",
   binary_file: "The file is binary, not text.",
   unreadable_file: "The file or folder cannot be read.",
   missing_id: "The record has no id.",

@@ -5,7 +5,15 @@ import { extname, join } from "node:path";
 import type { IngestIssue } from "./errors";
 
 /** The extensions the reader knows, each with the reader it needs. */
-export const documentKinds = { ".txt": "text", ".md": "text", ".json": "json", ".jsonl": "jsonl" } as const;
+export const documentKinds = {
+  ".txt": "text",
+  ".md": "text",
+  ".json": "json",
+  ".jsonl": "jsonl",
+  ".xml": "feed",
+  ".rss": "feed",
+  ".atom": "feed",
+} as const;
 export type DocumentKind = (typeof documentKinds)[keyof typeof documentKinds];
 
 /** A file that sits next to documents but is not one: the entity registry of a seed folder. */

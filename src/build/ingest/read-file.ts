@@ -2,6 +2,7 @@
 import { readFile as readBytes } from "node:fs/promises";
 import { decodeText } from "./decode";
 import type { Entry } from "./document";
+import { readFeed } from "./feed";
 import { readJsonArray, readJsonLines } from "./json-records";
 import type { DocumentKind } from "./list-files";
 import { describeError } from "./list-files";
@@ -23,6 +24,7 @@ export async function readDocumentFile(path: string, kind: DocumentKind): Promis
   }
   if (kind === "jsonl") return readJsonLines(bytes);
   if (kind === "json") return readJsonArray(bytes);
+  if (kind === "feed") return readFeed(bytes);
   const decoded = decodeText(bytes);
   if (!decoded.ok) return [{ ok: false, code: decoded.code, line: decoded.line, reason: decoded.reason }];
   return [readTextFile(path, decoded.text)];
