@@ -14,8 +14,8 @@ export interface View {
 export const emptyView: View = { items: [], status: "", live: "", error: false };
 
 /**
- * Hits first; when there are none, the completions of the query instead; then, unless a filter is already
- * chosen, up to three entities to filter by. Above them, how many results (about how many when the count is an
+ * Unless a filter is already chosen, up to three entities to filter by first (a keyboard user reaches them without
+ * going through every hit); then the hits, or when there are none, the completions of the query instead. Above them, how many results (about how many when the count is an
  * estimate), and the corrected query the results are for when the API corrected it.
  * @example
  * answerView(answer, true).live; // "5 results", or "2 results in Kabul" with a filter
@@ -23,11 +23,12 @@ export const emptyView: View = { items: [], status: "", live: "", error: false }
  */
 export function answerView(answer: Answer, entityFilters: boolean): View {
   const { search, suggest, filter } = answer;
-  const items: Item[] = search.hits.map((hit) => ({ kind: "hit", hit }));
-  if (items.length === 0) {
+  const items: Item[] = [];
+  if (entityFilters && !filter) for (const entity of suggest.entities.slice(0, 3)) items.push({ kind: "entity", entity });
+  for (const hit of search.hits) items.push({ kind: "hit", hit });
+  if (search.hits.length === 0) {
     for (const term of suggest.terms) if (term.text !== search.query) items.push({ kind: "term", text: term.text });
   }
-  if (entityFilters && !filter) for (const entity of suggest.entities.slice(0, 3)) items.push({ kind: "entity", entity });
   const within = filter ? ` in ${filter.name}` : "";
   const about = search.total_approximate ? "about " : "";
   if (search.total > 0) {

@@ -13,8 +13,11 @@ display:block;position:relative;max-width:100%;color:var(--edge-search-fg);font:
 .box{display:flex;align-items:center;gap:6px;padding:0 10px;background:var(--edge-search-bg);
 border:1px solid var(--edge-search-border);border-radius:var(--edge-search-radius)}
 .box:focus-within{border-color:var(--edge-search-accent);box-shadow:0 0 0 2px var(--edge-search-accent)}
-.box::before{content:"";width:14px;height:14px;flex:none;border:2px solid var(--edge-search-muted);border-radius:50%}
-.busy .box::before{border-right-color:transparent;animation:spin .7s linear infinite}
+.box::before{content:"";width:16px;height:16px;flex:none;background:var(--edge-search-muted);
+-webkit-mask:url("data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><circle cx='10' cy='10' r='6.5' fill='none' stroke='black' stroke-width='2.6'/><path d='M15 15l6 6' stroke='black' stroke-width='2.6' stroke-linecap='round'/></svg>") center/contain no-repeat;
+mask:url("data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><circle cx='10' cy='10' r='6.5' fill='none' stroke='black' stroke-width='2.6'/><path d='M15 15l6 6' stroke='black' stroke-width='2.6' stroke-linecap='round'/></svg>") center/contain no-repeat}
+.busy .box::before{width:14px;height:14px;background:none;-webkit-mask:none;mask:none;border:2px solid var(--edge-search-muted);
+border-right-color:transparent;border-radius:50%;animation:spin .7s linear infinite}
 @keyframes spin{to{transform:rotate(1turn)}}
 @media (prefers-reduced-motion:reduce){.busy .box::before{animation:none}}
 input{flex:1;min-width:0;padding:10px 0;border:0;outline:0;background:none;color:inherit;font:inherit;font-size:max(16px,1em)}

@@ -81,6 +81,17 @@ describe.skipIf(!hasChromium)("typing into <edge-search>", () => {
     expect(await page.locator(sel.status).textContent()).toBe(`${results.total} results`);
   });
 
+  it("shows a magnifying glass in the box, themed by the muted colour", async () => {
+    const { page } = await h.page();
+    const icon = await page.locator("edge-search [part=box]").evaluate((box) => {
+      const style = (globalThis as any).getComputedStyle(box, "::before");
+      return { mask: style.maskImage || style.webkitMaskImage, width: style.width };
+    });
+    expect(icon.mask).toContain("data:image/svg+xml");
+    expect(icon.mask).toContain("circle");
+    expect(icon.width).toBe("16px");
+  });
+
   it("says which query the results are for when the API corrected a typo", async () => {
     const { page } = await h.page();
     await page.locator(sel.input).fill("talliban");
@@ -153,10 +164,15 @@ describe.skipIf(!hasChromium)("entity filters", () => {
     const entity = page.locator("edge-search [role=option].entity", { hasText: "Kabul" });
     await entity.waitFor();
     expect(await entity.textContent()).toBe("Filter by Kabul");
-    await page.keyboard.press("End");
-    await page.keyboard.press("ArrowDown"); // wraps to the first option
-    await page.keyboard.press("ArrowUp"); // back to the last: the entity
-    expect(await page.locator(sel.input).getAttribute("aria-activedescendant")).toBe(await entity.getAttribute("id"));
+    // Entities come before the hits: a keyboard user reaches them first, without going through every hit.
+    const options = await page.locator("edge-search [role=option]").evaluateAll((all) => all.map((e) => [e.id, e.className]));
+    const at = options.findIndex(([, kind]) => kind !== "entity");
+    expect(at).toBeGreaterThan(0);
+    const kabul = await entity.getAttribute("id");
+    const index = options.findIndex(([id]) => id === kabul);
+    expect(index).toBeLessThan(at);
+    for (let i = 0; i <= index; i++) await page.keyboard.press("ArrowDown");
+    expect(await page.locator(sel.input).getAttribute("aria-activedescendant")).toBe(kabul);
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator(sel.filter).textContent()).toContain("Kabul");
 
