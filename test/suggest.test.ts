@@ -71,8 +71,9 @@ describe("suggestions", () => {
   });
 
   it("repeat the words typed before the last one, as typed", async () => {
+    // Counted with the words before: each is in one document with "security".
     expect((await suggested("SECURITY  co")).terms).toEqual([
-      { text: "SECURITY coalition", documents: 2 },
+      { text: "SECURITY coalition", documents: 1 },
       { text: "SECURITY council", documents: 1 },
     ]);
     expect((await suggested("kabul OR kan")).terms).toEqual([{ text: "kabul OR kandahar", documents: 1 }]);
@@ -182,5 +183,34 @@ describe("titles as the word being typed completes", () => {
     const again = memoryBundle(built).coldReader();
     const typed = await search(bundleEngine(again), again, { q: "gor", limit: 3, offset: 0 });
     expect(typed.hits[0]?.id).toBe("gorges");
+  });
+});
+
+describe("completions after other words", () => {
+  it("go by the documents holding the words before and the completion, with that count, and drop those holding none", async () => {
+    const doc = (id: string, body: string): SourceDocument => ({ id, title: id, body, meta: {} });
+    const documents = [
+      ...Array.from({ length: 3 }, (_, i) => doc(`blair-${i}`, `Tony Blair spoke to MPs, session ${i}.`)),
+      ...Array.from({ length: 6 }, (_, i) => doc(`black-${i}`, `Black clouds over the harbour, day ${i}.`)),
+      doc("blamed", "Tony blamed the weather."),
+    ];
+    const built = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { builtAt: "t" });
+    const reader = memoryBundle(built).coldReader();
+    const found = await suggest(bundleEngine(reader), reader, "tony bl", 5);
+    // "black" is the most frequent completion of "bl", but never with "tony".
+    expect(found.terms).toEqual([
+      { text: "tony blair", documents: 3 },
+      { text: "tony blamed", documents: 1 },
+    ]);
+    // The titles are the search's for "tony blair": the three holding both words first.
+    expect(
+      found.titles
+        .slice(0, 3)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(["blair-0", "blair-1", "blair-2"]);
+    // Alone, "bl" completes by frequency.
+    const alone = memoryBundle(built).coldReader();
+    expect((await suggest(bundleEngine(alone), alone, "bl", 5)).terms[0]).toEqual({ text: "black", documents: 6 });
   });
 });

@@ -1,10 +1,11 @@
 /** @module Completions for a typeahead: whole queries from the term dictionary, entity names, and matching titles. */
 import { AppError } from "../errors";
-import { foldWords } from "../format/analyzer";
+import { foldWords, isStopWord, stem } from "../format/analyzer";
 import { MIN_PREFIX, PREFIX_GROUP } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import type { EntityType } from "../format/schema";
-import { type Engine, type SearchHit, search } from "./engine";
+import { type Engine, MAX_EXPANSIONS, type SearchHit, search } from "./engine";
+import { docsOf } from "./rank";
 
 export interface Suggestions {
   query: string;
@@ -27,6 +28,34 @@ export function typedHead(q: string): string {
   return at > 0 ? q.slice(0, at).trimEnd() : "";
 }
 
+/** Words and spaces only: no operator, quote or minus. */
+const PLAIN = /^[\p{L}\p{N}\p{M}\s]+$/u;
+
+/**
+ * The completions of a word that follow `before` in some document, by how many documents hold them all (then by
+ * their own frequency), with that count; read from the heads of their posting lists (the term shards the search for
+ * the first of them reads anyway), so a count over a list longer than its head is a lower bound.
+ */
+async function together(engine: Engine, before: string[], completions: [string, number][]): Promise<[string, number][]> {
+  const lang = engine.languages?.[0];
+  const stemOf = (word: string) => stem(word, lang);
+  const postings = await engine.postings.postings([...new Set([...before.map(stemOf), ...completions.map(([term]) => stemOf(term))])]);
+  let common: Set<number> | undefined;
+  for (const word of before) {
+    const docs = docsOf(postings.get(stemOf(word))?.text ?? []);
+    common = common ? new Set([...common].filter((d) => docs.has(d))) : docs;
+  }
+  const counted = completions.map(([term, df]): [string, number, number] => {
+    let n = 0;
+    for (const doc of docsOf(postings.get(stemOf(term))?.text ?? [])) if (common?.has(doc)) n++;
+    return [term, n, df];
+  });
+  return counted
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || b[2] - a[2])
+    .map(([term, n]) => [term, n]);
+}
+
 /**
  * Suggests completions for what a user is typing.
  * @example
@@ -45,10 +74,16 @@ export async function suggest(engine: Engine, reader: BundleReader, q: string, l
   // The search reads the same prefix group first: reading it here first costs no round trip.
   const groups = typing && last.length >= MIN_PREFIX ? await reader.prefixGroups([group]) : new Map();
   const g = groups.get(group);
-  const terms = (g?.terms ?? [])
-    .filter(([term]: [string, number]) => term.startsWith(last))
-    .slice(0, limit)
-    .map(([term, documents]: [string, number]) => ({ text: `${head}${joint}${term}`, documents }));
+  let completions: [string, number][] = (g?.terms ?? []).filter(([term]: [string, number]) => term.startsWith(last));
+  // After other plain words ("tony bl"), each completion is counted with them: the documents holding the words
+  // typed before and the completion ("tony blair" before "tony black", with its own count), in the heads of their
+  // lists. Not after operators, quotes, a minus or OR, whose words a completion need not go with.
+  const before = words.slice(0, -1).filter((w) => !isStopWord(w));
+  const plain = PLAIN.test(q) && !/(?:^|\s)OR(?:\s|$)/.test(q);
+  if (plain && before.length > 0 && completions.length > 0) {
+    completions = await together(engine, before, completions.slice(0, MAX_EXPANSIONS));
+  }
+  const terms = completions.slice(0, limit).map(([term, documents]: [string, number]) => ({ text: `${head}${joint}${term}`, documents }));
   // The titles follow the first completion ("gor": titles about Gordon, its most frequent completion, not about a
   // rarer word that ranks higher by its idf), as a whole word; without one, the query as it stands.
   const titled = terms[0] ? `${terms[0].text} ` : q;

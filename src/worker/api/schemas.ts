@@ -118,7 +118,10 @@ export const SuggestQuery = z.object({ q, limit: limit(5, 20) });
 export const SuggestResponse = z
   .object({
     query: z.string(),
-    terms: z.array(z.object({ text: z.string(), documents: z.number().int() })),
+    terms: z.array(z.object({ text: z.string(), documents: z.number().int() })).openapi({
+      description:
+        "The query with its last word completed. After other words (`tony bl`), by the documents holding those words and the completion (`tony blair`, counted in the best postings of each), else by the completion's own document count.",
+    }),
     entities: z.array(z.object({ id: z.string(), name: z.string(), type: EntityType, mentions: z.number().int() })),
     titles: z.array(z.object({ id: z.string(), title: z.string() })),
   })
