@@ -345,4 +345,25 @@ describe("a bundle's analysis languages", () => {
     // "wirtschaft" finds "wirtschaftlichen" in German documents, and the undetermined one analyzed as German.
     expect(result.hits.map((h) => h.id).sort()).toEqual(["de0", "de1", "de2", "de3", "de4", "und1"]);
   });
+
+  it("keeps a language's list out of the term shards but for one posting, so the words sharing a shard with it do not read it", async () => {
+    const german = (i: number): SourceDocument => ({
+      id: `de${i}`,
+      title: `Bericht ${i}`,
+      body: "Die Zahlen steigen",
+      lang: "de",
+      meta: {},
+    });
+    const documents = [...Array.from({ length: 3 }, (_, i) => german(i)), ...Array.from({ length: 40 }, (_, i) => english(i))];
+    const bundle = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { builtAt: "t" });
+    const shards = [...bundle.values].filter(([key]) => key.includes("/term/")).map(([, value]) => JSON.parse(value));
+    const entry = shards.flatMap((shard) => shard.entity as unknown[][]).find((e) => e[0] === "lang:de");
+    // [term, head as [slot, documents] pairs, count, tail refs]: one posting in the head, the count of all three, the rest in a chunk.
+    expect(entry?.[2]).toBe(3);
+    expect((entry?.[1] as [number, number[]][]).flatMap(([, ids]) => ids)).toHaveLength(1);
+    expect(entry?.[3]).toHaveLength(1);
+    const reader = memoryBundle(bundle).coldReader();
+    const result = await search(bundleEngine(reader), reader, { q: "lang:de ", limit: 10, offset: 0 });
+    expect(result.total).toBe(3);
+  });
 });

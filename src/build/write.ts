@@ -9,6 +9,7 @@ import {
   engineConfig,
   FORMAT_VERSION,
   HEAD_POSTINGS,
+  isLanguageTerm,
   keyPart,
   type Layout,
   LIVE_MANIFEST_KEY,
@@ -310,7 +311,11 @@ function writeTerms(parts: Map<string, string>, maps: Record<Field, [string, Slo
   for (const field of engineConfig.fields) {
     for (const shard of termShards) shard[field] = [];
     for (const [term, slots] of [...maps[field]].sort(byKey)) {
-      const split = splitPostings(slots, plan.head);
+      // A language's list goes to tail chunks but for one posting: only a lang= filter reads it (a round trip of its
+      // own, as for a long entity list), and the words sharing its shard (thousands of undetermined documents in
+      // Reuters' results tables) are not read any longer for it.
+      const head = plan.head > 0 && field === "entity" && isLanguageTerm(term) ? 1 : plan.head;
+      const split = splitPostings(slots, head);
       let entry: TermEntry = [term, split.head];
       if (split.tail.length > 0) {
         const refs: TailRef[] = [];

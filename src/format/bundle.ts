@@ -117,6 +117,9 @@ export type Manifest = z.infer<typeof Manifest>;
  */
 export const languageTerm = (lang: string): string => `lang:${lang}`;
 
+/** Whether an entity-field term is a language's (see `languageTerm`). */
+export const isLanguageTerm = (term: string): boolean => term.startsWith("lang:");
+
 /** The language most of a bundle's documents are in (the manifest lists them most first), English when it does not say. */
 export const mainLanguage = (languages: Readonly<Record<string, number>> | undefined): string => Object.keys(languages ?? {})[0] ?? "en";
 
