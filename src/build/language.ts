@@ -22,6 +22,7 @@ import { stopwords as es } from "@orama/stopwords/spanish";
 import { stopwords as sv } from "@orama/stopwords/swedish";
 import { stopwords as tr } from "@orama/stopwords/turkish";
 import { stopwords as uk } from "@orama/stopwords/ukrainian";
+import { isAscii } from "../format/analyzer";
 
 /** The language of a text none could be told for (ISO 639-2's code for "undetermined"). */
 export const UNDETERMINED = "und";
@@ -79,14 +80,12 @@ const SCRIPTS: [RegExp, string][] = [
 const LATIN = /\p{Script=Latin}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LETTER = /\p{L}/u;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range
-const ASCII = /^[\u0000-\u007f]*$/;
 const ASCII_LETTER = /[a-z]/i;
 const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
 
 /** The script most of a text's letters are in: "Latin", "Cyrillic", or the language a script names (see `SCRIPTS`). */
 function dominantScript(sample: string): string | undefined {
-  if (ASCII.test(sample)) return ASCII_LETTER.test(sample) ? "Latin" : undefined;
+  if (isAscii(sample)) return ASCII_LETTER.test(sample) ? "Latin" : undefined;
   const counts = new Map<string, number>();
   let kana = 0;
   for (const char of sample) {

@@ -16,7 +16,6 @@ import {
   languageTerm,
   type Manifest,
   MIN_PREFIX,
-  mainLanguage,
   type NamedEntity,
   type NameShard,
   PREFIX_GROUP,
@@ -120,8 +119,10 @@ export class TextIndex {
     /** Input position of each document number. */
     readonly order: readonly number[],
     indexes: FlexIndexes,
-    /** The languages the text was analyzed in (`analysisLanguages` of the documents'). */
-    readonly languages: readonly string[] = [DEFAULT_LANGUAGE],
+    /** Documents of each language, most first (the manifest's `languages`). */
+    readonly languageCounts: Record<string, number>,
+    /** The languages the text was analyzed in (`analysisLanguages` of the counts). */
+    readonly languages: readonly string[],
   ) {
     this.indexes = indexes;
   }
@@ -153,7 +154,8 @@ export async function indexText(
     .map((o) => o.i);
   const indexes = new FlexIndexes(FlexIndexes.measure(order.map((i) => documents[i] as SourceDocument)));
   // Each document in its language when the corpus holds enough of it, else in the corpus's main language.
-  const languages = analysisLanguages(languageCounts(documents));
+  const counts = languageCounts(documents);
+  const languages = analysisLanguages(counts);
   for (let n = 0; n < order.length; n++) {
     const doc = documents[order[n] as number] as SourceDocument;
     indexes.addText(n, { title: doc.title, body: doc.body, lang: analysisLanguage(doc.lang, languages) });
@@ -161,7 +163,7 @@ export async function indexText(
     if (options.pause && n % PAUSE_EVERY === PAUSE_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   progress("index", order.length, order.length);
-  return new TextIndex(documents, order, indexes, languages);
+  return new TextIndex(documents, order, indexes, counts, languages);
 }
 
 /**
@@ -188,8 +190,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   let lengths: FieldLengths;
   let words: Map<string, number>;
   // A document of another language than the corpus's main one is indexed under its language, for `lang=` filters.
-  const languages = languageCounts(documents);
-  const main = mainLanguage(languages);
+  const main = text.languages[0];
   {
     const indexes = text.take();
     for (let i = 0; i < docs.length; i++) {
@@ -280,7 +281,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     built_at: options.builtAt ?? new Date().toISOString(),
     engine: { ...engineConfig, fields: [...engineConfig.fields], languages: [...text.languages], lengths, bm25 },
     layout,
-    languages,
+    languages: text.languageCounts,
     counts: {
       documents: documents.length,
       dated: documents.reduce((n, doc) => n + (doc.date ? 1 : 0), 0),

@@ -110,8 +110,8 @@ export const Manifest = z.object({
 export type Manifest = z.infer<typeof Manifest>;
 
 /**
- * The entity-field term a document of language `lang` is indexed under (a document of the bundle's most common
- * language has none: see `languageFilter`). No entity id holds a colon.
+ * The entity-field term a document of language `lang` is indexed under (a document of the bundle's main language,
+ * the first of its analysis languages, has none: see `languageFilter`). No entity id holds a colon.
  * @example
  * languageTerm("de"); // "lang:de"
  */
@@ -119,9 +119,6 @@ export const languageTerm = (lang: string): string => `lang:${lang}`;
 
 /** Whether an entity-field term is a language's (see `languageTerm`). */
 export const isLanguageTerm = (term: string): boolean => term.startsWith("lang:");
-
-/** The language most of a bundle's documents are in (the manifest lists them most first), English when it does not say. */
-export const mainLanguage = (languages: Readonly<Record<string, number>> | undefined): string => Object.keys(languages ?? {})[0] ?? "en";
 
 export const engineConfig = { fields: [...fields], resolution: RESOLUTION, tokenize: "strict" } as const;
 

@@ -3,6 +3,7 @@
  * first page reranked, its hits made with snippets and facets. The search's public surface: what hosts import.
  */
 import { AppError } from "../errors";
+import { DEFAULT_LANGUAGE } from "../format/analyzer";
 import { SNIPPET_SOURCE_CHARS } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import type { DocMeta } from "../format/schema";
@@ -91,7 +92,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
         title: meta.title,
         url: meta.url ?? null,
         date: meta.date ?? null,
-        lang: meta.lang ?? "en",
+        lang: meta.lang ?? DEFAULT_LANGUAGE,
         score: Math.round(c.score * 1e4) / 1e4,
         // A stored text of SNIPPET_SOURCE_CHARS is the start of a longer body.
         snippet: makeSnippet(meta.text, matcher, undefined, wordsOf(c.doc, meta).text, meta.text.length >= SNIPPET_SOURCE_CHARS),

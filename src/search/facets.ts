@@ -1,4 +1,5 @@
 /** @module Facets: the entities of the best matches, per type, by how many of those documents hold them. */
+import { DEFAULT_LANGUAGE } from "../format/analyzer";
 import { type DocMeta, type EntityRef, entityTypes } from "../format/schema";
 import type { Facets } from "./types";
 
@@ -24,7 +25,10 @@ export function countFacets(metas: DocMeta[]): Facets {
   }
   const languages = new Map<string, number>();
   // A document without a language is English: its bundle was built before languages.
-  for (const meta of metas) languages.set(meta.lang ?? "en", (languages.get(meta.lang ?? "en") ?? 0) + 1);
+  for (const meta of metas) {
+    const lang = meta.lang ?? DEFAULT_LANGUAGE;
+    languages.set(lang, (languages.get(lang) ?? 0) + 1);
+  }
   const out: Facets = { ...emptyFacets(), lang: [...languages].map(([lang, count]) => ({ lang, count })).sort(byCount) };
   const sorted = [...counts.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
   for (const type of entityTypes) out[type] = sorted.filter((e) => e.type === type).slice(0, FACET_VALUES);

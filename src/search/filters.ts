@@ -5,7 +5,8 @@
  * a filter here, its test.
  */
 
-import { languageTerm, mainLanguage } from "../format/bundle";
+import { DEFAULT_LANGUAGE } from "../format/analyzer";
+import { languageTerm } from "../format/bundle";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf } from "./rank";
@@ -43,13 +44,13 @@ export interface Filter {
  * @example
  * filtersOf(parseQuery("oil from:2021-08 entity:opec"), {}); // [dateFilter, entityFilter]
  */
-export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: Pick<Engine, "documentLanguages">): Filter[] {
+export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: Pick<Engine, "documentLanguages" | "languages">): Filter[] {
   const entityIds = [...new Set([...parsed.entities, ...(options.entities ?? [])])];
   const languages = [...new Set([...parsed.languages, ...(options.languages ?? [])])];
   return [
     ...(parsed.from || parsed.to ? [dateFilter(parsed.from, parsed.to)] : []),
     ...(entityIds.length > 0 ? [entityFilter(entityIds)] : []),
-    ...languages.map((lang) => languageFilter(lang, engine?.documentLanguages)),
+    ...languages.map((lang) => languageFilter(lang, engine?.documentLanguages, engine?.languages?.[0])),
   ];
 }
 
@@ -106,15 +107,19 @@ export function entityFilter(ids: string[]): Filter {
 }
 
 /**
- * Documents in one language. Only the documents of languages other than the bundle's main one are indexed under their
+ * Documents in one language. Only the documents of languages other than the bundle's main one (the first of its
+ * analysis languages, `Engine.languages`) are indexed under their
  * language (`languageTerm`): a filter on one of those reads its list, and a filter on the main language reads the
  * others' lists and leaves their documents out, so that no filter reads a list as long as the corpus. A language the
  * bundle does not hold allows nothing.
  * @example
- * languageFilter("de", { en: 18000, de: 1000 }); // reads "lang:de"
+ * languageFilter("de", { en: 18000, de: 1000 }, "en"); // reads "lang:de"
  */
-export function languageFilter(lang: string, languages: Readonly<Record<string, number>> = { en: 1 }): Filter {
-  const main = mainLanguage(languages);
+export function languageFilter(
+  lang: string,
+  languages: Readonly<Record<string, number>> = { [DEFAULT_LANGUAGE]: 1 },
+  main = DEFAULT_LANGUAGE,
+): Filter {
   const held = languages[lang] !== undefined;
   const terms = !held
     ? []

@@ -161,7 +161,7 @@ export async function extractParallel(
     const from = next * batchSize;
     return {
       batch: next++,
-      docs: docs.slice(from, from + batchSize).map(({ title, body, lang }) => (lang ? { title, body, lang } : { title, body })),
+      docs: docs.slice(from, from + batchSize).map(({ title, body, lang }) => ({ title, body, lang })),
     };
   };
 

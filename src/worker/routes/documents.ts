@@ -1,6 +1,7 @@
 /** @module `/documents/:id`: a whole document with its metadata. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "../../errors";
+import { DEFAULT_LANGUAGE } from "../../format/analyzer";
 import { DocumentResponse, ErrorResponse, errorResponses, IdParam } from "../api/schemas";
 import { validationHook } from "../api/validation";
 import type { AppEnv } from "../app-env";
@@ -23,5 +24,8 @@ export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   const doc = await reader.document(id);
   if (!doc) throw new AppError("document_not_found", `No document has the id "${id.slice(0, 200)}".`);
   // A bundle of before languages holds English documents only.
-  return c.json({ ...doc, date: doc.date ?? null, url: doc.url ?? null, lang: doc.lang ?? "en", mentions: doc.mentions ?? [] }, 200);
+  return c.json(
+    { ...doc, date: doc.date ?? null, url: doc.url ?? null, lang: doc.lang ?? DEFAULT_LANGUAGE, mentions: doc.mentions ?? [] },
+    200,
+  );
 });
