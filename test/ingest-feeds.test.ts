@@ -64,6 +64,16 @@ describe("reading a feed", () => {
     ]);
   });
 
+  it("gives an item its own language, else the one its text reads as, and the feed's only when the text says too little", () => {
+    const langs = read("mixed.rss").map((entry) => (entry.ok ? [entry.document.id, entry.document.lang] : entry.code));
+    // A French item in an English feed is French; a results table takes the feed's English; dc:language wins.
+    expect(langs).toEqual([
+      ["r-1", "fr"],
+      ["r-2", "en"],
+      ["r-3", "de"],
+    ]);
+  });
+
   it("refuses XML that is not well-formed with its line, and well-formed XML that is no feed", () => {
     expect(read("broken.xml")).toEqual([
       {

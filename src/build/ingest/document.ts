@@ -1,6 +1,6 @@
 /** @module The checks every document passes whatever file it came from: a body, a size limit, a title of sane length. */
 import type { SourceDocument } from "../../format/schema";
-import { detectLanguage } from "../language";
+import { detectLanguage, UNDETERMINED } from "../language";
 import { shorten, TITLE_MAX, titleFromBody } from "./derive-title";
 import type { IngestCode } from "./errors";
 
@@ -21,6 +21,8 @@ export interface DocumentFields {
   url?: string;
   /** The language the input gives (ISO 639-1); missing: detected from the title and body. */
   lang?: string;
+  /** The language of the document's source (a feed's), taken when detection cannot tell (`und`). */
+  sourceLang?: string;
   meta?: Record<string, unknown>;
 }
 
@@ -47,7 +49,8 @@ export function makeDocument(fields: DocumentFields): Entry {
   }
   const given = fields.title?.replace(/\s+/g, " ").trim() ?? "";
   const title = given === "" ? titleFromBody(body) : shorten(given, TITLE_MAX);
-  const lang = fields.lang ?? detectLanguage(given === "" ? body : `${given}\n\n${body}`);
+  let lang = fields.lang ?? detectLanguage(given === "" ? body : `${given}\n\n${body}`);
+  if (lang === UNDETERMINED && fields.sourceLang) lang = fields.sourceLang;
   const document: SourceDocument = { id, title, body, lang, meta: fields.meta ?? {} };
   if (fields.date !== undefined) document.date = fields.date;
   if (fields.url !== undefined) document.url = fields.url;

@@ -1,7 +1,8 @@
 /**
  * @module Reads an RSS (2.0, and 1.0/RDF) or Atom feed into documents, one an item or entry, with fast-xml-parser: the
  * item's guid (or link, or Atom id) is its id, its content or description (HTML turned into text) its body, its
- * link its url, its pubDate (or published, updated, dc:date) its date, the feed's language its language; authors,
+ * link its url, its pubDate (or published, updated, dc:date) its date, its own language (else the detected one, else
+ * the feed's when the text says too little) its language; authors,
  * categories and the feed's title are kept in `meta`.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -104,12 +105,13 @@ interface FeedItem {
   html?: string;
   url?: string;
   date?: string;
+  /** The item's own language, if it says. */
   lang?: string;
   authors: string[];
   categories: string[];
 }
 
-function rssItem(item: Node, lang: string | undefined): FeedItem {
+function rssItem(item: Node): FeedItem {
   const link = text(first(item.link));
   return {
     id: text(item.guid) ?? link,
@@ -117,13 +119,13 @@ function rssItem(item: Node, lang: string | undefined): FeedItem {
     html: text(item["content:encoded"]) ?? text(item.description),
     url: link,
     date: text(item.pubDate) ?? text(item["dc:date"]),
-    lang: text(item["dc:language"]) ?? lang,
+    lang: text(item["dc:language"]),
     authors: [...list(item.author), ...list(item["dc:creator"])].map(text).filter((a): a is string => !!a),
     categories: [...list(item.category), ...list(item["dc:subject"])].map(text).filter((c): c is string => !!c),
   };
 }
 
-function atomEntry(entry: Node, lang: string | undefined): FeedItem {
+function atomEntry(entry: Node): FeedItem {
   const url = atomLink(entry.link);
   return {
     id: text(entry.id) ?? url,
@@ -131,7 +133,7 @@ function atomEntry(entry: Node, lang: string | undefined): FeedItem {
     html: text(entry.content) ?? text(entry.summary),
     url,
     date: text(entry.published) ?? text(entry.updated),
-    lang: (entry["@xml:lang"] as string | undefined) ?? lang,
+    lang: entry["@xml:lang"] as string | undefined,
     authors: list(entry.author)
       .map((a) => (a && typeof a === "object" ? text((a as Node).name) : text(a)))
       .filter((a): a is string => !!a),
@@ -160,15 +162,17 @@ export function readFeed(bytes: Uint8Array): Entry[] {
   const atom = root.feed as Node | undefined;
   let items: FeedItem[];
   let feedTitle: string | undefined;
+  let feedLang: string | undefined;
   if (rss?.channel || rdf) {
     const channel = (first(rss?.channel) ?? first(rdf?.channel) ?? {}) as Node;
     feedTitle = text(channel.title);
-    const lang = text(channel.language) ?? text(channel["dc:language"]);
+    feedLang = text(channel.language) ?? text(channel["dc:language"]);
     // RSS 2.0 puts items in the channel, RSS 1.0 beside it.
-    items = list(channel.item ?? rdf?.item).map((item) => rssItem((item ?? {}) as Node, lang));
+    items = list(channel.item ?? rdf?.item).map((item) => rssItem((item ?? {}) as Node));
   } else if (atom) {
     feedTitle = text(atom.title);
-    items = list(atom.entry).map((entry) => atomEntry((entry ?? {}) as Node, atom["@xml:lang"] as string | undefined));
+    feedLang = atom["@xml:lang"] as string | undefined;
+    items = list(atom.entry).map((entry) => atomEntry((entry ?? {}) as Node));
   } else {
     const name = Object.keys(root).find((k) => !k.startsWith("?")) ?? "nothing";
     return [{ ok: false, code: "malformed_feed", reason: `not an RSS or Atom feed: its root element is <${name}>` }];
@@ -195,7 +199,10 @@ export function readFeed(bytes: Uint8Array): Entry[] {
       body: normalizeNewlines(htmlToText(item.html ?? "")),
       date,
       url: item.url,
+      // An item's own language wins; a feed's only names the items whose text says too little (one feed often
+      // mixes languages: a French item in an English feed).
       lang: item.lang === undefined ? undefined : languageTag(item.lang),
+      sourceLang: feedLang === undefined ? undefined : languageTag(feedLang),
       meta,
     });
     return entry.ok ? { ...entry, index } : { ...entry, index, reason: `item [${index}]: ${entry.reason}` };
