@@ -25,6 +25,7 @@ import { isNumbers, isObject, jsonCodec } from "../src/format/values/codec";
 import { docCodec, encodeBucket, encodeDocument } from "../src/format/values/doc";
 import { codecs, keyKinds } from "../src/format/values/index";
 import { manifestCodec } from "../src/format/values/manifest";
+import { metaCodec } from "../src/format/values/meta";
 import { isSparse, tailCodec } from "../src/format/values/tail";
 import { type TermEntry, termCodec } from "../src/format/values/term";
 import { LruCache } from "../src/kv/lru-cache";
@@ -300,6 +301,18 @@ describe("value codecs", () => {
     expect(codec.heapPerChar).toBe(4.5);
     expect(codec.encode({ a: 1 })).toBe('{"a":1}');
     expect(codec.parse(JSON.parse(codec.encode({ a: 1, b: 2 })))).toEqual({ a: 1, b: 2 });
+  });
+
+  it("store a metadata entry's document bucket only where it changes, and give it back to every entry", () => {
+    const entry = (id: string, bucket: number) => ({ id, title: id, text: "", entities: [], bucket });
+    const metas = [entry("a", 3), entry("b", 3), entry("c", 4), entry("d", 4)];
+    const text = metaCodec.encode(metas);
+    expect(text.match(/"bucket"/g)).toHaveLength(2);
+    expect(metaCodec.parse(JSON.parse(text))).toEqual(metas);
+    // The first entry always carries its bucket: without it nothing says where the document is.
+    expect(() => metaCodec.parse([{ id: "a", title: "a", text: "", entities: [] }])).toThrow("without its bucket");
+    expect(() => metaCodec.parse([entry("a", 1), 7])).toThrow("not a document");
+    expect(() => metaCodec.parse({})).toThrow("not a list");
   });
 
   it("refuse a bare scalar or null, and whatever their own check refuses", () => {
@@ -766,11 +779,11 @@ describe("the bundle reader", () => {
   it("reads metadata buckets by document number and bucket size", async () => {
     const bundle = await corpus();
     const manifest: Manifest = { ...bundle.manifest, layout: { ...bundle.manifest.layout, metaSize: 2 } };
-    const meta = JSON.parse(bundle.values.get(bundleKey(manifest.version, "meta", 0)) as string) as unknown[];
+    const meta = metaCodec.parse(JSON.parse(bundle.values.get(bundleKey(manifest.version, "meta", 0)) as string));
     const { source, calls } = mapSource(
       new Map([
-        [bundleKey(manifest.version, "meta", 0), JSON.stringify(meta.slice(0, 2))],
-        [bundleKey(manifest.version, "meta", 1), JSON.stringify(meta.slice(2))],
+        [bundleKey(manifest.version, "meta", 0), metaCodec.encode(meta.slice(0, 2))],
+        [bundleKey(manifest.version, "meta", 1), metaCodec.encode(meta.slice(2))],
       ]),
     );
     const reader = new BundleReader(source, new LruCache(1 << 20), manifest, newReadStats());

@@ -4,7 +4,7 @@ import { fields, RESOLUTION } from "./flex-config";
 import type { KeyKind } from "./values/index";
 
 /** Bumped whenever the layout of any value changes; a Worker refuses any other. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** The live pointer: the manifest of the version being served. Written last, after every key of its version. */
 export const LIVE_MANIFEST_KEY = "manifest";
