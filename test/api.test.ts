@@ -17,7 +17,7 @@ describe("the OpenAPI document", () => {
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths).sort()).toEqual(["/documents/{id}", "/entities", "/entities/{id}", "/health", "/search", "/suggest"]);
     const params = body.paths["/search"].get.parameters.map((p: { name: string }) => p.name).sort();
-    expect(params).toEqual(["entity", "lang", "limit", "offset", "q", "recency", "sort"]);
+    expect(params).toEqual(["entity", "group", "lang", "limit", "offset", "q", "recency", "sort"]);
     expect(body.components.schemas.Error.properties.error.properties.code.enum).toContain("limit_out_of_range");
   });
 

@@ -91,7 +91,7 @@ describe("the cache key", () => {
   const routes: { path: string; base: string; changed: Record<string, string> }[] = [
     {
       path: "/search",
-      base: "q=kabul&limit=5&offset=0&entity=kabul&lang=en&sort=relevance&recency=30",
+      base: "q=kabul&limit=5&offset=0&entity=kabul&lang=en&sort=relevance&recency=30&group=true",
       changed: {
         q: "q=herat",
         limit: "limit=6",
@@ -100,6 +100,7 @@ describe("the cache key", () => {
         lang: "lang=de",
         sort: "sort=date",
         recency: "recency=31",
+        group: "group=false",
       },
     },
     { path: "/suggest", base: "q=tal&limit=5", changed: { q: "q=tali", limit: "limit=4" } },

@@ -25,7 +25,8 @@ async function corpus(
     mem,
     search: (params: Partial<SearchParams> & { q: string }) => {
       const reader = mem.coldReader();
-      return search(bundleEngine(reader), reader, { limit: 10, offset: 0, ...params });
+      // These corpora repeat a few words: near-duplicates by design, folded only where a test asks (duplicates.test.ts).
+      return search(bundleEngine(reader), reader, { limit: 10, offset: 0, group: false, ...params });
     },
     match: (q: string, options: Parameters<typeof matchQuery>[2] = {}) =>
       matchQuery(bundleEngine(mem.coldReader()), parseQuery(q), options),

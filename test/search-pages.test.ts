@@ -21,7 +21,8 @@ async function corpus(bodies: string[], options: { head?: number; tailChunk?: nu
   return {
     ids: async (params: Partial<SearchParams> & { q: string }) => {
       const reader = mem.coldReader();
-      return (await search(bundleEngine(reader), reader, { limit: 10, offset: 0, ...params })).hits.map((h) => h.id);
+      // These corpora repeat a few words: near-duplicates by design, folded only where a test asks (duplicates.test.ts).
+      return (await search(bundleEngine(reader), reader, { limit: 10, offset: 0, group: false, ...params })).hits.map((h) => h.id);
     },
     match: (q: string, options: Parameters<typeof matchQuery>[2] = {}) =>
       matchQuery(bundleEngine(mem.coldReader()), parseQuery(q), options),

@@ -94,7 +94,18 @@ describe("the API answers in the shapes the widget reads (src/widget/types.ts)",
       "total_approximate",
     ]);
     for (const hit of search.hits) {
-      expect(Object.keys(hit).sort()).toEqual(["date", "entities", "id", "lang", "score", "snippet", "title", "url"]);
+      expect(Object.keys(hit).sort()).toEqual([
+        "date",
+        "duplicate_ids",
+        "duplicates",
+        "entities",
+        "id",
+        "lang",
+        "score",
+        "snippet",
+        "title",
+        "url",
+      ]);
       for (const entity of hit.entities) expect(Object.keys(entity).sort()).toEqual(["id", "name", "type"]);
     }
     const { body: suggest } = await worker.json("/suggest?q=kab");

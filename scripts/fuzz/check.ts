@@ -92,11 +92,19 @@ export async function checkAnswer(method: string, expectation: Expectation, answ
   }
   const p = expectation.params;
   if (expectation.route === "search") {
-    const r = body as { query: string; total: number; hits: { snippet: string }[] };
+    const r = body as { query: string; total: number; hits: { id: string; snippet: string; duplicate_ids: string[] }[] };
     const limit = numberOr(p.limit, 10);
     const offset = numberOr(p.offset, 0);
-    if (r.hits.length !== Math.max(0, Math.min(limit, r.total - offset)))
+    const grouped = first(p.group) !== "false";
+    // Folding near-duplicates may leave a page short of what `total` (documents) allows, never over it.
+    const most = Math.max(0, Math.min(limit, r.total - offset));
+    if (grouped ? r.hits.length > most : r.hits.length !== most)
       problems.push(`${r.hits.length} hits for total ${r.total}, offset ${offset}, limit ${limit}`);
+    if (grouped) {
+      const ids = new Set(r.hits.map((h) => h.id));
+      for (const hit of r.hits)
+        if (hit.duplicate_ids.some((id) => ids.has(id))) problems.push(`hit ${hit.id} and its near-duplicate both shown with group on`);
+    }
     if (offset > MAX_OFFSET) problems.push("offset beyond its maximum answered");
     for (const hit of r.hits) if (!snippetIsInert(hit.snippet)) problems.push(`snippet with markup: ${hit.snippet.slice(0, 120)}`);
     if (ref?.comparable(first(p.q) as string)) {
@@ -107,6 +115,7 @@ export async function checkAnswer(method: string, expectation: Expectation, answ
         entities: entityFilters(p.entity),
         sort: (first(p.sort) ?? "relevance") as "relevance" | "date",
         recencyDays: p.recency ? Number(first(p.recency)) : undefined,
+        group: grouped,
       });
       const { query, took_ms: _, ...got } = body as Record<string, unknown>;
       const { query: wantQuery, ...rest } = apiNames(JSON.parse(JSON.stringify(want)) as Record<string, unknown>);

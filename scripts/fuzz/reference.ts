@@ -8,6 +8,7 @@ import { newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { type SearchParams, type SearchResult, search } from "../../src/search/engine";
 import { type Suggestions, suggest } from "../../src/search/suggest";
+import { documentAnswer } from "../../src/worker/routes/documents";
 
 export interface Reference {
   search(params: SearchParams): Promise<SearchResult>;
@@ -42,7 +43,7 @@ export function reference(bundle: Bundle, drifting: (cp: number) => boolean = ()
     },
     async document(id) {
       const doc = await reader().document(id);
-      return doc && { ...doc, date: doc.date ?? null, url: doc.url ?? null };
+      return doc && documentAnswer(doc);
     },
   };
 }

@@ -108,8 +108,8 @@ export class FlexIndexes {
    * Indexes the title and body of document number `n`. The entity field is an index of its own, so the build can
    * index the text while entities are still being extracted and add them after (`addEntities`, in the same order).
    */
-  addText(n: number, doc: Pick<IndexedDocument, "title" | "body" | "lang">): void {
-    // Each text folded once, for the terms (the same as `documentTerms`) and the word counts.
+  addText(n: number, doc: Pick<IndexedDocument, "title" | "body" | "lang">): { titleWords: string[]; bodyWords: string[] } {
+    // Each text folded once, for the terms (the same as `documentTerms`), the word counts and the caller.
     const titleWords = foldWords(doc.title);
     const bodyWords = foldWords(doc.body);
     for (const words of [titleWords, bodyWords]) {
@@ -136,6 +136,7 @@ export class FlexIndexes {
       // Each distinct term once, in the order of its first occurrence: what FlexSearch keeps of the whole text.
       this.byField[field].add(n, [...tf.keys()].join(" "));
     }
+    return { titleWords, bodyWords };
   }
 
   /** Indexes the entity ids of document number `n`. */

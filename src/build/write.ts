@@ -33,6 +33,7 @@ import type { Field } from "../format/flex-config";
 import { shardOf } from "../format/hash";
 import {
   type DocMeta,
+  type Duplicates,
   type EntityRecord,
   type EntityRef,
   type EntityType,
@@ -53,6 +54,7 @@ import { namesCodec } from "../format/values/names";
 import { prefixCodec } from "../format/values/prefix";
 import { tailCodec } from "../format/values/tail";
 import { type ParsedTermShard, termCodec } from "../format/values/term";
+import { MAX_LISTED_DUPLICATES, nearDuplicates, READ_WORDS, SIGNATURE, signatureOf } from "./duplicates";
 import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
 import { FREE_PLAN_KEYS, type LayoutPlan, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
 
@@ -123,6 +125,8 @@ export class TextIndex {
     readonly languageCounts: Record<string, number>,
     /** The languages the text was analyzed in (`analysisLanguages` of the counts). */
     readonly languages: readonly string[],
+    /** Each document's MinHash signature (`signatureOf`), by document number, end to end: what near-duplicates are found from. */
+    readonly signatures: Uint16Array,
   ) {
     this.indexes = indexes;
   }
@@ -156,14 +160,17 @@ export async function indexText(
   // Each document in its language when the corpus holds enough of it, else in the corpus's main language.
   const counts = languageCounts(documents);
   const languages = analysisLanguages(counts);
+  const signatures = new Uint16Array(order.length * SIGNATURE);
   for (let n = 0; n < order.length; n++) {
     const doc = documents[order[n] as number] as SourceDocument;
-    indexes.addText(n, { title: doc.title, body: doc.body, lang: analysisLanguage(doc.lang, languages) });
+    const { titleWords, bodyWords } = indexes.addText(n, { title: doc.title, body: doc.body, lang: analysisLanguage(doc.lang, languages) });
+    // The words just folded for the index make the signature: no second pass over the text.
+    signatureOf(titleWords.concat(bodyWords.slice(0, READ_WORDS)), signatures.subarray(n * SIGNATURE, (n + 1) * SIGNATURE));
     if (n % 1000 === 999) progress("index", n + 1, order.length);
     if (options.pause && n % PAUSE_EVERY === PAUSE_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   progress("index", order.length, order.length);
-  return new TextIndex(documents, order, indexes, counts, languages);
+  return new TextIndex(documents, order, indexes, counts, languages, signatures);
 }
 
 /**
@@ -239,7 +246,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   writePrefixes(parts, prefixGroups(words, entities), plan);
   const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
   parts.set(keyPart("dates"), datesCodec.encode(dateRuns(docs)));
-  const metaBuckets = writeMetas(parts, stored, bucketOf, plan);
+  const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, text.signatures), plan);
   writeIds(parts, docs, plan);
   const entityPages = writeEntities(parts, entities, plan);
 
@@ -366,7 +373,13 @@ function writeDocuments(parts: Map<string, string>, storedJson: string[], plan: 
 }
 
 /** Metadata buckets of `metaSize` documents each, by number; returns how many. */
-function writeMetas(parts: Map<string, string>, stored: StoredDocument[], bucketOf: number[], plan: LayoutPlan): number {
+function writeMetas(
+  parts: Map<string, string>,
+  stored: StoredDocument[],
+  bucketOf: number[],
+  duplicates: (Duplicates | undefined)[],
+  plan: LayoutPlan,
+): number {
   const metaBuckets = Math.ceil(stored.length / plan.metaSize);
   for (let b = 0; b < metaBuckets; b++) {
     const metas: DocMeta[] = [];
@@ -381,12 +394,37 @@ function writeMetas(parts: Map<string, string>, stored: StoredDocument[], bucket
         // English, the default, is left out: what a hit's words are stemmed in.
         ...(doc.lang && doc.lang !== DEFAULT_LANGUAGE ? { lang: doc.lang } : {}),
         entities: doc.entities,
+        ...(duplicates[i] ? { duplicates: duplicates[i] } : {}),
         bucket: bucketOf[i] ?? 0,
       });
     }
     parts.set(keyPart("meta", b), metaCodec.encode(metas));
   }
   return metaBuckets;
+}
+
+/**
+ * Each document's near-duplicates (`nearDuplicates`, from the signatures `indexText` made), by document number: its
+ * group (the group's first document), how many others the group holds and the ids of the first `MAX_LISTED_DUPLICATES`
+ * of them; undefined for a document without any.
+ */
+function duplicatesOf(docs: readonly SourceDocument[], signatures: Uint16Array): (Duplicates | undefined)[] {
+  const times = Float64Array.from(docs, (doc) => (doc.date ? Date.parse(doc.date) : Number.NaN));
+  const group = nearDuplicates(signatures, { times });
+  const members = new Map<number, number[]>();
+  group.forEach((first, n) => {
+    if (first < 0) return;
+    const list = members.get(first);
+    if (list) list.push(n);
+    else members.set(first, [n]);
+  });
+  return docs.map((_, n) => {
+    const first = group[n] as number;
+    const list = first < 0 ? undefined : members.get(first);
+    if (!list) return undefined;
+    const others = list.filter((m) => m !== n);
+    return { group: first, count: others.length, ids: others.slice(0, MAX_LISTED_DUPLICATES).map((m) => (docs[m] as SourceDocument).id) };
+  });
 }
 
 /** How many documents of each language a corpus holds, most first (ties by code); a document without one is English. */

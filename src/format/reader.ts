@@ -192,13 +192,14 @@ export class BundleReader {
     return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
   }
 
-  /** The whole document, by its id. */
-  async document(id: string): Promise<StoredDocument | undefined> {
+  /** The whole document, by its id, with its near-duplicates (from its metadata). */
+  async document(id: string): Promise<(StoredDocument & Pick<DocMeta, "duplicates">) | undefined> {
     const n = await this.documentNumber(id);
     if (n === undefined) return undefined;
     const meta = (await this.metas([n])).get(n) as DocMeta;
     const [bucket] = await this.read("doc", [meta.bucket]);
-    return bucket?.find((d) => d.id === id);
+    const doc = bucket?.find((d) => d.id === id);
+    return doc && meta.duplicates ? { ...doc, duplicates: meta.duplicates } : doc;
   }
 
   /** Runs of documents by date, `[YYYY-MM-DD, first document number]` (documents are numbered by date). */

@@ -19,6 +19,13 @@ export const SourceDocument = z.object({
 });
 export type SourceDocument = z.infer<typeof SourceDocument>;
 
+/**
+ * A document's near-duplicates: its group (the number of the group's first document, which names it), how many other
+ * documents the group holds, and the ids of the first 20 of them.
+ */
+export const Duplicates = z.object({ group: z.number().int(), count: z.number().int(), ids: z.array(z.string()) });
+export type Duplicates = z.infer<typeof Duplicates>;
+
 /** A reference to an entity, as embedded in search hits and documents. */
 export const EntityRef = z.object({ id: z.string(), name: z.string(), type: EntityType });
 export type EntityRef = z.infer<typeof EntityRef>;
@@ -51,6 +58,8 @@ export const DocMeta = z.object({
   /** The document's language (absent: English); its words are stemmed in it. */
   lang: z.string().optional(),
   entities: z.array(EntityRef),
+  /** Its near-duplicates (the same story re-run), when it has any: see `Duplicates`. */
+  duplicates: Duplicates.optional(),
   /** The document bucket holding the whole document. */
   bucket: z.number().int(),
 });

@@ -9,12 +9,14 @@ import type { BundleReader } from "../format/reader";
 import type { DocMeta } from "../format/schema";
 import { analyzeDoc, type DocWords, initialsOf } from "./doc-words";
 import { countFacets, emptyFacets, FACET_SAMPLE } from "./facets";
+import { foldDuplicates, MAX_FOLD_CANDIDATES } from "./fold";
 import { matchQuery } from "./match";
 import { parseQuery } from "./parse-query";
 import { checkPhrases, MAX_PHRASE_CHECKS } from "./phrases";
+import type { Candidate } from "./rank";
 import { rerankPage } from "./rerank";
 import { makeSnippet } from "./snippet";
-import type { Engine, SearchParams, SearchResult } from "./types";
+import type { Engine, Match, SearchParams, SearchResult } from "./types";
 
 export { countFacets, FACET_SAMPLE, FACET_VALUES } from "./facets";
 export { MAX_EXPANSIONS, MAX_TERMS, matchQuery } from "./match";
@@ -40,18 +42,18 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     return empty;
   }
   const wanted = params.offset + params.limit;
-  const match = await matchQuery(engine, parsed, {
-    // Phrase queries keep as many as checkPhrases checks (twice the page, 20 to MAX_PHRASE_CHECKS); the facets count
-    // the best FACET_SAMPLE.
-    want: Math.max(
-      FACET_SAMPLE,
-      parsed.phrases.length > 0 ? Math.max(wanted, Math.min(MAX_PHRASE_CHECKS, Math.max(2 * wanted, 20))) : wanted,
-    ),
+  const grouped = params.group !== false;
+  const matchOptions = {
     order: params.sort,
     entities: params.entities,
     languages: params.languages,
     recencyDays: params.recencyDays,
-  });
+  };
+  // Phrase queries keep as many as checkPhrases checks (twice the page, 20 to MAX_PHRASE_CHECKS); the facets count
+  // the best FACET_SAMPLE; folding duplicates wants twice the page, so that a folded page is rarely short.
+  const wantFor = (want: number) =>
+    Math.max(FACET_SAMPLE, parsed.phrases.length > 0 ? Math.max(want, Math.min(MAX_PHRASE_CHECKS, Math.max(2 * want, 20))) : want);
+  const match = await matchQuery(engine, parsed, { want: wantFor(grouped ? 2 * wanted : wanted), ...matchOptions });
   // Each hit's stored text is analyzed once for the phrase checks, the rerank and the snippet; only the words that
   // may be one of the query's terms are stemmed (the rerank and the snippet look for nothing else).
   const stems = new Set(match.groups.flatMap((g) => [...g.variants.keys()]));
@@ -65,12 +67,24 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     }
     return words;
   };
-  let candidates = match.candidates;
-  if (parsed.phrases.length > 0 && params.sort !== "date") candidates = await checkPhrases(reader, match, wanted, wordsOf);
-  let page = candidates.slice(params.offset, wanted);
+  const checked = (m: Match) =>
+    parsed.phrases.length > 0 && params.sort !== "date" ? checkPhrases(reader, m, wanted, wordsOf) : Promise.resolve(m.candidates);
+  const candidates = await checked(match);
   const sample = candidates.slice(0, FACET_SAMPLE);
-  // One read for the page and the facets' documents.
-  const metas = await reader.metas([...new Set([...page, ...sample].map((c) => c.doc))]);
+  let page: Candidate[];
+  let metas: Map<number, DocMeta>;
+  if (grouped) {
+    // More matches when folding left the page short: the same query, twice as many kept (the postings are cached).
+    const more = async (had: number) =>
+      had < match.total && had < MAX_FOLD_CANDIDATES
+        ? checked(await matchQuery(engine, parsed, { want: wantFor(Math.min(MAX_FOLD_CANDIDATES, 2 * had)), ...matchOptions }))
+        : undefined;
+    ({ page, metas } = await foldDuplicates(reader, candidates, sample, params.offset, wanted, more));
+  } else {
+    page = candidates.slice(params.offset, wanted);
+    // One read for the page and the facets' documents.
+    metas = await reader.metas([...new Set([...page, ...sample].map((c) => c.doc))]);
+  }
   if (params.offset === 0 && params.sort !== "date" && match.groups.length > 1) page = rerankPage(page, metas, match, wordsOf);
   const matcher = {
     stems,
@@ -97,6 +111,8 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
         // A stored text of SNIPPET_SOURCE_CHARS is the start of a longer body.
         snippet: makeSnippet(meta.text, matcher, undefined, wordsOf(c.doc, meta).text, meta.text.length >= SNIPPET_SOURCE_CHARS),
         entities: meta.entities.slice(0, 8),
+        duplicates: meta.duplicates?.count ?? 0,
+        duplicate_ids: meta.duplicates?.ids ?? [],
       };
     }),
   };

@@ -12,5 +12,12 @@ export const SearchHit = z.object({
   score: z.number(),
   snippet: z.string().describe("HTML: the body's best passage, all document text escaped, matched words in `<mark>`."),
   entities: z.array(EntityRef),
+  duplicates: z
+    .number()
+    .int()
+    .describe("How many other documents of the archive are near-duplicates of this one (the same story re-run, lightly edited)."),
+  duplicate_ids: z
+    .array(z.string())
+    .describe("The ids of those near-duplicates (the first 20). With `group=true`, the default, none of them is another hit."),
 });
 export type SearchHit = z.infer<typeof SearchHit>;

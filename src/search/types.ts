@@ -60,6 +60,8 @@ export interface SearchParams {
   languages?: string[];
   sort?: "relevance" | "date";
   recencyDays?: number;
+  /** Fold near-duplicates into their best-ranked hit (default true); false shows every document. */
+  group?: boolean;
 }
 
 export type { SearchHit } from "./hit";

@@ -72,6 +72,10 @@ export const SearchQuery = z.object({
     .max(36_500)
     .optional()
     .openapi({ description: "Boost recent documents: a half-life in days, relative to the newest document." }),
+  group: z.enum(["true", "false"]).default("true").openapi({
+    description:
+      "`true` (the default) folds near-duplicates (the same story re-run, lightly edited) into their best-ranked hit, which lists them in `duplicates` and `duplicate_ids`; `false` shows every document.",
+  }),
 });
 
 // The engine's hit, with the API's named entity reference (its descriptions come along: zod keeps them in its registry).
@@ -153,6 +157,10 @@ export const DocumentResponse = z
       description:
         "Every mention of an entity, in text order: UTF-16 offsets `start`–`end` into `body` (or `title` when `field` is `title`), the entity's id and type; for highlighting.",
     }),
+    duplicates: z.number().int().openapi({
+      description: "How many other documents are near-duplicates of this one (the same story re-run, lightly edited): its group.",
+    }),
+    duplicate_ids: z.array(z.string()).openapi({ description: "The ids of those near-duplicates (the first 20)." }),
   })
   .openapi("Document");
 

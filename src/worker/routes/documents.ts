@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "../../errors";
 import { DEFAULT_LANGUAGE } from "../../format/analyzer";
+import type { BundleReader } from "../../format/reader";
 import { DocumentResponse, ErrorResponse, errorResponses, IdParam } from "../api/schemas";
 import { validationHook } from "../api/validation";
 import type { AppEnv } from "../app-env";
@@ -18,14 +19,29 @@ const route = createRoute({
   },
 });
 
+/**
+ * A stored document as `/documents/:id` answers it: nulls for what it lacks, its language (a bundle of before
+ * languages holds English documents only), and its near-duplicates as counted and listed in its metadata.
+ * @example
+ * documentAnswer(await reader.document("a")); // { id: "a", ..., duplicates: 0, duplicate_ids: [] }
+ */
+export function documentAnswer(doc: NonNullable<Awaited<ReturnType<BundleReader["document"]>>>) {
+  const { duplicates, ...stored } = doc;
+  return {
+    ...stored,
+    date: doc.date ?? null,
+    url: doc.url ?? null,
+    lang: doc.lang ?? DEFAULT_LANGUAGE,
+    mentions: doc.mentions ?? [],
+    duplicates: duplicates?.count ?? 0,
+    duplicate_ids: duplicates?.ids ?? [],
+  };
+}
+
 export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const { id } = c.req.valid("param");
   const reader = await c.var.bundle();
   const doc = await reader.document(id);
   if (!doc) throw new AppError("document_not_found", `No document has the id "${id.slice(0, 200)}".`);
-  // A bundle of before languages holds English documents only.
-  return c.json(
-    { ...doc, date: doc.date ?? null, url: doc.url ?? null, lang: doc.lang ?? DEFAULT_LANGUAGE, mentions: doc.mentions ?? [] },
-    200,
-  );
+  return c.json(documentAnswer(doc), 200);
 });

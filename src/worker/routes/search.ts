@@ -54,6 +54,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       ...(query.lang ? { languages: [query.lang.toLowerCase()] } : {}),
       sort: query.sort,
       recencyDays: query.recency,
+      group: query.group === "true",
     });
     const took = Math.round(performance.now() - started);
     c.set("searchMs", Math.max(0, took - (c.var.stats.ms - kvBefore)));
