@@ -1,6 +1,6 @@
 /** @module Renders the listbox's options from an answer's items, with text nodes only. */
 import { h } from "./dom";
-import { formatDate } from "./format";
+import { formatDate, plural } from "./format";
 import { snippetSegments } from "./snippet";
 import type { EntityRef, Hit, Item } from "./types";
 
@@ -29,6 +29,9 @@ function hit(item: Hit, chips: boolean): (Node | string)[] {
   const lang: Record<string, string> = item.lang && item.lang !== "und" ? { lang: item.lang } : {};
   const head = h("div", { class: "head" }, h("span", { class: "title", part: "title", dir: "auto", ...lang }, item.title));
   if (item.date) head.append(h("time", { part: "date", datetime: item.date }, formatDate(item.date)));
+  // Its near-duplicates, folded into it by the API (absent from older Workers' answers).
+  const versions = item.duplicates ?? 0;
+  if (versions > 0) head.append(h("span", { class: "versions", part: "versions" }, `+${plural(versions, "version")}`));
   const nodes: Node[] = [head, snippet(item.snippet, lang)];
   if (chips && item.entities.length > 0) nodes.push(h("div", { class: "chips", part: "entities" }, ...item.entities.map(chip)));
   return nodes;

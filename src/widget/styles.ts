@@ -38,7 +38,7 @@ li[aria-selected=true]{background:var(--edge-search-active);box-shadow:inset 3px
 li.entity,li.term{color:var(--edge-search-muted)}
 .head{display:flex;flex-wrap:wrap;gap:0 10px;align-items:baseline;justify-content:space-between}
 .title{font-weight:600}
-time{color:var(--edge-search-muted);font-size:.85em}
+time,.versions{color:var(--edge-search-muted);font-size:.85em}
 .snippet{margin:2px 0 0;font-size:.92em}
 mark{background:var(--edge-search-mark);color:inherit;border-radius:2px}
 .chips{display:flex;flex-wrap:wrap;gap:4px;margin-top:6px}

@@ -92,6 +92,15 @@ describe.skipIf(!hasChromium)("typing into <edge-search>", () => {
     expect(icon.width).toBe("16px");
   });
 
+  it("shows a story once, with how many other versions of it the archive holds", async () => {
+    const { page } = await h.page();
+    await page.locator(sel.input).fill("dockers strike night-shift pay ");
+    await expect.poll(() => page.locator(sel.hits).count()).toBeGreaterThan(0);
+    const titles = await page.locator(sel.titles).allTextContents();
+    expect(titles.filter((t) => t.includes("Rotterdam dockers strike"))).toHaveLength(1);
+    expect(await page.locator(`${sel.hits} [part=versions]`).allTextContents()).toEqual(["+2 versions"]);
+  });
+
   it("says which query the results are for when the API corrected a typo", async () => {
     const { page } = await h.page();
     await page.locator(sel.input).fill("talliban");
