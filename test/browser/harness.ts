@@ -59,7 +59,9 @@ for (const name of ["select", "results", "error"]) {
 }`;
 
 export async function startHarness(): Promise<Harness> {
-  const { bundle } = await buildFromInputs(["test/fixtures/corpus", "test/fixtures/duplicates", "seeds"], { builtAt: "2026-01-01T00:00:00.000Z" });
+  const { bundle } = await buildFromInputs(["test/fixtures/corpus", "test/fixtures/duplicates", "seeds"], {
+    builtAt: "2026-01-01T00:00:00.000Z",
+  });
   const worker = await startWorker();
   await worker.load(bundle);
   const origin = new URL(await worker.mf.ready).origin;
