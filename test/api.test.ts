@@ -15,7 +15,15 @@ describe("the OpenAPI document", () => {
     const { status, body } = await worker.json("/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
-    expect(Object.keys(body.paths).sort()).toEqual(["/documents/{id}", "/entities", "/entities/{id}", "/health", "/search", "/suggest"]);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      "/documents/{id}",
+      "/documents/{id}/similar",
+      "/entities",
+      "/entities/{id}",
+      "/health",
+      "/search",
+      "/suggest",
+    ]);
     const params = body.paths["/search"].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(params).toEqual(["entity", "group", "lang", "limit", "offset", "q", "recency", "sort"]);
     expect(body.components.schemas.Error.properties.error.properties.code.enum).toContain("limit_out_of_range");

@@ -1,10 +1,16 @@
-/** @module Near-duplicates: found at build (MinHash over shingles), folded in /search, listed by /documents/:id; in Node and in workerd. */
+/**
+ * @module Near-duplicates (found at build by MinHash over shingles, folded in /search, listed by /documents/:id) and
+ * related articles (`/documents/:id/similar`); in Node and in workerd.
+ */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker, type TestWorker } from "../scripts/shared/local-worker";
 import { nearDuplicates, SIGNATURE, signatureOf, signaturesOf, similarity } from "../src/build/duplicates";
 import { buildFromInputs } from "../src/build/pipeline";
+import { type FieldPostings, MAX_SIMILAR, similarDocuments } from "../src/build/similar";
 import { foldWords } from "../src/format/analyzer";
+import { bm25 } from "../src/format/scoring";
+import { parseServerTiming } from "../src/worker/http/server-timing";
 
 const FIXTURE = "test/fixtures/duplicates/stories.jsonl";
 type Story = { id: string; title: string; body: string; date: string };
@@ -121,5 +127,84 @@ describe("near-duplicates in /search and /documents/:id, in workerd", () => {
       expect(status).toBe(400);
       expect((body as { error: { code: string } }).error.code).toBe("bad_request");
     }
+  });
+});
+
+describe("related articles at build", () => {
+  /** A field whose terms are held by the given documents, all in the heaviest slot. */
+  const field = (terms: Record<string, number[]>): FieldPostings => ({
+    entries: Object.entries(terms).map(([term, docs]) => [term, [docs]]),
+    params: bm25.text,
+    keep: (term) => !/\d/.test(term),
+  });
+  const none = (n: number) => new Int32Array(n).fill(-1);
+
+  it("relates documents sharing two distinctive terms, not one: one rare name in common is a coincidence", () => {
+    const similar = similarDocuments([field({ copper: [0, 1, 2], comex: [0, 1], horizon: [0, 3], filler: [3, 4] })], 6, none(6));
+    expect(similar[0]?.map(([n]) => n)).toEqual([1]);
+    expect(similar[1]?.map(([n]) => n)).toEqual([0]);
+    // Document 3 shares only "horizon" with 0, and 2 only "copper".
+    expect(similar[3]).toEqual([]);
+    expect(similar[2]).toEqual([]);
+  });
+
+  it("leaves out numbers, the document itself and its near-duplicates, and shows a group once", () => {
+    const terms = { copper: [0, 1, 2, 3], comex: [0, 1, 2, 3], futures: [0, 1, 2, 3], "1987": [0, 4], "15.25": [0, 4] };
+    // 1 and 2 are one story; 3 is a copy of 0.
+    const group = Int32Array.from([0, 1, 1, 0, -1]);
+    const similar = similarDocuments([field(terms)], 5, group);
+    expect(similar[0]?.map(([n]) => n)).toEqual([1]);
+    expect(similar[4]).toEqual([]);
+    for (const [n, score] of similar.flat()) {
+      expect(n).toBeGreaterThanOrEqual(0);
+      expect(score).toBeGreaterThan(0);
+      expect(score).toBeLessThanOrEqual(1);
+    }
+    expect(Math.max(...similar.map((l) => l.length))).toBeLessThanOrEqual(MAX_SIMILAR);
+  });
+});
+
+describe("/documents/:id/similar, in workerd", () => {
+  let worker: TestWorker;
+  beforeAll(async () => {
+    const { bundle } = await buildFromInputs([FIXTURE], { builtAt: "2026-01-01T00:00:00.000Z", entities: false });
+    worker = await startWorker();
+    await worker.load(bundle);
+  });
+  afterAll(() => worker?.dispose());
+
+  type Similar = { id: string; similar: { id: string; title: string; score: number; snippet: string; duplicates: number }[] };
+
+  it("lists a document's related articles, most similar first, in two round trips when cold", async () => {
+    const res = await worker.fetch("/documents/throughput-week-10/similar");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Similar;
+    expect(body.id).toBe("throughput-week-10");
+    expect(body.similar.map((h) => h.id)).toEqual(["throughput-week-9"]);
+    expect(body.similar[0]?.score).toBeGreaterThan(0.3);
+    expect(body.similar[0]?.snippet).toMatch(/^Container throughput at the Port of Rotterdam/);
+    const timing = parseServerTiming(res.headers.get("server-timing"));
+    // The live manifest, then the id shard with its related lists, then the articles' metadata.
+    expect(timing?.roundTrips).toBeLessThanOrEqual(3);
+    const again = parseServerTiming((await worker.fetch("/documents/throughput-week-9/similar")).headers.get("server-timing"));
+    expect(again?.roundTrips).toBeLessThanOrEqual(2);
+  });
+
+  it("never lists the document's own near-duplicates", async () => {
+    for (const id of ["rotterdam-strike", "rotterdam-strike-update", "rotterdam-strike-rerun"]) {
+      const { body } = await worker.json(`/documents/${id}/similar`);
+      expect((body as Similar).similar.map((h) => h.id).filter((s) => s.startsWith("rotterdam-strike"))).toEqual([]);
+    }
+  });
+
+  it("answers 404 for an unknown document and 400 for a limit outside 1–5", async () => {
+    const missing = await worker.json("/documents/no-such-story/similar");
+    expect([missing.status, (missing.body as { error: { code: string } }).error.code]).toEqual([404, "document_not_found"]);
+    for (const limit of ["0", "6", "x"]) {
+      const bad = await worker.json(`/documents/throughput-week-10/similar?limit=${limit}`);
+      expect([bad.status, (bad.body as { error: { code: string } }).error.code]).toEqual([400, "limit_out_of_range"]);
+    }
+    const one = await worker.json("/documents/throughput-week-10/similar?limit=1");
+    expect((one.body as Similar).similar).toHaveLength(1);
   });
 });

@@ -707,6 +707,7 @@ describe("the bundle reader", () => {
       meta: "null",
       doc: '"doc"',
       id: "true",
+      similar: '{"a":[[1]]}',
       prefix: "1",
       entity: "null",
       "entity-list": '"page"',

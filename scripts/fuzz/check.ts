@@ -153,6 +153,10 @@ export async function checkAnswer(method: string, expectation: Expectation, answ
           `suggestions differ from the reference engine's: got ${JSON.stringify(got).slice(0, 300)}, want ${JSON.stringify(want).slice(0, 300)}`,
         );
     }
+  } else if (expectation.route === "similar" && ref && expectation.id !== undefined) {
+    const want = await ref.similar(expectation.id, numberOr(p.limit, 5));
+    if (want !== undefined && !same((body as { similar: unknown }).similar, JSON.parse(JSON.stringify(want))))
+      problems.push(`related articles of ${expectation.id} differ from the bundle's`);
   } else if (expectation.route === "document" && ref && expectation.id !== undefined) {
     const want = await ref.document(expectation.id);
     if (want !== undefined && !same(body, JSON.parse(JSON.stringify(want))))

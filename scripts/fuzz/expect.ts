@@ -13,10 +13,22 @@ import {
   MAX_OFFSET,
   MAX_QUERY_CHARS,
   SearchResponse,
+  SimilarResponse,
   SuggestResponse,
 } from "../../src/worker/api/schemas";
 
-export type Route = "search" | "suggest" | "document" | "entity-list" | "entity" | "health" | "openapi" | "widget" | "demo" | "none";
+export type Route =
+  | "search"
+  | "suggest"
+  | "document"
+  | "similar"
+  | "entity-list"
+  | "entity"
+  | "health"
+  | "openapi"
+  | "widget"
+  | "demo"
+  | "none";
 
 /** One acceptable answer: a status, and for errors the code, for 200s the body's schema. */
 export interface Outcome {
@@ -112,7 +124,7 @@ function byIdOutcomes(id: string, known: boolean, schema: z.ZodType, notFound: E
 }
 
 /** Routes with ETags: the reads of the bundle, and the widget. */
-const REVALIDATED = new Set<Route>(["search", "suggest", "document", "entity-list", "entity", "widget"]);
+const REVALIDATED = new Set<Route>(["search", "suggest", "document", "similar", "entity-list", "entity", "widget"]);
 
 /**
  * What the Worker may answer to `method url`, given the ids that exist.
@@ -130,8 +142,9 @@ export function expectFor(
   const params = getQueryParams(href) as unknown as Params;
   const path = getPath(new Request(href));
   const doc = /^\/documents\/([^/]+)$/.exec(path);
+  const similar = /^\/documents\/([^/]+)\/similar$/.exec(path);
   const ent = /^\/entities\/([^/]+)$/.exec(path);
-  const id = doc?.[1] ?? ent?.[1];
+  const id = doc?.[1] ?? similar?.[1] ?? ent?.[1];
   const decodedId = id === undefined ? undefined : tryDecodeURIComponent(id);
   let route: Route = "none";
   if (path === "/search") route = "search";
@@ -142,6 +155,7 @@ export function expectFor(
   else if (path === "/widget.js") route = "widget";
   else if (path === "/") route = "demo";
   else if (doc) route = "document";
+  else if (similar) route = "similar";
   else if (ent) route = "entity";
 
   let outcomes: Outcome[];
@@ -160,6 +174,12 @@ export function expectFor(
         break;
       case "document":
         outcomes = byIdOutcomes(decodedId ?? "", documentIds.has(decodedId ?? ""), DocumentResponse, "document_not_found");
+        break;
+      case "similar":
+        // The limit is checked with the path's id, before the document is looked up.
+        outcomes = numberOk(params.limit, 1, 5)
+          ? byIdOutcomes(decodedId ?? "", documentIds.has(decodedId ?? ""), SimilarResponse, "document_not_found")
+          : [error("limit_out_of_range"), ...(decodedId !== undefined && decodedId.length > 400 ? [error("bad_request")] : [])];
         break;
       case "entity":
         outcomes = byIdOutcomes(decodedId ?? "", entityIds.has(decodedId ?? ""), EntityResponse, "entity_not_found");

@@ -7,6 +7,7 @@ import { LruCache } from "../../src/kv/lru-cache";
 import { newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { type SearchParams, type SearchResult, search } from "../../src/search/engine";
+import { similarTo } from "../../src/search/similar";
 import { type Suggestions, suggest } from "../../src/search/suggest";
 import { documentAnswer } from "../../src/worker/routes/documents";
 
@@ -15,6 +16,8 @@ export interface Reference {
   suggest(q: string, limit: number): Promise<Suggestions>;
   /** The document as `/documents/:id` should return it, or undefined. */
   document(id: string): Promise<unknown>;
+  /** Its related articles as `/documents/:id/similar` should list them, or undefined. */
+  similar(id: string, limit: number): Promise<unknown>;
   /** Whether the Worker must read `text` exactly as Node does (no code point of it differs in their Unicode data). */
   comparable(text: string): boolean;
 }
@@ -40,6 +43,9 @@ export function reference(bundle: Bundle, drifting: (cp: number) => boolean = ()
     comparable(text) {
       for (const c of text) if (drifting(c.codePointAt(0) as number)) return false;
       return true;
+    },
+    similar(id, limit) {
+      return similarTo(reader(), id, limit);
     },
     async document(id) {
       const doc = await reader().document(id);

@@ -470,6 +470,12 @@ export function fuzzRequest(vocab: FuzzVocabulary): fc.Arbitrary<FuzzRequest> {
     { weight: 8, arbitrary: nearDuplicateSearch(vocab) },
     { weight: 18, arbitrary: queryString(searchParams(vocab, 20)).map((qs) => `/suggest${qs}`) },
     { weight: 8, arbitrary: idText(vocab.documentIds).map((id) => `/documents/${id}`) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(idText(vocab.documentIds), some(fc.oneof(integerText(0, 7), fc.constantFrom("x", "", "2.5")), 4))
+        .map(([id, limit]) => `/documents/${id}/similar${limit.map((l, i) => `${i ? "&" : "?"}limit=${encodeURIComponent(l)}`).join("")}`),
+    },
     { weight: 7, arbitrary: queryString(entityListParams()).map((qs) => `/entities${qs}`) },
     { weight: 6, arbitrary: idText(vocab.entityIds).map((id) => `/entities/${id}`) },
     { weight: 3, arbitrary: fc.constantFrom("/health", "/", "/widget.js", "/widget.js?v=x", "/openapi.json", "/health?x=1&x=2") },

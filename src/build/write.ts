@@ -52,11 +52,13 @@ import { manifestCodec } from "../format/values/manifest";
 import { metaCodec } from "../format/values/meta";
 import { namesCodec } from "../format/values/names";
 import { prefixCodec } from "../format/values/prefix";
+import { type SimilarShard, similarCodec } from "../format/values/similar";
 import { tailCodec } from "../format/values/tail";
 import { type ParsedTermShard, termCodec } from "../format/values/term";
 import { MAX_LISTED_DUPLICATES, nearDuplicates, READ_WORDS, SIGNATURE, signatureOf } from "./duplicates";
 import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
 import { FREE_PLAN_KEYS, type LayoutPlan, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
+import { similarDocuments } from "./similar";
 
 export interface BundleInput {
   documents: SourceDocument[];
@@ -241,13 +243,25 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   );
   plan.head = head;
   const parts = new Map<string, string>(); // key without version → value
+  const groups = nearDuplicates(text.signatures, {
+    times: Float64Array.from(docs, (doc) => (doc.date ? Date.parse(doc.date) : Number.NaN)),
+  });
+  // Related articles, from the postings before the term shards take them.
+  const similar = similarDocuments(
+    [
+      { entries: maps.text, params: bm25.text, keep: (term) => !/\d/.test(term) },
+      { entries: maps.entity, params: bm25.text, keep: (term) => !isLanguageTerm(term) },
+    ],
+    docs.length,
+    groups,
+  );
   const tails = writeTerms(parts, maps, plan, options.tailChunk ?? TAIL_CHUNK_POSTINGS);
   maps = undefined;
   writePrefixes(parts, prefixGroups(words, entities), plan);
   const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
   parts.set(keyPart("dates"), datesCodec.encode(dateRuns(docs)));
-  const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, text.signatures), plan);
-  writeIds(parts, docs, plan);
+  const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), plan);
+  writeIds(parts, docs, similar, plan);
   const entityPages = writeEntities(parts, entities, plan);
 
   // The version is a hash of every part, so a new build never mixes with an old one.
@@ -404,13 +418,11 @@ function writeMetas(
 }
 
 /**
- * Each document's near-duplicates (`nearDuplicates`, from the signatures `indexText` made), by document number: its
+ * Each document's near-duplicates (`group`: `nearDuplicates` of the signatures `indexText` made), by document number: its
  * group (the group's first document), how many others the group holds and the ids of the first `MAX_LISTED_DUPLICATES`
  * of them; undefined for a document without any.
  */
-function duplicatesOf(docs: readonly SourceDocument[], signatures: Uint16Array): (Duplicates | undefined)[] {
-  const times = Float64Array.from(docs, (doc) => (doc.date ? Date.parse(doc.date) : Number.NaN));
-  const group = nearDuplicates(signatures, { times });
+function duplicatesOf(docs: readonly SourceDocument[], group: Int32Array): (Duplicates | undefined)[] {
   const members = new Map<number, number[]>();
   group.forEach((first, n) => {
     if (first < 0) return;
@@ -438,13 +450,20 @@ function languageCounts(documents: readonly SourceDocument[]): Record<string, nu
 }
 
 /** External id → document number, sharded by id. */
-function writeIds(parts: Map<string, string>, docs: SourceDocument[], plan: LayoutPlan): void {
+/** Id shards (id → number), and beside each the related articles of its documents (`similar`, by number), sharded alike. */
+function writeIds(parts: Map<string, string>, docs: SourceDocument[], similar: [number, number][][], plan: LayoutPlan): void {
   const shards: IdShard[] = Array.from({ length: plan.id }, () => ({}));
+  const related: SimilarShard[] = Array.from({ length: plan.id }, () => ({}));
   docs.forEach((doc, i) => {
-    const shard = shards[shardOf(doc.id, plan.id)];
+    const n = shardOf(doc.id, plan.id);
+    const shard = shards[n];
     if (shard) shard[doc.id] = i;
+    const list = similar[i];
+    const relatedShard = related[n];
+    if (relatedShard && list && list.length > 0) relatedShard[doc.id] = list;
   });
   for (const [n, shard] of shards.entries()) parts.set(keyPart("id", n), idCodec.encode(shard));
+  for (const [n, shard] of related.entries()) parts.set(keyPart("similar", n), similarCodec.encode(shard));
 }
 
 /** Entities: records sharded by id, names and aliases by prefix group, and paged lists (all types, and each type); returns the pages per list. */

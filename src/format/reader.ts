@@ -84,7 +84,21 @@ export class BundleReader {
    * const [runs] = await reader.read("dates", [""]);
    */
   async read<K extends KeyKind>(kind: K, parts: (number | string)[]): Promise<ValueOf<K>[]> {
-    const keys = parts.map((p) => bundleKey(this.version, kind, p));
+    return (await this.readKinds(parts.map((part) => [kind, part] as const))) as ValueOf<K>[];
+  }
+
+  /**
+   * Values of keys of several kinds, each parsed by its own kind's codec; all in one round trip.
+   * @example
+   * const [ids, similar] = await reader.readKinds([["id", 3], ["similar", 3]]);
+   */
+  async readKinds(wanted: readonly (readonly [KeyKind, number | string])[]): Promise<unknown[]> {
+    const kindOf = new Map<string, KeyKind>();
+    const keys = wanted.map(([kind, part]) => {
+      const key = bundleKey(this.version, kind, part);
+      kindOf.set(key, kind);
+      return key;
+    });
     // Counted here, not as a difference of `stats.keys`: another read of the same request may be counting meanwhile.
     let fetched = 0;
     const values = await this.cache.load(keys, async (missing) => {
@@ -96,6 +110,7 @@ export class BundleReader {
       this.stats.keys += missing.length;
       const out = new Map<string, { value: unknown; size: number }>();
       for (const key of missing) {
+        const kind = kindOf.get(key) as KeyKind;
         const text = texts.get(key);
         if (text == null) throw new AppError("bundle_key_missing", `Key ${key} is missing from KV.`);
         this.stats.bytes += text.length;
@@ -116,7 +131,7 @@ export class BundleReader {
       return out;
     });
     this.stats.cacheHits += new Set(keys).size - fetched;
-    return values as ValueOf<K>[];
+    return values;
   }
 
   /** The postings of `terms` in every field, from the shards that hold them. */

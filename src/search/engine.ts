@@ -3,7 +3,6 @@
  * first page reranked, its hits made with snippets and facets. The search's public surface: what hosts import.
  */
 import { AppError } from "../errors";
-import { DEFAULT_LANGUAGE } from "../format/analyzer";
 import { SNIPPET_SOURCE_CHARS } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import type { DocMeta } from "../format/schema";
@@ -15,6 +14,7 @@ import { parseQuery } from "./parse-query";
 import { checkPhrases, MAX_PHRASE_CHECKS } from "./phrases";
 import type { Candidate } from "./rank";
 import { rerankPage } from "./rerank";
+import { hitOf } from "./similar";
 import { makeSnippet } from "./snippet";
 import type { Engine, Match, SearchParams, SearchResult } from "./types";
 
@@ -101,19 +101,12 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     corrected: match.corrected ?? null,
     hits: page.map((c) => {
       const meta = metas.get(c.doc) as DocMeta;
-      return {
-        id: meta.id,
-        title: meta.title,
-        url: meta.url ?? null,
-        date: meta.date ?? null,
-        lang: meta.lang ?? DEFAULT_LANGUAGE,
-        score: Math.round(c.score * 1e4) / 1e4,
-        // A stored text of SNIPPET_SOURCE_CHARS is the start of a longer body.
-        snippet: makeSnippet(meta.text, matcher, undefined, wordsOf(c.doc, meta).text, meta.text.length >= SNIPPET_SOURCE_CHARS),
-        entities: meta.entities.slice(0, 8),
-        duplicates: meta.duplicates?.count ?? 0,
-        duplicate_ids: meta.duplicates?.ids ?? [],
-      };
+      // A stored text of SNIPPET_SOURCE_CHARS is the start of a longer body.
+      return hitOf(
+        meta,
+        c.score,
+        makeSnippet(meta.text, matcher, undefined, wordsOf(c.doc, meta).text, meta.text.length >= SNIPPET_SOURCE_CHARS),
+      );
     }),
   };
 }

@@ -9,6 +9,7 @@ import { manifestCodec } from "./manifest";
 import { metaCodec } from "./meta";
 import { namesCodec } from "./names";
 import { prefixCodec } from "./prefix";
+import { similarCodec } from "./similar";
 import { tailCodec } from "./tail";
 import { termCodec } from "./term";
 
@@ -19,6 +20,7 @@ export const codecs = {
   meta: metaCodec,
   doc: docCodec,
   id: idCodec,
+  similar: similarCodec,
   prefix: prefixCodec,
   entity: entityCodec,
   "entity-list": entityListCodec,

@@ -164,6 +164,17 @@ export const DocumentResponse = z
   })
   .openapi("Document");
 
+export const SimilarQuery = z.object({ limit: limit(5, 5) });
+export const SimilarResponse = z
+  .object({
+    id: z.string(),
+    similar: z.array(SearchHit).openapi({
+      description:
+        "Related articles, most similar first: documents sharing the most distinctive words and entities of this one (found at build), near-duplicates left out; `score` is their cosine similarity, `snippet` the start of each one's body.",
+    }),
+  })
+  .openapi("SimilarDocuments");
+
 export const EntityListQuery = z.object({
   type: z.enum(["all", ...entityTypes]).default("all"),
   q: z.string().max(100).optional().openapi({

@@ -3,7 +3,8 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "../../errors";
 import { DEFAULT_LANGUAGE } from "../../format/analyzer";
 import type { BundleReader } from "../../format/reader";
-import { DocumentResponse, ErrorResponse, errorResponses, IdParam } from "../api/schemas";
+import { similarTo } from "../../search/similar";
+import { DocumentResponse, ErrorResponse, errorResponses, IdParam, SimilarQuery, SimilarResponse } from "../api/schemas";
 import { validationHook } from "../api/validation";
 import type { AppEnv } from "../app-env";
 
@@ -38,10 +39,33 @@ export function documentAnswer(doc: NonNullable<Awaited<ReturnType<BundleReader[
   };
 }
 
-export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
-  const { id } = c.req.valid("param");
-  const reader = await c.var.bundle();
-  const doc = await reader.document(id);
-  if (!doc) throw new AppError("document_not_found", `No document has the id "${id.slice(0, 200)}".`);
-  return c.json(documentAnswer(doc), 200);
+const similarRoute = createRoute({
+  method: "get",
+  path: "/documents/{id}/similar",
+  summary: "Related articles of a document",
+  request: { params: IdParam, query: SimilarQuery },
+  responses: {
+    200: { description: "Its related articles", content: { "application/json": { schema: SimilarResponse } } },
+    404: { description: "No document has this id", content: { "application/json": { schema: ErrorResponse } } },
+    ...errorResponses,
+  },
 });
+
+const notFound = (id: string) => new AppError("document_not_found", `No document has the id "${id.slice(0, 200)}".`);
+
+export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(route, async (c) => {
+    const { id } = c.req.valid("param");
+    const reader = await c.var.bundle();
+    const doc = await reader.document(id);
+    if (!doc) throw notFound(id);
+    return c.json(documentAnswer(doc), 200);
+  })
+  .openapi(similarRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { limit } = c.req.valid("query");
+    const reader = await c.var.bundle();
+    const similar = await similarTo(reader, id, limit);
+    if (!similar) throw notFound(id);
+    return c.json({ id, similar }, 200);
+  });
