@@ -41,6 +41,8 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number):
     metaSize: 4,
     head: HEAD_POSTINGS,
     id: clamp(pow2(size.documents / 2000), 1, 1024),
+    // Five related articles a document take about three times its id entry: shards of ~500 documents.
+    similar: clamp(pow2(size.documents / 500), 1, 4096),
     prefix: clamp(pow2(size.terms / 2000), 1, 1024),
     entity: clamp(pow2(size.entities / 200), 1, 1024),
     names: clamp(pow2(size.entities / 500), 1, 256),
@@ -60,8 +62,9 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number):
     // Tail chunks would cost writes of their own: a Free-plan bundle keeps every posting in its shard.
     head: 0,
     metaSize: Math.max(plan.metaSize, Math.ceil(size.documents / metaBuckets)),
-    id: Math.min(plan.id, Math.max(1, Math.floor(rest * 0.12))),
-    prefix: Math.min(plan.prefix, Math.max(1, Math.floor(rest * 0.14))),
+    id: Math.min(plan.id, Math.max(1, Math.floor(rest * 0.1))),
+    similar: Math.min(plan.similar, Math.max(1, Math.floor(rest * 0.06))),
+    prefix: Math.min(plan.prefix, Math.max(1, Math.floor(rest * 0.12))),
     entity: Math.min(plan.entity, Math.max(1, Math.floor(rest * 0.1))),
     names: Math.min(plan.names, Math.max(1, Math.floor(rest * 0.02))),
     docBucketBytes: Math.max(plan.docBucketBytes, Math.ceil(size.docBytes / docBuckets) + 1),

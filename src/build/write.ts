@@ -277,6 +277,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     metaBuckets,
     docBuckets,
     id: plan.id,
+    similar: plan.similar,
     prefix: plan.prefix,
     entity: plan.entity,
     names: plan.names,
@@ -450,16 +451,15 @@ function languageCounts(documents: readonly SourceDocument[]): Record<string, nu
 }
 
 /** External id → document number, sharded by id. */
-/** Id shards (id → number), and beside each the related articles of its documents (`similar`, by number), sharded alike. */
+/** Id shards (id → number), and the related articles of each document (`similar`, by number) in shards of their own, by the same hash. */
 function writeIds(parts: Map<string, string>, docs: SourceDocument[], similar: [number, number][][], plan: LayoutPlan): void {
   const shards: IdShard[] = Array.from({ length: plan.id }, () => ({}));
-  const related: SimilarShard[] = Array.from({ length: plan.id }, () => ({}));
+  const related: SimilarShard[] = Array.from({ length: plan.similar }, () => ({}));
   docs.forEach((doc, i) => {
-    const n = shardOf(doc.id, plan.id);
-    const shard = shards[n];
+    const shard = shards[shardOf(doc.id, plan.id)];
     if (shard) shard[doc.id] = i;
     const list = similar[i];
-    const relatedShard = related[n];
+    const relatedShard = related[shardOf(doc.id, plan.similar)];
     if (relatedShard && list && list.length > 0) relatedShard[doc.id] = list;
   });
   for (const [n, shard] of shards.entries()) parts.set(keyPart("id", n), idCodec.encode(shard));

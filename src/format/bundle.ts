@@ -64,6 +64,8 @@ export const Layout = z.object({
   docBuckets: z.number().int().nonnegative(),
   /** External id → internal number shards. */
   id: z.number().int().positive(),
+  /** Related-article shards, by `fnv1a(id)` too (finer than the id shards: a lookup reads one beside its id shard). */
+  similar: z.number().int().positive(),
   /** Prefix-group shards, for completions. */
   prefix: z.number().int().positive(),
   /** Entity name shards (names and aliases by prefix group, for `/entities?q=`). */

@@ -36,10 +36,10 @@ export function hitOf(meta: DocMeta, score: number, snippet: string): SearchHit 
  * await similarTo(reader, "reuters-5439", 5); // [{ id: "reuters-5440", title: "...", score: 0.41, ... }]
  */
 export async function similarTo(reader: BundleReader, id: string, limit: number): Promise<SearchHit[] | undefined> {
-  const shard = shardOf(id, reader.manifest.layout.id);
+  const { layout } = reader.manifest;
   const [ids, lists] = (await reader.readKinds([
-    ["id", shard],
-    ["similar", shard],
+    ["id", shardOf(id, layout.id)],
+    ["similar", shardOf(id, layout.similar)],
   ])) as [IdShard | undefined, SimilarShard | undefined];
   if (!ids || !Object.hasOwn(ids, id)) return undefined;
   const list = (lists && Object.hasOwn(lists, id) ? (lists[id] ?? []) : []).slice(0, limit);

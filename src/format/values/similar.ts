@@ -1,6 +1,6 @@
 /**
  * @module Related articles: a document's external id → its most similar documents, `[[number, cosine], ...]` best
- * first, sharded like the id shards (`fnv1a(id)`, `layout.id` shards) so both are read in the same round trip.
+ * first, sharded by the same hash as the id shards (`fnv1a(id)`, `layout.similar` shards), so a lookup reads both in one round trip.
  */
 import { type Codec, jsonCodec } from "./codec";
 
