@@ -111,6 +111,28 @@ describe("near-duplicates in /search and /documents/:id, in workerd", () => {
     expect(new Set(both).size).toBe(2);
   });
 
+  it("gives the dates of every match by day, the days between at 0, with no read but the metadata's", async () => {
+    const res = await worker.fetch("/search?q=rotterdam");
+    const body = (await res.json()) as {
+      total: number;
+      total_approximate: boolean;
+      facets: { dates: { period: string; count: number }[] };
+    };
+    expect(body.facets.dates.map((b) => b.period)).toEqual([
+      "2026-03-02",
+      "2026-03-03",
+      "2026-03-04",
+      "2026-03-05",
+      "2026-03-06",
+      "2026-03-07",
+      "2026-03-08",
+      "2026-03-09",
+    ]);
+    expect(body.facets.dates.map((b) => b.count)).toEqual([3, 2, 0, 0, 0, 0, 0, 1]);
+    // Every match, the folded duplicates too: the histogram counts documents, as `total` does.
+    expect(body.facets.dates.reduce((n, b) => n + b.count, 0)).toBe(body.total);
+  });
+
   it("lists a document's group on /documents/:id", async () => {
     const { status, body } = await worker.json("/documents/rotterdam-strike-update");
     expect(status).toBe(200);

@@ -106,7 +106,7 @@ describe("the query language", () => {
       total: 0,
       total_approximate: false,
       corrected: null,
-      facets: { person: [], organization: [], place: [], lang: [] },
+      facets: { person: [], organization: [], place: [], lang: [], dates: [] },
       facets_exhaustive: true,
       hits: [],
     };

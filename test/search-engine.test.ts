@@ -126,7 +126,7 @@ describe("queries that ask for nothing", () => {
       query: "-kabul ",
       total: 0,
       approximate: false,
-      facets: { person: [], organization: [], place: [], lang: [] },
+      facets: { person: [], organization: [], place: [], lang: [], dates: [] },
       facetsExhaustive: true,
       corrected: null,
       hits: [],
@@ -261,6 +261,11 @@ describe("facets", () => {
       organization: [{ ...org("un"), count: 1 }],
       place: [{ ...place("kabul"), count: 2 }],
       lang: [{ lang: "en", count: 2 }],
+      // Both matches, by day: dated by the date runs, with no metadata.
+      dates: [
+        { period: "2021-08-01", count: 1 },
+        { period: "2021-08-02", count: 1 },
+      ],
     });
     expect(result.facetsExhaustive).toBe(true);
   });

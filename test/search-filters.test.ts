@@ -563,6 +563,7 @@ describe("facets of some documents", () => {
     const facets = countFacets([meta([e("b"), e("b"), e("a")]), meta([e("c"), e("a")]), meta([e("c"), e("x", "person")])]);
     expect(facets).toEqual({
       lang: [{ lang: "en", count: 3 }],
+      dates: [],
       person: [{ ...e("x", "person"), count: 1 }],
       organization: [],
       place: [
@@ -571,7 +572,7 @@ describe("facets of some documents", () => {
         { ...e("b"), count: 1 },
       ],
     });
-    expect(countFacets([])).toEqual({ person: [], organization: [], place: [], lang: [] });
+    expect(countFacets([])).toEqual({ person: [], organization: [], place: [], lang: [], dates: [] });
   });
 
   it(`list the ${FACET_VALUES} most frequent of each type`, () => {

@@ -187,11 +187,15 @@ export class BundleReader {
     return out;
   }
 
-  /** Metadata of documents by number. */
-  async metas(numbers: number[]): Promise<Map<number, DocMeta>> {
+  /**
+   * Metadata of documents by number. `withDates` reads the date runs in the same round trip (for the date histogram;
+   * `dates()` then finds them in the cache).
+   */
+  async metas(numbers: number[], withDates = false): Promise<Map<number, DocMeta>> {
     const size = this.manifest.layout.metaSize;
     const buckets = [...new Set(numbers.map((n) => Math.floor(n / size)))];
-    const values = await this.read("meta", buckets);
+    const read = await this.readKinds([...buckets.map((b) => ["meta", b] as const), ...(withDates ? [["dates", ""] as const] : [])]);
+    const values = read.slice(0, buckets.length) as DocMeta[][];
     const out = new Map<number, DocMeta>();
     for (const n of numbers) {
       const meta = values[buckets.indexOf(Math.floor(n / size))]?.[n % size];

@@ -9,6 +9,7 @@ import type { DocMeta } from "../format/schema";
 import { analyzeDoc, type DocWords, initialsOf } from "./doc-words";
 import { countFacets, emptyFacets, FACET_SAMPLE } from "./facets";
 import { foldDuplicates, MAX_FOLD_CANDIDATES } from "./fold";
+import { dateHistogram } from "./histogram";
 import { matchQuery } from "./match";
 import { parseQuery } from "./parse-query";
 import { checkPhrases, MAX_PHRASE_CHECKS } from "./phrases";
@@ -73,17 +74,19 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   const sample = candidates.slice(0, FACET_SAMPLE);
   let page: Candidate[];
   let metas: Map<number, DocMeta>;
+  // The date runs, for the histogram, come in the metadata's read (then from the isolate's cache).
+  const dated = reader.manifest.counts.dated !== 0;
   if (grouped) {
     // More matches when folding left the page short: the same query, twice as many kept (the postings are cached).
     const more = async (had: number) =>
       had < match.total && had < MAX_FOLD_CANDIDATES
         ? checked(await matchQuery(engine, parsed, { want: wantFor(Math.min(MAX_FOLD_CANDIDATES, 2 * had)), ...matchOptions }))
         : undefined;
-    ({ page, metas } = await foldDuplicates(reader, candidates, sample, params.offset, wanted, more));
+    ({ page, metas } = await foldDuplicates(reader, candidates, sample, params.offset, wanted, more, dated));
   } else {
     page = candidates.slice(params.offset, wanted);
     // One read for the page and the facets' documents.
-    metas = await reader.metas([...new Set([...page, ...sample].map((c) => c.doc))]);
+    metas = await reader.metas([...new Set([...page, ...sample].map((c) => c.doc))], dated);
   }
   if (params.offset === 0 && params.sort !== "date" && match.groups.length > 1) page = rerankPage(page, metas, match, wordsOf);
   const matcher = {
@@ -96,7 +99,10 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     query: params.q,
     total: match.total,
     approximate: match.approximate,
-    facets: countFacets(sample.map((c) => metas.get(c.doc) as DocMeta)),
+    facets: {
+      ...countFacets(sample.map((c) => metas.get(c.doc) as DocMeta)),
+      dates: dated ? dateHistogram(match.docs, match.range, await engine.dates()) : [],
+    },
     facetsExhaustive: !match.approximate && sample.length >= match.total,
     corrected: match.corrected ?? null,
     hits: page.map((c) => {

@@ -39,5 +39,5 @@ const byCount = (a: { lang: string; count: number }, b: { lang: string; count: n
 
 /** The facets of no documents. */
 export function emptyFacets(): Facets {
-  return { person: [], organization: [], place: [], lang: [] };
+  return { person: [], organization: [], place: [], lang: [], dates: [] };
 }

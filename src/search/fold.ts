@@ -22,6 +22,7 @@ export async function foldDuplicates(
   offset: number,
   wanted: number,
   more: (had: number) => Promise<Candidate[] | undefined>,
+  withDates = false,
 ): Promise<{ page: Candidate[]; metas: Map<number, DocMeta> }> {
   const metas = new Map<number, DocMeta>();
   const kept: Candidate[] = [];
@@ -31,7 +32,8 @@ export async function foldDuplicates(
   let next: Candidate[] = [...sample, ...list.slice(0, wanted)];
   for (;;) {
     const missing = [...new Set(next.map((c) => c.doc))].filter((n) => !metas.has(n));
-    if (missing.length > 0) for (const [n, meta] of await reader.metas(missing)) metas.set(n, meta);
+    // The first read brings the date runs too, when asked (`BundleReader.metas`).
+    if (missing.length > 0) for (const [n, meta] of await reader.metas(missing, withDates && metas.size === 0)) metas.set(n, meta);
     while (at < list.length && kept.length < wanted) {
       const candidate = list[at] as Candidate;
       const meta = metas.get(candidate.doc);

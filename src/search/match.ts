@@ -137,7 +137,7 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
     // Filters alone (entity:, lang:, from:/to:): every document they allow, newest first.
     if (allowed) {
       const docs = [...allowed].filter((doc) => !exclude.has(doc) && (!allow || allow(doc)));
-      return { candidates: topK(docs, want, (a, b) => b - a).map((doc) => ({ doc, matched: 0, score: 0 })), total: docs.length };
+      return { candidates: topK(docs, want, (a, b) => b - a).map((doc) => ({ doc, matched: 0, score: 0 })), total: docs.length, docs };
     }
     if (!range && !scope.denied) return { candidates: [], total: 0 };
     // A range of documents (the last date run ends at the last document, not at MAX_SAFE_INTEGER), or the whole
@@ -148,7 +148,7 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
     for (const doc of new Set([...exclude, ...(scope.denied ?? [])])) if (doc >= first && doc < end && out(doc)) total--;
     const candidates: Ranked["candidates"] = [];
     for (let doc = end - 1; doc >= first && candidates.length < want; doc--) if (!out(doc)) candidates.push({ doc, matched: 0, score: 0 });
-    return { candidates, total };
+    return { candidates, total, range: [first, end] as [number, number] };
   };
   let ranked = rank();
   // A page deeper than the heads reach: more chunks, newest first, two a round trip, until it fills or the budget ends.

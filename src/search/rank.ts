@@ -49,6 +49,10 @@ export interface Ranked {
   candidates: Candidate[];
   /** How many documents match (after filters). */
   total: number;
+  /** Every matching document read (after filters), in no order: what the date histogram counts. */
+  docs?: number[];
+  /** Instead of `docs`, for a query of dates alone: the documents `[first, end)` it matches. */
+  range?: [number, number];
 }
 
 /** Title matches count this much on top of the text (which holds the title too). */
@@ -165,7 +169,7 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
     kept.push({ doc, matched, score });
   }
   const compare = options.order === "date" ? compareNewest : options.tiered ? compareTiered : compareScore;
-  return { candidates: topK(kept, options.want, compare), total: kept.length };
+  return { candidates: topK(kept, options.want, compare), total: kept.length, docs: kept.map((c) => c.doc) };
 }
 
 export function compareTiered(a: Candidate, b: Candidate): number {

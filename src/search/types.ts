@@ -1,6 +1,7 @@
 /** @module The search's shapes, shared by matching, reranking and the hosts: what an engine provides, what a match and a result hold. */
 import type { EntityRef, EntityType } from "../format/schema";
 import type { Bm25Params } from "../format/scoring";
+import type { DateBucket } from "./histogram";
 import type { ParsedQuery } from "./parse-query";
 import type { PostingSource } from "./postings";
 import type { Candidate, TermGroup } from "./rank";
@@ -50,6 +51,10 @@ export interface Match {
   approximate: boolean;
   /** The query with its unknown words corrected, when some were. */
   corrected?: string;
+  /** Every matching document read, in no order (the date histogram's); undefined when the match is a range of them. */
+  docs?: number[];
+  /** The documents `[first, end)` a query of dates alone matches (some excluded ones aside). */
+  range?: [number, number];
 }
 
 export interface SearchParams {
@@ -67,7 +72,11 @@ export interface SearchParams {
 export type { SearchHit } from "./hit";
 
 /** Entities of each type among the best matches, with how many of those documents hold them; and their languages. */
-export type Facets = Record<EntityType, (EntityRef & { count: number })[]> & { lang: { lang: string; count: number }[] };
+export type Facets = Record<EntityType, (EntityRef & { count: number })[]> & {
+  lang: { lang: string; count: number }[];
+  /** Every match read, by year, month or day (`dateHistogram`). */
+  dates: DateBucket[];
+};
 
 import type { SearchHit } from "./hit";
 

@@ -104,10 +104,14 @@ export const SearchResponse = z
         organization: FacetValues,
         place: FacetValues,
         lang: z.array(z.object({ lang: z.string(), count: z.number().int() })),
+        dates: z.array(z.object({ period: z.string(), count: z.number().int() })).openapi({
+          description:
+            "Every matching document read, by year (`2026`), month (`2026-03`) or day (`2026-03-02`) as their span needs (days up to two months, months up to three years), oldest first; undated documents are not counted. Exact when `total_approximate` is false; otherwise it counts the best-scoring documents read. Empty on an archive without dates.",
+        }),
       })
       .openapi({
         description:
-          "The entities of each type among the best matches (up to 20 documents), most frequent first, with how many of them hold each; and those documents' languages (`lang`).",
+          "The entities of each type among the best matches (up to 20 documents), most frequent first, with how many of them hold each; those documents' languages (`lang`); and the dates of all matches (`dates`).",
       }),
     facets_exhaustive: z.boolean().openapi({ description: "Whether the facets counted every matching document." }),
     corrected: z

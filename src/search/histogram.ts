@@ -1,0 +1,76 @@
+/** @module The date histogram of a search's matches: documents are numbered by date, so the date runs date them without metadata. */
+
+/** Matching documents of one period: a year (`2026`), a month (`2026-03`) or a day (`2026-03-02`). */
+export interface DateBucket {
+  period: string;
+  count: number;
+}
+
+/** Spans above which the histogram counts by month, and by year (in days). */
+const MONTHS_FROM_DAYS = 62;
+const YEARS_FROM_DAYS = 3 * 366;
+
+/**
+ * Counts documents by period, oldest first: by day when the dated ones span two months or less, by month up to three
+ * years, by year beyond, every period from the first to the last (0 where none matches). `docs` are document numbers, or `range` a run of them `[first, end)`; `runs` are the bundle's
+ * date runs (`[YYYY-MM-DD, first document]`, undated documents first under ""), which date every document. Undated
+ * documents are not counted.
+ * @example
+ * dateHistogram([0, 1, 5], undefined, [["2026-03-01", 0], ["2026-03-02", 4]]);
+ * // [{ period: "2026-03-01", count: 2 }, { period: "2026-03-02", count: 1 }]
+ */
+export function dateHistogram(
+  docs: readonly number[] | undefined,
+  range: [number, number] | undefined,
+  runs: readonly [string, number][],
+): DateBucket[] {
+  const days = new Map<string, number>();
+  const runOf = (doc: number): number => {
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((runs[mid]?.[1] ?? 0) <= doc) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const add = (day: string, n: number) => {
+    if (day && n > 0) days.set(day, (days.get(day) ?? 0) + n);
+  };
+  if (docs) {
+    for (const doc of docs) add(runs[runOf(doc)]?.[0] ?? "", 1);
+  } else if (range) {
+    // A run of documents: each date run's overlap with it.
+    runs.forEach(([day, start], i) => {
+      const end = runs[i + 1]?.[1] ?? Number.POSITIVE_INFINITY;
+      add(day, Math.max(0, Math.min(end, range[1]) - Math.max(start, range[0])));
+    });
+  }
+  if (days.size === 0) return [];
+  const sorted = [...days.keys()].sort();
+  const span = (Date.parse(sorted.at(-1) as string) - Date.parse(sorted[0] as string)) / 86_400_000;
+  const width = span > YEARS_FROM_DAYS ? 4 : span > MONTHS_FROM_DAYS ? 7 : 10;
+  const counts = new Map<string, number>();
+  for (const day of sorted) {
+    const period = day.slice(0, width);
+    counts.set(period, (counts.get(period) ?? 0) + (days.get(day) as number));
+  }
+  // Every period from the first to the last, those without a match at 0: a chart's axis.
+  const out: DateBucket[] = [];
+  const last = (sorted.at(-1) as string).slice(0, width);
+  for (let period = (sorted[0] as string).slice(0, width); period <= last; period = following(period)) {
+    out.push({ period, count: counts.get(period) ?? 0 });
+  }
+  return out;
+}
+
+/** The period after `period` (a year, a month or a day, in UTC). */
+function following(period: string): string {
+  if (period.length === 4) return String(Number(period) + 1);
+  if (period.length === 7) {
+    const [y, m] = period.split("-").map(Number) as [number, number];
+    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  }
+  return new Date(Date.parse(`${period}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
