@@ -106,8 +106,8 @@ describe("the cache key", () => {
     { path: "/suggest", base: "q=tal&limit=5", changed: { q: "q=tali", limit: "limit=4" } },
     {
       path: "/entities",
-      base: "type=person&q=blin&limit=5&offset=0",
-      changed: { type: "type=place", q: "q=kir", limit: "limit=6", offset: "offset=1" },
+      base: "type=person&q=blin&limit=5&offset=0&trending=30",
+      changed: { type: "type=place", q: "q=kir", limit: "limit=6", offset: "offset=1", trending: "trending=7" },
     },
   ];
   const withParam = (query: string, param: string, value: string) =>

@@ -3,7 +3,7 @@ import { getPath, getQueryParams, tryDecodeURIComponent } from "hono/utils/url";
 import type { z } from "zod";
 import type { ErrorCode } from "../../src/errors";
 import { foldWords } from "../../src/format/analyzer";
-import { MIN_PREFIX } from "../../src/format/bundle";
+import { MIN_PREFIX, TRENDING_DAYS } from "../../src/format/bundle";
 import {
   DocumentResponse,
   EntityListResponse,
@@ -113,6 +113,11 @@ function entityListOutcomes(p: Params): Outcome[] {
   if (p.q && (p.q.length !== 1 || (p.q[0] as string).length > 100)) return [error("bad_request")];
   if (!numberOk(p.limit, 1, 100)) return [error("limit_out_of_range")];
   if (!numberOk(p.offset, 0, MAX_OFFSET)) return [error("offset_out_of_range")];
+  if (p.trending && (p.trending.length !== 1 || !TRENDING_DAYS.map(String).includes(p.trending[0] as string)))
+    return [error("bad_request")];
+  // Not with q; and a bundle without dates has no trending lists (`npm run fuzz -- --input` takes any corpus).
+  if (p.trending && p.q) return [error("bad_request")];
+  if (p.trending) return [{ status: 200, schema: EntityListResponse }, error("dates_unavailable")];
   if (p.q && !foldWords(p.q[0] as string).some((w) => w.length >= MIN_PREFIX)) return [error("bad_request")];
   return [{ status: 200, schema: EntityListResponse }];
 }

@@ -330,6 +330,7 @@ function entityListParams(): fc.Arbitrary<Param[]> {
       type: fc.array(fc.constantFrom("all", "person", "organization", "place", "planet", "", "PERSON", "people"), { maxLength: 2 }),
       limit: fc.array(integerText(1, 100), { maxLength: 2 }),
       offset: fc.array(integerText(0, 10_000), { maxLength: 2 }),
+      trending: fc.array(fc.constantFrom("7", "30", "90", "365", "15", "", "30.0"), { maxLength: 2 }),
     })
     .map((p) => Object.entries(p).flatMap(([n, vs]) => vs.map((v): Param => [n, v])));
 }

@@ -27,6 +27,8 @@ import {
   type TailRef,
   type TermEntry,
   type TermShard,
+  TRENDING_DAYS,
+  trendingList,
   versionPrefix,
 } from "../format/bundle";
 import type { Field } from "../format/flex-config";
@@ -46,7 +48,7 @@ import { bm25 } from "../format/scoring";
 import { datesCodec } from "../format/values/dates";
 import { encodeBucket, encodeDocument } from "../format/values/doc";
 import { type EntityShard, entityCodec } from "../format/values/entity";
-import { entityListCodec } from "../format/values/entity-list";
+import { type EntityPage, entityListCodec, type Trend } from "../format/values/entity-list";
 import { type IdShard, idCodec } from "../format/values/id";
 import { manifestCodec } from "../format/values/manifest";
 import { metaCodec } from "../format/values/meta";
@@ -262,7 +264,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   parts.set(keyPart("dates"), datesCodec.encode(dateRuns(docs)));
   const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), plan);
   writeIds(parts, docs, similar, plan);
-  const entityPages = writeEntities(parts, entities, plan);
+  const entityPages = { ...writeEntities(parts, entities, plan), ...writeTrending(parts, entities, docs) };
 
   // The version is a hash of every part, so a new build never mixes with an old one.
   const names = [...parts.keys()].sort();
@@ -495,6 +497,60 @@ function writeEntities(parts: Map<string, string>, entities: EntityRecord[], pla
     }
   }
   return entityPages;
+}
+
+/**
+ * The trending lists (`trendingList(days, type)`, for each of `TRENDING_DAYS` and for all types and each): entities
+ * in at least 2 documents of the last `days` before the newest document, by how much more they appear then than
+ * their earlier rate would give in as many days (`Trend.score`), then by those documents; the first two pages of
+ * each. None in an archive without dates, nor for a window reaching back past its oldest document. Returns the pages
+ * per list.
+ */
+function writeTrending(parts: Map<string, string>, entities: EntityRecord[], docs: SourceDocument[]): Record<string, number> {
+  const timeOf = new Map<string, number>();
+  for (const doc of docs) {
+    const time = doc.date ? Date.parse(doc.date) : Number.NaN;
+    if (!Number.isNaN(time)) timeOf.set(doc.id, time);
+  }
+  if (timeOf.size === 0) return {};
+  const times = [...timeOf.values()];
+  const newest = Math.max(...times);
+  const oldest = Math.min(...times);
+  const pages: Record<string, number> = {};
+  for (const days of TRENDING_DAYS) {
+    const cutoff = newest - days * 86_400_000;
+    // A window reaching back past the oldest document has nothing before it to compare with: no list.
+    if (cutoff <= oldest) continue;
+    // Days of archive before the window (at least one): the earlier rate's denominator.
+    const span = Math.max(1, (cutoff - oldest) / 86_400_000);
+    const ranked: EntityPage["items"] = [];
+    for (const entity of entities) {
+      let recent = 0;
+      let before = 0;
+      for (const id of entity.documents.ids) {
+        const time = timeOf.get(id);
+        if (time === undefined) continue;
+        if (time > cutoff) recent++;
+        else before++;
+      }
+      if (recent < 2) continue;
+      const score = Math.round(((recent + 1) / ((before * days) / span + 1)) * 100) / 100;
+      const { id, name, type, mentions } = entity;
+      ranked.push({ id, name, type, mentions, documents: entity.documents.count, trend: { recent, before, score } });
+    }
+    const trendOf = (e: EntityPage["items"][number]) => e.trend as Trend;
+    ranked.sort((a, b) => trendOf(b).score - trendOf(a).score || trendOf(b).recent - trendOf(a).recent || (a.id < b.id ? -1 : 1));
+    for (const type of ["all", ...entityTypes] as const) {
+      const list = ranked.filter((e) => type === "all" || e.type === type);
+      const name = trendingList(days, type);
+      pages[name] = Math.min(2, Math.ceil(list.length / ENTITY_PAGE_SIZE));
+      for (let p = 0; p < (pages[name] as number); p++) {
+        const page = { total: list.length, items: list.slice(p * ENTITY_PAGE_SIZE, (p + 1) * ENTITY_PAGE_SIZE) };
+        parts.set(keyPart("entity-list", `${name}/${p}`), entityListCodec.encode(page));
+      }
+    }
+  }
+  return pages;
 }
 
 /**

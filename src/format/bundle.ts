@@ -6,6 +6,16 @@ import type { KeyKind } from "./values/index";
 /** Bumped whenever the layout of any value changes; a Worker refuses any other. */
 export const FORMAT_VERSION = 4;
 
+/** Windows of the trending entity lists (`/entities?trending=`), in days before the archive's newest document. */
+export const TRENDING_DAYS = [7, 30, 90, 365] as const;
+
+/**
+ * The name of a trending list in `layout.entityPages` and its keys (`entity-list/<name>/<page>`).
+ * @example
+ * trendingList(30, "person"); // "trending-30-person"
+ */
+export const trendingList = (days: number, type: string): string => `trending-${days}-${type}`;
+
 /** The live pointer: the manifest of the version being served. Written last, after every key of its version. */
 export const LIVE_MANIFEST_KEY = "manifest";
 

@@ -43,6 +43,10 @@ export const EntityRecord = z
     related: z.array(EntityRef.extend({ weight: z.number() })),
     first_seen: z.string().optional(),
     last_seen: z.string().optional(),
+    /** Its dated documents a month, `[YYYY-MM, documents]`, oldest first, months without any left out. */
+    timeline: z.array(z.tuple([z.string(), z.number().int()])).optional(),
+    /** The ids of the (at most 10) documents naming it most, most mentions first. */
+    top_documents: z.array(z.string()).optional(),
   })
   .passthrough();
 export type EntityRecord = z.infer<typeof EntityRecord>;

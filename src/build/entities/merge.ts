@@ -35,6 +35,8 @@ export interface MergeOptions {
 
 export const MAX_ENTITIES_PER_DOCUMENT = 20;
 export const MAX_RELATED = 10;
+/** Documents an entity record lists as naming it most (`top_documents`). */
+export const TOP_DOCUMENTS = 10;
 
 interface Cluster {
   key: string;
@@ -250,6 +252,11 @@ export function mergeEntities(
     perDoc.map((doc) => (doc ? [...doc.sentences.values()] : [])),
   );
 
+  // Each entity's documents with its mentions in each: `[document, mentions]`.
+  const mentionsIn: [number, number][][] = refs.map(() => []);
+  perDoc.forEach((doc, d) => {
+    if (doc) for (const [n, count] of doc.counts) mentionsIn[n]?.push([d, count]);
+  });
   const times = docs.map(({ date }) => (date ? Date.parse(date) : Number.NaN));
   const top = new Int32Array(MAX_RELATED);
   const entities: EntityRecord[] = all.map(({ cluster }, i) => {
@@ -296,6 +303,19 @@ export function mergeEntities(
     };
     if (first) record.first_seen = first;
     if (last) record.last_seen = last;
+    // Its documents a month, for the timeline (sparse, oldest first: the API fills the months between).
+    const months = new Map<string, number>();
+    for (const d of docIndexes) {
+      const month = docs[d]?.date?.slice(0, 7);
+      if (month && /^\d{4}-\d{2}$/.test(month)) months.set(month, (months.get(month) ?? 0) + 1);
+    }
+    if (months.size > 0) record.timeline = [...months].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    // The documents naming it most, for archives without dates (where "recent" means nothing); of one document, its ids say it.
+    if (docIndexes.length > 1)
+      record.top_documents = (mentionsIn[i] ?? [])
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, TOP_DOCUMENTS)
+        .map(([d]) => docs[d]?.id as string);
     return cluster.entry ? { ...record, ...extraFields(cluster.entry) } : record;
   });
 

@@ -1,6 +1,7 @@
 /** @module The public API's schemas: they validate requests, type responses, and generate `/openapi.json`. */
 import { z } from "@hono/zod-openapi";
 import { errors } from "../../errors";
+import { ENTITY_PAGE_SIZE, TRENDING_DAYS } from "../../format/bundle";
 import {
   EntityRecord,
   entityTypes,
@@ -187,13 +188,30 @@ export const EntityListQuery = z.object({
   }),
   limit: limit(20, 100),
   offset,
+  trending: z
+    .enum(TRENDING_DAYS.map(String) as [string, ...string[]])
+    .optional()
+    .openapi({
+      description: `Entities by how much more they appear in the last ${TRENDING_DAYS.join(", ")} days (before the newest document) than their earlier rate would give, among those in 2 documents of that window or more; the first ${2 * ENTITY_PAGE_SIZE} of each list. Not with \`q\`; an archive without dates answers \`dates_unavailable\`.`,
+      example: "30",
+    }),
 });
 export const EntityListResponse = z
   .object({
     type: z.string(),
     total: z.number().int(),
     entities: z.array(
-      z.object({ id: z.string(), name: z.string(), type: EntityType, mentions: z.number().int(), documents: z.number().int().optional() }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        type: EntityType,
+        mentions: z.number().int(),
+        documents: z.number().int().optional(),
+        trend: z.object({ recent: z.number().int(), before: z.number().int(), score: z.number() }).optional().openapi({
+          description:
+            "With `trending`: its documents in the window, before it, and `score`, (recent + 1) over (what its earlier rate gives in as many days + 1).",
+        }),
+      }),
     ),
   })
   .openapi("EntityList");
@@ -201,9 +219,21 @@ export const EntityListResponse = z
 export const EntityResponse = z
   .object(EntityRecord.shape)
   .extend({
-    recent: z
-      .array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() }))
-      .openapi({ description: "The 10 newest documents mentioning the entity (`/search?entity=<id>&sort=date` pages through all)." }),
+    recent: z.array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() })).openapi({
+      description:
+        "The 10 newest documents mentioning the entity (`/search?entity=<id>&sort=date` pages through all); in an archive without dates, the 10 naming it most (`recent_order`).",
+    }),
+    recent_order: z.enum(["date", "mentions"]).openapi({
+      description: "How `recent` is ordered: `date` (newest first), or `mentions` (most first) in an archive without dates.",
+    }),
+    timeline: z.array(z.object({ month: z.string(), documents: z.number().int() })).openapi({
+      description:
+        "Its documents a month (`YYYY-MM`), from the first month it appears in to the last, months without any at 0; empty without dates.",
+    }),
+    top_documents: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "The ids of the (at most 10) documents naming it most, most mentions first (when it is in more than one)." }),
   })
   .openapi("Entity");
 

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "../../errors";
 import { foldWords } from "../../format/analyzer";
-import { ENTITY_PAGE_SIZE, MIN_PREFIX, type NamedEntity, PREFIX_GROUP } from "../../format/bundle";
+import { ENTITY_PAGE_SIZE, MIN_PREFIX, type NamedEntity, PREFIX_GROUP, trendingList } from "../../format/bundle";
 import type { BundleReader, EntityPage } from "../../format/reader";
 import type { EntityType } from "../../format/schema";
 import { bundleEngine } from "../../search/bundle-engine";
@@ -36,8 +36,14 @@ const oneRoute = createRoute({
 
 export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listRoute, async (c) => {
-    const { type, q, limit, offset } = c.req.valid("query");
+    const { type, q, limit, offset, trending } = c.req.valid("query");
     const reader = await c.var.bundle();
+    if (trending !== undefined) {
+      if (q !== undefined) throw new AppError("bad_request", "trending lists entities by their trend; it does not take q.");
+      if (reader.manifest.counts.dated === 0)
+        throw new AppError("dates_unavailable", "No document of this archive has a date, so trending cannot apply.");
+    }
+    const list = trending === undefined ? type : trendingList(Number(trending), type);
     if (q !== undefined) {
       const found = await entitiesNamed(reader, q, type);
       const entities = found
@@ -48,11 +54,11 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const first = Math.floor(offset / ENTITY_PAGE_SIZE);
     const last = Math.floor((offset + limit - 1) / ENTITY_PAGE_SIZE);
     const pages: (EntityPage | undefined)[] = await Promise.all(
-      Array.from({ length: last - first + 1 }, (_, i) => reader.entityPage(type, first + i)),
+      Array.from({ length: last - first + 1 }, (_, i) => reader.entityPage(list, first + i)),
     );
     const items = pages.flatMap((p) => p?.items ?? []) as EntityListResponseItems;
     const start = offset - first * ENTITY_PAGE_SIZE;
-    const total = pages[0]?.total ?? (await reader.entityPage(type, 0))?.total ?? 0;
+    const total = pages[0]?.total ?? (await reader.entityPage(list, 0))?.total ?? 0;
     return c.json({ type, total, entities: items.slice(start, start + limit) }, 200);
   })
   .openapi(oneRoute, async (c) => {
@@ -60,12 +66,42 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const reader = await c.var.bundle();
     const entity = await reader.findEntity(id);
     if (!entity) throw new AppError("entity_not_found", `No entity has the id "${id.slice(0, 200)}".`);
-    // In an archive without dates, the last ten documents as the input gave them.
-    const sort = reader.manifest.counts.dated === 0 ? "relevance" : "date";
-    const latest = await search(bundleEngine(reader), reader, { q: "", entities: [entity.id], sort, limit: 10, offset: 0 });
+    const timeline = monthly(entity.timeline ?? []);
+    if (reader.manifest.counts.dated === 0) {
+      // An archive without dates has no "recent": the documents naming it most, and it says so.
+      const ids = (entity.top_documents ?? entity.documents.ids).slice(0, 10);
+      const numbers = await reader.documentNumbers(ids);
+      const metas = await reader.metas([...numbers.values()]);
+      const recent = ids.flatMap((docId) => {
+        const meta = metas.get(numbers.get(docId) ?? -1);
+        return meta ? [{ id: meta.id, title: meta.title, date: meta.date ?? null, url: meta.url ?? null }] : [];
+      });
+      return c.json({ ...entity, timeline, recent, recent_order: "mentions" as const }, 200);
+    }
+    const latest = await search(bundleEngine(reader), reader, { q: "", entities: [entity.id], sort: "date", limit: 10, offset: 0 });
     const recent = latest.hits.map((h) => ({ id: h.id, title: h.title, date: h.date, url: h.url }));
-    return c.json({ ...entity, recent }, 200);
+    return c.json({ ...entity, timeline, recent, recent_order: "date" as const }, 200);
   });
+
+/**
+ * A sparse timeline as the API gives it: every month from the first to the last, those without a document at 0.
+ * @example
+ * monthly([["2025-11", 2], ["2026-01", 1]]); // [{ month: "2025-11", documents: 2 }, { month: "2025-12", documents: 0 }, { month: "2026-01", documents: 1 }]
+ */
+export function monthly(timeline: [string, number][]): { month: string; documents: number }[] {
+  const counts = new Map(timeline);
+  const first = timeline[0]?.[0];
+  const last = timeline.at(-1)?.[0];
+  if (!first || !last) return [];
+  const out: { month: string; documents: number }[] = [];
+  let [y, m] = first.split("-").map(Number) as [number, number];
+  for (let month = first; month <= last && out.length < 12_000; ) {
+    out.push({ month, documents: counts.get(month) ?? 0 });
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+    month = `${y}-${String(m).padStart(2, "0")}`;
+  }
+  return out;
+}
 
 type EntityListResponseItems = import("zod").infer<typeof EntityListResponse>["entities"];
 
