@@ -127,6 +127,7 @@ describe("queries that ask for nothing", () => {
       total: 0,
       approximate: false,
       facets: { person: [], organization: [], place: [], lang: [], dates: [] },
+      fieldFacets: {},
       facetsExhaustive: true,
       corrected: null,
       hits: [],

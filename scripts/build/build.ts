@@ -8,7 +8,7 @@ import { BundleBuildError } from "../../src/build/write";
 import { fail, formatBytes, parseCli, progress, say } from "../shared/cli";
 
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
-                        [--skip-invalid] [--no-entities] [--registry FILE]`;
+                        [--skip-invalid] [--no-entities] [--registry FILE] [--facet FIELD...]`;
 
 const { values: args } = parseCli(
   {
@@ -20,6 +20,7 @@ const { values: args } = parseCli(
       "skip-invalid": { type: "boolean", default: false },
       "no-entities": { type: "boolean", default: false },
       registry: { type: "string" },
+      facet: { type: "string", multiple: true },
       help: { type: "boolean", default: false },
     },
   },
@@ -44,6 +45,7 @@ try {
     skipInvalid: args["skip-invalid"],
     entities: !args["no-entities"],
     registry: args.registry,
+    facets: args.facet,
     profile,
     shards,
     say,

@@ -3,6 +3,7 @@
 import { errors } from "../../src/errors";
 import { foldWords } from "../../src/format/analyzer";
 import { ErrorResponse, MAX_OFFSET } from "../../src/worker/api/schemas";
+import { searchAnswer } from "../../src/worker/routes/search";
 import { type Expectation, entityFilters } from "./expect";
 import type { Reference } from "./reference";
 
@@ -21,9 +22,6 @@ export const snippetIsInert = (snippet: string) => !/[<>]/.test(snippet.replace(
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The engine's fields under the names `/search` answers with. */
-const API_NAMES: Record<string, string> = { approximate: "total_approximate", facetsExhaustive: "facets_exhaustive" };
-const apiNames = (engine: Record<string, unknown>) => Object.fromEntries(Object.entries(engine).map(([k, v]) => [API_NAMES[k] ?? k, v]));
 /** The same fields with the same values, in any order. */
 const sameFields = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   same(Object.keys(a).sort(), Object.keys(b).sort()) && Object.keys(a).every((k) => same(a[k], b[k]));
@@ -118,7 +116,7 @@ export async function checkAnswer(method: string, expectation: Expectation, answ
         group: grouped,
       });
       const { query, took_ms: _, ...got } = body as Record<string, unknown>;
-      const { query: wantQuery, ...rest } = apiNames(JSON.parse(JSON.stringify(want)) as Record<string, unknown>);
+      const { query: wantQuery, took_ms: __, ...rest } = JSON.parse(JSON.stringify(searchAnswer(want, 0))) as Record<string, unknown>;
       if (foldQuery(query) !== foldQuery(wantQuery)) problems.push(`query echoed as ${JSON.stringify(query)}`);
       if (!sameFields(got, rest))
         problems.push(

@@ -18,6 +18,8 @@ export interface PipelineOptions {
   /** Postings a term keeps in its shard (see `BuildOptions.head`). */
   head?: number;
   builtAt?: string;
+  /** Record fields to make facets (`BuildOptions.facets`). */
+  facets?: string[];
   say?: (message: string) => void;
   onProgress?: (stage: string, done: number, total?: number) => void;
 }
@@ -77,7 +79,15 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
   say("Indexing and sharding");
   const bundle = await buildBundle(
     { documents, entities: entities.entities, byDocument: entities.byDocument, mentions: entities.mentions },
-    { profile: options.profile, shards: options.shards, head: options.head, builtAt: options.builtAt, onProgress: progress, text },
+    {
+      profile: options.profile,
+      shards: options.shards,
+      head: options.head,
+      builtAt: options.builtAt,
+      facets: options.facets,
+      onProgress: progress,
+      text,
+    },
   );
   return { bundle, read, entitySeconds };
 }

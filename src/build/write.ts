@@ -7,19 +7,24 @@ import {
   countIds,
   ENTITY_PAGE_SIZE,
   engineConfig,
+  FACET_NAME,
   FORMAT_VERSION,
+  fieldTerm,
   HEAD_POSTINGS,
+  isFieldTerm,
   isLanguageTerm,
   keyPart,
   type Layout,
   LIVE_MANIFEST_KEY,
   languageTerm,
+  MAX_FACET_VALUES,
   type Manifest,
   MIN_PREFIX,
   type NamedEntity,
   type NameShard,
   PREFIX_GROUP,
   type PrefixShard,
+  RESERVED_FACETS,
   type Slots,
   SNIPPET_SOURCE_CHARS,
   type SparsePostings,
@@ -85,6 +90,34 @@ export interface BuildOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
   /** The documents' text, indexed already (`indexText`); by default the bundle indexes it. */
   text?: TextIndex;
+  /** Record fields (of `meta`) to make facets: filterable and counted (`FACET_NAME`, not `RESERVED_FACETS`). */
+  facets?: string[];
+}
+
+/**
+ * A document's values of the declared facets, from its record's fields: strings, numbers and booleans, alone or in
+ * lists, as written (trimmed, distinct, at most `MAX_FACET_VALUES` a facet); undefined when it has none.
+ * @example
+ * facetValues({ category: "Politics", tags: ["eu", "vote"] }, ["category"]); // { category: ["Politics"] }
+ */
+export function facetValues(meta: Record<string, unknown>, facets: readonly string[]): Record<string, string[]> | undefined {
+  let out: Record<string, string[]> | undefined;
+  for (const name of facets) {
+    const raw = meta[name];
+    const list = (Array.isArray(raw) ? raw : [raw])
+      .filter((v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+      .map((v) => String(v).trim())
+      .filter((v) => v.length > 0 && v.length <= 200);
+    // Distinct by their term, each as first written.
+    const byTerm = new Map<string, string>();
+    for (const v of list) if (!byTerm.has(fieldTerm(name, v))) byTerm.set(fieldTerm(name, v), v);
+    const values = [...byTerm.values()].slice(0, MAX_FACET_VALUES);
+    if (values.length > 0) {
+      out ??= {};
+      out[name] = values;
+    }
+  }
+  return out;
 }
 
 export interface Bundle {
@@ -95,7 +128,7 @@ export interface Bundle {
 
 export class BundleBuildError extends Error {
   constructor(
-    readonly code: "value_too_large" | "too_many_keys" | "empty_corpus",
+    readonly code: "value_too_large" | "too_many_keys" | "empty_corpus" | "facet_invalid",
     message: string,
   ) {
     super(message);
@@ -190,6 +223,16 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const text = options.text ?? (await indexText(documents, { onProgress: options.onProgress }));
   if (text.documents !== documents) throw new Error("BuildOptions.text indexes other documents than the input's.");
   const docs = text.order.map((i) => documents[i] as SourceDocument);
+  const facets = [...new Set(options.facets ?? [])];
+  for (const name of facets) {
+    if (!FACET_NAME.test(name) || RESERVED_FACETS.includes(name)) {
+      throw new BundleBuildError(
+        "facet_invalid",
+        `--facet ${JSON.stringify(name)}: a facet is a record field named with lower-case letters (a-z, at most 32), not one of ${RESERVED_FACETS.join(", ")}.`,
+      );
+    }
+  }
+  const docFields = docs.map((doc) => facetValues(doc.meta, facets));
   const docEntities = text.order.map((i) => byDocument[i] ?? []);
   const docMentions = text.order.map((i) =>
     input.mentions ? placeMentions(documents[i] as SourceDocument, input.mentions[i] ?? []) : undefined,
@@ -207,7 +250,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     for (let i = 0; i < docs.length; i++) {
       const ids = docEntities[i]?.map((e) => e.id) ?? [];
       const lang = (docs[i] as SourceDocument).lang ?? DEFAULT_LANGUAGE;
-      indexes.addEntities(i, lang === main ? ids : [...ids, languageTerm(lang)]);
+      const values = Object.entries(docFields[i] ?? {}).flatMap(([name, list]) => list.map((v) => fieldTerm(name, v)));
+      indexes.addEntities(i, [...ids, ...(lang === main ? [] : [languageTerm(lang)]), ...values]);
     }
     ({ lengths, words } = indexes);
     maps = exportMaps(indexes);
@@ -252,7 +296,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const similar = similarDocuments(
     [
       { entries: maps.text, params: bm25.text, keep: (term) => !/\d/.test(term) },
-      { entries: maps.entity, params: bm25.text, keep: (term) => !isLanguageTerm(term) },
+      { entries: maps.entity, params: bm25.text, keep: (term) => !isLanguageTerm(term) && !isFieldTerm(term) },
     ],
     docs.length,
     groups,
@@ -262,7 +306,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   writePrefixes(parts, prefixGroups(words, entities), plan);
   const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
   parts.set(keyPart("dates"), datesCodec.encode(dateRuns(docs)));
-  const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), plan);
+  const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), docFields, plan);
   writeIds(parts, docs, similar, plan);
   const entityPages = { ...writeEntities(parts, entities, plan), ...writeTrending(parts, entities, docs) };
 
@@ -303,7 +347,14 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     format: FORMAT_VERSION,
     version,
     built_at: options.builtAt ?? new Date().toISOString(),
-    engine: { ...engineConfig, fields: [...engineConfig.fields], languages: [...text.languages], lengths, bm25 },
+    engine: {
+      ...engineConfig,
+      fields: [...engineConfig.fields],
+      languages: [...text.languages],
+      ...(facets.length > 0 ? { facets } : {}),
+      lengths,
+      bm25,
+    },
     layout,
     languages: text.languageCounts,
     counts: {
@@ -395,6 +446,7 @@ function writeMetas(
   stored: StoredDocument[],
   bucketOf: number[],
   duplicates: (Duplicates | undefined)[],
+  fields: (Record<string, string[]> | undefined)[],
   plan: LayoutPlan,
 ): number {
   const metaBuckets = Math.ceil(stored.length / plan.metaSize);
@@ -411,6 +463,7 @@ function writeMetas(
         // English, the default, is left out: what a hit's words are stemmed in.
         ...(doc.lang && doc.lang !== DEFAULT_LANGUAGE ? { lang: doc.lang } : {}),
         entities: doc.entities,
+        ...(fields[i] ? { fields: fields[i] } : {}),
         ...(duplicates[i] ? { duplicates: duplicates[i] } : {}),
         bucket: bucketOf[i] ?? 0,
       });
@@ -513,9 +566,13 @@ function writeTrending(parts: Map<string, string>, entities: EntityRecord[], doc
     if (!Number.isNaN(time)) timeOf.set(doc.id, time);
   }
   if (timeOf.size === 0) return {};
-  const times = [...timeOf.values()];
-  const newest = Math.max(...times);
-  const oldest = Math.min(...times);
+  // A loop, not a spread: a million arguments overflow the stack.
+  let newest = Number.NEGATIVE_INFINITY;
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const time of timeOf.values()) {
+    if (time > newest) newest = time;
+    if (time < oldest) oldest = time;
+  }
   const pages: Record<string, number> = {};
   for (const days of TRENDING_DAYS) {
     const cutoff = newest - days * 86_400_000;

@@ -6,6 +6,27 @@ import type { KeyKind } from "./values/index";
 /** Bumped whenever the layout of any value changes; a Worker refuses any other. */
 export const FORMAT_VERSION = 4;
 
+/** A facet's name: lower-case letters (what `name:value` in a query can carry), not a parameter or facet of its own. */
+export const FACET_NAME = /^[a-z]{1,32}$/;
+export const RESERVED_FACETS: readonly string[] = [
+  ...["q", "limit", "offset", "entity", "lang", "sort", "recency", "group", "type", "trending", "title", "from", "to"],
+  ...["person", "organization", "place", "dates"],
+];
+/** Values of one facet a search may filter by (any of them). */
+export const MAX_FACET_VALUES = 10;
+
+/**
+ * The entity-field term of a facet's value: case and width folded, spaces as `_` (terms are split on spaces), at
+ * most 100 characters; the same at build and at query time.
+ * @example
+ * fieldTerm("category", "World News"); // "f:category:world_news"
+ */
+export const fieldTerm = (name: string, value: string): string =>
+  `f:${name}:${value.normalize("NFKC").toLowerCase().trim().replace(/\s+/gu, "_").slice(0, 100)}`;
+
+/** Whether an entity-field term is a facet value's (see `fieldTerm`). */
+export const isFieldTerm = (term: string): boolean => term.startsWith("f:");
+
 /** Windows of the trending entity lists (`/entities?trending=`), in days before the archive's newest document. */
 export const TRENDING_DAYS = [7, 30, 90, 365] as const;
 
@@ -103,6 +124,8 @@ export const Manifest = z.object({
      * and a document in none of them was analyzed as the first. Absent from bundles of before it: English alone.
      */
     languages: z.array(z.string()).optional(),
+    /** Record fields declared facets at build (`--facet category`): filterable (`category=politics`) and counted. */
+    facets: z.array(z.string()).optional(),
     /** The BM25 parameters the postings' weight slots were computed with (bundles of before it: `bm25`'s values). */
     bm25: z.object({ title: z.object({ k1: z.number(), b: z.number() }), text: z.object({ k1: z.number(), b: z.number() }) }).optional(),
   }),

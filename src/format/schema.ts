@@ -62,6 +62,8 @@ export const DocMeta = z.object({
   /** The document's language (absent: English); its words are stemmed in it. */
   lang: z.string().optional(),
   entities: z.array(EntityRef),
+  /** Its values of the bundle's facets (`engine.facets`), as the records wrote them, when it has any. */
+  fields: z.record(z.string(), z.array(z.string())).optional(),
   /** Its near-duplicates (the same story re-run), when it has any: see `Duplicates`. */
   duplicates: Duplicates.optional(),
   /** The document bucket holding the whole document. */

@@ -7,7 +7,7 @@ import { SNIPPET_SOURCE_CHARS } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import type { DocMeta } from "../format/schema";
 import { analyzeDoc, type DocWords, initialsOf } from "./doc-words";
-import { countFacets, emptyFacets, FACET_SAMPLE } from "./facets";
+import { countFacets, countFieldFacets, emptyFacets, FACET_SAMPLE } from "./facets";
 import { foldDuplicates, MAX_FOLD_CANDIDATES } from "./fold";
 import { dateHistogram } from "./histogram";
 import { matchQuery } from "./match";
@@ -30,15 +30,23 @@ export type { Engine, Facets, Match, MatchOptions, SearchHit, SearchParams, Sear
  * await search(bundleEngine(reader), reader, { q: "kabul embassy", limit: 10, offset: 0 });
  */
 export async function search(engine: Engine, reader: BundleReader, params: SearchParams): Promise<SearchResult> {
-  const parsed = parseQuery(params.q);
+  const declared = reader.manifest.engine.facets ?? [];
+  const parsed = parseQuery(params.q, declared);
   // An archive without dates has no date order: its documents are numbered as the input gave them.
   if (reader.manifest.counts.dated === 0 && (params.sort === "date" || params.recencyDays || parsed.from || parsed.to)) {
     const asked = params.sort === "date" ? "sort=date" : params.recencyDays ? "recency" : parsed.from ? "from:" : "to:";
     throw new AppError("dates_unavailable", `No document of this archive has a date, so ${asked} cannot apply.`);
   }
   const facets = emptyFacets();
-  const empty = { query: params.q, total: 0, approximate: false, facets, facetsExhaustive: true, corrected: null, hits: [] };
-  const filtered = parsed.entities.length > 0 || !!params.entities?.length || parsed.languages.length > 0 || !!params.languages?.length;
+  const fieldFacets = Object.fromEntries(declared.map((name) => [name, []]));
+  const empty = { query: params.q, total: 0, approximate: false, facets, fieldFacets, facetsExhaustive: true, corrected: null, hits: [] };
+  const filtered =
+    parsed.entities.length > 0 ||
+    !!params.entities?.length ||
+    parsed.languages.length > 0 ||
+    !!params.languages?.length ||
+    !!parsed.fields?.length ||
+    Object.values(params.fields ?? {}).some((v) => v.length > 0);
   if (parsed.clauses.every((c) => c.negated) && !filtered && !parsed.from && !parsed.to) {
     return empty;
   }
@@ -48,6 +56,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     order: params.sort,
     entities: params.entities,
     languages: params.languages,
+    fields: params.fields,
     recencyDays: params.recencyDays,
   };
   // Phrase queries keep as many as checkPhrases checks (twice the page, 20 to MAX_PHRASE_CHECKS); the facets count
@@ -103,6 +112,10 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
       ...countFacets(sample.map((c) => metas.get(c.doc) as DocMeta)),
       dates: dated ? dateHistogram(match.docs, match.range, await engine.dates()) : [],
     },
+    fieldFacets: countFieldFacets(
+      sample.map((c) => metas.get(c.doc) as DocMeta),
+      declared,
+    ),
     facetsExhaustive: !match.approximate && sample.length >= match.total,
     corrected: match.corrected ?? null,
     hits: page.map((c) => {

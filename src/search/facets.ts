@@ -1,5 +1,6 @@
 /** @module Facets: the entities of the best matches, per type, by how many of those documents hold them. */
 import { DEFAULT_LANGUAGE } from "../format/analyzer";
+import { fieldTerm } from "../format/bundle";
 import { type DocMeta, type EntityRef, entityTypes } from "../format/schema";
 import type { Facets } from "./types";
 
@@ -40,4 +41,27 @@ const byCount = (a: { lang: string; count: number }, b: { lang: string; count: n
 /** The facets of no documents. */
 export function emptyFacets(): Facets {
   return { person: [], organization: [], place: [], lang: [], dates: [] };
+}
+
+/**
+ * The values of each of the bundle's facets among some documents, by how many of them hold each (then by value), at
+ * most `FACET_VALUES` a facet; spellings that fold to one term (`fieldTerm`) count as one, named as first seen.
+ * @example
+ * countFieldFacets(metas, ["category"]); // { category: [{ value: "Politics", count: 12 }, ...] }
+ */
+export function countFieldFacets(metas: DocMeta[], facets: readonly string[]): Record<string, { value: string; count: number }[]> {
+  const out: Record<string, { value: string; count: number }[]> = {};
+  for (const name of facets) {
+    const counts = new Map<string, { value: string; count: number }>();
+    for (const meta of metas) {
+      for (const value of new Set(meta.fields?.[name] ?? [])) {
+        const term = fieldTerm(name, value);
+        const seen = counts.get(term);
+        if (seen) seen.count++;
+        else counts.set(term, { value, count: 1 });
+      }
+    }
+    out[name] = [...counts.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, FACET_VALUES);
+  }
+  return out;
 }

@@ -6,7 +6,7 @@
  */
 
 import { DEFAULT_LANGUAGE } from "../format/analyzer";
-import { languageTerm } from "../format/bundle";
+import { fieldTerm, languageTerm } from "../format/bundle";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf } from "./rank";
@@ -47,10 +47,17 @@ export interface Filter {
 export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: Pick<Engine, "documentLanguages" | "languages">): Filter[] {
   const entityIds = [...new Set([...parsed.entities, ...(options.entities ?? [])])];
   const languages = [...new Set([...parsed.languages, ...(options.languages ?? [])])];
+  const fields = new Map<string, Set<string>>();
+  for (const [name, values] of [...(parsed.fields ?? []).map(([n, v]) => [n, [v]] as const), ...Object.entries(options.fields ?? {})]) {
+    const set = fields.get(name) ?? new Set<string>();
+    for (const value of values) set.add(value);
+    fields.set(name, set);
+  }
   return [
     ...(parsed.from || parsed.to ? [dateFilter(parsed.from, parsed.to)] : []),
     ...(entityIds.length > 0 ? [entityFilter(entityIds)] : []),
     ...languages.map((lang) => languageFilter(lang, engine?.documentLanguages, engine?.languages?.[0])),
+    ...[...fields].map(([name, values]) => fieldFilter(name, [...values])),
   ];
 }
 
@@ -143,6 +150,27 @@ export function languageFilter(
       const denied = new Set(scope.denied);
       for (const term of terms) for (const doc of docsOf(postings.get(term)?.entity ?? [])) denied.add(doc);
       return { ...scope, denied, partial };
+    },
+  };
+}
+
+/**
+ * Documents with one of some values of a facet (`fieldTerm`); filters on several facets all apply. Its lists must be
+ * whole within the dates asked for, as an entity's.
+ * @example
+ * fieldFilter("category", ["politics", "business"]);
+ */
+export function fieldFilter(name: string, values: string[]): Filter {
+  const terms = [...new Set(values.map((v) => fieldTerm(name, v)))];
+  return {
+    terms,
+    async narrow({ postings, tails }, scope) {
+      const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
+      await tails.load(terms.map((term) => ({ term, field: "entity" as const, accept: inDates })));
+      const docs = new Set<number>();
+      for (const term of terms) for (const doc of docsOf(postings.get(term)?.entity ?? [])) docs.add(doc);
+      const allowed = scope.allowed ? new Set([...scope.allowed].filter((d) => docs.has(d))) : docs;
+      return { ...scope, allowed, partial: scope.partial || terms.some((term) => !tails.whole(term, "entity", inDates)) };
     },
   };
 }

@@ -24,6 +24,8 @@ export interface ParsedQuery {
   /** `from:` and `to:`, as inclusive `YYYY-MM-DD` bounds. */
   from?: string;
   to?: string;
+  /** `<facet>:<value>` filters, `[facet, value]`, for the bundle's facets (`parseQuery`'s `facets`). */
+  fields?: [string, string][];
 }
 
 /** A language as filters name it: an ISO 639 code ("de", "und"). */
@@ -46,8 +48,9 @@ export function dateBound(text: string, end: boolean): string | undefined {
  * an unknown `name:` is read as words.
  * @example
  * parseQuery('"security council" -taliban kabul OR herat from:2021-08 entity:john-kirby lang:en kab');
+ * parseQuery('vote category:politics', ["category"]).fields; // [["category", "politics"]]
  */
-export function parseQuery(q: string): ParsedQuery {
+export function parseQuery(q: string, facets: readonly string[] = []): ParsedQuery {
   const parsed: ParsedQuery = { clauses: [], phrases: [], entities: [], languages: [] };
   const normalized = q.replace(/[“”„]/g, '"');
   let orPending = false;
@@ -73,6 +76,16 @@ export function parseQuery(q: string): ParsedQuery {
     }
     if ((name === "from" || name === "to") && dateBound(value, name === "to")) {
       parsed[name] = dateBound(value, name === "to");
+      last = undefined;
+      continue;
+    }
+    // A facet of the bundle's: `category:politics`, `source:"Le Monde"`.
+    if (name && facets.includes(name) && !negated) {
+      const facetValue = (value.startsWith('"') ? value.slice(1).replace(/"$/, "") : value).trim();
+      if (facetValue) {
+        parsed.fields ??= [];
+        parsed.fields.push([name, facetValue]);
+      }
       last = undefined;
       continue;
     }

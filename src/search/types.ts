@@ -32,6 +32,8 @@ export interface MatchOptions {
   entities?: string[];
   /** The language every result must be in (ISO 639-1). */
   languages?: string[];
+  /** Facet filters: for each facet, the values a result must have one of. */
+  fields?: Record<string, string[]>;
   /** Multiply scores by a recency factor with this half-life, in days. */
   recencyDays?: number;
 }
@@ -67,6 +69,8 @@ export interface SearchParams {
   recencyDays?: number;
   /** Fold near-duplicates into their best-ranked hit (default true); false shows every document. */
   group?: boolean;
+  /** Facet filters: for each of the bundle's facets, the values a result must have one of. */
+  fields?: Record<string, string[]>;
 }
 
 export type { SearchHit } from "./hit";
@@ -82,6 +86,8 @@ import type { SearchHit } from "./hit";
 
 export interface SearchResult {
   query: string;
+  /** Each facet of the bundle (`engine.facets`): its values among the best `FACET_SAMPLE` matches, most first. */
+  fieldFacets: Record<string, { value: string; count: number }[]>;
   total: number;
   /** Whether `total` is an estimate. */
   approximate: boolean;

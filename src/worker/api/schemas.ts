@@ -112,7 +112,7 @@ export const SearchResponse = z
       })
       .openapi({
         description:
-          "The entities of each type among the best matches (up to 20 documents), most frequent first, with how many of them hold each; those documents' languages (`lang`); and the dates of all matches (`dates`).",
+          "The entities of each type among the best matches (up to 20 documents), most frequent first, with how many of them hold each; those documents' languages (`lang`); the dates of all matches (`dates`); and for each record field the bundle was built with as a facet (`--facet category`), its values among those 20 documents (`category: [{ value, count }]`). A facet is also a filter: `category=politics` (repeatable: any of the values) or `category:politics` in `q`.",
       }),
     facets_exhaustive: z.boolean().openapi({ description: "Whether the facets counted every matching document." }),
     corrected: z

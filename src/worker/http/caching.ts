@@ -30,10 +30,11 @@ function foldQuery(q: string): string {
  * @example
  * normalizeRequest(new URL("http://x/search?limit=5&q=Kabul%20%20Embassy")); // "/search?limit=5&q=kabul embassy"
  */
-export function normalizeRequest(url: URL): string {
+export function normalizeRequest(url: URL, facets: readonly string[] = []): string {
   const all = getQueryParams(url.href) as Record<string, string[] | undefined>;
   const params: string[] = [];
-  for (const name of PARAMS) {
+  // The bundle's facets are parameters too (`category=politics`), after the fixed ones.
+  for (const name of [...PARAMS, ...facets.filter((f) => !PARAMS.includes(f))]) {
     for (const raw of all[name] ?? []) {
       // A suggestion's completions repeat the words typed before the last one as they were typed: such a q is kept.
       const value = name !== "q" || (url.pathname === "/suggest" && typedHead(raw)) ? raw : foldQuery(raw);
@@ -96,7 +97,7 @@ export const caching: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
   const url = new URL(c.req.url);
   const reader = await c.var.bundle();
-  const key = normalizeRequest(url);
+  const key = normalizeRequest(url, reader.manifest.engine.facets);
   // Weak: the answer is the same for this version and request, only `took_ms` (and the echoed `query`) may differ.
   const etag = `W/"${reader.version}-${fnv1a(key).toString(36)}"`;
   const { maxAgeSeconds: maxAge, staleWhileRevalidateSeconds: swr } = readSettings(c.env);

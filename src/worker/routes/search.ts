@@ -1,8 +1,9 @@
 /** @module `/search` and `/suggest`. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "../../errors";
+import { MAX_FACET_VALUES } from "../../format/bundle";
 import { bundleEngine } from "../../search/bundle-engine";
-import { search } from "../../search/engine";
+import { type SearchResult, search } from "../../search/engine";
 import { suggest } from "../../search/suggest";
 import { errorResponses, MAX_ENTITY_FILTERS, SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from "../api/schemas";
 import { validationHook } from "../api/validation";
@@ -40,10 +41,46 @@ function entityFilters(value: string | string[] | undefined): string[] {
   return ids;
 }
 
+/**
+ * A search's result as `/search` answers it: the API's names, and each facet of the bundle among the facets.
+ * @example
+ * searchAnswer(await search(engine, reader, params), 3); // { query, total, total_approximate, took_ms: 3, ... }
+ */
+export function searchAnswer(result: SearchResult, took: number) {
+  const { total, approximate, facets, fieldFacets, facetsExhaustive, corrected, hits } = result;
+  return {
+    query: result.query,
+    total,
+    total_approximate: approximate,
+    took_ms: took,
+    corrected,
+    facets: { ...facets, ...fieldFacets },
+    facets_exhaustive: facetsExhaustive,
+    hits,
+  };
+}
+
+/**
+ * The filters on the bundle's facets (`category=politics`, repeatable: any of the values): at most `MAX_FACET_VALUES`
+ * values of at most 200 characters each a facet. A parameter naming no facet of the bundle is not read.
+ */
+function facetFilters(facets: readonly string[], values: (name: string) => string[] | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const name of facets) {
+    const list = [...new Set((values(name) ?? []).map((v) => v.trim()).filter(Boolean))];
+    if (list.length === 0) continue;
+    if (list.length > MAX_FACET_VALUES || list.some((v) => v.length > 200))
+      throw new AppError("bad_request", `At most ${MAX_FACET_VALUES} values of ${name}, of at most 200 characters each.`);
+    out[name] = list;
+  }
+  return out;
+}
+
 export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(searchRoute, async (c) => {
     const query = c.req.valid("query");
     const reader = await c.var.bundle();
+    const fields = facetFilters(reader.manifest.engine.facets ?? [], (name) => c.req.queries(name));
     const started = performance.now();
     const kvBefore = c.var.stats.ms;
     const result = await search(bundleEngine(reader), reader, {
@@ -55,23 +92,11 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       sort: query.sort,
       recencyDays: query.recency,
       group: query.group === "true",
+      fields,
     });
     const took = Math.round(performance.now() - started);
     c.set("searchMs", Math.max(0, took - (c.var.stats.ms - kvBefore)));
-    const { total, approximate, facets, facetsExhaustive, corrected, hits } = result;
-    return c.json(
-      {
-        query: result.query,
-        total,
-        total_approximate: approximate,
-        took_ms: took,
-        corrected,
-        facets,
-        facets_exhaustive: facetsExhaustive,
-        hits,
-      },
-      200,
-    );
+    return c.json(searchAnswer(result, took), 200);
   })
   .openapi(suggestRoute, async (c) => {
     const { q, limit } = c.req.valid("query");
