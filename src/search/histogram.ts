@@ -25,12 +25,13 @@ export function dateHistogram(
   runs: readonly [string, number][],
 ): DateBucket[] {
   const days = new Map<string, number>();
+  const starts = Float64Array.from(runs, (run) => run[1]);
   const runOf = (doc: number): number => {
     let lo = 0;
-    let hi = runs.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((runs[mid]?.[1] ?? 0) <= doc) lo = mid;
+      if ((starts[mid] as number) <= doc) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -39,7 +40,13 @@ export function dateHistogram(
     if (day && n > 0) days.set(day, (days.get(day) ?? 0) + n);
   };
   if (docs) {
-    for (const doc of docs) add(runs[runOf(doc)]?.[0] ?? "", 1);
+    // Counted by run first: a number a document, the days' strings once a run.
+    const perRun = new Int32Array(runs.length);
+    for (const doc of docs) {
+      const run = runOf(doc);
+      perRun[run] = (perRun[run] as number) + 1;
+    }
+    perRun.forEach((n, run) => add(runs[run]?.[0] ?? "", n));
   } else if (range) {
     // A run of documents: each date run's overlap with it.
     runs.forEach(([day, start], i) => {
