@@ -46,7 +46,7 @@ export function dateHistogram(
       const run = runOf(doc);
       perRun[run] = (perRun[run] as number) + 1;
     }
-    perRun.forEach((n, run) => add(runs[run]?.[0] ?? "", n));
+    for (let run = 0; run < perRun.length; run++) add(runs[run]?.[0] ?? "", perRun[run] as number);
   } else if (range) {
     // A run of documents: each date run's overlap with it.
     runs.forEach(([day, start], i) => {
