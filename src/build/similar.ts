@@ -90,10 +90,22 @@ export function similarDocuments(fields: FieldPostings[], documents: number, gro
     const to = perDoc[d + 1] as number;
     if (to === from) return [];
     // Its heaviest terms, by weight, then by term number (a fixed order).
+    // The heaviest SIMILAR_TERMS by insertion into a short list (no sort of all of them): heavier first, then the lower term.
     mine.length = 0;
-    for (let i = from; i < to; i++) mine.push(i);
-    mine.sort((a, b) => (docWeights[b] as number) - (docWeights[a] as number) || (docTerms[a] as number) - (docTerms[b] as number));
-    if (mine.length > SIMILAR_TERMS) mine.length = SIMILAR_TERMS;
+    for (let i = from; i < to; i++) {
+      const w = docWeights[i] as number;
+      const t = docTerms[i] as number;
+      let at = mine.length;
+      while (at > 0) {
+        const j = mine[at - 1] as number;
+        const wj = docWeights[j] as number;
+        if (wj > w || (wj === w && (docTerms[j] as number) < t)) break;
+        at--;
+      }
+      if (at >= SIMILAR_TERMS) continue;
+      mine.splice(at, 0, i);
+      if (mine.length > SIMILAR_TERMS) mine.length = SIMILAR_TERMS;
+    }
     for (const i of mine) {
       const t = docTerms[i] as number;
       const w = docWeights[i] as number;
