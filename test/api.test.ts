@@ -25,7 +25,7 @@ describe("the OpenAPI document", () => {
       "/suggest",
     ]);
     const params = body.paths["/search"].get.parameters.map((p: { name: string }) => p.name).sort();
-    expect(params).toEqual(["entity", "group", "lang", "limit", "offset", "q", "recency", "sort"]);
+    expect(params).toEqual(["entity", "facets", "group", "lang", "limit", "offset", "q", "recency", "sort"]);
     expect(body.components.schemas.Error.properties.error.properties.code.enum).toContain("limit_out_of_range");
   });
 

@@ -91,7 +91,7 @@ describe("the cache key", () => {
   const routes: { path: string; base: string; changed: Record<string, string> }[] = [
     {
       path: "/search",
-      base: "q=kabul&limit=5&offset=0&entity=kabul&lang=en&sort=relevance&recency=30&group=true",
+      base: "q=kabul&limit=5&offset=0&entity=kabul&lang=en&sort=relevance&recency=30&group=true&facets=sample",
       changed: {
         q: "q=herat",
         limit: "limit=6",
@@ -101,6 +101,7 @@ describe("the cache key", () => {
         sort: "sort=date",
         recency: "recency=31",
         group: "group=false",
+        facets: "facets=all",
       },
     },
     { path: "/suggest", base: "q=tal&limit=5", changed: { q: "q=tali", limit: "limit=4" } },

@@ -287,6 +287,30 @@ describe("facets", () => {
       ["p2", 6],
     ]);
   });
+
+  it("count the listed entities over every match when asked (facets=all), with the tail chunks they need", async () => {
+    const n = 3 * FACET_SAMPLE + 5;
+    // p0 is in every other document, p1 in every third: the best FACET_SAMPLE hold them in other proportions.
+    const docs = days(n, (i) => `alpha ${"beta ".repeat(i % 9)}`).map((d, i) => ({
+      ...d,
+      entities: [place(i % 2 === 0 ? "p0" : "px"), ...(i % 3 === 0 ? [place("p1")] : [])],
+    }));
+    const every = (k: number) => Array.from({ length: n }, (_, i) => i).filter((i) => i % k === 0).length;
+    const { search: run } = await corpus(docs);
+    const sampled = await run({ q: "alpha ", limit: 1 });
+    expect(sampled.facetsExhaustive).toBe(false);
+    const all = await run({ q: "alpha ", limit: 1, facets: "all" });
+    const counts = Object.fromEntries(all.facets.place.map((f) => [f.id, f.count]));
+    expect(counts.p0).toBe(every(2));
+    expect(counts.p1).toBe(every(3));
+    expect(all.facets.place.map((f) => f.count)).toEqual([...all.facets.place.map((f) => f.count)].sort((a, b) => b - a));
+    expect(all.facetsExhaustive).toBe(true);
+    // With heads of 4 postings the query's own list is read in part: the counts are at most the truth, and say so.
+    const { search: partial } = await corpus(docs, { head: 4, tailChunk: 4 });
+    const some = await partial({ q: "alpha ", limit: 1, facets: "all" });
+    expect(some.facetsExhaustive).toBe(false);
+    for (const f of some.facets.place) expect(f.count).toBeLessThanOrEqual(counts[f.id] ?? Number.POSITIVE_INFINITY);
+  });
 });
 
 describe("typo corrections", () => {

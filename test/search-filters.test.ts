@@ -6,7 +6,7 @@ import type { DocMeta, EntityRef } from "../src/format/schema";
 import { bm25, idf, slotWeight } from "../src/format/scoring";
 import { bundleEngine, completionsFromBundle } from "../src/search/bundle-engine";
 import { estimateTotal } from "../src/search/estimate";
-import { countFacets, FACET_VALUES } from "../src/search/facets";
+import { countFacets, EXACT_FACET_CHUNKS, exactFacets, FACET_VALUES } from "../src/search/facets";
 import { allows, dateFilter, documentRange, entityFilter, region, type Scope } from "../src/search/filters";
 import { fromSparse, mergeTail, type PostingSource, type TermPostings } from "../src/search/postings";
 import { compareNewest, compareScore, compareTiered, docsOf, rankCandidates, type TermGroup, TITLE_WEIGHT } from "../src/search/rank";
@@ -630,5 +630,66 @@ describe("completions from a bundle", () => {
     expect(await engine.dictionary(["zzz"])).toEqual([]);
     expect(engine.scoring).toEqual(bm25);
     expect(engine.postings.documents).toBe(7);
+  });
+});
+
+describe("facets counted over every match", () => {
+  const ref = (id: string) => ({ id, name: id, type: "place" as const, count: 1 });
+  const facets = { person: [], organization: [], place: [ref("a"), ref("b")], lang: [], dates: [] };
+  /** `a` in documents 0–3 (heads) and 10–13 (a tail chunk); `b` in 5 only. */
+  function source(chunks = new Map<number, SparsePostings>([[7, [[0, [10, 11, 12, 13]]]]])) {
+    const reads: number[][] = [];
+    const postingsOf = (entity: (number[] | null)[], tails: TailRef[]) => ({
+      title: [],
+      text: [],
+      entity,
+      count: { title: 0, text: 0, entity: entity.flat().length + tails.length * 4 },
+      tails: { title: [], text: [], entity: tails },
+    });
+    const src: PostingSource = {
+      documents: 20,
+      async postings(terms) {
+        const all = new Map([
+          ["a", postingsOf([[0, 1, 2, 3]], [[7, 10, 13]])],
+          ["b", postingsOf([[5]], [])],
+        ]);
+        return new Map(terms.flatMap((t) => (all.has(t) ? [[t, all.get(t) as TermPostings] as const] : [])));
+      },
+      async tails(refs) {
+        reads.push(refs.map(([n]) => n));
+        return new Map(refs.flatMap(([n]) => (chunks.has(n) ? [[n, chunks.get(n) as SparsePostings] as const] : [])));
+      },
+    };
+    return { src, reads };
+  }
+
+  it("counts each listed entity's matches, tail chunks included, and sorts by those counts", async () => {
+    const { src, reads } = source();
+    const { facets: out, whole } = await exactFacets(src, facets, new Set([1, 2, 5, 11, 12, 13]));
+    expect(out.place.map((f) => [f.id, f.count])).toEqual([
+      ["a", 5],
+      ["b", 1],
+    ]);
+    expect(whole).toBe(true);
+    expect(reads).toEqual([[7]]);
+  });
+
+  it("reads no chunk outside the matches' span, and none past its budget, saying so", async () => {
+    const { src, reads } = source();
+    const near = await exactFacets(src, facets, new Set([1, 5]));
+    expect(near.facets.place.map((f) => f.count)).toEqual([1, 1]);
+    expect(reads).toEqual([]);
+    const many = new Map(Array.from({ length: EXACT_FACET_CHUNKS + 1 }, (_, i) => [i, [[0, [10]]] as SparsePostings]));
+    const over: PostingSource = {
+      ...src,
+      async postings(terms) {
+        const p = await src.postings(terms);
+        const a = p.get("a");
+        if (a) a.tails.entity = [...many.keys()].map((n) => [n, 10, 13] as TailRef);
+        return p;
+      },
+    };
+    const { whole } = await exactFacets(over, facets, new Set([1, 12]));
+    expect(whole).toBe(false);
   });
 });

@@ -12,13 +12,14 @@ import { newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { search } from "../../src/search/engine";
 
-const usage = "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N]";
+const usage = "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N] [--facets sample|all]";
 const { values: args } = parseCli(
   {
     options: {
       bundle: { type: "string", default: "dist/bundle" },
       corpus: { type: "string", default: "../shared/corpora/reuters21578.jsonl" },
       queries: { type: "string", default: "300" },
+      facets: { type: "string", default: "sample" },
       help: { type: "boolean", default: false },
     },
   },
@@ -44,7 +45,7 @@ const trips: number[] = [];
 for (const q of queries) {
   const stats = newReadStats();
   const reader = new BundleReader(source, new LruCache<unknown>(64 * 1024 * 1024), manifest, stats);
-  await search(bundleEngine(reader), reader, { q, limit: 10, offset: 0 });
+  await search(bundleEngine(reader), reader, { q, limit: 10, offset: 0, facets: args.facets === "all" ? "all" : "sample" });
   bytes.push(stats.bytes);
   keys.push(stats.keys);
   trips.push(stats.roundTrips);
@@ -52,6 +53,6 @@ for (const q of queries) {
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.99 * (xs.length - 1))] ?? 0;
 say(
-  `${queries.length} cold two-word searches on ${args.bundle} (${manifest.version}): bytes mean ${(mean(bytes) / 1024).toFixed(1)} KB, ` +
+  `${queries.length} cold two-word searches on ${args.bundle} (${manifest.version}, facets=${args.facets}): bytes mean ${(mean(bytes) / 1024).toFixed(1)} KB, ` +
     `p99 ${(p99(bytes) / 1024).toFixed(1)} KB; keys mean ${mean(keys).toFixed(2)}, p99 ${p99(keys)}; round trips mean ${mean(trips).toFixed(2)}`,
 );

@@ -114,6 +114,7 @@ export async function checkAnswer(method: string, expectation: Expectation, answ
         sort: (first(p.sort) ?? "relevance") as "relevance" | "date",
         recencyDays: p.recency ? Number(first(p.recency)) : undefined,
         group: grouped,
+        facets: first(p.facets) === "all" ? "all" : "sample",
       });
       const { query, took_ms: _, ...got } = body as Record<string, unknown>;
       const { query: wantQuery, took_ms: __, ...rest } = JSON.parse(JSON.stringify(searchAnswer(want, 0))) as Record<string, unknown>;

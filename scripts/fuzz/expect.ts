@@ -99,6 +99,7 @@ function searchOutcomes(p: Params, maxLimit: number, search: boolean): Outcome[]
     if (!numberOk(p.offset, 0, MAX_OFFSET)) return [error("offset_out_of_range")];
     if (p.sort && (p.sort.length !== 1 || !["relevance", "date"].includes(p.sort[0] as string))) return [error("bad_request")];
     if (!numberOk(p.recency, 1, 36_500, false)) return [error("bad_request")];
+    if (p.facets && (p.facets.length !== 1 || !["sample", "all"].includes(p.facets[0] as string))) return [error("bad_request")];
     if (p.group && (p.group.length !== 1 || !["true", "false"].includes(p.group[0] as string))) return [error("bad_request")];
     if (entityFilters(p.entity).length > MAX_ENTITY_FILTERS) return [error("bad_request")];
   }

@@ -277,6 +277,7 @@ function searchParams(vocab: FuzzVocabulary, maxLimit: number): fc.Arbitrary<Par
         sort: some(fc.constantFrom("relevance", "date", "date", "DATE", "", "random"), 10),
         recency: some(fc.oneof(integerText(1, 36_500), fc.constantFrom("0.5", "30.5", "36500.1")), 10),
         group: some(fc.constantFrom("true", "false", "false", "TRUE", "0", ""), 10),
+        facets: some(fc.constantFrom("all", "all", "sample", "ALL", ""), 10),
         unknown: fc.array(
           fc.tuple(fc.constantFrom("utm_source", "callback", "__proto__", "q ", "Q", "limit[]", "", "x"), fc.string({ maxLength: 8 })),
           {

@@ -7,7 +7,7 @@ import { SNIPPET_SOURCE_CHARS } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import type { DocMeta } from "../format/schema";
 import { analyzeDoc, type DocWords, initialsOf } from "./doc-words";
-import { countFacets, countFieldFacets, emptyFacets, FACET_SAMPLE } from "./facets";
+import { countFacets, countFieldFacets, emptyFacets, exactFacets, FACET_SAMPLE } from "./facets";
 import { foldDuplicates, MAX_FOLD_CANDIDATES } from "./fold";
 import { dateHistogram } from "./histogram";
 import { matchQuery } from "./match";
@@ -104,19 +104,27 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     exact: new Set(match.groups.flatMap((g) => [...g.variants].filter(([, weight]) => weight >= 1).map(([term]) => term))),
     prefixes: parsed.clauses.filter((c) => c.prefix && !c.negated).map((c) => c.words.at(-1) as string),
   };
+  let entityFacets = countFacets(sample.map((c) => metas.get(c.doc) as DocMeta));
+  let facetsExhaustive = !match.approximate && sample.length >= match.total;
+  // Asked for: the listed entities counted over every match the ranker saw (one or two more round trips).
+  if (params.facets === "all" && !facetsExhaustive && match.docs) {
+    const exact = await exactFacets(engine.postings, entityFacets, new Set(match.docs));
+    entityFacets = exact.facets;
+    facetsExhaustive = exact.whole && !match.approximate;
+  }
   return {
     query: params.q,
     total: match.total,
     approximate: match.approximate,
     facets: {
-      ...countFacets(sample.map((c) => metas.get(c.doc) as DocMeta)),
+      ...entityFacets,
       dates: dated ? dateHistogram(match.docs, match.range, await engine.dates()) : [],
     },
     fieldFacets: countFieldFacets(
       sample.map((c) => metas.get(c.doc) as DocMeta),
       declared,
     ),
-    facetsExhaustive: !match.approximate && sample.length >= match.total,
+    facetsExhaustive,
     corrected: match.corrected ?? null,
     hits: page.map((c) => {
       const meta = metas.get(c.doc) as DocMeta;

@@ -1,7 +1,9 @@
 /** @module Facets: the entities of the best matches, per type, by how many of those documents hold them. */
 import { DEFAULT_LANGUAGE } from "../format/analyzer";
+import type { SparsePostings, TailRef } from "../format/bundle";
 import { fieldTerm } from "../format/bundle";
 import { type DocMeta, type EntityRef, entityTypes } from "../format/schema";
+import type { PostingSource } from "./postings";
 import type { Facets } from "./types";
 
 /** Documents whose entities are counted for the facets: the best this many matches (all of them when fewer). */
@@ -64,4 +66,49 @@ export function countFieldFacets(metas: DocMeta[], facets: readonly string[]): R
     out[name] = [...counts.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, FACET_VALUES);
   }
   return out;
+}
+
+/** Tail chunks `exactFacets` reads at most (one round trip): past it, counts are the heads' and not exhaustive. */
+export const EXACT_FACET_CHUNKS = 16;
+
+/**
+ * The entity facets of a search (counted among the best matches) counted again over all `matches`: each listed
+ * entity's postings are read (one round trip for their term shards, one more for the tail chunks that can hold
+ * matches, at most `EXACT_FACET_CHUNKS`), and a count is how many matches they hold; re-sorted by those counts.
+ * `whole` is false when some tail chunks were left unread (those counts are then at least what they say).
+ * @example
+ * await exactFacets(engine.postings, facets, new Set(match.docs)); // { facets: { place: [{ id: "kabul", count: 112 }, ...] }, whole: true }
+ */
+export async function exactFacets(
+  source: PostingSource,
+  facets: Facets,
+  matches: ReadonlySet<number>,
+): Promise<{ facets: Facets; whole: boolean }> {
+  const ids = entityTypes.flatMap((type) => facets[type].map((e) => e.id));
+  if (ids.length === 0 || matches.size === 0) return { facets, whole: true };
+  const postings = await source.postings(ids);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const doc of matches) {
+    if (doc < lo) lo = doc;
+    if (doc > hi) hi = doc;
+  }
+  const refs: TailRef[] = ids.flatMap((id) =>
+    (postings.get(id)?.tails.entity ?? []).filter(([, first, last]) => last >= lo && first <= hi),
+  );
+  const whole = refs.length <= EXACT_FACET_CHUNKS;
+  const chunks = whole && refs.length > 0 ? await source.tails(refs) : new Map<number, SparsePostings>();
+  const countOf = (id: string): number => {
+    const p = postings.get(id);
+    if (!p) return 0;
+    let n = 0;
+    for (const docs of p.entity) for (const doc of docs ?? []) if (matches.has(doc)) n++;
+    for (const [chunk] of p.tails.entity) for (const [, docs] of chunks.get(chunk) ?? []) for (const doc of docs) if (matches.has(doc)) n++;
+    return n;
+  };
+  const out: Facets = { ...facets };
+  for (const type of entityTypes) {
+    out[type] = facets[type].map((e) => ({ ...e, count: countOf(e.id) })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+  }
+  return { facets: out, whole };
 }

@@ -71,6 +71,8 @@ export interface SearchParams {
   group?: boolean;
   /** Facet filters: for each of the bundle's facets, the values a result must have one of. */
   fields?: Record<string, string[]>;
+  /** `all`: count the listed entities over every match (`exactFacets`), not only the best `FACET_SAMPLE`. */
+  facets?: "sample" | "all";
 }
 
 export type { SearchHit } from "./hit";

@@ -73,6 +73,10 @@ export const SearchQuery = z.object({
     .max(36_500)
     .optional()
     .openapi({ description: "Boost recent documents: a half-life in days, relative to the newest document." }),
+  facets: z.enum(["sample", "all"]).default("sample").openapi({
+    description:
+      "`sample` (the default) counts the entity facets among the best 20 matches; `all` counts the entities it lists over every match the search read (one or two more KV round trips: their postings, and up to 16 tail chunks), `facets_exhaustive` saying whether that was every match.",
+  }),
   group: z.enum(["true", "false"]).default("true").openapi({
     description:
       "`true` (the default) folds near-duplicates (the same story re-run, lightly edited) into their best-ranked hit, which lists them in `duplicates` and `duplicate_ids`; `false` shows every document.",

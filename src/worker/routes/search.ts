@@ -92,6 +92,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       sort: query.sort,
       recencyDays: query.recency,
       group: query.group === "true",
+      facets: query.facets,
       fields,
     });
     const took = Math.round(performance.now() - started);
