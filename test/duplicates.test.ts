@@ -21,6 +21,17 @@ const stories = readFileSync(FIXTURE, "utf8")
 const numberOf = (id: string) => stories.findIndex((s) => s.id === id);
 const timesOf = (docs: Story[]) => Float64Array.from(docs, (d) => Date.parse(d.date));
 
+/** One Worker in workerd over the fixture, for every test of this file that asks (started once). */
+let started: Promise<TestWorker> | undefined;
+const fixtureWorker = (): Promise<TestWorker> =>
+  (started ??= (async () => {
+    const { bundle } = await buildFromInputs([FIXTURE], { builtAt: "2026-01-01T00:00:00.000Z", entities: false });
+    const worker = await startWorker();
+    await worker.load(bundle);
+    return worker;
+  })());
+afterAll(async () => (await started)?.dispose());
+
 describe("near-duplicates at build", () => {
   const signatures = signaturesOf(stories);
   const of = (i: number) => signatures.subarray(i * SIGNATURE, (i + 1) * SIGNATURE);
@@ -69,11 +80,8 @@ describe("near-duplicates at build", () => {
 describe("near-duplicates in /search and /documents/:id, in workerd", () => {
   let worker: TestWorker;
   beforeAll(async () => {
-    const { bundle } = await buildFromInputs([FIXTURE], { builtAt: "2026-01-01T00:00:00.000Z", entities: false });
-    worker = await startWorker();
-    await worker.load(bundle);
+    worker = await fixtureWorker();
   });
-  afterAll(() => worker?.dispose());
 
   type Hit = { id: string; duplicates: number; duplicate_ids: string[] };
   const strike = ["rotterdam-strike", "rotterdam-strike-update", "rotterdam-strike-rerun"];
@@ -189,11 +197,8 @@ describe("related articles at build", () => {
 describe("/documents/:id/similar, in workerd", () => {
   let worker: TestWorker;
   beforeAll(async () => {
-    const { bundle } = await buildFromInputs([FIXTURE], { builtAt: "2026-01-01T00:00:00.000Z", entities: false });
-    worker = await startWorker();
-    await worker.load(bundle);
+    worker = await fixtureWorker();
   });
-  afterAll(() => worker?.dispose());
 
   type Similar = { id: string; similar: { id: string; title: string; score: number; snippet: string; duplicates: number }[] };
 
