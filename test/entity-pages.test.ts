@@ -86,4 +86,17 @@ describe("/entities/:id over time, in workerd", () => {
     expect(await codeOf("/entities?trending=30&q=brandt")).toEqual([400, "bad_request"]);
     expect(await codeOf("/entities?trending=30", undated)).toEqual([400, "dates_unavailable"]);
   });
+
+  it("orders an entity alone by mentions in an archive without dates, and says how hits are ordered", async () => {
+    type Answer = { order: string; hits: { id: string }[] };
+    const alone = (await undated.json("/search?q=entity:taliban")).body as Answer;
+    const page = (await undated.json("/entities/taliban")).body as EntityPage;
+    expect(alone.order).toBe("mentions");
+    expect(alone.hits.map((h) => h.id)).toEqual((page.top_documents ?? page.documents.ids).slice(0, alone.hits.length));
+    expect(((await undated.json("/search?q=kabul")).body as Answer).order).toBe("relevance");
+    const dated_ = (await dated.json("/search?q=entity:ursula-brandt")).body as Answer;
+    // With dates, an entity alone is newest first, as before.
+    expect([dated_.order, dated_.hits.map((h) => h.id)]).toEqual(["relevance", ["brandt-interview", "brandt-bonds", "brandt-budget"]]);
+    expect(((await dated.json("/search?q=brandt&sort=date")).body as Answer).order).toBe("date");
+  });
 });

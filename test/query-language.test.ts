@@ -103,6 +103,7 @@ describe("the query language", () => {
   });
   it("answers malformed syntax that leaves nothing to search with no hits", async () => {
     const none = {
+      order: "relevance",
       total: 0,
       total_approximate: false,
       corrected: null,

@@ -124,6 +124,7 @@ describe("queries that ask for nothing", () => {
     const { search: run } = await corpus(news);
     expect(await run({ q: "-kabul " })).toEqual({
       query: "-kabul ",
+      order: "relevance",
       total: 0,
       approximate: false,
       facets: { person: [], organization: [], place: [], lang: [], dates: [] },

@@ -39,7 +39,17 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   }
   const facets = emptyFacets();
   const fieldFacets = Object.fromEntries(declared.map((name) => [name, []]));
-  const empty = { query: params.q, total: 0, approximate: false, facets, fieldFacets, facetsExhaustive: true, corrected: null, hits: [] };
+  const empty = {
+    query: params.q,
+    order: (params.sort === "date" ? "date" : "relevance") as SearchResult["order"],
+    total: 0,
+    approximate: false,
+    facets,
+    fieldFacets,
+    facetsExhaustive: true,
+    corrected: null,
+    hits: [],
+  };
   const filtered =
     parsed.entities.length > 0 ||
     !!params.entities?.length ||
@@ -79,7 +89,15 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   };
   const checked = (m: Match) =>
     parsed.phrases.length > 0 && params.sort !== "date" ? checkPhrases(reader, m, wanted, wordsOf) : Promise.resolve(m.candidates);
-  const candidates = await checked(match);
+  // An archive without dates has no "newest first" for an entity alone: the documents naming it most come first.
+  const entityIds = [...parsed.entities, ...(params.entities ?? [])];
+  let order: SearchResult["order"] = params.sort === "date" ? "date" : "relevance";
+  let byMentions: Candidate[] | undefined;
+  if (reader.manifest.counts.dated === 0 && match.groups.length === 0 && entityIds[0] && match.docs && params.sort !== "date") {
+    byMentions = await mentionOrder(reader, entityIds[0], match.docs);
+    order = "mentions";
+  }
+  const candidates = byMentions ?? (await checked(match));
   const sample = candidates.slice(0, FACET_SAMPLE);
   let page: Candidate[];
   let metas: Map<number, DocMeta>;
@@ -88,7 +106,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   if (grouped) {
     // More matches when folding left the page short: the same query, twice as many kept (the postings are cached).
     const more = async (had: number) =>
-      had < match.total && had < MAX_FOLD_CANDIDATES
+      !byMentions && had < match.total && had < MAX_FOLD_CANDIDATES
         ? checked(await matchQuery(engine, parsed, { want: wantFor(Math.min(MAX_FOLD_CANDIDATES, 2 * had)), ...matchOptions }))
         : undefined;
     ({ page, metas } = await foldDuplicates(reader, candidates, sample, params.offset, wanted, more, dated));
@@ -114,6 +132,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   }
   return {
     query: params.q,
+    order,
     total: match.total,
     approximate: match.approximate,
     facets: {
@@ -136,4 +155,22 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
       );
     }),
   };
+}
+
+/**
+ * Every match of an entity-only query (`docs`), the documents naming the entity most first (its record's
+ * `top_documents`, in an archive without dates), then the rest in reverse input order. Two round trips: the entity's
+ * record, then the id shards of those documents.
+ * @example
+ * await mentionOrder(reader, "taliban", match.docs); // [{ doc: 1, ... }, { doc: 0, ... }]
+ */
+async function mentionOrder(reader: BundleReader, entity: string, docs: number[]): Promise<Candidate[]> {
+  const record = await reader.findEntity(entity);
+  const top = (record?.top_documents ?? record?.documents.ids ?? []).slice(0, 10);
+  const numbers = top.length > 0 ? await reader.documentNumbers(top) : new Map<string, number>();
+  const matched = new Set(docs);
+  const first = top.map((id) => numbers.get(id)).filter((n): n is number => n !== undefined && matched.has(n));
+  const firsts = new Set(first);
+  const rest = docs.filter((d) => !firsts.has(d)).sort((a, b) => b - a);
+  return [...first, ...rest].map((doc) => ({ doc, matched: 0, score: 0 }));
 }

@@ -88,6 +88,8 @@ import type { SearchHit } from "./hit";
 
 export interface SearchResult {
   query: string;
+  /** How the hits are ordered: by relevance, by date (`sort=date`), or by mentions (an entity alone in an archive without dates). */
+  order: "relevance" | "date" | "mentions";
   /** Each facet of the bundle (`engine.facets`): its values among the best `FACET_SAMPLE` matches, most first. */
   fieldFacets: Record<string, { value: string; count: number }[]>;
   total: number;

@@ -9,7 +9,7 @@ export type EntityType = EntityRef["type"];
 export type Hit = z.infer<typeof SearchHit>;
 type SearchResponseBody = z.infer<typeof SearchResponse>;
 /** Fields that older Workers do not send: the widget reads them only when present. */
-type Newer = "total_approximate" | "facets" | "facets_exhaustive" | "corrected";
+type Newer = "total_approximate" | "facets" | "facets_exhaustive" | "corrected" | "order";
 export type SearchAnswer = Omit<SearchResponseBody, Newer> & Partial<Pick<SearchResponseBody, Newer>>;
 export type SuggestAnswer = z.infer<typeof SuggestResponse>;
 

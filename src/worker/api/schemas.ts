@@ -91,6 +91,10 @@ const FacetValues = z.array(EntityRef.extend({ count: z.number().int() }));
 export const SearchResponse = z
   .object({
     query: z.string(),
+    order: z.enum(["relevance", "date", "mentions"]).openapi({
+      description:
+        "How the hits are ordered: `relevance`, `date` (`sort=date`), or `mentions` when the query is an entity alone in an archive without dates (the documents naming it most first, then the rest in reverse input order).",
+    }),
     total: z.number().int().openapi({
       description:
         "Documents matching the query's words (every word first, then some). An estimate for phrase queries, and when `total_approximate` is true.",

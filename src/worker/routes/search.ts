@@ -50,6 +50,7 @@ export function searchAnswer(result: SearchResult, took: number) {
   const { total, approximate, facets, fieldFacets, facetsExhaustive, corrected, hits } = result;
   return {
     query: result.query,
+    order: result.order,
     total,
     total_approximate: approximate,
     took_ms: took,
