@@ -110,7 +110,10 @@ export function facetValues(meta: Record<string, unknown>, facets: readonly stri
       .filter((v) => v.length > 0 && v.length <= 200);
     // Distinct by their term, each as first written.
     const byTerm = new Map<string, string>();
-    for (const v of list) if (!byTerm.has(fieldTerm(name, v))) byTerm.set(fieldTerm(name, v), v);
+    for (const v of list) {
+      const term = fieldTerm(name, v);
+      if (!byTerm.has(term)) byTerm.set(term, v);
+    }
     const values = [...byTerm.values()].slice(0, MAX_FACET_VALUES);
     if (values.length > 0) {
       out ??= {};

@@ -207,8 +207,7 @@ export class BundleReader {
 
   /** The number of a document, by its id; undefined when no document has it. */
   async documentNumber(id: string): Promise<number | undefined> {
-    const [shard] = await this.read("id", [shardOf(id, this.manifest.layout.id)]);
-    return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
+    return (await this.documentNumbers([id])).get(id);
   }
 
   /** Document numbers by id, all in one round trip; an unknown id is left out. */

@@ -1,5 +1,21 @@
 /** @module The date histogram of a search's matches: documents are numbered by date, so the date runs date them without metadata. */
 
+/**
+ * The date run holding document `doc`, given the runs' first documents in order (documents are numbered by date).
+ * @example
+ * runIndex([0, 4, 9], 5); // 1
+ */
+export function runIndex(starts: ArrayLike<number>, doc: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= doc) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Matching documents of one period: a year (`2026`), a month (`2026-03`) or a day (`2026-03-02`). */
 export interface DateBucket {
   period: string;
@@ -26,16 +42,7 @@ export function dateHistogram(
 ): DateBucket[] {
   const days = new Map<string, number>();
   const starts = Float64Array.from(runs, (run) => run[1]);
-  const runOf = (doc: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= doc) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const runOf = (doc: number) => runIndex(starts, doc);
   const add = (day: string, n: number) => {
     if (day && n > 0) days.set(day, (days.get(day) ?? 0) + n);
   };
@@ -66,14 +73,18 @@ export function dateHistogram(
   // Every period from the first to the last, those without a match at 0: a chart's axis.
   const out: DateBucket[] = [];
   const last = (sorted.at(-1) as string).slice(0, width);
-  for (let period = (sorted[0] as string).slice(0, width); period <= last; period = following(period)) {
+  for (let period = (sorted[0] as string).slice(0, width); period <= last; period = nextPeriod(period)) {
     out.push({ period, count: counts.get(period) ?? 0 });
   }
   return out;
 }
 
-/** The period after `period` (a year, a month or a day, in UTC). */
-function following(period: string): string {
+/**
+ * The period after `period`: a year, a month or a day (in UTC).
+ * @example
+ * nextPeriod("2025-12"); // "2026-01"
+ */
+export function nextPeriod(period: string): string {
   if (period.length === 4) return String(Number(period) + 1);
   if (period.length === 7) {
     const [y, m] = period.split("-").map(Number) as [number, number];

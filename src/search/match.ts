@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { isUnspaced, stem, stemsOf } from "../format/analyzer";
 import { estimateTotal } from "./estimate";
 import { allows, filtersOf, region, type Scope } from "./filters";
+import { runIndex } from "./histogram";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf, type Ranked, rankCandidates, type TermGroup } from "./rank";
@@ -226,15 +227,9 @@ async function correctTypos(
 function recencyBoost(runs: [string, number][], halfLife: number): (doc: number) => number {
   const days = runs.map(([day, start]) => [day ? Date.parse(day) / 86_400_000 : Number.NaN, start] as const);
   const newest = Math.max(...days.map(([d]) => (Number.isNaN(d) ? Number.NEGATIVE_INFINITY : d)));
+  const starts = Float64Array.from(days, ([, start]) => start);
   return (doc) => {
-    let lo = 0;
-    let hi = days.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((days[mid]?.[1] ?? 0) <= doc) lo = mid;
-      else hi = mid - 1;
-    }
-    const day = days[lo]?.[0] ?? Number.NaN;
+    const day = days[runIndex(starts, doc)]?.[0] ?? Number.NaN;
     return Number.isNaN(day) ? 0.5 : 0.5 + 0.5 * 2 ** (-(newest - day) / halfLife);
   };
 }

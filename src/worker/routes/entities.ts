@@ -7,6 +7,7 @@ import type { BundleReader, EntityPage } from "../../format/reader";
 import type { EntityType } from "../../format/schema";
 import { bundleEngine } from "../../search/bundle-engine";
 import { search } from "../../search/engine";
+import { nextPeriod } from "../../search/histogram";
 import { EntityListQuery, EntityListResponse, EntityResponse, ErrorResponse, errorResponses, IdParam } from "../api/schemas";
 import { validationHook } from "../api/validation";
 import type { AppEnv } from "../app-env";
@@ -67,20 +68,22 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const entity = await reader.findEntity(id);
     if (!entity) throw new AppError("entity_not_found", `No entity has the id "${id.slice(0, 200)}".`);
     const timeline = monthly(entity.timeline ?? []);
-    if (reader.manifest.counts.dated === 0) {
-      // An archive without dates has no "recent": the documents naming it most, and it says so.
-      const ids = (entity.top_documents ?? entity.documents.ids).slice(0, 10);
-      const numbers = await reader.documentNumbers(ids);
-      const metas = await reader.metas([...numbers.values()]);
-      const recent = ids.flatMap((docId) => {
-        const meta = metas.get(numbers.get(docId) ?? -1);
-        return meta ? [{ id: meta.id, title: meta.title, date: meta.date ?? null, url: meta.url ?? null }] : [];
-      });
-      return c.json({ ...entity, timeline, recent, recent_order: "mentions" as const }, 200);
-    }
-    const latest = await search(bundleEngine(reader), reader, { q: "", entities: [entity.id], sort: "date", limit: 10, offset: 0 });
+    // Its newest documents; in an archive without dates the search lists those naming it most (order "mentions"),
+    // every one of its top ten, near-duplicates included.
+    const dated = reader.manifest.counts.dated !== 0;
+    const latest = await search(bundleEngine(reader), reader, {
+      q: "",
+      entities: [entity.id],
+      sort: dated ? "date" : "relevance",
+      limit: 10,
+      offset: 0,
+      ...(dated ? {} : { group: false }),
+    });
     const recent = latest.hits.map((h) => ({ id: h.id, title: h.title, date: h.date, url: h.url }));
-    return c.json({ ...entity, timeline, recent, recent_order: "date" as const }, 200);
+    return c.json(
+      { ...entity, timeline, recent, recent_order: latest.order === "mentions" ? ("mentions" as const) : ("date" as const) },
+      200,
+    );
   });
 
 /**
@@ -94,11 +97,8 @@ export function monthly(timeline: [string, number][]): { month: string; document
   const last = timeline.at(-1)?.[0];
   if (!first || !last) return [];
   const out: { month: string; documents: number }[] = [];
-  let [y, m] = first.split("-").map(Number) as [number, number];
-  for (let month = first; month <= last && out.length < 12_000; ) {
+  for (let month = first; month <= last && out.length < 12_000; month = nextPeriod(month)) {
     out.push({ month, documents: counts.get(month) ?? 0 });
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-    month = `${y}-${String(m).padStart(2, "0")}`;
   }
   return out;
 }
