@@ -8,6 +8,7 @@ import type { BundleReader } from "../format/reader";
 import type { DocMeta } from "../format/schema";
 import { analyzeDoc, type DocWords, initialsOf } from "./doc-words";
 import { countFacets, countFieldFacets, emptyFacets, exactFacets, FACET_SAMPLE } from "./facets";
+import { filtersOf } from "./filters";
 import { foldDuplicates, MAX_FOLD_CANDIDATES } from "./fold";
 import { dateHistogram } from "./histogram";
 import { matchQuery } from "./match";
@@ -32,8 +33,9 @@ export type { Engine, Facets, Match, MatchOptions, SearchHit, SearchParams, Sear
 export async function search(engine: Engine, reader: BundleReader, params: SearchParams): Promise<SearchResult> {
   const declared = reader.manifest.engine.facets ?? [];
   const parsed = parseQuery(params.q, declared);
+  const dated = reader.manifest.counts.dated !== 0;
   // An archive without dates has no date order: its documents are numbered as the input gave them.
-  if (reader.manifest.counts.dated === 0 && (params.sort === "date" || params.recencyDays || parsed.from || parsed.to)) {
+  if (!dated && (params.sort === "date" || params.recencyDays || parsed.from || parsed.to)) {
     const asked = params.sort === "date" ? "sort=date" : params.recencyDays ? "recency" : parsed.from ? "from:" : "to:";
     throw new AppError("dates_unavailable", `No document of this archive has a date, so ${asked} cannot apply.`);
   }
@@ -50,14 +52,8 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     corrected: null,
     hits: [],
   };
-  const filtered =
-    parsed.entities.length > 0 ||
-    !!params.entities?.length ||
-    parsed.languages.length > 0 ||
-    !!params.languages?.length ||
-    !!parsed.fields?.length ||
-    Object.values(params.fields ?? {}).some((v) => v.length > 0);
-  if (parsed.clauses.every((c) => c.negated) && !filtered && !parsed.from && !parsed.to) {
+  // Only exclusions, and nothing that narrows the archive (filters, dates): nothing to list.
+  if (parsed.clauses.every((c) => c.negated) && filtersOf(parsed, params).length === 0) {
     return empty;
   }
   const wanted = params.offset + params.limit;
@@ -93,7 +89,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   const entityIds = [...parsed.entities, ...(params.entities ?? [])];
   let order: SearchResult["order"] = params.sort === "date" ? "date" : "relevance";
   let byMentions: Candidate[] | undefined;
-  if (reader.manifest.counts.dated === 0 && match.groups.length === 0 && entityIds[0] && match.docs && params.sort !== "date") {
+  if (!dated && match.groups.length === 0 && entityIds[0] && match.docs && params.sort !== "date") {
     byMentions = await mentionOrder(reader, entityIds[0], match.docs);
     order = "mentions";
   }
@@ -102,7 +98,6 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   let page: Candidate[];
   let metas: Map<number, DocMeta>;
   // The date runs, for the histogram, come in the metadata's read (then from the isolate's cache).
-  const dated = reader.manifest.counts.dated !== 0;
   if (grouped) {
     // More matches when folding left the page short: the same query, twice as many kept (the postings are cached).
     const more = async (had: number) =>
