@@ -438,6 +438,26 @@ describe("bad requests get a 400 with a code", () => {
       expect(body).toEqual({ error: { code, message: message ?? errors[code].message } });
     });
   }
+  it("refuses a parameter its route does not read, naming it and those the route reads, on every route", async () => {
+    const cases: [string, string, string][] = [
+      ["/search?q=kabul&limt=5", "limt", "q, limit, offset"],
+      ["/search?q=kabul&Q=kabul", "Q", "q, limit"],
+      ["/suggest?q=ka&utm_source=news", "utm_source", "q, limit"],
+      [`/documents/${SEED_A}?full=1`, "full", "reads none"],
+      [`/documents/${SEED_A}/similar?count=3`, "count", "limit"],
+      ["/entities?kind=person", "kind", "type"],
+      ["/entities/kabul?x=", "x", "reads none"],
+    ];
+    for (const [path, name, reads] of cases) {
+      const { status, body } = await worker.json(path);
+      expect([path, status, body.error.code]).toEqual([path, 400, "bad_request"]);
+      expect(body.error.message).toContain(`Unknown parameter "${name}"`);
+      expect(body.error.message).toContain(reads);
+    }
+    // A bad value is named before an unknown parameter; /health takes anything (probes add their own).
+    expect((await worker.json("/search?q=kabul&limit=0&limt=5")).body.error.code).toBe("limit_out_of_range");
+    expect((await worker.json("/health?probe=1")).status).toBe(200);
+  });
   it("answers unknown routes with a 404 JSON error", async () => {
     const { status, body } = await worker.json("/nope");
     expect(status).toBe(404);

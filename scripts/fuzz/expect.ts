@@ -6,14 +6,18 @@ import { foldWords } from "../../src/format/analyzer";
 import { MIN_PREFIX, TRENDING_DAYS } from "../../src/format/bundle";
 import {
   DocumentResponse,
+  EntityListQuery,
   EntityListResponse,
   EntityResponse,
   HealthResponse,
   MAX_ENTITY_FILTERS,
   MAX_OFFSET,
   MAX_QUERY_CHARS,
+  SearchQuery,
   SearchResponse,
+  SimilarQuery,
   SimilarResponse,
+  SuggestQuery,
   SuggestResponse,
 } from "../../src/worker/api/schemas";
 
@@ -129,6 +133,16 @@ function byIdOutcomes(id: string, known: boolean, schema: z.ZodType, notFound: E
   return [{ status: 200, schema }, error(notFound, 404), ...(id.length > 400 ? [error("bad_request")] : [])];
 }
 
+/** The parameters each route reads (and `/search` the bundle's facets too): once its parameters are valid, any other is a 400. */
+const READS: Partial<Record<Route, readonly string[]>> = {
+  search: Object.keys(SearchQuery.shape),
+  suggest: Object.keys(SuggestQuery.shape),
+  document: [],
+  similar: Object.keys(SimilarQuery.shape),
+  "entity-list": Object.keys(EntityListQuery.shape),
+  entity: [],
+};
+
 /** Routes with ETags: the reads of the bundle, and the widget. */
 const REVALIDATED = new Set<Route>(["search", "suggest", "document", "similar", "entity-list", "entity", "widget"]);
 
@@ -143,6 +157,7 @@ export function expectFor(
   headers: Record<string, string>,
   documentIds: Set<string>,
   entityIds: Set<string>,
+  facets: readonly string[] = [],
 ): Expectation {
   const href = url.href;
   const params = getQueryParams(href) as unknown as Params;
@@ -201,6 +216,10 @@ export function expectFor(
       default:
         outcomes = [error("not_found", 404)];
     }
+    // Valid parameters and one the route does not read: refused before the route runs (or any cache answers).
+    const reads = READS[route];
+    const unknown = reads && Object.keys(params).some((name) => !reads.includes(name) && !(route === "search" && facets.includes(name)));
+    if (unknown && outcomes.some((o) => o.status === 200)) outcomes = [error("bad_request")];
     bad = outcomes.length === 1 && (outcomes[0]?.status ?? 0) >= 400;
     // A conditional read may be answered 304, but only where a 200 could be: a bad request always gets its 400.
     const conditional = Object.keys(headers).some((h) => h.toLowerCase() === "if-none-match");

@@ -153,6 +153,10 @@ app.onError(async (error, c) => {
   return c.json(errorBody(new AppError("internal")), 500);
 });
 
+// Hono's router compiles every route into its matcher on the first match: done here, when the isolate loads the
+// Worker (startup), rather than in the first request's CPU time.
+app.router.match("GET", "/health");
+
 /** The app's type, for `hono/client` (see `src/worker/client.ts`). */
 export type AppType = typeof app;
 

@@ -258,7 +258,10 @@ export const HealthResponse = z
 
 /** The error responses every read may give. */
 export const errorResponses = {
-  400: { description: "Bad parameters", content: { "application/json": { schema: ErrorResponse } } },
+  400: {
+    description: "Bad parameters: a value out of range or malformed, or a parameter the route does not read (`bad_request`, naming it)",
+    content: { "application/json": { schema: ErrorResponse } },
+  },
   503: {
     description: "No bundle, an unreadable one, or KV failing",
     headers: {

@@ -1,8 +1,11 @@
 /** @module Turns a schema's validation failure into the API's error codes, one per parameter. */
 import type { Hook } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { getQueryParams } from "hono/utils/url";
 import { AppError, type ErrorCode } from "../../errors";
 import type { AppEnv } from "../app-env";
 import { answerFromCache } from "../http/caching";
+import { EntityListQuery, SearchQuery, SimilarQuery, SuggestQuery } from "./schemas";
 
 const codes: Record<string, ErrorCode> = {
   limit: "limit_out_of_range",
@@ -11,12 +14,50 @@ const codes: Record<string, ErrorCode> = {
 };
 
 /**
- * The `defaultHook` of every route: the first failing parameter names the error; a valid request may be
- * answered from the HTTP caches (a 304, the edge cache) without running the route. Every route has one
- * validator (its query or its path), so a cached answer never skips a check.
+ * The parameters each route reads, by its path as Hono matches it; `/search` also reads the bundle's facets
+ * (`category=politics`). Any other parameter is refused: a misspelt `limt=5` or `Q=kabul` silently ignored would
+ * answer another question than the one asked.
  */
-export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
-  if (result.success) return answerFromCache(c, result.data);
+const ROUTE_PARAMS: Record<string, readonly string[]> = {
+  "/search": Object.keys(SearchQuery.shape),
+  "/suggest": Object.keys(SuggestQuery.shape),
+  "/documents/:id": [],
+  "/documents/:id/similar": Object.keys(SimilarQuery.shape),
+  "/entities": Object.keys(EntityListQuery.shape),
+  "/entities/:id": [],
+};
+
+/**
+ * Throws `bad_request` naming the first parameter of the request that its route does not read.
+ * @example
+ * await refuseUnknownParameters(c); // GET /search?q=kabul&limt=5 → 400 bad_request: Unknown parameter "limt"…
+ */
+export async function refuseUnknownParameters(c: Context<AppEnv>): Promise<void> {
+  const known = ROUTE_PARAMS[c.req.routePath];
+  if (!known) return;
+  const names = Object.keys(getQueryParams(c.req.url) as Record<string, string[]>);
+  let unknown = names.find((name) => !known.includes(name));
+  if (unknown === undefined) return;
+  const facets = c.req.routePath === "/search" ? ((await c.var.bundle()).manifest.engine.facets ?? []) : [];
+  unknown = names.find((name) => !known.includes(name) && !facets.includes(name));
+  if (unknown === undefined) return;
+  const reads = [...known, ...facets];
+  throw new AppError(
+    "bad_request",
+    `Unknown parameter ${JSON.stringify(unknown.slice(0, 100))}: ${reads.length ? `this route reads ${reads.join(", ")}` : "this route reads none"}.`,
+  );
+}
+
+/**
+ * The `defaultHook` of every route: the first failing parameter names the error, then a parameter the route does not
+ * read is refused; a valid request may be answered from the HTTP caches (a 304, the edge cache) without running the
+ * route. A route's validators (its query, then its path) each check everything before a cached answer is looked up.
+ */
+export const validationHook: Hook<unknown, AppEnv, string, unknown> = async (result, c) => {
+  if (result.success) {
+    await refuseUnknownParameters(c);
+    return answerFromCache(c, result.data);
+  }
   const issue = result.error.issues[0];
   const param = String(issue?.path[0] ?? "");
   let code: ErrorCode = codes[param] ?? "bad_request";
