@@ -1,5 +1,6 @@
 /** @module `npm run build`: documents → entities → a sharded KV bundle on disk. */
 import { writeBundle } from "../../src/build/bundle-files";
+import { DEFAULT_CACHE_DIR } from "../../src/build/entities/cache";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
 import type { Profile } from "../../src/build/layout";
@@ -8,7 +9,8 @@ import { BundleBuildError } from "../../src/build/write";
 import { fail, formatBytes, parseCli, progress, say } from "../shared/cli";
 
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
-                        [--skip-invalid] [--no-entities] [--registry FILE] [--facet FIELD...]`;
+                        [--skip-invalid] [--no-entities] [--registry FILE] [--facet FIELD...]
+                        [--cache-dir DIR | --no-cache]`;
 
 const { values: args } = parseCli(
   {
@@ -21,6 +23,8 @@ const { values: args } = parseCli(
       "no-entities": { type: "boolean", default: false },
       registry: { type: "string" },
       facet: { type: "string", multiple: true },
+      "cache-dir": { type: "string", default: DEFAULT_CACHE_DIR },
+      "no-cache": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   },
@@ -46,6 +50,7 @@ try {
     entities: !args["no-entities"],
     registry: args.registry,
     facets: args.facet,
+    ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),
     profile,
     shards,
     say,

@@ -1,8 +1,10 @@
 /** @module The build pipeline, shared by the CLI and the tests: read documents, extract entities, build the bundle. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { type CacheReport, documentKey, ExtractionCache } from "./entities/cache";
 import { type EntityIndex, mergeEntities, type RegistryEntry } from "./entities/merge";
 import { extractParallel } from "./entities/parallel";
+import type { DocumentNames } from "./entities/types";
 import { type IngestResult, readInputs } from "./ingest/read-inputs";
 import type { Profile } from "./layout";
 import { type Bundle, buildBundle, indexText, type TextIndex } from "./write";
@@ -20,6 +22,11 @@ export interface PipelineOptions {
   builtAt?: string;
   /** Record fields to make facets (`BuildOptions.facets`). */
   facets?: string[];
+  /**
+   * A directory for the extraction cache (see `ExtractionCache`): documents extracted by an earlier build with the
+   * same extractor are not extracted again. None by default (the CLI passes `.cache/entities`).
+   */
+  cache?: string;
   say?: (message: string) => void;
   onProgress?: (stage: string, done: number, total?: number) => void;
 }
@@ -29,6 +36,8 @@ export interface PipelineResult {
   read: IngestResult;
   /** Wall time of the entity step: extraction and merging, with the text indexed meanwhile on the main thread. */
   entitySeconds: number;
+  /** With `cache`: documents whose names it held, documents extracted, and damaged lines it skipped. */
+  cache?: CacheReport;
 }
 
 /** The registry file that goes with these inputs, if any. */
@@ -53,6 +62,7 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
   let entities: EntityIndex = { entities: [], byDocument: documents.map(() => []) };
   let text: TextIndex | undefined;
   let entitySeconds = 0;
+  let cache: CacheReport | undefined;
   if (options.entities !== false && documents.length > 0) {
     const registryPath = options.registry ?? findRegistry(inputs);
     let registry: RegistryEntry[] = [];
@@ -65,16 +75,30 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
       `Extracting entities from ${documents.length.toLocaleString("en-US")} documents${registryPath ? ` (registry: ${registryPath})` : ""}, indexing their text meanwhile`,
     );
     const started = performance.now();
-    const extracted = await extractParallel(documents, {
+    const store = options.cache === undefined ? undefined : await ExtractionCache.open(options.cache);
+    const keys = store ? documents.map((doc) => documentKey(doc)) : [];
+    const found = documents.map((doc, i) => store?.get(doc, keys[i]));
+    const missing = documents.filter((_, i) => found[i] === undefined);
+    if (store) {
+      cache = { hits: documents.length - missing.length, misses: missing.length, unreadable: store.unreadableLines };
+      say(
+        `  extraction cache ${store.dir}: ${cache.hits.toLocaleString("en-US")} documents known, ${cache.misses.toLocaleString("en-US")} to extract`,
+      );
+    }
+    const fresh = await extractParallel(missing, {
       onProgress: progress && ((n, total) => progress("entities", n, total)),
       // The text does not depend on the entities: the main thread indexes it while worker threads extract.
       meanwhile: async () => {
         text = await indexText(documents, { onProgress: progress, pause: true });
       },
     });
+    let next = 0;
+    const extracted = found.map((names) => names ?? (fresh[next++] as DocumentNames));
     // With every mention's span and entity, so /documents/:id can list them for highlighting.
     entities = mergeEntities(documents, extracted, registry, { mentions: true });
     entitySeconds = (performance.now() - started) / 1000;
+    // Merging reads the names without changing them: they are kept as extracted.
+    if (store && missing.length > 0) await store.save(keys, extracted);
   }
   say("Indexing and sharding");
   const bundle = await buildBundle(
@@ -89,5 +113,5 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
       text,
     },
   );
-  return { bundle, read, entitySeconds };
+  return { bundle, read, entitySeconds, ...(cache ? { cache } : {}) };
 }

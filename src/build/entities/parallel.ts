@@ -123,6 +123,12 @@ export async function extractParallel(
   docs: readonly Pick<EntityDocument, "title" | "body" | "lang">[],
   options: ParallelOptions = {},
 ): Promise<DocumentNames[]> {
+  if (docs.length === 0) {
+    // Nothing to extract (every document was in the extraction cache): no model to load, no worker to start.
+    await options.meanwhile?.();
+    options.onProgress?.(0, 0);
+    return [];
+  }
   // A missing or damaged model fails here, on the main thread, with its own code, before any worker starts.
   defaultModel();
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
