@@ -163,6 +163,21 @@ describe("corrupt values", () => {
       }));
   }
 
+  it("packed mentions or related entities that cannot be read are 503 bundle_key_corrupt", () =>
+    withWorker(async (w) => {
+      const doc = { id: DOC, title: "T", body: "B", meta: {}, entities: [], mentions: { entities: [], spans: [9, 0, 1, 0] } };
+      await w.fault("garble", `${version()}doc/`, JSON.stringify([doc]));
+      const documents = await w.json(`/documents/${DOC}`);
+      expect([documents.status, documents.body.error.code]).toEqual([503, "bundle_key_corrupt"]);
+      await w.heal();
+      const record = { id: "taliban", name: "Taliban", type: "organization", aliases: [], roles: [], mentions: 1 };
+      const shard = { taliban: { ...record, documents: { count: 0, ids: [] }, related: [["kabul", "Kabul", 7, 1]] } };
+      await w.fault("garble", `${version()}entity/`, JSON.stringify(shard));
+      const entity = await w.json("/entities/taliban");
+      expect([entity.status, entity.body.error.code]).toEqual([503, "bundle_key_corrupt"]);
+      await expectRecovered(w);
+    }));
+
   it("a truncated live manifest is 503 bundle_key_corrupt in a cold isolate", () =>
     withWorker(async (w) => {
       await w.fault("truncate", LIVE_MANIFEST_KEY, "30");

@@ -18,11 +18,12 @@ import {
 import { fields, RESOLUTION } from "../src/format/flex-config";
 import { fnv1a, shardOf } from "../src/format/hash";
 import { BundleReader, checkChunk, findTerm, parseValue, readManifest } from "../src/format/reader";
-import type { EntityRecord, SourceDocument, StoredDocument } from "../src/format/schema";
+import type { EntityRecord, Mention, SourceDocument, StoredDocument } from "../src/format/schema";
 import { bm25, idf, slotWeight, weightSlot } from "../src/format/scoring";
 import { foldDiacritics, slugify } from "../src/format/slug";
 import { isNumbers, isObject, jsonCodec } from "../src/format/values/codec";
-import { docCodec, encodeBucket, encodeDocument } from "../src/format/values/doc";
+import { docCodec, encodeBucket, encodeDocument, packMentions, unpackMentions } from "../src/format/values/doc";
+import { packEntity, unpackEntity } from "../src/format/values/entity";
 import { codecs, keyKinds } from "../src/format/values/index";
 import { manifestCodec } from "../src/format/values/manifest";
 import { metaCodec } from "../src/format/values/meta";
@@ -335,9 +336,46 @@ describe("value codecs", () => {
     }
   });
 
+  it("pack a document's mentions (entity ids once, four numbers a mention) and an entity's related list, and read them back", () => {
+    const mentions: Mention[] = [
+      { start: 0, end: 5, entity: "kabul", type: "place", field: "title" },
+      { start: 4, end: 11, entity: "taliban", type: "organization", field: "body" },
+      { start: 21, end: 26, entity: "kabul", type: "place", field: "body" },
+      { start: 30, end: 44, entity: "antony-blinken", type: "person", field: "body" },
+    ];
+    const packed = packMentions(mentions);
+    expect(packed).toEqual({
+      entities: ["kabul", "taliban", "antony-blinken"],
+      spans: [2, 0, 5, 0, 4, 4, 11, 1, 5, 21, 26, 0, 3, 30, 44, 2],
+    });
+    expect(unpackMentions(packed)).toEqual(mentions);
+    const doc: StoredDocument = { id: "d", title: "Kabul", body: "The Taliban took Kabul.", meta: {}, entities: [], mentions };
+    expect(JSON.parse(encodeDocument(doc))).toEqual({ ...doc, mentions: packed });
+    expect(encodeDocument(doc).length).toBeLessThan(JSON.stringify(doc).length * 0.8);
+    for (const bad of [
+      { entities: ["kabul"], spans: [2, 0, 5] },
+      { entities: ["kabul"], spans: [2, 0, 5, 1] },
+      { entities: [], spans: [9, 0, 5, 0] },
+    ])
+      expect(() => unpackMentions(bad)).toThrow();
+
+    const record = ent("kabul", "Kabul", "place", [], 3);
+    record.related = [
+      { id: "taliban", name: "Taliban", type: "organization", weight: 3 },
+      { id: "antony-blinken", name: "Antony Blinken", type: "person", weight: 1 },
+    ];
+    const stored = packEntity(record);
+    expect(stored.related).toEqual([
+      ["taliban", "Taliban", 1, 3],
+      ["antony-blinken", "Antony Blinken", 0, 1],
+    ]);
+    expect(unpackEntity(JSON.parse(JSON.stringify(stored)))).toEqual(record);
+    expect(() => unpackEntity({ ...stored, related: [["taliban", "Taliban", 7, 3]] })).toThrow();
+  });
+
   it("write a document bucket the same from encoded documents as from the documents", () => {
-    const a: StoredDocument = { id: "a", title: "A", body: "Body a.", meta: {}, entities: [] };
-    const b: StoredDocument = { id: "b", title: "B", body: "Body b.", date: "2021-08-13", meta: { x: 1 }, entities: [] };
+    const a = { id: "a", title: "A", body: "Body a.", meta: {}, entities: [] };
+    const b = { id: "b", title: "B", body: "Body b.", date: "2021-08-13", meta: { x: 1 }, entities: [] };
     expect(encodeDocument(a)).toBe(JSON.stringify(a));
     expect(encodeBucket([encodeDocument(a), encodeDocument(b)])).toBe(docCodec.encode([a, b]));
     expect(encodeBucket([])).toBe("[]");

@@ -52,7 +52,7 @@ import {
 import { bm25 } from "../format/scoring";
 import { datesCodec } from "../format/values/dates";
 import { encodeBucket, encodeDocument } from "../format/values/doc";
-import { type EntityShard, entityCodec } from "../format/values/entity";
+import { type EntityShard, entityCodec, packEntity } from "../format/values/entity";
 import { type EntityPage, entityListCodec, type Trend } from "../format/values/entity-list";
 import { type IdShard, idCodec } from "../format/values/id";
 import { manifestCodec } from "../format/values/manifest";
@@ -530,7 +530,7 @@ function writeEntities(parts: Map<string, string>, entities: EntityRecord[], pla
   const entityShards: EntityShard[] = Array.from({ length: plan.entity }, () => ({}));
   for (const entity of sortedEntities) {
     const shard = entityShards[shardOf(entity.id, plan.entity)];
-    if (shard) shard[entity.id] = entity;
+    if (shard) shard[entity.id] = packEntity(entity);
   }
   for (const [n, shard] of entityShards.entries()) parts.set(keyPart("entity", n), entityCodec.encode(shard));
   const nameShards: NameShard[] = Array.from({ length: plan.names }, () => ({}));

@@ -4,7 +4,7 @@ import { fields, RESOLUTION } from "./flex-config";
 import type { KeyKind } from "./values/index";
 
 /** Bumped whenever the layout of any value changes; a Worker refuses any other. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /** A facet's name: lower-case letters (what `name:value` in a query can carry), not a parameter or facet of its own. */
 export const FACET_NAME = /^[a-z]{1,32}$/;

@@ -8,6 +8,8 @@ import { shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 import { slugify } from "./slug";
 import type { DateRuns } from "./values/dates";
+import { unpackMentions } from "./values/doc";
+import { unpackEntity } from "./values/entity";
 import type { EntityPage } from "./values/entity-list";
 import { codecs, type ValueOf } from "./values/index";
 import type { NamedEntity } from "./values/names";
@@ -228,8 +230,17 @@ export class BundleReader {
     if (n === undefined) return undefined;
     const meta = (await this.metas([n])).get(n) as DocMeta;
     const [bucket] = await this.read("doc", [meta.bucket]);
-    const doc = bucket?.find((d) => d.id === id);
-    return doc && meta.duplicates ? { ...doc, duplicates: meta.duplicates } : doc;
+    const stored = bucket?.find((d) => d.id === id);
+    if (!stored) return undefined;
+    let doc: StoredDocument;
+    try {
+      doc = stored.mentions ? { ...stored, mentions: unpackMentions(stored.mentions) } : (stored as StoredDocument);
+    } catch {
+      // Dropped from the isolate's cache, so that the bucket uploaded again is read.
+      this.cache.delete(bundleKey(this.version, "doc", meta.bucket));
+      throw new AppError("bundle_key_corrupt", `The mentions of document ${JSON.stringify(id.slice(0, 200))} cannot be read.`);
+    }
+    return meta.duplicates ? { ...doc, duplicates: meta.duplicates } : doc;
   }
 
   /** Runs of documents by date, `[YYYY-MM-DD, first document number]` (documents are numbered by date). */
@@ -239,8 +250,16 @@ export class BundleReader {
   }
 
   async entity(id: string): Promise<EntityRecord | undefined> {
-    const [shard] = await this.read("entity", [shardOf(id, this.manifest.layout.entity)]);
-    return Object.hasOwn(shard ?? {}, id) ? shard?.[id] : undefined;
+    const part = shardOf(id, this.manifest.layout.entity);
+    const [shard] = await this.read("entity", [part]);
+    const stored = shard && Object.hasOwn(shard, id) ? shard[id] : undefined;
+    if (!stored) return undefined;
+    try {
+      return unpackEntity(stored);
+    } catch {
+      this.cache.delete(bundleKey(this.version, "entity", part));
+      throw new AppError("bundle_key_corrupt", `The record of entity ${JSON.stringify(id.slice(0, 200))} cannot be read.`);
+    }
   }
 
   /** Entities whose names or aliases have a word starting with `group` (2 or 3 folded letters), most mentioned first. */

@@ -1,7 +1,51 @@
-/** @module Entity record shards: entity id → its record, sharded by `fnv1a(id)`; read by `/entities/:id`. */
-import type { EntityRecord } from "../schema";
-import { type Codec, jsonCodec } from "./codec";
+/**
+ * @module Entity record shards: entity id → its record, sharded by `fnv1a(id)`; read by `/entities/:id`. A record's
+ * related entities are stored as `[id, name, type, weight]` lists (`StoredEntity`): they are most of a record.
+ */
+import { type EntityRecord, entityTypes } from "../schema";
+import { type Codec, isObject } from "./codec";
 
-export type EntityShard = Record<string, EntityRecord>;
+/** A related entity as stored: id, name, type (its index in `entityTypes`), weight. */
+export type PackedRelated = [id: string, name: string, type: number, weight: number];
 
-export const entityCodec: Codec<EntityShard, "entity"> = jsonCodec<EntityShard, "entity">("entity", 2);
+/** An entity record as a shard stores it: its related entities packed. */
+export type StoredEntity = Omit<EntityRecord, "related"> & { related: PackedRelated[] };
+
+export type EntityShard = Record<string, StoredEntity>;
+
+/**
+ * A record as a shard stores it (`unpackEntity` gives it back).
+ * @example
+ * packEntity(record).related[0]; // ["kabul", "Kabul", 2, 3]
+ */
+export function packEntity(record: EntityRecord): StoredEntity {
+  return { ...record, related: record.related.map((r) => [r.id, r.name, entityTypes.indexOf(r.type), r.weight]) };
+}
+
+/**
+ * A stored record as the API answers it. Throws on related entities that cannot be read.
+ * @example
+ * unpackEntity(stored).related[0]; // { id: "kabul", name: "Kabul", type: "place", weight: 3 }
+ */
+export function unpackEntity(stored: StoredEntity): EntityRecord {
+  if (!Array.isArray(stored.related)) throw new Error("an entity without its related list");
+  const related = stored.related.map((packed) => {
+    const [id, name, type, weight] = Array.isArray(packed) ? packed : [];
+    const kind = entityTypes[type as number];
+    if (typeof id !== "string" || typeof name !== "string" || !kind || typeof weight !== "number") {
+      throw new Error("a related entity that cannot be read");
+    }
+    return { id, name, type: kind, weight };
+  });
+  return { ...stored, related } as EntityRecord;
+}
+
+export const entityCodec: Codec<EntityShard, "entity"> = {
+  kind: "entity",
+  heapPerChar: 2,
+  encode: (shard) => JSON.stringify(shard),
+  parse(raw) {
+    if (!isObject(raw) || Array.isArray(raw)) throw new Error("not a shard of entities");
+    return raw as EntityShard;
+  },
+};
