@@ -6,7 +6,7 @@ import { bulkFiles, LIVE_FILE, writeBundle } from "../../src/build/bundle-files"
 import { DEFAULT_CACHE_DIR } from "../../src/build/entities/cache";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
 import { buildFromInputs } from "../../src/build/pipeline";
-import { Manifest } from "../../src/format/bundle";
+import { Manifest } from "../../src/format/manifest-schema";
 import { buildWidget } from "../build/build-widget";
 import { fail, formatBytes, parseCli, say } from "../shared/cli";
 import { bulkPut, getValue, type Target, wrangler } from "./wrangler";

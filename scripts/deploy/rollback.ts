@@ -2,7 +2,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LIVE_MANIFEST_KEY, Manifest } from "../../src/format/bundle";
+import { LIVE_MANIFEST_KEY } from "../../src/format/bundle";
+import { Manifest } from "../../src/format/manifest-schema";
 import { fail, parseCli, say } from "../shared/cli";
 import { storedVersions } from "./version-list";
 import { bulkPut, type Target } from "./wrangler";

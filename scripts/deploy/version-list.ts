@@ -1,5 +1,6 @@
 /** @module The bundle versions present in a KV namespace, read through wrangler. */
-import { LIVE_MANIFEST_KEY, Manifest } from "../../src/format/bundle";
+import { LIVE_MANIFEST_KEY } from "../../src/format/bundle";
+import { Manifest } from "../../src/format/manifest-schema";
 import { getValue, listKeys, type Target } from "./wrangler";
 
 export interface StoredVersion {

@@ -1,6 +1,6 @@
 /** @module The bundle's contract: format version, key names and the manifest. The build and the Worker both read it from here. */
-import { z } from "zod";
 import { fields, RESOLUTION } from "./flex-config";
+import type { Manifest } from "./manifest-schema";
 import type { KeyKind } from "./values/index";
 
 /** Bumped whenever the layout of any value changes; a Worker refuses any other. */
@@ -81,68 +81,45 @@ export function bundleKey(version: string, kind: KeyKind, part?: number | string
   return `${versionPrefix(version)}${keyPart(kind, part)}`;
 }
 
-export const Layout = z.object({
-  /** Term shards: a term lives in shard `fnv1a(term) % term`. */
-  term: z.number().int().positive(),
-  /** Documents per metadata bucket: document `i` is in bucket `floor(i / metaSize)`. */
-  metaSize: z.number().int().positive(),
-  /** Postings a term keeps in its shard, per field (0: all of them, no tails). */
-  head: z.number().int().nonnegative(),
-  /** Tail chunks, numbered from 0. */
-  tail: z.number().int().nonnegative(),
-  metaBuckets: z.number().int().nonnegative(),
-  /** Whole-document buckets (packed by size; each metadata record names its bucket). */
-  docBuckets: z.number().int().nonnegative(),
-  /** External id → internal number shards. */
-  id: z.number().int().positive(),
-  /** Related-article shards, by `fnv1a(id)` too (finer than the id shards: a lookup reads one beside its id shard). */
-  similar: z.number().int().positive(),
-  /** Prefix-group shards, for completions. */
-  prefix: z.number().int().positive(),
-  /** Entity name shards (names and aliases by prefix group, for `/entities?q=`). */
-  names: z.number().int().positive(),
-  /** Entity record shards: an entity lives in shard `fnv1a(id) % entity`. */
-  entity: z.number().int().positive(),
-  /** Pages of the entity list, per type and for all types. */
-  entityPages: z.record(z.string(), z.number().int().nonnegative()),
-});
-export type Layout = z.infer<typeof Layout>;
+// The manifest's zod schema is the build's and the deploy's (src/format/manifest-schema.ts); the Worker checks a
+// manifest with `isManifest`, so that zod's schema of it is not in the Worker's bundle.
+export type { Layout, Manifest } from "./manifest-schema";
 
-export const Manifest = z.object({
-  format: z.number().int(),
-  /** Content hash of every value but the manifest: the same input gives the same version. */
-  version: z.string().regex(/^[0-9a-f]{16}$/),
-  built_at: z.string(),
-  engine: z.object({
-    fields: z.array(z.enum(fields)),
-    resolution: z.number().int(),
-    tokenize: z.literal("strict"),
-    /** Average length of each field, in terms (BM25's avgdl). */
-    lengths: z.object({ title: z.number(), text: z.number() }),
-    /**
-     * The languages documents were analyzed in, the main one first (`analysisLanguages`): a query is stemmed in each,
-     * and a document in none of them was analyzed as the first. Absent from bundles of before it: English alone.
-     */
-    languages: z.array(z.string()).optional(),
-    /** Record fields declared facets at build (`--facet category`): filterable (`category=politics`) and counted. */
-    facets: z.array(z.string()).optional(),
-    /** The BM25 parameters the postings' weight slots were computed with (bundles of before it: `bm25`'s values). */
-    bm25: z.object({ title: z.object({ k1: z.number(), b: z.number() }), text: z.object({ k1: z.number(), b: z.number() }) }).optional(),
-  }),
-  layout: Layout,
-  /** Documents of each language (ISO 639-1 code, "und" for undetermined); absent from bundles of before it (all English). */
-  languages: z.record(z.string(), z.number().int()).optional(),
-  counts: z.object({
-    documents: z.number().int(),
-    /** Documents with a date; 0: date order, recency and date ranges mean nothing (absent from bundles of before it). */
-    dated: z.number().int().optional(),
-    terms: z.number().int(),
-    entities: z.number().int(),
-    keys: z.number().int(),
-    bytes: z.number().int(),
-  }),
-});
-export type Manifest = z.infer<typeof Manifest>;
+const isRecordObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+const isIntRecord = (v: unknown, min = Number.MIN_SAFE_INTEGER): boolean =>
+  isRecordObject(v) && Object.values(v).every((n) => isInt(n) && n >= min);
+const isWeights = (v: unknown): boolean => isRecordObject(v) && isNumber(v.k1) && isNumber(v.b);
+const LAYOUT_POSITIVE = ["term", "metaSize", "id", "similar", "prefix", "names", "entity"] as const;
+const LAYOUT_COUNTS = ["head", "tail", "metaBuckets", "docBuckets"] as const;
+
+/**
+ * Whether a parsed value has the shape of `Manifest`, checked by hand: what `Manifest.safeParse(raw).success` says
+ * (a test holds the two together), without zod's first-parse cost in a fresh isolate's first request.
+ * @example
+ * isManifest(JSON.parse(text)); // true for a manifest this build writes
+ */
+export function isManifest(raw: unknown): raw is Manifest {
+  if (!isRecordObject(raw) || !isInt(raw.format) || typeof raw.version !== "string" || !/^[0-9a-f]{16}$/.test(raw.version)) return false;
+  if (typeof raw.built_at !== "string") return false;
+  const { engine, layout, counts, languages } = raw;
+  if (!isRecordObject(engine) || !isRecordObject(layout) || !isRecordObject(counts)) return false;
+  if (!Array.isArray(engine.fields) || !engine.fields.every((f) => (fields as readonly unknown[]).includes(f))) return false;
+  if (!isInt(engine.resolution) || engine.tokenize !== "strict") return false;
+  if (!isRecordObject(engine.lengths) || !isNumber(engine.lengths.title) || !isNumber(engine.lengths.text)) return false;
+  if (engine.languages !== undefined && !isStrings(engine.languages)) return false;
+  if (engine.facets !== undefined && !isStrings(engine.facets)) return false;
+  if (engine.bm25 !== undefined && !(isRecordObject(engine.bm25) && isWeights(engine.bm25.title) && isWeights(engine.bm25.text)))
+    return false;
+  if (!LAYOUT_POSITIVE.every((k) => isInt(layout[k]) && layout[k] > 0)) return false;
+  if (!LAYOUT_COUNTS.every((k) => isInt(layout[k]) && layout[k] >= 0)) return false;
+  if (!isIntRecord(layout.entityPages, 0)) return false;
+  if (languages !== undefined && !isIntRecord(languages)) return false;
+  if (!["documents", "terms", "entities", "keys", "bytes"].every((k) => isInt(counts[k]))) return false;
+  return counts.dated === undefined || isInt(counts.dated);
+}
 
 /**
  * The entity-field term a document of language `lang` is indexed under (a document of the bundle's main language,

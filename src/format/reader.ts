@@ -3,7 +3,17 @@
 import { AppError } from "../errors";
 import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
-import { bundleKey, FORMAT_VERSION, type KeyKind, LIVE_MANIFEST_KEY, Manifest, MIN_PREFIX, PREFIX_GROUP, readableEngine } from "./bundle";
+import {
+  bundleKey,
+  FORMAT_VERSION,
+  isManifest,
+  type KeyKind,
+  LIVE_MANIFEST_KEY,
+  type Manifest,
+  MIN_PREFIX,
+  PREFIX_GROUP,
+  readableEngine,
+} from "./bundle";
 import { shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 import { slugify } from "./slug";
@@ -50,12 +60,11 @@ export function parseManifest(text: string): Manifest {
   if (format !== FORMAT_VERSION) {
     throw new AppError("bundle_unsupported", `The bundle has format ${String(format)}; this Worker reads format ${FORMAT_VERSION}.`);
   }
-  const parsed = Manifest.safeParse(raw);
-  if (!parsed.success) throw new AppError("bundle_key_corrupt", "The live manifest does not match the format.");
-  if (!readableEngine(parsed.data)) {
+  if (!isManifest(raw)) throw new AppError("bundle_key_corrupt", "The live manifest does not match the format.");
+  if (!readableEngine(raw)) {
     throw new AppError("bundle_unsupported", "The bundle was indexed with engine settings (resolution, fields) this Worker does not read.");
   }
-  return parsed.data;
+  return raw;
 }
 
 /** Tail chunks already checked, with the range they were checked against (in a version, a chunk has one). */

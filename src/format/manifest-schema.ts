@@ -1,0 +1,70 @@
+/**
+ * @module The manifest's schema in zod: what the build writes and `npm run deploy`, `rollback` and `versions` check.
+ * The Worker checks the same shape by hand (`isManifest` in bundle.ts, held to this schema by a test), which keeps
+ * zod's schema of it out of the Worker's bundle and its first parse out of a fresh isolate's first request.
+ */
+import { z } from "zod";
+import { fields } from "./flex-config";
+
+export const Layout = z.object({
+  /** Term shards: a term lives in shard `fnv1a(term) % term`. */
+  term: z.number().int().positive(),
+  /** Documents per metadata bucket: document `i` is in bucket `floor(i / metaSize)`. */
+  metaSize: z.number().int().positive(),
+  /** Postings a term keeps in its shard, per field (0: all of them, no tails). */
+  head: z.number().int().nonnegative(),
+  /** Tail chunks, numbered from 0. */
+  tail: z.number().int().nonnegative(),
+  metaBuckets: z.number().int().nonnegative(),
+  /** Whole-document buckets (packed by size; each metadata record names its bucket). */
+  docBuckets: z.number().int().nonnegative(),
+  /** External id → internal number shards. */
+  id: z.number().int().positive(),
+  /** Related-article shards, by `fnv1a(id)` too (finer than the id shards: a lookup reads one beside its id shard). */
+  similar: z.number().int().positive(),
+  /** Prefix-group shards, for completions. */
+  prefix: z.number().int().positive(),
+  /** Entity name shards (names and aliases by prefix group, for `/entities?q=`). */
+  names: z.number().int().positive(),
+  /** Entity record shards: an entity lives in shard `fnv1a(id) % entity`. */
+  entity: z.number().int().positive(),
+  /** Pages of the entity list, per type and for all types. */
+  entityPages: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type Layout = z.infer<typeof Layout>;
+
+export const Manifest = z.object({
+  format: z.number().int(),
+  /** Content hash of every value but the manifest: the same input gives the same version. */
+  version: z.string().regex(/^[0-9a-f]{16}$/),
+  built_at: z.string(),
+  engine: z.object({
+    fields: z.array(z.enum(fields)),
+    resolution: z.number().int(),
+    tokenize: z.literal("strict"),
+    /** Average length of each field, in terms (BM25's avgdl). */
+    lengths: z.object({ title: z.number(), text: z.number() }),
+    /**
+     * The languages documents were analyzed in, the main one first (`analysisLanguages`): a query is stemmed in each,
+     * and a document in none of them was analyzed as the first. Absent from bundles of before it: English alone.
+     */
+    languages: z.array(z.string()).optional(),
+    /** Record fields declared facets at build (`--facet category`): filterable (`category=politics`) and counted. */
+    facets: z.array(z.string()).optional(),
+    /** The BM25 parameters the postings' weight slots were computed with (bundles of before it: `bm25`'s values). */
+    bm25: z.object({ title: z.object({ k1: z.number(), b: z.number() }), text: z.object({ k1: z.number(), b: z.number() }) }).optional(),
+  }),
+  layout: Layout,
+  /** Documents of each language (ISO 639-1 code, "und" for undetermined); absent from bundles of before it (all English). */
+  languages: z.record(z.string(), z.number().int()).optional(),
+  counts: z.object({
+    documents: z.number().int(),
+    /** Documents with a date; 0: date order, recency and date ranges mean nothing (absent from bundles of before it). */
+    dated: z.number().int().optional(),
+    terms: z.number().int(),
+    entities: z.number().int(),
+    keys: z.number().int(),
+    bytes: z.number().int(),
+  }),
+});
+export type Manifest = z.infer<typeof Manifest>;
