@@ -237,9 +237,6 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   }
   const docFields = docs.map((doc) => facetValues(doc.meta, facets));
   const docEntities = text.order.map((i) => byDocument[i] ?? []);
-  const docMentions = text.order.map((i) =>
-    input.mentions ? placeMentions(documents[i] as SourceDocument, input.mentions[i] ?? []) : undefined,
-  );
 
   // The index lives in this block, and its postings until the term shards are written: at a million documents
   // they are gigabytes of heap, which every collection while documents and metadata are serialized would walk again.
@@ -280,9 +277,14 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     ...(doc.lang ? { lang: doc.lang } : {}),
     meta: doc.meta,
     entities: docEntities[i] ?? [],
-    ...(docMentions[i] ? { mentions: docMentions[i] } : {}),
   }));
-  const storedJson = stored.map(encodeDocument);
+  // Each document's mentions placed in its fields as it is encoded, not all of them first: at a million documents
+  // with entities, a second copy of every mention is gigabytes of heap.
+  const { mentions } = input;
+  let storedJson: string[] | undefined = stored.map((doc, i) => {
+    const n = text.order[i] as number;
+    return encodeDocument(mentions ? { ...doc, mentions: placeMentions(documents[n] as SourceDocument, mentions[n] ?? []) } : doc);
+  });
   const docBytes = storedJson.reduce((n, s) => n + s.length, 0);
 
   const plan = planLayout(
@@ -308,6 +310,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   maps = undefined;
   writePrefixes(parts, prefixGroups(words, entities), plan);
   const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
+  storedJson = undefined; // in the buckets now
   parts.set(keyPart("dates"), datesCodec.encode(dateRuns(docs)));
   const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), docFields, plan);
   writeIds(parts, docs, similar, plan);
