@@ -149,7 +149,17 @@ if (!args["no-resolution"] && existsSync(args.speed) && existsSync(args.fixture)
   say(`\n${resolution}\n`);
 } else if (!args["no-resolution"]) say(`Skipping the resolution figures: ${args.speed} or ${args.fixture} is absent.`);
 
+/** The resolution figures the report already holds: kept when this run skips them (`--no-resolution`). */
+function earlierResolution(file: string): string {
+  if (!existsSync(file)) return "";
+  const found = /\n### Resolution on Reuters-21578\n[\s\S]*?(?=\nMachine: )/.exec(readFileSync(file, "utf8"));
+  return found
+    ? `${found[0].trimEnd()}\n\n(Resolution figures from an earlier run: \`npm run bench:entities\` without \`--no-resolution\` measures them again.)\n`
+    : "";
+}
+
 if (!args["no-report"]) {
+  const kept = resolution ? "" : earlierResolution(args.report);
   const section = `## Entity extraction (CoNLL-2003)
 
 Mention precision, recall and F1 in percent, exact span and type (PER, ORG, LOC; MISC left out), on ${docs.length} documents
@@ -172,7 +182,7 @@ other sessions keep the cores busy, a second thread of ours gets only the CPU th
 (to start, load the model and warm up): so on a corpus under 10,000 documents the build starts workers only for the cores the
 load average leaves free, and on a larger one for every core.
 ${speedLines.join("\n")}
-${resolution ? `\n### Resolution on Reuters-21578\n\nThe records the build makes from \`${args.speed}\`, scored against the corpus's own document tags (codes mapped to records by\nhand once in \`${args.fixture}\`):\n\n${resolution}\n` : ""}
+${resolution ? `\n### Resolution on Reuters-21578\n\nThe records the build makes from \`${args.speed}\`, scored against the corpus's own document tags (codes mapped to records by\nhand once in \`${args.fixture}\`):\n\n${resolution}\n` : kept}
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}.
 
 Reproduce: \`npm run bench:entities -- --corpus ${args.corpus}${speedDocs === 0 ? "" : ` --speed-docs ${speedDocs}`}${args["no-resolution"] ? " --no-resolution" : ""}\``;
