@@ -15,6 +15,7 @@ import { newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { search } from "../../src/search/engine";
 import { dateHistogram } from "../../src/search/histogram";
+import { cpuMsSince } from "../lib/heap";
 
 const usage = "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N] [--facets sample|all]";
 const { values: args } = parseCli(
@@ -47,16 +48,12 @@ const bytes: number[] = [];
 const keys: number[] = [];
 const trips: number[] = [];
 const cpu: number[] = [];
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const once = async (q: string) => {
   const stats = newReadStats();
   const reader = new BundleReader(source, new LruCache<unknown>(64 * 1024 * 1024), manifest, stats);
-  const started = cpuMs();
+  const started = process.cpuUsage();
   await search(bundleEngine(reader), reader, { q, limit: 10, offset: 0, facets: args.facets === "all" ? "all" : "sample" });
-  return { stats, cpu: cpuMs() - started };
+  return { stats, cpu: cpuMsSince(started) };
 };
 for (const q of queries.slice(0, 20)) await once(q);
 for (const q of queries) {
@@ -70,9 +67,9 @@ for (const q of queries) {
 const runs = await new BundleReader(source, new LruCache<unknown>(64 * 1024 * 1024), manifest, newReadStats()).dates();
 const every = Array.from({ length: manifest.counts.documents }, (_, i) => i);
 for (let i = 0; i < 5; i++) dateHistogram(every, undefined, runs);
-const histogramStarted = cpuMs();
+const histogramStarted = process.cpuUsage();
 for (let i = 0; i < 20; i++) dateHistogram(every, undefined, runs);
-const histogramMs = (cpuMs() - histogramStarted) / 20;
+const histogramMs = cpuMsSince(histogramStarted) / 20;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))] ?? 0;
 const p99 = (xs: number[]) => at(xs, 0.99);

@@ -1,11 +1,11 @@
 /** @module `npm run build`: documents → entities → a sharded KV bundle on disk. */
 import { writeBundle } from "../../src/build/bundle-files";
-import { DEFAULT_CACHE_DIR } from "../../src/build/entities/cache";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
 import type { Profile } from "../../src/build/layout";
 import { buildFromInputs } from "../../src/build/pipeline";
 import { BundleBuildError } from "../../src/build/write";
+import { entityOptions, entityPipelineOptions } from "../shared/build-options";
 import { fail, formatBytes, parseCli, progress, say } from "../shared/cli";
 
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
@@ -20,11 +20,7 @@ const { values: args } = parseCli(
       shards: { type: "string" },
       profile: { type: "string", default: "default" },
       "skip-invalid": { type: "boolean", default: false },
-      "no-entities": { type: "boolean", default: false },
-      registry: { type: "string" },
-      facet: { type: "string", multiple: true },
-      "cache-dir": { type: "string", default: DEFAULT_CACHE_DIR },
-      "no-cache": { type: "boolean", default: false },
+      ...entityOptions,
       help: { type: "boolean", default: false },
     },
   },
@@ -47,10 +43,7 @@ say(`Reading documents from ${inputs.join(", ")}`);
 try {
   const { bundle, read, entitySeconds } = await buildFromInputs(inputs, {
     skipInvalid: args["skip-invalid"],
-    entities: !args["no-entities"],
-    registry: args.registry,
-    facets: args.facet,
-    ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),
+    ...entityPipelineOptions(args),
     profile,
     shards,
     say,

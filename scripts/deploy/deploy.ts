@@ -3,11 +3,11 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { bulkFiles, LIVE_FILE, writeBundle } from "../../src/build/bundle-files";
-import { DEFAULT_CACHE_DIR } from "../../src/build/entities/cache";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
 import { buildFromInputs } from "../../src/build/pipeline";
 import { Manifest } from "../../src/format/manifest-schema";
 import { buildWidget } from "../build/build-widget";
+import { entityOptions, entityPipelineOptions } from "../shared/build-options";
 import { fail, formatBytes, parseCli, say } from "../shared/cli";
 import { bulkPut, getValue, type Target, wrangler } from "./wrangler";
 
@@ -29,11 +29,7 @@ const { values: args } = parseCli({
     profile: { type: "string", default: "default" },
     "skip-invalid": { type: "boolean", default: false },
     // The build's own options, as `npm run build` takes them.
-    "no-entities": { type: "boolean", default: false },
-    registry: { type: "string" },
-    facet: { type: "string", multiple: true },
-    "cache-dir": { type: "string", default: DEFAULT_CACHE_DIR },
-    "no-cache": { type: "boolean", default: false },
+    ...entityOptions,
   },
 });
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
@@ -62,10 +58,7 @@ await step(1, args["skip-build"] ? `Checking the bundle in ${args.out}` : "Build
   const { bundle, read } = await buildFromInputs(args.input?.length ? args.input : ["seeds"], {
     profile: args.profile as Profile,
     skipInvalid: args["skip-invalid"],
-    entities: !args["no-entities"],
-    registry: args.registry,
-    facets: args.facet,
-    ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),
+    ...entityPipelineOptions(args),
     say,
   });
   await writeBundle(bundle, args.out);

@@ -152,7 +152,10 @@ if (!args["no-resolution"] && existsSync(args.speed) && existsSync(args.fixture)
 /** The resolution figures the report already holds: kept when this run skips them (`--no-resolution`). */
 function earlierResolution(file: string): string {
   if (!existsSync(file)) return "";
-  const found = /\n### Resolution on Reuters-21578\n[\s\S]*?(?=\nMachine: )/.exec(readFileSync(file, "utf8"));
+  // The figures without the line an earlier run of this kind added after them, which is added once again below.
+  const found = /\n### Resolution on Reuters-21578\n[\s\S]*?(?=(?:\n\(Resolution figures from an earlier run[^\n]*\n)?\nMachine: )/.exec(
+    readFileSync(file, "utf8"),
+  );
   return found
     ? `${found[0].trimEnd()}\n\n(Resolution figures from an earlier run: \`npm run bench:entities\` without \`--no-resolution\` measures them again.)\n`
     : "";

@@ -1,5 +1,6 @@
 /** @module fast-check arbitraries of hostile HTTP requests to the Worker: adversarial `q`, odd numbers, repeated and unknown parameters, odd paths and methods. */
 import fc from "fast-check";
+import { ROUTE_PARAMETERS } from "../../src/worker/api/schemas";
 
 /** One request as sent: `target` is the path and query exactly as they go on the wire (possibly badly encoded). */
 export interface FuzzRequest {
@@ -479,7 +480,7 @@ export function fuzzRequest(vocab: FuzzVocabulary): fc.Arbitrary<FuzzRequest> {
   const target = fc.oneof(
     { weight: 40, arbitrary: queryString(searchParams(vocab, 100)).map((qs) => `/search${qs}`) },
     { weight: 8, arbitrary: nearDuplicateSearch(vocab) },
-    { weight: 18, arbitrary: queryString(searchParams(vocab, 20, ["q", "limit"])).map((qs) => `/suggest${qs}`) },
+    { weight: 18, arbitrary: queryString(searchParams(vocab, 20, ROUTE_PARAMETERS["/suggest"])).map((qs) => `/suggest${qs}`) },
     { weight: 8, arbitrary: idText(vocab.documentIds).map((id) => `/documents/${id}`) },
     {
       weight: 3,

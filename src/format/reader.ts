@@ -67,6 +67,9 @@ export function parseManifest(text: string): Manifest {
   return raw;
 }
 
+/** An id as an error message quotes it: JSON, at most 200 characters of it. */
+const quoted = (id: string): string => JSON.stringify(id.slice(0, 200));
+
 /** Tail chunks already checked, with the range they were checked against (in a version, a chunk has one). */
 const checkedChunks = new WeakMap<SparsePostings, string>();
 
@@ -241,14 +244,10 @@ export class BundleReader {
     const [bucket] = await this.read("doc", [meta.bucket]);
     const stored = bucket?.find((d) => d.id === id);
     if (!stored) return undefined;
-    let doc: StoredDocument;
-    try {
-      doc = stored.mentions ? { ...stored, mentions: unpackMentions(stored.mentions) } : (stored as StoredDocument);
-    } catch {
-      // Dropped from the isolate's cache, so that the bucket uploaded again is read.
-      this.cache.delete(bundleKey(this.version, "doc", meta.bucket));
-      throw new AppError("bundle_key_corrupt", `The mentions of document ${JSON.stringify(id.slice(0, 200))} cannot be read.`);
-    }
+    const { mentions } = stored;
+    const doc: StoredDocument = mentions
+      ? { ...stored, mentions: this.unpack("doc", meta.bucket, `The mentions of document ${quoted(id)}`, () => unpackMentions(mentions)) }
+      : (stored as StoredDocument);
     return meta.duplicates ? { ...doc, duplicates: meta.duplicates } : doc;
   }
 
@@ -263,11 +262,19 @@ export class BundleReader {
     const [shard] = await this.read("entity", [part]);
     const stored = shard && Object.hasOwn(shard, id) ? shard[id] : undefined;
     if (!stored) return undefined;
+    return this.unpack("entity", part, `The record of entity ${quoted(id)}`, () => unpackEntity(stored));
+  }
+
+  /**
+   * What `unpack` makes of part of a value read: one that cannot be unpacked is `bundle_key_corrupt` (`what` cannot
+   * be read), and its key leaves the isolate's cache, so that the value uploaded again is read.
+   */
+  private unpack<T>(kind: KeyKind, part: number | string, what: string, unpack: () => T): T {
     try {
-      return unpackEntity(stored);
+      return unpack();
     } catch {
-      this.cache.delete(bundleKey(this.version, "entity", part));
-      throw new AppError("bundle_key_corrupt", `The record of entity ${JSON.stringify(id.slice(0, 200))} cannot be read.`);
+      this.cache.delete(bundleKey(this.version, kind, part));
+      throw new AppError("bundle_key_corrupt", `${what} cannot be read.`);
     }
   }
 

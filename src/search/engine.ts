@@ -84,7 +84,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     return words;
   };
   const checked = (m: Match) =>
-    parsed.phrases.length > 0 && params.sort !== "date" ? checkPhrases(reader, m, wanted, wordsOf) : Promise.resolve(m.candidates);
+    parsed.phrases.length > 0 && params.sort !== "date" ? checkPhrases(reader, m, wanted, wordsOf, dated) : Promise.resolve(m.candidates);
   // An archive without dates has no "newest first" for an entity alone: the documents naming it most come first.
   const entityIds = [...parsed.entities, ...(params.entities ?? [])];
   let order: SearchResult["order"] = params.sort === "date" ? "date" : "relevance";

@@ -18,10 +18,15 @@ export async function checkPhrases(
   match: Match,
   wanted: number,
   wordsOf: (n: number, meta: DocMeta) => DocWords,
+  /** Read the date runs in the same round trip (the search's first metadata read carries them; see `BundleReader.metas`). */
+  withDates = false,
 ): Promise<Candidate[]> {
   const full = match.candidates.filter((c) => c.matched === match.full);
   const checked = full.slice(0, Math.min(MAX_PHRASE_CHECKS, Math.max(wanted * 2, 20)));
-  const metas = await reader.metas(checked.map((c) => c.doc));
+  const metas = await reader.metas(
+    checked.map((c) => c.doc),
+    withDates,
+  );
   const verified = new Set<number>();
   for (const c of checked) {
     const meta = metas.get(c.doc) as DocMeta;

@@ -5,12 +5,13 @@
  * a missing, stale or damaged cache only costs the extraction it would have saved.
  */
 import { createHash } from "node:crypto";
+import { once } from "node:events";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_MODEL_PATH } from "./tagger/load";
+import { modelPath as currentModel } from "./tagger/load";
 import type { DocumentNames, EntityDocument } from "./types";
 
 /** Where `npm run build` and `npm run deploy` keep it, from the directory they run in (ignored by git). */
@@ -25,9 +26,12 @@ const SHARED_SOURCES = ["../../format/analyzer.ts", "../../format/slug.ts", "../
   fileURLToPath(new URL(p, import.meta.url)),
 );
 
-function filesUnder(dir: string): string[] {
+/** The extractor's code under a folder (the model is hashed apart: the one in use may be another file). */
+function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]))
+    .flatMap((entry) =>
+      entry.isDirectory() ? sourcesUnder(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    )
     .sort();
 }
 
@@ -46,19 +50,19 @@ function packageVersion(name: string): string {
 }
 
 /**
- * A fingerprint of the extractor: every file of its code and data, the model the build uses (`ENTITY_MODEL` or the
+ * A fingerprint of the extractor: every file of its code (its data is code too), the model the build uses (`ENTITY_MODEL` or the
  * committed one), compromise's version, and the Unicode and ICU versions its patterns and case folding read. Any change
  * to one of them gives another fingerprint, and the cache of the old one is not read.
  * @example
  * extractorFingerprint(); // "3f2a9c0d1e2b4a5c"
  */
-export function extractorFingerprint(modelPath: string = process.env.ENTITY_MODEL || DEFAULT_MODEL_PATH): string {
+export function extractorFingerprint(modelPath: string = currentModel()): string {
   const hash = createHash("sha256");
   const add = (name: string, bytes: Uint8Array | string) => {
     hash.update(`${name}\u0000${bytes.length}\u0000`);
     hash.update(bytes);
   };
-  for (const file of [...filesUnder(ENTITIES_DIR), ...SHARED_SOURCES]) add(relative(ENTITIES_DIR, file), readFileSync(file));
+  for (const file of [...sourcesUnder(ENTITIES_DIR), ...SHARED_SOURCES]) add(relative(ENTITIES_DIR, file), readFileSync(file));
   add("model", existsSync(modelPath) ? readFileSync(modelPath) : "missing");
   add("compromise", packageVersion("compromise"));
   add("unicode", `${process.versions.unicode ?? ""} ${process.versions.icu ?? ""}`);
@@ -102,8 +106,9 @@ export interface CacheReport {
  * whole, then renamed over the old one, so an interrupted build leaves the previous cache as it was.
  * @example
  * const cache = await ExtractionCache.open(".cache/entities");
- * const names = docs.map((doc) => cache.get(doc)); // undefined where the document must be extracted
- * await cache.save(docs, extracted);
+ * const keys = docs.map((doc) => documentKey(doc));
+ * const names = docs.map((doc, i) => cache.get(doc, keys[i])); // undefined where the document must be extracted
+ * await cache.save(keys, extracted);
  */
 export class ExtractionCache {
   private readonly file: string;
@@ -147,15 +152,17 @@ export class ExtractionCache {
   }
 
   /**
-   * Writes the names of `docs` (`names[i]` of `docs[i]`) and, after them, documents cached before that this build did
+   * Writes the names of the build's documents (`names[i]` of the document keyed `keys[i]`) and, after them, documents cached before that this build did
    * not have, up to `KEEP_OTHERS` of them; removes the files of other fingerprints.
    */
   async save(keys: readonly string[], names: readonly DocumentNames[]): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
     const tmp = `${this.file}.tmp-${process.pid}`;
     const out = createWriteStream(tmp, "utf8");
-    const write = (line: string) =>
-      out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    // `once` rejects on the stream's "error" (a full disk): the build fails rather than hangs.
+    const write = async (line: string) => {
+      if (!out.write(line)) await once(out, "drain");
+    };
     const written = new Set<string>();
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
@@ -170,7 +177,8 @@ export class ExtractionCache {
       others++;
       await write(`${JSON.stringify([key, value])}\n`);
     }
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    out.end();
+    await once(out, "finish");
     renameSync(tmp, this.file);
     for (const name of readdirSync(this.dir)) {
       if (/^names-[0-9a-f]{16}\.jsonl$/.test(name) && join(this.dir, name) !== this.file) rmSync(join(this.dir, name), { force: true });

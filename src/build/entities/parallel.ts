@@ -123,14 +123,9 @@ export async function extractParallel(
   docs: readonly Pick<EntityDocument, "title" | "body" | "lang">[],
   options: ParallelOptions = {},
 ): Promise<DocumentNames[]> {
-  if (docs.length === 0) {
-    // Nothing to extract (every document was in the extraction cache): no model to load, no worker to start.
-    await options.meanwhile?.();
-    options.onProgress?.(0, 0);
-    return [];
-  }
-  // A missing or damaged model fails here, on the main thread, with its own code, before any worker starts.
-  defaultModel();
+  // A missing or damaged model fails here, on the main thread, with its own code, before any worker starts; with
+  // nothing to extract (every document in the extraction cache) there is no model to load.
+  if (docs.length > 0) defaultModel();
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
   const batches = Math.ceil(docs.length / batchSize);
   const main = options.mainThread !== false;

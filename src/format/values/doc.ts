@@ -4,7 +4,7 @@
  * a third of what the same list of objects takes.
  */
 import { entityTypes, type Mention, type StoredDocument } from "../schema";
-import { type Codec, isObject } from "./codec";
+import { type Codec, isObject, jsonCodec } from "./codec";
 
 /** A document's mentions as stored: the ids of the entities they name, once each, then four numbers a mention. */
 export interface PackedMentions {
@@ -62,15 +62,9 @@ export function unpackMentions(packed: PackedMentions): Mention[] {
   return out;
 }
 
-export const docCodec: Codec<StoredDocumentValue[], "doc"> = {
-  kind: "doc",
-  heapPerChar: 2,
-  encode: (docs) => JSON.stringify(docs),
-  parse(raw) {
-    if (!Array.isArray(raw) || !raw.every(isObject)) throw new Error("not a list of documents");
-    return raw as StoredDocumentValue[];
-  },
-};
+export const docCodec: Codec<StoredDocumentValue[], "doc"> = jsonCodec<StoredDocumentValue[], "doc">("doc", 2, (raw) => {
+  if (!Array.isArray(raw) || !raw.every(isObject)) throw new Error("not a list of documents");
+});
 
 /** One document's JSON as a bucket stores it (mentions packed), measured by the build to pack buckets by size. */
 export const encodeDocument = (doc: StoredDocument): string =>

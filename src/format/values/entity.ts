@@ -3,7 +3,7 @@
  * related entities are stored as `[id, name, type, weight]` lists (`StoredEntity`): they are most of a record.
  */
 import { type EntityRecord, entityTypes } from "../schema";
-import { type Codec, isObject } from "./codec";
+import { type Codec, jsonCodec } from "./codec";
 
 /** A related entity as stored: id, name, type (its index in `entityTypes`), weight. */
 export type PackedRelated = [id: string, name: string, type: number, weight: number];
@@ -40,12 +40,6 @@ export function unpackEntity(stored: StoredEntity): EntityRecord {
   return { ...stored, related } as EntityRecord;
 }
 
-export const entityCodec: Codec<EntityShard, "entity"> = {
-  kind: "entity",
-  heapPerChar: 2,
-  encode: (shard) => JSON.stringify(shard),
-  parse(raw) {
-    if (!isObject(raw) || Array.isArray(raw)) throw new Error("not a shard of entities");
-    return raw as EntityShard;
-  },
-};
+export const entityCodec: Codec<EntityShard, "entity"> = jsonCodec<EntityShard, "entity">("entity", 2, (raw) => {
+  if (Array.isArray(raw)) throw new Error("not a shard of entities");
+});

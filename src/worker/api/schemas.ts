@@ -274,3 +274,17 @@ export const errorResponses = {
     content: { "application/json": { schema: ErrorResponse } },
   },
 } as const;
+
+/**
+ * The parameters each route reads, by its path as Hono matches it; `/search` also reads the bundle's facets
+ * (`category=politics`). Any other parameter is refused: a misspelt `limt=5` or `Q=kabul` silently ignored would
+ * answer another question than the one asked.
+ */
+export const ROUTE_PARAMETERS: Record<string, readonly string[]> = {
+  "/search": Object.keys(SearchQuery.shape),
+  "/suggest": Object.keys(SuggestQuery.shape),
+  "/documents/:id": [],
+  "/documents/:id/similar": Object.keys(SimilarQuery.shape),
+  "/entities": Object.keys(EntityListQuery.shape),
+  "/entities/:id": [],
+};

@@ -5,7 +5,7 @@ import { getQueryParams } from "hono/utils/url";
 import { AppError, type ErrorCode } from "../../errors";
 import type { AppEnv } from "../app-env";
 import { answerFromCache } from "../http/caching";
-import { EntityListQuery, SearchQuery, SimilarQuery, SuggestQuery } from "./schemas";
+import { ROUTE_PARAMETERS } from "./schemas";
 
 const codes: Record<string, ErrorCode> = {
   limit: "limit_out_of_range",
@@ -14,26 +14,12 @@ const codes: Record<string, ErrorCode> = {
 };
 
 /**
- * The parameters each route reads, by its path as Hono matches it; `/search` also reads the bundle's facets
- * (`category=politics`). Any other parameter is refused: a misspelt `limt=5` or `Q=kabul` silently ignored would
- * answer another question than the one asked.
- */
-const ROUTE_PARAMS: Record<string, readonly string[]> = {
-  "/search": Object.keys(SearchQuery.shape),
-  "/suggest": Object.keys(SuggestQuery.shape),
-  "/documents/:id": [],
-  "/documents/:id/similar": Object.keys(SimilarQuery.shape),
-  "/entities": Object.keys(EntityListQuery.shape),
-  "/entities/:id": [],
-};
-
-/**
  * Throws `bad_request` naming the first parameter of the request that its route does not read.
  * @example
  * await refuseUnknownParameters(c); // GET /search?q=kabul&limt=5 → 400 bad_request: Unknown parameter "limt"…
  */
 export async function refuseUnknownParameters(c: Context<AppEnv>): Promise<void> {
-  const known = ROUTE_PARAMS[c.req.routePath];
+  const known = ROUTE_PARAMETERS[c.req.routePath];
   if (!known) return;
   const names = Object.keys(getQueryParams(c.req.url) as Record<string, string[]>);
   let unknown = names.find((name) => !known.includes(name));

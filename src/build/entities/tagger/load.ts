@@ -39,6 +39,9 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): TaggerModel {
  * tagDocument(defaultModel(), [["Kabul", "fell", "."]]); // [[{ from: 0, to: 1, type: 2 }]]
  */
 export function defaultModel(): TaggerModel {
-  loaded ??= loadModel(process.env.ENTITY_MODEL || DEFAULT_MODEL_PATH);
+  loaded ??= loadModel(modelPath());
   return loaded;
 }
+
+/** The model file the build uses: `ENTITY_MODEL`, else the committed one. */
+export const modelPath = (): string => process.env.ENTITY_MODEL || DEFAULT_MODEL_PATH;
