@@ -359,7 +359,7 @@ describe("buildEntities", () => {
     expect(entity(titled, "john-kirby").aliases).toContainEqual({ name: "Kirby", count: 1 });
   });
 
-  it("resolves a surname across documents only when one person in the corpus has it", () => {
+  it("resolves a surname across documents when one person in the corpus has it, not between two of about as many documents", () => {
     const docs: EntityDocument[] = [
       { id: "a", title: "", body: "Prime Minister Boris Johnson spoke." },
       { id: "b", title: "", body: "Critics said Johnson was wrong, according to Boris Johnson's aides." },
@@ -370,6 +370,23 @@ describe("buildEntities", () => {
     const ambiguous = buildEntities(docs).entities;
     expect(entity(ambiguous, "johnson").documents.ids).toEqual(["c"]);
     expect(entity(ambiguous, "boris-johnson").mentions).toBe(3);
+  });
+
+  it("resolves a surname across documents to the person most of the corpus names in full with it, and only then", () => {
+    const named = (n: number, name: string) =>
+      Array.from({ length: n }, (_, i): EntityDocument => ({ id: `${name}-${i}`, title: "", body: `Officials met ${name} on trade.` }));
+    const bare: EntityDocument = { id: "bare", title: "", body: "Mr. Reagan signed the bill." };
+    const both: EntityDocument = { id: "both", title: "", body: "Nancy Reagan and Ronald Reagan arrived. Reagan spoke." };
+    const dominated = buildEntities([...named(4, "Ronald Reagan"), ...named(1, "Nancy Reagan"), bare]).entities;
+    expect(entity(dominated, "ronald-reagan").documents.ids).toContain("bare");
+    expect(dominated.find((e) => e.id === "reagan")).toBeUndefined();
+    // A document naming two of them in full says neither; the corpus does not decide for it.
+    const local = buildEntities([...named(8, "Ronald Reagan"), ...named(1, "Nancy Reagan"), bare, both]).entities;
+    expect(entity(local, "ronald-reagan").documents.ids).toContain("bare");
+    expect(entity(local, "reagan").documents.ids).toEqual(["both"]);
+    // Three documents to one is no 80% majority.
+    const split = buildEntities([...named(3, "Ronald Reagan"), ...named(1, "Nancy Reagan"), bare]).entities;
+    expect(entity(split, "reagan").documents.ids).toEqual(["bare"]);
   });
 
   it("merges a first word with the one person of its document named in full by it: 'Wang' is Wang Donghai", () => {

@@ -182,10 +182,25 @@ export function makeResolver(
   const hasCommonWord = cached((surface) => surface.split(/[\s-]+/u).some(isCommonWord));
   /** What has gone into the corpus indexes already: filing it again changes nothing. */
   const filed = new Set<readonly (readonly [keyof Indexes, string])[]>();
+  /** Surname → the people named in full with it → the documents naming each (`last`: the latest counted). */
+  const bySurname = new Map<string, Map<string, { docs: number; last: number }>>();
   for (const { doc, key, type, surface, headline } of occurrences) {
     if (headline && !written.has(key) && hasCommonWord(surface)) continue;
     const entries = filing(key, type, surface);
     if (entries.length > 0) {
+      if (type === "person") {
+        for (const [index, at] of entries) {
+          if (index !== "surnames") continue;
+          const people = bySurname.get(at) ?? new Map<string, { docs: number; last: number }>();
+          bySurname.set(at, people);
+          const seen = people.get(key);
+          if (!seen) people.set(key, { docs: 1, last: doc });
+          else if (seen.last !== doc) {
+            seen.docs++;
+            seen.last = doc;
+          }
+        }
+      }
       if (!filed.has(entries)) {
         filed.add(entries);
         file(corpus, entries, key);
@@ -209,6 +224,26 @@ export function makeResolver(
   const writtenAsAcronym = new Set<string>();
   for (const { key, surface, headline } of occurrences) if (!headline && isAcronymName(surface)) writtenAsAcronym.add(key);
 
+  /**
+   * The person a bare surname stands for across the corpus when several are named in full with it but one holds
+   * most of the documents: "Reagan" is Ronald Reagan in an archive that also names Nancy and Michael Reagan once.
+   */
+  const dominant = (surname: string): string | undefined => {
+    const people = bySurname.get(surname);
+    if (!people) return undefined;
+    let total = 0;
+    let best: string | undefined;
+    let most = 0;
+    for (const [key, { docs }] of people) {
+      total += docs;
+      if (docs > most || (docs === most && best !== undefined && key < best)) {
+        best = key;
+        most = docs;
+      }
+    }
+    return most >= DOMINANT_SHARE * total ? best : undefined;
+  };
+
   const lookup = (doc: number, pick: (indexes: Indexes) => string | undefined): string | undefined => {
     const local = byDoc.get(doc);
     return (local && pick(local)) ?? pick(corpus);
@@ -228,7 +263,7 @@ export function makeResolver(
       // "Wang Donghai ... Wang", "Hillary Clinton ... Hillary": a first word, in the same document only.
       const given = type === "person" && !here?.surnames.has(key) ? only(here?.firstNames, key) : undefined;
       if (given) return given;
-      if (type === "person") return only(corpus.surnames, key) ?? key;
+      if (type === "person") return only(corpus.surnames, key) ?? (here?.surnames.has(key) ? undefined : dominant(key)) ?? key;
       return key;
     }
     // "Kilroy-Silk": a surname of more than one part is one word as written.
@@ -245,6 +280,12 @@ export function makeResolver(
     return key;
   };
 }
+
+/**
+ * A bare surname that several people of the corpus are named in full with goes to the one named in at least this
+ * share of the documents naming any of them in full: the others together in at most one of five.
+ */
+export const DOMINANT_SHARE = 0.8;
 
 /** How close after a name, in its sentence, an acronym must start to be introduced by it: "Ford Motor Co (FMC)", "Fund, IMF". */
 const DEFINED_WITHIN = 3;
