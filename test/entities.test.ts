@@ -389,6 +389,25 @@ describe("buildEntities", () => {
     expect(entity(split, "reagan").documents.ids).toEqual(["bare"]);
   });
 
+  it("reads a company's first word alone as the one company of its document named with it, never a person's surname or a place", () => {
+    const { entities: firms } = buildEntities([
+      {
+        id: "a",
+        title: "",
+        body: "Drexel Burnham Lambert Inc said it would underwrite the issue. A spokesman for Drexel said the fees were normal.",
+      },
+      { id: "b", title: "", body: "Officials of the Reagan Administration said Reagan would veto the bill." },
+      { id: "c", title: "", body: "President Ronald Reagan spoke." },
+      { id: "d", title: "", body: "Kalokasu Mining Corp said output rose at its mine near Kalokasu." },
+    ]);
+    expect(entity(firms, "drexel-burnham-lambert-inc").aliases.map((a) => a.name)).toContain("Drexel");
+    expect(firms.find((e) => e.id === "drexel")).toBeUndefined();
+    // The full name says what it is: the short form, read as a surname, does not make it a person.
+    expect(entity(firms, "drexel-burnham-lambert-inc").type).toBe("organization");
+    expect(entity(firms, "ronald-reagan").mentions).toBe(2);
+    expect(entity(firms, "kalokasu").type).toBe("place");
+  });
+
   it("merges a first word with the one person of its document named in full by it: 'Wang' is Wang Donghai", () => {
     const { entities: named } = buildEntities([
       { id: "a", title: "", body: "Police detained dissident Wang Donghai. Wang was held for a week." },

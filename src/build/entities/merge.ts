@@ -44,7 +44,9 @@ interface Cluster {
   aliases: Map<string, number>;
   /** Aliases written outside headlines: what the name is chosen from when there are any. */
   prose: Map<string, number>;
+  /** Types of its mentions written as its name, and of the short forms resolved to it ("Blinken", "Drexel"). */
   types: Map<EntityType, number>;
+  shortTypes: Map<EntityType, number>;
   /** Lowercased role → spelling → count. */
   roles: Map<string, Map<string, number>>;
   mentions: number;
@@ -71,6 +73,7 @@ function newCluster(key: string, entry?: RegistryEntry): Cluster {
     aliases: new Map(),
     prose: new Map(),
     types: new Map(),
+    shortTypes: new Map(),
     roles: new Map(),
     mentions: 0,
     docs: new Set(),
@@ -193,7 +196,9 @@ export function mergeEntities(
     }
     bump(cluster.aliases, occurrence.surface);
     if (!occurrence.headline) bump(cluster.prose, occurrence.surface);
-    bump(cluster.types, occurrence.type);
+    // A name written in full says what it names; a short form resolved to it ("Drexel" alone reads as a surname)
+    // only when it never is.
+    bump(occurrence.key === key ? cluster.types : cluster.shortTypes, occurrence.type);
     for (const role of occurrence.roles ?? []) {
       const lower = role.toLowerCase();
       const spellings = cluster.roles.get(lower) ?? new Map<string, number>();
@@ -210,7 +215,7 @@ export function mergeEntities(
     name:
       cluster.entry?.name ??
       canonicalName(cluster.key, spelled(cluster.key, cluster.prose, keyOf) ? cluster.prose : cluster.aliases, keyOf),
-    type: cluster.entry?.type ?? majorityType(cluster.key, cluster.types),
+    type: cluster.entry?.type ?? majorityType(cluster.key, cluster.types.size > 0 ? cluster.types : cluster.shortTypes),
   }));
   all.sort((a, b) => byText(a.name, b.name) || byText(a.type, b.type) || byText(a.cluster.key, b.cluster.key));
   const ids = assignIds(all.map(({ name, type, cluster }) => (cluster.entry ? { name, type, id: cluster.entry.id } : { name, type })));

@@ -78,12 +78,14 @@ interface Indexes {
   /** First word → people named in full: "wang" → "wang donghai", consulted within one document only. */
   firstNames: Index;
   initials: Index;
+  /** First word → organisations named with it: "drexel" → "drexel burnham lambert", consulted within one document only. */
+  orgFirst: Index;
   /** Unqualified org key → the qualified keys that contain it ("security council" → "united nations security council"). */
   qualified: Index;
 }
 
 function emptyIndexes(): Indexes {
-  return { surnames: new Map(), firstNames: new Map(), initials: new Map(), qualified: new Map() };
+  return { surnames: new Map(), firstNames: new Map(), initials: new Map(), orgFirst: new Map(), qualified: new Map() };
 }
 
 /**
@@ -139,6 +141,7 @@ function facts(): Facts {
         entries.push(["firstNames", words[0] as string]);
       }
       if (type !== "person" && spelled) entries.push(["initials", initialsOf(key)]);
+      if (type === "organization") entries.push(["orgFirst", words[0] as string]);
       const bare = type === "organization" ? bareOf(key) : undefined;
       if (bare?.includes(" ")) entries.push(["qualified", bare]);
     }
@@ -188,19 +191,7 @@ export function makeResolver(
     if (headline && !written.has(key) && hasCommonWord(surface)) continue;
     const entries = filing(key, type, surface);
     if (entries.length > 0) {
-      if (type === "person") {
-        for (const [index, at] of entries) {
-          if (index !== "surnames") continue;
-          const people = bySurname.get(at) ?? new Map<string, { docs: number; last: number }>();
-          bySurname.set(at, people);
-          const seen = people.get(key);
-          if (!seen) people.set(key, { docs: 1, last: doc });
-          else if (seen.last !== doc) {
-            seen.docs++;
-            seen.last = doc;
-          }
-        }
-      }
+      for (const [index, at] of entries) if (index === "surnames") countDocument(bySurname, at, key, doc);
       if (!filed.has(entries)) {
         filed.add(entries);
         file(corpus, entries, key);
@@ -228,21 +219,7 @@ export function makeResolver(
    * The person a bare surname stands for across the corpus when several are named in full with it but one holds
    * most of the documents: "Reagan" is Ronald Reagan in an archive that also names Nancy and Michael Reagan once.
    */
-  const dominant = (surname: string): string | undefined => {
-    const people = bySurname.get(surname);
-    if (!people) return undefined;
-    let total = 0;
-    let best: string | undefined;
-    let most = 0;
-    for (const [key, { docs }] of people) {
-      total += docs;
-      if (docs > most || (docs === most && best !== undefined && key < best)) {
-        best = key;
-        most = docs;
-      }
-    }
-    return most >= DOMINANT_SHARE * total ? best : undefined;
-  };
+  const dominant = (surname: string): string | undefined => dominantOf(bySurname.get(surname));
 
   const lookup = (doc: number, pick: (indexes: Indexes) => string | undefined): string | undefined => {
     const local = byDoc.get(doc);
@@ -263,6 +240,12 @@ export function makeResolver(
       // "Wang Donghai ... Wang", "Hillary Clinton ... Hillary": a first word, in the same document only.
       const given = type === "person" && !here?.surnames.has(key) ? only(here?.firstNames, key) : undefined;
       if (given) return given;
+      // "Drexel" in a story about Drexel Burnham Lambert: the one organisation of its document named with that first
+      // word, when nobody in the archive is named in full with it ("Reagan" beside "the Reagan Administration" is Reagan).
+      if (type !== "place" && !corpus.surnames.has(key)) {
+        const org = only(here?.orgFirst, key);
+        if (org) return org;
+      }
       if (type === "person") return only(corpus.surnames, key) ?? (here?.surnames.has(key) ? undefined : dominant(key)) ?? key;
       return key;
     }
@@ -286,6 +269,34 @@ export function makeResolver(
  * share of the documents naming any of them in full: the others together in at most one of five.
  */
 export const DOMINANT_SHARE = 0.8;
+
+/** Counts `doc` once for `key` filed under `at`. */
+function countDocument(counts: Map<string, Map<string, { docs: number; last: number }>>, at: string, key: string, doc: number): void {
+  const keys = counts.get(at) ?? new Map<string, { docs: number; last: number }>();
+  counts.set(at, keys);
+  const seen = keys.get(key);
+  if (!seen) keys.set(key, { docs: 1, last: doc });
+  else if (seen.last !== doc) {
+    seen.docs++;
+    seen.last = doc;
+  }
+}
+
+/** The key named in at least `DOMINANT_SHARE` of the documents naming any of `keys` (the first by key among equals), if one is. */
+function dominantOf(keys: ReadonlyMap<string, { docs: number }> | undefined): string | undefined {
+  if (!keys) return undefined;
+  let total = 0;
+  let best: string | undefined;
+  let most = 0;
+  for (const [key, { docs }] of keys) {
+    total += docs;
+    if (docs > most || (docs === most && best !== undefined && key < best)) {
+      best = key;
+      most = docs;
+    }
+  }
+  return most >= DOMINANT_SHARE * total ? best : undefined;
+}
 
 /** How close after a name, in its sentence, an acronym must start to be introduced by it: "Ford Motor Co (FMC)", "Fund, IMF". */
 const DEFINED_WITHIN = 3;
