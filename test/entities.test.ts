@@ -5,6 +5,7 @@ import { assignIds } from "../src/build/entities/canonical";
 import { extractMentions, extractNames } from "../src/build/entities/extract";
 import { buildEntities, type EntityDocument, mergeEntities, type RegistryEntry } from "../src/build/entities/merge";
 import { nameKey } from "../src/build/entities/normalize";
+import { companyStem } from "../src/build/entities/resolve";
 import type { DocumentNames } from "../src/build/entities/types";
 import { EntityRecord } from "../src/format/schema";
 import { slugify } from "../src/format/slug";
@@ -406,6 +407,25 @@ describe("buildEntities", () => {
     expect(entity(firms, "drexel-burnham-lambert-inc").type).toBe("organization");
     expect(entity(firms, "ronald-reagan").mentions).toBe(2);
     expect(entity(firms, "kalokasu").type).toBe("place");
+  });
+
+  it("makes a company's name with and without its legal form one record, apart from a person sharing a word of it", () => {
+    const { entities: firms } = buildEntities([
+      {
+        id: "a",
+        title: "Fenwick Mining cuts output guidance",
+        body: "Fenwick Mining Corp cut its copper forecast. Chief financial officer Daniel Okafor said Fenwick would restart the mine.",
+      },
+      { id: "b", title: "", body: "Senator Margaret Fenwick asked for a review. Fenwick said the agency had not consulted tribes." },
+      { id: "c", title: "", body: "Merrill Lynch and Co Inc led the offering. Analysts at Merrill Lynch said demand was strong." },
+    ]);
+    expect(entity(firms, "fenwick-mining-corp").aliases.map((a) => a.name)).toEqual(
+      expect.arrayContaining(["Fenwick Mining Corp", "Fenwick Mining", "Fenwick"]),
+    );
+    expect(entity(firms, "margaret-fenwick").documents.ids).toEqual(["b"]);
+    expect(entity(firms, "merrill-lynch-and-co-inc").mentions).toBe(2);
+    expect(companyStem("merrill lynch and co inc")).toBe("merrill lynch");
+    expect(companyStem("inc")).toBe("inc");
   });
 
   it("merges a first word with the one person of its document named in full by it: 'Wang' is Wang Donghai", () => {

@@ -80,12 +80,14 @@ interface Indexes {
   initials: Index;
   /** First word → organisations named with it: "drexel" → "drexel burnham lambert", consulted within one document only. */
   orgFirst: Index;
+  /** A company's name without its legal form → the name with it: "fenwick mining" → "fenwick mining corp". */
+  stems: Index;
   /** Unqualified org key → the qualified keys that contain it ("security council" → "united nations security council"). */
   qualified: Index;
 }
 
 function emptyIndexes(): Indexes {
-  return { surnames: new Map(), firstNames: new Map(), initials: new Map(), orgFirst: new Map(), qualified: new Map() };
+  return { surnames: new Map(), firstNames: new Map(), initials: new Map(), orgFirst: new Map(), stems: new Map(), qualified: new Map() };
 }
 
 /**
@@ -141,7 +143,11 @@ function facts(): Facts {
         entries.push(["firstNames", words[0] as string]);
       }
       if (type !== "person" && spelled) entries.push(["initials", initialsOf(key)]);
-      if (type === "organization") entries.push(["orgFirst", words[0] as string]);
+      if (type === "organization") {
+        entries.push(["orgFirst", words[0] as string]);
+        const stem = companyStem(key);
+        if (stem !== key) entries.push(["stems", stem]);
+      }
       const bare = type === "organization" ? bareOf(key) : undefined;
       if (bare?.includes(" ")) entries.push(["qualified", bare]);
     }
@@ -235,15 +241,20 @@ export function makeResolver(
         const full = only(here?.initials, key) ?? only(acronyms, key);
         if (full) return full;
       }
+      // A name the document writes with a company's legal form elsewhere is that company ("Halvorsen" → "Halvorsen
+      // Shipping", which the headline made a person, → Halvorsen Shipping ASA).
+      const company = (found: string) => only(here?.stems, found) ?? found;
       const local = only(here?.surnames, key);
-      if (local) return local;
+      if (local) return company(local);
       // "Wang Donghai ... Wang", "Hillary Clinton ... Hillary": a first word, in the same document only.
       const given = type === "person" && !here?.surnames.has(key) ? only(here?.firstNames, key) : undefined;
-      if (given) return given;
+      if (given) return company(given);
       // "Drexel" in a story about Drexel Burnham Lambert: the one organisation of its document named with that first
-      // word, when nobody in the archive is named in full with it ("Reagan" beside "the Reagan Administration" is Reagan).
-      if (type !== "place" && !corpus.surnames.has(key)) {
-        const org = only(here?.orgFirst, key);
+      // word (its names with and without a legal form are one), unless a person may be meant: one of the document
+      // named in full with it, or, when the word was read as a person, one of the archive ("Reagan" beside "the
+      // Reagan Administration" stays Reagan).
+      if (type !== "place" && !(type === "organization" ? here?.surnames : corpus.surnames)?.has(key)) {
+        const org = oneCompany(filedUnder(here?.orgFirst, key));
         if (org) return org;
       }
       if (type === "person") return only(corpus.surnames, key) ?? (here?.surnames.has(key) ? undefined : dominant(key)) ?? key;
@@ -251,6 +262,12 @@ export function makeResolver(
     }
     // "Kilroy-Silk": a surname of more than one part is one word as written.
     if (type === "person" && !/\s/u.test(surface)) return lookup(doc, (indexes) => only(indexes.surnames, key)) ?? key;
+    // "Fenwick Mining" beside "Fenwick Mining Corp": the company without its legal form. In its document, or the one
+    // company of the archive so named; a name read as a person's only in its document.
+    if (type !== "place") {
+      const full = type === "organization" ? lookup(doc, (indexes) => only(indexes.stems, key)) : only(here?.stems, key);
+      if (full) return full;
+    }
     if (type === "organization") {
       // "US State Department" is the State Department, unless other countries have one too ("Finance Ministry").
       const bare = withoutCountry(key);
@@ -262,6 +279,41 @@ export function makeResolver(
     }
     return key;
   };
+}
+
+/** Legal forms that end a company's name: "Inc", "Corp", "Co", "Ltd", "Plc", "AG", "ASA"… */
+const LEGAL_FORMS = new Set(
+  "inc incorporated corp corporation co cos company ltd limited plc ag sa nv bv asa ab as gmbh spa llc lp kk se oyj bhd sdn pty".split(" "),
+);
+
+/**
+ * A company's name key without its legal forms (and the "and" before them); the key itself when it has none or is
+ * nothing else.
+ * @example
+ * companyStem("merrill lynch and co inc"); // "merrill lynch"
+ * companyStem("the company"); // "the company"
+ */
+export function companyStem(key: string): string {
+  const words = key.split(" ");
+  let end = words.length;
+  while (end > 1 && LEGAL_FORMS.has(words[end - 1] as string)) {
+    end--;
+    if (end > 1 && (words[end - 1] === "and" || words[end - 1] === "&")) end--;
+  }
+  return end === words.length ? key : words.slice(0, end).join(" ");
+}
+
+/** The one company among some names: all of them one name with and without legal forms (the longest then), or undefined. */
+function oneCompany(keys: Iterable<string>): string | undefined {
+  let found: string | undefined;
+  let stem: string | undefined;
+  for (const key of keys) {
+    const own = companyStem(key);
+    if (stem === undefined) stem = own;
+    else if (own !== stem) return undefined;
+    if (found === undefined || key.length > found.length) found = key;
+  }
+  return found;
 }
 
 /**
