@@ -409,6 +409,17 @@ describe("buildEntities", () => {
     expect(entity(firms, "kalokasu").type).toBe("place");
   });
 
+  it("keeps an acronym or a common noun written alone apart from the one organisation its document names with it, unless only a legal form is missing", () => {
+    const { entities: alone } = buildEntities([
+      { id: "a", title: "", body: "The GATT Council met in Geneva. Delegates said GATT rules were clear." },
+      { id: "b", title: "", body: "The House Budget Committee voted on Tuesday. The House will debate the bill." },
+      { id: "c", title: "", body: "NEC Corp said profits rose. Analysts said NEC would gain market share." },
+    ]);
+    expect(entity(alone, "gatt-council").mentions).toBe(1);
+    expect(entity(alone, "house-budget-committee").mentions).toBe(1);
+    expect(entity(alone, "nec-corp").mentions).toBe(2);
+  });
+
   it("makes a company's name with and without its legal form one record, apart from a person sharing a word of it", () => {
     const { entities: firms } = buildEntities([
       {

@@ -253,15 +253,22 @@ export function makeResolver(
       // word (its names with and without a legal form are one), unless a person may be meant: one of the document
       // named in full with it, or, when the word was read as a person, one of the archive ("Reagan" beside "the
       // Reagan Administration" stays Reagan).
+      // An acronym ("GATT" beside "GATT Council") or a common noun ("House" beside "House Budget Committee") names
+      // something of its own; a company's name without its legal form ("NEC" beside "NEC Corp") is that company.
       if (type !== "place" && !(type === "organization" ? here?.surnames : corpus.surnames)?.has(key)) {
-        const org = oneCompany(filedUnder(here?.orgFirst, key));
+        const stemmed = only(here?.stems, key);
+        if (stemmed) return stemmed;
+        const org = isAcronymName(surface) || isCommonWord(surface) ? undefined : oneCompany(filedUnder(here?.orgFirst, key));
         if (org) return org;
       }
       if (type === "person") return only(corpus.surnames, key) ?? (here?.surnames.has(key) ? undefined : dominant(key)) ?? key;
       return key;
     }
     // "Kilroy-Silk": a surname of more than one part is one word as written.
-    if (type === "person" && !/\s/u.test(surface)) return lookup(doc, (indexes) => only(indexes.surnames, key)) ?? key;
+    if (type === "person" && !/\s/u.test(surface)) {
+      const full = lookup(doc, (indexes) => only(indexes.surnames, key));
+      if (full) return full;
+    }
     // "Fenwick Mining" beside "Fenwick Mining Corp": the company without its legal form. In its document, or the one
     // company of the archive so named; a name read as a person's only in its document.
     if (type !== "place") {
