@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { assignIds } from "../src/build/entities/canonical";
+import { writtenLowercase } from "../src/build/entities/casing";
 import { extractMentions, extractNames } from "../src/build/entities/extract";
 import { buildEntities, type EntityDocument, mergeEntities, type RegistryEntry } from "../src/build/entities/merge";
 import { nameKey } from "../src/build/entities/normalize";
@@ -437,6 +438,29 @@ describe("buildEntities", () => {
     expect(entity(firms, "merrill-lynch-and-co-inc").mentions).toBe(2);
     expect(companyStem("merrill lynch and co inc")).toBe("merrill lynch");
     expect(companyStem("inc")).toBe("inc");
+  });
+
+  it("takes no word the archive writes in lowercase for a person, however the tagger read its capital", () => {
+    // What a tagger may make of a table row: "Cattle" at its start read as a surname, as "Brown" in prose.
+    const table: EntityDocument = { id: "t", title: "", body: "Cattle 1,200 head vs 1,150" };
+    const person = (text: string, start: number): DocumentNames => ({
+      mentions: [{ text, type: "person", start, end: start + text.length, sentence: 0 }],
+      untyped: [],
+    });
+    const none: DocumentNames = { mentions: [], untyped: [] };
+    const prose: EntityDocument = { id: "a", title: "", body: "Prices of cattle rose as cattle ranchers held back cattle." };
+    const brown: EntityDocument = { id: "b", title: "", body: "Brown said exports of brown coal fell." };
+    const persons = (docs: EntityDocument[], names: DocumentNames[]) =>
+      mergeEntities(docs, names)
+        .entities.filter((e) => e.type === "person")
+        .map((e) => e.id);
+    expect(persons([table, brown], [person("Cattle", 0), person("Brown", 0)])).toEqual(["brown", "cattle"]);
+    expect(persons([table, prose, brown], [person("Cattle", 0), none, person("Brown", 0)])).toEqual(["brown"]);
+    // One sighting in lowercase is no evidence; a capital inside a sentence is evidence of a name.
+    expect(writtenLowercase([prose, brown], new Set(["cattle", "brown"]))).toEqual(new Set(["cattle"]));
+    expect(writtenLowercase([prose, { body: "We met Cattle and Cattle and Cattle, then Cattle." }], new Set(["cattle"]))).toEqual(
+      new Set(),
+    );
   });
 
   it("merges a first word with the one person of its document named in full by it: 'Wang' is Wang Donghai", () => {

@@ -1,6 +1,7 @@
 /** @module Merges the mentions of a corpus into one record per real-world entity, with aliases, roles and co-occurrences. */
 import type { EntityRecord, EntityRef, EntityType } from "../../format/schema";
 import { assignIds, byText, canonicalName, majorityType } from "./canonical";
+import { writtenLowercase } from "./casing";
 import { laterParsed } from "./dates";
 import { extractDocument } from "./document";
 import { mergeKeyCache } from "./keys";
@@ -171,11 +172,19 @@ export function mergeEntities(
     const key = foundKeys[i] as string;
     if (!cased.has(key) && (curated.has(key) || /\p{Lu}/u.test(surface))) cased.add(key);
   });
+  // A word alone read as a person that the archive mostly writes in lowercase ("Cattle", "Class" at the start of a
+  // table row) is a common noun, not somebody.
+  const single = new Set<string>();
+  found.forEach(({ type }, i) => {
+    const key = foundKeys[i] as string;
+    if (type === "person" && !key.includes(" ") && !curated.has(key)) single.add(key);
+  });
+  const common = writtenLowercase(docs, single);
   const occurrences: Occurrence[] = [];
   const keys: string[] = [];
   found.forEach((occurrence, i) => {
     const key = foundKeys[i] as string;
-    if (!cased.has(key)) return;
+    if (!cased.has(key) || (occurrence.type === "person" && common.has(key))) return;
     occurrences.push(occurrence);
     keys.push(key);
   });
