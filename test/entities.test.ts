@@ -437,6 +437,16 @@ describe("buildEntities", () => {
     expect(entity(firms, "margaret-fenwick").documents.ids).toEqual(["b"]);
     expect(entity(firms, "merrill-lynch-and-co-inc").mentions).toBe(2);
     expect(companyStem("merrill lynch and co inc")).toBe("merrill lynch");
+    // Across documents, its names with any legal form and without one are one record, named as most write it.
+    const spread = buildEntities([
+      { id: "a", title: "", body: "Fenwick Mining Corp cut its forecast." },
+      { id: "b", title: "", body: "Fenwick Mining Corp raised its dividend." },
+      { id: "c", title: "", body: "Fenwick Mining Corporation hired bankers." },
+      { id: "d", title: "", body: "Shares of Fenwick Mining fell in Toronto." },
+      { id: "e", title: "", body: "McDonald's Corp opened stores. McDonald's said sales rose." },
+    ]).entities;
+    expect(entity(spread, "fenwick-mining-corp").documents.ids).toEqual(["a", "b", "c", "d"]);
+    expect(entity(spread, "mcdonalds-corp").mentions).toBe(2);
     expect(companyStem("inc")).toBe("inc");
   });
 

@@ -3,7 +3,7 @@ import type { EntityDocument } from "./types";
 
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 /** Between two words, what ends a sentence or a line: the next word's capital then says nothing. */
-const BOUNDARY = new Set([...".!?:;\"“”(\n"].map((c) => c.charCodeAt(0)));
+const BOUNDARY = new Set([...'.!?:;"“”(\n'].map((c) => c.charCodeAt(0)));
 
 function boundaryBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (BOUNDARY.has(text.charCodeAt(i))) return true;

@@ -2,7 +2,7 @@
 import { type EntityType, entityTypes } from "../../format/schema";
 import { gazetteerAcronym, lookupGazetteer } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
-import { isAcronym } from "./normalize";
+import { isAcronym, nameKey } from "./normalize";
 import { isCommonWord } from "./words";
 
 /** One mention, as the merger sees it. */
@@ -144,9 +144,10 @@ function facts(): Facts {
       }
       if (type !== "person" && spelled) entries.push(["initials", initialsOf(key)]);
       if (type === "organization") {
-        entries.push(["orgFirst", words[0] as string]);
+        // "Moody's Investors Service Inc" is filed under "moody", as "Moody's" alone is written without its 's.
+        for (const first of withoutPossessive(words[0] as string)) entries.push(["orgFirst", first]);
         const stem = companyStem(key);
-        if (stem !== key) entries.push(["stems", stem]);
+        if (stem !== key) for (const at of withoutPossessive(stem)) entries.push(["stems", at]);
       }
       const bare = type === "organization" ? bareOf(key) : undefined;
       if (bare?.includes(" ")) entries.push(["qualified", bare]);
@@ -191,13 +192,18 @@ export function makeResolver(
   const hasCommonWord = cached((surface) => surface.split(/[\s-]+/u).some(isCommonWord));
   /** What has gone into the corpus indexes already: filing it again changes nothing. */
   const filed = new Set<readonly (readonly [keyof Indexes, string])[]>();
+  /** A company's name without its legal form → its names with one → the documents naming each. */
+  const byStem = new Map<string, Map<string, { docs: number; last: number }>>();
   /** Surname → the people named in full with it → the documents naming each (`last`: the latest counted). */
   const bySurname = new Map<string, Map<string, { docs: number; last: number }>>();
   for (const { doc, key, type, surface, headline } of occurrences) {
     if (headline && !written.has(key) && hasCommonWord(surface)) continue;
     const entries = filing(key, type, surface);
     if (entries.length > 0) {
-      for (const [index, at] of entries) if (index === "surnames") countDocument(bySurname, at, key, doc);
+      for (const [index, at] of entries) {
+        if (index === "surnames") countDocument(bySurname, at, key, doc);
+        else if (index === "stems") countDocument(byStem, at, key, doc);
+      }
       if (!filed.has(entries)) {
         filed.add(entries);
         file(corpus, entries, key);
@@ -226,6 +232,18 @@ export function makeResolver(
    * most of the documents: "Reagan" is Ronald Reagan in an archive that also names Nancy and Michael Reagan once.
    */
   const dominant = (surname: string): string | undefined => dominantOf(bySurname.get(surname));
+  /**
+   * The one record of a company written with and without legal forms ("General Motors", "General Motors Corp",
+   * "General Motors Corporation"): its name with one that most documents write, when the archive writes one.
+   */
+  const companyOf = (key: string): string | undefined => {
+    const stem = companyStem(key);
+    const named = byStem.get(stem);
+    if (!named) return undefined;
+    // The gazetteer's own name for it wins ("General Motors", which "GM" stands for).
+    const known = lookupGazetteer(stem);
+    return known?.type === "organization" ? nameKey(known.name) : dominantOf(named, 0);
+  };
 
   const lookup = (doc: number, pick: (indexes: Indexes) => string | undefined): string | undefined => {
     const local = byDoc.get(doc);
@@ -243,7 +261,7 @@ export function makeResolver(
       }
       // A name the document writes with a company's legal form elsewhere is that company ("Halvorsen" → "Halvorsen
       // Shipping", which the headline made a person, → Halvorsen Shipping ASA).
-      const company = (found: string) => only(here?.stems, found) ?? found;
+      const company = (found: string) => (here?.stems.has(found) ? companyOf(found) : undefined) ?? found;
       const local = only(here?.surnames, key);
       if (local) return company(local);
       // "Wang Donghai ... Wang", "Hillary Clinton ... Hillary": a first word, in the same document only.
@@ -256,10 +274,12 @@ export function makeResolver(
       // An acronym ("GATT" beside "GATT Council") or a common noun ("House" beside "House Budget Committee") names
       // something of its own; a company's name without its legal form ("NEC" beside "NEC Corp") is that company.
       if (type !== "place" && !(type === "organization" ? here?.surnames : corpus.surnames)?.has(key)) {
-        const stemmed = only(here?.stems, key);
+        // In its document only: across the archive a word alone meets fragments ("Bank" → "Bank PLC") and namesakes
+        // ("Sears" → Sears Plc, "EMS" → EMS Corp).
+        const stemmed = here?.stems.has(key) ? companyOf(key) : undefined;
         if (stemmed) return stemmed;
         const org = isAcronymName(surface) || isCommonWord(surface) ? undefined : oneCompany(filedUnder(here?.orgFirst, key));
-        if (org) return org;
+        if (org) return companyOf(org) ?? org;
       }
       if (type === "person") return only(corpus.surnames, key) ?? (here?.surnames.has(key) ? undefined : dominant(key)) ?? key;
       return key;
@@ -271,8 +291,8 @@ export function makeResolver(
     }
     // "Fenwick Mining" beside "Fenwick Mining Corp": the company without its legal form. In its document, or the one
     // company of the archive so named; a name read as a person's only in its document.
-    if (type !== "place") {
-      const full = type === "organization" ? lookup(doc, (indexes) => only(indexes.stems, key)) : only(here?.stems, key);
+    if (type === "organization" || (type === "person" && here?.stems.has(key))) {
+      const full = companyOf(key);
       if (full) return full;
     }
     if (type === "organization") {
@@ -310,6 +330,12 @@ export function companyStem(key: string): string {
   return end === words.length ? key : words.slice(0, end).join(" ");
 }
 
+/** A word, and without its possessive when it has one: "moody's" → "moody's", "moody". */
+function withoutPossessive(word: string): string[] {
+  const bare = word.replace(/['’]s$/u, "");
+  return bare !== word && bare.length > 0 ? [word, bare] : [word];
+}
+
 /** The one company among some names: all of them one name with and without legal forms (the longest then), or undefined. */
 function oneCompany(keys: Iterable<string>): string | undefined {
   let found: string | undefined;
@@ -341,8 +367,8 @@ function countDocument(counts: Map<string, Map<string, { docs: number; last: num
   }
 }
 
-/** The key named in at least `DOMINANT_SHARE` of the documents naming any of `keys` (the first by key among equals), if one is. */
-function dominantOf(keys: ReadonlyMap<string, { docs: number }> | undefined): string | undefined {
+/** The key named in at least `share` of the documents naming any of `keys` (the first by key among equals), if one is. */
+function dominantOf(keys: ReadonlyMap<string, { docs: number }> | undefined, share = DOMINANT_SHARE): string | undefined {
   if (!keys) return undefined;
   let total = 0;
   let best: string | undefined;
@@ -354,7 +380,7 @@ function dominantOf(keys: ReadonlyMap<string, { docs: number }> | undefined): st
       most = docs;
     }
   }
-  return most >= DOMINANT_SHARE * total ? best : undefined;
+  return most >= share * total ? best : undefined;
 }
 
 /** How close after a name, in its sentence, an acronym must start to be introduced by it: "Ford Motor Co (FMC)", "Fund, IMF". */
