@@ -448,6 +448,12 @@ describe("buildEntities", () => {
     expect(entity(spread, "fenwick-mining-corp").documents.ids).toEqual(["a", "b", "c", "d"]);
     expect(entity(spread, "mcdonalds-corp").mentions).toBe(2);
     expect(companyStem("inc")).toBe("inc");
+    // What is left of a company's name cut in two is no record.
+    const cut = mergeEntities(
+      [{ id: "x", title: "", body: "Ltd said it would merge." }],
+      [{ mentions: [{ text: "Ltd", type: "organization", start: 0, end: 3, sentence: 0 }], untyped: [] }],
+    );
+    expect(cut.entities).toEqual([]);
   });
 
   it("takes no word the archive writes in lowercase for a person, however the tagger read its capital", () => {

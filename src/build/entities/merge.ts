@@ -8,7 +8,7 @@ import { mergeKeyCache } from "./keys";
 import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
 import { cooccurrences, type Row } from "./related";
-import { makeResolver, type Occurrence } from "./resolve";
+import { isLegalForm, makeResolver, type Occurrence } from "./resolve";
 import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
 
 export type { EntityDocument, RegistryEntry } from "./types";
@@ -184,7 +184,7 @@ export function mergeEntities(
   const keys: string[] = [];
   found.forEach((occurrence, i) => {
     const key = foundKeys[i] as string;
-    if (!cased.has(key) || (occurrence.type === "person" && common.has(key))) return;
+    if (!cased.has(key) || (occurrence.type === "person" && common.has(key)) || isLegalForm(key)) return;
     occurrences.push(occurrence);
     keys.push(key);
   });

@@ -314,6 +314,13 @@ const LEGAL_FORMS = new Set(
 );
 
 /**
+ * Whether a name key is a legal form alone ("Ltd", "Inc."): what is left of a company's name cut in two, never a name.
+ * @example
+ * isLegalForm("ltd"); // true
+ */
+export const isLegalForm = (key: string): boolean => LEGAL_FORMS.has(key);
+
+/**
  * A company's name key without its legal forms (and the "and" before them); the key itself when it has none or is
  * nothing else.
  * @example
