@@ -3,6 +3,7 @@ import { ORG_HEADS, PLACE_HEADS, TITLE_MODIFIERS } from "../../src/build/entitie
 import { lookupGazetteer } from "../../src/build/entities/gazetteer";
 import { initialsOf, mergeKey } from "../../src/build/entities/keys";
 import { isAcronym, nameKey } from "../../src/build/entities/normalize";
+import { companyStem } from "../../src/build/entities/resolve";
 import { cutTitle } from "../../src/build/entities/roles";
 import type { EntityRecord } from "../../src/format/schema";
 
@@ -112,6 +113,8 @@ export function suspicion(alias: string, name: string, type: string): "initials"
   const a = mergeKey(alias);
   const b = mergeKey(name);
   if (a === b || nameKey(alias) === nameKey(name)) return undefined;
+  // The company with or without its legal form: "General Motors Corp" of General Motors.
+  if (type === "organization" && companyStem(a) === companyStem(b)) return undefined;
   const theirs = b.split(" ");
   const mine = a.split(" ");
   // A word of the name, or the start of one: "BP" of BP America, "Fed" of Federal Reserve.
