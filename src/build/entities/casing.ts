@@ -14,9 +14,10 @@ function boundaryBetween(text: string, from: number, to: number): boolean {
 export const LOWERCASE_AT_LEAST = 3;
 
 /**
- * Of `words` (lowercase), those the documents' bodies write in lowercase (`LOWERCASE_AT_LEAST` times at least) more often than with a capital inside a
- * sentence: "cattle" and "class", capitalised at the start of a table row, are common nouns; "Reagan" is no word
- * written in lowercase. A capital after a sentence's end or a line break, and a word in capitals, count for neither.
+ * Of `words` (lowercase), those the documents' bodies write in lowercase (`LOWERCASE_AT_LEAST` times at least) more
+ * often than with a capital inside a sentence: "cattle" and "class", capitalised at the start of a table row, are
+ * common nouns; "Reagan" is never written in lowercase. A capital after a sentence's end or a line break, and a word
+ * in capitals, count for neither.
  * @example
  * writtenLowercase([{ body: "Cattle 120 vs 110\ncattle, cattle and cattle" }], new Set(["cattle"])); // Set {"cattle"}
  */

@@ -173,7 +173,7 @@ export function mergeEntities(
     if (!cased.has(key) && (curated.has(key) || /\p{Lu}/u.test(surface))) cased.add(key);
   });
   // A word alone read as a person that the archive mostly writes in lowercase ("Cattle", "Class" at the start of a
-  // table row) is a common noun, not somebody.
+  // table row) is a common noun, not somebody; a legal form alone ("Ltd") is what is left of a company's name cut in two.
   const single = new Set<string>();
   found.forEach(({ type }, i) => {
     const key = foundKeys[i] as string;

@@ -267,17 +267,17 @@ export function makeResolver(
       // "Wang Donghai ... Wang", "Hillary Clinton ... Hillary": a first word, in the same document only.
       const given = type === "person" && !here?.surnames.has(key) ? only(here?.firstNames, key) : undefined;
       if (given) return company(given);
-      // "Drexel" in a story about Drexel Burnham Lambert: the one organisation of its document named with that first
-      // word (its names with and without a legal form are one), unless a person may be meant: one of the document
-      // named in full with it, or, when the word was read as a person, one of the archive ("Reagan" beside "the
-      // Reagan Administration" stays Reagan).
-      // An acronym ("GATT" beside "GATT Council") or a common noun ("House" beside "House Budget Committee") names
-      // something of its own; a company's name without its legal form ("NEC" beside "NEC Corp") is that company.
+      // A company of its document, unless a person may be meant: one of the document named in full with the word,
+      // or, when the word was read as a person, one of the archive ("Reagan" beside "the Reagan Administration" stays
+      // Reagan). Only in its document: across the archive a word alone meets fragments ("Bank" → "Bank PLC") and
+      // namesakes ("Sears" → Sears Plc, "EMS" → EMS Corp).
       if (type !== "place" && !(type === "organization" ? here?.surnames : corpus.surnames)?.has(key)) {
-        // In its document only: across the archive a word alone meets fragments ("Bank" → "Bank PLC") and namesakes
-        // ("Sears" → Sears Plc, "EMS" → EMS Corp).
+        // The company's name without its legal form: "NEC" beside "NEC Corp".
         const stemmed = here?.stems.has(key) ? companyOf(key) : undefined;
         if (stemmed) return stemmed;
+        // Its first word: "Drexel" in a story about Drexel Burnham Lambert, when the document names one company so
+        // (with and without legal forms). Not an acronym ("GATT" beside "GATT Council") nor a common noun ("House"
+        // beside "House Budget Committee"): they name something of their own.
         const org = isAcronymName(surface) || isCommonWord(surface) ? undefined : oneCompany(filedUnder(here?.orgFirst, key));
         if (org) return companyOf(org) ?? org;
       }
@@ -289,8 +289,8 @@ export function makeResolver(
       const full = lookup(doc, (indexes) => only(indexes.surnames, key));
       if (full) return full;
     }
-    // "Fenwick Mining" beside "Fenwick Mining Corp": the company without its legal form. In its document, or the one
-    // company of the archive so named; a name read as a person's only in its document.
+    // "Fenwick Mining", "Fenwick Mining Corporation" and "Fenwick Mining Corp" are one company across the archive;
+    // a name read as a person's only where its document writes the company with a legal form.
     if (type === "organization" || (type === "person" && here?.stems.has(key))) {
       const full = companyOf(key);
       if (full) return full;
@@ -362,7 +362,7 @@ function oneCompany(keys: Iterable<string>): string | undefined {
  */
 export const DOMINANT_SHARE = 0.8;
 
-/** Counts `doc` once for `key` filed under `at`. */
+/** Counts `doc` once for `key` filed under `at`, the occurrences coming document by document. */
 function countDocument(counts: Map<string, Map<string, { docs: number; last: number }>>, at: string, key: string, doc: number): void {
   const keys = counts.get(at) ?? new Map<string, { docs: number; last: number }>();
   counts.set(at, keys);
