@@ -231,19 +231,19 @@ export function makeResolver(
    * The person a bare surname stands for across the corpus when several are named in full with it but one holds
    * most of the documents: "Reagan" is Ronald Reagan in an archive that also names Nancy and Michael Reagan once.
    */
-  const dominant = (surname: string): string | undefined => dominantOf(bySurname.get(surname));
+  const dominant = cached((surname: string): string | undefined => dominantOf(bySurname.get(surname)));
   /**
    * The one record of a company written with and without legal forms ("General Motors", "General Motors Corp",
    * "General Motors Corporation"): its name with one that most documents write, when the archive writes one.
    */
-  const companyOf = (key: string): string | undefined => {
+  const companyOf = cached((key: string): string | undefined => {
     const stem = companyStem(key);
     const named = byStem.get(stem);
     if (!named) return undefined;
     // The gazetteer's own name for it wins ("General Motors", which "GM" stands for).
     const known = lookupGazetteer(stem);
     return known?.type === "organization" ? nameKey(known.name) : dominantOf(named, 0);
-  };
+  });
 
   const lookup = (doc: number, pick: (indexes: Indexes) => string | undefined): string | undefined => {
     const local = byDoc.get(doc);
