@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { assignIds } from "../src/build/entities/canonical";
 import { writtenLowercase } from "../src/build/entities/casing";
 import { extractMentions, extractNames } from "../src/build/entities/extract";
-import { buildEntities, type EntityDocument, mergeEntities, type RegistryEntry } from "../src/build/entities/merge";
+import { buildEntities, type EntityDocument, isSignOff, mergeEntities, type RegistryEntry } from "../src/build/entities/merge";
 import { nameKey } from "../src/build/entities/normalize";
 import { companyStem } from "../src/build/entities/resolve";
 import type { DocumentNames } from "../src/build/entities/types";
@@ -477,6 +477,18 @@ describe("buildEntities", () => {
     expect(writtenLowercase([prose, { body: "We met Cattle and Cattle and Cattle, then Cattle." }], new Set(["cattle"]))).toEqual(
       new Set(),
     );
+  });
+
+  it("takes no agency's sign-off at the end of a wire for a mention of it", () => {
+    const { entities: wires } = buildEntities([
+      { id: "a", title: "Oil prices rise", body: "Oil prices rose in London on Monday.\n REUTER" },
+      { id: "b", title: "", body: "Prices rose, Reuters reported. Traders spoke to Reuters" },
+      { id: "c", title: "", body: "OPEC ministers met in Vienna. REUTER" },
+    ]);
+    expect(entity(wires, "reuters").documents.ids).toEqual(["b"]);
+    expect(entity(wires, "reuters").mentions).toBe(2);
+    expect(isSignOff({ id: "x", title: "", body: "Prices rose.\nREUTER" }, 13, 19)).toBe(true);
+    expect(isSignOff({ id: "x", title: "", body: "REUTER" }, 0, 6)).toBe(false);
   });
 
   it("merges a first word with the one person of its document named in full by it: 'Wang' is Wang Donghai", () => {

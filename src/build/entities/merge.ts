@@ -117,6 +117,24 @@ function strongest({ others, weights, length }: Row, rank: Int32Array, top: Int3
   return found;
 }
 
+/**
+ * Whether a mention is its document's sign-off: the body's last words, after the end of its last sentence or alone on
+ * its last line, as news agencies sign their wires ("… total 55.8 (33.7). REUTER"). Offsets are into the text
+ * `extractDocument` read: the trimmed title, a blank line, the body.
+ * @example
+ * isSignOff({ id: "a", title: "", body: "Prices rose.\nREUTER" }, 13, 19); // true
+ */
+export function isSignOff(doc: EntityDocument, start: number, end: number): boolean {
+  const title = doc.title.trim();
+  const offset = title ? title.length + 2 : 0;
+  const { body } = doc;
+  const from = start - offset;
+  const to = end - offset;
+  if (from <= 0 || to < body.length - 16 || body.slice(to).trim() !== "") return false;
+  const before = body.slice(0, from).replace(/[ \t]+$/u, "");
+  return /[.!?"”’)\n]$/u.test(before) && before.trim() !== "";
+}
+
 function rolesOf(roles: Cluster["roles"]): string[] {
   const ranked = [...roles.values()].map((spellings) => {
     const total = [...spellings.values()].reduce((a, b) => a + b, 0);
@@ -185,6 +203,8 @@ export function mergeEntities(
   found.forEach((occurrence, i) => {
     const key = foundKeys[i] as string;
     if (!cased.has(key) || (occurrence.type === "person" && common.has(key)) || isLegalForm(key)) return;
+    const doc = docs[occurrence.doc];
+    if (doc && isSignOff(doc, occurrence.start, occurrence.end)) return;
     occurrences.push(occurrence);
     keys.push(key);
   });
