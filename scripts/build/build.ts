@@ -7,6 +7,7 @@ import { buildFromInputs } from "../../src/build/pipeline";
 import { BundleBuildError } from "../../src/build/write";
 import { entityOptions, entityPipelineOptions } from "../shared/build-options";
 import { fail, formatBytes, parseCli, progress, say } from "../shared/cli";
+import { ensureHeap } from "../shared/heap";
 
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
                         [--skip-invalid] [--no-entities] [--registry FILE] [--facet FIELD...]
@@ -38,6 +39,7 @@ if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards 
   fail(`--shards must be an integer from 1 to 65536, not "${args.shards}".`);
 }
 
+await ensureHeap(inputs, say);
 const started = performance.now();
 say(`Reading documents from ${inputs.join(", ")}`);
 try {

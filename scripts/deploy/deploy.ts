@@ -9,6 +9,7 @@ import { Manifest } from "../../src/format/manifest-schema";
 import { buildWidget } from "../build/build-widget";
 import { entityOptions, entityPipelineOptions } from "../shared/build-options";
 import { fail, formatBytes, parseCli, say } from "../shared/cli";
+import { ensureHeap } from "../shared/heap";
 import { bulkPut, getValue, type Target, wrangler } from "./wrangler";
 
 /** Largest Worker Cloudflare takes, compressed (Workers limits: "Worker size"). */
@@ -52,6 +53,7 @@ async function step<T>(n: number, name: string, run: () => T | Promise<T>): Prom
   }
 }
 
+if (!args["skip-build"]) await ensureHeap(args.input?.length ? args.input : ["seeds"], say);
 await step(1, args["skip-build"] ? `Checking the bundle in ${args.out}` : "Building the bundle", async () => {
   await buildWidget({ write: true });
   if (args["skip-build"]) return;
