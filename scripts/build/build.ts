@@ -1,4 +1,5 @@
 /** @module `npm run build`: documents → entities → a sharded KV bundle on disk. */
+import { rmSync } from "node:fs";
 import { writeBundle } from "../../src/build/bundle-files";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
@@ -42,8 +43,11 @@ if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards 
 await ensureHeap(inputs, say);
 const started = performance.now();
 say(`Reading documents from ${inputs.join(", ")}`);
+// The values go to a file as they are made, not the heap, until the bundle's files are written.
+const spool = `${args.out}.spool-${process.pid}`;
 try {
   const { bundle, read, entitySeconds } = await buildFromInputs(inputs, {
+    spool,
     skipInvalid: args["skip-invalid"],
     ...entityPipelineOptions(args),
     profile,
@@ -65,7 +69,10 @@ try {
       `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 } catch (error) {
+  rmSync(spool, { force: true }); // `fail` exits at once
   if (error instanceof IngestError) fail(`${error.message}\nFix these, or pass --skip-invalid to index the rest and report them.`);
   if (error instanceof BundleBuildError || error instanceof EntityModelError) fail(`${error.message} [${error.code}]`);
   throw error;
+} finally {
+  rmSync(spool, { force: true });
 }

@@ -1,5 +1,5 @@
 /** @module `npm run deploy`: build → upload the new version's keys → point the live manifest at it → `wrangler deploy`. */
-import { readFile, stat } from "node:fs/promises";
+import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { bulkFiles, LIVE_FILE, writeBundle } from "../../src/build/bundle-files";
@@ -57,14 +57,21 @@ if (!args["skip-build"]) await ensureHeap(args.input?.length ? args.input : ["se
 await step(1, args["skip-build"] ? `Checking the bundle in ${args.out}` : "Building the bundle", async () => {
   await buildWidget({ write: true });
   if (args["skip-build"]) return;
-  const { bundle, read } = await buildFromInputs(args.input?.length ? args.input : ["seeds"], {
-    profile: args.profile as Profile,
-    skipInvalid: args["skip-invalid"],
-    ...entityPipelineOptions(args),
-    say,
-  });
-  await writeBundle(bundle, args.out);
-  say(`  ${read.documents.length.toLocaleString("en-US")} documents, version ${bundle.manifest.version}`);
+  // The values go to a file as they are made, not the heap, until the bundle's files are written.
+  const spool = `${args.out}.spool-${process.pid}`;
+  try {
+    const { bundle, read } = await buildFromInputs(args.input?.length ? args.input : ["seeds"], {
+      profile: args.profile as Profile,
+      skipInvalid: args["skip-invalid"],
+      ...entityPipelineOptions(args),
+      spool,
+      say,
+    });
+    await writeBundle(bundle, args.out);
+    say(`  ${read.documents.length.toLocaleString("en-US")} documents, version ${bundle.manifest.version}`);
+  } finally {
+    await rm(spool, { force: true });
+  }
 });
 
 const manifestText = await readFile(join(args.out, "manifest.json"), "utf8");

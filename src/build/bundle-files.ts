@@ -1,9 +1,10 @@
 /** @module Writes a bundle to disk as `wrangler kv bulk put` files, and reads it back as a file-backed KV. */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { LIVE_MANIFEST_KEY } from "../format/bundle";
+import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
 import type { KvSource } from "../kv/source";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
+import { readSpool } from "./parts";
 import { type Bundle, liveManifest } from "./write";
 
 /** The file holding only the live manifest: uploaded last, so a half-uploaded version is never served. */
@@ -48,7 +49,7 @@ export async function writeBundle(bundle: Bundle, dir: string): Promise<WrittenB
     batch = [];
     batchBytes = 2;
   };
-  for (const [key, value] of bundle.values) {
+  for (const [key, value] of valuesOf(bundle)) {
     const pair = Buffer.from(JSON.stringify({ key, value } satisfies Pair));
     const size = pair.length + 1;
     largestValue = Math.max(largestValue, Buffer.byteLength(value));
@@ -64,6 +65,13 @@ export async function writeBundle(bundle: Bundle, dir: string): Promise<WrittenB
   await mkdir(join(dir, ".."), { recursive: true });
   await rename(tmp, dir);
   return { dir, files, largestValue };
+}
+
+/** A bundle's values in upload order: its parts by name (read back from the spool when it has one), then its manifest. */
+function* valuesOf(bundle: Bundle): Generator<[string, string]> {
+  const { spooled } = bundle;
+  if (spooled) for (const [name, value] of readSpool(spooled)) yield [`${versionPrefix(spooled.version)}${name}`, value];
+  yield* bundle.values;
 }
 
 /** The bulk files of a written bundle, version keys first and the live manifest last. */

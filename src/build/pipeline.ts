@@ -27,6 +27,8 @@ export interface PipelineOptions {
    * same extractor are not extracted again. None by default (the CLI passes `.cache/entities`).
    */
   cache?: string;
+  /** A file for the values as they are made (`BuildOptions.spool`): `writeBundle` reads them back. */
+  spool?: string;
   say?: (message: string) => void;
   onProgress?: (stage: string, done: number, total?: number) => void;
 }
@@ -105,6 +107,7 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
     { documents, entities: entities.entities, byDocument: entities.byDocument, mentions: entities.mentions },
     {
       profile: options.profile,
+      spool: options.spool,
       shards: options.shards,
       head: options.head,
       builtAt: options.builtAt,

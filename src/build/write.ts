@@ -65,6 +65,7 @@ import { type ParsedTermShard, termCodec } from "../format/values/term";
 import { MAX_LISTED_DUPLICATES, nearDuplicates, READ_WORDS, SIGNATURE, signatureOf } from "./duplicates";
 import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
 import { FREE_PLAN_KEYS, type LayoutPlan, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
+import { Parts, type SpooledValues } from "./parts";
 import { similarDocuments } from "./similar";
 
 export interface BundleInput {
@@ -92,6 +93,11 @@ export interface BuildOptions {
   text?: TextIndex;
   /** Record fields (of `meta`) to make facets: filterable and counted (`FACET_NAME`, not `RESERVED_FACETS`). */
   facets?: string[];
+  /**
+   * A file to write the values to as they are made, instead of keeping them until the end (`Bundle.spooled`):
+   * `writeBundle` reads them back. For large archives, where they are a third of the heap.
+   */
+  spool?: string;
 }
 
 /**
@@ -125,8 +131,13 @@ export function facetValues(meta: Record<string, unknown>, facets: readonly stri
 
 export interface Bundle {
   manifest: Manifest;
-  /** Every value of the version, key → JSON text, the versioned manifest included; the live manifest is not. */
+  /**
+   * Every value of the version, key → JSON text, the versioned manifest included; the live manifest is not. With
+   * `spooled`, only the versioned manifest: the other values are in the spool file.
+   */
   values: Map<string, string>;
+  /** Where the values are when the build spooled them (`BuildOptions.spool`). */
+  spooled?: SpooledValues;
 }
 
 export class BundleBuildError extends Error {
@@ -293,7 +304,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     options.shards,
   );
   plan.head = head;
-  const parts = new Map<string, string>(); // key without version → value
+  const parts = new Parts(options.spool); // key without version → value
   const groups = nearDuplicates(text.signatures, {
     times: Float64Array.from(docs, (doc) => (doc.date ? Date.parse(doc.date) : Number.NaN)),
   });
@@ -317,9 +328,9 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const entityPages = { ...writeEntities(parts, entities, plan), ...writeTrending(parts, entities, docs) };
 
   // The version is a hash of every part, so a new build never mixes with an old one.
-  const names = [...parts.keys()].sort();
+  const names = parts.names();
   // A hash of every value's hash: one string of all values would pass V8's longest string at a million documents.
-  const hashes = names.map((name) => `${name}\n${sha256Hex(parts.get(name) as string)}`);
+  const hashes = names.map((name) => `${name}\n${parts.hash(name)}`);
   const version = sha256Hex(hashes.join("\n")).slice(0, 16);
   const layout: Layout = {
     term: plan.term,
@@ -338,8 +349,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const values = new Map<string, string>();
   let total = 0;
   for (const name of names) {
-    const value = parts.get(name) as string;
-    const size = bytes(value);
+    const size = parts.size(name);
     if (size > MAX_VALUE_BYTES) {
       throw new BundleBuildError(
         "value_too_large",
@@ -347,8 +357,10 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
       );
     }
     total += size;
-    values.set(`${versionPrefix(version)}${name}`, value);
+    const value = parts.value(name);
+    if (value !== undefined) values.set(`${versionPrefix(version)}${name}`, value);
   }
+  const spooled = parts.finish(version);
   const manifest: Manifest = {
     format: FORMAT_VERSION,
     version,
@@ -368,7 +380,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
       dated: documents.reduce((n, doc) => n + (doc.date ? 1 : 0), 0),
       terms: words.size,
       entities: entities.length,
-      keys: values.size + 2,
+      keys: names.length + 2,
       bytes: total,
     },
   };
@@ -380,14 +392,14 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
       `The bundle has ${manifest.counts.keys} keys, over the Free plan's ${FREE_PLAN_KEYS} writes a day: lower --shards.`,
     );
   }
-  return { manifest, values };
+  return { manifest, values, ...(spooled ? { spooled } : {}) };
 }
 
 /**
  * Term shards, and the tail chunks of lists longer than the head; returns how many chunks. Every shard is written,
  * even an empty one, so a missing key always means a broken upload.
  */
-function writeTerms(parts: Map<string, string>, maps: Record<Field, [string, Slots][]>, plan: LayoutPlan, chunkSize: number): number {
+function writeTerms(parts: Parts, maps: Record<Field, [string, Slots][]>, plan: LayoutPlan, chunkSize: number): number {
   const termShards: TermShard[] = Array.from({ length: plan.term }, () => ({}));
   let tails = 0;
   for (const field of engineConfig.fields) {
@@ -415,7 +427,7 @@ function writeTerms(parts: Map<string, string>, maps: Record<Field, [string, Slo
 }
 
 /** Prefix groups, for completions and the last term of a typeahead query. */
-function writePrefixes(parts: Map<string, string>, groups: Map<string, PrefixShard[string]>, plan: LayoutPlan): void {
+function writePrefixes(parts: Parts, groups: Map<string, PrefixShard[string]>, plan: LayoutPlan): void {
   const shards: PrefixShard[] = Array.from({ length: plan.prefix }, () => ({}));
   for (const [group, value] of [...groups].sort(byKey)) {
     const shard = shards[shardOf(group, plan.prefix)];
@@ -425,7 +437,7 @@ function writePrefixes(parts: Map<string, string>, groups: Map<string, PrefixSha
 }
 
 /** Whole documents, packed into buckets by size; returns each document's bucket (its metadata names it). */
-function writeDocuments(parts: Map<string, string>, storedJson: string[], plan: LayoutPlan): { bucketOf: number[]; docBuckets: number } {
+function writeDocuments(parts: Parts, storedJson: string[], plan: LayoutPlan): { bucketOf: number[]; docBuckets: number } {
   const bucketOf: number[] = [];
   let bucket: string[] = [];
   let bucketBytes = 0;
@@ -448,7 +460,7 @@ function writeDocuments(parts: Map<string, string>, storedJson: string[], plan: 
 
 /** Metadata buckets of `metaSize` documents each, by number; returns how many. */
 function writeMetas(
-  parts: Map<string, string>,
+  parts: Parts,
   stored: StoredDocument[],
   bucketOf: number[],
   duplicates: (Duplicates | undefined)[],
@@ -513,7 +525,7 @@ function languageCounts(documents: readonly SourceDocument[]): Record<string, nu
 
 /** External id → document number, sharded by id. */
 /** Id shards (id → number), and the related articles of each document (`similar`, by number) in shards of their own, by the same hash. */
-function writeIds(parts: Map<string, string>, docs: SourceDocument[], similar: [number, number][][], plan: LayoutPlan): void {
+function writeIds(parts: Parts, docs: SourceDocument[], similar: [number, number][][], plan: LayoutPlan): void {
   const shards: IdShard[] = Array.from({ length: plan.id }, () => ({}));
   const related: SimilarShard[] = Array.from({ length: plan.similar }, () => ({}));
   docs.forEach((doc, i) => {
@@ -528,7 +540,7 @@ function writeIds(parts: Map<string, string>, docs: SourceDocument[], similar: [
 }
 
 /** Entities: records sharded by id, names and aliases by prefix group, and paged lists (all types, and each type); returns the pages per list. */
-function writeEntities(parts: Map<string, string>, entities: EntityRecord[], plan: LayoutPlan): Record<string, number> {
+function writeEntities(parts: Parts, entities: EntityRecord[], plan: LayoutPlan): Record<string, number> {
   const sortedEntities = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const entityShards: EntityShard[] = Array.from({ length: plan.entity }, () => ({}));
   for (const entity of sortedEntities) {
@@ -565,7 +577,7 @@ function writeEntities(parts: Map<string, string>, entities: EntityRecord[], pla
  * each. None in an archive without dates, nor for a window reaching back past its oldest document. Returns the pages
  * per list.
  */
-function writeTrending(parts: Map<string, string>, entities: EntityRecord[], docs: SourceDocument[]): Record<string, number> {
+function writeTrending(parts: Parts, entities: EntityRecord[], docs: SourceDocument[]): Record<string, number> {
   const timeOf = new Map<string, number>();
   for (const doc of docs) {
     const time = doc.date ? Date.parse(doc.date) : Number.NaN;
