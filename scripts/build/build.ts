@@ -42,7 +42,7 @@ if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards 
 
 await ensureHeap(inputs, say);
 const started = performance.now();
-say(`Reading documents from ${inputs.join(", ")}`);
+say(`Reading documents from ${inputs.length > 3 ? `${inputs.slice(0, 3).join(", ")} and ${inputs.length - 3} more` : inputs.join(", ")}`);
 // The values go to a file as they are made, not the heap, until the bundle's files are written.
 const spool = `${args.out}.spool-${process.pid}`;
 try {

@@ -64,7 +64,9 @@ export async function ensureHeap(inputs: string[], say: (message: string) => voi
   const gb = (n: number) => `${(n / 2 ** 30).toFixed(1)} GB`;
   say(
     `${formatBytes(bytes)} of input: giving the build a heap of ${gb(plan.megabytes * 2 ** 20)} (Node's limit is ${gb(getHeapStatistics().heap_size_limit)})` +
-      (plan.short ? `; it may need ${gb(bytes * HEAP_PER_INPUT_BYTE)}, more than this machine's ${gb(totalmem())} allow` : ""),
+      (plan.short
+        ? `; it may need ${gb(bytes * HEAP_PER_INPUT_BYTE)}, more than ${MEMORY_SHARE * 100}% of this machine's ${gb(totalmem())}`
+        : ""),
   );
   const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--max-old-space-size"));
   const child = spawnSync(process.execPath, [...execArgv, `--max-old-space-size=${plan.megabytes}`, ...process.argv.slice(1)], {
