@@ -45,7 +45,7 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number):
     similar: clamp(pow2(size.documents / 500), 1, 4096),
     prefix: clamp(pow2(size.terms / 2000), 1, 1024),
     entity: clamp(pow2(size.entities / 200), 1, 1024),
-    names: clamp(pow2(size.entities / 500), 1, 256),
+    names: clamp(pow2(size.entities / 500), 1, 4096),
     docBucketBytes: 1024 * 1024,
     maxEntityPages: Number.POSITIVE_INFINITY,
   };

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { writeBundle } from "../src/build/bundle-files";
 import { Parts } from "../src/build/parts";
 import { buildFromInputs } from "../src/build/pipeline";
+import { NAME_GROUP_BYTES, withinBudget } from "../src/build/write";
+import type { NamedEntity } from "../src/format/bundle";
 
 const dir = mkdtempSync(join(tmpdir(), "spool-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,5 +45,18 @@ describe("a build that spools its values", () => {
       ["a", 12, 2],
       ["b", 0, 12],
     ]);
+  });
+});
+
+describe("a name group of an archive of millions of entities", () => {
+  it("keeps its most mentioned entities within the budget, and a group of a smaller archive whole", () => {
+    const entity = (i: number): NamedEntity => [`Kamal Name${i}`, `kamal-name${i}`, "person", 1_000_000 - i, [`Kamal N${i}`]];
+    const small = Array.from({ length: 40_000 }, (_, i) => entity(i));
+    expect(withinBudget(small)).toBe(small);
+    const huge = Array.from({ length: 200_000 }, (_, i) => entity(i));
+    const kept = withinBudget(huge);
+    expect(JSON.stringify(kept).length).toBeLessThanOrEqual(NAME_GROUP_BYTES);
+    expect(kept.length).toBeGreaterThan(100_000);
+    expect(kept).toEqual(huge.slice(0, kept.length));
   });
 });
