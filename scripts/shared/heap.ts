@@ -59,11 +59,12 @@ async function inputBytes(inputs: string[]): Promise<number> {
 export async function ensureHeap(inputs: string[], say: (message: string) => void): Promise<void> {
   if (process.env[RAISED]) return;
   const bytes = await inputBytes(inputs);
-  const plan = heapPlan(bytes, getHeapStatistics().heap_size_limit, totalmem());
+  const limit = getHeapStatistics().heap_size_limit;
+  const plan = heapPlan(bytes, limit, totalmem());
   if (!plan.raise) return;
   const gb = (n: number) => `${(n / 2 ** 30).toFixed(1)} GB`;
   say(
-    `${formatBytes(bytes)} of input: giving the build a heap of ${gb(plan.megabytes * 2 ** 20)} (Node's limit is ${gb(getHeapStatistics().heap_size_limit)})` +
+    `${formatBytes(bytes)} of input: giving the build a heap of ${gb(plan.megabytes * 2 ** 20)} (Node's limit is ${gb(limit)})` +
       (plan.short
         ? `; it may need ${gb(bytes * HEAP_PER_INPUT_BYTE)}, more than ${MEMORY_SHARE * 100}% of this machine's ${gb(totalmem())}`
         : ""),

@@ -3,7 +3,7 @@ import type { EntityRecord, EntityRef, EntityType } from "../../format/schema";
 import { assignIds, byText, canonicalName, majorityType } from "./canonical";
 import { writtenLowercase } from "./casing";
 import { laterParsed } from "./dates";
-import { extractDocument } from "./document";
+import { bodyOffset, extractDocument } from "./document";
 import { mergeKeyCache } from "./keys";
 import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
@@ -125,8 +125,7 @@ function strongest({ others, weights, length }: Row, rank: Int32Array, top: Int3
  * isSignOff({ id: "a", title: "", body: "Prices rose.\nREUTER" }, 13, 19); // true
  */
 export function isSignOff(doc: EntityDocument, start: number, end: number): boolean {
-  const title = doc.title.trim();
-  const offset = title ? title.length + 2 : 0;
+  const offset = bodyOffset(doc);
   const { body } = doc;
   const from = start - offset;
   const to = end - offset;
@@ -186,15 +185,12 @@ export function mergeEntities(
   // unless it resolved to an entity written with capitals somewhere or to a registry entry.
   const foundKeys = found.map(resolve);
   const cased = new Set<string>();
-  found.forEach(({ surface }, i) => {
-    const key = foundKeys[i] as string;
-    if (!cased.has(key) && (curated.has(key) || /\p{Lu}/u.test(surface))) cased.add(key);
-  });
   // A word alone read as a person that the archive mostly writes in lowercase ("Cattle", "Class" at the start of a
   // table row) is a common noun, not somebody; a legal form alone ("Ltd") is what is left of a company's name cut in two.
   const single = new Set<string>();
-  found.forEach(({ type }, i) => {
+  found.forEach(({ surface, type }, i) => {
     const key = foundKeys[i] as string;
+    if (!cased.has(key) && (curated.has(key) || /\p{Lu}/u.test(surface))) cased.add(key);
     if (type === "person" && !key.includes(" ") && !curated.has(key)) single.add(key);
   });
   const common = writtenLowercase(docs, single);
