@@ -219,5 +219,9 @@ describe("Server-Timing", () => {
     expect(parseServerTiming(formatServerTiming({ ...noSearch, edge: "hit" }))).toEqual({ ...noSearch, edge: "hit" });
     expect(parseServerTiming("total;dur=3")).toBeUndefined();
     expect(parseServerTiming(null)).toBeUndefined();
+    // Values read from the Worker's Static Assets are named so: they are not KV reads.
+    const assets = { ...t, store: "assets" as const };
+    expect(formatServerTiming(assets)).toMatch(/^assets;dur=12;desc="3 keys/);
+    expect(parseServerTiming(formatServerTiming(assets))).toEqual(assets);
   });
 });

@@ -1,9 +1,12 @@
-/** @module `npm run deploy`: build → upload the new version's keys → point the live manifest at it → `wrangler deploy`. */
-import { readFile, rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+/**
+ * @module `npm run deploy`: build → upload the new version's keys → point the live manifest at it → `wrangler deploy`.
+ * With `--target assets`: build → `wrangler deploy` of the Worker with the bundle as its Static Assets (no KV).
+ */
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { bulkFiles, LIVE_FILE, writeBundle } from "../../src/build/bundle-files";
-import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
+import { ASSETS_DIR, type Target as BundleTarget, bulkFiles, LIVE_FILE, writeBundle } from "../../src/build/bundle-files";
+import { ASSETS_FREE_FILES, ASSETS_PAID_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
 import { buildFromInputs } from "../../src/build/pipeline";
 import { Manifest } from "../../src/format/manifest-schema";
 import { buildWidget } from "../build/build-widget";
@@ -28,27 +31,41 @@ const { values: args } = parseCli({
     input: { type: "string", multiple: true },
     out: { type: "string", default: "dist/bundle" },
     profile: { type: "string", default: "default" },
+    target: { type: "string", default: "kv" },
     "skip-invalid": { type: "boolean", default: false },
     // The build's own options, as `npm run build` takes them.
     ...entityOptions,
   },
 });
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
+if (args.target !== "kv" && args.target !== "assets") fail(`--target must be "kv" or "assets", not "${args.target}".`);
+const bundleTarget = args.target as BundleTarget;
+const assets = bundleTarget === "assets";
+if (assets && args.local) {
+  fail(
+    "--local loads wrangler's local KV; a bundle deployed as assets needs none. Serve it locally with: npx wrangler dev --config wrangler.assets.json",
+  );
+}
+/** The config `wrangler deploy` is given with `--target assets`: wrangler.toml's, with the bundle's folder as the Worker's assets. */
+const ASSETS_CONFIG = "wrangler.assets.json";
+const steps = assets ? 3 : 5;
 /** The environment named to `wrangler deploy`; `--env=""` is the top level (production), said so to wrangler. */
 const envFlag = `--env=${args.env ?? ""}`;
 const where = args.local ? "local KV" : `Cloudflare${args.env ? ` (env ${args.env})` : ""}`;
-const resume = `npm run deploy -- --skip-build${args.env ? ` --env ${args.env}` : ""}${args.local ? " --local" : ""}`;
+const resume = `npm run deploy -- --skip-build${args.env ? ` --env ${args.env}` : ""}${args.local ? " --local" : ""}${args.target === "assets" ? " --target assets" : ""}`;
 
 /** Runs one step; on failure says which step failed, that the previous version still serves, and how to resume. */
 async function step<T>(n: number, name: string, run: () => T | Promise<T>): Promise<T> {
-  say(`[${n}/5] ${name}`);
+  say(`[${n}/${steps}] ${name}`);
   try {
     return await run();
   } catch (error) {
     fail(
       `Step ${n} (${name}) failed: ${(error as Error).message}\n` +
-        `The live manifest was ${n < 4 ? "not touched: the previous version still serves" : "already switched"}. ` +
-        `Fix the cause, then resume with: ${n < 5 ? resume : `npx wrangler deploy${args.env ? ` --env ${args.env}` : ""}`}`,
+        (assets
+          ? `Nothing was deployed: the previous Worker version still serves. Fix the cause, then resume with: ${resume}`
+          : `The live manifest was ${n < 4 ? "not touched: the previous version still serves" : "already switched"}. ` +
+            `Fix the cause, then resume with: ${n < 5 ? resume : `npx wrangler deploy${args.env ? ` --env ${args.env}` : ""}`}`),
     );
   }
 }
@@ -67,7 +84,7 @@ await step(1, args["skip-build"] ? `Checking the bundle in ${args.out}` : "Build
       spool,
       say,
     });
-    await writeBundle(bundle, args.out);
+    await writeBundle(bundle, args.out, { target: bundleTarget });
     say(`  ${read.documents.length.toLocaleString("en-US")} documents, version ${bundle.manifest.version}`);
   } finally {
     await rm(spool, { force: true });
@@ -77,31 +94,79 @@ await step(1, args["skip-build"] ? `Checking the bundle in ${args.out}` : "Build
 const manifestText = await readFile(join(args.out, "manifest.json"), "utf8");
 const manifest = Manifest.parse(JSON.parse(manifestText));
 const files = await bulkFiles(args.out);
+/** wrangler.toml as wrangler reads it, with the bundle's `assets/` folder as the Worker's Static Assets, bound as `BUNDLE`. */
+async function writeAssetsConfig(): Promise<void> {
+  const folder = join(args.out, ASSETS_DIR);
+  const found = await stat(join(folder, "manifest")).catch(() => undefined);
+  if (!found) throw new Error(`${folder} holds no bundle: build it with --target assets (drop --skip-build)`);
+  const { experimental_readRawConfig } = await import("wrangler");
+  const { rawConfig } = experimental_readRawConfig({ config: "wrangler.toml" });
+  // Every request reaches the Worker: the bundle's files are read through the binding, never served as they are. No
+  // KV namespace: the Worker reads none when it has the assets, and none need exist.
+  const withoutKv = <T extends object>(c: T) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== "kv_namespaces"));
+  const envs = Object.fromEntries(Object.entries(rawConfig.env ?? {}).map(([name, c]) => [name, withoutKv(c as object)]));
+  const config = {
+    ...withoutKv(rawConfig),
+    ...(rawConfig.env ? { env: envs } : {}),
+    assets: { directory: resolve(folder), binding: "BUNDLE", run_worker_first: true },
+  };
+  await writeFile(ASSETS_CONFIG, `${JSON.stringify(config, null, 2)}\n`);
+}
+const configFlag = assets ? ["--config", ASSETS_CONFIG] : [];
 const plan = await step(2, "Planning", async () => {
   let pairs = 0;
-  for (const file of files) {
+  if (assets) await writeAssetsConfig();
+  for (const file of assets ? [] : files) {
     const n = (JSON.parse(await readFile(file, "utf8")) as unknown[]).length;
     const bytes = (await stat(file)).size;
     if (n > BULK_MAX_PAIRS || bytes >= BULK_MAX_BYTES) throw new Error(`${file} holds ${n} pairs, ${bytes} bytes: over wrangler's limits`);
     pairs += n;
   }
   const outdir = join("dist", "worker");
-  wrangler(["deploy", "--dry-run", "--outdir", outdir, envFlag]);
+  wrangler(["deploy", "--dry-run", "--outdir", outdir, envFlag, ...configFlag]);
   const worker = await readFile(join(outdir, "index.js"));
   return { pairs, worker: worker.length, workerGzip: gzipSync(worker).length };
 });
-say(
-  `  version ${manifest.version}: ${plan.pairs.toLocaleString("en-US")} keys (= KV writes) in ${files.length} bulk files, ${formatBytes(manifest.counts.bytes)}; ` +
-    `the Free plan allows ${FREE_PLAN_KEYS.toLocaleString("en-US")} writes a day${plan.pairs > FREE_PLAN_KEYS ? " — over it: build with --profile free, or use a paid plan" : ""}`,
-);
+const count = (n: number) => n.toLocaleString("en-US");
+if (assets) {
+  const keys = manifest.counts.keys;
+  say(
+    `  version ${manifest.version}: ${count(keys)} files as the Worker's Static Assets, ${formatBytes(manifest.counts.bytes)}, no KV writes and no KV reads; ` +
+      `a Worker version takes ${count(ASSETS_FREE_FILES)} files on the Free plan, ${count(ASSETS_PAID_FILES)} on the Paid plan` +
+      `${keys > ASSETS_FREE_FILES ? " — over the Free plan's: use a paid plan, build with --profile free, or deploy to KV" : ""}`,
+  );
+} else {
+  say(
+    `  version ${manifest.version}: ${count(plan.pairs)} keys (= KV writes) in ${files.length} bulk files, ${formatBytes(manifest.counts.bytes)}; ` +
+      `the Free plan allows ${count(FREE_PLAN_KEYS)} writes a day${plan.pairs > FREE_PLAN_KEYS ? " — over it: build with --profile free, or use a paid plan" : ""}`,
+  );
+}
 say(
   `  Worker: ${formatBytes(plan.worker)}, ${formatBytes(plan.workerGzip)} gzipped: ${percent(plan.workerGzip, WORKER_FREE_GZIP)} of the Free plan's ` +
     `${formatBytes(WORKER_FREE_GZIP)} and ${percent(plan.workerGzip, WORKER_PAID_GZIP)} of the Paid plan's ${formatBytes(WORKER_PAID_GZIP)} ` +
     "(Cloudflare's Workers limits, compressed size)",
 );
-say(`  target: ${where}`);
+say(`  target: ${assets ? `Cloudflare${args.env ? ` (env ${args.env})` : ""}, the bundle as the Worker's Static Assets` : where}`);
 if (args["dry-run"]) {
-  say(`✔ Dry run: nothing was uploaded. Bulk files in ${join(args.out, "kv")}, the Worker in dist/worker.`);
+  say(
+    `✔ Dry run: nothing was uploaded. ${assets ? `The assets in ${join(args.out, ASSETS_DIR)}, wrangler's config in ${ASSETS_CONFIG}` : `Bulk files in ${join(args.out, "kv")}`}, the Worker in dist/worker.`,
+  );
+  process.exit(0);
+}
+
+/** The Worker carries the manifest of the version it goes live with (a var holds at most 5 KB). */
+function manifestVar(): string[] {
+  const deployed = JSON.stringify(JSON.parse(manifestText));
+  if (Buffer.byteLength(deployed) <= MAX_VAR_BYTES) return ["--var", `BUNDLE_MANIFEST:${deployed}`];
+  say(`  the manifest is over ${MAX_VAR_BYTES} bytes: fresh isolates will read it first`);
+  return [];
+}
+if (assets) {
+  // The assets go live with the Worker version, atomically: there is no live manifest to switch.
+  await step(3, "Deploying the Worker with its bundle as Static Assets", () =>
+    wrangler(["deploy", envFlag, ...configFlag, ...manifestVar()]),
+  );
+  say(`✔ Version ${manifest.version} is live on Cloudflare. Roll back with: npx wrangler rollback`);
   process.exit(0);
 }
 
@@ -116,10 +181,8 @@ await step(3, `Uploading ${plan.pairs.toLocaleString("en-US")} keys to ${where}`
 await step(4, `Pointing the live manifest at ${manifest.version}`, () => bulkPut(join(args.out, "kv", LIVE_FILE), target));
 if (!args.local) {
   // The Worker carries the manifest of the version it goes live with: a fresh isolate reads its first values without
-  // waiting for the live manifest (it checks it in the same round trip). A var holds at most 5 KB.
-  const deployed = JSON.stringify(JSON.parse(manifestText));
-  const vars = Buffer.byteLength(deployed) <= MAX_VAR_BYTES ? ["--var", `BUNDLE_MANIFEST:${deployed}`] : [];
-  if (vars.length === 0) say(`  the manifest is over ${MAX_VAR_BYTES} bytes: fresh isolates will read the live manifest first`);
+  // waiting for the live manifest (it checks it in the same round trip).
+  const vars = manifestVar();
   await step(5, "Deploying the Worker", () => wrangler(["deploy", envFlag, ...vars]));
 }
 say(`✔ Version ${manifest.version} is live on ${where}. Roll back with: npm run rollback -- <version>`);

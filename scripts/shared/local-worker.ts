@@ -25,11 +25,27 @@ export interface TestWorker {
   dispose(): Promise<void>;
 }
 
-export async function startWorker(options: { cacheBudgetMb?: number; bindings?: Record<string, string> } = {}): Promise<TestWorker> {
+/**
+ * Starts the Worker with an empty local KV; with `assets` (a bundle's `assets/` folder, `--target assets`), the
+ * bundle is the Worker's Static Assets behind the binding `BUNDLE`, as `npm run deploy -- --target assets` deploys
+ * it: every request reaches the Worker first.
+ */
+export async function startWorker(
+  options: { cacheBudgetMb?: number; bindings?: Record<string, string>; assets?: string } = {},
+): Promise<TestWorker> {
   const mf = new Miniflare({
     modules: [{ type: "ESModule", path: "index.js", contents: await workerScript() }],
     compatibilityDate: "2026-04-01",
     kvNamespaces: ["SEARCH_KV"],
+    ...(options.assets
+      ? {
+          assets: {
+            directory: options.assets,
+            binding: "BUNDLE",
+            routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
+          },
+        }
+      : {}),
     bindings: { CACHE_BUDGET_MB: String(options.cacheBudgetMb ?? 32), ...options.bindings },
   });
   const kv = (await mf.getKVNamespace("SEARCH_KV")) as unknown as KVNamespace;

@@ -1,14 +1,24 @@
 /** @module Writes a bundle to disk as `wrangler kv bulk put` files, and reads it back as a file-backed KV. */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
 import type { KvSource } from "../kv/source";
-import { BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
+import { ASSETS_PAID_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
 import { readSpool } from "./parts";
-import { type Bundle, liveManifest } from "./write";
+import { type Bundle, BundleBuildError, liveManifest } from "./write";
 
 /** The file holding only the live manifest: uploaded last, so a half-uploaded version is never served. */
 export const LIVE_FILE = "live-manifest.json";
+/** The folder of a bundle written for Workers Static Assets (`--target assets`): one file a key, at the key's path. */
+export const ASSETS_DIR = "assets";
+
+/** Where a bundle goes: Workers KV (bulk files for `wrangler kv bulk put`), or the Worker's Static Assets too. */
+export type Target = "kv" | "assets";
+
+export interface WriteOptions {
+  /** `assets` also writes `assets/`, one file a key (the live manifest at `assets/manifest`), for `--target assets`. */
+  target?: Target;
+}
 
 export interface WrittenBundle {
   dir: string;
@@ -24,13 +34,32 @@ const COMMA = Buffer.from(",");
 const CLOSE = Buffer.from("]");
 
 /**
- * Writes `manifest.json` and `kv/NNNN.json` bulk files (≤ 10,000 pairs, < 100 MB each) into `dir`,
- * replacing what was there only once everything is written.
+ * Writes `manifest.json` and `kv/NNNN.json` bulk files (≤ 10,000 pairs, < 100 MB each) into `dir`, and with
+ * `target: "assets"` the `assets/` folder too, replacing what was there only once everything is written. A bundle of
+ * more keys than a Worker version takes files fails before anything is written (`too_many_files`).
  */
-export async function writeBundle(bundle: Bundle, dir: string): Promise<WrittenBundle> {
+export async function writeBundle(bundle: Bundle, dir: string, options: WriteOptions = {}): Promise<WrittenBundle> {
+  const assets = options.target === "assets";
+  const keys = bundle.manifest.counts.keys;
+  if (assets && keys > ASSETS_PAID_FILES) {
+    throw new BundleBuildError(
+      "too_many_files",
+      `The bundle has ${keys.toLocaleString("en-US")} keys, over the ${ASSETS_PAID_FILES.toLocaleString("en-US")} files a Worker version's Static Assets take (Paid plan): deploy it to KV (--target kv), or build with --profile free.`,
+    );
+  }
   const tmp = `${dir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(join(tmp, "kv"), { recursive: true });
+  const made = new Set<string>();
+  const asset = async (key: string, value: string) => {
+    const path = join(tmp, ASSETS_DIR, ...key.split("/"));
+    const folder = dirname(path);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    await writeFile(path, value);
+  };
   const files: string[] = [];
   // Each pair is serialized and encoded once: a file is `[pair,pair,…]`, the same text as JSON.stringify of the array.
   let batch: Buffer[] = [];
@@ -56,9 +85,11 @@ export async function writeBundle(bundle: Bundle, dir: string): Promise<WrittenB
     if (batch.length > 0 && (batch.length >= BULK_MAX_PAIRS || batchBytes + size > BULK_MAX_BYTES)) await flush();
     batch.push(pair);
     batchBytes += size;
+    if (assets) await asset(key, value);
   }
   if (batch.length > 0) await flush();
   const [key, value] = liveManifest(bundle);
+  if (assets) await asset(key, value);
   await writeFile(join(tmp, "kv", LIVE_FILE), JSON.stringify([{ key, value }]));
   await writeFile(join(tmp, "manifest.json"), `${JSON.stringify(bundle.manifest, null, 2)}\n`);
   await rm(dir, { recursive: true, force: true });

@@ -75,3 +75,10 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number):
 /** `wrangler kv bulk put` takes at most 10,000 pairs a file, and a file under 100 MB. */
 export const BULK_MAX_PAIRS = 10_000;
 export const BULK_MAX_BYTES = 95 * 1000 * 1000;
+
+/**
+ * Workers Static Assets take at most this many files a Worker version (Workers limits: "Number of Static Asset files
+ * per Worker version"): a bundle deployed as assets is one file a key.
+ */
+export const ASSETS_FREE_FILES = 20_000;
+export const ASSETS_PAID_FILES = 100_000;

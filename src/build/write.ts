@@ -142,7 +142,7 @@ export interface Bundle {
 
 export class BundleBuildError extends Error {
   constructor(
-    readonly code: "value_too_large" | "too_many_keys" | "empty_corpus" | "facet_invalid",
+    readonly code: "value_too_large" | "too_many_keys" | "too_many_files" | "empty_corpus" | "facet_invalid",
     message: string,
   ) {
     super(message);

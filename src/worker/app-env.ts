@@ -3,7 +3,8 @@ import type { BundleReader } from "../format/reader";
 import type { ReadStats } from "../kv/source";
 
 export type AppEnv = {
-  Bindings: Env;
+  /** `BUNDLE`: the assets binding of a Worker deployed with its bundle as Static Assets (not in wrangler.toml: `npm run deploy -- --target assets` adds it). */
+  Bindings: Env & { BUNDLE?: Fetcher };
   Variables: {
     /** This request's KV read counters. */
     stats: ReadStats;

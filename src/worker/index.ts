@@ -48,6 +48,7 @@ base.use(async (c, next) => {
   c.header(
     "Server-Timing",
     formatServerTiming({
+      ...(c.env.BUNDLE ? { store: "assets" as const } : {}),
       kvMs: stats.ms,
       keys: stats.keys,
       bytes: stats.bytes,

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { bundleKey, type Manifest } from "../format/bundle";
 import { BundleReader, parseManifest, readManifest } from "../format/reader";
 import { LruCache } from "../kv/lru-cache";
-import { type KvSource, MIN_CACHE_TTL_S, newReadStats, type ReadStats, workersKvSource } from "../kv/source";
+import { assetsSource, type KvSource, MIN_CACHE_TTL_S, newReadStats, type ReadStats, workersKvSource } from "../kv/source";
 import { readSettings, type SettingVars } from "./settings";
 
 /** KV's own edge cache lifetime for bundle keys: they never change once written. */
@@ -17,9 +17,14 @@ let manifest: { value: Manifest; at: number } | undefined;
 
 /**
  * What the isolate reads of the Worker's env: its KV namespace, its settings' vars, and the manifest of the version
- * `npm run deploy` uploaded with this Worker (`BUNDLE_MANIFEST`, a var it sets; absent locally).
+ * `npm run deploy` uploaded with this Worker (`BUNDLE_MANIFEST`, a var it sets; absent locally). A Worker deployed
+ * with its bundle as Static Assets (`npm run deploy -- --target assets`) has the assets binding `BUNDLE` and reads
+ * everything from it, KV never.
  */
-export type IsolateEnv = { SEARCH_KV: KVNamespace; BUNDLE_MANIFEST?: string } & SettingVars;
+export type IsolateEnv = { SEARCH_KV: KVNamespace; BUNDLE?: Fetcher; BUNDLE_MANIFEST?: string } & SettingVars;
+
+/** The manifest of a bundle deployed as assets: read once per isolate (assets change only with the Worker). */
+let assetsManifest: Promise<Manifest> | undefined;
 
 /** A fresh isolate answered from the deployed manifest, and the live one names another version: answer again. */
 export class ManifestMoved extends Error {}
@@ -71,6 +76,7 @@ export function manifestTtlSeconds(env: IsolateEnv): number {
  * before it answers, and answers again from the live version when they do not (a rollback or a newer upload).
  */
 export async function openBundle(env: IsolateEnv, stats: ReadStats = newReadStats()): Promise<BundleReader> {
+  if (env.BUNDLE) return openAssets(env, env.BUNDLE, stats);
   const values: KvSource = workersKvSource(env.SEARCH_KV, VALUE_CACHE_TTL_S);
   const now = Date.now();
   const ttlMs = manifestTtlSeconds(env) * 1000;
@@ -87,6 +93,32 @@ export async function openBundle(env: IsolateEnv, stats: ReadStats = newReadStat
   }
   if (!manifest || now - manifest.at >= ttlMs) await readLive(env, stats, now, true);
   return new BundleReader(values, isolateCache(env), (manifest as { value: Manifest }).value, stats);
+}
+
+/**
+ * A reader of a bundle deployed as the Worker's Static Assets. Its manifest is the one deployed with the Worker
+ * (`BUNDLE_MANIFEST`), else read once per isolate in a round trip of its own (a free read: no KV); a failed read is
+ * tried again by the next request. There is no live manifest to watch: the assets change only with the Worker.
+ */
+async function openAssets(env: IsolateEnv, assets: Fetcher, stats: ReadStats): Promise<BundleReader> {
+  const source = assetsSource(assets);
+  // Deployed with its manifest (the same build as its assets): nothing to read first.
+  const deployedValue = assetsManifest ? undefined : deployedManifest(env);
+  if (deployedValue) assetsManifest = Promise.resolve(deployedValue);
+  if (!assetsManifest) {
+    const started = Date.now();
+    const reading = readManifest(source);
+    assetsManifest = reading;
+    reading.catch(() => {
+      if (assetsManifest === reading) assetsManifest = undefined;
+    });
+    const value = await reading;
+    stats.roundTrips++;
+    stats.keys++;
+    stats.ms += Date.now() - started;
+    return new BundleReader(source, isolateCache(env), value, stats);
+  }
+  return new BundleReader(source, isolateCache(env), await assetsManifest, stats);
 }
 
 /**
@@ -119,7 +151,8 @@ export async function explainMissingKey(env: IsolateEnv, error: AppError, versio
   try {
     const key = bundleKey(version, "manifest");
     // On the error path only, and with KV's least cacheTtl: a miss read here is cached at this location that long.
-    const found = await workersKvSource(env.SEARCH_KV, MIN_CACHE_TTL_S).getMany([key]);
+    const source = env.BUNDLE ? assetsSource(env.BUNDLE) : workersKvSource(env.SEARCH_KV, MIN_CACHE_TTL_S);
+    const found = await source.getMany([key]);
     if (found.get(key) == null)
       return new AppError(
         "bundle_version_missing",

@@ -9,9 +9,11 @@
  */
 
 export interface ServerTiming {
-  /** Milliseconds waiting for KV. */
+  /** Where the bundle's values come from: Workers KV (billed per key), or the Worker's Static Assets (free); `kv` when absent. */
+  store?: "kv" | "assets";
+  /** Milliseconds waiting for the store. */
   kvMs: number;
-  /** Values read from KV, their bytes, and the round trips that read them. */
+  /** Values read from the store, their bytes, and the round trips that read them. */
   keys: number;
   bytes: number;
   roundTrips: number;
@@ -38,7 +40,7 @@ const TOTAL_DESC = "I/O waits only on Cloudflare";
  */
 export function formatServerTiming(t: ServerTiming): string {
   return (
-    `kv;dur=${t.kvMs};desc="${t.keys} keys, ${t.bytes} bytes, ${t.roundTrips} round trips", ` +
+    `${t.store ?? "kv"};dur=${t.kvMs};desc="${t.keys} keys, ${t.bytes} bytes, ${t.roundTrips} round trips", ` +
     `isolate;desc="${t.cachedValues} cached values", edge;desc="${t.edge}", ` +
     `${t.searchMs === undefined ? "" : `search;dur=${t.searchMs};desc="${SEARCH_DESC}", `}total;dur=${t.totalMs};desc="${TOTAL_DESC}"`
   );
@@ -51,12 +53,13 @@ export function formatServerTiming(t: ServerTiming): string {
  */
 export function parseServerTiming(header: string | null | undefined): ServerTiming | undefined {
   const m =
-    /kv;dur=([\d.]+);desc="(\d+) keys, (\d+) bytes, (\d+) round trips", isolate;desc="(\d+) cached values", edge;desc="([^"]*)", (?:search;dur=([\d.]+);desc="[^"]*", )?total;dur=([\d.]+);desc="[^"]*"/.exec(
+    /(kv|assets);dur=([\d.]+);desc="(\d+) keys, (\d+) bytes, (\d+) round trips", isolate;desc="(\d+) cached values", edge;desc="([^"]*)", (?:search;dur=([\d.]+);desc="[^"]*", )?total;dur=([\d.]+);desc="[^"]*"/.exec(
       header ?? "",
     );
   if (!m) return undefined;
-  const [, kvMs, keys, bytes, roundTrips, cachedValues, edge, searchMs, totalMs] = m;
+  const [, store, kvMs, keys, bytes, roundTrips, cachedValues, edge, searchMs, totalMs] = m;
   return {
+    ...(store === "assets" ? { store } : {}),
     kvMs: Number(kvMs),
     keys: Number(keys),
     bytes: Number(bytes),
