@@ -48,16 +48,27 @@ const bytes: number[] = [];
 const keys: number[] = [];
 const trips: number[] = [];
 const cpu: number[] = [];
-const once = async (q: string) => {
+/** Bucket sizes the metadata's spread is counted at: how many buckets a search's documents would fall in. */
+const SPREAD_SIZES = [4, 16, 64, 256, 1024];
+const spread = new Map<number, number[]>(SPREAD_SIZES.map((size) => [size, []]));
+const once = async (q: string, count = false) => {
   const stats = newReadStats();
   const reader = new BundleReader(source, new LruCache<unknown>(64 * 1024 * 1024), manifest, stats);
+  const docs: number[] = [];
+  const metas = reader.metas.bind(reader);
+  reader.metas = (numbers, withDates) => {
+    docs.push(...numbers);
+    return metas(numbers, withDates);
+  };
   const started = process.cpuUsage();
   await search(bundleEngine(reader), reader, { q, limit: 10, offset: 0, facets: args.facets === "all" ? "all" : "sample" });
-  return { stats, cpu: cpuMsSince(started) };
+  const ms = cpuMsSince(started);
+  if (count) for (const size of SPREAD_SIZES) spread.get(size)?.push(new Set(docs.map((n) => Math.floor(n / size))).size);
+  return { stats, cpu: ms };
 };
 for (const q of queries.slice(0, 20)) await once(q);
 for (const q of queries) {
-  const { stats, cpu: ms } = await once(q);
+  const { stats, cpu: ms } = await once(q, true);
   bytes.push(stats.bytes);
   keys.push(stats.keys);
   trips.push(stats.roundTrips);
@@ -80,4 +91,10 @@ say(
 );
 say(
   `date histogram with every one of the ${manifest.counts.documents.toLocaleString("en-US")} documents matching (${runs.length.toLocaleString("en-US")} date runs): ${histogramMs.toFixed(2)} ms CPU`,
+);
+// Documents are numbered by date and a query's best matches are spread over the archive: larger metadata buckets
+// would not make fewer keys (DESIGN.md, "Why a cold search reads about 20 KV keys").
+say(
+  `metadata buckets a search's documents fall in, by documents a bucket: ${SPREAD_SIZES.map((size) => `${size}: ${mean(spread.get(size) ?? []).toFixed(1)}`).join(", ")} ` +
+    `(this bundle: ${manifest.layout.metaSize} a bucket)`,
 );

@@ -1,6 +1,6 @@
 /** @module `npm run build`: documents → entities → a sharded KV bundle on disk. */
 import { rmSync } from "node:fs";
-import { writeBundle } from "../../src/build/bundle-files";
+import { ASSETS_DIR, type Target, writeBundle } from "../../src/build/bundle-files";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
 import type { Profile } from "../../src/build/layout";
@@ -11,8 +11,8 @@ import { fail, formatBytes, parseCli, progress, say } from "../shared/cli";
 import { ensureHeap } from "../shared/heap";
 
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
-                        [--skip-invalid] [--no-entities] [--registry FILE] [--facet FIELD...]
-                        [--cache-dir DIR | --no-cache]`;
+                        [--target kv|assets] [--skip-invalid] [--no-entities] [--registry FILE]
+                        [--facet FIELD...] [--cache-dir DIR | --no-cache]`;
 
 const { values: args } = parseCli(
   {
@@ -21,6 +21,7 @@ const { values: args } = parseCli(
       out: { type: "string", default: "dist/bundle" },
       shards: { type: "string" },
       profile: { type: "string", default: "default" },
+      target: { type: "string", default: "kv" },
       "skip-invalid": { type: "boolean", default: false },
       ...entityOptions,
       help: { type: "boolean", default: false },
@@ -35,6 +36,8 @@ if (args.help) {
 const inputs = args.input?.length ? args.input : ["seeds"];
 const profile = args.profile as Profile;
 if (profile !== "default" && profile !== "free") fail(`--profile must be "default" or "free", not "${args.profile}".\n${usage}`);
+if (args.target !== "kv" && args.target !== "assets") fail(`--target must be "kv" or "assets", not "${args.target}".\n${usage}`);
+const target = args.target as Target;
 const shards = args.shards === undefined ? undefined : Number(args.shards);
 if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards <= 65536)) {
   fail(`--shards must be an integer from 1 to 65536, not "${args.shards}".`);
@@ -58,7 +61,7 @@ try {
   for (const skip of read.skipped) {
     say(`  skipped ${skip.file}${skip.line ? `:${skip.line}` : ""}${skip.id ? ` (id ${skip.id})` : ""}: ${skip.reason} [${skip.code}]`);
   }
-  const written = await writeBundle(bundle, args.out);
+  const written = await writeBundle(bundle, args.out, { target });
   const m = bundle.manifest;
   const n = (x: number) => x.toLocaleString("en-US");
   say(
@@ -68,6 +71,7 @@ try {
       `(largest value ${formatBytes(written.largestValue)}), ${written.files.length + 1} bulk files, ` +
       `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+  if (target === "assets") say(`  and ${n(m.counts.keys)} files in ${written.dir}/${ASSETS_DIR}, for the Worker's Static Assets`);
 } catch (error) {
   rmSync(spool, { force: true }); // `fail` exits at once
   if (error instanceof IngestError) fail(`${error.message}\nFix these, or pass --skip-invalid to index the rest and report them.`);
