@@ -37,6 +37,12 @@ async function corpus(docs: Doc[], options: { head?: number; tailChunk?: number;
   const mem = memoryBundle(bundle);
   return {
     engine: () => bundleEngine(mem.coldReader()),
+    /** A search with a cold reader, and the keys it read. */
+    searchCounted: async (params: Partial<SearchParams> & { q: string }) => {
+      const reader = mem.coldReader();
+      const result = await search(bundleEngine(reader), reader, { limit: 10, offset: 0, group: false, ...params });
+      return { result, keys: reader.stats.keys };
+    },
     search: (params: Partial<SearchParams> & { q: string }) => {
       const reader = mem.coldReader();
       // These corpora repeat a few words: near-duplicates by design, folded only where a test asks (duplicates.test.ts).
@@ -311,6 +317,32 @@ describe("facets", () => {
     const some = await partial({ q: "alpha ", limit: 1, facets: "all" });
     expect(some.facetsExhaustive).toBe(false);
     for (const f of some.facets.place) expect(f.count).toBeLessThanOrEqual(counts[f.id] ?? Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("facets=none", () => {
+  it("answers the same hits, total and order with every facet empty, reading only the page's metadata", async () => {
+    const n = 3 * FACET_SAMPLE + 5;
+    const docs = days(n, (i) => `alpha ${"beta ".repeat(i % 9)} gamma${i}`).map((d, i) => ({ ...d, entities: [place(`p${i % 3}`)] }));
+    const { searchCounted } = await corpus(docs);
+    for (const params of [
+      { q: "alpha ", limit: 5 },
+      { q: "alpha beta ", limit: 10, group: true },
+      { q: "alpha ", limit: 3, offset: 4, sort: "date" as const },
+    ]) {
+      const sampled = await searchCounted(params);
+      const none = await searchCounted({ ...params, facets: "none" });
+      const { facets, fieldFacets, facetsExhaustive, ...rest } = none.result;
+      const { facets: sampledFacets, fieldFacets: _, facetsExhaustive: __, ...sampledRest } = sampled.result;
+      expect(rest, params.q).toEqual(sampledRest);
+      expect(sampledFacets.place.length).toBeGreaterThan(0);
+      expect(sampledFacets.dates.length).toBeGreaterThan(0);
+      expect(facets).toEqual({ person: [], organization: [], place: [], lang: [], dates: [] });
+      expect(fieldFacets).toEqual({});
+      expect(facetsExhaustive).toBe(false);
+      // Metadata buckets of 4: the page's against the best 20's (5 keys fewer at least here), and no date runs.
+      expect(none.keys, params.q).toBeLessThanOrEqual(sampled.keys - 5);
+    }
   });
 });
 

@@ -110,6 +110,16 @@ describe("search over the seed articles, in workerd with local KV", () => {
       expect(counts).toEqual([...counts].sort((a, b) => b - a));
       for (const f of body.facets[type] as Facet[]) expect(f.type).toBe(type);
     }
+    // Asked for none, the same hits with every facet empty; an unknown value is the caller's error.
+    const none = await worker.json("/search?q=kabul+embassy&facets=none");
+    expect(none.status).toBe(200);
+    expect({ ...none.body.facets }).toEqual({ person: [], organization: [], place: [], lang: [], dates: [] });
+    expect(none.body.facets_exhaustive).toBe(false);
+    expect(none.body.hits).toEqual(body.hits);
+    expect(none.body.total).toBe(body.total);
+    const bogus = await worker.json("/search?q=kabul&facets=some");
+    expect(bogus.status).toBe(400);
+    expect(bogus.body.error.code).toBe("bad_request");
     // Filtering by a facet's entity keeps only its documents.
     const kirby = byName("person").get("John Kirby") as Facet;
     const filtered = await worker.json(`/search?q=kabul&entity=${kirby.id}`);

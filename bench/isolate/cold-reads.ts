@@ -17,7 +17,7 @@ import { search } from "../../src/search/engine";
 import { dateHistogram } from "../../src/search/histogram";
 import { cpuMsSince } from "../lib/heap";
 
-const usage = "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N] [--facets sample|all]";
+const usage = "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N] [--facets sample|all|none]";
 const { values: args } = parseCli(
   {
     options: {
@@ -61,7 +61,12 @@ const once = async (q: string, count = false) => {
     return metas(numbers, withDates);
   };
   const started = process.cpuUsage();
-  await search(bundleEngine(reader), reader, { q, limit: 10, offset: 0, facets: args.facets === "all" ? "all" : "sample" });
+  await search(bundleEngine(reader), reader, {
+    q,
+    limit: 10,
+    offset: 0,
+    facets: args.facets === "all" || args.facets === "none" ? args.facets : "sample",
+  });
   const ms = cpuMsSince(started);
   if (count) for (const size of SPREAD_SIZES) spread.get(size)?.push(new Set(docs.map((n) => Math.floor(n / size))).size);
   return { stats, cpu: ms };

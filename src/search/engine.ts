@@ -94,7 +94,10 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     order = "mentions";
   }
   const candidates = byMentions ?? (await checked(match));
-  const sample = candidates.slice(0, FACET_SAMPLE);
+  // No facets asked for: the page's metadata is all there is to read, the date runs none.
+  const counted = params.facets !== "none";
+  const sample = counted ? candidates.slice(0, FACET_SAMPLE) : [];
+  const withDates = dated && counted;
   let page: Candidate[];
   let metas: Map<number, DocMeta>;
   // The date runs, for the histogram, come in the metadata's read (then from the isolate's cache).
@@ -104,11 +107,11 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
       !byMentions && had < match.total && had < MAX_FOLD_CANDIDATES
         ? checked(await matchQuery(engine, parsed, { want: wantFor(Math.min(MAX_FOLD_CANDIDATES, 2 * had)), ...matchOptions }))
         : undefined;
-    ({ page, metas } = await foldDuplicates(reader, candidates, sample, params.offset, wanted, more, dated));
+    ({ page, metas } = await foldDuplicates(reader, candidates, sample, params.offset, wanted, more, withDates));
   } else {
     page = candidates.slice(params.offset, wanted);
     // One read for the page and the facets' documents.
-    metas = await reader.metas([...new Set([...page, ...sample].map((c) => c.doc))], dated);
+    metas = await reader.metas([...new Set([...page, ...sample].map((c) => c.doc))], withDates);
   }
   if (params.offset === 0 && params.sort !== "date" && match.groups.length > 1) page = rerankPage(page, metas, match, wordsOf);
   const matcher = {
@@ -117,8 +120,8 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     exact: new Set(match.groups.flatMap((g) => [...g.variants].filter(([, weight]) => weight >= 1).map(([term]) => term))),
     prefixes: parsed.clauses.filter((c) => c.prefix && !c.negated).map((c) => c.words.at(-1) as string),
   };
-  let entityFacets = countFacets(sample.map((c) => metas.get(c.doc) as DocMeta));
-  let facetsExhaustive = !match.approximate && sample.length >= match.total;
+  let entityFacets = counted ? countFacets(sample.map((c) => metas.get(c.doc) as DocMeta)) : emptyFacets();
+  let facetsExhaustive = counted && !match.approximate && sample.length >= match.total;
   // Asked for: the listed entities counted over every match the ranker saw (one or two more round trips).
   if (params.facets === "all" && !facetsExhaustive && match.docs) {
     const exact = await exactFacets(engine.postings, entityFacets, new Set(match.docs));
@@ -132,7 +135,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     approximate: match.approximate,
     facets: {
       ...entityFacets,
-      dates: dated ? dateHistogram(match.docs, match.range, await engine.dates()) : [],
+      dates: withDates ? dateHistogram(match.docs, match.range, await engine.dates()) : [],
     },
     fieldFacets: countFieldFacets(
       sample.map((c) => metas.get(c.doc) as DocMeta),

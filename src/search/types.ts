@@ -71,8 +71,11 @@ export interface SearchParams {
   group?: boolean;
   /** Facet filters: for each of the bundle's facets, the values a result must have one of. */
   fields?: Record<string, string[]>;
-  /** `all`: count the listed entities over every match (`exactFacets`), not only the best `FACET_SAMPLE`. */
-  facets?: "sample" | "all";
+  /**
+   * `all`: count the listed entities over every match (`exactFacets`), not only the best `FACET_SAMPLE`. `none`: no
+   * facets at all, so the metadata of the page's hits is all a search reads (about half the keys of a cold search).
+   */
+  facets?: "sample" | "all" | "none";
 }
 
 export type { SearchHit } from "./hit";

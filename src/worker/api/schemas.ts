@@ -73,9 +73,9 @@ export const SearchQuery = z.object({
     .max(36_500)
     .optional()
     .openapi({ description: "Boost recent documents: a half-life in days, relative to the newest document." }),
-  facets: z.enum(["sample", "all"]).default("sample").openapi({
+  facets: z.enum(["sample", "all", "none"]).default("sample").openapi({
     description:
-      "`sample` (the default) counts the entity facets among the best 20 matches; `all` counts the entities it lists over every match the search read (one or two more KV round trips: their postings, and up to 16 tail chunks), `facets_exhaustive` saying whether that was every match.",
+      "`sample` (the default) counts the entity facets among the best 20 matches; `all` counts the entities it lists over every match the search read (one or two more KV round trips: their postings, and up to 16 tail chunks), `facets_exhaustive` saying whether that was every match; `none` counts none (every facet empty, `facets_exhaustive` false) and reads only the page's metadata: about half the KV keys of a cold search, the same hits.",
   }),
   group: z.enum(["true", "false"]).default("true").openapi({
     description:
