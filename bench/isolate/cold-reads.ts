@@ -17,7 +17,8 @@ import { search } from "../../src/search/engine";
 import { dateHistogram } from "../../src/search/histogram";
 import { cpuMsSince } from "../lib/heap";
 
-const usage = "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N] [--facets sample|all|none]";
+const usage =
+  "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N] [--facets sample|all|none] [--limit N]";
 const { values: args } = parseCli(
   {
     options: {
@@ -25,6 +26,7 @@ const { values: args } = parseCli(
       corpus: { type: "string", default: "../shared/corpora/reuters21578.jsonl" },
       queries: { type: "string", default: "300" },
       facets: { type: "string", default: "sample" },
+      limit: { type: "string", default: "10" },
       help: { type: "boolean", default: false },
     },
   },
@@ -63,7 +65,7 @@ const once = async (q: string, count = false) => {
   const started = process.cpuUsage();
   await search(bundleEngine(reader), reader, {
     q,
-    limit: 10,
+    limit: Number(args.limit),
     offset: 0,
     facets: args.facets === "all" || args.facets === "none" ? args.facets : "sample",
   });
@@ -90,7 +92,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.le
 const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))] ?? 0;
 const p99 = (xs: number[]) => at(xs, 0.99);
 say(
-  `${queries.length} cold two-word searches on ${args.bundle} (${manifest.version}, facets=${args.facets}): bytes mean ${(mean(bytes) / 1024).toFixed(1)} KB, ` +
+  `${queries.length} cold two-word searches on ${args.bundle} (${manifest.version}, facets=${args.facets}, limit=${args.limit}): bytes mean ${(mean(bytes) / 1024).toFixed(1)} KB, ` +
     `p99 ${(p99(bytes) / 1024).toFixed(1)} KB; keys mean ${mean(keys).toFixed(2)}, p99 ${p99(keys)}; round trips mean ${mean(trips).toFixed(2)}; ` +
     `CPU p50 ${at(cpu, 0.5).toFixed(1)} ms, p99 ${p99(cpu).toFixed(1)} ms`,
 );
