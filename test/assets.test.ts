@@ -107,6 +107,17 @@ describe("--target assets", () => {
     } finally {
       await w.dispose();
     }
+    // The version's own manifest gone too: the deploy is not that version's at all.
+    rmSync(join(broken, ASSETS_DIR, bundleKey(bundle.manifest.version, "manifest")));
+    const stale = await startWorker({ assets: join(broken, ASSETS_DIR) });
+    try {
+      const { status, body } = await stale.json("/search?q=embassy");
+      expect(status).toBe(503);
+      expect(body.error.code).toBe("bundle_version_missing");
+      expect(body.error.message).toContain("not among the Worker's assets");
+    } finally {
+      await stale.dispose();
+    }
     rmSync(join(broken, ASSETS_DIR, LIVE_MANIFEST_KEY));
     const none = await startWorker({ assets: join(broken, ASSETS_DIR) });
     try {

@@ -156,7 +156,9 @@ export async function explainMissingKey(env: IsolateEnv, error: AppError, versio
     if (found.get(key) == null)
       return new AppError(
         "bundle_version_missing",
-        `The live manifest names version ${version}, whose keys are not in KV (never uploaded, or pruned): upload it or roll back.`,
+        env.BUNDLE
+          ? `The deployed manifest names version ${version}, whose files are not among the Worker's assets: deploy again with --target assets.`
+          : `The live manifest names version ${version}, whose keys are not in KV (never uploaded, or pruned): upload it or roll back.`,
       );
   } catch {
     // KV failing now: the key's absence is all we know.
