@@ -110,6 +110,29 @@ describe("suggestions", () => {
     ]);
   });
 
+  it("read the metadata of the titles they give only: no facet sample, no date runs", async () => {
+    // 40 dated documents all matching: a search with facets reads the metadata of its best 20 and the date runs.
+    const documents: SourceDocument[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `d${i}`,
+      title: `Kabul report ${i}`,
+      body: `Kabul ${"news ".repeat(i % 7)}today.`,
+      date: `2021-01-${String(1 + (i % 28)).padStart(2, "0")}`,
+      meta: {},
+    }));
+    documents.sort((a, b) => (a.date as string).localeCompare(b.date as string) || a.id.localeCompare(b.id));
+    const dated = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { builtAt: "t" });
+    const memory = memoryBundle(dated);
+    const reader = memory.coldReader();
+    const found = await suggest(bundleEngine(reader), reader, "kab", 5);
+    expect(found.titles).toHaveLength(5);
+    const version = dated.manifest.version;
+    const number = new Map(documents.map((d, i) => [d.id, i]));
+    const size = dated.manifest.layout.metaSize;
+    const buckets = new Set(found.titles.map((t) => bundleKey(version, "meta", Math.floor((number.get(t.id) as number) / size))));
+    expect(new Set(memory.reads.filter((k) => k.includes("/meta/")))).toEqual(buckets);
+    expect(memory.reads).not.toContain(bundleKey(version, "dates"));
+  });
+
   it("give at most `limit` of each", async () => {
     const found = await suggested("kab", 1);
     expect(found.terms).toEqual([{ text: "kabul", documents: 4 }]);

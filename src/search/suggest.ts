@@ -88,7 +88,8 @@ export async function suggest(engine: Engine, reader: BundleReader, q: string, l
   // rarer word that ranks higher by its idf), as a whole word; without one, the query as it stands.
   const titled = terms[0] ? `${terms[0].text} ` : q;
   // A date range typed into an archive without dates gets no titles, not an error, while the rest completes.
-  const found = await search(engine, reader, { q: titled, limit, offset: 0 }).catch((error: unknown) => {
+  // Only the hits' titles are shown: no facets, so only their metadata is read (facets=none).
+  const found = await search(engine, reader, { q: titled, limit, offset: 0, facets: "none" }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "dates_unavailable") return { hits: [] as SearchHit[] };
     throw error;
   });
