@@ -104,7 +104,7 @@ describe("the cache key", () => {
         facets: "facets=all",
       },
     },
-    { path: "/suggest", base: "q=tal&limit=5", changed: { q: "q=tali", limit: "limit=4" } },
+    { path: "/suggest", base: "q=tal&limit=5&titles=true", changed: { q: "q=tali", limit: "limit=4", titles: "titles=false" } },
     {
       path: "/entities",
       base: "type=person&q=blin&limit=5&offset=0&trending=30",

@@ -133,6 +133,21 @@ describe("suggestions", () => {
     expect(memory.reads).not.toContain(bundleKey(version, "dates"));
   });
 
+  it("give no titles when asked for none, and read nothing for them", async () => {
+    for (const q of ["kab", "security co", "kabul emb"]) {
+      const memory = memoryBundle(bundle);
+      const reader = memory.coldReader();
+      const without = await suggest(bundleEngine(reader), reader, q, 5, { titles: false });
+      const { prefixReads: _, ...whole } = await suggested(q);
+      expect(without, q).toEqual({ ...whole, titles: [] });
+      expect(whole.titles.length, q).toBeGreaterThan(0);
+      expect(
+        memory.reads.filter((k) => k.includes("/meta/")),
+        q,
+      ).toEqual([]);
+    }
+  });
+
   it("give at most `limit` of each", async () => {
     const found = await suggested("kab", 1);
     expect(found.terms).toEqual([{ text: "kabul", documents: 4 }]);

@@ -230,6 +230,10 @@ describe("suggest", () => {
       ],
     });
     expect((await worker.json("/suggest?q=tali&limit=1")).body.titles).toEqual([{ id: SEED_A, title: TITLE_A }]);
+    // Without titles, the rest as it was.
+    const untitled = await worker.json("/suggest?q=tali&titles=false");
+    expect(untitled.body).toEqual({ ...body, titles: [] });
+    expect((await worker.json("/suggest?q=tali&titles=no")).status).toBe(400);
   });
   it("keeps the words already typed in the completion, as typed", async () => {
     const { body } = await worker.json("/suggest?q=Security+coun");

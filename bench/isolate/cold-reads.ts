@@ -29,7 +29,7 @@ const { values: args } = parseCli(
       facets: { type: "string", default: "sample" },
       limit: { type: "string", default: "10" },
       // As the widget asks while a word is typed: the second word cut to 3 letters, /search (no facets, 8 hits) and
-      // /suggest (5) at once, in one isolate.
+      // /suggest (5, no titles) at once, in one isolate.
       widget: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -68,7 +68,11 @@ const once = async (q: string, count = false) => {
   };
   const started = process.cpuUsage();
   const engine = bundleEngine(reader);
-  if (args.widget) await Promise.all([search(engine, reader, { q, limit: 8, offset: 0, facets: "none" }), suggest(engine, reader, q, 5)]);
+  if (args.widget)
+    await Promise.all([
+      search(engine, reader, { q, limit: 8, offset: 0, facets: "none" }),
+      suggest(engine, reader, q, 5, { titles: false }),
+    ]);
   else
     await search(engine, reader, {
       q,

@@ -61,7 +61,13 @@ async function together(engine: Engine, before: string[], completions: [string, 
  * @example
  * await suggest(engine, reader, "kab", 5); // { terms: [{ text: "kabul", documents: 2 }], ... }
  */
-export async function suggest(engine: Engine, reader: BundleReader, q: string, limit: number): Promise<Suggestions> {
+export async function suggest(
+  engine: Engine,
+  reader: BundleReader,
+  q: string,
+  limit: number,
+  options: { titles?: boolean } = {},
+): Promise<Suggestions> {
   const words = foldWords(q);
   const last = words.at(-1);
   const empty: Suggestions = { query: q, terms: [], entities: [], titles: [] };
@@ -88,11 +94,14 @@ export async function suggest(engine: Engine, reader: BundleReader, q: string, l
   // rarer word that ranks higher by its idf), as a whole word; without one, the query as it stands.
   const titled = terms[0] ? `${terms[0].text} ` : q;
   // A date range typed into an archive without dates gets no titles, not an error, while the rest completes.
-  // Only the hits' titles are shown: no facets, so only their metadata is read (facets=none).
-  const found = await search(engine, reader, { q: titled, limit, offset: 0, facets: "none" }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "dates_unavailable") return { hits: [] as SearchHit[] };
-    throw error;
-  });
+  // Only the hits' titles are shown: no facets, so only their metadata is read (facets=none). None asked for, no search.
+  const found =
+    options.titles === false
+      ? { hits: [] as SearchHit[] }
+      : await search(engine, reader, { q: titled, limit, offset: 0, facets: "none" }).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === "dates_unavailable") return { hits: [] as SearchHit[] };
+          throw error;
+        });
   const others = words.slice(0, -1);
   const entities = (g?.entities ?? [])
     .filter(([name]: [string, string, string, number]) => {

@@ -55,7 +55,8 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
  */
 export async function fetchAnswer(endpoint: string, query: Query, signal: AbortSignal): Promise<Answer> {
   const none: SuggestAnswer = { query: query.q, terms: [], entities: [], titles: [] };
-  const suggestUrl = `${endpoint}/suggest?${new URLSearchParams({ q: query.q, limit: "5" })}`;
+  // The widget shows the completions and entities, not the titles: asking for none saves the search they take.
+  const suggestUrl = `${endpoint}/suggest?${new URLSearchParams({ q: query.q, limit: "5", titles: "false" })}`;
   const suggestion = getJson<SuggestAnswer>(suggestUrl, signal).catch(() => none);
   const [search, suggest] = await Promise.all([getJson<SearchAnswer>(searchUrl(endpoint, query), signal), suggestion]);
   if (!Array.isArray(search.hits)) throw new WidgetError("bad_response", "The search service sent an answer it cannot read.");

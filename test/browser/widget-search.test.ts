@@ -142,8 +142,10 @@ describe.skipIf(!hasChromium)("entity filters", () => {
   it("a chip filters by its entity, sends entity=, and shows the filter as removable", async () => {
     const { page } = await h.page();
     const requests: URL[] = [];
+    const suggestions: URL[] = [];
     page.on("request", (r) => {
       if (r.url().includes("/search?")) requests.push(new URL(r.url()));
+      if (r.url().includes("/suggest?")) suggestions.push(new URL(r.url()));
     });
     await page.locator(sel.input).fill("kabul");
     const chip = page.locator(`${sel.hits} .chip[data-type=organization]`, { hasText: "Taliban" }).first();
@@ -152,6 +154,9 @@ describe.skipIf(!hasChromium)("entity filters", () => {
     await expect.poll(() => requests.at(-1)?.searchParams.get("entity")).toBe("taliban");
     // The widget shows no facets and asks for none: a cold search reads about half the KV keys.
     expect(requests.every((url) => url.searchParams.get("facets") === "none")).toBe(true);
+    // Nor the suggestions' titles.
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.every((url) => url.searchParams.get("titles") === "false")).toBe(true);
     const [, selected] = (await events(page)).find(([name]) => name === "select") ?? [];
     expect(selected).toEqual({ kind: "entity", entity: { id: "taliban", name: "Taliban", type: "organization" } });
     await expect.poll(async () => (await events(page)).findLast(([name]) => name === "results")?.[1].filter?.id).toBe("taliban");

@@ -131,7 +131,14 @@ export const SearchResponse = z
   })
   .openapi("SearchResponse");
 
-export const SuggestQuery = z.object({ q, limit: limit(5, 20) });
+export const SuggestQuery = z.object({
+  q,
+  limit: limit(5, 20),
+  titles: z.enum(["true", "false"]).default("true").openapi({
+    description:
+      "`true` (the default) gives the titles of the best matches for the query as its first completion has it; `false` gives none (`titles` empty) and saves the search they take: about 5 KV keys of a cold suggestion. The widget asks for none.",
+  }),
+});
 export const SuggestResponse = z
   .object({
     query: z.string(),

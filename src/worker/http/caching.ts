@@ -9,7 +9,7 @@ import { readSettings, type SettingVars } from "../settings";
 import { etagMatches } from "./etag";
 
 /** Parameters that change an answer; any other is ignored in cache keys. */
-const PARAMS = ["q", "limit", "offset", "type", "entity", "lang", "sort", "recency", "group", "facets", "trending"];
+const PARAMS = ["q", "limit", "offset", "type", "entity", "lang", "sort", "recency", "group", "facets", "trending", "titles"];
 
 /**
  * `q` with runs of spaces folded, and its case unless the query reads capitals: the operator `OR` (an operator only

@@ -101,7 +101,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     return c.json(searchAnswer(result, took), 200);
   })
   .openapi(suggestRoute, async (c) => {
-    const { q, limit } = c.req.valid("query");
+    const { q, limit, titles } = c.req.valid("query");
     const reader = await c.var.bundle();
-    return c.json(await suggest(bundleEngine(reader), reader, q, limit), 200);
+    return c.json(await suggest(bundleEngine(reader), reader, q, limit, { titles: titles === "true" }), 200);
   });
