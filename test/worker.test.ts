@@ -425,6 +425,7 @@ describe("health", () => {
       built_at: "2026-01-01T00:00:00.000Z",
       documents: 2,
       entities: 27,
+      store: "kv",
     });
   });
 });

@@ -260,6 +260,9 @@ export const HealthResponse = z
     built_at: z.string(),
     documents: z.number().int(),
     entities: z.number().int(),
+    store: z.enum(["kv", "assets"]).openapi({
+      description: "Where the bundle is read from: Workers KV, or the Worker's Static Assets (`npm run deploy -- --target assets`).",
+    }),
   })
   .openapi("Health");
 

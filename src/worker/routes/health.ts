@@ -20,6 +20,7 @@ export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) =
       built_at: manifest.built_at,
       documents: manifest.counts.documents,
       entities: manifest.counts.entities,
+      store: c.env.BUNDLE ? ("assets" as const) : ("kv" as const),
     },
     200,
     // A health check must see the Worker's state now, never a cache's copy.
