@@ -14,7 +14,14 @@ function paths(value: unknown, at: string[] = []): string[][] {
   const inner = Object.entries(value).flatMap(([k, v]) => paths(v, [...at, k]));
   return [at, ...inner];
 }
-const all = [...paths(valid).filter((p) => p.length > 0), ["engine", "bm25", "title", "k1"], ["counts", "dated"], ["languages", "xx"]];
+const all = [
+  ...paths(valid).filter((p) => p.length > 0),
+  ["engine", "bm25", "title", "k1"],
+  ["counts", "dated"],
+  ["languages", "xx"],
+  ["dates", "0", "1"],
+  ["dates", "0", "2"],
+];
 
 const replacement = fc.constantFrom<unknown>(
   undefined,
@@ -60,11 +67,13 @@ describe("isManifest", () => {
     expect(isManifest(valid)).toBe(true);
     expect(Manifest.safeParse(valid).success).toBe(true);
     const bare = withValue(
-      withValue(withValue(valid, ["engine", "facets"], undefined), ["languages"], undefined),
+      withValue(withValue(withValue(valid, ["engine", "facets"], undefined), ["languages"], undefined), ["dates"], undefined),
       ["counts", "dated"],
       undefined,
     );
     expect(isManifest(bare)).toBe(true);
+    // The build puts the date runs in the manifest when they are few.
+    expect(valid.dates).toEqual(expect.arrayContaining([expect.arrayContaining([expect.any(String), expect.any(Number)])]));
   });
 
   it("agrees with the zod schema on a manifest damaged anywhere, once or twice", () => {

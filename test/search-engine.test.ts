@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { buildBundle } from "../src/build/write";
 import { AppError } from "../src/errors";
+import { bundleKey, MANIFEST_DATE_RUNS } from "../src/format/bundle";
 import type { EntityRef, SourceDocument } from "../src/format/schema";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { FACET_SAMPLE, MAX_EXPANSIONS, MAX_TERMS, matchQuery, type SearchParams, search } from "../src/search/engine";
@@ -317,6 +318,32 @@ describe("facets", () => {
     const some = await partial({ q: "alpha ", limit: 1, facets: "all" });
     expect(some.facetsExhaustive).toBe(false);
     for (const f of some.facets.place) expect(f.count).toBeLessThanOrEqual(counts[f.id] ?? Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("date runs", () => {
+  it("travel in the manifest when they are few, so a search reads no key for them; many are read with the metadata", async () => {
+    for (const [n, inManifest] of [
+      [10, true],
+      [MANIFEST_DATE_RUNS + 6, false],
+    ] as const) {
+      const documents: SourceDocument[] = days(n, (i) => `alpha ${"beta ".repeat(i % 5)}`).map((d, i) => ({
+        id: `d${i}`,
+        title: d.title,
+        body: d.body,
+        date: d.date as string,
+        meta: {},
+      }));
+      const bundle = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { builtAt: "t" });
+      expect(bundle.manifest.dates?.length, String(n)).toBe(inManifest ? n : undefined);
+      const mem = memoryBundle(bundle);
+      const reader = mem.coldReader();
+      const result = await search(bundleEngine(reader), reader, { q: "alpha ", limit: 3, offset: 0 });
+      // The histogram counts every match either way; the key is read only when the manifest has no runs.
+      expect(result.facets.dates.reduce((sum, p) => sum + p.count, 0)).toBe(n);
+      expect(mem.reads.includes(bundleKey(bundle.manifest.version, "dates")), String(n)).toBe(!inManifest);
+      expect(bundle.values.has(bundleKey(bundle.manifest.version, "dates"))).toBe(true);
+    }
   });
 });
 

@@ -17,6 +17,7 @@ import {
   type Layout,
   LIVE_MANIFEST_KEY,
   languageTerm,
+  MANIFEST_DATE_RUNS,
   MAX_FACET_VALUES,
   type Manifest,
   MIN_PREFIX,
@@ -322,7 +323,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   writePrefixes(parts, prefixGroups(words, entities), plan);
   const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
   storedJson = undefined; // in the buckets now
-  parts.set(keyPart("dates"), datesCodec.encode(dateRuns(docs)));
+  const runs = dateRuns(docs);
+  parts.set(keyPart("dates"), datesCodec.encode(runs));
   const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), docFields, plan);
   writeIds(parts, docs, similar, plan);
   const entityPages = { ...writeEntities(parts, entities, plan), ...writeTrending(parts, entities, docs) };
@@ -375,6 +377,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     },
     layout,
     languages: text.languageCounts,
+    // A few runs travel with the manifest: a search reads no key for them.
+    ...(runs.length <= MANIFEST_DATE_RUNS ? { dates: runs } : {}),
     counts: {
       documents: documents.length,
       dated: documents.reduce((n, doc) => n + (doc.date ? 1 : 0), 0),

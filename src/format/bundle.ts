@@ -44,6 +44,8 @@ export const LIVE_MANIFEST_KEY = "manifest";
 export const MIN_PREFIX = 2;
 /** Prefix groups are keyed by this many leading characters of a term. */
 export const PREFIX_GROUP = 3;
+/** Date runs the manifest holds at most (`Manifest.dates`): a few hundred bytes, under the 5 KB of the var it is deployed in. */
+export const MANIFEST_DATE_RUNS = 64;
 /** Characters of the body kept beside the metadata for snippets. */
 export const SNIPPET_SOURCE_CHARS = 2000;
 /** Entity summaries per page of the entity list. */
@@ -117,6 +119,12 @@ export function isManifest(raw: unknown): raw is Manifest {
   if (!LAYOUT_COUNTS.every((k) => isInt(layout[k]) && layout[k] >= 0)) return false;
   if (!isIntRecord(layout.entityPages, 0)) return false;
   if (languages !== undefined && !isIntRecord(languages)) return false;
+  const { dates } = raw;
+  if (
+    dates !== undefined &&
+    !(Array.isArray(dates) && dates.every((r) => Array.isArray(r) && r.length === 2 && typeof r[0] === "string" && isInt(r[1])))
+  )
+    return false;
   if (!["documents", "terms", "entities", "keys", "bytes"].every((k) => isInt(counts[k]))) return false;
   return counts.dated === undefined || isInt(counts.dated);
 }

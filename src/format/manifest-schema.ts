@@ -57,6 +57,11 @@ export const Manifest = z.object({
   layout: Layout,
   /** Documents of each language (ISO 639-1 code, "und" for undetermined); absent from bundles of before it (all English). */
   languages: z.record(z.string(), z.number().int()).optional(),
+  /**
+   * The date runs (the `dates` value) when there are at most `MANIFEST_DATE_RUNS`: a search then reads no key for
+   * them. The `dates` key is written all the same, for Workers that read it.
+   */
+  dates: z.array(z.tuple([z.string(), z.number().int()])).optional(),
   counts: z.object({
     documents: z.number().int(),
     /** Documents with a date; 0: date order, recency and date ranges mean nothing (absent from bundles of before it). */

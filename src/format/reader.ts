@@ -208,7 +208,9 @@ export class BundleReader {
   async metas(numbers: number[], withDates = false): Promise<Map<number, DocMeta>> {
     const size = this.manifest.layout.metaSize;
     const buckets = [...new Set(numbers.map((n) => Math.floor(n / size)))];
-    const read = await this.readKinds([...buckets.map((b) => ["meta", b] as const), ...(withDates ? [["dates", ""] as const] : [])]);
+    // Runs the manifest holds are no key to read.
+    const dates = withDates && !this.manifest.dates;
+    const read = await this.readKinds([...buckets.map((b) => ["meta", b] as const), ...(dates ? [["dates", ""] as const] : [])]);
     const values = read.slice(0, buckets.length) as DocMeta[][];
     const out = new Map<number, DocMeta>();
     for (const n of numbers) {
@@ -253,6 +255,7 @@ export class BundleReader {
 
   /** Runs of documents by date, `[YYYY-MM-DD, first document number]` (documents are numbered by date). */
   async dates(): Promise<DateRuns> {
+    if (this.manifest.dates) return this.manifest.dates;
     const [runs] = await this.read("dates", [""]);
     return runs ?? [];
   }
