@@ -4,8 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LIVE_FILE, writeBundle } from "../src/build/bundle-files";
-import { BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, MAX_VALUE_BYTES } from "../src/build/layout";
+import { ASSETS_FREE_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, MAX_VALUE_BYTES } from "../src/build/layout";
 import { buildFromInputs } from "../src/build/pipeline";
+import { buildBundle } from "../src/build/write";
+import type { SourceDocument } from "../src/format/schema";
+import { bundleEngine } from "../src/search/bundle-engine";
+import { search } from "../src/search/engine";
+import { memoryBundle } from "./helpers/memory-bundle";
 
 describe("bulk files", () => {
   it("stay within wrangler's limits, with the live manifest alone in the last file", async () => {
@@ -31,6 +36,38 @@ describe("bulk files", () => {
   it("--profile free keeps a bundle within the Free plan's daily writes", async () => {
     const { bundle } = await buildFromInputs(["seeds", "test/fixtures/corpus"], { profile: "free", builtAt: "t" });
     expect(bundle.manifest.counts.keys).toBeLessThanOrEqual(FREE_PLAN_KEYS);
+  });
+
+  it("--profile free with --target assets fits the Free plan's files instead: fewer documents a bucket, the same answers", async () => {
+    // 4,400 documents: 1,100 metadata buckets of 4, over a thousand keys by default.
+    const words = ["harbour", "bill", "council", "budget", "school", "river", "market", "storm", "court", "rail"];
+    const documents: SourceDocument[] = Array.from({ length: 4400 }, (_, i) => ({
+      id: `n${i}`,
+      title: `Report ${i}`,
+      body: `The ${words[i % 10]} and the ${words[(i * 7) % 10]} were discussed on day ${i % 97}.`,
+      date: new Date(Date.UTC(2024, 0, 1 + (i % 300))).toISOString().slice(0, 10),
+      meta: {},
+    }));
+    documents.sort((a, b) => (a.date as string).localeCompare(b.date as string));
+    const build = (keyBudget?: number) =>
+      buildBundle(
+        { documents, entities: [], byDocument: documents.map(() => []) },
+        { builtAt: "t", profile: "free", ...(keyBudget ? { keyBudget } : {}) },
+      );
+    const [writes, files] = [await build(), await build(ASSETS_FREE_FILES)];
+    expect(writes.manifest.counts.keys).toBeLessThanOrEqual(FREE_PLAN_KEYS);
+    expect(files.manifest.counts.keys).toBeGreaterThan(FREE_PLAN_KEYS);
+    expect(files.manifest.counts.keys).toBeLessThanOrEqual(ASSETS_FREE_FILES);
+    expect(files.manifest.layout.metaSize).toBeLessThan(writes.manifest.layout.metaSize);
+    for (const q of ["harbour ", "storm court ", "rail"]) {
+      const answers = [writes, files].map(async (b) => {
+        const reader = memoryBundle(b).coldReader();
+        const { hits, total } = await search(bundleEngine(reader), reader, { q, limit: 10, offset: 0 });
+        return { total, ids: hits.map((h) => h.id) };
+      });
+      const [a, b] = await Promise.all(answers);
+      expect(b, q).toEqual(a);
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { ASSETS_DIR, type Target, writeBundle } from "../../src/build/bundle-files";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
-import type { Profile } from "../../src/build/layout";
+import { ASSETS_FREE_FILES, type Profile } from "../../src/build/layout";
 import { buildFromInputs } from "../../src/build/pipeline";
 import { BundleBuildError } from "../../src/build/write";
 import { entityOptions, entityPipelineOptions } from "../shared/build-options";
@@ -54,6 +54,8 @@ try {
     skipInvalid: args["skip-invalid"],
     ...entityPipelineOptions(args),
     profile,
+    // On the Free plan a bundle deployed as assets may have as many keys as a Worker version takes files.
+    ...(target === "assets" ? { keyBudget: ASSETS_FREE_FILES } : {}),
     shards,
     say,
     onProgress: progress,

@@ -79,6 +79,7 @@ await step(1, args["skip-build"] ? `Checking the bundle in ${args.out}` : "Build
   try {
     const { bundle, read } = await buildFromInputs(args.input?.length ? args.input : ["seeds"], {
       profile: args.profile as Profile,
+      ...(assets ? { keyBudget: ASSETS_FREE_FILES } : {}),
       skipInvalid: args["skip-invalid"],
       ...entityPipelineOptions(args),
       spool,

@@ -31,11 +31,12 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n
 const pow2 = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 
 /**
- * Plans the key counts for a corpus.
+ * Plans the key counts for a corpus. The `free` profile fits the bundle in `budget` keys: the Free plan's daily KV
+ * writes by default, or the files a Worker version's Static Assets take on the Free plan (`ASSETS_FREE_FILES`).
  * @example
  * planLayout({ documents: 19043, terms: 40000, entities: 9000, termBytes: 9e6, docBytes: 27e6 }, "free").term; // fits 1,000 keys
  */
-export function planLayout(size: CorpusSize, profile: Profile, shards?: number): LayoutPlan {
+export function planLayout(size: CorpusSize, profile: Profile, shards?: number, budget: number = FREE_PLAN_KEYS): LayoutPlan {
   const plan: LayoutPlan = {
     term: shards ?? clamp(pow2(size.termBytes / TERM_SHARD_TARGET_BYTES), 1, 4096),
     metaSize: 4,
@@ -50,11 +51,11 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number):
     maxEntityPages: Number.POSITIVE_INFINITY,
   };
   if (profile !== "free") return plan;
-  // Two manifests (live and versioned) and at most 5 pages for each of the 4 entity lists.
-  const maxEntityPages = 5;
-  const budget = FREE_PLAN_KEYS - 2 - 4 * maxEntityPages;
-  const term = Math.min(plan.term, Math.floor(budget * 0.45));
-  const rest = budget - term;
+  // Two manifests (live and versioned) and at most 5 pages for each of the 4 entity lists (more in a larger budget).
+  const maxEntityPages = Math.max(5, Math.floor(budget / 400));
+  const left = budget - 2 - 4 * maxEntityPages;
+  const term = Math.min(plan.term, Math.floor(left * 0.45));
+  const rest = left - term;
   const metaBuckets = Math.max(1, Math.floor(rest * 0.35));
   const docBuckets = Math.max(1, Math.floor(rest * 0.25));
   return {

@@ -16,6 +16,8 @@ export interface PipelineOptions {
   /** The curated registry; by default `entities.json` beside the first input that has one. */
   registry?: string;
   profile?: Profile;
+  /** The keys a `free` profile bundle may have (`BuildOptions.keyBudget`). */
+  keyBudget?: number;
   shards?: number;
   /** Postings a term keeps in its shard (see `BuildOptions.head`). */
   head?: number;
@@ -107,6 +109,7 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
     { documents, entities: entities.entities, byDocument: entities.byDocument, mentions: entities.mentions },
     {
       profile: options.profile,
+      ...(options.keyBudget ? { keyBudget: options.keyBudget } : {}),
       spool: options.spool,
       shards: options.shards,
       head: options.head,

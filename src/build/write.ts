@@ -83,6 +83,11 @@ export interface BundleInput {
 
 export interface BuildOptions {
   profile?: Profile;
+  /**
+   * The keys a `free` profile bundle may have: the Free plan's daily KV writes (`FREE_PLAN_KEYS`, the default), or
+   * the files of a Worker version's Static Assets on the Free plan (`ASSETS_FREE_FILES`, `--target assets`).
+   */
+  keyBudget?: number;
   shards?: number;
   /** Postings a term keeps in its shard, per field (default `HEAD_POSTINGS`, 0 on the Free plan: no tails). */
   head?: number;
@@ -303,6 +308,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     { documents: documents.length, terms: words.size, entities: entities.length, termBytes, docBytes },
     options.profile ?? "default",
     options.shards,
+    options.keyBudget,
   );
   plan.head = head;
   const parts = new Parts(options.spool); // key without version → value
@@ -390,10 +396,12 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   };
   manifest.counts.bytes += 2 * bytes(manifestCodec.encode(manifest));
   values.set(bundleKey(version, "manifest"), manifestCodec.encode(manifest));
-  if (options.profile === "free" && manifest.counts.keys > FREE_PLAN_KEYS) {
+  const budget = options.keyBudget ?? FREE_PLAN_KEYS;
+  if (options.profile === "free" && manifest.counts.keys > budget) {
+    const what = budget === FREE_PLAN_KEYS ? "writes a day" : "files a Worker version's Static Assets take";
     throw new BundleBuildError(
       "too_many_keys",
-      `The bundle has ${manifest.counts.keys} keys, over the Free plan's ${FREE_PLAN_KEYS} writes a day: lower --shards.`,
+      `The bundle has ${manifest.counts.keys} keys, over the Free plan's ${budget.toLocaleString("en-US")} ${what}: lower --shards.`,
     );
   }
   return { manifest, values, ...(spooled ? { spooled } : {}) };
