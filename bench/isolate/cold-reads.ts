@@ -19,7 +19,7 @@ import { suggest } from "../../src/search/suggest";
 import { cpuMsSince } from "../lib/heap";
 
 const usage =
-  "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N] [--facets sample|all|none] [--limit N]\n                                   [--widget]";
+  "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N] [--facets sample|all|none] [--limit N]\n                                   [--widget | --entity-pages]";
 const { values: args } = parseCli(
   {
     options: {
@@ -31,6 +31,9 @@ const { values: args } = parseCli(
       // As the widget asks while a word is typed: the second word cut to 3 letters, /search (no facets, 8 hits) and
       // /suggest (5, no titles) at once, in one isolate.
       widget: { type: "boolean", default: false },
+      // As `/entities/:id` reads: the record, then its 10 newest documents (an entity-filtered search, no facets);
+      // the 100 most mentioned entities instead of queries.
+      "entity-pages": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   },
@@ -50,6 +53,10 @@ for (let i = 0; i < lines.length && queries.length < Number(args.queries); i += 
   const words = title.toLowerCase().match(/[a-z]{4,}/g) ?? [];
   if (words.length >= 2) queries.push(args.widget ? `${words[0]} ${(words[1] as string).slice(0, 3)}` : `${words[0]} ${words[1]} `);
 }
+if (args["entity-pages"]) {
+  const top = await new BundleReader(source, new LruCache<unknown>(64 * 1024 * 1024), manifest, newReadStats()).entityPage("all", 0);
+  queries.splice(0, queries.length, ...(top?.items ?? []).slice(0, 100).map((e) => e.id));
+}
 const bytes: number[] = [];
 const keys: number[] = [];
 const trips: number[] = [];
@@ -68,7 +75,19 @@ const once = async (q: string, count = false) => {
   };
   const started = process.cpuUsage();
   const engine = bundleEngine(reader);
-  if (args.widget)
+  const entity = args["entity-pages"] ? await reader.findEntity(q) : undefined;
+  if (entity) {
+    const dated = manifest.counts.dated !== 0;
+    await search(engine, reader, {
+      q: "",
+      entities: [entity.id],
+      sort: dated ? "date" : "relevance",
+      limit: 10,
+      offset: 0,
+      facets: args.facets === "sample" ? "sample" : "none",
+      ...(dated ? {} : { group: false }),
+    });
+  } else if (args.widget)
     await Promise.all([
       search(engine, reader, { q, limit: 8, offset: 0, facets: "none" }),
       suggest(engine, reader, q, 5, { titles: false }),
@@ -103,7 +122,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.le
 const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))] ?? 0;
 const p99 = (xs: number[]) => at(xs, 0.99);
 say(
-  `${queries.length} cold ${args.widget ? "typed two-word queries as the widget sends them (search and suggest)" : "two-word searches"} on ${args.bundle} (${manifest.version}${args.widget ? "" : `, facets=${args.facets}, limit=${args.limit}`}): bytes mean ${(mean(bytes) / 1024).toFixed(1)} KB, ` +
+  `${queries.length} cold ${args["entity-pages"] ? `entity pages (the most mentioned entities; their recent documents with facets=${args.facets === "sample" ? "sample, as before 2026-12-05" : "none"})` : args.widget ? "typed two-word queries as the widget sends them (search and suggest)" : "two-word searches"} on ${args.bundle} (${manifest.version}${args.widget ? "" : `, facets=${args.facets}, limit=${args.limit}`}): bytes mean ${(mean(bytes) / 1024).toFixed(1)} KB, ` +
     `p99 ${(p99(bytes) / 1024).toFixed(1)} KB; keys mean ${mean(keys).toFixed(2)}, p99 ${p99(keys)}; round trips mean ${mean(trips).toFixed(2)}; ` +
     `CPU p50 ${at(cpu, 0.5).toFixed(1)} ms, p99 ${p99(cpu).toFixed(1)} ms`,
 );

@@ -71,12 +71,14 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     // Its newest documents; in an archive without dates the search lists those naming it most (order "mentions"),
     // every one of its top ten, near-duplicates included.
     const dated = reader.manifest.counts.dated !== 0;
+    // Only the hits are shown: no facets, so only their metadata is read (about 9 keys fewer cold on Reuters).
     const latest = await search(bundleEngine(reader), reader, {
       q: "",
       entities: [entity.id],
       sort: dated ? "date" : "relevance",
       limit: 10,
       offset: 0,
+      facets: "none",
       ...(dated ? {} : { group: false }),
     });
     const recent = latest.hits.map((h) => ({ id: h.id, title: h.title, date: h.date, url: h.url }));
