@@ -13,7 +13,7 @@ import { BundleReader, readManifest } from "../../src/format/reader";
 import { LruCache } from "../../src/kv/lru-cache";
 import { newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
-import { search } from "../../src/search/engine";
+import { recentOfEntity, search } from "../../src/search/engine";
 import { dateHistogram } from "../../src/search/histogram";
 import { suggest } from "../../src/search/suggest";
 import { cpuMsSince } from "../lib/heap";
@@ -77,16 +77,8 @@ const once = async (q: string, count = false) => {
   const engine = bundleEngine(reader);
   const entity = args["entity-pages"] ? await reader.findEntity(q) : undefined;
   if (entity) {
-    const dated = manifest.counts.dated !== 0;
-    await search(engine, reader, {
-      q: "",
-      entities: [entity.id],
-      sort: dated ? "date" : "relevance",
-      limit: 10,
-      offset: 0,
-      facets: args.facets === "sample" ? "sample" : "none",
-      ...(dated ? {} : { group: false }),
-    });
+    const page = recentOfEntity(entity.id, manifest.counts.dated !== 0);
+    await search(engine, reader, args.facets === "sample" ? { ...page, facets: "sample" } : page);
   } else if (args.widget)
     await Promise.all([
       search(engine, reader, { q, limit: 8, offset: 0, facets: "none" }),

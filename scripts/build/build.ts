@@ -1,12 +1,10 @@
 /** @module `npm run build`: documents → entities → a sharded KV bundle on disk. */
-import { rmSync } from "node:fs";
-import { ASSETS_DIR, type Target, writeBundle } from "../../src/build/bundle-files";
+import { ASSETS_DIR } from "../../src/build/bundle-files";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
-import { ASSETS_FREE_FILES, type Profile } from "../../src/build/layout";
-import { buildFromInputs } from "../../src/build/pipeline";
+import type { Profile } from "../../src/build/layout";
 import { BundleBuildError } from "../../src/build/write";
-import { entityOptions, entityPipelineOptions } from "../shared/build-options";
+import { buildToDisk, entityOptions, entityPipelineOptions, targetOf } from "../shared/build-options";
 import { fail, formatBytes, parseCli, progress, say } from "../shared/cli";
 import { ensureHeap } from "../shared/heap";
 
@@ -36,8 +34,7 @@ if (args.help) {
 const inputs = args.input?.length ? args.input : ["seeds"];
 const profile = args.profile as Profile;
 if (profile !== "default" && profile !== "free") fail(`--profile must be "default" or "free", not "${args.profile}".\n${usage}`);
-if (args.target !== "kv" && args.target !== "assets") fail(`--target must be "kv" or "assets", not "${args.target}".\n${usage}`);
-const target = args.target as Target;
+const target = targetOf(args.target, usage);
 const shards = args.shards === undefined ? undefined : Number(args.shards);
 if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards <= 65536)) {
   fail(`--shards must be an integer from 1 to 65536, not "${args.shards}".`);
@@ -46,16 +43,11 @@ if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards 
 await ensureHeap(inputs, say);
 const started = performance.now();
 say(`Reading documents from ${inputs.length > 3 ? `${inputs.slice(0, 3).join(", ")} and ${inputs.length - 3} more` : inputs.join(", ")}`);
-// The values go to a file as they are made, not the heap, until the bundle's files are written.
-const spool = `${args.out}.spool-${process.pid}`;
 try {
-  const { bundle, read, entitySeconds } = await buildFromInputs(inputs, {
-    spool,
+  const { bundle, read, entitySeconds, written } = await buildToDisk(inputs, args.out, target, {
     skipInvalid: args["skip-invalid"],
     ...entityPipelineOptions(args),
     profile,
-    // On the Free plan a bundle deployed as assets may have as many keys as a Worker version takes files.
-    ...(target === "assets" ? { keyBudget: ASSETS_FREE_FILES } : {}),
     shards,
     say,
     onProgress: progress,
@@ -63,7 +55,6 @@ try {
   for (const skip of read.skipped) {
     say(`  skipped ${skip.file}${skip.line ? `:${skip.line}` : ""}${skip.id ? ` (id ${skip.id})` : ""}: ${skip.reason} [${skip.code}]`);
   }
-  const written = await writeBundle(bundle, args.out, { target });
   const m = bundle.manifest;
   const n = (x: number) => x.toLocaleString("en-US");
   say(
@@ -75,10 +66,7 @@ try {
   );
   if (target === "assets") say(`  and ${n(m.counts.keys)} files in ${written.dir}/${ASSETS_DIR}, for the Worker's Static Assets`);
 } catch (error) {
-  rmSync(spool, { force: true }); // `fail` exits at once
   if (error instanceof IngestError) fail(`${error.message}\nFix these, or pass --skip-invalid to index the rest and report them.`);
   if (error instanceof BundleBuildError || error instanceof EntityModelError) fail(`${error.message} [${error.code}]`);
   throw error;
-} finally {
-  rmSync(spool, { force: true });
 }

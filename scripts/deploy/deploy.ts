@@ -2,15 +2,14 @@
  * @module `npm run deploy`: build → upload the new version's keys → point the live manifest at it → `wrangler deploy`.
  * With `--target assets`: build → `wrangler deploy` of the Worker with the bundle as its Static Assets (no KV).
  */
-import { readFile, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { ASSETS_DIR, type Target as BundleTarget, bulkFiles, LIVE_FILE, writeBundle } from "../../src/build/bundle-files";
+import { ASSETS_DIR, bulkFiles, LIVE_FILE } from "../../src/build/bundle-files";
 import { ASSETS_FREE_FILES, ASSETS_PAID_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
-import { buildFromInputs } from "../../src/build/pipeline";
 import { Manifest } from "../../src/format/manifest-schema";
 import { buildWidget } from "../build/build-widget";
-import { entityOptions, entityPipelineOptions } from "../shared/build-options";
+import { buildToDisk, entityOptions, entityPipelineOptions, targetOf } from "../shared/build-options";
 import { fail, formatBytes, parseCli, say } from "../shared/cli";
 import { ensureHeap } from "../shared/heap";
 import { bulkPut, getValue, type Target, wrangler } from "./wrangler";
@@ -38,8 +37,7 @@ const { values: args } = parseCli({
   },
 });
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
-if (args.target !== "kv" && args.target !== "assets") fail(`--target must be "kv" or "assets", not "${args.target}".`);
-const bundleTarget = args.target as BundleTarget;
+const bundleTarget = targetOf(args.target);
 const assets = bundleTarget === "assets";
 if (assets && args.local) {
   fail(
@@ -52,7 +50,7 @@ const steps = assets ? 3 : 5;
 /** The environment named to `wrangler deploy`; `--env=""` is the top level (production), said so to wrangler. */
 const envFlag = `--env=${args.env ?? ""}`;
 const where = args.local ? "local KV" : `Cloudflare${args.env ? ` (env ${args.env})` : ""}`;
-const resume = `npm run deploy -- --skip-build${args.env ? ` --env ${args.env}` : ""}${args.local ? " --local" : ""}${args.target === "assets" ? " --target assets" : ""}`;
+const resume = `npm run deploy -- --skip-build${args.env ? ` --env ${args.env}` : ""}${args.local ? " --local" : ""}${assets ? " --target assets" : ""}`;
 
 /** Runs one step; on failure says which step failed, that the previous version still serves, and how to resume. */
 async function step<T>(n: number, name: string, run: () => T | Promise<T>): Promise<T> {
@@ -74,22 +72,13 @@ if (!args["skip-build"]) await ensureHeap(args.input?.length ? args.input : ["se
 await step(1, args["skip-build"] ? `Checking the bundle in ${args.out}` : "Building the bundle", async () => {
   await buildWidget({ write: true });
   if (args["skip-build"]) return;
-  // The values go to a file as they are made, not the heap, until the bundle's files are written.
-  const spool = `${args.out}.spool-${process.pid}`;
-  try {
-    const { bundle, read } = await buildFromInputs(args.input?.length ? args.input : ["seeds"], {
-      profile: args.profile as Profile,
-      ...(assets ? { keyBudget: ASSETS_FREE_FILES } : {}),
-      skipInvalid: args["skip-invalid"],
-      ...entityPipelineOptions(args),
-      spool,
-      say,
-    });
-    await writeBundle(bundle, args.out, { target: bundleTarget });
-    say(`  ${read.documents.length.toLocaleString("en-US")} documents, version ${bundle.manifest.version}`);
-  } finally {
-    await rm(spool, { force: true });
-  }
+  const { bundle, read } = await buildToDisk(args.input?.length ? args.input : ["seeds"], args.out, bundleTarget, {
+    profile: args.profile as Profile,
+    skipInvalid: args["skip-invalid"],
+    ...entityPipelineOptions(args),
+    say,
+  });
+  say(`  ${read.documents.length.toLocaleString("en-US")} documents, version ${bundle.manifest.version}`);
 });
 
 const manifestText = await readFile(join(args.out, "manifest.json"), "utf8");

@@ -1,6 +1,10 @@
-/** @module The build's options as `npm run build` and `npm run deploy` both take them, and what they mean to the pipeline. */
+/** @module The build's options as `npm run build` and `npm run deploy` both take them, what they mean to the pipeline, and the build both run. */
+import { rmSync } from "node:fs";
+import { type Target, type WrittenBundle, writeBundle } from "../../src/build/bundle-files";
 import { DEFAULT_CACHE_DIR } from "../../src/build/entities/cache";
-import type { PipelineOptions } from "../../src/build/pipeline";
+import { ASSETS_FREE_FILES } from "../../src/build/layout";
+import { buildFromInputs, type PipelineOptions, type PipelineResult } from "../../src/build/pipeline";
+import { fail } from "./cli";
 
 /** `parseArgs` options of the entity and facet steps, the same in both commands. */
 export const entityOptions = {
@@ -29,4 +33,32 @@ export function entityPipelineOptions(args: {
     facets: args.facet,
     ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),
   };
+}
+
+/** `--target`, checked: where the bundle goes (`kv` or `assets`). */
+export function targetOf(value: string | undefined, usage = ""): Target {
+  if (value !== "kv" && value !== "assets") fail(`--target must be "kv" or "assets", not "${value}".${usage ? `\n${usage}` : ""}`);
+  return value as Target;
+}
+
+/**
+ * Builds the bundle of `inputs` and writes its files into `out` for `target`. The values go to a spool file beside
+ * `out` as they are made, not the heap, until the files are written (the spool is removed whatever happens); on the
+ * free profile a bundle for the Static Assets may have as many keys as a Worker version takes files on the Free plan.
+ * @example
+ * const { bundle, read, written } = await buildToDisk(["seeds"], "dist/bundle", "kv", { say });
+ */
+export async function buildToDisk(
+  inputs: string[],
+  out: string,
+  target: Target,
+  options: Omit<PipelineOptions, "spool" | "keyBudget">,
+): Promise<PipelineResult & { written: WrittenBundle }> {
+  const spool = `${out}.spool-${process.pid}`;
+  try {
+    const built = await buildFromInputs(inputs, { ...options, spool, ...(target === "assets" ? { keyBudget: ASSETS_FREE_FILES } : {}) });
+    return { ...built, written: await writeBundle(built.bundle, out, { target }) };
+  } finally {
+    rmSync(spool, { force: true });
+  }
 }

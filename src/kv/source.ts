@@ -32,8 +32,27 @@ export const KV_TIMEOUT_MS = 5_000;
  */
 export const MIN_CACHE_TTL_S = 30;
 
-// Stryker disable all: the Workers KV binding exists only in workerd, where the workerd tests cover this function
-// (test/faults.test.ts: KV throwing, hanging, slow, and a model of KV's edge cache); mutation testing runs in Node and cannot reach it.
+// Stryker disable all: the Workers KV binding and the assets binding exist only in workerd, where the workerd tests
+// cover these functions (test/faults.test.ts: KV throwing, hanging, slow, and a model of KV's edge cache;
+// test/assets.test.ts); mutation testing runs in Node and cannot reach them.
+/**
+ * A store's read, bounded: it fails as `storage_unavailable` (named by `store`) when it throws or gives no answer
+ * within `timeoutMs`, never hangs the request.
+ */
+async function bounded<T>(store: string, timeoutMs: number, read: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    return await Promise.race([read(), timeout]);
+  } catch (error) {
+    throw new AppError("storage_unavailable", `${store} read failed: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Workers KV as a source. Bundle keys never change, so they are read with a long `cacheTtl`. A key that comes back
  * missing is read again at once with KV's least `cacheTtl`: KV caches the miss at this location for the `cacheTtl`
@@ -44,28 +63,19 @@ export const MIN_CACHE_TTL_S = 30;
  */
 export function workersKvSource(kv: KVNamespace, cacheTtl: number, timeoutMs = KV_TIMEOUT_MS): KvSource {
   const read = async (keys: string[], ttl: number): Promise<Map<string, string | null>> => {
-    const out = new Map<string, string | null>();
     const batches: string[][] = [];
     for (let i = 0; i < keys.length; i += BULK_MAX) batches.push(keys.slice(i, i + BULK_MAX));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const reads = Promise.all(
+    const results = await bounded("KV", timeoutMs, () =>
+      Promise.all(
         batches.map((batch) =>
           batch.length === 1
             ? kv.get(batch[0] as string, { type: "text", cacheTtl: ttl }).then((v) => new Map([[batch[0] as string, v]]))
             : kv.get(batch, { type: "text", cacheTtl: ttl }),
         ),
-      );
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      });
-      const results = await Promise.race([reads, timeout]);
-      for (const result of results) for (const [k, v] of result) out.set(k, v);
-    } catch (error) {
-      throw new AppError("storage_unavailable", `KV read failed: ${(error as Error).message}`);
-    } finally {
-      clearTimeout(timer);
-    }
+      ),
+    );
+    const out = new Map<string, string | null>();
+    for (const result of results) for (const [k, v] of result) out.set(k, v);
     return out;
   };
   return {
@@ -77,7 +87,6 @@ export function workersKvSource(kv: KVNamespace, cacheTtl: number, timeoutMs = K
     },
   };
 }
-// Stryker restore all
 
 /**
  * Where a bundle key is served from in a Workers Static Assets directory: the key's path, each segment
@@ -88,7 +97,6 @@ export function workersKvSource(kv: KVNamespace, cacheTtl: number, timeoutMs = K
  */
 export const assetPath = (key: string): string => `/${key.split("/").map(encodeURIComponent).join("/")}`;
 
-// Stryker disable all: the assets binding exists only in workerd, where test/assets.test.ts covers this function.
 /**
  * A bundle deployed as the Worker's Static Assets (`npm run deploy -- --target assets`), read through the assets
  * binding: one request a key, all at once (one round trip). Asset reads are not billed and not counted against KV's
@@ -107,20 +115,6 @@ export function assetsSource(assets: Fetcher, timeoutMs = KV_TIMEOUT_MS): KvSour
     if (!res.ok) throw new Error(`asset ${key}: HTTP ${res.status}`);
     return [key, await res.text()];
   };
-  return {
-    async getMany(keys) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      try {
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-        });
-        return new Map(await Promise.race([Promise.all(keys.map(one)), timeout]));
-      } catch (error) {
-        throw new AppError("storage_unavailable", `Assets read failed: ${(error as Error).message}`);
-      } finally {
-        clearTimeout(timer);
-      }
-    },
-  };
+  return { getMany: async (keys) => new Map(await bounded("Assets", timeoutMs, () => Promise.all(keys.map(one)))) };
 }
 // Stryker restore all

@@ -107,16 +107,16 @@ async function openAssets(env: IsolateEnv, assets: Fetcher, stats: ReadStats): P
   if (deployedValue) assetsManifest = Promise.resolve(deployedValue);
   if (!assetsManifest) {
     const started = Date.now();
-    const reading = readManifest(source);
-    assetsManifest = reading;
+    const reading = readManifest(source).then((value) => {
+      stats.roundTrips++;
+      stats.keys++;
+      stats.ms += Date.now() - started;
+      return value;
+    });
     reading.catch(() => {
       if (assetsManifest === reading) assetsManifest = undefined;
     });
-    const value = await reading;
-    stats.roundTrips++;
-    stats.keys++;
-    stats.ms += Date.now() - started;
-    return new BundleReader(source, isolateCache(env), value, stats);
+    assetsManifest = reading;
   }
   return new BundleReader(source, isolateCache(env), await assetsManifest, stats);
 }

@@ -6,7 +6,7 @@ import { ENTITY_PAGE_SIZE, MIN_PREFIX, type NamedEntity, PREFIX_GROUP, trendingL
 import type { BundleReader, EntityPage } from "../../format/reader";
 import type { EntityType } from "../../format/schema";
 import { bundleEngine } from "../../search/bundle-engine";
-import { search } from "../../search/engine";
+import { recentOfEntity, search } from "../../search/engine";
 import { nextPeriod } from "../../search/histogram";
 import { EntityListQuery, EntityListResponse, EntityResponse, ErrorResponse, errorResponses, IdParam } from "../api/schemas";
 import { validationHook } from "../api/validation";
@@ -68,19 +68,7 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const entity = await reader.findEntity(id);
     if (!entity) throw new AppError("entity_not_found", `No entity has the id "${id.slice(0, 200)}".`);
     const timeline = monthly(entity.timeline ?? []);
-    // Its newest documents; in an archive without dates the search lists those naming it most (order "mentions"),
-    // every one of its top ten, near-duplicates included.
-    const dated = reader.manifest.counts.dated !== 0;
-    // Only the hits are shown: no facets, so only their metadata is read (about 9 keys fewer cold on Reuters).
-    const latest = await search(bundleEngine(reader), reader, {
-      q: "",
-      entities: [entity.id],
-      sort: dated ? "date" : "relevance",
-      limit: 10,
-      offset: 0,
-      facets: "none",
-      ...(dated ? {} : { group: false }),
-    });
+    const latest = await search(bundleEngine(reader), reader, recentOfEntity(entity.id, reader.manifest.counts.dated !== 0));
     const recent = latest.hits.map((h) => ({ id: h.id, title: h.title, date: h.date, url: h.url }));
     return c.json(
       { ...entity, timeline, recent, recent_order: latest.order === "mentions" ? ("mentions" as const) : ("date" as const) },
