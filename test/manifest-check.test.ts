@@ -7,6 +7,23 @@ import { Manifest } from "../src/format/manifest-schema";
 
 const { bundle } = await buildFromInputs(["test/fixtures/facets"], { builtAt: "2026-01-01T00:00:00.000Z", facets: ["section"] });
 const valid = JSON.parse(JSON.stringify(bundle.manifest)) as Record<string, unknown>;
+/** A live manifest after an update: the base's, with a delta segment (a manifest of its own, and its offset). */
+const live = {
+  ...valid,
+  withdrawn: [3],
+  archive: { documents: 13, dated: 13, entities: 20 },
+  deltas: [
+    {
+      ...structuredClone(valid),
+      numbers: [
+        [3, 1],
+        [12, 2],
+      ],
+      runs: [["2026-02-01", 12]],
+      withdrawn: [13],
+    },
+  ],
+} as Record<string, unknown>;
 
 /** Every path to a value of the manifest (objects' keys, arrays' indexes), and the paths of absent optional keys. */
 function paths(value: unknown, at: string[] = []): string[][] {
@@ -22,6 +39,7 @@ const all = [
   ["dates", "0", "1"],
   ["dates", "0", "2"],
 ];
+const liveAll = [...paths(live).filter((p) => p.length > 0), ["deltas", "1"], ["deltas", "0", "numbers", "2"], ["withdrawn", "1"]];
 
 const replacement = fc.constantFrom<unknown>(
   undefined,
@@ -85,5 +103,17 @@ describe("isManifest", () => {
       { numRuns: 3000, seed: 5 },
     );
     for (const raw of [null, 42, "manifest", [], [valid]]) expect(isManifest(raw)).toBe(Manifest.safeParse(raw).success);
+  });
+
+  it("agrees with the zod schema on a live manifest with delta segments, damaged anywhere", () => {
+    expect(isManifest(live)).toBe(true);
+    expect(Manifest.safeParse(live).success).toBe(true);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...liveAll), replacement), { minLength: 1, maxLength: 2 }), (edits) => {
+        const damaged = edits.reduce((m, [path, value]) => withValue(m, path, value), live);
+        expect(isManifest(damaged)).toBe(Manifest.safeParse(damaged).success);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });

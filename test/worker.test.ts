@@ -426,6 +426,7 @@ describe("health", () => {
       documents: 2,
       entities: 27,
       store: "kv",
+      deltas: [],
     });
   });
 });

@@ -1,16 +1,22 @@
-/** @module `npm run build`: documents → entities → a sharded KV bundle on disk. */
+/** @module `npm run build`: documents → entities → a sharded KV bundle on disk; `--update` adds a delta segment to one. */
+import { readFileSync } from "node:fs";
 import { ASSETS_DIR } from "../../src/build/bundle-files";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
 import type { Profile } from "../../src/build/layout";
+import { UpdateError, updateArchive } from "../../src/build/update";
 import { BundleBuildError } from "../../src/build/write";
+import { AppError } from "../../src/errors";
 import { buildToDisk, entityOptions, entityPipelineOptions, targetOf } from "../shared/build-options";
 import { fail, formatBytes, parseCli, progress, say } from "../shared/cli";
 import { ensureHeap } from "../shared/heap";
 
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
                         [--target kv|assets] [--skip-invalid] [--no-entities] [--registry FILE]
-                        [--facet FIELD...] [--cache-dir DIR | --no-cache]`;
+                        [--facet FIELD...] [--cache-dir DIR | --no-cache]
+       npm run build -- --update [--out DIR] [--input PATH...] [--withdraw FILE] [--skip-invalid]
+         adds the documents of PATH (new ones, and corrections of documents the archive in DIR holds) as a
+         delta segment, withdraws the ids listed in FILE (one a line), and writes the new live manifest`;
 
 const { values: args } = parseCli(
   {
@@ -21,6 +27,8 @@ const { values: args } = parseCli(
       profile: { type: "string", default: "default" },
       target: { type: "string", default: "kv" },
       "skip-invalid": { type: "boolean", default: false },
+      update: { type: "boolean", default: false },
+      withdraw: { type: "string", multiple: true },
       ...entityOptions,
       help: { type: "boolean", default: false },
     },
@@ -31,6 +39,7 @@ if (args.help) {
   say(usage);
   process.exit(0);
 }
+if (args.update) await update();
 const inputs = args.input?.length ? args.input : ["seeds"];
 const profile = args.profile as Profile;
 if (profile !== "default" && profile !== "free") fail(`--profile must be "default" or "free", not "${args.profile}".\n${usage}`);
@@ -69,4 +78,52 @@ try {
   if (error instanceof IngestError) fail(`${error.message}\nFix these, or pass --skip-invalid to index the rest and report them.`);
   if (error instanceof BundleBuildError || error instanceof EntityModelError) fail(`${error.message} [${error.code}]`);
   throw error;
+}
+
+/** `--update`: a delta segment and a new live manifest for the archive in `--out`. */
+async function update(): Promise<never> {
+  const started = performance.now();
+  const withdraw: string[] = [];
+  for (const file of args.withdraw ?? []) {
+    try {
+      withdraw.push(
+        ...readFileSync(file, "utf8")
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean),
+      );
+    } catch (error) {
+      fail(`--withdraw ${file}: ${(error as Error).message}`);
+    }
+  }
+  if (!args.input?.length && withdraw.length === 0) fail(`--update needs documents (--input) or ids to withdraw (--withdraw).\n${usage}`);
+  try {
+    const { plan, delta, live, keys, read } = await updateArchive(args.out, args.input ?? [], {
+      withdraw,
+      skipInvalid: args["skip-invalid"],
+      ...(args["no-entities"] ? { entities: false } : {}),
+      ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),
+      say,
+    });
+    for (const skip of read.skipped) say(`  skipped ${skip.file}${skip.line ? `:${skip.line}` : ""}: ${skip.reason} [${skip.code}]`);
+    for (const id of plan.unknown) say(`  skipped withdrawal of ${JSON.stringify(id)}: no document has this id [update_unknown_id]`);
+    const n = (x: number) => x.toLocaleString("en-US");
+    if (keys === 0) {
+      say(`Nothing to update: ${n(plan.unchanged)} documents as the archive has them already.`);
+      process.exit(0);
+    }
+    say(
+      `✔ Update → ${args.out}: ${n(plan.added)} added, ${n(plan.corrected)} corrected, ${n(plan.withdrawn)} withdrawn, ` +
+        `${n(plan.unchanged)} unchanged; ${delta ? `delta ${delta.manifest.version} (${n(delta.manifest.counts.entities)} entity records), ` : ""}` +
+        `${n(keys)} keys to write; the archive: ${n(live.archive?.documents ?? live.counts.documents)} documents in ${n(1 + (live.deltas?.length ?? 0))} segments, ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    process.exit(0);
+  } catch (error) {
+    if (error instanceof UpdateError) fail(`${error.message} [${error.code}]`);
+    if (error instanceof IngestError) fail(`${error.message}\nFix these, or pass --skip-invalid to index the rest and report them.`);
+    if (error instanceof AppError) fail(`${args.out}: ${error.message} [${error.code}]`);
+    if (error instanceof BundleBuildError || error instanceof EntityModelError) fail(`${error.message} [${error.code}]`);
+    throw error;
+  }
 }

@@ -97,6 +97,11 @@ export interface BuildOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
   /** The documents' text, indexed already (`indexText`); by default the bundle indexes it. */
   text?: TextIndex;
+  /**
+   * Document frequencies to add to the words' in the prefix groups: an update's delta takes off those of the
+   * documents it withdraws or corrects (negative), so that completions summed over the segments count live documents.
+   */
+  wordAdjust?: ReadonlyMap<string, number>;
   /** Record fields (of `meta`) to make facets: filterable and counted (`FACET_NAME`, not `RESERVED_FACETS`). */
   facets?: string[];
   /**
@@ -326,7 +331,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   );
   const tails = writeTerms(parts, maps, plan, options.tailChunk ?? TAIL_CHUNK_POSTINGS);
   maps = undefined;
-  writePrefixes(parts, prefixGroups(words, entities), plan);
+  writePrefixes(parts, prefixGroups(adjusted(words, options.wordAdjust), entities), plan);
   const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
   storedJson = undefined; // in the buckets now
   const runs = dateRuns(docs);
@@ -776,7 +781,19 @@ export function nameGroups(entities: EntityRecord[]): Map<string, NamedEntity[]>
 }
 
 /** Groups terms (and entity names) by their leading characters, for completions. */
-function prefixGroups(df: Map<string, number>, entities: EntityRecord[]): Map<string, PrefixShard[string]> {
+/** Words' document frequencies with `adjust` added; a word at 0 is left out. */
+function adjusted(words: ReadonlyMap<string, number>, adjust: ReadonlyMap<string, number> | undefined): ReadonlyMap<string, number> {
+  if (!adjust || adjust.size === 0) return words;
+  const out = new Map(words);
+  for (const [word, n] of adjust) {
+    const total = (out.get(word) ?? 0) + n;
+    if (total === 0) out.delete(word);
+    else out.set(word, total);
+  }
+  return out;
+}
+
+function prefixGroups(df: ReadonlyMap<string, number>, entities: EntityRecord[]): Map<string, PrefixShard[string]> {
   const groups = new Map<string, PrefixShard[string]>();
   const group = (key: string) => {
     let g = groups.get(key);
@@ -803,7 +820,9 @@ function prefixGroups(df: Map<string, number>, entities: EntityRecord[]): Map<st
   }
   for (const [key, g] of groups) {
     g.terms.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    if (key.length === MIN_PREFIX) g.terms = g.terms.slice(0, SHORT_PREFIX_TOP);
+    // Negative counts (an update's, see `BuildOptions.wordAdjust`) are corrections to other segments: never cut.
+    if (key.length === MIN_PREFIX)
+      g.terms = [...g.terms.filter(([, n]) => n > 0).slice(0, SHORT_PREFIX_TOP), ...g.terms.filter(([, n]) => n < 0)];
     g.entities.sort((a, b) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1));
     g.entities = g.entities.slice(0, PREFIX_ENTITIES_TOP);
   }

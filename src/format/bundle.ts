@@ -85,7 +85,7 @@ export function bundleKey(version: string, kind: KeyKind, part?: number | string
 
 // The manifest's zod schema is the build's and the deploy's (src/format/manifest-schema.ts); the Worker checks a
 // manifest with `isManifest`, so that zod's schema of it is not in the Worker's bundle.
-export type { Layout, Manifest } from "./manifest-schema";
+export type { DeltaManifest, Layout, Manifest } from "./manifest-schema";
 
 const isRecordObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
@@ -104,6 +104,33 @@ const LAYOUT_COUNTS = ["head", "tail", "metaBuckets", "docBuckets"] as const;
  * isManifest(JSON.parse(text)); // true for a manifest this build writes
  */
 export function isManifest(raw: unknown): raw is Manifest {
+  if (!isManifestCore(raw)) return false;
+  const { deltas, withdrawn, archive } = raw as Record<string, unknown>;
+  if (withdrawn !== undefined && !isNumbersAtLeast(withdrawn, 0)) return false;
+  if (archive !== undefined && !(isRecordObject(archive) && ["documents", "dated", "entities"].every((k) => isInt(archive[k]))))
+    return false;
+  return deltas === undefined || (Array.isArray(deltas) && deltas.every(isDelta));
+}
+
+const isNumbersAtLeast = (v: unknown, min: number): boolean => Array.isArray(v) && v.every((n) => isInt(n) && n >= min);
+
+function isDelta(raw: unknown): boolean {
+  if (!isManifestCore(raw)) return false;
+  const { numbers, runs, withdrawn } = raw;
+  if (
+    !Array.isArray(numbers) ||
+    !numbers.every((r) => Array.isArray(r) && r.length === 2 && isInt(r[0]) && r[0] >= 0 && isInt(r[1]) && r[1] > 0)
+  )
+    return false;
+  if (
+    !Array.isArray(runs) ||
+    !runs.every((r) => Array.isArray(r) && r.length === 2 && typeof r[0] === "string" && isInt(r[1]) && r[1] >= 0)
+  )
+    return false;
+  return withdrawn === undefined || isNumbersAtLeast(withdrawn, 0);
+}
+
+function isManifestCore(raw: unknown): raw is Record<string, unknown> {
   if (!isRecordObject(raw) || !isInt(raw.format) || typeof raw.version !== "string" || !/^[0-9a-f]{16}$/.test(raw.version)) return false;
   if (typeof raw.built_at !== "string") return false;
   const { engine, layout, counts, languages } = raw;

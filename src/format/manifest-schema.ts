@@ -33,7 +33,7 @@ export const Layout = z.object({
 });
 export type Layout = z.infer<typeof Layout>;
 
-export const Manifest = z.object({
+const ManifestCore = z.object({
   format: z.number().int(),
   /** Content hash of every value but the manifest: the same input gives the same version. */
   version: z.string().regex(/^[0-9a-f]{16}$/),
@@ -71,5 +71,31 @@ export const Manifest = z.object({
     keys: z.number().int(),
     bytes: z.number().int(),
   }),
+});
+
+/**
+ * A delta segment's manifest, as the live manifest lists it (`npm run build -- --update`): a bundle of its own
+ * documents under its own version, numbered from `offset` on in the archive (after the base's and the deltas' before it).
+ */
+export const DeltaManifest = ManifestCore.extend({
+  /** The archive number of each of its documents, as runs `[first, count]` (new documents one run, corrections one each). */
+  numbers: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])),
+  /** Its new documents' date runs `[YYYY-MM-DD, first]`, in archive numbers: they follow the segments' before it. */
+  runs: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
+  /** Archive numbers whose postings and values in this delta are no longer live (withdrawn or corrected by a later update). */
+  withdrawn: z.array(z.number().int().nonnegative()).optional(),
+});
+export type DeltaManifest = z.infer<typeof DeltaManifest>;
+
+export const Manifest = ManifestCore.extend({
+  /**
+   * The live manifest of an archive updated since its base was built: its delta segments, oldest first. The base's
+   * own manifest key never has them; a version is the base and this list.
+   */
+  deltas: z.array(DeltaManifest).optional(),
+  /** With deltas: archive numbers of the base whose postings and values are no longer live (withdrawn or corrected). */
+  withdrawn: z.array(z.number().int().nonnegative()).optional(),
+  /** With deltas: the live archive's counts (`counts` stays the base's). */
+  archive: z.object({ documents: z.number().int(), dated: z.number().int(), entities: z.number().int() }).optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;

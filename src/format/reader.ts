@@ -5,6 +5,7 @@ import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
 import {
   bundleKey,
+  ENTITY_PAGE_SIZE,
   FORMAT_VERSION,
   isManifest,
   type KeyKind,
@@ -14,8 +15,9 @@ import {
   PREFIX_GROUP,
   readableEngine,
 } from "./bundle";
-import { shardOf } from "./hash";
+import { fnv1a, shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
+import { mergePostings, type Segment, type Segments, segmentsOf, toArchive } from "./segments";
 import { slugify } from "./slug";
 import type { DateRuns } from "./values/dates";
 import { unpackMentions } from "./values/doc";
@@ -25,13 +27,14 @@ import { codecs, type ValueOf } from "./values/index";
 import type { NamedEntity } from "./values/names";
 import type { PrefixShard } from "./values/prefix";
 import { checkChunk, type SparsePostings, type TailRef } from "./values/tail";
-import type { ParsedTermShard } from "./values/term";
+import type { ParsedTermShard, TermEntry } from "./values/term";
+import { findTerm } from "./values/term";
 
 export type { EntityPage } from "./values/entity-list";
 export { parseValue } from "./values/index";
 export { checkChunk } from "./values/tail";
 export type { ParsedTermShard } from "./values/term";
-export { findTerm } from "./values/term";
+export { findTerm };
 
 /**
  * Reads and checks the live manifest. No manifest, an unreadable one, or another format version is a 503.
@@ -67,11 +70,35 @@ export function parseManifest(text: string): Manifest {
   return raw;
 }
 
+/**
+ * A live manifest's version as answers depend on it: the base's, and with deltas a hash of the deltas' versions and
+ * of what was withdrawn (see `BundleReader.liveVersion`).
+ */
+export function liveVersionOf(manifest: Manifest): string {
+  const { deltas, withdrawn } = manifest;
+  if (!deltas?.length && !withdrawn?.length) return manifest.version;
+  const parts = [withdrawn ?? [], ...(deltas ?? []).map((d) => `${d.version}:${(d.withdrawn ?? []).join(",")}`)];
+  return `${manifest.version}+${fnv1a(JSON.stringify(parts)).toString(36)}`;
+}
+
 /** An id as an error message quotes it: JSON, at most 200 characters of it. */
 const quoted = (id: string): string => JSON.stringify(id.slice(0, 200));
 
 /** Tail chunks already checked, with the range they were checked against (in a version, a chunk has one). */
 const checkedChunks = new WeakMap<SparsePostings, string>();
+
+/** Postings in a sparse list. */
+const countSparse = (postings: SparsePostings): number => postings.reduce((n, [, ids]) => n + ids.length, 0);
+
+/** Each live manifest's segments, worked out once per isolate (a reader is made a request). */
+const segmentsByManifest = new WeakMap<Manifest, Segments | undefined>();
+function segmentsFor(manifest: Manifest): Segments | undefined {
+  if (!segmentsByManifest.has(manifest)) segmentsByManifest.set(manifest, segmentsOf(manifest));
+  return segmentsByManifest.get(manifest);
+}
+
+/** A value to read: its kind, its part, and the version it is in (default: the reader's, the base). */
+type Wanted = readonly [KeyKind, number | string] | readonly [KeyKind, number | string, string];
 
 /**
  * One request's view of a bundle version: every read goes through the isolate's cache and is counted.
@@ -92,6 +119,39 @@ export class BundleReader {
   }
 
   /**
+   * What the answers of this version depend on: the base's version, and with deltas the deltas' versions and what
+   * they withdrew, so that an update never serves an answer cached before it.
+   * @example
+   * reader.liveVersion; // "3f2a9c0d1e2b4a5c", or "3f2a9c0d1e2b4a5c+1k2j3h" after an update
+   */
+  get liveVersion(): string {
+    return liveVersionOf(this.manifest);
+  }
+
+  /**
+   * The version's segments when it has deltas (`npm run build -- --update`); undefined for a bundle of its own,
+   * which every method reads exactly as it always did.
+   */
+  get segments(): Segments | undefined {
+    return segmentsFor(this.manifest);
+  }
+
+  /** The size of the document number space (one past the highest number). */
+  get documents(): number {
+    return this.segments?.size ?? this.manifest.counts.documents;
+  }
+
+  /** Document numbers no segment holds live any more (withdrawn): a search leaves them out. */
+  get dead(): readonly number[] {
+    return this.segments?.dead ?? [];
+  }
+
+  /** The live archive's counts: documents, dated documents, entities. */
+  get counts(): { documents: number; dated?: number; entities: number } {
+    return this.manifest.archive ?? this.manifest.counts;
+  }
+
+  /**
    * Values of several keys of this version, each parsed once per isolate by its kind's codec; all in one round trip.
    * Any kind of the codec table reads this way: the methods below only choose the parts.
    * @example
@@ -106,10 +166,10 @@ export class BundleReader {
    * @example
    * const [ids, similar] = await reader.readKinds([["id", 3], ["similar", 3]]);
    */
-  async readKinds(wanted: readonly (readonly [KeyKind, number | string])[]): Promise<unknown[]> {
+  async readKinds(wanted: readonly Wanted[]): Promise<unknown[]> {
     const kindOf = new Map<string, KeyKind>();
-    const keys = wanted.map(([kind, part]) => {
-      const key = bundleKey(this.version, kind, part);
+    const keys = wanted.map(([kind, part, version]) => {
+      const key = bundleKey(version ?? this.version, kind, part);
       kindOf.set(key, kind);
       return key;
     });
@@ -150,12 +210,54 @@ export class BundleReader {
 
   /** The postings of `terms` in every field, from the shards that hold them. */
   async termShards(terms: string[]): Promise<Map<string, ParsedTermShard>> {
+    const segments = this.segments;
+    if (segments) return this.segmentTermShards(terms, segments);
     const shards = [...new Set(terms.map((t) => shardOf(t, this.manifest.layout.term)))].sort((a, b) => a - b);
     const values = await this.read("term", shards);
     const out = new Map<string, ParsedTermShard>();
     for (const term of terms) {
       const i = shards.indexOf(shardOf(term, this.manifest.layout.term));
       out.set(term, values[i] as ParsedTermShard);
+    }
+    return out;
+  }
+
+  /**
+   * Each term's entries in every segment, read in one round trip, as one shard of that term alone: its postings in
+   * archive numbers, those a segment no longer holds live left out, document counts summed. Tails are the base's (a
+   * delta keeps every posting in its shards).
+   */
+  private async segmentTermShards(terms: string[], segments: Segments): Promise<Map<string, ParsedTermShard>> {
+    const wanted = segments.list.flatMap((segment) =>
+      [...new Set(terms.map((t) => shardOf(t, segment.manifest.layout.term)))].map((part) => ["term", part, segment.version] as const),
+    );
+    const values = (await this.readKinds(wanted)) as ParsedTermShard[];
+    const shardOfSegment = (segment: Segment, term: string) =>
+      values[wanted.findIndex(([, part, version]) => version === segment.version && part === shardOf(term, segment.manifest.layout.term))];
+    const out = new Map<string, ParsedTermShard>();
+    for (const term of terms) {
+      const merged = {} as ParsedTermShard;
+      for (const field of Object.keys(values[0] ?? {}) as (keyof ParsedTermShard)[]) {
+        let count = 0;
+        let tails: TailRef[] | undefined;
+        const lists: SparsePostings[] = [];
+        for (const segment of segments.list) {
+          const entry = findTerm(shardOfSegment(segment, term)?.[field] ?? [], term);
+          if (!entry) continue;
+          const postings = toArchive(entry[1], segment.global, segment.withdrawn);
+          lists.push(postings);
+          const removed = countSparse(entry[1]) - countSparse(postings);
+          count += (entry.length === 4 ? entry[2] : countSparse(entry[1])) - removed;
+          if (entry.length === 4 && !segment.global) tails = entry[3];
+        }
+        if (lists.length === 0) {
+          merged[field] = [];
+          continue;
+        }
+        const postings = mergePostings(lists);
+        merged[field] = [tails ? ([term, postings, count, tails] as TermEntry) : ([term, postings] as TermEntry)];
+      }
+      out.set(term, merged);
     }
     return out;
   }
@@ -183,13 +285,16 @@ export class BundleReader {
         }
         checkedChunks.set(chunk, range);
       }
-      out.set(ref[0], chunk);
+      const base = this.segments?.list[0];
+      out.set(ref[0], base && base.withdrawn.size > 0 ? toArchive(chunk, undefined, base.withdrawn) : chunk);
     });
     return out;
   }
 
   /** Prefix groups (completions), by group key. */
   async prefixGroups(groups: string[]): Promise<Map<string, PrefixShard[string]>> {
+    const segments = this.segments;
+    if (segments) return this.segmentPrefixGroups(groups, segments);
     const shards = [...new Set(groups.map((g) => shardOf(g, this.manifest.layout.prefix)))];
     const values = await this.read("prefix", shards);
     const out = new Map<string, PrefixShard[string]>();
@@ -201,11 +306,41 @@ export class BundleReader {
     return out;
   }
 
+  /** Prefix groups of every segment, in one round trip: words' document frequencies summed, entities newest first. */
+  private async segmentPrefixGroups(groups: string[], segments: Segments): Promise<Map<string, PrefixShard[string]>> {
+    const wanted = segments.list.flatMap((segment) =>
+      [...new Set(groups.map((g) => shardOf(g, segment.manifest.layout.prefix)))].map((part) => ["prefix", part, segment.version] as const),
+    );
+    const values = (await this.readKinds(wanted)) as (PrefixShard | undefined)[];
+    const out = new Map<string, PrefixShard[string]>();
+    for (const group of groups) {
+      const found = segments.list.flatMap((segment) => {
+        const i = wanted.findIndex(
+          ([, part, version]) => version === segment.version && part === shardOf(group, segment.manifest.layout.prefix),
+        );
+        const value = values[i]?.[group];
+        return value ? [value] : [];
+      });
+      if (found.length === 0) continue;
+      const df = new Map<string, number>();
+      for (const { terms } of found) for (const [term, n] of terms) df.set(term, (df.get(term) ?? 0) + n);
+      const entities = new Map<string, [string, string, string, number]>();
+      for (const value of [...found].reverse()) for (const e of value.entities) if (!entities.has(e[1])) entities.set(e[1], e);
+      out.set(group, {
+        terms: [...df].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+        entities: [...entities.values()].sort((a, b) => b[3] - a[3] || (a[0] < b[0] ? -1 : 1)),
+      });
+    }
+    return out;
+  }
+
   /**
    * Metadata of documents by number. `withDates` reads the date runs in the same round trip (for the date histogram;
    * `dates()` then finds them in the cache).
    */
   async metas(numbers: number[], withDates = false): Promise<Map<number, DocMeta>> {
+    const segments = this.segments;
+    if (segments) return this.segmentMetas(numbers, withDates, segments);
     const size = this.manifest.layout.metaSize;
     const buckets = [...new Set(numbers.map((n) => Math.floor(n / size)))];
     // Runs the manifest holds are no key to read.
@@ -221,6 +356,35 @@ export class BundleReader {
     return out;
   }
 
+  /** Metadata from the segment that holds each number now; a number none holds (withdrawn) is left out. */
+  private async segmentMetas(numbers: number[], withDates: boolean, segments: Segments): Promise<Map<number, DocMeta>> {
+    const places = numbers.map((n) => [n, segments.owner(n)] as const);
+    const wanted: Wanted[] = [];
+    const index = new Map<string, number>();
+    const bucketOf = (segment: number, local: number) => {
+      const { version, manifest } = segments.list[segment] as Segment;
+      const part = Math.floor(local / manifest.layout.metaSize);
+      const key = `${version}/${part}`;
+      if (!index.has(key)) {
+        index.set(key, wanted.length);
+        wanted.push(["meta", part, version]);
+      }
+      return index.get(key) as number;
+    };
+    const at = places.map(([, place]) => (place ? bucketOf(place.segment, place.local) : -1));
+    const dates = withDates && !this.manifest.dates;
+    const read = await this.readKinds([...wanted, ...(dates ? [["dates", ""] as const] : [])]);
+    const out = new Map<number, DocMeta>();
+    places.forEach(([n, place], i) => {
+      if (!place) return;
+      const { manifest } = segments.list[place.segment] as Segment;
+      const meta = (read[at[i] as number] as DocMeta[] | undefined)?.[place.local % manifest.layout.metaSize];
+      if (!meta) throw new AppError("bundle_key_corrupt", `Metadata of document ${n} is missing from its bucket.`);
+      out.set(n, meta);
+    });
+    return out;
+  }
+
   /** The number of a document, by its id; undefined when no document has it. */
   async documentNumber(id: string): Promise<number | undefined> {
     return (await this.documentNumbers([id])).get(id);
@@ -228,6 +392,8 @@ export class BundleReader {
 
   /** Document numbers by id, all in one round trip; an unknown id is left out. */
   async documentNumbers(ids: string[]): Promise<Map<string, number>> {
+    const segments = this.segments;
+    if (segments) return new Map([...(await this.segmentNumbers(ids, segments))].map(([id, place]) => [id, place.n]));
     const shards = [...new Set(ids.map((id) => shardOf(id, this.manifest.layout.id)))];
     const values = await this.read("id", shards);
     const out = new Map<string, number>();
@@ -238,53 +404,132 @@ export class BundleReader {
     return out;
   }
 
+  /**
+   * Where each id lives now: its archive number, its segment and its number there, read in every segment's id
+   * shards in one round trip; an id no segment holds live is left out.
+   */
+  private async segmentNumbers(ids: string[], segments: Segments): Promise<Map<string, { n: number; segment: number; local: number }>> {
+    const wanted = segments.list.flatMap((segment) =>
+      [...new Set(ids.map((id) => shardOf(id, segment.manifest.layout.id)))].map((part) => ["id", part, segment.version] as const),
+    );
+    const values = (await this.readKinds(wanted)) as (Record<string, number> | undefined)[];
+    const out = new Map<string, { n: number; segment: number; local: number }>();
+    for (const id of ids) {
+      for (let s = segments.list.length - 1; s >= 0; s--) {
+        const segment = segments.list[s] as Segment;
+        const shard =
+          values[wanted.findIndex(([, part, version]) => version === segment.version && part === shardOf(id, segment.manifest.layout.id))];
+        if (!shard || !Object.hasOwn(shard, id)) continue;
+        const local = shard[id] as number;
+        const n = segment.global ? (segment.global[local] as number) : local;
+        const owner = segments.owner(n);
+        if (owner?.segment === s) out.set(id, { n, segment: s, local });
+        break;
+      }
+    }
+    return out;
+  }
+
   /** The whole document, by its id, with its near-duplicates (from its metadata). */
   async document(id: string): Promise<(StoredDocument & Pick<DocMeta, "duplicates">) | undefined> {
     const n = await this.documentNumber(id);
     if (n === undefined) return undefined;
     const meta = (await this.metas([n])).get(n) as DocMeta;
-    const [bucket] = await this.read("doc", [meta.bucket]);
+    const segments = this.segments;
+    const owner = segments?.owner(n);
+    const version = segments && owner ? (segments.list[owner.segment] as Segment).version : this.version;
+    const [bucket] = (await this.readKinds([["doc", meta.bucket, version]])) as (ValueOf<"doc"> | undefined)[];
     const stored = bucket?.find((d) => d.id === id);
     if (!stored) return undefined;
     const { mentions } = stored;
     const doc: StoredDocument = mentions
-      ? { ...stored, mentions: this.unpack("doc", meta.bucket, `The mentions of document ${quoted(id)}`, () => unpackMentions(mentions)) }
+      ? {
+          ...stored,
+          mentions: this.unpack("doc", meta.bucket, `The mentions of document ${quoted(id)}`, () => unpackMentions(mentions), version),
+        }
       : (stored as StoredDocument);
     return meta.duplicates ? { ...doc, duplicates: meta.duplicates } : doc;
   }
 
+  /**
+   * A document's related articles as the build listed them, `[number, score]`, most similar first; undefined when no
+   * document has the id. One round trip: the id shards and the related lists of every segment.
+   */
+  async similarOf(id: string): Promise<[number, number][] | undefined> {
+    const segments = this.segments;
+    const list = segments?.list ?? [{ version: this.version, manifest: this.manifest, global: undefined }];
+    const wanted = list.flatMap(({ version, manifest }) => [
+      ["id", shardOf(id, manifest.layout.id), version] as const,
+      ["similar", shardOf(id, manifest.layout.similar), version] as const,
+    ]);
+    const values = (await this.readKinds(wanted)) as (Record<string, unknown> | undefined)[];
+    for (let s = list.length - 1; s >= 0; s--) {
+      const ids = values[2 * s] as Record<string, number> | undefined;
+      if (!ids || !Object.hasOwn(ids, id)) continue;
+      const { global } = list[s] as { global?: Int32Array };
+      const local = ids[id] as number;
+      // Withdrawn, or corrected since by a later segment that does not hold it: no document has the id now.
+      if (segments && segments.owner(global ? (global[local] as number) : local)?.segment !== s) return undefined;
+      const lists = values[2 * s + 1] as Record<string, [number, number][]> | undefined;
+      const related = lists && Object.hasOwn(lists, id) ? (lists[id] ?? []) : [];
+      return global ? related.map(([n, score]) => [global[n] as number, score]) : related;
+    }
+    return undefined;
+  }
+
   /** Runs of documents by date, `[YYYY-MM-DD, first document number]` (documents are numbered by date). */
   async dates(): Promise<DateRuns> {
-    if (this.manifest.dates) return this.manifest.dates;
-    const [runs] = await this.read("dates", [""]);
-    return runs ?? [];
+    const base = this.manifest.dates ?? (await this.read("dates", [""]))[0] ?? [];
+    const later = this.segments?.runs ?? [];
+    if (later.length === 0) return base;
+    // The deltas' new documents follow the base's: a run on the same day as the one before continues it.
+    const runs: DateRuns = [...base];
+    for (const run of later) if (runs.at(-1)?.[0] !== run[0]) runs.push(run);
+    return runs;
   }
 
   async entity(id: string): Promise<EntityRecord | undefined> {
-    const part = shardOf(id, this.manifest.layout.entity);
-    const [shard] = await this.read("entity", [part]);
-    const stored = shard && Object.hasOwn(shard, id) ? shard[id] : undefined;
-    if (!stored) return undefined;
-    return this.unpack("entity", part, `The record of entity ${quoted(id)}`, () => unpackEntity(stored));
+    // A delta holds the whole record of every entity it touched: the newest segment's record is the entity's.
+    const list = this.segments?.list ?? [{ version: this.version, manifest: this.manifest }];
+    const wanted = list.map(({ version, manifest }) => ["entity", shardOf(id, manifest.layout.entity), version] as const);
+    const shards = (await this.readKinds(wanted)) as (Record<string, unknown> | undefined)[];
+    for (let s = list.length - 1; s >= 0; s--) {
+      const shard = shards[s];
+      const stored = shard && Object.hasOwn(shard, id) ? shard[id] : undefined;
+      if (!stored) continue;
+      const [, part, version] = wanted[s] as (typeof wanted)[number];
+      const record = this.unpack("entity", part, `The record of entity ${quoted(id)}`, () => unpackEntity(stored as never), version);
+      // An update that withdrew every document naming it left a record of none: no entity has the id now.
+      return record.documents.count > 0 ? record : undefined;
+    }
+    return undefined;
   }
 
   /**
    * What `unpack` makes of part of a value read: one that cannot be unpacked is `bundle_key_corrupt` (`what` cannot
    * be read), and its key leaves the isolate's cache, so that the value uploaded again is read.
    */
-  private unpack<T>(kind: KeyKind, part: number | string, what: string, unpack: () => T): T {
+  private unpack<T>(kind: KeyKind, part: number | string, what: string, unpack: () => T, version = this.version): T {
     try {
       return unpack();
     } catch {
-      this.cache.delete(bundleKey(this.version, kind, part));
+      this.cache.delete(bundleKey(version, kind, part));
       throw new AppError("bundle_key_corrupt", `${what} cannot be read.`);
     }
   }
 
   /** Entities whose names or aliases have a word starting with `group` (2 or 3 folded letters), most mentioned first. */
   async entityNames(group: string): Promise<NamedEntity[]> {
-    const [shard] = await this.read("names", [shardOf(group, this.manifest.layout.names)]);
-    return shard && Object.hasOwn(shard, group) ? (shard[group] ?? []) : [];
+    const list = this.segments?.list ?? [{ version: this.version, manifest: this.manifest }];
+    const shards = (await this.readKinds(
+      list.map(({ version, manifest }) => ["names", shardOf(group, manifest.layout.names), version] as const),
+    )) as (Record<string, NamedEntity[]> | undefined)[];
+    const found = shards.map((shard) => (shard && Object.hasOwn(shard, group) ? (shard[group] ?? []) : []));
+    if (found.length === 1) return found[0] as NamedEntity[];
+    // The newest segment's entry of an entity is its whole record's.
+    const byId = new Map<string, NamedEntity>();
+    for (const names of found.reverse()) for (const named of names) if (!byId.has(named[1])) byId.set(named[1], named);
+    return [...byId.values()].filter((named) => named[3] > 0).sort((a, b) => b[3] - a[3] || (a[0] < b[0] ? -1 : 1));
   }
 
   /**
@@ -305,8 +550,36 @@ export class BundleReader {
 
   /** One page of the entity list (`all` or one type), most mentioned first. */
   async entityPage(list: string, page: number): Promise<EntityPage | undefined> {
+    const segments = this.segments;
+    if (segments && segments.list.length > 1) return this.segmentEntityPage(list, page, segments);
     if (page >= (this.manifest.layout.entityPages[list] ?? 0)) return undefined;
     const [value] = await this.read("entity-list", [`${list}/${page}`]);
     return value;
+  }
+
+  /**
+   * A page of an entity list over segments: the base's pages up to this one and every delta's first pages, the
+   * newest record of each entity, most mentioned first. Exact for the entities those pages hold; an entity of a
+   * later base page that an update raised above them shows once compacted (`npm run compact`).
+   */
+  private async segmentEntityPage(list: string, page: number, segments: Segments): Promise<EntityPage | undefined> {
+    const wanted: Wanted[] = [];
+    for (const segment of segments.list) {
+      const pages = Math.min(segment.manifest.layout.entityPages[list] ?? 0, page + 1);
+      for (let p = 0; p < pages; p++) wanted.push(["entity-list", `${list}/${p}`, segment.version]);
+    }
+    if (wanted.length === 0) return undefined;
+    const pages = (await this.readKinds(wanted)) as (EntityPage | undefined)[];
+    const byId = new Map<string, EntityPage["items"][number]>();
+    for (let i = pages.length - 1; i >= 0; i--) for (const item of pages[i]?.items ?? []) if (!byId.has(item.id)) byId.set(item.id, item);
+    // Trending lists rank by their trend, the others by mentions.
+    const weight = (item: EntityPage["items"][number]) => item.trend?.score ?? item.mentions;
+    const items = [...byId.values()]
+      .filter((item) => item.documents > 0)
+      .sort((a, b) => weight(b) - weight(a) || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+    const pageItems = items.slice(page * ENTITY_PAGE_SIZE, (page + 1) * ENTITY_PAGE_SIZE);
+    if (pageItems.length === 0) return undefined;
+    const listed = Math.max(...pages.map((p) => p?.total ?? 0), items.length);
+    return { total: list === "all" ? Math.max(this.counts.entities, items.length) : listed, items: pageItems };
   }
 }

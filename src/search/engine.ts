@@ -33,7 +33,7 @@ export type { Engine, Facets, Match, MatchOptions, SearchHit, SearchParams, Sear
 export async function search(engine: Engine, reader: BundleReader, params: SearchParams): Promise<SearchResult> {
   const declared = reader.manifest.engine.facets ?? [];
   const parsed = parseQuery(params.q, declared);
-  const dated = reader.manifest.counts.dated !== 0;
+  const dated = reader.counts.dated !== 0;
   // An archive without dates has no date order: its documents are numbered as the input gave them.
   if (!dated && (params.sort === "date" || params.recencyDays || parsed.from || parsed.to)) {
     const asked = params.sort === "date" ? "sort=date" : params.recencyDays ? "recency" : parsed.from ? "from:" : "to:";

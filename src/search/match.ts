@@ -114,7 +114,8 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   markCommon();
   const boost = options.recencyDays ? recencyBoost(await engine.dates(), options.recencyDays) : undefined;
 
-  const exclude = new Set<number>();
+  // Withdrawn documents are left out as an excluded word's are.
+  const exclude = new Set<number>(engine.postings.withdrawn ?? []);
   const excludeLoaded = () => {
     for (const term of excluded) for (const doc of docsOf(postings.get(term)?.text ?? [])) exclude.add(doc);
   };

@@ -17,7 +17,10 @@ export interface TermPostings extends Record<Field, Slots> {
 
 /** Looks up the postings of many terms at once. */
 export interface PostingSource {
+  /** One past the highest document number. */
   readonly documents: number;
+  /** Numbers of withdrawn documents (an updated archive's): no query returns or counts them. */
+  readonly withdrawn?: readonly number[];
   postings(terms: string[]): Promise<Map<string, TermPostings>>;
   /** Tail chunks by their references (checked against them), by number, in one round trip. */
   tails(refs: TailRef[]): Promise<Map<number, SparsePostings>>;
@@ -75,7 +78,8 @@ export function mergeTail(p: TermPostings, field: Field, chunk: SparsePostings):
  */
 export function shardedPostings(reader: BundleReader): PostingSource {
   return {
-    documents: reader.manifest.counts.documents,
+    documents: reader.documents,
+    ...(reader.dead.length > 0 ? { withdrawn: reader.dead } : {}),
     async postings(terms) {
       const shards = await reader.termShards(terms);
       return collect(terms, (term, field) => {

@@ -1,11 +1,8 @@
 /** @module Related articles of a document (`/documents/:id/similar`): the list the build made, with each one's metadata. */
 import { DEFAULT_LANGUAGE } from "../format/analyzer";
 import { SNIPPET_SOURCE_CHARS } from "../format/bundle";
-import { shardOf } from "../format/hash";
 import type { BundleReader } from "../format/reader";
 import type { DocMeta } from "../format/schema";
-import type { IdShard } from "../format/values/id";
-import type { SimilarShard } from "../format/values/similar";
 import type { SearchHit } from "./hit";
 import { makeSnippet } from "./snippet";
 
@@ -36,13 +33,9 @@ export function hitOf(meta: DocMeta, score: number, snippet: string): SearchHit 
  * await similarTo(reader, "reuters-5439", 5); // [{ id: "reuters-5440", title: "...", score: 0.41, ... }]
  */
 export async function similarTo(reader: BundleReader, id: string, limit: number): Promise<SearchHit[] | undefined> {
-  const { layout } = reader.manifest;
-  const [ids, lists] = (await reader.readKinds([
-    ["id", shardOf(id, layout.id)],
-    ["similar", shardOf(id, layout.similar)],
-  ])) as [IdShard | undefined, SimilarShard | undefined];
-  if (!ids || !Object.hasOwn(ids, id)) return undefined;
-  const list = (lists && Object.hasOwn(lists, id) ? (lists[id] ?? []) : []).slice(0, limit);
+  const found = await reader.similarOf(id);
+  if (!found) return undefined;
+  const list = found.slice(0, limit);
   const metas = await reader.metas(list.map(([n]) => n));
   return list.flatMap(([n, score]) => {
     const meta = metas.get(n);

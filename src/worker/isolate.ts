@@ -2,7 +2,7 @@
 
 import { AppError } from "../errors";
 import { bundleKey, type Manifest } from "../format/bundle";
-import { BundleReader, parseManifest, readManifest } from "../format/reader";
+import { BundleReader, liveVersionOf, parseManifest, readManifest } from "../format/reader";
 import { LruCache } from "../kv/lru-cache";
 import { assetsSource, type KvSource, MIN_CACHE_TTL_S, newReadStats, type ReadStats, workersKvSource } from "../kv/source";
 import { readSettings, type SettingVars } from "./settings";
@@ -84,7 +84,8 @@ export async function openBundle(env: IsolateEnv, stats: ReadStats = newReadStat
   if (first) {
     const live = readLive(env, stats, now, false);
     const check = live.then((value) => {
-      if (value.version !== first.version) throw new ManifestMoved(`The live version is ${value.version}, not ${first.version}.`);
+      if (liveVersionOf(value) !== liveVersionOf(first))
+        throw new ManifestMoved(`The live version is ${liveVersionOf(value)}, not ${liveVersionOf(first)}.`);
     });
     check.catch(() => {}); // settled through verifyBundle
     const reader = new BundleReader(values, isolateCache(env), first, stats);

@@ -57,8 +57,8 @@ export function majorityType(key: string, votes: ReadonlyMap<EntityType, number>
  * @example
  * assignIds([{ name: "Georgia", type: "place" }, { name: "Georgia", type: "person" }]); // ["georgia", "georgia-person"]
  */
-export function assignIds(entities: readonly { name: string; type: EntityType; id?: string }[]): string[] {
-  const taken = new Set(entities.flatMap(({ id }) => (id === undefined ? [] : [id])));
+export function assignIds(entities: readonly { name: string; type: EntityType; id?: string }[], reserved: Iterable<string> = []): string[] {
+  const taken = new Set([...reserved, ...entities.flatMap(({ id }) => (id === undefined ? [] : [id]))]);
   return entities.map(({ name, type, id }) => {
     if (id !== undefined) return id;
     const base = slugify(name);

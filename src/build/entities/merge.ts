@@ -32,6 +32,11 @@ export interface EntityMention {
 export interface MergeOptions {
   /** Also return every mention with its entity id (`EntityIndex.mentions`). */
   mentions?: boolean;
+  /**
+   * False: a registry entry nothing mentions makes no record (its id stays taken). An update resolves its documents'
+   * names against every entity of the archive this way, and writes records only for those it touched.
+   */
+  unmentioned?: boolean;
 }
 
 export const MAX_ENTITIES_PER_DOCUMENT = 20;
@@ -235,7 +240,8 @@ export function mergeEntities(
   });
 
   // Name, type and id, in an order that does not depend on the order of the mentions.
-  const all: Entity[] = [...curatedClusters.values(), ...clusters.values()].map((cluster) => ({
+  const kept = options.unmentioned === false ? [...curatedClusters.values()].filter((c) => c.mentions > 0) : [...curatedClusters.values()];
+  const all: Entity[] = [...kept, ...clusters.values()].map((cluster) => ({
     cluster,
     name:
       cluster.entry?.name ??
@@ -243,7 +249,10 @@ export function mergeEntities(
     type: cluster.entry?.type ?? majorityType(cluster.key, cluster.types.size > 0 ? cluster.types : cluster.shortTypes),
   }));
   all.sort((a, b) => byText(a.name, b.name) || byText(a.type, b.type) || byText(a.cluster.key, b.cluster.key));
-  const ids = assignIds(all.map(({ name, type, cluster }) => (cluster.entry ? { name, type, id: cluster.entry.id } : { name, type })));
+  const ids = assignIds(
+    all.map(({ name, type, cluster }) => (cluster.entry ? { name, type, id: cluster.entry.id } : { name, type })),
+    registry.map((entry) => entry.id),
+  );
   all.forEach(({ cluster }, i) => {
     cluster.index = i;
   });

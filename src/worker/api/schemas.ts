@@ -263,6 +263,9 @@ export const HealthResponse = z
     store: z.enum(["kv", "assets"]).openapi({
       description: "Where the bundle is read from: Workers KV, or the Worker's Static Assets (`npm run deploy -- --target assets`).",
     }),
+    deltas: z.array(z.string()).openapi({
+      description: "The versions of the delta segments updates added to the base (`npm run build -- --update`), oldest first.",
+    }),
   })
   .openapi("Health");
 

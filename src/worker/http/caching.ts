@@ -99,13 +99,13 @@ export const caching: MiddlewareHandler<AppEnv> = async (c, next) => {
   const reader = await c.var.bundle();
   const key = normalizeRequest(url, reader.manifest.engine.facets);
   // Weak: the answer is the same for this version and request, only `took_ms` (and the echoed `query`) may differ.
-  const etag = `W/"${reader.version}-${fnv1a(key).toString(36)}"`;
+  const etag = `W/"${reader.liveVersion}-${fnv1a(key).toString(36)}"`;
   const { maxAgeSeconds: maxAge, staleWhileRevalidateSeconds: swr } = readSettings(c.env);
   const headers = { ETag: etag, "Cache-Control": `public, max-age=${maxAge}, stale-while-revalidate=${swr}` };
   const edge = EDGE_CACHED.has(url.pathname) && !onWorkersDev(url) ? edgeCache() : undefined;
-  const edgeKey = `https://edge-search.cache/${reader.version}${key}`;
+  const edgeKey = `https://edge-search.cache/${reader.liveVersion}${key}`;
   const answers = EDGE_CACHED.has(url.pathname) ? answersFor(c.env) : undefined;
-  const answerKey = `${reader.version}${key}`;
+  const answerKey = `${reader.liveVersion}${key}`;
   pending.set(c.req.raw, { etag, headers, edge, edgeKey, answers, answerKey });
   c.set("cacheStatus", edge || answers ? "miss" : "none");
   await next();

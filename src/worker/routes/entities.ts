@@ -41,7 +41,7 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const reader = await c.var.bundle();
     if (trending !== undefined) {
       if (q !== undefined) throw new AppError("bad_request", "trending lists entities by their trend; it does not take q.");
-      if (reader.manifest.counts.dated === 0)
+      if (reader.counts.dated === 0)
         throw new AppError("dates_unavailable", "No document of this archive has a date, so trending cannot apply.");
     }
     const list = trending === undefined ? type : trendingList(Number(trending), type);
@@ -68,7 +68,7 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const entity = await reader.findEntity(id);
     if (!entity) throw new AppError("entity_not_found", `No entity has the id "${id.slice(0, 200)}".`);
     const timeline = monthly(entity.timeline ?? []);
-    const latest = await search(bundleEngine(reader), reader, recentOfEntity(entity.id, reader.manifest.counts.dated !== 0));
+    const latest = await search(bundleEngine(reader), reader, recentOfEntity(entity.id, reader.counts.dated !== 0));
     const recent = latest.hits.map((h) => ({ id: h.id, title: h.title, date: h.date, url: h.url }));
     return c.json(
       { ...entity, timeline, recent, recent_order: latest.order === "mentions" ? ("mentions" as const) : ("date" as const) },

@@ -11,16 +11,18 @@ const route = createRoute({
 });
 
 export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-  const { manifest } = await c.var.bundle();
+  const reader = await c.var.bundle();
+  const { manifest } = reader;
   return c.json(
     {
       status: "ok" as const,
       version: manifest.version,
       format: manifest.format,
       built_at: manifest.built_at,
-      documents: manifest.counts.documents,
-      entities: manifest.counts.entities,
+      documents: reader.counts.documents,
+      entities: reader.counts.entities,
       store: c.env.BUNDLE ? ("assets" as const) : ("kv" as const),
+      deltas: (manifest.deltas ?? []).map((d) => d.version),
     },
     200,
     // A health check must see the Worker's state now, never a cache's copy.

@@ -1,0 +1,466 @@
+/**
+ * @module An update of a built archive (`npm run build -- --update`): its new and corrected documents as a delta
+ * segment, its withdrawn ones marked, and a new live manifest naming the base and its deltas. No key of the archive
+ * is rewritten: the delta's keys are new, and only the live manifest changes.
+ */
+import { rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { DeltaManifest, Manifest } from "../format/bundle";
+import { LIVE_MANIFEST_KEY } from "../format/bundle";
+import { BundleReader, readManifest } from "../format/reader";
+import type { EntityRecord, SourceDocument, StoredDocument } from "../format/schema";
+import { toRuns } from "../format/segments";
+import { LruCache } from "../kv/lru-cache";
+import { newReadStats } from "../kv/source";
+import { fileKvSource, LIVE_FILE } from "./bundle-files";
+import { type CacheReport, documentKey, ExtractionCache } from "./entities/cache";
+import { byText } from "./entities/canonical";
+import { MAX_ENTITIES_PER_DOCUMENT, mergeEntities, type RegistryEntry } from "./entities/merge";
+import { extractParallel } from "./entities/parallel";
+import type { DocumentNames } from "./entities/types";
+import { type IngestResult, readInputs } from "./ingest/read-inputs";
+import { BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
+import { type Bundle, buildBundle, wordFrequencies } from "./write";
+
+export interface UpdateOptions {
+  /** Ids to withdraw. */
+  withdraw?: string[];
+  /** Go on past bad input and unknown ids, reporting them (`--skip-invalid`). */
+  skipInvalid?: boolean;
+  /** The extraction cache's directory (see `PipelineOptions.cache`). */
+  cache?: string;
+  /** Extract entities (default true). */
+  entities?: boolean;
+  builtAt?: string;
+  say?: (message: string) => void;
+}
+
+export interface UpdatePlan {
+  /** New documents, corrected ones, withdrawn ones, and those given again unchanged (nothing written for them). */
+  added: number;
+  corrected: number;
+  withdrawn: number;
+  unchanged: number;
+  /** Ids to withdraw that no document has (skipped with `skipInvalid`, else an error). */
+  unknown: string[];
+}
+
+export interface UpdateResult {
+  plan: UpdatePlan;
+  read: IngestResult;
+  /** The delta written, or undefined when the update changes nothing but withdrawals (or nothing at all). */
+  delta?: Bundle;
+  live: Manifest;
+  /** Keys the update writes: the delta's, and the live manifest. */
+  keys: number;
+  cache?: CacheReport;
+}
+
+/** Why an update cannot be made; nothing is written. */
+export class UpdateError extends Error {
+  constructor(
+    readonly code: "update_base_missing" | "update_out_of_order" | "update_unknown_id" | "update_empty",
+    message: string,
+  ) {
+    super(message);
+    this.name = "UpdateError";
+  }
+}
+
+const sameDocument = (a: StoredDocument, b: SourceDocument) =>
+  a.title === b.title &&
+  a.body === b.body &&
+  (a.date ?? "") === (b.date ?? "") &&
+  (a.url ?? "") === (b.url ?? "") &&
+  JSON.stringify(a.meta ?? {}) === JSON.stringify(b.meta ?? {}) &&
+  (a.lang === undefined || b.lang === undefined || a.lang === b.lang);
+
+/** What a withdrawn (or superseded) document took out of an entity's record. */
+interface Removed {
+  docs: Set<string>;
+  mentions: number;
+  aliases: Map<string, number>;
+  months: Map<string, number>;
+  dates: string[];
+}
+
+/**
+ * An entity's record after an update: the archive's record less what the withdrawn and superseded documents gave
+ * it, plus the record the delta's documents make (undefined when none names it). Counts, documents, aliases and the
+ * timeline are exact; related entities add their weights, top documents keep the first ten of both.
+ */
+export function updatedRecord(
+  old: EntityRecord | undefined,
+  added: EntityRecord | undefined,
+  removed: Removed | undefined,
+  /** The dates of the archive's documents still naming it, when a withdrawn one held its first or last date. */
+  keptDates?: readonly string[],
+): EntityRecord {
+  const base = old ?? (added as EntityRecord);
+  // In the order a build of the final documents lists them (the archive's, then the update's): a corrected document
+  // keeps its place, a withdrawn one leaves it.
+  const again = new Set(added?.documents.ids ?? []);
+  const kept = (old?.documents.ids ?? []).filter((id) => !removed?.docs.has(id) || again.has(id));
+  const keptSet = new Set(kept);
+  const unique = old ? [...kept, ...(added?.documents.ids ?? []).filter((id) => !keptSet.has(id))] : (added?.documents.ids ?? []);
+  const aliases = new Map<string, number>();
+  for (const { name, count } of old?.aliases ?? []) aliases.set(name, count);
+  for (const [name, count] of removed?.aliases ?? []) aliases.set(name, (aliases.get(name) ?? 0) - count);
+  if (old) for (const { name, count } of added?.aliases ?? []) aliases.set(name, (aliases.get(name) ?? 0) + count);
+  const months = new Map<string, number>(old?.timeline ?? []);
+  for (const [month, n] of removed?.months ?? []) months.set(month, (months.get(month) ?? 0) - n);
+  if (old) for (const [month, n] of added?.timeline ?? []) months.set(month, (months.get(month) ?? 0) + n);
+  const related = new Map<string, EntityRecord["related"][number]>();
+  for (const r of [...(old?.related ?? []), ...(old ? (added?.related ?? []) : [])]) {
+    const had = related.get(r.id);
+    related.set(r.id, had ? { ...had, weight: had.weight + r.weight } : { ...r });
+  }
+  const firsts = [...(keptDates ?? [old?.first_seen]), added?.first_seen].filter((d): d is string => !!d);
+  const lasts = [...(keptDates ?? [old?.last_seen]), added?.last_seen].filter((d): d is string => !!d);
+  const record: EntityRecord = {
+    ...base,
+    aliases: old
+      ? [...aliases]
+          .filter(([, n]) => n > 0)
+          .sort((a, b) => b[1] - a[1] || byText(a[0], b[0]))
+          .map(([name, count]) => ({ name, count }))
+      : base.aliases,
+    roles: [...new Set([...(old?.roles ?? []), ...(old ? (added?.roles ?? []) : [])])],
+    mentions: old ? old.mentions - (removed?.mentions ?? 0) + (added?.mentions ?? 0) : base.mentions,
+    documents: { count: unique.length, ids: unique },
+    related: old
+      ? [...related.values()].sort((a, b) => b.weight - a.weight || byText(a.name, b.name)).slice(0, base.related.length || 10)
+      : base.related,
+  };
+  const timeline = [...months].filter(([, n]) => n > 0).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  if (old) {
+    if (timeline.length > 0) record.timeline = timeline;
+    else delete record.timeline;
+    const first = firsts.sort()[0];
+    const last = lasts.sort().at(-1);
+    if (first) record.first_seen = first;
+    else delete record.first_seen;
+    if (last) record.last_seen = last;
+    else delete record.last_seen;
+    const top = [...(old.top_documents ?? []), ...(added?.top_documents ?? added?.documents.ids ?? [])].filter(
+      (id) => !removed?.docs.has(id),
+    );
+    if (unique.length > 1 && top.length > 0) record.top_documents = [...new Set(top)].slice(0, 10);
+    else delete record.top_documents;
+  }
+  return record;
+}
+
+/** Every entity record of a live archive on disk, the newest segment's of each. */
+function archiveEntities(values: Map<string, string>, live: Manifest): Map<string, EntityRecord> {
+  const versions = [live.version, ...(live.deltas ?? []).map((d) => d.version)];
+  const out = new Map<string, EntityRecord>();
+  for (const version of versions) {
+    const prefix = `bundle/${version}/entity/`;
+    for (const [key, value] of values) {
+      if (!key.startsWith(prefix)) continue;
+      for (const [id, record] of Object.entries(JSON.parse(value) as Record<string, EntityRecord & { related: unknown[] }>)) {
+        out.set(id, unpackRelated(record));
+      }
+    }
+  }
+  return out;
+}
+
+/** An entity record as stored (related entities packed as arrays) back to its shape. */
+function unpackRelated(record: EntityRecord & { related: unknown[] }): EntityRecord {
+  const types = ["person", "organization", "place"] as const;
+  return {
+    ...record,
+    related: record.related.map((r) =>
+      Array.isArray(r)
+        ? { id: r[0] as string, name: r[1] as string, type: types[r[2] as number] ?? "place", weight: r[3] as number }
+        : (r as EntityRecord["related"][number]),
+    ),
+  };
+}
+
+/**
+ * Builds an update of the archive in `dir` (a bundle `npm run build` wrote, with the updates made since) from
+ * `inputs` and the ids to withdraw, and writes it there: the delta's bulk files beside the archive's, and the new
+ * live manifest. Fails with an `UpdateError` before writing anything when the update cannot be made.
+ * @example
+ * const { plan } = await updateArchive("dist/bundle", ["today.jsonl"], { withdraw: ["reuters-17"] });
+ */
+export async function updateArchive(dir: string, inputs: string[], options: UpdateOptions = {}): Promise<UpdateResult> {
+  const say = options.say ?? (() => {});
+  let source: Awaited<ReturnType<typeof fileKvSource>>;
+  try {
+    source = await fileKvSource(dir);
+  } catch (error) {
+    throw new UpdateError(
+      "update_base_missing",
+      `${dir}: no archive to update (${(error as Error).message}). Build one first: npm run build.`,
+    );
+  }
+  const live = await readManifest(source);
+  const reader = new BundleReader(source, new LruCache(1 << 30), live, newReadStats());
+  const read =
+    inputs.length > 0 ? await readInputs(inputs, { skipInvalid: options.skipInvalid }) : { documents: [], skipped: [], files: 0 };
+
+  // Each document given: new, a correction of one the archive holds, or the same again.
+  const given = read.documents;
+  const numbers = await reader.documentNumbers(given.map((d) => d.id));
+  const stored = new Map<string, StoredDocument>();
+  for (const doc of given) {
+    if (!numbers.has(doc.id)) continue;
+    const had = await reader.document(doc.id);
+    if (had) stored.set(doc.id, had);
+  }
+  const unchanged = given.filter((d) => stored.has(d.id) && sameDocument(stored.get(d.id) as StoredDocument, d));
+  const same = new Set(unchanged.map((d) => d.id));
+  // A correction keeps its number (its place by date) unless it moves in time: then it is withdrawn and added anew.
+  const corrected = given.filter((d) => numbers.has(d.id) && !same.has(d.id) && (stored.get(d.id)?.date ?? "") === (d.date ?? ""));
+  const correctedIds = new Set(corrected.map((d) => d.id));
+  const added = given.filter((d) => !same.has(d.id) && !correctedIds.has(d.id));
+  const moved = added.filter((d) => numbers.has(d.id)).map((d) => d.id);
+
+  const withdrawIds = [...new Set(options.withdraw ?? [])];
+  const withdrawNumbers = await reader.documentNumbers(withdrawIds);
+  const unknown = withdrawIds.filter((id) => !withdrawNumbers.has(id));
+  if (unknown.length > 0 && !options.skipInvalid) {
+    throw new UpdateError(
+      "update_unknown_id",
+      `No document of the archive has the id${unknown.length > 1 ? "s" : ""} ${unknown
+        .slice(0, 5)
+        .map((id) => JSON.stringify(id))
+        .join(
+          ", ",
+        )}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ""}: nothing to withdraw. Pass --skip-invalid to withdraw the others.`,
+    );
+  }
+
+  // New documents follow the archive's newest (documents are numbered by date): an older one needs a full build.
+  const size = reader.documents;
+  const last = size > 0 ? [...(await reader.metas([...Array(Math.min(size, 64)).keys()].map((i) => size - 1 - i))).values()][0] : undefined;
+  const newest = last?.date ?? "";
+  const early = added.filter((d) => (d.date ?? "") < newest);
+  if (early.length > 0) {
+    throw new UpdateError(
+      "update_out_of_order",
+      `${early.length} new document${early.length > 1 ? "s are" : " is"} older than the archive's newest (${newest}), e.g. ${JSON.stringify(early[0]?.id)} (${early[0]?.date ?? "undated"}): an update adds documents after the archive's; rebuild the archive with them (npm run build) instead.`,
+    );
+  }
+  if (added.length + corrected.length + withdrawNumbers.size === 0) {
+    const plan = { added: 0, corrected: 0, withdrawn: 0, unchanged: unchanged.length, unknown };
+    return { plan, read, live, keys: 0 };
+  }
+
+  // Every document of the update, corrections first (they keep their numbers), then the new ones by date.
+  const docs = [...corrected, ...added];
+  const names = await extractNames(docs, options, say);
+  const archive = archiveEntities(source.values, live);
+  const registry: RegistryEntry[] = [...archive.values()].map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    aliases: r.aliases.map((a) => a.name).filter((a) => a !== r.name),
+  }));
+  const index = names
+    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false })
+    : { entities: [], byDocument: docs.map(() => []), mentions: undefined };
+
+  // What the superseded and withdrawn documents took out of the records they were in.
+  const gone = [...correctedIds, ...moved, ...withdrawNumbers.keys()];
+  const removed = new Map<string, Removed>();
+  for (const id of gone) {
+    const doc = stored.get(id) ?? (await reader.document(id));
+    if (!doc) continue;
+    const month = doc.date?.slice(0, 7);
+    const counted = new Set<string>();
+    for (const m of doc.mentions ?? []) {
+      const r: Removed = removed.get(m.entity) ?? { docs: new Set(), mentions: 0, aliases: new Map(), months: new Map(), dates: [] };
+      r.mentions++;
+      r.docs.add(id);
+      const surface = (m.field === "title" ? doc.title : doc.body).slice(m.start, m.end);
+      r.aliases.set(surface, (r.aliases.get(surface) ?? 0) + 1);
+      if (!counted.has(m.entity)) {
+        counted.add(m.entity);
+        if (month && /^\d{4}-\d{2}$/.test(month)) r.months.set(month, (r.months.get(month) ?? 0) + 1);
+        if (doc.date) r.dates.push(doc.date);
+      }
+      removed.set(m.entity, r);
+    }
+  }
+  const newNumbers = new Map<string, number>();
+  // The delta's new documents are numbered after the archive's, by date as the build orders them.
+  const order = added.map((d, i) => ({ date: d.date ?? "", i })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
+  for (const [k, { i }] of order.entries()) newNumbers.set((added[i] as SourceDocument).id, size + k);
+
+  const touched = new Set([...index.entities.map((e) => e.id), ...removed.keys()]);
+  const fresh = new Map(index.entities.map((e) => [e.id, e]));
+  // A record whose first or last date was a withdrawn document's: its other documents' dates say what they are now.
+  const redate = [...touched].filter((id) => {
+    const old = archive.get(id);
+    const r = removed.get(id);
+    return old && r && r.dates.some((d) => d === old.first_seen || d === old.last_seen);
+  });
+  const keptIds = [...new Set(redate.flatMap((id) => (archive.get(id) as EntityRecord).documents.ids))].filter((id) => !gone.includes(id));
+  const keptNumbers = await reader.documentNumbers(keptIds);
+  const keptMetas = await reader.metas([...keptNumbers.values()]);
+  const dateOf = new Map([...keptNumbers].map(([id, n]) => [id, keptMetas.get(n)?.date]));
+  const records = [...touched].map((id) => {
+    const old = archive.get(id);
+    const kept = redate.includes(id)
+      ? (old as EntityRecord).documents.ids.flatMap((doc) => (gone.includes(doc) ? [] : [dateOf.get(doc)].filter((d): d is string => !!d)))
+      : undefined;
+    return updatedRecord(old, fresh.get(id), removed.get(id), kept);
+  });
+  // Each new document's entities as a build of the whole archive lists them: most mentioned in it, then in the
+  // archive, then by name.
+  const total = new Map(records.map((r) => [r.id, r.mentions]));
+  const refOf = new Map(records.map((r) => [r.id, { id: r.id, name: r.name, type: r.type }]));
+  const byDocument = index.mentions
+    ? index.mentions.map((list) => {
+        const inDoc = new Map<string, number>();
+        for (const m of list) inDoc.set(m.entity, (inDoc.get(m.entity) ?? 0) + 1);
+        return [...inDoc.keys()]
+          .sort(
+            (a, b) =>
+              (inDoc.get(b) as number) - (inDoc.get(a) as number) ||
+              (total.get(b) ?? 0) - (total.get(a) ?? 0) ||
+              byText(refOf.get(a)?.name ?? a, refOf.get(b)?.name ?? b) ||
+              byText(a, b),
+          )
+          .slice(0, MAX_ENTITIES_PER_DOCUMENT)
+          .flatMap((id) => {
+            const ref = refOf.get(id);
+            return ref ? [ref] : [];
+          });
+      })
+    : index.byDocument;
+  // Completions count live documents: the words of those withdrawn or corrected are taken off.
+  const goneDocs = (await Promise.all(gone.map(async (id) => stored.get(id) ?? (await reader.document(id))))).filter(
+    (d): d is StoredDocument => d !== undefined,
+  );
+  const wordAdjust = new Map([...wordFrequencies(goneDocs as SourceDocument[])].map(([w, n]) => [w, -n]));
+  records.sort((a, b) => byText(a.id, b.id));
+
+  let delta: Bundle | undefined;
+  let deltaManifest: DeltaManifest | undefined;
+  // An update that only withdraws writes no delta: the entity records keep counting those documents until the
+  // next update with documents or a rebuild (see DESIGN.md, "A living archive").
+  if (docs.length > 0) {
+    delta = await buildBundle(
+      { documents: docs, entities: records, byDocument, ...(index.mentions ? { mentions: index.mentions } : {}) },
+      { head: 0, builtAt: options.builtAt, wordAdjust, ...(live.engine.facets ? { facets: live.engine.facets } : {}) },
+    );
+    const local = await deltaOrder(delta);
+    const global = local.map((id) => newNumbers.get(id) ?? (numbers.get(id) as number));
+    const runs: [string, number][] = [];
+    for (const { i } of order) {
+      const doc = added[i] as SourceDocument;
+      const day = doc.date?.slice(0, 10) ?? "";
+      if (runs.at(-1)?.[0] !== day) runs.push([day, newNumbers.get(doc.id) as number]);
+    }
+    deltaManifest = { ...delta.manifest, numbers: toRuns(global), runs };
+  }
+
+  // Every superseded or withdrawn number, marked in the segment that holds it now.
+  const next: Manifest = structuredClone(live);
+  const segments = reader.segments;
+  const mark = (n: number) => {
+    const owner = segments?.owner(n) ?? { segment: 0 };
+    if (owner.segment === 0) next.withdrawn = [...(next.withdrawn ?? []), n].sort((a, b) => a - b);
+    else {
+      const d = (next.deltas ?? [])[owner.segment - 1] as DeltaManifest;
+      d.withdrawn = [...(d.withdrawn ?? []), n].sort((a, b) => a - b);
+    }
+  };
+  for (const id of [...correctedIds, ...moved]) mark(numbers.get(id) as number);
+  for (const n of withdrawNumbers.values()) mark(n);
+  if (deltaManifest) next.deltas = [...(next.deltas ?? []), deltaManifest];
+  const liveCount = reader.counts.documents + added.length - moved.length - withdrawNumbers.size;
+  const datedBefore = reader.counts.dated ?? reader.counts.documents;
+  const undatedGone = [...moved, ...withdrawNumbers.keys()].filter((id) => !(stored.get(id)?.date ?? "x")).length;
+  const entityCount =
+    reader.counts.entities +
+    records.filter((r) => !archive.has(r.id)).length -
+    records.filter((r) => r.documents.count === 0 && archive.has(r.id)).length;
+  next.archive = {
+    documents: liveCount,
+    dated: datedBefore + added.filter((d) => d.date).length - (moved.length + withdrawNumbers.size - undatedGone),
+    entities: entityCount,
+  };
+  const plan = { added: added.length, corrected: corrected.length, withdrawn: withdrawNumbers.size, unchanged: unchanged.length, unknown };
+  await writeUpdate(dir, delta, next);
+  return {
+    plan,
+    read,
+    ...(delta ? { delta } : {}),
+    live: next,
+    keys: (delta?.values.size ?? 0) + 1,
+    ...(names?.cache ? { cache: names.cache } : {}),
+  };
+}
+
+/** The names in each document, through the extraction cache when there is one. */
+async function extractNames(
+  docs: SourceDocument[],
+  options: UpdateOptions,
+  say: (message: string) => void,
+): Promise<{ extracted: DocumentNames[]; cache?: CacheReport } | undefined> {
+  if (options.entities === false || docs.length === 0) return undefined;
+  const store = options.cache === undefined ? undefined : await ExtractionCache.open(options.cache);
+  const keys = store ? docs.map((doc) => documentKey(doc)) : [];
+  const found = docs.map((doc, i) => store?.get(doc, keys[i]));
+  const missing = docs.filter((_, i) => found[i] === undefined);
+  say(`Extracting entities from ${missing.length.toLocaleString("en-US")} documents`);
+  const fresh = await extractParallel(missing, {});
+  let next = 0;
+  const extracted = found.map((names) => names ?? (fresh[next++] as DocumentNames));
+  if (store && missing.length > 0) await store.save(keys, extracted);
+  return {
+    extracted,
+    ...(store ? { cache: { hits: docs.length - missing.length, misses: missing.length, unreadable: store.unreadableLines } } : {}),
+  };
+}
+
+/** The ids of a bundle's documents in its own number order (from its id shards). */
+async function deltaOrder(bundle: Bundle): Promise<string[]> {
+  const prefix = `bundle/${bundle.manifest.version}/id/`;
+  const ids: string[] = [];
+  for (const [key, value] of bundle.values) {
+    if (!key.startsWith(prefix)) continue;
+    for (const [id, n] of Object.entries(JSON.parse(value) as Record<string, number>)) ids[n] = id;
+  }
+  return ids;
+}
+
+/**
+ * Writes the delta's values as bulk files of their own beside the archive's and replaces the live manifest (its
+ * file, and `manifest.json`): the delta's files first, the live manifest last, so a crash half-way leaves the
+ * archive as it was with a delta nothing names.
+ */
+async function writeUpdate(dir: string, delta: Bundle | undefined, live: Manifest): Promise<void> {
+  if (delta) {
+    // Bulk files within what `wrangler kv bulk put` takes, as the build's own.
+    const files: string[][] = [[]];
+    let bytes = 2;
+    for (const [key, value] of delta.values) {
+      const pair = JSON.stringify({ key, value });
+      const current = files.at(-1) as string[];
+      if (current.length > 0 && (current.length >= BULK_MAX_PAIRS || bytes + pair.length + 1 > BULK_MAX_BYTES)) {
+        files.push([]);
+        bytes = 2;
+      }
+      (files.at(-1) as string[]).push(pair);
+      bytes += pair.length + 1;
+    }
+    for (const [i, pairs] of files.entries()) {
+      const file = join(dir, "kv", `delta-${delta.manifest.version}-${String(i + 1).padStart(4, "0")}.json`);
+      await writeFile(`${file}.tmp`, `[${pairs.join(",")}]`);
+      await rename(`${file}.tmp`, file);
+    }
+  }
+  const text = JSON.stringify(live);
+  const liveFile = join(dir, "kv", LIVE_FILE);
+  await writeFile(`${liveFile}.tmp`, JSON.stringify([{ key: LIVE_MANIFEST_KEY, value: text }]));
+  await rename(`${liveFile}.tmp`, liveFile);
+  await writeFile(join(dir, "manifest.json"), `${JSON.stringify(live, null, 2)}\n`);
+}
