@@ -2,11 +2,13 @@
  * @module `npm run deploy`: build → upload the new version's keys → point the live manifest at it → `wrangler deploy`.
  * With `--target assets`: build → `wrangler deploy` of the Worker with the bundle as its Static Assets (no KV).
  */
+import { readFileSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ASSETS_DIR, bulkFiles, LIVE_FILE } from "../../src/build/bundle-files";
 import { ASSETS_FREE_FILES, ASSETS_PAID_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
+import { updateArchive } from "../../src/build/update";
 import { Manifest } from "../../src/format/manifest-schema";
 import { buildWidget } from "../build/build-widget";
 import { buildToDisk, entityOptions, entityPipelineOptions, targetOf } from "../shared/build-options";
@@ -32,6 +34,8 @@ const { values: args } = parseCli({
     profile: { type: "string", default: "default" },
     target: { type: "string", default: "kv" },
     "skip-invalid": { type: "boolean", default: false },
+    update: { type: "boolean", default: false },
+    withdraw: { type: "string", multiple: true },
     // The build's own options, as `npm run build` takes them.
     ...entityOptions,
   },
@@ -39,6 +43,8 @@ const { values: args } = parseCli({
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
 const bundleTarget = targetOf(args.target);
 const assets = bundleTarget === "assets";
+if (args.update && (assets || args["skip-build"]))
+  fail("--update adds a delta to the archive in --out and uploads it: not with --target assets or --skip-build.");
 if (assets && args.local) {
   fail(
     "--local loads wrangler's local KV; a bundle deployed as assets needs none. Serve it locally with: npx wrangler dev --config wrangler.assets.json",
@@ -68,22 +74,53 @@ async function step<T>(n: number, name: string, run: () => T | Promise<T>): Prom
   }
 }
 
-if (!args["skip-build"]) await ensureHeap(args.input?.length ? args.input : ["seeds"], say);
-await step(1, args["skip-build"] ? `Checking the bundle in ${args.out}` : "Building the bundle", async () => {
-  await buildWidget({ write: true });
-  if (args["skip-build"]) return;
-  const { bundle, read } = await buildToDisk(args.input?.length ? args.input : ["seeds"], args.out, bundleTarget, {
-    profile: args.profile as Profile,
-    skipInvalid: args["skip-invalid"],
-    ...entityPipelineOptions(args),
-    say,
-  });
-  say(`  ${read.documents.length.toLocaleString("en-US")} documents, version ${bundle.manifest.version}`);
-});
+if (!args["skip-build"] && !args.update) await ensureHeap(args.input?.length ? args.input : ["seeds"], say);
+/** With `--update`: the delta the update wrote (its version), the only keys to upload besides the live manifest. */
+let delta: string | undefined;
+await step(
+  1,
+  args["skip-build"] ? `Checking the bundle in ${args.out}` : args.update ? `Adding the update to ${args.out}` : "Building the bundle",
+  async () => {
+    await buildWidget({ write: true });
+    if (args["skip-build"]) return;
+    if (args.update) {
+      const withdraw = (args.withdraw ?? []).flatMap((file) =>
+        readFileSync(file, "utf8")
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean),
+      );
+      const result = await updateArchive(args.out, args.input ?? [], {
+        withdraw,
+        skipInvalid: args["skip-invalid"],
+        ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),
+        say,
+      });
+      const { plan } = result;
+      say(`  ${plan.added} added, ${plan.corrected} corrected, ${plan.withdrawn} withdrawn, ${plan.unchanged} unchanged`);
+      if (result.keys === 0) {
+        say("✔ Nothing to deploy: the archive holds these documents already.");
+        process.exit(0);
+      }
+      delta = result.delta?.manifest.version;
+      return;
+    }
+    const { bundle, read } = await buildToDisk(args.input?.length ? args.input : ["seeds"], args.out, bundleTarget, {
+      profile: args.profile as Profile,
+      skipInvalid: args["skip-invalid"],
+      ...entityPipelineOptions(args),
+      say,
+    });
+    say(`  ${read.documents.length.toLocaleString("en-US")} documents, version ${bundle.manifest.version}`);
+  },
+);
 
 const manifestText = await readFile(join(args.out, "manifest.json"), "utf8");
 const manifest = Manifest.parse(JSON.parse(manifestText));
-const files = await bulkFiles(args.out);
+// An update uploads its delta's files alone: the archive's keys are in the namespace already.
+const files = (await bulkFiles(args.out)).filter(
+  (f) => !args.update || f.endsWith(LIVE_FILE) || (delta !== undefined && f.includes(`delta-${delta}-`)),
+);
 /** wrangler.toml as wrangler reads it, with the bundle's `assets/` folder as the Worker's Static Assets, bound as `BUNDLE`. */
 async function writeAssetsConfig(): Promise<void> {
   const folder = join(args.out, ASSETS_DIR);
@@ -166,7 +203,8 @@ await step(3, `Uploading ${plan.pairs.toLocaleString("en-US")} keys to ${where}`
     say(`  ${file}`);
   }
   // A half-uploaded version is never served: check it is whole before switching.
-  if (!getValue(`bundle/${manifest.version}/manifest`, target)) throw new Error("the version's manifest is not readable after the upload");
+  const uploaded = delta ?? manifest.version;
+  if (!getValue(`bundle/${uploaded}/manifest`, target)) throw new Error(`the manifest of ${uploaded} is not readable after the upload`);
 });
 await step(4, `Pointing the live manifest at ${manifest.version}`, () => bulkPut(join(args.out, "kv", LIVE_FILE), target));
 if (!args.local) {

@@ -18,13 +18,24 @@ const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {
 try {
   const found = storedVersions(target).find((v) => v.version === version);
   if (!found?.manifest) fail(`Version ${version} is not in the namespace (npm run versions lists what is).`);
-  const manifest = Manifest.parse(found.manifest);
-  if (found.keys.length < manifest.counts.keys - 1)
-    fail(`Version ${version} is incomplete (${found.keys.length} of ${manifest.counts.keys - 1} keys): refusing to serve it.`);
+  // A delta segment goes back to the live manifest it made (its base and the deltas up to it); a base, to itself alone.
+  const manifest = Manifest.parse(found.madeLive ?? found.manifest);
+  const versions = storedVersions(target);
+  for (const needed of [manifest.version, ...(manifest.deltas ?? []).map((d) => d.version)]) {
+    const stored = versions.find((v) => v.version === needed);
+    const want =
+      needed === manifest.version
+        ? manifest.counts.keys - 1
+        : ((manifest.deltas ?? []).find((d) => d.version === needed)?.counts.keys ?? 1) - 1;
+    if (!stored || stored.keys.length < want)
+      fail(`Version ${needed} is incomplete (${stored?.keys.length ?? 0} of ${want} keys): refusing to serve ${version}.`);
+  }
   const file = join(mkdtempSync(join(tmpdir(), "rollback-")), "live.json");
   writeFileSync(file, JSON.stringify([{ key: LIVE_MANIFEST_KEY, value: JSON.stringify(manifest) }]));
   bulkPut(file, target);
-  say(`✔ The live manifest points at ${version} (built ${manifest.built_at}). Isolates pick it up within 30 s, plus KV's 60 s read cache.`);
+  say(
+    `✔ The live manifest points at ${manifest.version}${manifest.deltas?.length ? ` with ${manifest.deltas.length} delta(s), up to ${version}` : ""} (built ${manifest.built_at}). Isolates pick it up within 30 s, plus KV's 60 s read cache.`,
+  );
 } catch (error) {
   fail((error as Error).message);
 }

@@ -7,8 +7,14 @@ export interface StoredVersion {
   version: string;
   keys: string[];
   manifest?: Manifest;
+  /** Live: the live manifest's version, or one of its delta segments. */
   live: boolean;
+  /** A delta segment (`npm run build -- --update`): the live manifest it made, which names its base and deltas. */
+  madeLive?: Manifest;
 }
+
+/** The versions a live manifest reads: its base and its deltas. */
+export const versionsOf = (manifest: Manifest): string[] => [manifest.version, ...(manifest.deltas ?? []).map((d) => d.version)];
 
 /** Every version with keys in the namespace, newest build first, and which one is live. */
 export function storedVersions(target: Target): StoredVersion[] {
@@ -19,11 +25,14 @@ export function storedVersions(target: Target): StoredVersion[] {
     byVersion.get(version)?.push(key);
   }
   const liveText = getValue(LIVE_MANIFEST_KEY, target);
-  const live = liveText ? Manifest.safeParse(JSON.parse(liveText)).data?.version : undefined;
+  const liveManifest = liveText ? Manifest.safeParse(JSON.parse(liveText)).data : undefined;
+  const live = new Set(liveManifest ? versionsOf(liveManifest) : []);
   const versions = [...byVersion].map(([version, keys]) => {
     const text = getValue(`bundle/${version}/manifest`, target);
     const manifest = text ? Manifest.safeParse(JSON.parse(text)).data : undefined;
-    return { version, keys, live: version === live, ...(manifest ? { manifest } : {}) };
+    const madeText = keys.includes(`bundle/${version}/live`) ? getValue(`bundle/${version}/live`, target) : undefined;
+    const madeLive = madeText ? Manifest.safeParse(JSON.parse(madeText)).data : undefined;
+    return { version, keys, live: live.has(version), ...(manifest ? { manifest } : {}), ...(madeLive ? { madeLive } : {}) };
   });
   return versions.sort((a, b) => ((a.manifest?.built_at ?? "") < (b.manifest?.built_at ?? "") ? 1 : -1));
 }

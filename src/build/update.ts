@@ -6,7 +6,7 @@
 import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DeltaManifest, Manifest } from "../format/bundle";
-import { LIVE_MANIFEST_KEY } from "../format/bundle";
+import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
 import { BundleReader, readManifest } from "../format/reader";
 import type { EntityRecord, SourceDocument, StoredDocument } from "../format/schema";
 import { toRuns } from "../format/segments";
@@ -93,16 +93,19 @@ export function updatedRecord(
   old: EntityRecord | undefined,
   added: EntityRecord | undefined,
   removed: Removed | undefined,
+  /** A document's number in the archive after the update: the order a record lists its documents in. */
+  docNumber: (id: string) => number,
   /** The dates of the archive's documents still naming it, when a withdrawn one held its first or last date. */
   keptDates?: readonly string[],
 ): EntityRecord {
   const base = old ?? (added as EntityRecord);
-  // In the order a build of the final documents lists them (the archive's, then the update's): a corrected document
-  // keeps its place, a withdrawn one leaves it.
+  // A corrected document is listed again if it still names the entity, a withdrawn one leaves; in archive order.
   const again = new Set(added?.documents.ids ?? []);
   const kept = (old?.documents.ids ?? []).filter((id) => !removed?.docs.has(id) || again.has(id));
   const keptSet = new Set(kept);
-  const unique = old ? [...kept, ...(added?.documents.ids ?? []).filter((id) => !keptSet.has(id))] : (added?.documents.ids ?? []);
+  const unique = (old ? [...kept, ...(added?.documents.ids ?? []).filter((id) => !keptSet.has(id))] : (added?.documents.ids ?? [])).sort(
+    (a, b) => docNumber(a) - docNumber(b),
+  );
   const aliases = new Map<string, number>();
   for (const { name, count } of old?.aliases ?? []) aliases.set(name, count);
   for (const [name, count] of removed?.aliases ?? []) aliases.set(name, (aliases.get(name) ?? 0) - count);
@@ -294,6 +297,10 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
 
   const touched = new Set([...index.entities.map((e) => e.id), ...removed.keys()]);
   const fresh = new Map(index.entities.map((e) => [e.id, e]));
+  const listed = new Set<string>();
+  for (const id of touched) for (const doc of archive.get(id)?.documents.ids ?? []) listed.add(doc);
+  const known = await reader.documentNumbers([...listed]);
+  const docNumber = (id: string) => newNumbers.get(id) ?? numbers.get(id) ?? known.get(id) ?? Number.MAX_SAFE_INTEGER;
   // A record whose first or last date was a withdrawn document's: its other documents' dates say what they are now.
   const redate = [...touched].filter((id) => {
     const old = archive.get(id);
@@ -309,21 +316,23 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     const kept = redate.includes(id)
       ? (old as EntityRecord).documents.ids.flatMap((doc) => (gone.includes(doc) ? [] : [dateOf.get(doc)].filter((d): d is string => !!d)))
       : undefined;
-    return updatedRecord(old, fresh.get(id), removed.get(id), kept);
+    return updatedRecord(old, fresh.get(id), removed.get(id), docNumber, kept);
   });
-  // Each new document's entities as a build of the whole archive lists them: most mentioned in it, then in the
-  // archive, then by name.
-  const total = new Map(records.map((r) => [r.id, r.mentions]));
+  // Each document's entities as a build lists them: most named in it, then as it first names them.
   const refOf = new Map(records.map((r) => [r.id, { id: r.id, name: r.name, type: r.type }]));
   const byDocument = index.mentions
     ? index.mentions.map((list) => {
         const inDoc = new Map<string, number>();
-        for (const m of list) inDoc.set(m.entity, (inDoc.get(m.entity) ?? 0) + 1);
+        const first = new Map<string, number>();
+        for (const m of list) {
+          inDoc.set(m.entity, (inDoc.get(m.entity) ?? 0) + 1);
+          if (m.start < (first.get(m.entity) ?? Number.POSITIVE_INFINITY)) first.set(m.entity, m.start);
+        }
         return [...inDoc.keys()]
           .sort(
             (a, b) =>
               (inDoc.get(b) as number) - (inDoc.get(a) as number) ||
-              (total.get(b) ?? 0) - (total.get(a) ?? 0) ||
+              (first.get(a) as number) - (first.get(b) as number) ||
               byText(refOf.get(a)?.name ?? a, refOf.get(b)?.name ?? b) ||
               byText(a, b),
           )
@@ -343,12 +352,11 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
 
   let delta: Bundle | undefined;
   let deltaManifest: DeltaManifest | undefined;
-  // An update that only withdraws writes no delta: the entity records keep counting those documents until the
-  // next update with documents or a rebuild (see DESIGN.md, "A living archive").
-  if (docs.length > 0) {
+  // An update that only withdraws has a delta of no documents: the records it rewrote, the completions it corrects.
+  if (docs.length > 0 || records.length > 0 || wordAdjust.size > 0) {
     delta = await buildBundle(
       { documents: docs, entities: records, byDocument, ...(index.mentions ? { mentions: index.mentions } : {}) },
-      { head: 0, builtAt: options.builtAt, wordAdjust, ...(live.engine.facets ? { facets: live.engine.facets } : {}) },
+      { head: 0, builtAt: options.builtAt, wordAdjust, allowEmpty: true, ...(live.engine.facets ? { facets: live.engine.facets } : {}) },
     );
     const local = await deltaOrder(delta);
     const global = local.map((id) => newNumbers.get(id) ?? (numbers.get(id) as number));
@@ -388,6 +396,12 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     entities: entityCount,
   };
   const plan = { added: added.length, corrected: corrected.length, withdrawn: withdrawNumbers.size, unchanged: unchanged.length, unknown };
+  if (delta && deltaManifest) {
+    // The delta's own manifest says it is one (its numbers), and it keeps the live manifest it made: what `npm run
+    // rollback -- <delta>` restores, and how `versions` and `prune` know the segments it stands on.
+    delta.values.set(`${versionPrefix(delta.manifest.version)}manifest`, JSON.stringify(deltaManifest));
+    delta.values.set(`${versionPrefix(delta.manifest.version)}live`, JSON.stringify(next));
+  }
   await writeUpdate(dir, delta, next);
   return {
     plan,

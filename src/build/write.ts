@@ -102,6 +102,8 @@ export interface BuildOptions {
    * documents it withdraws or corrects (negative), so that completions summed over the segments count live documents.
    */
   wordAdjust?: ReadonlyMap<string, number>;
+  /** Build a bundle of no documents (an update's delta that only withdraws: its entity records and corrections). */
+  allowEmpty?: boolean;
   /** Record fields (of `meta`) to make facets: filterable and counted (`FACET_NAME`, not `RESERVED_FACETS`). */
   facets?: string[];
   /**
@@ -243,7 +245,7 @@ export async function indexText(
  */
 export async function buildBundle(input: BundleInput, options: BuildOptions = {}): Promise<Bundle> {
   const { documents, entities, byDocument } = input;
-  if (documents.length === 0) throw new BundleBuildError("empty_corpus", "No documents to index.");
+  if (documents.length === 0 && !options.allowEmpty) throw new BundleBuildError("empty_corpus", "No documents to index.");
 
   const text = options.text ?? (await indexText(documents, { onProgress: options.onProgress }));
   if (text.documents !== documents) throw new Error("BuildOptions.text indexes other documents than the input's.");

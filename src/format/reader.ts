@@ -328,7 +328,7 @@ export class BundleReader {
       for (const value of [...found].reverse()) for (const e of value.entities) if (!entities.has(e[1])) entities.set(e[1], e);
       out.set(group, {
         terms: [...df].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
-        entities: [...entities.values()].sort((a, b) => b[3] - a[3] || (a[0] < b[0] ? -1 : 1)),
+        entities: [...entities.values()].filter((e) => e[3] > 0).sort((a, b) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1)),
       });
     }
     return out;

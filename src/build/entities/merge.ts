@@ -272,16 +272,19 @@ export function mergeEntities(
     });
 
   // Per document: mention counts, and the entities of each sentence for co-occurrence.
-  const perDoc: ({ counts: Map<number, number>; sentences: Map<number, number[]> } | undefined)[] = docs.map(() => undefined);
+  const perDoc: ({ counts: Map<number, number>; first: Map<number, number>; sentences: Map<number, number[]> } | undefined)[] = docs.map(
+    () => undefined,
+  );
   occurrences.forEach((occurrence, i) => {
     if (occurrence.doc < 0 || occurrence.doc >= docs.length || !Number.isInteger(occurrence.doc)) return;
     const n = entityOf[i] as number;
     let doc = perDoc[occurrence.doc];
     if (!doc) {
-      doc = { counts: new Map(), sentences: new Map() };
+      doc = { counts: new Map(), first: new Map(), sentences: new Map() };
       perDoc[occurrence.doc] = doc;
     }
     bump(doc.counts, n);
+    if (occurrence.start < (doc.first.get(n) ?? Number.POSITIVE_INFINITY)) doc.first.set(n, occurrence.start);
     const sentence = doc.sentences.get(occurrence.sentence);
     if (sentence) sentence.push(n);
     else doc.sentences.set(occurrence.sentence, [n]);
@@ -297,10 +300,19 @@ export function mergeEntities(
     if (doc) for (const [n, count] of doc.counts) mentionsIn[n]?.push([d, count]);
   });
   const times = docs.map(({ date }) => (date ? Date.parse(date) : Number.NaN));
+  // Each document's place in the archive's order (by date, then as given: the bundle numbers them so), in which an
+  // entity lists its documents: an update (`npm run build -- --update`) lists them alike.
+  const position = new Int32Array(docs.length);
+  docs
+    .map((doc, i) => ({ date: doc.date ?? "", i }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i))
+    .forEach(({ i }, k) => {
+      position[i] = k;
+    });
   const top = new Int32Array(MAX_RELATED);
   const entities: EntityRecord[] = all.map(({ cluster }, i) => {
     const ref = refs[i] as EntityRef;
-    const docIndexes = [...cluster.docs].sort((a, b) => a - b);
+    const docIndexes = [...cluster.docs].sort((a, b) => (position[a] as number) - (position[b] as number));
     let first: string | undefined;
     let last: string | undefined;
     let firstTime = Number.NaN;
@@ -358,13 +370,15 @@ export function mergeEntities(
     return cluster.entry ? { ...record, ...extraFields(cluster.entry) } : record;
   });
 
+  // A document's entities, most named in it first, then as it first names them: what the document says alone, so
+  // that an update of the archive (`npm run build -- --update`) never changes the list of a document it keeps.
   const byDocument = perDoc.map((doc) =>
     doc
       ? [...doc.counts]
           .sort(
             (a, b) =>
               b[1] - a[1] ||
-              (all[b[0]] as Entity).cluster.mentions - (all[a[0]] as Entity).cluster.mentions ||
+              (doc.first.get(a[0]) as number) - (doc.first.get(b[0]) as number) ||
               (rank[a[0]] as number) - (rank[b[0]] as number),
           )
           .slice(0, MAX_ENTITIES_PER_DOCUMENT)

@@ -1,0 +1,240 @@
+/**
+ * @module A living archive: a base and the deltas of several updates (new documents, corrections, withdrawals) answer
+ * as a build of the final documents does, for generated corpora and generated edit scripts; and bad updates write
+ * nothing.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { fileKvSource, writeBundle } from "../src/build/bundle-files";
+import { buildFromInputs } from "../src/build/pipeline";
+import { UpdateError, updateArchive } from "../src/build/update";
+import { BundleReader, readManifest } from "../src/format/reader";
+import { LruCache } from "../src/kv/lru-cache";
+import { newReadStats } from "../src/kv/source";
+import { bundleEngine } from "../src/search/bundle-engine";
+import { search } from "../src/search/engine";
+import { suggest } from "../src/search/suggest";
+
+const root = mkdtempSync(join(tmpdir(), "segments-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+interface Doc {
+  id: string;
+  title: string;
+  body: string;
+  date: string;
+}
+
+const WORDS = ["harbour", "strike", "ferry", "berth", "crane", "union", "cargo", "tanker", "pilot", "tariff", "quay", "dredge"];
+const PEOPLE = ["Maren Holt", "Jonas Berg", "Ida Lund", "Erik Dahl"];
+const PLACES = ["Aalborg", "Esbjerg", "Rotterdam", "Hamburg"];
+const day = (n: number) => `2026-03-${String(1 + (n % 28)).padStart(2, "0")}`;
+
+/** A document of generated words, naming a person and a place, on day `n`. */
+const docArb = (n: number) =>
+  fc
+    .record({
+      words: fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 9 }),
+      person: fc.constantFrom(...PEOPLE),
+      place: fc.constantFrom(...PLACES),
+      title: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }),
+    })
+    .map(({ words, person, place, title }) => ({
+      title: `${title.join(" ")} ${n}`,
+      body: `${person} said in ${place} that the ${words.join(" ")} would go on. The ${words[0]} report ${n} followed.`,
+      date: day(n),
+    }));
+
+/** An update: new documents (later days), corrections and withdrawals of documents live before it. */
+interface Update {
+  added: Omit<Doc, "id">[];
+  corrections: { pick: number; words: string[] }[];
+  withdrawals: number[];
+}
+
+const scriptArb = fc.record({
+  base: fc.array(fc.nat(9), { minLength: 3, maxLength: 8 }).chain((days) => fc.tuple(...days.sort((a, b) => a - b).map((d) => docArb(d)))),
+  updates: fc.array(
+    fc.record({
+      added: fc.array(fc.nat(3), { maxLength: 3 }),
+      corrections: fc.array(fc.record({ pick: fc.nat(50), words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }) }), {
+        maxLength: 2,
+      }),
+      withdrawals: fc.array(fc.nat(50), { maxLength: 2 }),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+  seed: fc.nat(1000),
+});
+
+const jsonl = (docs: Doc[]) => `${docs.map((d) => JSON.stringify(d)).join("\n")}\n`;
+
+async function open(dir: string): Promise<BundleReader> {
+  const source = await fileKvSource(dir);
+  return new BundleReader(source, new LruCache(1 << 26), await readManifest(source), newReadStats());
+}
+
+/** What two readers answer alike: searches' matching documents and totals, date order, documents, entities, completions. */
+async function answers(reader: BundleReader, ids: string[], entityIds: string[]) {
+  const out: Record<string, unknown> = {};
+  const queries = [
+    ...WORDS,
+    "harbour strike",
+    "ferry -cargo",
+    "report",
+    "said",
+    "entity:aalborg",
+    "from:2026-03-05 report",
+    "to:2026-03-06",
+  ];
+  for (const q of queries) {
+    for (const sort of ["relevance", "date"] as const) {
+      const r = await search(bundleEngine(reader), reader, { q, limit: 50, offset: 0, sort, group: false, facets: "none" });
+      const hits = r.hits.map((h) => h.id);
+      out[`${sort} ${q}`] = { total: r.total, hits: sort === "date" ? hits : [...hits].sort() };
+    }
+  }
+  for (const id of ids) {
+    const doc = await reader.document(id);
+    out[`doc ${id}`] = doc ? { title: doc.title, body: doc.body, date: doc.date, entities: doc.entities, mentions: doc.mentions } : null;
+  }
+  for (const id of entityIds) {
+    const e = await reader.entity(id);
+    out[`entity ${id}`] = e
+      ? {
+          name: e.name,
+          type: e.type,
+          mentions: e.mentions,
+          documents: e.documents,
+          aliases: e.aliases,
+          first: e.first_seen,
+          last: e.last_seen,
+        }
+      : null;
+  }
+  for (const prefix of ["ha", "fer", "aal", "ro", "mar"]) {
+    const s = await suggest(bundleEngine(reader), reader, prefix, 5, { titles: false });
+    out[`suggest ${prefix}`] = { terms: s.terms, entities: s.entities };
+  }
+  return out;
+}
+
+describe("updates: a base and its deltas answer as one build of the final documents", () => {
+  it("holds for generated archives and edit scripts (new documents, corrections, withdrawals)", async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(scriptArb, async ({ base, updates }) => {
+        const dir = join(root, `run-${run++}`);
+        let next = 0;
+        const live: Doc[] = base.map((d) => ({ ...d, id: `d${next++}` }));
+        writeFileSync(join(root, "base.jsonl"), jsonl(live));
+        const built = await buildFromInputs([join(root, "base.jsonl")], { builtAt: "t", entities: true });
+        await writeBundle(built.bundle, dir);
+        let newest = Math.max(...base.map((d) => Number(d.date.slice(-2)) - 1));
+        const withdrawnEver: string[] = [];
+        for (const [u, step] of updates.entries()) {
+          const corrections = step.corrections
+            .map(({ pick, words }) => ({ doc: live[pick % live.length] as Doc, words }))
+            .filter(({ doc }, i, all) => doc && all.findIndex((c) => c.doc.id === doc.id) === i)
+            // A correction drops words and may name another place: postings and records both change.
+            .map(({ doc, words }) => ({
+              ...doc,
+              body: `${doc.body.split(" said")[0]} said in ${PLACES[words.length % PLACES.length]} that ${words.join(" ")} news came.`,
+            }));
+          const added = step.added.map((k) => {
+            newest = Math.min(27, newest + k);
+            const n = newest;
+            return {
+              id: `d${next++}`,
+              title: `${WORDS[n % WORDS.length]} update ${u} ${n}`,
+              body: `${PEOPLE[n % 4]} said in ${PLACES[(n + u) % 4]} that pilots met about the ${WORDS[(n + 3) % WORDS.length]}.`,
+              date: day(n),
+            };
+          });
+          const corrected = new Set(corrections.map((c) => c.id));
+          const withdrawn = [
+            ...new Set(step.withdrawals.map((w) => live[w % live.length]?.id).filter((id): id is string => !!id && !corrected.has(id))),
+          ];
+          if (corrections.length + added.length + withdrawn.length === 0) continue;
+          writeFileSync(join(root, "update.jsonl"), jsonl([...corrections, ...added]));
+          await updateArchive(dir, corrections.length + added.length > 0 ? [join(root, "update.jsonl")] : [], {
+            withdraw: withdrawn,
+            builtAt: "t",
+          });
+          for (const c of corrections) live[live.findIndex((d) => d.id === c.id)] = c;
+          for (const id of withdrawn)
+            live.splice(
+              live.findIndex((d) => d.id === id),
+              1,
+            );
+          live.push(...added);
+          withdrawnEver.push(...withdrawn);
+        }
+        // One build of the final documents, in the order the archive has them.
+        writeFileSync(join(root, "final.jsonl"), jsonl(live));
+        const full = await buildFromInputs([join(root, "final.jsonl")], { builtAt: "t", entities: true });
+        const fullDir = `${dir}-full`;
+        await writeBundle(full.bundle, fullDir);
+        const entityIds = full.bundle.manifest.counts.entities > 0 ? [...new Set([...(await entityIdsOf(fullDir)), "nobody"])] : [];
+        const ids = [...live.map((d) => d.id), ...withdrawnEver];
+        const [want, got] = [await answers(await open(fullDir), ids, entityIds), await answers(await open(dir), ids, entityIds)];
+        // Entities only a withdrawn document named are gone from both.
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 60, seed: 17 },
+    );
+  }, 240_000);
+});
+
+async function entityIdsOf(dir: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const file of readdirSync(join(dir, "kv"))) {
+    for (const { key, value } of JSON.parse(readFileSync(join(dir, "kv", file), "utf8")) as { key: string; value: string }[]) {
+      if (/\/entity\/\d+$/.test(key)) ids.push(...Object.keys(JSON.parse(value) as object));
+    }
+  }
+  return ids.sort();
+}
+
+describe("updates: bad input writes nothing", () => {
+  const docs: Doc[] = [
+    { id: "a", title: "Harbour strike", body: "Maren Holt said the strike in Aalborg would go on.", date: "2026-03-01" },
+    { id: "b", title: "Ferry news", body: "Jonas Berg said the ferry to Esbjerg was late.", date: "2026-03-02" },
+  ];
+  async function archive(name: string): Promise<string> {
+    const dir = join(root, name);
+    writeFileSync(join(root, `${name}.jsonl`), jsonl(docs));
+    await writeBundle((await buildFromInputs([join(root, `${name}.jsonl`)], { builtAt: "t" })).bundle, dir);
+    return dir;
+  }
+  const snapshot = (dir: string) =>
+    readdirSync(join(dir, "kv"))
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, "kv", f), "utf8")]);
+
+  it("refuses documents older than the archive's newest, unknown ids to withdraw, and a missing archive", async () => {
+    const dir = await archive("bad");
+    const before = snapshot(dir);
+    writeFileSync(join(root, "old.jsonl"), jsonl([{ id: "c", title: "Late", body: "Ida Lund in Hamburg.", date: "2026-02-01" }]));
+    await expect(updateArchive(dir, [join(root, "old.jsonl")])).rejects.toMatchObject({ code: "update_out_of_order" });
+    await expect(updateArchive(dir, [], { withdraw: ["zz"] })).rejects.toMatchObject({ code: "update_unknown_id" });
+    await expect(updateArchive(join(root, "none"), [join(root, "old.jsonl")])).rejects.toBeInstanceOf(UpdateError);
+    expect(snapshot(dir)).toEqual(before);
+    // With --skip-invalid the known ids are withdrawn and the unknown reported.
+    const { plan } = await updateArchive(dir, [], { withdraw: ["zz", "a"], skipInvalid: true });
+    expect(plan).toMatchObject({ withdrawn: 1, unknown: ["zz"] });
+  });
+
+  it("writes nothing for documents the archive holds already", async () => {
+    const dir = await archive("same");
+    const before = snapshot(dir);
+    writeFileSync(join(root, "again.jsonl"), jsonl(docs));
+    const result = await updateArchive(dir, [join(root, "again.jsonl")]);
+    expect(result.plan).toMatchObject({ added: 0, corrected: 0, withdrawn: 0, unchanged: 2 });
+    expect(result.keys).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
