@@ -1,6 +1,8 @@
 /** @module Runs the real Worker in workerd (Miniflare) with local KV, loaded with a bundle: for tests, the fuzzer and the load test. */
 
+import { readFile } from "node:fs/promises";
 import { Miniflare } from "miniflare";
+import { bulkFiles } from "../../src/build/bundle-files";
 import { type Bundle, liveManifest } from "../../src/build/write";
 import { LIVE_MANIFEST_KEY } from "../../src/format/bundle";
 import { bundleWorker } from "./worker-bundle";
@@ -22,6 +24,8 @@ export interface TestWorker {
   json<T = any>(path: string): Promise<{ status: number; body: T; headers: Headers }>;
   /** Puts every key of a bundle, then points the live manifest at it. */
   load(bundle: Bundle): Promise<void>;
+  /** Puts the pairs of a bundle folder's bulk files (`npm run build`'s, and an update's), the live manifest last. */
+  loadDir(dir: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -64,6 +68,12 @@ export async function startWorker(
       }
       const [key, value] = liveManifest(bundle);
       await kv.put(key, value);
+    },
+    async loadDir(dir) {
+      for (const file of await bulkFiles(dir)) {
+        const pairs = JSON.parse(await readFile(file, "utf8")) as { key: string; value: string }[];
+        for (let i = 0; i < pairs.length; i += 50) await Promise.all(pairs.slice(i, i + 50).map(({ key, value }) => kv.put(key, value)));
+      }
     },
     dispose: () => mf.dispose(),
   };
