@@ -305,16 +305,17 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const redate = [...touched].filter((id) => {
     const old = archive.get(id);
     const r = removed.get(id);
-    return old && r && r.dates.some((d) => d === old.first_seen || d === old.last_seen);
+    return old && r?.dates.some((d) => d === old.first_seen || d === old.last_seen);
   });
-  const keptIds = [...new Set(redate.flatMap((id) => (archive.get(id) as EntityRecord).documents.ids))].filter((id) => !gone.includes(id));
+  const goneIds = new Set(gone);
+  const keptIds = [...new Set(redate.flatMap((id) => (archive.get(id) as EntityRecord).documents.ids))].filter((id) => !goneIds.has(id));
   const keptNumbers = await reader.documentNumbers(keptIds);
   const keptMetas = await reader.metas([...keptNumbers.values()]);
   const dateOf = new Map([...keptNumbers].map(([id, n]) => [id, keptMetas.get(n)?.date]));
   const records = [...touched].map((id) => {
     const old = archive.get(id);
     const kept = redate.includes(id)
-      ? (old as EntityRecord).documents.ids.flatMap((doc) => (gone.includes(doc) ? [] : [dateOf.get(doc)].filter((d): d is string => !!d)))
+      ? (old as EntityRecord).documents.ids.flatMap((doc) => (goneIds.has(doc) ? [] : [dateOf.get(doc)].filter((d): d is string => !!d)))
       : undefined;
     return updatedRecord(old, fresh.get(id), removed.get(id), docNumber, kept);
   });

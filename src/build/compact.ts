@@ -1,0 +1,58 @@
+/**
+ * @module Compaction (`npm run compact`): the live documents of an updated archive, read back from its segments in
+ * archive order, to build one base of them again.
+ */
+
+import { BundleReader, readManifest } from "../format/reader";
+import type { SourceDocument } from "../format/schema";
+import { LruCache } from "../kv/lru-cache";
+import { newReadStats } from "../kv/source";
+import { fileKvSource } from "./bundle-files";
+
+/**
+ * Every live document of the archive in `dir` (a bundle folder, with the updates made since), in archive order (by
+ * date), as it was given: what a build of the final documents reads. `asRecord` writes one as a JSONL line that
+ * reads back the same (its record fields beside its own).
+ * @example
+ * const docs = await liveDocuments("dist/bundle"); // withdrawn ones left out, corrected ones as corrected
+ */
+export async function liveDocuments(dir: string): Promise<SourceDocument[]> {
+  const source = await fileKvSource(dir);
+  const reader = new BundleReader(source, new LruCache(1 << 30), await readManifest(source), newReadStats());
+  const versions = [reader.version, ...(reader.manifest.deltas ?? []).map((d) => d.version)];
+  const ids = new Set<string>();
+  for (const [key, value] of source.values) {
+    const [, version, kind] = key.split("/");
+    if (kind === "id" && version && versions.includes(version)) for (const id of Object.keys(JSON.parse(value) as object)) ids.add(id);
+  }
+  const numbers = await reader.documentNumbers([...ids]);
+  const out: [number, SourceDocument][] = [];
+  for (const [id, n] of numbers) {
+    const doc = await reader.document(id);
+    if (!doc) continue;
+    out.push([
+      n,
+      {
+        id: doc.id,
+        title: doc.title,
+        body: doc.body,
+        ...(doc.date ? { date: doc.date } : {}),
+        ...(doc.url ? { url: doc.url } : {}),
+        ...(doc.lang ? { lang: doc.lang } : {}),
+        meta: doc.meta ?? {},
+      },
+    ]);
+  }
+  return out.sort((a, b) => a[0] - b[0]).map(([, doc]) => doc);
+}
+
+/**
+ * A document as a JSONL record `npm run build` reads back as the same document: its record fields (`meta`) beside
+ * its own.
+ * @example
+ * asRecord({ id: "a", title: "T", body: "B", meta: { section: "news" } }); // { section: "news", id: "a", title: "T", body: "B" }
+ */
+export function asRecord(doc: SourceDocument): Record<string, unknown> {
+  const { meta, ...own } = doc;
+  return { ...meta, ...own };
+}
