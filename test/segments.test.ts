@@ -8,10 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { keptVersions } from "../scripts/deploy/version-list";
 import { fileKvSource, writeBundle } from "../src/build/bundle-files";
 import { asRecord, liveDocuments } from "../src/build/compact";
 import { buildFromInputs } from "../src/build/pipeline";
 import { UpdateError, updateArchive } from "../src/build/update";
+import type { Manifest } from "../src/format/bundle";
 import { BundleReader, readManifest } from "../src/format/reader";
 import { LruCache } from "../src/kv/lru-cache";
 import { newReadStats } from "../src/kv/source";
@@ -88,8 +90,11 @@ async function answers(reader: BundleReader, ids: string[], entityIds: string[])
     "report",
     "said",
     "entity:aalborg",
+    "entity:maren-holt harbour",
     "from:2026-03-05 report",
     "to:2026-03-06",
+    '"the harbour"',
+    '"news came"',
   ];
   for (const q of queries) {
     for (const sort of ["relevance", "date"] as const) {
@@ -115,6 +120,12 @@ async function answers(reader: BundleReader, ids: string[], entityIds: string[])
           last: e.last_seen,
         }
       : null;
+  }
+  const { documents, dated, entities } = reader.counts;
+  out.counts = { documents, dated, entities };
+  for (const list of ["all", "person", "place"]) {
+    const page = await reader.entityPage(list, 0);
+    out[`list ${list}`] = page ? { total: page.total, items: page.items.map((i) => [i.id, i.mentions, i.documents]) } : null;
   }
   for (const prefix of ["ha", "fer", "aal", "ro", "mar"]) {
     const s = await suggest(bundleEngine(reader), reader, prefix, 5, { titles: false });
@@ -160,9 +171,12 @@ describe("updates: a base and its deltas answer as one build of the final docume
             ...new Set(step.withdrawals.map((w) => live[w % live.length]?.id).filter((id): id is string => !!id && !corrected.has(id))),
           ];
           if (corrections.length + added.length + withdrawn.length === 0) continue;
-          writeFileSync(join(root, "update.jsonl"), jsonl([...corrections, ...added]));
-          await updateArchive(dir, corrections.length + added.length > 0 ? [join(root, "update.jsonl")] : [], {
-            withdraw: withdrawn,
+          // Withdrawals as ids to delete, or (every other update) as records that say so.
+          const asRecords = u % 2 === 1;
+          const records = [...corrections, ...added, ...(asRecords ? withdrawn.map((id) => ({ id, deleted: true })) : [])];
+          writeFileSync(join(root, "update.jsonl"), `${records.map((d) => JSON.stringify(d)).join("\n")}\n`);
+          await updateArchive(dir, records.length > 0 ? [join(root, "update.jsonl")] : [], {
+            withdraw: asRecords ? [] : withdrawn,
             builtAt: "t",
           });
           for (const c of corrections) live[live.findIndex((d) => d.id === c.id)] = c;
@@ -228,6 +242,9 @@ describe("updates: bad input writes nothing", () => {
     await expect(updateArchive(dir, [join(root, "old.jsonl")])).rejects.toMatchObject({ code: "update_out_of_order" });
     await expect(updateArchive(dir, [], { withdraw: ["zz"] })).rejects.toMatchObject({ code: "update_unknown_id" });
     await expect(updateArchive(join(root, "none"), [join(root, "old.jsonl")])).rejects.toBeInstanceOf(UpdateError);
+    await expect(updateArchive(dir, [], { withdraw: ["a"], base: "0123456789abcdef" })).rejects.toMatchObject({
+      code: "update_base_not_live",
+    });
     expect(snapshot(dir)).toEqual(before);
     // With --skip-invalid the known ids are withdrawn and the unknown reported.
     const { plan } = await updateArchive(dir, [], { withdraw: ["zz", "a"], skipInvalid: true });
@@ -242,5 +259,25 @@ describe("updates: bad input writes nothing", () => {
     expect(result.plan).toMatchObject({ added: 0, corrected: 0, withdrawn: 0, unchanged: 2 });
     expect(result.keys).toBe(0);
     expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe("prune: what a kept version stands on is kept", () => {
+  const manifest = (version: string, deltas: string[] = []) =>
+    ({ version, deltas: deltas.map((d) => ({ version: d })) }) as unknown as Manifest;
+  const v = (version: string, live = false, madeLive?: Manifest) => ({ version, keys: [], live, ...(madeLive ? { madeLive } : {}) });
+
+  it("keeps the live base and its deltas, and the segments of a kept delta, whatever --keep says", () => {
+    // Newest first: a delta of the live base, the base, an older build with a delta of its own.
+    const versions = [
+      v("d2", true, manifest("b1", ["d1", "d2"])),
+      v("d1", true, manifest("b1", ["d1"])),
+      v("b1", true),
+      v("d0", false, manifest("b0", ["d0"])),
+      v("b0"),
+    ];
+    expect([...keptVersions(versions, 1)].sort()).toEqual(["b1", "d1", "d2"]);
+    // One more build kept: the older delta, and the base it stands on with it.
+    expect([...keptVersions(versions, 2)].sort()).toEqual(["b0", "b1", "d0", "d1", "d2"]);
   });
 });

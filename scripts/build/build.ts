@@ -7,16 +7,17 @@ import type { Profile } from "../../src/build/layout";
 import { UpdateError, updateArchive } from "../../src/build/update";
 import { BundleBuildError } from "../../src/build/write";
 import { AppError } from "../../src/errors";
-import { buildToDisk, entityOptions, entityPipelineOptions, targetOf } from "../shared/build-options";
+import { buildToDisk, entityOptions, entityPipelineOptions, idsToDelete, targetOf, updateOptions } from "../shared/build-options";
 import { fail, formatBytes, parseCli, progress, say } from "../shared/cli";
 import { ensureHeap } from "../shared/heap";
 
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
                         [--target kv|assets] [--skip-invalid] [--no-entities] [--registry FILE]
                         [--facet FIELD...] [--cache-dir DIR | --no-cache]
-       npm run build -- --update [--out DIR] [--input PATH...] [--withdraw FILE] [--skip-invalid]
+       npm run build -- --update [--out DIR] [--base VERSION] [--input PATH...] [--delete FILE...] [--skip-invalid]
          adds the documents of PATH (new ones, and corrections of documents the archive in DIR holds) as a
-         delta segment, withdraws the ids listed in FILE (one a line), and writes the new live manifest`;
+         delta segment, withdraws the ids listed in FILE (one a line) and the records {"id", "deleted": true},
+         and writes the new live manifest`;
 
 const { values: args } = parseCli(
   {
@@ -27,8 +28,7 @@ const { values: args } = parseCli(
       profile: { type: "string", default: "default" },
       target: { type: "string", default: "kv" },
       "skip-invalid": { type: "boolean", default: false },
-      update: { type: "boolean", default: false },
-      withdraw: { type: "string", multiple: true },
+      ...updateOptions,
       ...entityOptions,
       help: { type: "boolean", default: false },
     },
@@ -83,23 +83,12 @@ try {
 /** `--update`: a delta segment and a new live manifest for the archive in `--out`. */
 async function update(): Promise<never> {
   const started = performance.now();
-  const withdraw: string[] = [];
-  for (const file of args.withdraw ?? []) {
-    try {
-      withdraw.push(
-        ...readFileSync(file, "utf8")
-          .split("\n")
-          .map((l) => l.trim())
-          .filter(Boolean),
-      );
-    } catch (error) {
-      fail(`--withdraw ${file}: ${(error as Error).message}`);
-    }
-  }
-  if (!args.input?.length && withdraw.length === 0) fail(`--update needs documents (--input) or ids to withdraw (--withdraw).\n${usage}`);
+  const withdraw = idsToDelete(args.delete);
+  if (!args.input?.length && withdraw.length === 0) fail(`--update needs documents (--input) or ids to delete (--delete).\n${usage}`);
   try {
     const { plan, delta, live, keys, read } = await updateArchive(args.out, args.input ?? [], {
       withdraw,
+      ...(args.base ? { base: args.base } : {}),
       skipInvalid: args["skip-invalid"],
       ...(args["no-entities"] ? { entities: false } : {}),
       ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),

@@ -2,16 +2,19 @@
  * @module `npm run deploy`: build → upload the new version's keys → point the live manifest at it → `wrangler deploy`.
  * With `--target assets`: build → `wrangler deploy` of the Worker with the bundle as its Static Assets (no KV).
  */
-import { readFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ASSETS_DIR, bulkFiles, LIVE_FILE } from "../../src/build/bundle-files";
+import { asRecord, compactionDue, liveDocuments } from "../../src/build/compact";
 import { ASSETS_FREE_FILES, ASSETS_PAID_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
 import { updateArchive } from "../../src/build/update";
+import { LIVE_MANIFEST_KEY } from "../../src/format/bundle";
 import { Manifest } from "../../src/format/manifest-schema";
+import { liveVersionOf } from "../../src/format/reader";
 import { buildWidget } from "../build/build-widget";
-import { buildToDisk, entityOptions, entityPipelineOptions, targetOf } from "../shared/build-options";
+import { buildToDisk, entityOptions, entityPipelineOptions, idsToDelete, targetOf, updateOptions } from "../shared/build-options";
 import { fail, formatBytes, parseCli, say } from "../shared/cli";
 import { ensureHeap } from "../shared/heap";
 import { bulkPut, getValue, type Target, wrangler } from "./wrangler";
@@ -34,8 +37,8 @@ const { values: args } = parseCli({
     profile: { type: "string", default: "default" },
     target: { type: "string", default: "kv" },
     "skip-invalid": { type: "boolean", default: false },
-    update: { type: "boolean", default: false },
-    withdraw: { type: "string", multiple: true },
+    ...updateOptions,
+    "no-compact": { type: "boolean", default: false },
     // The build's own options, as `npm run build` takes them.
     ...entityOptions,
   },
@@ -43,8 +46,7 @@ const { values: args } = parseCli({
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
 const bundleTarget = targetOf(args.target);
 const assets = bundleTarget === "assets";
-if (args.update && (assets || args["skip-build"]))
-  fail("--update adds a delta to the archive in --out and uploads it: not with --target assets or --skip-build.");
+if (args.update && assets) fail("--update adds a delta to the archive in --out and uploads it to KV: not with --target assets.");
 if (assets && args.local) {
   fail(
     "--local loads wrangler's local KV; a bundle deployed as assets needs none. Serve it locally with: npx wrangler dev --config wrangler.assets.json",
@@ -56,7 +58,7 @@ const steps = assets ? 3 : 5;
 /** The environment named to `wrangler deploy`; `--env=""` is the top level (production), said so to wrangler. */
 const envFlag = `--env=${args.env ?? ""}`;
 const where = args.local ? "local KV" : `Cloudflare${args.env ? ` (env ${args.env})` : ""}`;
-const resume = `npm run deploy -- --skip-build${args.env ? ` --env ${args.env}` : ""}${args.local ? " --local" : ""}${assets ? " --target assets" : ""}`;
+const resume = `npm run deploy -- --skip-build${args.update ? " --update" : ""}${args.env ? ` --env ${args.env}` : ""}${args.local ? " --local" : ""}${assets ? " --target assets" : ""}`;
 
 /** Runs one step; on failure says which step failed, that the previous version still serves, and how to resume. */
 async function step<T>(n: number, name: string, run: () => T | Promise<T>): Promise<T> {
@@ -77,6 +79,15 @@ async function step<T>(n: number, name: string, run: () => T | Promise<T>): Prom
 if (!args["skip-build"] && !args.update) await ensureHeap(args.input?.length ? args.input : ["seeds"], say);
 /** With `--update`: the delta the update wrote (its version), the only keys to upload besides the live manifest. */
 let delta: string | undefined;
+/** With `--update`: the update made the archive due for compaction, and it was built again as one base. */
+let compacted = false;
+// Resuming an update (`--update --skip-build`): its delta is the archive's newest.
+if (args.update && args["skip-build"]) {
+  const here = Manifest.parse(JSON.parse(await readFile(join(args.out, "manifest.json"), "utf8")));
+  delta = here.deltas?.at(-1)?.version;
+  // An archive of one base (compacted): the whole of it.
+  compacted = delta === undefined;
+}
 await step(
   1,
   args["skip-build"] ? `Checking the bundle in ${args.out}` : args.update ? `Adding the update to ${args.out}` : "Building the bundle",
@@ -84,14 +95,18 @@ await step(
     await buildWidget({ write: true });
     if (args["skip-build"]) return;
     if (args.update) {
-      const withdraw = (args.withdraw ?? []).flatMap((file) =>
-        readFileSync(file, "utf8")
-          .split("\n")
-          .map((l) => l.trim())
-          .filter(Boolean),
-      );
+      // An update applies to what serves: the namespace's live version must be the archive's in --out.
+      const here = Manifest.parse(JSON.parse(await readFile(join(args.out, "manifest.json"), "utf8")));
+      if (!args["dry-run"]) {
+        const text = getValue(LIVE_MANIFEST_KEY, target);
+        if (!text) throw new Error(`nothing is live in ${where}: deploy the archive first (npm run deploy -- --skip-build)`);
+        const there = liveVersionOf(Manifest.parse(JSON.parse(text)));
+        if (there !== liveVersionOf(here))
+          throw new Error(`${where} serves ${there}, the archive in ${args.out} is ${liveVersionOf(here)} [update_base_not_live]`);
+      }
       const result = await updateArchive(args.out, args.input ?? [], {
-        withdraw,
+        withdraw: idsToDelete(args.delete),
+        ...(args.base ? { base: args.base } : {}),
         skipInvalid: args["skip-invalid"],
         ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),
         say,
@@ -103,6 +118,26 @@ await step(
         process.exit(0);
       }
       delta = result.delta?.manifest.version;
+      const due = args["no-compact"] ? undefined : compactionDue(result.live);
+      if (due) {
+        // Compacted, the archive is one base again: it is uploaded whole, as a build is.
+        say(`  compacting (${due}): the live documents built again as one base`);
+        const docs = await liveDocuments(args.out);
+        const spool = `${args.out}.compact-${process.pid}.jsonl`;
+        try {
+          await writeFile(spool, `${docs.map((d) => JSON.stringify(asRecord(d))).join("\n")}\n`);
+          const { bundle } = await buildToDisk([spool], args.out, "kv", {
+            ...entityPipelineOptions(args),
+            ...(here.engine.facets ? { facets: here.engine.facets } : {}),
+            say,
+          });
+          say(`  compacted: version ${bundle.manifest.version}, ${bundle.manifest.counts.documents.toLocaleString("en-US")} documents`);
+        } finally {
+          rmSync(spool, { force: true });
+        }
+        delta = undefined;
+        compacted = true;
+      }
       return;
     }
     const { bundle, read } = await buildToDisk(args.input?.length ? args.input : ["seeds"], args.out, bundleTarget, {
@@ -119,7 +154,7 @@ const manifestText = await readFile(join(args.out, "manifest.json"), "utf8");
 const manifest = Manifest.parse(JSON.parse(manifestText));
 // An update uploads its delta's files alone: the archive's keys are in the namespace already.
 const files = (await bulkFiles(args.out)).filter(
-  (f) => !args.update || f.endsWith(LIVE_FILE) || (delta !== undefined && f.includes(`delta-${delta}-`)),
+  (f) => !args.update || compacted || f.endsWith(LIVE_FILE) || (delta !== undefined && f.includes(`delta-${delta}-`)),
 );
 /** wrangler.toml as wrangler reads it, with the bundle's `assets/` folder as the Worker's Static Assets, bound as `BUNDLE`. */
 async function writeAssetsConfig(): Promise<void> {
@@ -164,7 +199,7 @@ if (assets) {
   );
 } else {
   say(
-    `  version ${manifest.version}: ${count(plan.pairs)} keys (= KV writes) in ${files.length} bulk files, ${formatBytes(manifest.counts.bytes)}; ` +
+    `  ${delta ? `delta ${delta} of ${manifest.version}` : `version ${manifest.version}`}: ${count(plan.pairs)} keys (= KV writes) in ${files.length} bulk files${delta ? "" : `, ${formatBytes(manifest.counts.bytes)}`}; ` +
       `the Free plan allows ${count(FREE_PLAN_KEYS)} writes a day${plan.pairs > FREE_PLAN_KEYS ? " — over it: build with --profile free, or use a paid plan" : ""}`,
   );
 }
@@ -206,11 +241,13 @@ await step(3, `Uploading ${plan.pairs.toLocaleString("en-US")} keys to ${where}`
   const uploaded = delta ?? manifest.version;
   if (!getValue(`bundle/${uploaded}/manifest`, target)) throw new Error(`the manifest of ${uploaded} is not readable after the upload`);
 });
-await step(4, `Pointing the live manifest at ${manifest.version}`, () => bulkPut(join(args.out, "kv", LIVE_FILE), target));
+await step(4, `Pointing the live manifest at ${liveVersionOf(manifest)}`, () => bulkPut(join(args.out, "kv", LIVE_FILE), target));
 if (!args.local) {
   // The Worker carries the manifest of the version it goes live with: a fresh isolate reads its first values without
   // waiting for the live manifest (it checks it in the same round trip).
   const vars = manifestVar();
   await step(5, "Deploying the Worker", () => wrangler(["deploy", envFlag, ...vars]));
 }
-say(`✔ Version ${manifest.version} is live on ${where}. Roll back with: npm run rollback -- <version>`);
+say(
+  `✔ Version ${liveVersionOf(manifest)}${manifest.deltas?.length ? ` (base ${manifest.version} and ${manifest.deltas.length} delta${manifest.deltas.length > 1 ? "s" : ""})` : ""} is live on ${where}. Roll back with: npm run rollback -- <version>`,
+);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BULK_MAX_PAIRS } from "../../src/build/layout";
 import { fail, parseCli, say } from "../shared/cli";
-import { storedVersions, versionsOf } from "./version-list";
+import { keptVersions, storedVersions } from "./version-list";
 import { bulkDelete, type Target } from "./wrangler";
 
 const { values: args } = parseCli({
@@ -20,15 +20,7 @@ if (!Number.isInteger(keep) || keep < 1) fail(`--keep must be a whole number of 
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
 try {
   const versions = storedVersions(target);
-  // Keep the live version (its base and deltas) and the `keep` newest builds, with the segments each stands on.
-  const kept = new Set(versions.filter((v) => v.live).map((v) => v.version));
-  let builds = kept.size > 0 ? 1 : 0;
-  for (const v of versions) {
-    if (v.live || kept.has(v.version) || builds >= keep) continue;
-    kept.add(v.version);
-    builds++;
-  }
-  for (const v of versions) if (kept.has(v.version) && v.madeLive) for (const s of versionsOf(v.madeLive)) kept.add(s);
+  const kept = keptVersions(versions, keep);
   const doomed = versions.filter((v) => !kept.has(v.version));
   if (doomed.length === 0) {
     say(`Nothing to prune: ${versions.length} version(s), keeping ${keep}.`);

@@ -16,6 +16,25 @@ export interface StoredVersion {
 /** The versions a live manifest reads: its base and its deltas. */
 export const versionsOf = (manifest: Manifest): string[] => [manifest.version, ...(manifest.deltas ?? []).map((d) => d.version)];
 
+/**
+ * The versions `npm run prune -- --keep N` keeps: the live one (its base and deltas) and the newest builds up to
+ * `keep` in all, each with every segment it stands on (a delta's base and the deltas before it), so that a version
+ * kept can be rolled back to whole.
+ * @example
+ * keptVersions(storedVersions(target), 2); // Set { "<live base>", "<its deltas>", "<the newest other build>" }
+ */
+export function keptVersions(versions: readonly StoredVersion[], keep: number): Set<string> {
+  const kept = new Set(versions.filter((v) => v.live).map((v) => v.version));
+  let builds = kept.size > 0 ? 1 : 0;
+  for (const v of versions) {
+    if (v.live || kept.has(v.version) || builds >= keep) continue;
+    kept.add(v.version);
+    builds++;
+  }
+  for (const v of versions) if (kept.has(v.version) && v.madeLive) for (const s of versionsOf(v.madeLive)) kept.add(s);
+  return kept;
+}
+
 /** Every version with keys in the namespace, newest build first, and which one is live. */
 export function storedVersions(target: Target): StoredVersion[] {
   const byVersion = new Map<string, string[]>();

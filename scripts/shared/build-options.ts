@@ -1,5 +1,5 @@
 /** @module The build's options as `npm run build` and `npm run deploy` both take them, what they mean to the pipeline, and the build both run. */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { type Target, type WrittenBundle, writeBundle } from "../../src/build/bundle-files";
 import { DEFAULT_CACHE_DIR } from "../../src/build/entities/cache";
 import { ASSETS_FREE_FILES } from "../../src/build/layout";
@@ -33,6 +33,31 @@ export function entityPipelineOptions(args: {
     facets: args.facet,
     ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),
   };
+}
+
+/** The options of an update (`--update`), as `npm run build` and `npm run deploy` take them. */
+export const updateOptions = {
+  update: { type: "boolean", default: false },
+  base: { type: "string" },
+  delete: { type: "string", multiple: true },
+} as const;
+
+/**
+ * The ids listed in `--delete` files, one a line (blank lines skipped); a file that cannot be read fails the command.
+ * @example
+ * idsToDelete(["withdrawn.txt"]); // ["reuters-17", "reuters-18"]
+ */
+export function idsToDelete(files: readonly string[] = []): string[] {
+  return files.flatMap((file) => {
+    try {
+      return readFileSync(file, "utf8")
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean);
+    } catch (error) {
+      return fail(`--delete ${file}: ${(error as Error).message}`);
+    }
+  });
 }
 
 /** `--target`, checked: where the bundle goes (`kv` or `assets`). */

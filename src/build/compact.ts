@@ -3,11 +3,33 @@
  * archive order, to build one base of them again.
  */
 
+import type { Manifest } from "../format/bundle";
 import { BundleReader, readManifest } from "../format/reader";
 import type { SourceDocument } from "../format/schema";
 import { LruCache } from "../kv/lru-cache";
 import { newReadStats } from "../kv/source";
 import { fileKvSource } from "./bundle-files";
+
+/** Deltas past which `npm run deploy -- --update` compacts: more than this many. */
+export const MAX_DELTAS = 8;
+/** Or when the deltas hold more than this share of the archive's documents. */
+export const MAX_DELTA_SHARE = 0.1;
+
+/**
+ * Why an archive is due for compaction, or undefined: more than `MAX_DELTAS` deltas, or deltas holding more than
+ * `MAX_DELTA_SHARE` of its documents (each delta adds a key a query term, and its own statistics to the ranking).
+ * @example
+ * compactionDue(manifest); // "9 deltas, more than 8"
+ */
+export function compactionDue(manifest: Manifest): string | undefined {
+  const deltas = manifest.deltas ?? [];
+  if (deltas.length > MAX_DELTAS) return `${deltas.length} deltas, more than ${MAX_DELTAS}`;
+  const inDeltas = deltas.reduce((n, d) => n + d.counts.documents, 0);
+  const all = manifest.archive?.documents ?? manifest.counts.documents;
+  if (all > 0 && inDeltas > MAX_DELTA_SHARE * all)
+    return `deltas hold ${inDeltas.toLocaleString("en-US")} of ${all.toLocaleString("en-US")} documents, more than ${100 * MAX_DELTA_SHARE}%`;
+  return undefined;
+}
 
 /**
  * Every live document of the archive in `dir` (a bundle folder, with the updates made since), in archive order (by

@@ -62,7 +62,8 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
     skipInvalid: options.skipInvalid,
     onProgress: progress ? (n) => progress("read", n) : undefined,
   });
-  const { documents } = read;
+  // Records that withdraw a document (`"deleted": true`, for updates) name none to build.
+  const documents = read.documents.filter((doc) => doc.meta.deleted !== true);
   let entities: EntityIndex = { entities: [], byDocument: documents.map(() => []) };
   let text: TextIndex | undefined;
   let entitySeconds = 0;

@@ -23,8 +23,14 @@ import { BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
 import { type Bundle, buildBundle, wordFrequencies } from "./write";
 
 export interface UpdateOptions {
-  /** Ids to withdraw. */
+  /** Ids to withdraw (and records of the inputs that say `"deleted": true`). */
   withdraw?: string[];
+  /**
+   * The version the update is made on (`--base`): the archive's base version, or its live version with deltas
+   * (`BundleReader.liveVersion`, as `/health` and `npm run versions` show it). Another one fails with
+   * `update_base_not_live` before anything is written.
+   */
+  base?: string;
   /** Go on past bad input and unknown ids, reporting them (`--skip-invalid`). */
   skipInvalid?: boolean;
   /** The extraction cache's directory (see `PipelineOptions.cache`). */
@@ -59,7 +65,7 @@ export interface UpdateResult {
 /** Why an update cannot be made; nothing is written. */
 export class UpdateError extends Error {
   constructor(
-    readonly code: "update_base_missing" | "update_out_of_order" | "update_unknown_id" | "update_empty",
+    readonly code: "update_base_missing" | "update_base_not_live" | "update_out_of_order" | "update_unknown_id",
     message: string,
   ) {
     super(message);
@@ -203,11 +209,19 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   }
   const live = await readManifest(source);
   const reader = new BundleReader(source, new LruCache(1 << 30), live, newReadStats());
+  if (options.base !== undefined && options.base !== live.version && options.base !== reader.liveVersion) {
+    throw new UpdateError(
+      "update_base_not_live",
+      `The archive in ${dir} is ${reader.liveVersion}, not ${options.base}: the update would not apply to what serves. Build on the live version, or rebuild.`,
+    );
+  }
   const read =
     inputs.length > 0 ? await readInputs(inputs, { skipInvalid: options.skipInvalid }) : { documents: [], skipped: [], files: 0 };
 
-  // Each document given: new, a correction of one the archive holds, or the same again.
-  const given = read.documents;
+  // Each document given: new, a correction of one the archive holds, or the same again; a record that says
+  // `"deleted": true` withdraws its id.
+  const deleted = read.documents.filter((d) => d.meta.deleted === true).map((d) => d.id);
+  const given = read.documents.filter((d) => d.meta.deleted !== true);
   const numbers = await reader.documentNumbers(given.map((d) => d.id));
   const stored = new Map<string, StoredDocument>();
   for (const doc of given) {
@@ -223,7 +237,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const added = given.filter((d) => !same.has(d.id) && !correctedIds.has(d.id));
   const moved = added.filter((d) => numbers.has(d.id)).map((d) => d.id);
 
-  const withdrawIds = [...new Set(options.withdraw ?? [])];
+  const withdrawIds = [...new Set([...(options.withdraw ?? []), ...deleted])];
   const withdrawNumbers = await reader.documentNumbers(withdrawIds);
   const unknown = withdrawIds.filter((id) => !withdrawNumbers.has(id));
   if (unknown.length > 0 && !options.skipInvalid) {
@@ -387,6 +401,15 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const liveCount = reader.counts.documents + added.length - moved.length - withdrawNumbers.size;
   const datedBefore = reader.counts.dated ?? reader.counts.documents;
   const undatedGone = [...moved, ...withdrawNumbers.keys()].filter((id) => !(stored.get(id)?.date ?? "x")).length;
+  // The live entities of each list, for `/entities` totals: the archive's records, those the update rewrote replaced.
+  const current = new Map(archive);
+  for (const r of records) current.set(r.id, r);
+  const lists: Record<string, number> = { all: 0, person: 0, organization: 0, place: 0 };
+  for (const r of current.values()) {
+    if (r.documents.count === 0) continue;
+    lists.all = (lists.all ?? 0) + 1;
+    lists[r.type] = (lists[r.type] ?? 0) + 1;
+  }
   const entityCount =
     reader.counts.entities +
     records.filter((r) => !archive.has(r.id)).length -
@@ -394,7 +417,8 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   next.archive = {
     documents: liveCount,
     dated: datedBefore + added.filter((d) => d.date).length - (moved.length + withdrawNumbers.size - undatedGone),
-    entities: entityCount,
+    entities: lists.all ?? entityCount,
+    lists,
   };
   const plan = { added: added.length, corrected: corrected.length, withdrawn: withdrawNumbers.size, unchanged: unchanged.length, unknown };
   if (delta && deltaManifest) {

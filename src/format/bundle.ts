@@ -107,7 +107,14 @@ export function isManifest(raw: unknown): raw is Manifest {
   if (!isManifestCore(raw)) return false;
   const { deltas, withdrawn, archive } = raw as Record<string, unknown>;
   if (withdrawn !== undefined && !isNumbersAtLeast(withdrawn, 0)) return false;
-  if (archive !== undefined && !(isRecordObject(archive) && ["documents", "dated", "entities"].every((k) => isInt(archive[k]))))
+  if (
+    archive !== undefined &&
+    !(
+      isRecordObject(archive) &&
+      ["documents", "dated", "entities"].every((k) => isInt(archive[k])) &&
+      (archive.lists === undefined || isIntRecord(archive.lists))
+    )
+  )
     return false;
   return deltas === undefined || (Array.isArray(deltas) && deltas.every(isDelta));
 }

@@ -96,6 +96,14 @@ export const Manifest = ManifestCore.extend({
   /** With deltas: archive numbers of the base whose postings and values are no longer live (withdrawn or corrected). */
   withdrawn: z.array(z.number().int().nonnegative()).optional(),
   /** With deltas: the live archive's counts (`counts` stays the base's). */
-  archive: z.object({ documents: z.number().int(), dated: z.number().int(), entities: z.number().int() }).optional(),
+  archive: z
+    .object({
+      documents: z.number().int(),
+      dated: z.number().int(),
+      entities: z.number().int(),
+      /** Entities of each list (`all` and each type): the totals `/entities` gives. */
+      lists: z.record(z.string(), z.number().int()).optional(),
+    })
+    .optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -579,7 +579,7 @@ export class BundleReader {
       .sort((a, b) => weight(b) - weight(a) || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
     const pageItems = items.slice(page * ENTITY_PAGE_SIZE, (page + 1) * ENTITY_PAGE_SIZE);
     if (pageItems.length === 0) return undefined;
-    const listed = Math.max(...pages.map((p) => p?.total ?? 0), items.length);
-    return { total: list === "all" ? Math.max(this.counts.entities, items.length) : listed, items: pageItems };
+    const listed = this.manifest.archive?.lists?.[list] ?? Math.max(...pages.map((p) => p?.total ?? 0), items.length);
+    return { total: listed, items: pageItems };
   }
 }

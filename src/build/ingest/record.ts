@@ -39,6 +39,8 @@ export function readRecord(record: unknown): Entry {
     return { ok: false, code: "invalid_record", reason: `the id must be a string or a number, not ${describe(rawId)}` };
   }
   const id = String(rawId);
+  // A withdrawal (`npm run build -- --update`): the id alone counts; a full build leaves it out.
+  if (fields.deleted === true) return { ok: true, document: { id, title: "", body: "", meta: { deleted: true } } };
   const wrong = (field: string, expected: string): Fail => ({
     ok: false,
     code: "invalid_record",
