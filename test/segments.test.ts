@@ -167,9 +167,10 @@ describe("updates: a base and its deltas answer as one build of the final docume
             };
           });
           const corrected = new Set(corrections.map((c) => c.id));
+          // At least one document stays: a build of none is no archive.
           const withdrawn = [
             ...new Set(step.withdrawals.map((w) => live[w % live.length]?.id).filter((id): id is string => !!id && !corrected.has(id))),
-          ];
+          ].slice(0, Math.max(0, live.length + added.length - 1));
           if (corrections.length + added.length + withdrawn.length === 0) continue;
           // Withdrawals as ids to delete, or (every other update) as records that say so.
           const asRecords = u % 2 === 1;
