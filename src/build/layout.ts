@@ -1,7 +1,8 @@
 /** @module How many keys of each kind a bundle gets: scaled to the corpus, or squeezed into the Free plan's daily KV writes. */
 import { HEAD_POSTINGS, type Layout } from "../format/bundle";
 
-export type Profile = "default" | "free";
+/** `delta`: an update's segment (`npm run build -- --update`), read beside the base by every query. */
+export type Profile = "default" | "free" | "delta";
 
 /** The Free plan allows 1,000 KV writes a day; keep a margin for the live manifest and a rollback. */
 export const FREE_PLAN_KEYS = 1000;
@@ -9,6 +10,11 @@ export const FREE_PLAN_KEYS = 1000;
 export const MAX_VALUE_BYTES = 25 * 1024 * 1024;
 /** Target size of one term shard, so that a cold query reads tens of KB per term, not MBs. */
 const TERM_SHARD_TARGET_BYTES = 48 * 1024;
+/**
+ * A delta's shards are read beside the base's by every query (one more key a term a delta): a few KB each, so that
+ * eight deltas add little to what a query reads. More keys to write an update, in return.
+ */
+const DELTA_TERM_SHARD_BYTES = 4 * 1024;
 
 export interface CorpusSize {
   documents: number;
@@ -50,6 +56,14 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number, 
     docBucketBytes: 1024 * 1024,
     maxEntityPages: Number.POSITIVE_INFINITY,
   };
+  if (profile === "delta") {
+    return {
+      ...plan,
+      term: shards ?? clamp(pow2(size.termBytes / DELTA_TERM_SHARD_BYTES), 1, 4096),
+      prefix: clamp(pow2(size.terms / 250), 1, 1024),
+      names: clamp(pow2(size.entities / 50), 1, 4096),
+    };
+  }
   if (profile !== "free") return plan;
   // Two manifests (live and versioned) and at most 5 pages for each of the 4 entity lists (more in a larger budget).
   const maxEntityPages = Math.max(5, Math.floor(budget / 400));

@@ -371,7 +371,14 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   if (docs.length > 0 || records.length > 0 || wordAdjust.size > 0) {
     delta = await buildBundle(
       { documents: docs, entities: records, byDocument, ...(index.mentions ? { mentions: index.mentions } : {}) },
-      { head: 0, builtAt: options.builtAt, wordAdjust, allowEmpty: true, ...(live.engine.facets ? { facets: live.engine.facets } : {}) },
+      {
+        head: 0,
+        profile: "delta",
+        builtAt: options.builtAt,
+        wordAdjust,
+        allowEmpty: true,
+        ...(live.engine.facets ? { facets: live.engine.facets } : {}),
+      },
     );
     const local = await deltaOrder(delta);
     const global = local.map((id) => newNumbers.get(id) ?? (numbers.get(id) as number));

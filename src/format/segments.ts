@@ -126,5 +126,10 @@ export function mergePostings(lists: SparsePostings[]): SparsePostings {
       else bySlot.set(slot, [...ids]);
     }
   }
-  return [...bySlot].sort((a, b) => a[0] - b[0]).map(([slot, ids]): [number, number[]] => [slot, ids.sort((a, b) => a - b)]);
+  // Lists of later segments mostly follow (new documents have higher numbers): sorted only when they do not.
+  const ordered = (ids: number[]) => {
+    for (let i = 1; i < ids.length; i++) if ((ids[i - 1] as number) > (ids[i] as number)) return ids.sort((a, b) => a - b);
+    return ids;
+  };
+  return [...bySlot].sort((a, b) => a[0] - b[0]).map(([slot, ids]): [number, number[]] => [slot, ordered(ids)]);
 }
