@@ -1,12 +1,17 @@
 /** @module `npm run eval`: builds a bundle from a BEIR corpus and scores our ranking and FlexSearch's default one on judged queries. */
 import { existsSync, readFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
 import { Index } from "flexsearch";
+import { fileKvSource, writeBundle } from "../../src/build/bundle-files";
+import { buildFromInputs } from "../../src/build/pipeline";
+import { updateArchive } from "../../src/build/update";
 import { HEAD_POSTINGS } from "../../src/format/bundle";
 import { fail, parseCli, say } from "../shared/cli";
 import { updateSection } from "../shared/markdown";
 import { evaluate, type Metrics, parseQrels } from "./metrics";
-import { rankWithEngine, readQueries } from "./rank";
+import { rankOver, rankWithEngine, readQueries } from "./rank";
 
 const { values: args } = parseCli({
   options: {
@@ -16,8 +21,12 @@ const { values: args } = parseCli({
     report: { type: "string", default: "docs/benchmarks.md" },
     // Shorter heads than the default, to see what ranking from champion lists costs where lists are long.
     heads: { type: "string", default: "256" },
+    // A base and this many deltas: the last 10% of the corpus added in as many updates (`npm run build -- --update`).
+    deltas: { type: "string", default: "0" },
   },
 });
+const deltas = Number(args.deltas);
+if (!Number.isInteger(deltas) || deltas < 0 || deltas > 64) fail(`--deltas must be a whole number from 0 to 64, not "${args.deltas}".`);
 for (const path of [args.corpus, args.queries, args.qrels]) {
   if (!existsSync(path)) {
     say(`Skipping the evaluation: ${path} is absent (it ships in ../shared/corpora).`);
@@ -58,6 +67,41 @@ const results: [string, Metrics][] = [
   ["edge-search (BM25 weights in shards, stemming, proximity rerank)", evaluate(ours, qrels)],
   ...shorter,
 ];
+if (deltas > 0) {
+  const ranked = await rankWithDeltas(args.corpus, deltas);
+  results.push([
+    `edge-search, a base and ${deltas} deltas (the last 10% of the documents added in ${deltas} updates)`,
+    evaluate(ranked, qrels),
+  ]);
+}
+
+/**
+ * The corpus as an archive updated `n` times: a base of its first 90% of records, then `n` updates of the rest, in
+ * order; every query ranked over the base and its deltas.
+ */
+async function rankWithDeltas(corpus: string, n: number): Promise<Map<string, string[]>> {
+  const dir = await mkdtemp(join(tmpdir(), "eval-deltas-"));
+  try {
+    const lines = readFileSync(corpus, "utf8")
+      .split("\n")
+      .filter((l) => l.trim());
+    const baseCount = Math.round(lines.length * 0.9);
+    const per = Math.ceil((lines.length - baseCount) / n);
+    await writeFile(join(dir, "base.jsonl"), `${lines.slice(0, baseCount).join("\n")}\n`);
+    say(`Building a base of ${baseCount.toLocaleString("en-US")} documents and ${n} updates of ${per.toLocaleString("en-US")}`);
+    const { bundle } = await buildFromInputs([join(dir, "base.jsonl")], { entities: false, builtAt: "eval" });
+    await writeBundle(bundle, join(dir, "bundle"));
+    for (let k = 0; k < n; k++) {
+      const part = lines.slice(baseCount + k * per, baseCount + (k + 1) * per);
+      if (part.length === 0) break;
+      await writeFile(join(dir, "update.jsonl"), `${part.join("\n")}\n`);
+      await updateArchive(join(dir, "bundle"), [join(dir, "update.jsonl")], { entities: false, builtAt: "eval" });
+    }
+    return (await rankOver(await fileKvSource(join(dir, "bundle")), queries, say)).ranked;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 const f = (n: number) => n.toFixed(3);
 const table = [
   "| ranking | nDCG@10 | Recall@100 | MRR@10 |",
@@ -79,7 +123,7 @@ Heads: a term keeps its best ${HEAD_POSTINGS.toLocaleString("en-US")} postings p
 (${defaultTails.toLocaleString("en-US")} here, read only for filters, date order and exclusions); shorter heads show what ranking from
 the best postings alone costs where lists are much longer than their heads, as the frequent words of a million-article corpus are.
 
-Reproduce: \`npm run eval -- --corpus ${args.corpus} --queries ${args.queries} --qrels ${args.qrels} --heads ${args.heads}\``;
+Reproduce: \`npm run eval -- --corpus ${args.corpus} --queries ${args.queries} --qrels ${args.qrels} --heads ${args.heads}${deltas ? ` --deltas ${deltas}` : ""}\``;
 await updateSection(args.report, "eval", section);
 say(`✔ Wrote the figures to ${args.report}`);
 if (!results[1]) fail("no results");

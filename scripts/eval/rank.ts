@@ -4,9 +4,10 @@ import type { IngestResult } from "../../src/build/ingest/read-inputs";
 import { memorySource } from "../../src/build/memory-source";
 import { buildFromInputs } from "../../src/build/pipeline";
 import { AppError } from "../../src/errors";
+import type { Manifest } from "../../src/format/bundle";
 import { BundleReader, readManifest } from "../../src/format/reader";
 import { LruCache } from "../../src/kv/lru-cache";
-import { newReadStats } from "../../src/kv/source";
+import { type KvSource, newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { search } from "../../src/search/engine";
 import { progress } from "../shared/cli";
@@ -49,6 +50,21 @@ export async function rankWithEngine(
   say(`Building a bundle from ${corpus}${head ? ` with heads of ${head} postings` : ""}`);
   const { bundle, read } = await buildFromInputs([corpus], { entities: false, builtAt: "eval", head });
   const source = memorySource(bundle);
+  const { ranked, refused, manifest } = await rankOver(source, queries, say);
+  return { ranked, read, tails: manifest.layout.tail, refused };
+}
+
+/**
+ * Ranks every query with our engine over the bundle a KV source holds (its live manifest: a base and its deltas, when
+ * it has them).
+ * @example
+ * const { ranked } = await rankOver(await fileKvSource("dist/bundle"), queries);
+ */
+export async function rankOver(
+  source: KvSource,
+  queries: Query[],
+  say: (m: string) => void = () => {},
+): Promise<{ ranked: Map<string, string[]>; refused: Map<string, number>; manifest: Manifest }> {
   const manifest = await readManifest(source);
   const cache = new LruCache<unknown>(512 * 1024 * 1024);
   say(`Ranking ${queries.length} queries with our engine`);
@@ -69,5 +85,5 @@ export async function rankWithEngine(
     }
     if (i % 100 === 99) progress("queries", i + 1, queries.length);
   }
-  return { ranked, read, tails: manifest.layout.tail, refused };
+  return { ranked, refused, manifest };
 }
