@@ -1,0 +1,149 @@
+/**
+ * @module `npm run bench:segments`: an archive kept current by updates. A corpus split by date into a base and
+ * `--deltas` updates of `--per` documents each: what an update costs (time, KV writes), what a query reads with 0,
+ * half and all the deltas beside the base, cold and warm, against the archive compacted (one build of every document).
+ */
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseCli, say } from "../../scripts/shared/cli";
+import { fileKvSource, writeBundle } from "../../src/build/bundle-files";
+import { normalizeDate } from "../../src/build/ingest/parse-date";
+import { buildFromInputs } from "../../src/build/pipeline";
+import { updateArchive } from "../../src/build/update";
+import { BundleReader, readManifest } from "../../src/format/reader";
+import { LruCache } from "../../src/kv/lru-cache";
+import { newReadStats } from "../../src/kv/source";
+import { bundleEngine } from "../../src/search/bundle-engine";
+import { search } from "../../src/search/engine";
+
+const usage = "Usage: npm run bench:segments -- [--corpus FILE.jsonl] [--deltas N] [--per DOCUMENTS] [--queries N] [--work DIR]";
+const { values: args } = parseCli(
+  {
+    options: {
+      corpus: { type: "string", default: "../shared/corpora/reuters21578.jsonl" },
+      deltas: { type: "string", default: "8" },
+      per: { type: "string", default: "250" },
+      queries: { type: "string", default: "300" },
+      work: { type: "string", default: ".cache/bench-segments" },
+    },
+  },
+  usage,
+);
+const deltas = Number(args.deltas);
+const per = Number(args.per);
+const work = args.work;
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+
+// The corpus by date, as the build numbers it; the newest `deltas × per` documents come as updates.
+const records = readFileSync(args.corpus, "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((line, i) => {
+    const r = JSON.parse(line) as { date?: string; body?: string; text?: string; title?: string };
+    return { line, i, date: (r.date ? normalizeDate(r.date) : "") ?? "", empty: !(r.body ?? r.text ?? "").trim(), title: r.title ?? "" };
+  })
+  .filter((r) => !r.empty)
+  .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
+const baseCount = records.length - deltas * per;
+if (baseCount < 1) throw new Error(`${args.corpus} has ${records.length} documents: fewer than ${deltas} updates of ${per}`);
+const write = (name: string, part: typeof records) => {
+  const path = join(work, name);
+  writeFileSync(path, `${part.map((r) => r.line).join("\n")}\n`);
+  return path;
+};
+const queries: string[] = [];
+for (let i = 0; i < records.length && queries.length < Number(args.queries); i += 60) {
+  const words = (records[i] as (typeof records)[number]).title.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+  if (words.length >= 2) queries.push(`${words[0]} ${words[1]} `);
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))] ?? 0;
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
+
+/** Cold (a fresh cache each query) and warm (the same queries again, cache kept) two-word searches over a bundle folder. */
+async function measure(dir: string) {
+  const source = await fileKvSource(dir);
+  const manifest = await readManifest(source);
+  const cold = { keys: [] as number[], bytes: [] as number[], trips: [] as number[], cpu: [] as number[] };
+  const run = async (reader: BundleReader, q: string) => {
+    const started = process.cpuUsage();
+    await search(bundleEngine(reader), reader, { q, limit: 10, offset: 0 });
+    return cpuMs(started);
+  };
+  for (const q of queries.slice(0, 20)) await run(new BundleReader(source, new LruCache(64 << 20), manifest, newReadStats()), q);
+  for (const q of queries) {
+    const stats = newReadStats();
+    const ms = await run(new BundleReader(source, new LruCache(64 << 20), manifest, stats), q);
+    cold.keys.push(stats.keys);
+    cold.bytes.push(stats.bytes);
+    cold.trips.push(stats.roundTrips);
+    cold.cpu.push(ms);
+  }
+  const cache = new LruCache<unknown>(256 << 20);
+  for (const q of queries) await run(new BundleReader(source, cache, manifest, newReadStats()), q);
+  const warm: number[] = [];
+  for (const q of queries) warm.push(await run(new BundleReader(source, cache, manifest, newReadStats()), q));
+  return {
+    keys: mean(cold.keys),
+    bytes: mean(cold.bytes) / 1024,
+    bytes99: at(cold.bytes, 0.99) / 1024,
+    trips: mean(cold.trips),
+    cpu50: at(cold.cpu, 0.5),
+    cpu99: at(cold.cpu, 0.99),
+    warm50: at(warm, 0.5),
+    warm99: at(warm, 0.99),
+  };
+}
+
+const rows: string[] = [];
+const row = (label: string, m: Awaited<ReturnType<typeof measure>>) =>
+  rows.push(
+    `| ${label} | ${m.keys.toFixed(2)} | ${m.bytes.toFixed(1)} / ${m.bytes99.toFixed(1)} | ${m.trips.toFixed(2)} | ${m.cpu50.toFixed(1)} / ${m.cpu99.toFixed(1)} | ${m.warm50.toFixed(2)} / ${m.warm99.toFixed(2)} |`,
+  );
+
+say(
+  `${records.length.toLocaleString("en-US")} documents: a base of ${baseCount.toLocaleString("en-US")}, then ${deltas} updates of ${per}`,
+);
+const archive = join(work, "archive");
+const started = performance.now();
+const { bundle } = await buildFromInputs([write("base.jsonl", records.slice(0, baseCount))], {
+  builtAt: "bench",
+  cache: ".cache/entities",
+});
+await writeBundle(bundle, archive);
+say(
+  `  base built in ${((performance.now() - started) / 1000).toFixed(1)} s (extraction cache .cache/entities), ${bundle.manifest.counts.keys.toLocaleString("en-US")} keys`,
+);
+row("base alone (0 deltas)", await measure(archive));
+const updates: string[] = [];
+for (let k = 0; k < deltas; k++) {
+  const from = baseCount + k * per;
+  const input = write(`update-${k + 1}.jsonl`, records.slice(from, from + per));
+  const t = performance.now();
+  const result = await updateArchive(archive, [input], { builtAt: "bench" });
+  const seconds = (performance.now() - t) / 1000;
+  updates.push(`${seconds.toFixed(2)} s, ${result.keys} keys`);
+  say(`  update ${k + 1}: ${per} documents in ${seconds.toFixed(2)} s (extraction included, no cache), ${result.keys} keys to write`);
+  if (k + 1 === Math.ceil(deltas / 2) && k + 1 < deltas) {
+    cpSync(archive, join(work, "half"), { recursive: true });
+    row(`base and ${k + 1} deltas`, await measure(join(work, "half")));
+  }
+}
+row(`base and ${deltas} deltas`, await measure(archive));
+const full = await buildFromInputs([write("all.jsonl", records)], { builtAt: "bench", cache: ".cache/entities" });
+await writeBundle(full.bundle, join(work, "compacted"));
+row("compacted (one build of every document)", await measure(join(work, "compacted")));
+
+say(`
+| ${queries.length} two-word searches, limit 10, facets=sample | keys (cold, mean) | KB (cold, mean / p99) | round trips | CPU ms (cold, p50 / p99) | CPU ms (warm, p50 / p99) |
+|---|---|---|---|---|---|
+${rows.join("\n")}
+
+Updates of ${per} documents: ${updates.join("; ")}.
+Reproduce: npm run bench:segments -- --corpus ${args.corpus} --deltas ${deltas} --per ${per}`);
+rmSync(work, { recursive: true, force: true });
