@@ -456,7 +456,7 @@ async function extractNames(
   const keys = store ? docs.map((doc) => documentKey(doc)) : [];
   const found = docs.map((doc, i) => store?.get(doc, keys[i]));
   const missing = docs.filter((_, i) => found[i] === undefined);
-  say(`Extracting entities from ${missing.length.toLocaleString("en-US")} documents`);
+  say(`Extracting entities from ${missing.length.toLocaleString("en-US")} document${missing.length === 1 ? "" : "s"}`);
   const fresh = await extractParallel(missing, {});
   let next = 0;
   const extracted = found.map((names) => names ?? (fresh[next++] as DocumentNames));
