@@ -67,6 +67,7 @@ const scriptArb = fc.record({
         maxLength: 2,
       }),
       withdrawals: fc.array(fc.nat(50), { maxLength: 2 }),
+      merge: fc.boolean(),
     }),
     { minLength: 1, maxLength: 3 },
   ),
@@ -179,6 +180,7 @@ describe("updates: a base and its deltas answer as one build of the final docume
           await updateArchive(dir, records.length > 0 ? [join(root, "update.jsonl")] : [], {
             withdraw: asRecords ? [] : withdrawn,
             builtAt: "t",
+            mergeDeltas: step.merge,
           });
           for (const c of corrections) live[live.findIndex((d) => d.id === c.id)] = c;
           for (const id of withdrawn)

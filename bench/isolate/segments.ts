@@ -16,7 +16,8 @@ import { newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { search } from "../../src/search/engine";
 
-const usage = "Usage: npm run bench:segments -- [--corpus FILE.jsonl] [--deltas N] [--per DOCUMENTS] [--queries N] [--work DIR]";
+const usage =
+  "Usage: npm run bench:segments -- [--corpus FILE.jsonl] [--deltas N] [--per DOCUMENTS] [--queries N] [--work DIR] [--merge-deltas]";
 const { values: args } = parseCli(
   {
     options: {
@@ -25,6 +26,8 @@ const { values: args } = parseCli(
       per: { type: "string", default: "250" },
       queries: { type: "string", default: "300" },
       work: { type: "string", default: ".cache/bench-segments" },
+      // Each update folds the deltas before it into its own (`--merge-deltas`): one delta beside the base.
+      "merge-deltas": { type: "boolean", default: false },
     },
   },
   usage,
@@ -125,16 +128,16 @@ for (let k = 0; k < deltas; k++) {
   const from = baseCount + k * per;
   const input = write(`update-${k + 1}.jsonl`, records.slice(from, from + per));
   const t = performance.now();
-  const result = await updateArchive(archive, [input], { builtAt: "bench" });
+  const result = await updateArchive(archive, [input], { builtAt: "bench", mergeDeltas: args["merge-deltas"] });
   const seconds = (performance.now() - t) / 1000;
   updates.push(`${seconds.toFixed(2)} s, ${result.keys} keys`);
   say(`  update ${k + 1}: ${per} documents in ${seconds.toFixed(2)} s (extraction included, no cache), ${result.keys} keys to write`);
   if (k + 1 === Math.ceil(deltas / 2) && k + 1 < deltas) {
     cpSync(archive, join(work, "half"), { recursive: true });
-    row(`base and ${k + 1} deltas`, await measure(join(work, "half")));
+    row(`base and ${k + 1} ${args["merge-deltas"] ? "updates folded into one delta" : "deltas"}`, await measure(join(work, "half")));
   }
 }
-row(`base and ${deltas} deltas`, await measure(archive));
+row(`base and ${deltas} ${args["merge-deltas"] ? "updates folded into one delta" : "deltas"}`, await measure(archive));
 const full = await buildFromInputs([write("all.jsonl", records)], { builtAt: "bench", cache: ".cache/entities" });
 await writeBundle(full.bundle, join(work, "compacted"));
 row("compacted (one build of every document)", await measure(join(work, "compacted")));
@@ -145,5 +148,5 @@ say(`
 ${rows.join("\n")}
 
 Updates of ${per} documents: ${updates.join("; ")}.
-Reproduce: npm run bench:segments -- --corpus ${args.corpus} --deltas ${deltas} --per ${per}`);
+Reproduce: npm run bench:segments -- --corpus ${args.corpus} --deltas ${deltas} --per ${per}${args["merge-deltas"] ? " --merge-deltas" : ""}`);
 rmSync(work, { recursive: true, force: true });

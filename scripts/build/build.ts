@@ -89,6 +89,7 @@ async function update(): Promise<never> {
     const { plan, delta, live, keys, read } = await updateArchive(args.out, args.input ?? [], {
       withdraw,
       ...(args.base ? { base: args.base } : {}),
+      ...(args["merge-deltas"] ? { mergeDeltas: true } : {}),
       skipInvalid: args["skip-invalid"],
       ...(args["no-entities"] ? { entities: false } : {}),
       ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),

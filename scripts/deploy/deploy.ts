@@ -107,6 +107,7 @@ await step(
       const result = await updateArchive(args.out, args.input ?? [], {
         withdraw: idsToDelete(args.delete),
         ...(args.base ? { base: args.base } : {}),
+        ...(args["merge-deltas"] ? { mergeDeltas: true } : {}),
         skipInvalid: args["skip-invalid"],
         ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),
         say,

@@ -40,6 +40,7 @@ export const updateOptions = {
   update: { type: "boolean", default: false },
   base: { type: "string" },
   delete: { type: "string", multiple: true },
+  "merge-deltas": { type: "boolean", default: false },
 } as const;
 
 /**

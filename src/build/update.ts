@@ -7,7 +7,7 @@ import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DeltaManifest, Manifest } from "../format/bundle";
 import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
-import { BundleReader, readManifest } from "../format/reader";
+import { BundleReader, parseValue, readManifest } from "../format/reader";
 import type { EntityRecord, SourceDocument, StoredDocument } from "../format/schema";
 import { toRuns } from "../format/segments";
 import { LruCache } from "../kv/lru-cache";
@@ -37,6 +37,12 @@ export interface UpdateOptions {
   cache?: string;
   /** Extract entities (default true). */
   entities?: boolean;
+  /**
+   * Fold the archive's deltas into this update's (`--merge-deltas`): the documents they hold come again, numbers kept,
+   * and the live version is the base and one delta. Queries then read two keys a term, not one a segment; the update
+   * writes every document added since the last compaction again.
+   */
+  mergeDeltas?: boolean;
   builtAt?: string;
   say?: (message: string) => void;
 }
@@ -268,8 +274,41 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     return { plan, read, live, keys: 0 };
   }
 
+  // Folding the deltas: every document they hold now comes again, as a correction of itself (its number kept, what it
+  // gave its entities taken off and given again), unless the update corrects or withdraws it.
+  const fold = options.mergeDeltas === true && (live.deltas?.length ?? 0) > 0;
+  const folded: SourceDocument[] = [];
+  const foldedVersions = new Set(fold ? (live.deltas ?? []).map((d) => d.version) : []);
+  if (fold) {
+    const skip = new Set([...correctedIds, ...added.map((d) => d.id), ...withdrawNumbers.keys()]);
+    const held = new Set<string>();
+    for (const [key, value] of source.values) {
+      const [, version, kind] = key.split("/");
+      if (kind === "id" && version && foldedVersions.has(version)) for (const id of Object.keys(JSON.parse(value) as object)) held.add(id);
+    }
+    const places = await reader.documentNumbers([...held].filter((id) => !skip.has(id)));
+    for (const [id, n] of places) {
+      if ((reader.segments?.owner(n)?.segment ?? 0) === 0) continue;
+      const doc = await reader.document(id);
+      if (!doc) continue;
+      stored.set(id, doc);
+      numbers.set(id, n);
+      folded.push({
+        id,
+        title: doc.title,
+        body: doc.body,
+        ...(doc.date ? { date: doc.date } : {}),
+        ...(doc.url ? { url: doc.url } : {}),
+        ...(doc.lang ? { lang: doc.lang } : {}),
+        meta: doc.meta ?? {},
+      });
+    }
+    folded.sort((a, b) => (numbers.get(a.id) as number) - (numbers.get(b.id) as number));
+  }
+  const foldedIds = new Set(folded.map((d) => d.id));
+
   // Every document of the update, corrections first (they keep their numbers), then the new ones by date.
-  const docs = [...corrected, ...added];
+  const docs = [...corrected, ...folded, ...added];
   const names = await extractNames(docs, options, say);
   const archive = archiveEntities(source.values, live);
   const registry: RegistryEntry[] = [...archive.values()].map((r) => ({
@@ -283,7 +322,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     : { entities: [], byDocument: docs.map(() => []), mentions: undefined };
 
   // What the superseded and withdrawn documents took out of the records they were in.
-  const gone = [...correctedIds, ...moved, ...withdrawNumbers.keys()];
+  const gone = [...correctedIds, ...foldedIds, ...moved, ...withdrawNumbers.keys()];
   const removed = new Map<string, Removed>();
   for (const id of gone) {
     const doc = stored.get(id) ?? (await reader.document(id));
@@ -309,7 +348,14 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const order = added.map((d, i) => ({ date: d.date ?? "", i })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
   for (const [k, { i }] of order.entries()) newNumbers.set((added[i] as SourceDocument).id, size + k);
 
-  const touched = new Set([...index.entities.map((e) => e.id), ...removed.keys()]);
+  // A folded delta's records are carried into this one (the newest record of each entity).
+  const carried = new Set<string>();
+  for (const [key, value] of source.values) {
+    const [, version, kind] = key.split("/");
+    if (kind === "entity" && version && foldedVersions.has(version))
+      for (const id of Object.keys(JSON.parse(value) as object)) carried.add(id);
+  }
+  const touched = new Set([...index.entities.map((e) => e.id), ...removed.keys(), ...carried]);
   const fresh = new Map(index.entities.map((e) => [e.id, e]));
   const listed = new Set<string>();
   for (const id of touched) for (const doc of archive.get(id)?.documents.ids ?? []) listed.add(doc);
@@ -358,10 +404,20 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
           });
       })
     : index.byDocument;
-  // Completions count live documents: the words of those withdrawn or corrected are taken off.
-  const goneDocs = (await Promise.all(gone.map(async (id) => stored.get(id) ?? (await reader.document(id))))).filter(
-    (d): d is StoredDocument => d !== undefined,
-  );
+  // Completions count live documents: the words of those withdrawn or corrected are taken off (folded: those of every
+  // document of the base no longer live, as the folded deltas took them off).
+  const goneDocs = fold
+    ? await withdrawnOfBase(
+        source.values,
+        live,
+        [...gone].flatMap((id) => {
+          const n = numbers.get(id) ?? withdrawNumbers.get(id);
+          return n !== undefined && (reader.segments?.owner(n)?.segment ?? 0) === 0 ? [n] : [];
+        }),
+      )
+    : (await Promise.all(gone.map(async (id) => stored.get(id) ?? (await reader.document(id))))).filter(
+        (d): d is StoredDocument => d !== undefined,
+      );
   const wordAdjust = new Map([...wordFrequencies(goneDocs as SourceDocument[])].map(([w, n]) => [w, -n]));
   records.sort((a, b) => byText(a.id, b.id));
 
@@ -382,7 +438,8 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     );
     const local = await deltaOrder(delta);
     const global = local.map((id) => newNumbers.get(id) ?? (numbers.get(id) as number));
-    const runs: [string, number][] = [];
+    // Its new documents' date runs, after those of the deltas it folds (whose new documents it holds now).
+    const runs: [string, number][] = fold ? (live.deltas ?? []).flatMap((d) => d.runs.map((r): [string, number] => [r[0], r[1]])) : [];
     for (const { i } of order) {
       const doc = added[i] as SourceDocument;
       const day = doc.date?.slice(0, 10) ?? "";
@@ -396,6 +453,8 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const segments = reader.segments;
   const mark = (n: number) => {
     const owner = segments?.owner(n) ?? { segment: 0 };
+    // A folded delta goes: nothing to mark in it.
+    if (fold && owner.segment > 0) return;
     if (owner.segment === 0) next.withdrawn = [...(next.withdrawn ?? []), n].sort((a, b) => a - b);
     else {
       const d = (next.deltas ?? [])[owner.segment - 1] as DeltaManifest;
@@ -404,7 +463,9 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   };
   for (const id of [...correctedIds, ...moved]) mark(numbers.get(id) as number);
   for (const n of withdrawNumbers.values()) mark(n);
+  if (fold) next.deltas = [];
   if (deltaManifest) next.deltas = [...(next.deltas ?? []), deltaManifest];
+  if (next.deltas?.length === 0) delete next.deltas;
   const liveCount = reader.counts.documents + added.length - moved.length - withdrawNumbers.size;
   const datedBefore = reader.counts.dated ?? reader.counts.documents;
   const undatedGone = [...moved, ...withdrawNumbers.keys()].filter((id) => !(stored.get(id)?.date ?? "x")).length;
@@ -509,4 +570,23 @@ async function writeUpdate(dir: string, delta: Bundle | undefined, live: Manifes
   await writeFile(`${liveFile}.tmp`, JSON.stringify([{ key: LIVE_MANIFEST_KEY, value: text }]));
   await rename(`${liveFile}.tmp`, liveFile);
   await writeFile(join(dir, "manifest.json"), `${JSON.stringify(live, null, 2)}\n`);
+}
+
+/**
+ * The base's documents at some numbers, read from its own values whatever holds the numbers now (a withdrawn or
+ * corrected document's text as the base stored it).
+ */
+async function withdrawnOfBase(values: Map<string, string>, live: Manifest, numbers: number[]): Promise<StoredDocument[]> {
+  const all = [...new Set([...(live.withdrawn ?? []), ...numbers])];
+  const size = live.layout.metaSize;
+  const out: StoredDocument[] = [];
+  for (const n of all) {
+    const metas = values.get(`${versionPrefix(live.version)}meta/${Math.floor(n / size)}`);
+    const meta = metas ? (parseValue("meta", JSON.parse(metas)) as { id: string; bucket: number }[])[n % size] : undefined;
+    if (!meta) continue;
+    const bucket = values.get(`${versionPrefix(live.version)}doc/${meta.bucket}`);
+    const doc = bucket ? (JSON.parse(bucket) as StoredDocument[]).find((d) => d.id === meta.id) : undefined;
+    if (doc) out.push(doc);
+  }
+  return out;
 }
