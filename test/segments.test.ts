@@ -254,6 +254,20 @@ describe("updates: bad input writes nothing", () => {
     expect(plan).toMatchObject({ withdrawn: 1, unknown: ["zz"] });
   });
 
+  it("counts live documents and dated ones after withdrawing an undated document", async () => {
+    const dir = join(root, "undated");
+    writeFileSync(
+      join(root, "undated.jsonl"),
+      jsonl([...docs, { id: "u", title: "Notes", body: "Ida Lund wrote from Hamburg.", date: undefined as unknown as string }]),
+    );
+    await writeBundle((await buildFromInputs([join(root, "undated.jsonl")], { builtAt: "t" })).bundle, dir);
+    const { live } = await updateArchive(dir, [], { withdraw: ["u"] });
+    expect(live.archive).toMatchObject({ documents: 2, dated: 2 });
+    const reader = await open(dir);
+    expect(reader.counts).toMatchObject({ documents: 2, dated: 2 });
+    expect(await reader.document("u")).toBeUndefined();
+  });
+
   it("writes nothing for documents the archive holds already", async () => {
     const dir = await archive("same");
     const before = snapshot(dir);

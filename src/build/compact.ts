@@ -5,7 +5,7 @@
 
 import type { Manifest } from "../format/bundle";
 import { BundleReader, readManifest } from "../format/reader";
-import type { SourceDocument } from "../format/schema";
+import type { SourceDocument, StoredDocument } from "../format/schema";
 import { LruCache } from "../kv/lru-cache";
 import { newReadStats } from "../kv/source";
 import { fileKvSource } from "./bundle-files";
@@ -52,20 +52,26 @@ export async function liveDocuments(dir: string): Promise<SourceDocument[]> {
   for (const [id, n] of numbers) {
     const doc = await reader.document(id);
     if (!doc) continue;
-    out.push([
-      n,
-      {
-        id: doc.id,
-        title: doc.title,
-        body: doc.body,
-        ...(doc.date ? { date: doc.date } : {}),
-        ...(doc.url ? { url: doc.url } : {}),
-        ...(doc.lang ? { lang: doc.lang } : {}),
-        meta: doc.meta ?? {},
-      },
-    ]);
+    out.push([n, sourceOf(doc)]);
   }
   return out.sort((a, b) => a[0] - b[0]).map(([, doc]) => doc);
+}
+
+/**
+ * A stored document as it was given to the build: its own fields and its record fields, not what the build added.
+ * @example
+ * sourceOf(await reader.document("reuters-17")); // { id, title, body, date, lang, meta }
+ */
+export function sourceOf(doc: StoredDocument): SourceDocument {
+  return {
+    id: doc.id,
+    title: doc.title,
+    body: doc.body,
+    ...(doc.date ? { date: doc.date } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    ...(doc.lang ? { lang: doc.lang } : {}),
+    meta: doc.meta ?? {},
+  };
 }
 
 /**

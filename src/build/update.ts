@@ -13,6 +13,7 @@ import { toRuns } from "../format/segments";
 import { LruCache } from "../kv/lru-cache";
 import { newReadStats } from "../kv/source";
 import { fileKvSource, LIVE_FILE } from "./bundle-files";
+import { sourceOf } from "./compact";
 import { type CacheReport, documentKey, ExtractionCache } from "./entities/cache";
 import { byText } from "./entities/canonical";
 import { MAX_ENTITIES_PER_DOCUMENT, mergeEntities, type RegistryEntry } from "./entities/merge";
@@ -293,15 +294,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
       if (!doc) continue;
       stored.set(id, doc);
       numbers.set(id, n);
-      folded.push({
-        id,
-        title: doc.title,
-        body: doc.body,
-        ...(doc.date ? { date: doc.date } : {}),
-        ...(doc.url ? { url: doc.url } : {}),
-        ...(doc.lang ? { lang: doc.lang } : {}),
-        meta: doc.meta ?? {},
-      });
+      folded.push(sourceOf(doc));
     }
     folded.sort((a, b) => (numbers.get(a.id) as number) - (numbers.get(b.id) as number));
   }
@@ -324,9 +317,11 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   // What the superseded and withdrawn documents took out of the records they were in.
   const gone = [...correctedIds, ...foldedIds, ...moved, ...withdrawNumbers.keys()];
   const removed = new Map<string, Removed>();
+  const goneDated = new Map<string, boolean>();
   for (const id of gone) {
     const doc = stored.get(id) ?? (await reader.document(id));
     if (!doc) continue;
+    goneDated.set(id, doc.date !== undefined);
     const month = doc.date?.slice(0, 7);
     const counted = new Set<string>();
     for (const m of doc.mentions ?? []) {
@@ -468,7 +463,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   if (next.deltas?.length === 0) delete next.deltas;
   const liveCount = reader.counts.documents + added.length - moved.length - withdrawNumbers.size;
   const datedBefore = reader.counts.dated ?? reader.counts.documents;
-  const undatedGone = [...moved, ...withdrawNumbers.keys()].filter((id) => !(stored.get(id)?.date ?? "x")).length;
+  const undatedGone = [...moved, ...withdrawNumbers.keys()].filter((id) => goneDated.get(id) === false).length;
   // The live entities of each list, for `/entities` totals: the archive's records, those the update rewrote replaced.
   const current = new Map(archive);
   for (const r of records) current.set(r.id, r);
@@ -478,14 +473,10 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     lists.all = (lists.all ?? 0) + 1;
     lists[r.type] = (lists[r.type] ?? 0) + 1;
   }
-  const entityCount =
-    reader.counts.entities +
-    records.filter((r) => !archive.has(r.id)).length -
-    records.filter((r) => r.documents.count === 0 && archive.has(r.id)).length;
   next.archive = {
     documents: liveCount,
     dated: datedBefore + added.filter((d) => d.date).length - (moved.length + withdrawNumbers.size - undatedGone),
-    entities: lists.all ?? entityCount,
+    entities: lists.all ?? 0,
     lists,
   };
   const plan = { added: added.length, corrected: corrected.length, withdrawn: withdrawNumbers.size, unchanged: unchanged.length, unknown };
