@@ -51,13 +51,10 @@ const docArb = (n: number) =>
       date: day(n),
     }));
 
-/** An update: new documents (later days), corrections and withdrawals of documents live before it. */
-interface Update {
-  added: Omit<Doc, "id">[];
-  corrections: { pick: number; words: string[] }[];
-  withdrawals: number[];
-}
-
+/**
+ * A base, then updates: new documents (later days), corrections and withdrawals of documents live before each, and
+ * whether it folds the deltas before it.
+ */
 const scriptArb = fc.record({
   base: fc.array(fc.nat(9), { minLength: 3, maxLength: 8 }).chain((days) => fc.tuple(...days.sort((a, b) => a - b).map((d) => docArb(d)))),
   updates: fc.array(

@@ -1,5 +1,4 @@
 /** @module `npm run build`: documents → entities → a sharded KV bundle on disk; `--update` adds a delta segment to one. */
-import { readFileSync } from "node:fs";
 import { ASSETS_DIR } from "../../src/build/bundle-files";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
