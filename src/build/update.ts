@@ -5,6 +5,7 @@
  */
 import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { foldWords } from "../format/analyzer";
 import type { DeltaManifest, Manifest } from "../format/bundle";
 import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
 import { BundleReader, parseValue, readManifest } from "../format/reader";
@@ -304,14 +305,19 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const docs = [...corrected, ...folded, ...added];
   const names = await extractNames(docs, options, say);
   const archive = archiveEntities(source.values, live);
-  const registry: RegistryEntry[] = [...archive.values()].map((r) => ({
-    id: r.id,
-    name: r.name,
-    type: r.type,
-    aliases: r.aliases.map((a) => a.name).filter((a) => a !== r.name),
-  }));
+  // The archive's entities a name of the update may be: those sharing a word with one of its names (the merger reads
+  // nothing else of them); every id of the archive stays taken.
+  const words = new Set<string>();
+  for (const { mentions, untyped } of names?.extracted ?? [])
+    for (const m of [...mentions, ...untyped]) for (const w of foldWords(m.text)) words.add(w);
+  const registry: RegistryEntry[] = [];
+  for (const r of archive.values()) {
+    const aliases = r.aliases.map((a) => a.name).filter((a) => a !== r.name);
+    if ([r.name, ...aliases].some((n) => foldWords(n).some((w) => words.has(w))))
+      registry.push({ id: r.id, name: r.name, type: r.type, aliases });
+  }
   const index = names
-    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false })
+    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false, reserved: archive.keys() })
     : { entities: [], byDocument: docs.map(() => []), mentions: undefined };
 
   // What the superseded and withdrawn documents took out of the records they were in.

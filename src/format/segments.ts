@@ -88,6 +88,8 @@ export function segmentsOf(manifest: Manifest): Segments | undefined {
   for (let s = 0; s < list.length; s++) {
     for (const n of (list[s] as Segment).withdrawn) if (!owner(n)) dead.push(n);
   }
+  // Numbers past the base's that no delta holds now (a folded delta's withdrawn documents): no document has them.
+  for (let n = base; n < size; n++) if (!owner(n)) dead.push(n);
   return { list, size, dead: [...new Set(dead)].sort((a, b) => a - b), owner, runs: deltas.flatMap((d) => d.runs) };
 }
 

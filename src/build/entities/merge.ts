@@ -37,6 +37,8 @@ export interface MergeOptions {
    * names against every entity of the archive this way, and writes records only for those it touched.
    */
   unmentioned?: boolean;
+  /** Ids new entities may not take besides the registry's (an update's: every entity of the archive). */
+  reserved?: Iterable<string>;
 }
 
 export const MAX_ENTITIES_PER_DOCUMENT = 20;
@@ -251,7 +253,7 @@ export function mergeEntities(
   all.sort((a, b) => byText(a.name, b.name) || byText(a.type, b.type) || byText(a.cluster.key, b.cluster.key));
   const ids = assignIds(
     all.map(({ name, type, cluster }) => (cluster.entry ? { name, type, id: cluster.entry.id } : { name, type })),
-    registry.map((entry) => entry.id),
+    [...registry.map((entry) => entry.id), ...(options.reserved ?? [])],
   );
   all.forEach(({ cluster }, i) => {
     cluster.index = i;
