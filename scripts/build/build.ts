@@ -3,6 +3,7 @@ import { ASSETS_DIR } from "../../src/build/bundle-files";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { IngestError } from "../../src/build/ingest/read-inputs";
 import type { Profile } from "../../src/build/layout";
+import { extractSlice, parseSlice } from "../../src/build/scale-out";
 import { UpdateError, updateArchive } from "../../src/build/update";
 import { BundleBuildError } from "../../src/build/write";
 import { AppError } from "../../src/errors";
@@ -13,6 +14,9 @@ import { ensureHeap } from "../shared/heap";
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
                         [--target kv|assets] [--skip-invalid] [--no-entities] [--registry FILE]
                         [--facet FIELD...] [--cache-dir DIR | --no-cache]
+       npm run build -- --segment I/N --input PATH... --cache-dir DIR
+         extracts the entities of slice I of N of the documents into the extraction cache DIR (one machine a slice);
+         then npm run build -- --input PATH... --combine DIR [--combine DIR...] builds the archive with those caches
        npm run build -- --update [--out DIR] [--base VERSION] [--input PATH...] [--delete FILE...] [--skip-invalid]
          adds the documents of PATH (new ones, and corrections of documents the archive in DIR holds) as a
          delta segment, withdraws the ids listed in FILE (one a line) and the records {"id", "deleted": true},
@@ -28,6 +32,8 @@ const { values: args } = parseCli(
       target: { type: "string", default: "kv" },
       "skip-invalid": { type: "boolean", default: false },
       ...updateOptions,
+      segment: { type: "string" },
+      combine: { type: "string", multiple: true },
       ...entityOptions,
       help: { type: "boolean", default: false },
     },
@@ -39,6 +45,8 @@ if (args.help) {
   process.exit(0);
 }
 if (args.update) await update();
+if (args.segment !== undefined) await segment(args.segment);
+if (args.combine?.length && args["no-cache"]) fail("--combine reads the segments' caches into the build's: not with --no-cache.");
 const inputs = args.input?.length ? args.input : ["seeds"];
 const profile = args.profile as Profile;
 if (profile !== "default" && profile !== "free") fail(`--profile must be "default" or "free", not "${args.profile}".\n${usage}`);
@@ -57,6 +65,7 @@ try {
     ...entityPipelineOptions(args),
     profile,
     shards,
+    ...(args.combine?.length ? { combine: args.combine } : {}),
     say,
     onProgress: progress,
   });
@@ -113,6 +122,31 @@ async function update(): Promise<never> {
     if (error instanceof IngestError) fail(`${error.message}\nFix these, or pass --skip-invalid to index the rest and report them.`);
     if (error instanceof AppError) fail(`${args.out}: ${error.message} [${error.code}]`);
     if (error instanceof BundleBuildError || error instanceof EntityModelError) fail(`${error.message} [${error.code}]`);
+    throw error;
+  }
+}
+
+/** `--segment i/n`: one slice's entities extracted into the extraction cache, for a build elsewhere to `--combine`. */
+async function segment(text: string): Promise<never> {
+  const slice = parseSlice(text);
+  if (!slice) fail(`--segment must be I/N with 1 ≤ I ≤ N, not "${text}".\n${usage}`);
+  if (args["no-cache"]) fail("--segment fills an extraction cache: not with --no-cache.");
+  const started = performance.now();
+  const inputs = args.input?.length ? args.input : ["seeds"];
+  try {
+    const done = await extractSlice(inputs, slice.index, slice.count, args["cache-dir"], {
+      skipInvalid: args["skip-invalid"],
+      onProgress: (n, total) => progress("entities", n, total),
+    });
+    const n = (x: number) => x.toLocaleString("en-US");
+    say(
+      `✔ Segment ${slice.index}/${slice.count}: ${n(done.documents)} of ${n(done.of)} documents, ${n(done.extracted)} extracted into ${args["cache-dir"]}, ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s. Build the archive with every segment's cache: npm run build -- --input … --combine DIR…`,
+    );
+    process.exit(0);
+  } catch (error) {
+    if (error instanceof IngestError) fail(`${error.message}\nFix these, or pass --skip-invalid to index the rest and report them.`);
+    if (error instanceof EntityModelError) fail(`${error.message} [${error.code}]`);
     throw error;
   }
 }

@@ -29,6 +29,8 @@ export interface PipelineOptions {
    * same extractor are not extracted again. None by default (the CLI passes `.cache/entities`).
    */
   cache?: string;
+  /** Caches of the same extractor filled elsewhere (`--segment i/n` on other machines), read beside `cache`. */
+  combine?: string[];
   /** A file for the values as they are made (`BuildOptions.spool`): `writeBundle` reads them back. */
   spool?: string;
   say?: (message: string) => void;
@@ -81,6 +83,13 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
     );
     const started = performance.now();
     const store = options.cache === undefined ? undefined : await ExtractionCache.open(options.cache);
+    for (const dir of options.combine ?? []) {
+      const other = await ExtractionCache.open(dir);
+      const added = store?.absorb(other) ?? 0;
+      say(
+        `  segment cache ${dir}: ${added.toLocaleString("en-US")} documents' names${other.size === 0 ? " (none for this extractor: built by another version?)" : ""}`,
+      );
+    }
     const keys = store ? documents.map((doc) => documentKey(doc)) : [];
     const found = documents.map((doc, i) => store?.get(doc, keys[i]));
     const missing = documents.filter((_, i) => found[i] === undefined);

@@ -141,6 +141,26 @@ export class ExtractionCache {
     return cache;
   }
 
+  /**
+   * Takes in the entries of other caches of the same extractor (`npm run build -- --combine`: the caches `--segment
+   * i/n` builds filled on other machines); returns how many were new. A cache of another fingerprint has none to give.
+   */
+  absorb(other: ExtractionCache): number {
+    if (other.fingerprint !== this.fingerprint) return 0;
+    let added = 0;
+    for (const [key, names] of other.entries) {
+      if (this.entries.has(key)) continue;
+      this.entries.set(key, names);
+      added++;
+    }
+    return added;
+  }
+
+  /** Documents the cache holds names of. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Lines of the file that were not a key and names (a damaged cache): those documents are extracted again. */
   get unreadableLines(): number {
     return this.unreadable;
