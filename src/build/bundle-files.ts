@@ -1,5 +1,5 @@
 /** @module Writes a bundle to disk as `wrangler kv bulk put` files, and reads it back as a file-backed KV. */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
 import type { KvSource } from "../kv/source";
@@ -28,6 +28,50 @@ export interface WrittenBundle {
 }
 
 type Pair = { key: string; value: string };
+
+/**
+ * Where each value of the bundle's bulk files is (`kv-index/<file>.json` beside `kv/`): `[key, start, length]`, the
+ * byte range of the value's JSON string in the file. An update reads the keys it needs from it, not the whole archive.
+ */
+export const INDEX_DIR = "kv-index";
+type IndexEntry = [key: string, start: number, length: number];
+
+/**
+ * A bulk file's bytes (`[pair,pair,…]`, what JSON.stringify of the array gives) and where each value is in it.
+ * @example
+ * const { bytes, index } = bulkFile([Buffer.from('{"key":"a","value":"x"}')], ["a"]); // index: [["a", 20, 3]]
+ */
+export function bulkFile(pairs: readonly Buffer[], keys: readonly string[]): { bytes: Buffer; index: IndexEntry[] } {
+  const parts: Buffer[] = [OPEN];
+  const index: IndexEntry[] = [];
+  let at = 1;
+  pairs.forEach((pair, i) => {
+    if (i > 0) {
+      parts.push(COMMA);
+      at++;
+    }
+    const key = keys[i] as string;
+    const head = Buffer.byteLength(`{"key":${JSON.stringify(key)},"value":`);
+    index.push([key, at + head, pair.length - head - 1]);
+    parts.push(pair);
+    at += pair.length;
+  });
+  parts.push(CLOSE);
+  return { bytes: Buffer.concat(parts), index };
+}
+
+/**
+ * Writes a bulk file and its index (`INDEX_DIR`) in bundle folder `dir`, under `name`: the index first, the file
+ * last and whole (written aside, then renamed), so a bulk file is never read half-written.
+ */
+export async function writeBulkFile(dir: string, name: string, pairs: readonly Buffer[], keys: readonly string[]): Promise<void> {
+  const { bytes, index } = bulkFile(pairs, keys);
+  await mkdir(join(dir, INDEX_DIR), { recursive: true });
+  await writeFile(join(dir, INDEX_DIR, name), JSON.stringify(index));
+  const path = join(dir, "kv", name);
+  await writeFile(`${path}.tmp`, bytes);
+  await rename(`${path}.tmp`, path);
+}
 
 const OPEN = Buffer.from("[");
 const COMMA = Buffer.from(",");
@@ -63,19 +107,15 @@ export async function writeBundle(bundle: Bundle, dir: string, options: WriteOpt
   const files: string[] = [];
   // Each pair is serialized and encoded once: a file is `[pair,pair,…]`, the same text as JSON.stringify of the array.
   let batch: Buffer[] = [];
+  let batchKeys: string[] = [];
   let batchBytes = 2;
   let largestValue = 0;
   const flush = async () => {
     const name = `${String(files.length + 1).padStart(4, "0")}.json`;
-    const parts: Buffer[] = [OPEN];
-    batch.forEach((pair, i) => {
-      if (i > 0) parts.push(COMMA);
-      parts.push(pair);
-    });
-    parts.push(CLOSE);
-    await writeFile(join(tmp, "kv", name), Buffer.concat(parts));
+    await writeBulkFile(tmp, name, batch, batchKeys);
     files.push(join("kv", name));
     batch = [];
+    batchKeys = [];
     batchBytes = 2;
   };
   for (const [key, value] of valuesOf(bundle)) {
@@ -84,6 +124,7 @@ export async function writeBundle(bundle: Bundle, dir: string, options: WriteOpt
     largestValue = Math.max(largestValue, Buffer.byteLength(value));
     if (batch.length > 0 && (batch.length >= BULK_MAX_PAIRS || batchBytes + size > BULK_MAX_BYTES)) await flush();
     batch.push(pair);
+    batchKeys.push(key);
     batchBytes += size;
     if (assets) await asset(key, value);
   }
@@ -109,6 +150,63 @@ function* valuesOf(bundle: Bundle): Generator<[string, string]> {
 export async function bulkFiles(dir: string): Promise<string[]> {
   const names = (await readdir(join(dir, "kv"))).filter((n) => n.endsWith(".json")).sort();
   return [...names.filter((n) => n !== LIVE_FILE), ...names.filter((n) => n === LIVE_FILE)].map((n) => join(dir, "kv", n));
+}
+
+/**
+ * A KV source over a bundle folder that reads only the values asked for, through the bulk files' indexes
+ * (`INDEX_DIR`); undefined when a bulk file has none (a bundle written before them: read it with `fileKvSource`).
+ * @example
+ * const source = (await indexedFileSource("dist/bundle")) ?? (await fileKvSource("dist/bundle"));
+ */
+export async function indexedFileSource(dir: string): Promise<KvSource | undefined> {
+  const where = new Map<string, { file: string; start: number; length: number }>();
+  let live: string | undefined;
+  for (const file of await bulkFiles(dir)) {
+    const name = file.slice(file.lastIndexOf("/") + 1);
+    if (name === LIVE_FILE) {
+      live = (JSON.parse(await readFile(file, "utf8")) as Pair[]).find((p) => p.key === LIVE_MANIFEST_KEY)?.value;
+      continue;
+    }
+    let index: IndexEntry[];
+    try {
+      index = JSON.parse(await readFile(join(dir, INDEX_DIR, name), "utf8")) as IndexEntry[];
+    } catch {
+      return undefined;
+    }
+    for (const [key, start, length] of index) where.set(key, { file, start, length });
+  }
+  if (live === undefined) throw new Error(`${dir} holds no live manifest: is it a bundle written by npm run build?`);
+  return {
+    async getMany(keys) {
+      const out = new Map<string, string | null>();
+      // Each file opened once a read, and closed after it.
+      const handles = new Map<string, FileHandle>();
+      try {
+        for (const key of keys) {
+          if (key === LIVE_MANIFEST_KEY) {
+            out.set(key, live ?? null);
+            continue;
+          }
+          const at = where.get(key);
+          if (!at) {
+            out.set(key, null);
+            continue;
+          }
+          let handle = handles.get(at.file);
+          if (!handle) {
+            handle = await open(at.file, "r");
+            handles.set(at.file, handle);
+          }
+          const bytes = Buffer.alloc(at.length);
+          await handle.read(bytes, 0, at.length, at.start);
+          out.set(key, JSON.parse(bytes.toString("utf8")) as string);
+        }
+      } finally {
+        await Promise.all([...handles.values()].map((h) => h.close()));
+      }
+      return out;
+    },
+  };
 }
 
 /**

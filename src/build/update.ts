@@ -7,13 +7,13 @@ import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { foldWords } from "../format/analyzer";
 import type { DeltaManifest, Manifest } from "../format/bundle";
-import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
+import { LIVE_MANIFEST_KEY, MIN_PREFIX, type NamedEntity, PREFIX_GROUP, versionPrefix } from "../format/bundle";
 import { BundleReader, parseValue, readManifest } from "../format/reader";
-import type { EntityRecord, SourceDocument, StoredDocument } from "../format/schema";
+import type { EntityRecord, EntityType, SourceDocument, StoredDocument } from "../format/schema";
 import { toRuns } from "../format/segments";
 import { LruCache } from "../kv/lru-cache";
-import { newReadStats } from "../kv/source";
-import { fileKvSource, LIVE_FILE } from "./bundle-files";
+import { type KvSource, newReadStats } from "../kv/source";
+import { fileKvSource, indexedFileSource, LIVE_FILE, writeBulkFile } from "./bundle-files";
 import { sourceOf } from "./compact";
 import { type CacheReport, documentKey, ExtractionCache } from "./entities/cache";
 import { byText } from "./entities/canonical";
@@ -107,8 +107,11 @@ export function updatedRecord(
   old: EntityRecord | undefined,
   added: EntityRecord | undefined,
   removed: Removed | undefined,
-  /** A document's number in the archive after the update: the order a record lists its documents in. */
-  docNumber: (id: string) => number,
+  /**
+   * A document's number in the archive after the update, when the record takes in a document that is not new (a
+   * correction, a folded one): the order it lists its documents in.
+   */
+  docNumber: ((id: string) => number) | undefined,
   /** The dates of the archive's documents still naming it, when a withdrawn one held its first or last date. */
   keptDates?: readonly string[],
 ): EntityRecord {
@@ -117,9 +120,9 @@ export function updatedRecord(
   const again = new Set(added?.documents.ids ?? []);
   const kept = (old?.documents.ids ?? []).filter((id) => !removed?.docs.has(id) || again.has(id));
   const keptSet = new Set(kept);
-  const unique = (old ? [...kept, ...(added?.documents.ids ?? []).filter((id) => !keptSet.has(id))] : (added?.documents.ids ?? [])).sort(
-    (a, b) => docNumber(a) - docNumber(b),
-  );
+  const unique = old ? [...kept, ...(added?.documents.ids ?? []).filter((id) => !keptSet.has(id))] : (added?.documents.ids ?? []);
+  // New documents come after every other; a corrected or folded one that names it now goes where its number is.
+  if (docNumber) unique.sort((a, b) => docNumber(a) - docNumber(b));
   const aliases = new Map<string, number>();
   for (const { name, count } of old?.aliases ?? []) aliases.set(name, count);
   for (const [name, count] of removed?.aliases ?? []) aliases.set(name, (aliases.get(name) ?? 0) - count);
@@ -168,33 +171,24 @@ export function updatedRecord(
   return record;
 }
 
-/** Every entity record of a live archive on disk, the newest segment's of each. */
-function archiveEntities(values: Map<string, string>, live: Manifest): Map<string, EntityRecord> {
-  const versions = [live.version, ...(live.deltas ?? []).map((d) => d.version)];
-  const out = new Map<string, EntityRecord>();
-  for (const version of versions) {
-    const prefix = `bundle/${version}/entity/`;
-    for (const [key, value] of values) {
-      if (!key.startsWith(prefix)) continue;
-      for (const [id, record] of Object.entries(JSON.parse(value) as Record<string, EntityRecord & { related: unknown[] }>)) {
-        out.set(id, unpackRelated(record));
-      }
-    }
-  }
-  return out;
+/** Every value of one kind in some segments (an update folding them: their ids, their entity records). */
+async function readAll(
+  reader: BundleReader,
+  live: Manifest,
+  versions: ReadonlySet<string>,
+  kind: "id" | "entity",
+): Promise<Record<string, unknown>[]> {
+  const wanted = (live.deltas ?? [])
+    .filter((d) => versions.has(d.version))
+    .flatMap((d) => Array.from({ length: d.layout[kind] }, (_, part) => [kind, part, d.version] as const));
+  return ((await reader.readKinds(wanted)) as (Record<string, unknown> | undefined)[]).filter((v): v is Record<string, unknown> => !!v);
 }
 
-/** An entity record as stored (related entities packed as arrays) back to its shape. */
-function unpackRelated(record: EntityRecord & { related: unknown[] }): EntityRecord {
-  const types = ["person", "organization", "place"] as const;
-  return {
-    ...record,
-    related: record.related.map((r) =>
-      Array.isArray(r)
-        ? { id: r[0] as string, name: r[1] as string, type: types[r[2] as number] ?? "place", weight: r[3] as number }
-        : (r as EntityRecord["related"][number]),
-    ),
-  };
+/** The entity lists' totals of an archive of one bundle (an update's first): what its list pages say. */
+async function listTotals(reader: BundleReader): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const list of ["all", "person", "organization", "place"]) out[list] = (await reader.entityPage(list, 0))?.total ?? 0;
+  return out;
 }
 
 /**
@@ -206,9 +200,10 @@ function unpackRelated(record: EntityRecord & { related: unknown[] }): EntityRec
  */
 export async function updateArchive(dir: string, inputs: string[], options: UpdateOptions = {}): Promise<UpdateResult> {
   const say = options.say ?? (() => {});
-  let source: Awaited<ReturnType<typeof fileKvSource>>;
+  let source: KvSource;
   try {
-    source = await fileKvSource(dir);
+    // The keys the update needs, read from the bulk files' indexes; a bundle written before them is read whole.
+    source = (await indexedFileSource(dir)) ?? (await fileKvSource(dir));
   } catch (error) {
     throw new UpdateError(
       "update_base_missing",
@@ -284,10 +279,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   if (fold) {
     const skip = new Set([...correctedIds, ...added.map((d) => d.id), ...withdrawNumbers.keys()]);
     const held = new Set<string>();
-    for (const [key, value] of source.values) {
-      const [, version, kind] = key.split("/");
-      if (kind === "id" && version && foldedVersions.has(version)) for (const id of Object.keys(JSON.parse(value) as object)) held.add(id);
-    }
+    for (const shard of await readAll(reader, live, foldedVersions, "id")) for (const id of Object.keys(shard)) held.add(id);
     const places = await reader.documentNumbers([...held].filter((id) => !skip.has(id)));
     for (const [id, n] of places) {
       if ((reader.segments?.owner(n)?.segment ?? 0) === 0) continue;
@@ -304,20 +296,24 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   // Every document of the update, corrections first (they keep their numbers), then the new ones by date.
   const docs = [...corrected, ...folded, ...added];
   const names = await extractNames(docs, options, say);
-  const archive = archiveEntities(source.values, live);
-  // The archive's entities a name of the update may be: those sharing a word with one of its names (the merger reads
-  // nothing else of them); every id of the archive stays taken.
+  // The archive's entities a name of the update may be: those sharing a word with one of its names, found in the
+  // name groups by the words' first letters (the merger reads nothing else of them). Their ids stay taken: a new
+  // entity whose id an archive entity has would share its words.
   const words = new Set<string>();
   for (const { mentions, untyped } of names?.extracted ?? [])
-    for (const m of [...mentions, ...untyped]) for (const w of foldWords(m.text)) words.add(w);
+    for (const m of [...mentions, ...untyped]) for (const w of foldWords(m.text)) if (w.length >= MIN_PREFIX) words.add(w);
+  const named = new Map<string, NamedEntity>();
+  for (const group of new Set([...words].map((w) => w.slice(0, PREFIX_GROUP))))
+    for (const e of await reader.entityNames(group)) named.set(e[1], e);
   const registry: RegistryEntry[] = [];
-  for (const r of archive.values()) {
-    const aliases = r.aliases.map((a) => a.name).filter((a) => a !== r.name);
-    if ([r.name, ...aliases].some((n) => foldWords(n).some((w) => words.has(w))))
-      registry.push({ id: r.id, name: r.name, type: r.type, aliases });
+  for (const [name, id, type, , aliases] of named.values()) {
+    const others = aliases.filter((a) => a !== name);
+    if ([name, ...others].some((n) => foldWords(n).some((w) => words.has(w))))
+      registry.push({ id, name, type: type as EntityType, aliases: others });
   }
+  registry.sort((a, b) => byText(a.id, b.id));
   const index = names
-    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false, reserved: archive.keys() })
+    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false, reserved: named.keys() })
     : { entities: [], byDocument: docs.map(() => []), mentions: undefined };
 
   // What the superseded and withdrawn documents took out of the records they were in.
@@ -351,15 +347,21 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
 
   // A folded delta's records are carried into this one (the newest record of each entity).
   const carried = new Set<string>();
-  for (const [key, value] of source.values) {
-    const [, version, kind] = key.split("/");
-    if (kind === "entity" && version && foldedVersions.has(version))
-      for (const id of Object.keys(JSON.parse(value) as object)) carried.add(id);
-  }
+  for (const shard of await readAll(reader, live, foldedVersions, "entity")) for (const id of Object.keys(shard)) carried.add(id);
   const touched = new Set([...index.entities.map((e) => e.id), ...removed.keys(), ...carried]);
   const fresh = new Map(index.entities.map((e) => [e.id, e]));
+  // The archive's record of each entity the update touches (the newest segment's).
+  const archive = new Map<string, EntityRecord>();
+  for (const id of touched) {
+    const record = await reader.entity(id, true);
+    if (record) archive.set(id, record);
+  }
+  // Numbers of their documents, where a corrected or folded document may come in among them.
   const listed = new Set<string>();
-  for (const id of touched) for (const doc of archive.get(id)?.documents.ids ?? []) listed.add(doc);
+  for (const id of touched) {
+    const had = new Set(archive.get(id)?.documents.ids ?? []);
+    if ((fresh.get(id)?.documents.ids ?? []).some((doc) => numbers.has(doc) && !had.has(doc))) for (const doc of had) listed.add(doc);
+  }
   const known = await reader.documentNumbers([...listed]);
   const docNumber = (id: string) => newNumbers.get(id) ?? numbers.get(id) ?? known.get(id) ?? Number.MAX_SAFE_INTEGER;
   // A record whose first or last date was a withdrawn document's: its other documents' dates say what they are now.
@@ -378,7 +380,9 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     const kept = redate.includes(id)
       ? (old as EntityRecord).documents.ids.flatMap((doc) => (goneIds.has(doc) ? [] : [dateOf.get(doc)].filter((d): d is string => !!d)))
       : undefined;
-    return updatedRecord(old, fresh.get(id), removed.get(id), docNumber, kept);
+    const had = new Set(old?.documents.ids ?? []);
+    const moves = (fresh.get(id)?.documents.ids ?? []).some((doc) => numbers.has(doc) && !had.has(doc));
+    return updatedRecord(old, fresh.get(id), removed.get(id), moves ? docNumber : undefined, kept);
   });
   // Each document's entities as a build lists them: most named in it, then as it first names them.
   const refOf = new Map(records.map((r) => [r.id, { id: r.id, name: r.name, type: r.type }]));
@@ -409,7 +413,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   // document of the base no longer live, as the folded deltas took them off).
   const goneDocs = fold
     ? await withdrawnOfBase(
-        source.values,
+        source,
         live,
         [...gone].flatMap((id) => {
           const n = numbers.get(id) ?? withdrawNumbers.get(id);
@@ -471,13 +475,12 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const datedBefore = reader.counts.dated ?? reader.counts.documents;
   const undatedGone = [...moved, ...withdrawNumbers.keys()].filter((id) => goneDated.get(id) === false).length;
   // The live entities of each list, for `/entities` totals: the archive's records, those the update rewrote replaced.
-  const current = new Map(archive);
-  for (const r of records) current.set(r.id, r);
-  const lists: Record<string, number> = { all: 0, person: 0, organization: 0, place: 0 };
-  for (const r of current.values()) {
-    if (r.documents.count === 0) continue;
-    lists.all = (lists.all ?? 0) + 1;
-    lists[r.type] = (lists[r.type] ?? 0) + 1;
+  const lists: Record<string, number> = { ...(live.archive?.lists ?? (await listTotals(reader))) };
+  for (const r of records) {
+    const before = (archive.get(r.id)?.documents.count ?? 0) > 0 ? 1 : 0;
+    const after = r.documents.count > 0 ? 1 : 0;
+    lists.all = (lists.all ?? 0) + after - before;
+    lists[r.type] = (lists[r.type] ?? 0) + after - before;
   }
   next.archive = {
     documents: liveCount,
@@ -543,23 +546,23 @@ async function deltaOrder(bundle: Bundle): Promise<string[]> {
  */
 async function writeUpdate(dir: string, delta: Bundle | undefined, live: Manifest): Promise<void> {
   if (delta) {
-    // Bulk files within what `wrangler kv bulk put` takes, as the build's own.
-    const files: string[][] = [[]];
+    // Bulk files within what `wrangler kv bulk put` takes, as the build's own, each with its index.
+    const files: { pairs: Buffer[]; keys: string[] }[] = [{ pairs: [], keys: [] }];
     let bytes = 2;
     for (const [key, value] of delta.values) {
-      const pair = JSON.stringify({ key, value });
-      const current = files.at(-1) as string[];
-      if (current.length > 0 && (current.length >= BULK_MAX_PAIRS || bytes + pair.length + 1 > BULK_MAX_BYTES)) {
-        files.push([]);
+      const pair = Buffer.from(JSON.stringify({ key, value }));
+      let current = files.at(-1) as { pairs: Buffer[]; keys: string[] };
+      if (current.pairs.length > 0 && (current.pairs.length >= BULK_MAX_PAIRS || bytes + pair.length + 1 > BULK_MAX_BYTES)) {
+        current = { pairs: [], keys: [] };
+        files.push(current);
         bytes = 2;
       }
-      (files.at(-1) as string[]).push(pair);
+      current.pairs.push(pair);
+      current.keys.push(key);
       bytes += pair.length + 1;
     }
-    for (const [i, pairs] of files.entries()) {
-      const file = join(dir, "kv", `delta-${delta.manifest.version}-${String(i + 1).padStart(4, "0")}.json`);
-      await writeFile(`${file}.tmp`, `[${pairs.join(",")}]`);
-      await rename(`${file}.tmp`, file);
+    for (const [i, { pairs, keys }] of files.entries()) {
+      await writeBulkFile(dir, `delta-${delta.manifest.version}-${String(i + 1).padStart(4, "0")}.json`, pairs, keys);
     }
   }
   const text = JSON.stringify(live);
@@ -573,15 +576,23 @@ async function writeUpdate(dir: string, delta: Bundle | undefined, live: Manifes
  * The base's documents at some numbers, read from its own values whatever holds the numbers now (a withdrawn or
  * corrected document's text as the base stored it).
  */
-async function withdrawnOfBase(values: Map<string, string>, live: Manifest, numbers: number[]): Promise<StoredDocument[]> {
+async function withdrawnOfBase(source: KvSource, live: Manifest, numbers: number[]): Promise<StoredDocument[]> {
   const all = [...new Set([...(live.withdrawn ?? []), ...numbers])];
   const size = live.layout.metaSize;
+  const prefix = versionPrefix(live.version);
+  const metaKeys = [...new Set(all.map((n) => `${prefix}meta/${Math.floor(n / size)}`))];
+  const metaValues = await source.getMany(metaKeys);
+  const metas = new Map(
+    all.map((n) => {
+      const text = metaValues.get(`${prefix}meta/${Math.floor(n / size)}`);
+      return [n, text ? (parseValue("meta", JSON.parse(text)) as { id: string; bucket: number }[])[n % size] : undefined] as const;
+    }),
+  );
+  const docValues = await source.getMany([...new Set([...metas.values()].flatMap((m) => (m ? [`${prefix}doc/${m.bucket}`] : [])))]);
   const out: StoredDocument[] = [];
-  for (const n of all) {
-    const metas = values.get(`${versionPrefix(live.version)}meta/${Math.floor(n / size)}`);
-    const meta = metas ? (parseValue("meta", JSON.parse(metas)) as { id: string; bucket: number }[])[n % size] : undefined;
+  for (const meta of metas.values()) {
     if (!meta) continue;
-    const bucket = values.get(`${versionPrefix(live.version)}doc/${meta.bucket}`);
+    const bucket = docValues.get(`${prefix}doc/${meta.bucket}`);
     const doc = bucket ? (JSON.parse(bucket) as StoredDocument[]).find((d) => d.id === meta.id) : undefined;
     if (doc) out.push(doc);
   }

@@ -488,7 +488,11 @@ export class BundleReader {
     return runs;
   }
 
-  async entity(id: string): Promise<EntityRecord | undefined> {
+  /**
+   * An entity's record, the newest segment's. One an update left with no document is no entity (undefined), unless
+   * `withEmpty` (what an update reads, to carry it).
+   */
+  async entity(id: string, withEmpty = false): Promise<EntityRecord | undefined> {
     // A delta holds the whole record of every entity it touched: the newest segment's record is the entity's.
     const list = this.segments?.list ?? [{ version: this.version, manifest: this.manifest }];
     const wanted = list.map(({ version, manifest }) => ["entity", shardOf(id, manifest.layout.entity), version] as const);
@@ -500,7 +504,7 @@ export class BundleReader {
       const [, part, version] = wanted[s] as (typeof wanted)[number];
       const record = this.unpack("entity", part, `The record of entity ${quoted(id)}`, () => unpackEntity(stored as never), version);
       // An update that withdrew every document naming it left a record of none: no entity has the id now.
-      return record.documents.count > 0 ? record : undefined;
+      return record.documents.count > 0 || withEmpty ? record : undefined;
     }
     return undefined;
   }
