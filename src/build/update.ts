@@ -9,7 +9,7 @@ import { foldWords } from "../format/analyzer";
 import type { DeltaManifest, Manifest } from "../format/bundle";
 import { LIVE_MANIFEST_KEY, MIN_PREFIX, type NamedEntity, PREFIX_GROUP, versionPrefix } from "../format/bundle";
 import { BundleReader, parseValue, readManifest } from "../format/reader";
-import type { EntityRecord, EntityType, SourceDocument, StoredDocument } from "../format/schema";
+import type { EntityRecord, EntityRef, EntityType, SourceDocument, StoredDocument } from "../format/schema";
 import { toRuns } from "../format/segments";
 import { LruCache } from "../kv/lru-cache";
 import { type KvSource, newReadStats } from "../kv/source";
@@ -17,7 +17,7 @@ import { fileKvSource, indexedFileSource, LIVE_FILE, writeBulkFile } from "./bun
 import { sourceOf } from "./compact";
 import { type CacheReport, documentKey, ExtractionCache } from "./entities/cache";
 import { byText } from "./entities/canonical";
-import { MAX_ENTITIES_PER_DOCUMENT, mergeEntities, type RegistryEntry } from "./entities/merge";
+import { type EntityMention, MAX_ENTITIES_PER_DOCUMENT, mergeEntities, type RegistryEntry } from "./entities/merge";
 import { extractParallel } from "./entities/parallel";
 import type { DocumentNames } from "./entities/types";
 import { type IngestResult, readInputs } from "./ingest/read-inputs";
@@ -296,50 +296,14 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   // Every document of the update, corrections first (they keep their numbers), then the new ones by date.
   const docs = [...corrected, ...folded, ...added];
   const names = await extractNames(docs, options, say);
-  // The archive's entities a name of the update may be: those sharing a word with one of its names, found in the
-  // name groups by the words' first letters (the merger reads nothing else of them). Their ids stay taken: a new
-  // entity whose id an archive entity has would share its words.
-  const words = new Set<string>();
-  for (const { mentions, untyped } of names?.extracted ?? [])
-    for (const m of [...mentions, ...untyped]) for (const w of foldWords(m.text)) if (w.length >= MIN_PREFIX) words.add(w);
-  const named = new Map<string, NamedEntity>();
-  for (const group of new Set([...words].map((w) => w.slice(0, PREFIX_GROUP))))
-    for (const e of await reader.entityNames(group)) named.set(e[1], e);
-  const registry: RegistryEntry[] = [];
-  for (const [name, id, type, , aliases] of named.values()) {
-    const others = aliases.filter((a) => a !== name);
-    if ([name, ...others].some((n) => foldWords(n).some((w) => words.has(w))))
-      registry.push({ id, name, type: type as EntityType, aliases: others });
-  }
-  registry.sort((a, b) => byText(a.id, b.id));
+  const { registry, reserved } = await candidatesOf(reader, names?.extracted ?? []);
   const index = names
-    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false, reserved: named.keys() })
+    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false, reserved })
     : { entities: [], byDocument: docs.map(() => []), mentions: undefined };
 
   // What the superseded and withdrawn documents took out of the records they were in.
   const gone = [...correctedIds, ...foldedIds, ...moved, ...withdrawNumbers.keys()];
-  const removed = new Map<string, Removed>();
-  const goneDated = new Map<string, boolean>();
-  for (const id of gone) {
-    const doc = stored.get(id) ?? (await reader.document(id));
-    if (!doc) continue;
-    goneDated.set(id, doc.date !== undefined);
-    const month = doc.date?.slice(0, 7);
-    const counted = new Set<string>();
-    for (const m of doc.mentions ?? []) {
-      const r: Removed = removed.get(m.entity) ?? { docs: new Set(), mentions: 0, aliases: new Map(), months: new Map(), dates: [] };
-      r.mentions++;
-      r.docs.add(id);
-      const surface = (m.field === "title" ? doc.title : doc.body).slice(m.start, m.end);
-      r.aliases.set(surface, (r.aliases.get(surface) ?? 0) + 1);
-      if (!counted.has(m.entity)) {
-        counted.add(m.entity);
-        if (month && /^\d{4}-\d{2}$/.test(month)) r.months.set(month, (r.months.get(month) ?? 0) + 1);
-        if (doc.date) r.dates.push(doc.date);
-      }
-      removed.set(m.entity, r);
-    }
-  }
+  const { removed, goneDated } = await contributionsOf(gone, async (id) => stored.get(id) ?? (await reader.document(id)));
   const newNumbers = new Map<string, number>();
   // The delta's new documents are numbered after the archive's, by date as the build orders them.
   const order = added.map((d, i) => ({ date: d.date ?? "", i })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
@@ -384,31 +348,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     const moves = (fresh.get(id)?.documents.ids ?? []).some((doc) => numbers.has(doc) && !had.has(doc));
     return updatedRecord(old, fresh.get(id), removed.get(id), moves ? docNumber : undefined, kept);
   });
-  // Each document's entities as a build lists them: most named in it, then as it first names them.
-  const refOf = new Map(records.map((r) => [r.id, { id: r.id, name: r.name, type: r.type }]));
-  const byDocument = index.mentions
-    ? index.mentions.map((list) => {
-        const inDoc = new Map<string, number>();
-        const first = new Map<string, number>();
-        for (const m of list) {
-          inDoc.set(m.entity, (inDoc.get(m.entity) ?? 0) + 1);
-          if (m.start < (first.get(m.entity) ?? Number.POSITIVE_INFINITY)) first.set(m.entity, m.start);
-        }
-        return [...inDoc.keys()]
-          .sort(
-            (a, b) =>
-              (inDoc.get(b) as number) - (inDoc.get(a) as number) ||
-              (first.get(a) as number) - (first.get(b) as number) ||
-              byText(refOf.get(a)?.name ?? a, refOf.get(b)?.name ?? b) ||
-              byText(a, b),
-          )
-          .slice(0, MAX_ENTITIES_PER_DOCUMENT)
-          .flatMap((id) => {
-            const ref = refOf.get(id);
-            return ref ? [ref] : [];
-          });
-      })
-    : index.byDocument;
+  const byDocument = index.mentions ? documentEntities(index.mentions, records) : index.byDocument;
   // Completions count live documents: the words of those withdrawn or corrected are taken off (folded: those of every
   // document of the base no longer live, as the folded deltas took them off).
   const goneDocs = fold
@@ -597,4 +537,91 @@ async function withdrawnOfBase(source: KvSource, live: Manifest, numbers: number
     if (doc) out.push(doc);
   }
   return out;
+}
+
+/**
+ * The archive entities the update's names may be: those sharing a word with one of its names, found in the name
+ * groups by the words' first letters (the merger reads nothing else of them), as registry entries; and their ids,
+ * which new entities may not take (a new entity whose id an archive entity has would share its words).
+ */
+async function candidatesOf(
+  reader: BundleReader,
+  extracted: readonly DocumentNames[],
+): Promise<{ registry: RegistryEntry[]; reserved: string[] }> {
+  const words = new Set<string>();
+  for (const { mentions, untyped } of extracted)
+    for (const m of [...mentions, ...untyped]) for (const w of foldWords(m.text)) if (w.length >= MIN_PREFIX) words.add(w);
+  const named = new Map<string, NamedEntity>();
+  for (const group of new Set([...words].map((w) => w.slice(0, PREFIX_GROUP))))
+    for (const e of await reader.entityNames(group)) named.set(e[1], e);
+  const registry: RegistryEntry[] = [];
+  for (const [name, id, type, , aliases] of named.values()) {
+    const others = aliases.filter((a) => a !== name);
+    if ([name, ...others].some((n) => foldWords(n).some((w) => words.has(w))))
+      registry.push({ id, name, type: type as EntityType, aliases: others });
+  }
+  registry.sort((a, b) => byText(a.id, b.id));
+  return { registry, reserved: [...named.keys()] };
+}
+
+/**
+ * What the documents an update withdraws or supersedes gave the entities they name (mentions, the document, the
+ * aliases they wrote, their month and date), by entity; and which of them had a date.
+ */
+async function contributionsOf(
+  gone: readonly string[],
+  documentOf: (id: string) => Promise<StoredDocument | undefined>,
+): Promise<{ removed: Map<string, Removed>; goneDated: Map<string, boolean> }> {
+  const removed = new Map<string, Removed>();
+  const goneDated = new Map<string, boolean>();
+  for (const id of gone) {
+    const doc = await documentOf(id);
+    if (!doc) continue;
+    goneDated.set(id, doc.date !== undefined);
+    const month = doc.date?.slice(0, 7);
+    const counted = new Set<string>();
+    for (const m of doc.mentions ?? []) {
+      const r: Removed = removed.get(m.entity) ?? { docs: new Set(), mentions: 0, aliases: new Map(), months: new Map(), dates: [] };
+      r.mentions++;
+      r.docs.add(id);
+      const surface = (m.field === "title" ? doc.title : doc.body).slice(m.start, m.end);
+      r.aliases.set(surface, (r.aliases.get(surface) ?? 0) + 1);
+      if (!counted.has(m.entity)) {
+        counted.add(m.entity);
+        if (month && /^\d{4}-\d{2}$/.test(month)) r.months.set(month, (r.months.get(month) ?? 0) + 1);
+        if (doc.date) r.dates.push(doc.date);
+      }
+      removed.set(m.entity, r);
+    }
+  }
+  return { removed, goneDated };
+}
+
+/**
+ * Each document's entities as a build lists them (`MAX_ENTITIES_PER_DOCUMENT` at most): most named in it, then as it
+ * first names them, with the names and types of their records after the update.
+ */
+function documentEntities(mentions: readonly EntityMention[][], records: readonly EntityRecord[]): EntityRef[][] {
+  const refOf = new Map(records.map((r) => [r.id, { id: r.id, name: r.name, type: r.type }]));
+  return mentions.map((list) => {
+    const inDoc = new Map<string, number>();
+    const first = new Map<string, number>();
+    for (const m of list) {
+      inDoc.set(m.entity, (inDoc.get(m.entity) ?? 0) + 1);
+      if (m.start < (first.get(m.entity) ?? Number.POSITIVE_INFINITY)) first.set(m.entity, m.start);
+    }
+    return [...inDoc.keys()]
+      .sort(
+        (a, b) =>
+          (inDoc.get(b) as number) - (inDoc.get(a) as number) ||
+          (first.get(a) as number) - (first.get(b) as number) ||
+          byText(refOf.get(a)?.name ?? a, refOf.get(b)?.name ?? b) ||
+          byText(a, b),
+      )
+      .slice(0, MAX_ENTITIES_PER_DOCUMENT)
+      .flatMap((id) => {
+        const ref = refOf.get(id);
+        return ref ? [ref] : [];
+      });
+  });
 }
