@@ -1,30 +1,16 @@
 /** @module `npm run compact`: an updated archive's live documents built again as one base, its deltas merged in. */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { asRecord, liveDocuments } from "../../src/build/compact";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
 import { BundleBuildError } from "../../src/build/write";
 import { AppError } from "../../src/errors";
-import { Manifest } from "../../src/format/manifest-schema";
-import { buildToDisk, entityOptions, entityPipelineOptions } from "../shared/build-options";
+import { compactToDisk, entityOptions, entityPipelineOptions } from "../shared/build-options";
 import { fail, parseCli, say } from "../shared/cli";
 
 const usage = `Usage: npm run compact -- [--out DIR] [--registry FILE] [--cache-dir DIR | --no-cache]
   builds the live documents of the archive in DIR (default dist/bundle) again as one bundle, in DIR`;
 const { values: args } = parseCli({ options: { out: { type: "string", default: "dist/bundle" }, ...entityOptions } }, usage);
 const started = performance.now();
-const spool = `${args.out}.compact-${process.pid}.jsonl`;
 try {
-  const live = Manifest.parse(JSON.parse(readFileSync(join(args.out, "manifest.json"), "utf8")));
-  const docs = await liveDocuments(args.out);
-  say(`Compacting ${docs.length.toLocaleString("en-US")} live documents of ${args.out} (a base and ${live.deltas?.length ?? 0} deltas)`);
-  writeFileSync(spool, `${docs.map((d) => JSON.stringify(asRecord(d))).join("\n")}\n`);
-  const options = entityPipelineOptions(args);
-  const { bundle } = await buildToDisk([spool], args.out, "kv", {
-    ...options,
-    ...(options.facets?.length ? {} : live.engine.facets ? { facets: live.engine.facets } : {}),
-    say,
-  });
+  const { bundle } = await compactToDisk(args.out, { ...entityPipelineOptions(args), say });
   say(
     `✔ Compacted → ${args.out}: version ${bundle.manifest.version}, ${bundle.manifest.counts.documents.toLocaleString("en-US")} documents, ` +
       `${bundle.manifest.counts.keys.toLocaleString("en-US")} keys, ${((performance.now() - started) / 1000).toFixed(1)} s. Deploy it with: npm run deploy -- --skip-build`,
@@ -34,6 +20,4 @@ try {
   if (error instanceof BundleBuildError || error instanceof EntityModelError) fail(`${error.message} [${error.code}]`);
   if ((error as NodeJS.ErrnoException).code === "ENOENT") fail(`${args.out}: no archive to compact (${(error as Error).message}).`);
   throw error;
-} finally {
-  rmSync(spool, { force: true });
 }

@@ -1,20 +1,23 @@
-/**
- * @module `npm run deploy`: build → upload the new version's keys → point the live manifest at it → `wrangler deploy`.
- * With `--target assets`: build → `wrangler deploy` of the Worker with the bundle as its Static Assets (no KV).
- */
-import { rmSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ASSETS_DIR, bulkFiles, LIVE_FILE } from "../../src/build/bundle-files";
-import { asRecord, compactionDue, liveDocuments } from "../../src/build/compact";
+import { compactionDue } from "../../src/build/compact";
 import { ASSETS_FREE_FILES, ASSETS_PAID_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
 import { updateArchive } from "../../src/build/update";
 import { LIVE_MANIFEST_KEY } from "../../src/format/bundle";
 import { Manifest } from "../../src/format/manifest-schema";
 import { liveVersionOf } from "../../src/format/reader";
 import { buildWidget } from "../build/build-widget";
-import { buildToDisk, entityOptions, entityPipelineOptions, idsToDelete, targetOf, updateOptions } from "../shared/build-options";
+import {
+  buildToDisk,
+  compactToDisk,
+  entityOptions,
+  entityPipelineOptions,
+  idsToDelete,
+  targetOf,
+  updateOptions,
+} from "../shared/build-options";
 import { fail, formatBytes, parseCli, say } from "../shared/cli";
 import { ensureHeap } from "../shared/heap";
 import { bulkPut, getValue, type Target, wrangler } from "./wrangler";
@@ -123,19 +126,9 @@ await step(
       if (due) {
         // Compacted, the archive is one base again: it is uploaded whole, as a build is.
         say(`  compacting (${due}): the live documents built again as one base`);
-        const docs = await liveDocuments(args.out);
-        const spool = `${args.out}.compact-${process.pid}.jsonl`;
-        try {
-          await writeFile(spool, `${docs.map((d) => JSON.stringify(asRecord(d))).join("\n")}\n`);
-          const { bundle } = await buildToDisk([spool], args.out, "kv", {
-            ...entityPipelineOptions(args),
-            ...(here.engine.facets ? { facets: here.engine.facets } : {}),
-            say,
-          });
-          say(`  compacted: version ${bundle.manifest.version}, ${bundle.manifest.counts.documents.toLocaleString("en-US")} documents`);
-        } finally {
-          rmSync(spool, { force: true });
-        }
+        // The archive's own facets, as before: not the ones this deploy names.
+        const { bundle } = await compactToDisk(args.out, { ...entityPipelineOptions(args), facets: undefined, say });
+        say(`  compacted: version ${bundle.manifest.version}, ${bundle.manifest.counts.documents.toLocaleString("en-US")} documents`);
         delta = undefined;
         compacted = true;
       }

@@ -1,9 +1,12 @@
 /** @module The build's options as `npm run build` and `npm run deploy` both take them, what they mean to the pipeline, and the build both run. */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { type Target, type WrittenBundle, writeBundle } from "../../src/build/bundle-files";
+import { asRecord, liveDocuments } from "../../src/build/compact";
 import { DEFAULT_CACHE_DIR } from "../../src/build/entities/cache";
 import { ASSETS_FREE_FILES } from "../../src/build/layout";
 import { buildFromInputs, type PipelineOptions, type PipelineResult } from "../../src/build/pipeline";
+import { Manifest } from "../../src/format/manifest-schema";
 import { fail } from "./cli";
 
 /** `parseArgs` options of the entity and facet steps, the same in both commands. */
@@ -59,6 +62,32 @@ export function idsToDelete(files: readonly string[] = []): string[] {
       return fail(`--delete ${file}: ${(error as Error).message}`);
     }
   });
+}
+
+/**
+ * Builds the live documents of the updated archive in `out` again as one base, in `out` (`npm run compact`, and
+ * `npm run deploy -- --update` past the compaction threshold): its facets unless `options` names others.
+ * @example
+ * const { bundle, documents, deltas } = await compactToDisk("dist/bundle", { say });
+ */
+export async function compactToDisk(
+  out: string,
+  options: Omit<PipelineOptions, "spool" | "keyBudget">,
+): Promise<PipelineResult & { written: WrittenBundle; documents: number; deltas: number }> {
+  const live = Manifest.parse(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")));
+  const docs = await liveDocuments(out);
+  options.say?.(
+    `Compacting ${docs.length.toLocaleString("en-US")} live documents of ${out} (a base and ${live.deltas?.length ?? 0} deltas)`,
+  );
+  const spool = `${out}.compact-${process.pid}.jsonl`;
+  try {
+    writeFileSync(spool, `${docs.map((d) => JSON.stringify(asRecord(d))).join("\n")}\n`);
+    const facets = options.facets?.length ? options.facets : live.engine.facets;
+    const built = await buildToDisk([spool], out, "kv", { ...options, ...(facets ? { facets } : {}) });
+    return { ...built, documents: docs.length, deltas: live.deltas?.length ?? 0 };
+  } finally {
+    rmSync(spool, { force: true });
+  }
 }
 
 /** `--target`, checked: where the bundle goes (`kv` or `assets`). */

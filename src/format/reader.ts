@@ -77,9 +77,16 @@ export function parseManifest(text: string): Manifest {
 export function liveVersionOf(manifest: Manifest): string {
   const { deltas, withdrawn } = manifest;
   if (!deltas?.length && !withdrawn?.length) return manifest.version;
-  const parts = [withdrawn ?? [], ...(deltas ?? []).map((d) => `${d.version}:${(d.withdrawn ?? []).join(",")}`)];
-  return `${manifest.version}+${fnv1a(JSON.stringify(parts)).toString(36)}`;
+  // Worked out once per manifest the isolate holds, not at every request's cache lookup.
+  let live = liveVersions.get(manifest);
+  if (live === undefined) {
+    const parts = [withdrawn ?? [], ...(deltas ?? []).map((d) => `${d.version}:${(d.withdrawn ?? []).join(",")}`)];
+    live = `${manifest.version}+${fnv1a(JSON.stringify(parts)).toString(36)}`;
+    liveVersions.set(manifest, live);
+  }
+  return live;
 }
+const liveVersions = new WeakMap<Manifest, string>();
 
 /** An id as an error message quotes it: JSON, at most 200 characters of it. */
 const quoted = (id: string): string => JSON.stringify(id.slice(0, 200));
