@@ -3,6 +3,7 @@ import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, writeFile 
 import { dirname, join } from "node:path";
 import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
 import type { KvSource } from "../kv/source";
+import { writeEntityLookup } from "./entities/lookup";
 import { ASSETS_PAID_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
 import { readSpool } from "./parts";
 import { type Bundle, BundleBuildError, liveManifest } from "./write";
@@ -129,6 +130,10 @@ export async function writeBundle(bundle: Bundle, dir: string, options: WriteOpt
     if (assets) await asset(key, value);
   }
   if (batch.length > 0) await flush();
+  if (bundle.lookup) {
+    await mkdir(join(tmp, INDEX_DIR), { recursive: true });
+    await writeEntityLookup(tmp, bundle.manifest.version, bundle.lookup);
+  }
   const [key, value] = liveManifest(bundle);
   if (assets) await asset(key, value);
   await writeFile(join(tmp, "kv", LIVE_FILE), JSON.stringify([{ key, value }]));

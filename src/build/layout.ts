@@ -15,11 +15,18 @@ const TERM_SHARD_TARGET_BYTES = 48 * 1024;
  * eight deltas add little to what a query reads. More keys to write an update, in return.
  */
 const DELTA_TERM_SHARD_BYTES = 4 * 1024;
+/**
+ * Target size of one shard of entity records: `/entities/:id` reads one (a shard of 200 records at a million articles
+ * was ~2 MB, tens of ms of parsing), and an update reads one for each entity it touches.
+ */
+const ENTITY_SHARD_TARGET_BYTES = 48 * 1024;
 
 export interface CorpusSize {
   documents: number;
   terms: number;
   entities: number;
+  /** Bytes of the entity records, as JSON (estimated); without it, shards of ~200 records. */
+  entityBytes?: number;
   /** Bytes of the term postings the shards hold (heads only when lists are split), as JSON. */
   termBytes: number;
   /** Bytes of all whole documents, as JSON. */
@@ -51,7 +58,10 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number, 
     // Five related articles a document take about three times its id entry: shards of ~500 documents.
     similar: clamp(pow2(size.documents / 500), 1, 4096),
     prefix: clamp(pow2(size.terms / 2000), 1, 1024),
-    entity: clamp(pow2(size.entities / 200), 1, 1024),
+    entity:
+      size.entityBytes === undefined
+        ? clamp(pow2(size.entities / 200), 1, 1024)
+        : clamp(pow2(size.entityBytes / ENTITY_SHARD_TARGET_BYTES), 1, 65536),
     names: clamp(pow2(size.entities / 500), 1, 4096),
     docBucketBytes: 1024 * 1024,
     maxEntityPages: Number.POSITIVE_INFINITY,
@@ -60,6 +70,8 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number, 
     return {
       ...plan,
       term: shards ?? clamp(pow2(size.termBytes / DELTA_TERM_SHARD_BYTES), 1, 4096),
+      // Few keys to write: an update's records are read one entity at a time.
+      entity: clamp(pow2(size.entities / 200), 1, 1024),
       prefix: clamp(pow2(size.terms / 250), 1, 1024),
       names: clamp(pow2(size.entities / 50), 1, 4096),
     };

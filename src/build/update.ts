@@ -17,8 +17,14 @@ import { fileKvSource, indexedFileSource, LIVE_FILE, writeBulkFile } from "./bun
 import { sourceOf } from "./compact";
 import { type CacheReport, documentKey, ExtractionCache } from "./entities/cache";
 import { byText } from "./entities/canonical";
+import { lookupGazetteer } from "./entities/gazetteer";
+import { mergeKey } from "./entities/keys";
+import { type EntityLookup, entitiesUnder, type Found, hasId, readEntityLookup, writeEntityLookup } from "./entities/lookup";
 import { type EntityMention, MAX_ENTITIES_PER_DOCUMENT, mergeEntities, type RegistryEntry } from "./entities/merge";
+import { nameKey, surfaceName } from "./entities/normalize";
 import { extractParallel } from "./entities/parallel";
+import { companyStem, withoutCountry } from "./entities/resolve";
+import { cutTitle } from "./entities/roles";
 import type { DocumentNames } from "./entities/types";
 import { type IngestResult, readInputs } from "./ingest/read-inputs";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
@@ -296,9 +302,12 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   // Every document of the update, corrections first (they keep their numbers), then the new ones by date.
   const docs = [...corrected, ...folded, ...added];
   const names = await extractNames(docs, options, say);
-  const { registry, reserved } = await candidatesOf(reader, names?.extracted ?? []);
+  const lookups = await openLookups(dir, live);
+  const { registry, reserved, isTaken } = lookups
+    ? await candidatesByKey(lookups, names?.extracted ?? [])
+    : await candidatesOf(reader, names?.extracted ?? []);
   const index = names
-    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false, reserved })
+    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false, reserved, isTaken })
     : { entities: [], byDocument: docs.map(() => []), mentions: undefined };
 
   // What the superseded and withdrawn documents took out of the records they were in.
@@ -504,6 +513,7 @@ async function writeUpdate(dir: string, delta: Bundle | undefined, live: Manifes
     for (const [i, { pairs, keys }] of files.entries()) {
       await writeBulkFile(dir, `delta-${delta.manifest.version}-${String(i + 1).padStart(4, "0")}.json`, pairs, keys);
     }
+    if (delta.lookup) await writeEntityLookup(dir, delta.manifest.version, delta.lookup);
   }
   const text = JSON.stringify(live);
   const liveFile = join(dir, "kv", LIVE_FILE);
@@ -539,15 +549,81 @@ async function withdrawnOfBase(source: KvSource, live: Manifest, numbers: number
   return out;
 }
 
+/** Every segment's entity lookup (`kv-index/entities-<version>.*`), the base first; undefined when one has none. */
+async function openLookups(dir: string, live: Manifest): Promise<EntityLookup[] | undefined> {
+  const lookups = await Promise.all([live.version, ...(live.deltas ?? []).map((d) => d.version)].map((v) => readEntityLookup(dir, v)));
+  return lookups.every((l): l is EntityLookup => l !== undefined) ? lookups : undefined;
+}
+
 /**
- * The archive entities the update's names may be: those sharing a word with one of its names, found in the name
+ * The keys the merger may resolve the update's names by: each name's merge key (as a person's, its title cut off; a
+ * one-word headline name as the acronym prose writes), that key without a leading country, and the gazetteer's name
+ * for a company written without its legal form.
+ */
+function resolutionKeys(extracted: readonly DocumentNames[]): Set<string> {
+  const keys = new Set<string>();
+  const texts = new Set<string>();
+  for (const { mentions, untyped } of extracted) for (const m of [...mentions, ...untyped]) texts.add(m.text);
+  const add = (key: string) => {
+    if (!key || keys.has(key)) return;
+    keys.add(key);
+    const bare = withoutCountry(key);
+    if (bare) keys.add(bare.rest);
+    const known = lookupGazetteer(companyStem(key));
+    if (known) keys.add(nameKey(known.name));
+  };
+  for (const text of texts) {
+    const surface = surfaceName(text);
+    add(mergeKey(surface));
+    if (!/\s/u.test(surface)) add(mergeKey(surface.toUpperCase()));
+    add(mergeKey(surfaceName(cutTitle(text).name)));
+  }
+  return keys;
+}
+
+/**
+ * The archive entities the update's names may be, found by key in the segments' lookups (`entities/lookup.ts`): every
+ * entity a name's key is the name, an alias or (a person's) surname of, as its newest record has them, as registry
+ * entries. New entities may not take an id a live entity of the archive has (`isTaken`).
+ */
+async function candidatesByKey(
+  lookups: readonly EntityLookup[],
+  extracted: readonly DocumentNames[],
+): Promise<{ registry: RegistryEntry[]; reserved: string[]; isTaken: (id: string) => boolean }> {
+  const keys = [...resolutionKeys(extracted)].sort(byText);
+  // Each entity found, with the keys it was found by: as the merger matches names only by those keys, they are all of
+  // its aliases it needs.
+  const found = new Map<string, { entity: Found; keys: Set<string> }>();
+  const add = (entity: Found, key: string) => {
+    const had = found.get(entity.id);
+    if (had) had.keys.add(key);
+    else found.set(entity.id, { entity, keys: new Set([key]) });
+  };
+  for (const key of keys) {
+    for (const entity of entitiesUnder(lookups, key)) add(entity, key);
+    // The people it is the surname of: the resolver asks only whether one full name has it, so two names tell.
+    const names = new Set<string>();
+    for (const entity of entitiesUnder(lookups, key, true)) {
+      if (names.size >= 2) break;
+      names.add(mergeKey(entity.name));
+      if (!found.has(entity.id)) found.set(entity.id, { entity, keys: new Set() });
+    }
+  }
+  const registry = [...found.values()]
+    .map(({ entity: { id, name, type }, keys }) => ({ id, name, type, mergeKeys: [...keys].sort(byText) }))
+    .sort((a, b) => byText(a.id, b.id));
+  return { registry, reserved: [], isTaken: (id) => hasId(lookups, id) };
+}
+
+/**
+ * The archive entities the update's names may be (an archive written without entity lookups): those sharing a word with one of its names, found in the name
  * groups by the words' first letters (the merger reads nothing else of them), as registry entries; and their ids,
  * which new entities may not take (a new entity whose id an archive entity has would share its words).
  */
 async function candidatesOf(
   reader: BundleReader,
   extracted: readonly DocumentNames[],
-): Promise<{ registry: RegistryEntry[]; reserved: string[] }> {
+): Promise<{ registry: RegistryEntry[]; reserved: string[]; isTaken?: (id: string) => boolean }> {
   const words = new Set<string>();
   for (const { mentions, untyped } of extracted)
     for (const m of [...mentions, ...untyped]) for (const w of foldWords(m.text)) if (w.length >= MIN_PREFIX) words.add(w);

@@ -64,6 +64,7 @@ import { type SimilarShard, similarCodec } from "../format/values/similar";
 import { tailCodec } from "../format/values/tail";
 import { type ParsedTermShard, termCodec } from "../format/values/term";
 import { MAX_LISTED_DUPLICATES, nearDuplicates, READ_WORDS, SIGNATURE, signatureOf } from "./duplicates";
+import { type EntityLookup, fileEntities } from "./entities/lookup";
 import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
 import { FREE_PLAN_KEYS, type LayoutPlan, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
 import { Parts, type SpooledValues } from "./parts";
@@ -151,6 +152,8 @@ export interface Bundle {
   values: Map<string, string>;
   /** Where the values are when the build spooled them (`BuildOptions.spool`). */
   spooled?: SpooledValues;
+  /** Its entities filed by the keys names resolve by, for updates (`kv-index/entities-<version>.*`, never uploaded). */
+  lookup?: EntityLookup;
 }
 
 export class BundleBuildError extends Error {
@@ -312,7 +315,14 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const docBytes = storedJson.reduce((n, s) => n + s.length, 0);
 
   const plan = planLayout(
-    { documents: documents.length, terms: words.size, entities: entities.length, termBytes, docBytes },
+    {
+      documents: documents.length,
+      terms: words.size,
+      entities: entities.length,
+      entityBytes: entityBytesOf(entities),
+      termBytes,
+      docBytes,
+    },
     options.profile ?? "default",
     options.shards,
     options.keyBudget,
@@ -411,7 +421,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
       `The bundle has ${manifest.counts.keys} keys, over the Free plan's ${budget.toLocaleString("en-US")} ${what}: lower --shards.`,
     );
   }
-  return { manifest, values, ...(spooled ? { spooled } : {}) };
+  // Where an update finds these entities again (local to the build, not uploaded).
+  return { manifest, values, ...(spooled ? { spooled } : {}), lookup: fileEntities(entities) };
 }
 
 /**
@@ -542,7 +553,17 @@ function languageCounts(documents: readonly SourceDocument[]): Record<string, nu
   return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 }
 
-/** External id → document number, sharded by id. */
+/** About how many bytes the entity records take as JSON (their document ids, related entities and aliases are most of it). */
+function entityBytesOf(entities: readonly EntityRecord[]): number {
+  let bytes = 0;
+  for (const e of entities) {
+    bytes += 160 + 3 * e.name.length + 48 * e.related.length + (e.timeline?.length ?? 0) * 14;
+    for (const id of e.documents.ids) bytes += id.length + 3;
+    for (const a of e.aliases) bytes += a.name.length + 20;
+  }
+  return bytes;
+}
+
 /** Id shards (id → number), and the related articles of each document (`similar`, by number) in shards of their own, by the same hash. */
 function writeIds(parts: Parts, docs: SourceDocument[], similar: [number, number][][], plan: LayoutPlan): void {
   const shards: IdShard[] = Array.from({ length: plan.id }, () => ({}));

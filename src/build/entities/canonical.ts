@@ -57,14 +57,20 @@ export function majorityType(key: string, votes: ReadonlyMap<EntityType, number>
  * @example
  * assignIds([{ name: "Georgia", type: "place" }, { name: "Georgia", type: "person" }]); // ["georgia", "georgia-person"]
  */
-export function assignIds(entities: readonly { name: string; type: EntityType; id?: string }[], reserved: Iterable<string> = []): string[] {
-  const taken = new Set([...reserved, ...entities.flatMap(({ id }) => (id === undefined ? [] : [id]))]);
+export function assignIds(
+  entities: readonly { name: string; type: EntityType; id?: string }[],
+  reserved: Iterable<string> = [],
+  /** Ids taken besides `reserved`, asked one at a time (an update's: those of the archive's entities). */
+  isTaken: (id: string) => boolean = () => false,
+): string[] {
+  const own = new Set([...reserved, ...entities.flatMap(({ id }) => (id === undefined ? [] : [id]))]);
+  const taken = { has: (id: string) => own.has(id) || isTaken(id) };
   return entities.map(({ name, type, id }) => {
     if (id !== undefined) return id;
     const base = slugify(name);
     let candidate = taken.has(base) ? `${base}-${type}` : base;
     for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${type}-${n}`;
-    taken.add(candidate);
+    own.add(candidate);
     return candidate;
   });
 }

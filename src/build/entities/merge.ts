@@ -39,6 +39,8 @@ export interface MergeOptions {
   unmentioned?: boolean;
   /** Ids new entities may not take besides the registry's (an update's: every entity of the archive). */
   reserved?: Iterable<string>;
+  /** Ids taken besides `reserved`, asked one at a time (an update's: the archive's, from its entity lookups). */
+  isTaken?: (id: string) => boolean;
 }
 
 export const MAX_ENTITIES_PER_DOCUMENT = 20;
@@ -254,6 +256,7 @@ export function mergeEntities(
   const ids = assignIds(
     all.map(({ name, type, cluster }) => (cluster.entry ? { name, type, id: cluster.entry.id } : { name, type })),
     [...registry.map((entry) => entry.id), ...(options.reserved ?? [])],
+    options.isTaken,
   );
   all.forEach(({ cluster }, i) => {
     cluster.index = i;

@@ -4,7 +4,19 @@ import { mergeKey } from "./keys";
 import type { RegistryEntry } from "./types";
 
 /** The fields of a record that the merger sets itself; everything else an entry has is carried over. */
-const OWN_FIELDS = new Set(["id", "name", "type", "aliases", "roles", "mentions", "documents", "related", "first_seen", "last_seen"]);
+const OWN_FIELDS = new Set([
+  "id",
+  "name",
+  "type",
+  "aliases",
+  "mergeKeys",
+  "roles",
+  "mentions",
+  "documents",
+  "related",
+  "first_seen",
+  "last_seen",
+]);
 
 /**
  * Throws a readable error for an entry without an id, a name or a known type.
@@ -33,8 +45,7 @@ export function indexRegistry(entries: readonly RegistryEntry[]): Map<string, Re
   const byKey = new Map<string, RegistryEntry>();
   entries.forEach(checkEntry);
   for (const entry of entries) {
-    for (const name of [entry.name, ...(entry.aliases ?? [])]) {
-      const key = mergeKey(name);
+    for (const key of [...[entry.name, ...(entry.aliases ?? [])].map(mergeKey), ...(entry.mergeKeys ?? [])]) {
       if (key && !byKey.has(key)) byKey.set(key, entry);
     }
   }

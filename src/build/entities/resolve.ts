@@ -55,7 +55,7 @@ function count(index: Index, at: string): number {
  * A leading country in a key, as in "united states state department": the rest, or undefined. Only a country:
  * "New York Stock Exchange" is no "Stock Exchange" of a city, it is an exchange of its own.
  */
-function withoutCountry(key: string): { country: string; rest: string } | undefined {
+export function withoutCountry(key: string): { country: string; rest: string } | undefined {
   const words = key.split(" ");
   for (let n = words.length - 1; n >= 1; n--) {
     const country = words.slice(0, n).join(" ");

@@ -50,6 +50,8 @@ export interface RegistryEntry {
   name: string;
   type: EntityType;
   aliases?: string[];
+  /** Merge keys it goes by besides its name's and aliases' (an update's archive entities: the keys they were found by). */
+  mergeKeys?: string[];
   description?: string;
   url?: string;
   [extra: string]: unknown;
