@@ -11,10 +11,20 @@ export const MAX_VALUE_BYTES = 25 * 1024 * 1024;
 /** Target size of one term shard, so that a cold query reads tens of KB per term, not MBs. */
 const TERM_SHARD_TARGET_BYTES = 48 * 1024;
 /**
- * A delta's shards are read beside the base's by every query (one more key a term a delta): a few KB each, so that
- * eight deltas add little to what a query reads. More keys to write an update, in return.
+ * A delta's term shards are read beside the base's by every query (one more key a term a delta): ~1 KB each while
+ * that takes no more than `DELTA_TERM_KEYS` keys, else up to ~3.5 KB, so that eight deltas of 1,000 articles add under a
+ * fifth to what a cold two-word search reads at a million articles (~270 KB), and an update writes ~200 of them.
  */
-const DELTA_TERM_SHARD_BYTES = 4 * 1024;
+const DELTA_TERM_SHARD_BYTES = 1024;
+const DELTA_TERM_SHARD_MAX_BYTES = 3.5 * 1024;
+const DELTA_TERM_KEYS = 192;
+/**
+ * A delta writes ~32 metadata keys, whatever its size (the base: one for every 4 articles): buckets of up to 32
+ * documents, ~22 KB read when a hit is one of an update of 1,000 articles.
+ */
+const DELTA_META_KEYS = 32;
+/** Pages of each entity list a delta keeps: the lists merge the first pages of every segment (see the reader). */
+const DELTA_LIST_PAGES = 4;
 /**
  * Target size of one shard of entity records: `/entities/:id` reads one (a shard of 200 records at a million articles
  * was ~2 MB, tens of ms of parsing), and an update reads one for each entity it touches.
@@ -67,13 +77,25 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number, 
     maxEntityPages: Number.POSITIVE_INFINITY,
   };
   if (profile === "delta") {
+    // Not rounded to a power of two: a delta's keys are what an update writes.
     return {
       ...plan,
-      term: shards ?? clamp(pow2(size.termBytes / DELTA_TERM_SHARD_BYTES), 1, 4096),
+      term:
+        shards ??
+        clamp(
+          Math.min(
+            Math.ceil(size.termBytes / DELTA_TERM_SHARD_BYTES),
+            Math.max(DELTA_TERM_KEYS, Math.ceil(size.termBytes / DELTA_TERM_SHARD_MAX_BYTES)),
+          ),
+          1,
+          4096,
+        ),
+      metaSize: clamp(Math.ceil(size.documents / DELTA_META_KEYS), 4, 64),
+      prefix: clamp(Math.ceil(size.terms / 1500), 1, 1024),
+      names: clamp(Math.ceil(size.entities / 500), 1, 4096),
       // Few keys to write: an update's records are read one entity at a time.
-      entity: clamp(pow2(size.entities / 200), 1, 1024),
-      prefix: clamp(pow2(size.terms / 250), 1, 1024),
-      names: clamp(pow2(size.entities / 50), 1, 4096),
+      entity: clamp(Math.ceil(size.entities / 250), 1, 1024),
+      maxEntityPages: DELTA_LIST_PAGES,
     };
   }
   if (profile !== "free") return plan;

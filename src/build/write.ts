@@ -287,10 +287,15 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   // What the shards will hold: every posting on the Free plan, else the heads (a posting is ~7 bytes of JSON).
   const head = options.head ?? (options.profile === "free" ? 0 : HEAD_POSTINGS);
   let termBytes = 0;
+  // An update's delta is sized closer (its keys are what an update writes): its documents are numbered from 0, and
+  // only the score slots that hold postings are written.
+  const delta = options.profile === "delta";
+  const posting = delta ? String(docs.length).length + 1 : 7;
   for (const entries of Object.values(maps)) {
     for (const [term, slots] of entries) {
       const postings = countIds(slots);
-      termBytes += term.length + 12 + 7 * (head > 0 ? Math.min(head, postings) : postings) + 4 * slots.length;
+      const written = delta ? slots.filter((slot) => slot && slot.length > 0).length : slots.length;
+      termBytes += term.length + 12 + posting * (head > 0 ? Math.min(head, postings) : postings) + 4 * written;
     }
   }
   // `words`: counted while indexing (the same as `wordFrequencies(docs)`, without folding every text again).
