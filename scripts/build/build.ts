@@ -1,6 +1,8 @@
 /** @module `npm run build`: documents → entities → a sharded KV bundle on disk; `--update` adds a delta segment to one. */
+import { readFileSync } from "node:fs";
 import { ASSETS_DIR } from "../../src/build/bundle-files";
 import { EntityModelError } from "../../src/build/entities/tagger/model";
+import { buildFingerprint, recordBuild, unchangedBuild } from "../../src/build/fingerprint";
 import { IngestError } from "../../src/build/ingest/read-inputs";
 import type { Profile } from "../../src/build/layout";
 import { extractSlice, parseSlice } from "../../src/build/scale-out";
@@ -13,7 +15,8 @@ import { ensureHeap } from "../shared/heap";
 
 const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N] [--profile default|free]
                         [--target kv|assets] [--skip-invalid] [--no-entities] [--registry FILE]
-                        [--facet FIELD...] [--cache-dir DIR | --no-cache]
+                        [--facet FIELD...] [--cache-dir DIR | --no-cache] [--force]
+         (the same documents, options and code as the bundle in DIR was built from: nothing to do, unless --force)
        npm run build -- --segment I/N --input PATH... --cache-dir DIR
          extracts the entities of slice I of N of the documents into the extraction cache DIR (one machine a slice);
          then npm run build -- --input PATH... --combine DIR [--combine DIR...] builds the archive with those caches
@@ -35,6 +38,7 @@ const { values: args } = parseCli(
       segment: { type: "string" },
       combine: { type: "string", multiple: true },
       ...entityOptions,
+      force: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   },
@@ -56,8 +60,28 @@ if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards 
   fail(`--shards must be an integer from 1 to 65536, not "${args.shards}".`);
 }
 
-await ensureHeap(inputs, say);
 const started = performance.now();
+// The same documents, options and code as the bundle there was built from: it would be the same bundle.
+const fingerprint =
+  args.force || args["no-cache"] || args.combine?.length
+    ? undefined
+    : await buildFingerprint(inputs, {
+        profile,
+        shards,
+        target,
+        skipInvalid: args["skip-invalid"],
+        entities: !args["no-entities"],
+        facets: args.facet ?? [],
+        registry: args.registry ? readFileSync(args.registry, "utf8") : null,
+      }).catch(() => undefined);
+const unchanged = fingerprint ? await unchangedBuild(args.out, fingerprint) : undefined;
+if (unchanged) {
+  say(
+    `✔ Bundle ${unchanged} in ${args.out} was built from these documents, with these options and this code: nothing to do (${((performance.now() - started) / 1000).toFixed(1)} s; --force builds it again)`,
+  );
+  process.exit(0);
+}
+await ensureHeap(inputs, say);
 say(`Reading documents from ${inputs.length > 3 ? `${inputs.slice(0, 3).join(", ")} and ${inputs.length - 3} more` : inputs.join(", ")}`);
 try {
   const { bundle, read, entitySeconds, written } = await buildToDisk(inputs, args.out, target, {
@@ -82,6 +106,7 @@ try {
       `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   if (target === "assets") say(`  and ${n(m.counts.keys)} files in ${written.dir}/${ASSETS_DIR}, for the Worker's Static Assets`);
+  if (fingerprint) await recordBuild(written.dir, fingerprint, m.version, written.files);
 } catch (error) {
   if (error instanceof IngestError) fail(`${error.message}\nFix these, or pass --skip-invalid to index the rest and report them.`);
   if (error instanceof BundleBuildError || error instanceof EntityModelError) fail(`${error.message} [${error.code}]`);
