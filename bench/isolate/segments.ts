@@ -17,7 +17,9 @@ import { bundleEngine } from "../../src/search/bundle-engine";
 import { search } from "../../src/search/engine";
 
 const usage =
-  "Usage: npm run bench:segments -- [--corpus FILE.jsonl] [--deltas N] [--per DOCUMENTS] [--queries N] [--work DIR] [--merge-deltas]";
+  "Usage: npm run bench:segments -- [--corpus FILE.jsonl] [--deltas N] [--per DOCUMENTS] [--queries N] [--work DIR] [--merge-deltas]\n" +
+  "                                [--base-dir DIR] [--compacted-dir DIR]   (archives npm run build made: the base of all but the\n" +
+  "                                newest N × DOCUMENTS, and every document; copied, not built again)";
 const { values: args } = parseCli(
   {
     options: {
@@ -28,6 +30,8 @@ const { values: args } = parseCli(
       work: { type: "string", default: ".cache/bench-segments" },
       // Each update folds the deltas before it into its own (`--merge-deltas`): one delta beside the base.
       "merge-deltas": { type: "boolean", default: false },
+      "base-dir": { type: "string" },
+      "compacted-dir": { type: "string" },
     },
   },
   usage,
@@ -114,14 +118,22 @@ say(
 );
 const archive = join(work, "archive");
 const started = performance.now();
-const { bundle } = await buildFromInputs([write("base.jsonl", records.slice(0, baseCount))], {
-  builtAt: "bench",
-  cache: ".cache/entities",
-});
-await writeBundle(bundle, archive);
-say(
-  `  base built in ${((performance.now() - started) / 1000).toFixed(1)} s (extraction cache .cache/entities), ${bundle.manifest.counts.keys.toLocaleString("en-US")} keys`,
-);
+if (args["base-dir"]) {
+  cpSync(args["base-dir"], archive, { recursive: true });
+  const base = await readManifest(await fileKvSource(archive));
+  if (base.counts.documents !== baseCount)
+    throw new Error(`${args["base-dir"]} holds ${base.counts.documents} documents, not the base's ${baseCount}`);
+  say(`  base ${base.version} copied from ${args["base-dir"]}, ${base.counts.keys.toLocaleString("en-US")} keys`);
+} else {
+  const { bundle } = await buildFromInputs([write("base.jsonl", records.slice(0, baseCount))], {
+    builtAt: "bench",
+    cache: ".cache/entities",
+  });
+  await writeBundle(bundle, archive);
+  say(
+    `  base built in ${((performance.now() - started) / 1000).toFixed(1)} s (extraction cache .cache/entities), ${bundle.manifest.counts.keys.toLocaleString("en-US")} keys`,
+  );
+}
 row("base alone (0 deltas)", await measure(archive));
 const updates: string[] = [];
 for (let k = 0; k < deltas; k++) {
@@ -138,9 +150,12 @@ for (let k = 0; k < deltas; k++) {
   }
 }
 row(`base and ${deltas} ${args["merge-deltas"] ? "updates folded into one delta" : "deltas"}`, await measure(archive));
-const full = await buildFromInputs([write("all.jsonl", records)], { builtAt: "bench", cache: ".cache/entities" });
-await writeBundle(full.bundle, join(work, "compacted"));
-row("compacted (one build of every document)", await measure(join(work, "compacted")));
+if (args["compacted-dir"]) row("compacted (one build of every document)", await measure(args["compacted-dir"]));
+else {
+  const full = await buildFromInputs([write("all.jsonl", records)], { builtAt: "bench", cache: ".cache/entities" });
+  await writeBundle(full.bundle, join(work, "compacted"));
+  row("compacted (one build of every document)", await measure(join(work, "compacted")));
+}
 
 say(`
 | ${queries.length} two-word searches, limit 10, facets=sample | keys (cold, mean) | KB (cold, mean / p99) | round trips | CPU ms (cold, p50 / p99) | CPU ms (warm, p50 / p99) |
