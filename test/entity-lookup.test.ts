@@ -13,6 +13,7 @@ import { assignIds } from "../src/build/entities/canonical";
 import { entitiesUnder, fileEntities, hasId, lookupKeys, readEntityLookup, writeEntityLookup } from "../src/build/entities/lookup";
 import { buildFingerprint, recordBuild, unchangedBuild } from "../src/build/fingerprint";
 import { buildFromInputs } from "../src/build/pipeline";
+import { shardOf } from "../src/format/hash";
 
 const root = mkdtempSync(join(tmpdir(), "entity-lookup-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -85,9 +86,34 @@ describe("entity lookups", () => {
     const lookup = fileEntities([entity("kabul", "Kabul", "place")]);
     await writeEntityLookup(dir, "v1", lookup);
     const back = await readEntityLookup(dir, "v1");
-    expect(back?.entities).toEqual([["kabul", "Kabul", 2]]);
+    expect(back?.entities).toEqual([["kabul", "Kabul", 2, -1, -1]]);
     expect(entitiesUnder([back as NonNullable<typeof back>], "kabul").map((e) => e.id)).toEqual(["kabul"]);
     expect(await readEntityLookup(dir, "v2")).toBeUndefined();
+  });
+});
+
+describe("where a lookup says a record is", () => {
+  it("is the record's own text in its shard, for every entity of a build", async () => {
+    const file = join(root, "places.jsonl");
+    const names = ["Maren Holt", "Jonas Berg", "Ida Lund", "Aalborg", "Esbjerg", "the Danish Maritime Authority"];
+    writeFileSync(
+      file,
+      Array.from({ length: 12 }, (_, i) =>
+        JSON.stringify({
+          id: `d${i}`,
+          title: `Report ${i}`,
+          body: `${names[i % 6]} met ${names[(i + 2) % 6]} in ${names[3 + (i % 2)]} on Monday.`,
+        }),
+      ).join("\n"),
+    );
+    const { bundle } = await buildFromInputs([file], { builtAt: "test" });
+    const lookup = bundle.lookup as NonNullable<typeof bundle.lookup>;
+    expect(lookup.entities.length).toBeGreaterThan(3);
+    for (const [id, , , start, length] of lookup.entities) {
+      const text = bundle.values.get(`bundle/${bundle.manifest.version}/entity/${shardOf(id, bundle.manifest.layout.entity)}`) as string;
+      expect(JSON.parse(text.slice(start, start + length)).id).toBe(id);
+      expect(JSON.parse(text)[id]).toEqual(JSON.parse(text.slice(start, start + length)));
+    }
   });
 });
 

@@ -7,10 +7,12 @@ import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { foldWords } from "../format/analyzer";
 import type { DeltaManifest, Manifest } from "../format/bundle";
-import { LIVE_MANIFEST_KEY, MIN_PREFIX, type NamedEntity, PREFIX_GROUP, versionPrefix } from "../format/bundle";
+import { bundleKey, LIVE_MANIFEST_KEY, MIN_PREFIX, type NamedEntity, PREFIX_GROUP, versionPrefix } from "../format/bundle";
+import { shardOf } from "../format/hash";
 import { BundleReader, parseValue, readManifest } from "../format/reader";
 import type { EntityRecord, EntityRef, EntityType, SourceDocument, StoredDocument } from "../format/schema";
 import { toRuns } from "../format/segments";
+import { type StoredEntity, unpackEntity } from "../format/values/entity";
 import { LruCache } from "../kv/lru-cache";
 import { type KvSource, newReadStats } from "../kv/source";
 import { fileKvSource, indexedFileSource, LIVE_FILE, writeBulkFile } from "./bundle-files";
@@ -19,7 +21,7 @@ import { type CacheReport, documentKey, ExtractionCache } from "./entities/cache
 import { byText } from "./entities/canonical";
 import { lookupGazetteer } from "./entities/gazetteer";
 import { mergeKey } from "./entities/keys";
-import { type EntityLookup, entitiesUnder, type Found, hasId, readEntityLookup, writeEntityLookup } from "./entities/lookup";
+import { type EntityLookup, entitiesUnder, type Found, hasId, newestFiling, readEntityLookup, writeEntityLookup } from "./entities/lookup";
 import { type EntityMention, MAX_ENTITIES_PER_DOCUMENT, mergeEntities, type RegistryEntry } from "./entities/merge";
 import { nameKey, surfaceName } from "./entities/normalize";
 import { extractParallel } from "./entities/parallel";
@@ -324,11 +326,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const touched = new Set([...index.entities.map((e) => e.id), ...removed.keys(), ...carried]);
   const fresh = new Map(index.entities.map((e) => [e.id, e]));
   // The archive's record of each entity the update touches (the newest segment's).
-  const archive = new Map<string, EntityRecord>();
-  for (const id of touched) {
-    const record = await reader.entity(id, true);
-    if (record) archive.set(id, record);
-  }
+  const archive = await recordsOf(source, reader, live, lookups, [...touched]);
   // Numbers of their documents, where a corrected or folded document may come in among them.
   const listed = new Set<string>();
   for (const id of touched) {
@@ -453,6 +451,55 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     keys: (delta?.values.size ?? 0) + 1,
     ...(names?.cache ? { cache: names.cache } : {}),
   };
+}
+
+/**
+ * The archive's record of each entity (the newest segment's, one of no documents included), read in one bulk read of
+ * the shards holding them; with the segments' lookups, each record is cut out of its shard's text where the lookup says
+ * it is and parsed alone (at a million articles an update touches ~3,500 records in ~3,300 shards of ~56 KB: 185 MB
+ * to parse whole), else the shards are parsed whole.
+ */
+async function recordsOf(
+  source: KvSource,
+  reader: BundleReader,
+  live: Manifest,
+  lookups: readonly EntityLookup[] | undefined,
+  ids: readonly string[],
+): Promise<Map<string, EntityRecord>> {
+  const out = new Map<string, EntityRecord>();
+  if (!lookups) {
+    for (const id of ids) {
+      const record = await reader.entity(id, true);
+      if (record) out.set(id, record);
+    }
+    return out;
+  }
+  const list = reader.segments?.list ?? [{ version: live.version, manifest: live }];
+  const where = new Map<string, { key: string; start: number; length: number }>();
+  for (const id of ids) {
+    const found = newestFiling(lookups, id);
+    if (!found) continue;
+    const { version, manifest } = list[found.segment] as (typeof list)[number];
+    const [, , , start, length] = found.entity;
+    where.set(id, { key: bundleKey(version, "entity", shardOf(id, manifest.layout.entity)), start, length });
+  }
+  const texts = await source.getMany([...new Set([...where.values()].map((w) => w.key))]);
+  for (const [id, { key, start, length }] of where) {
+    const text = texts.get(key);
+    if (text == null) throw new UpdateError("update_base_missing", `Key ${key} is missing from the archive: rebuild it (npm run build).`);
+    let cut: StoredEntity | undefined;
+    try {
+      cut = start >= 0 ? (JSON.parse(text.slice(start, start + length)) as StoredEntity) : undefined;
+    } catch {}
+    const stored = cut?.id === id ? cut : (JSON.parse(text) as Record<string, StoredEntity>)[id];
+    if (!stored || stored.id !== id)
+      throw new UpdateError(
+        "update_base_missing",
+        `${key} holds no record of entity ${JSON.stringify(id)}: rebuild the archive (npm run build).`,
+      );
+    out.set(id, unpackEntity(stored));
+  }
+  return out;
 }
 
 /** The names in each document, through the extraction cache when there is one. */

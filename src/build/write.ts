@@ -53,7 +53,7 @@ import {
 import { bm25 } from "../format/scoring";
 import { datesCodec } from "../format/values/dates";
 import { encodeBucket, encodeDocument } from "../format/values/doc";
-import { type EntityShard, entityCodec, packEntity } from "../format/values/entity";
+import { type EntityShard, packEntity } from "../format/values/entity";
 import { type EntityPage, entityListCodec, type Trend } from "../format/values/entity-list";
 import { type IdShard, idCodec } from "../format/values/id";
 import { manifestCodec } from "../format/values/manifest";
@@ -355,7 +355,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   parts.set(keyPart("dates"), datesCodec.encode(runs));
   const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), docFields, plan);
   writeIds(parts, docs, similar, plan);
-  const entityPages = { ...writeEntities(parts, entities, plan), ...writeTrending(parts, entities, docs) };
+  const placed = new Map<string, [number, number]>();
+  const entityPages = { ...writeEntities(parts, entities, plan, placed), ...writeTrending(parts, entities, docs) };
 
   // The version is a hash of every part, so a new build never mixes with an old one.
   const names = parts.names();
@@ -427,7 +428,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     );
   }
   // Where an update finds these entities again (local to the build, not uploaded).
-  return { manifest, values, ...(spooled ? { spooled } : {}), lookup: fileEntities(entities) };
+  return { manifest, values, ...(spooled ? { spooled } : {}), lookup: fileEntities(entities, placed) };
 }
 
 /**
@@ -585,14 +586,31 @@ function writeIds(parts: Parts, docs: SourceDocument[], similar: [number, number
 }
 
 /** Entities: records sharded by id, names and aliases by prefix group, and paged lists (all types, and each type); returns the pages per list. */
-function writeEntities(parts: Parts, entities: EntityRecord[], plan: LayoutPlan): Record<string, number> {
+function writeEntities(
+  parts: Parts,
+  entities: EntityRecord[],
+  plan: LayoutPlan,
+  /** Filled with where each record is in its shard's text: `[start, length]` (what an update reads of it). */
+  placed: Map<string, [number, number]>,
+): Record<string, number> {
   const sortedEntities = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const entityShards: EntityShard[] = Array.from({ length: plan.entity }, () => ({}));
   for (const entity of sortedEntities) {
     const shard = entityShards[shardOf(entity.id, plan.entity)];
     if (shard) shard[entity.id] = packEntity(entity);
   }
-  for (const [n, shard] of entityShards.entries()) parts.set(keyPart("entity", n), entityCodec.encode(shard));
+  for (const [n, shard] of entityShards.entries()) {
+    // JSON.stringify(shard), written record by record to know where each is.
+    let text = "{";
+    for (const [id, stored] of Object.entries(shard)) {
+      if (text.length > 1) text += ",";
+      text += `${JSON.stringify(id)}:`;
+      const json = JSON.stringify(stored);
+      placed.set(id, [text.length, json.length]);
+      text += json;
+    }
+    parts.set(keyPart("entity", n), `${text}}`);
+  }
   const nameShards: NameShard[] = Array.from({ length: plan.names }, () => ({}));
   for (const [group, list] of [...nameGroups(entities)].sort(byKey)) {
     const shard = nameShards[shardOf(group, plan.names)];

@@ -10,8 +10,11 @@ import { join } from "node:path";
 import { type EntityRecord, type EntityType, entityTypes } from "../../format/schema";
 import { mergeKey } from "./keys";
 
-/** An entity as a lookup files it: id, name, type (its index in `entityTypes`). */
-export type FiledEntity = [id: string, name: string, type: number];
+/**
+ * An entity as a lookup files it: id, name, type (its index in `entityTypes`), and where its record is in its shard's
+ * text (`[start, length]`; -1 when not known).
+ */
+export type FiledEntity = [id: string, name: string, type: number, start: number, length: number];
 
 /** The entities of one segment, filed: `entries` holds `[hash, second hash, index into entities]` sorted by hash. */
 export interface EntityLookup {
@@ -79,6 +82,7 @@ export function lookupKeys(
 /** Files each entity under its lookup keys and its id (an entity no document names any more as gone). */
 export function fileEntities(
   entities: readonly (Pick<EntityRecord, "id" | "name" | "type" | "aliases"> & { documents?: { count: number } })[],
+  placed: ReadonlyMap<string, [number, number]> = new Map(),
 ): EntityLookup {
   const triples: number[] = [];
   const keyOf = cachedMergeKey();
@@ -104,7 +108,13 @@ export function fileEntities(
     entries[3 * to + 1] = triples[3 * from + 1] as number;
     entries[3 * to + 2] = triples[3 * from + 2] as number;
   }
-  return { entities: entities.map((e) => [e.id, e.name, entityTypes.indexOf(e.type)]), entries };
+  return {
+    entities: entities.map((e) => {
+      const [start, length] = placed.get(e.id) ?? [-1, -1];
+      return [e.id, e.name, entityTypes.indexOf(e.type), start, length];
+    }),
+    entries,
+  };
 }
 
 function cachedMergeKey(): (s: string) => string {
@@ -179,14 +189,28 @@ export function entitiesUnder(lookups: readonly EntityLookup[], key: string, sur
   return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The newest segment that files an id live, or -1 when none does or the newest that files it has it gone. */
-function newest(lookups: readonly EntityLookup[], id: string): number {
+/**
+ * The newest segment that files an id, with its filing and whether the entity is live there (a record of no documents
+ * is not); undefined when no segment files it.
+ */
+export function newestFiling(
+  lookups: readonly EntityLookup[],
+  id: string,
+): { segment: number; entity: FiledEntity; live: boolean } | undefined {
   for (let i = lookups.length - 1; i >= 0; i--) {
     const lookup = lookups[i] as EntityLookup;
-    if (filed(lookup, GONE + id).some(([filedId]) => filedId === id)) return -1;
-    if (filed(lookup, ID + id).some(([filedId]) => filedId === id)) return i;
+    for (const live of [true, false]) {
+      const entity = filed(lookup, (live ? ID : GONE) + id).find(([filedId]) => filedId === id);
+      if (entity) return { segment: i, entity, live };
+    }
   }
-  return -1;
+  return undefined;
+}
+
+/** The newest segment that files an id live, or -1 when none does or the newest that files it has it gone. */
+function newest(lookups: readonly EntityLookup[], id: string): number {
+  const found = newestFiling(lookups, id);
+  return found?.live ? found.segment : -1;
 }
 
 /** Whether the archive has a live entity with this id (an update's new entities take other ids). */
