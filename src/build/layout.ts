@@ -12,17 +12,12 @@ export const MAX_VALUE_BYTES = 25 * 1024 * 1024;
 const TERM_SHARD_TARGET_BYTES = 48 * 1024;
 /**
  * A delta's term shards are read beside the base's by every query (one more key a term a delta): ~1 KB each while
- * that takes no more than `DELTA_TERM_KEYS` keys, else up to ~3.5 KB, so that eight deltas of 1,000 articles add under a
- * fifth to what a cold two-word search reads at a million articles (~270 KB), and an update writes ~200 of them.
+ * that takes no more than `DELTA_TERM_KEYS` keys, else up to ~3.5 KB, so that eight deltas of 1,000 articles add about a
+ * tenth to what a cold two-word search reads at a million articles (~265 KB).
  */
 const DELTA_TERM_SHARD_BYTES = 1024;
 const DELTA_TERM_SHARD_MAX_BYTES = 3.5 * 1024;
-const DELTA_TERM_KEYS = 192;
-/**
- * A delta writes ~32 metadata keys, whatever its size (the base: one for every 4 articles): buckets of up to 32
- * documents, ~22 KB read when a hit is one of an update of 1,000 articles.
- */
-const DELTA_META_KEYS = 32;
+const DELTA_TERM_KEYS = 320;
 /** Pages of each entity list a delta keeps: the lists merge the first pages of every segment (see the reader). */
 const DELTA_LIST_PAGES = 4;
 /**
@@ -90,7 +85,6 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number, 
           1,
           4096,
         ),
-      metaSize: clamp(Math.ceil(size.documents / DELTA_META_KEYS), 4, 64),
       prefix: clamp(Math.ceil(size.terms / 1500), 1, 1024),
       names: clamp(Math.ceil(size.entities / 500), 1, 4096),
       // Few keys to write: an update's records are read one entity at a time.
