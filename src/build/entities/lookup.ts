@@ -8,7 +8,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type EntityRecord, type EntityType, entityTypes } from "../../format/schema";
-import { mergeKey } from "./keys";
+import { mergeKey, mergeKeyCache } from "./keys";
 
 /**
  * An entity as a lookup files it: id, name, type (its index in `entityTypes`), and where its record is in its shard's
@@ -85,7 +85,7 @@ export function fileEntities(
   placed: ReadonlyMap<string, [number, number]> = new Map(),
 ): EntityLookup {
   const triples: number[] = [];
-  const keyOf = cachedMergeKey();
+  const keyOf = mergeKeyCache();
   const push = (text: string, i: number) => {
     const [h1, h2] = hash64(text);
     triples.push(h1, h2, i);
@@ -114,18 +114,6 @@ export function fileEntities(
       return [e.id, e.name, entityTypes.indexOf(e.type), start, length];
     }),
     entries,
-  };
-}
-
-function cachedMergeKey(): (s: string) => string {
-  const known = new Map<string, string>();
-  return (s) => {
-    let key = known.get(s);
-    if (key === undefined) {
-      key = mergeKey(s);
-      known.set(s, key);
-    }
-    return key;
   };
 }
 
