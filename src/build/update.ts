@@ -20,13 +20,13 @@ import { sourceOf } from "./compact";
 import { type CacheReport, documentKey, ExtractionCache } from "./entities/cache";
 import { byText } from "./entities/canonical";
 import { lookupGazetteer } from "./entities/gazetteer";
-import { mergeKey } from "./entities/keys";
+import { mergeKeyCache } from "./entities/keys";
 import { type EntityLookup, entitiesUnder, type Found, hasId, newestFiling, readEntityLookup, writeEntityLookup } from "./entities/lookup";
 import { type EntityMention, MAX_ENTITIES_PER_DOCUMENT, mergeEntities, type RegistryEntry } from "./entities/merge";
-import { nameKey, surfaceName } from "./entities/normalize";
+import { nameKey } from "./entities/normalize";
+import { writtenName } from "./entities/occurrences";
 import { extractParallel } from "./entities/parallel";
 import { companyStem, withoutCountry } from "./entities/resolve";
-import { cutTitle } from "./entities/roles";
 import type { DocumentNames } from "./entities/types";
 import { type IngestResult, readInputs } from "./ingest/read-inputs";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
@@ -607,7 +607,7 @@ async function openLookups(dir: string, live: Manifest): Promise<EntityLookup[] 
  * one-word headline name as the acronym prose writes), that key without a leading country, and the gazetteer's name
  * for a company written without its legal form.
  */
-function resolutionKeys(extracted: readonly DocumentNames[]): Set<string> {
+function resolutionKeys(extracted: readonly DocumentNames[], keyOf: (surface: string) => string): Set<string> {
   const keys = new Set<string>();
   const texts = new Set<string>();
   for (const { mentions, untyped } of extracted) for (const m of [...mentions, ...untyped]) texts.add(m.text);
@@ -619,11 +619,12 @@ function resolutionKeys(extracted: readonly DocumentNames[]): Set<string> {
     const known = lookupGazetteer(companyStem(key));
     if (known) keys.add(nameKey(known.name));
   };
+  // Keyed as the merger keys them (`writtenName`, as `occurrencesOf` does).
   for (const text of texts) {
-    const surface = surfaceName(text);
-    add(mergeKey(surface));
-    if (!/\s/u.test(surface)) add(mergeKey(surface.toUpperCase()));
-    add(mergeKey(surfaceName(cutTitle(text).name)));
+    const { surface, key } = writtenName(text, false, keyOf);
+    add(key);
+    if (!/\s/u.test(surface)) add(keyOf(surface.toUpperCase()));
+    add(writtenName(text, true, keyOf).key);
   }
   return keys;
 }
@@ -637,7 +638,8 @@ async function candidatesByKey(
   lookups: readonly EntityLookup[],
   extracted: readonly DocumentNames[],
 ): Promise<{ registry: RegistryEntry[]; reserved: string[]; isTaken: (id: string) => boolean }> {
-  const keys = [...resolutionKeys(extracted)].sort(byText);
+  const keyOf = mergeKeyCache();
+  const keys = [...resolutionKeys(extracted, keyOf)].sort(byText);
   // Each entity found, with the keys it was found by: as the merger matches names only by those keys, they are all of
   // its aliases it needs.
   const found = new Map<string, { entity: Found; keys: Set<string> }>();
@@ -652,7 +654,7 @@ async function candidatesByKey(
     const names = new Set<string>();
     for (const entity of entitiesUnder(lookups, key, true)) {
       if (names.size >= 2) break;
-      names.add(mergeKey(entity.name));
+      names.add(keyOf(entity.name));
       if (!found.has(entity.id)) found.set(entity.id, { entity, keys: new Set() });
     }
   }

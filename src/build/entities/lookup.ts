@@ -170,7 +170,9 @@ export function entitiesUnder(lookups: readonly EntityLookup[], key: string, sur
   const out = new Map<string, Found>();
   for (let i = lookups.length - 1; i >= 0; i--) {
     for (const [id, name, type] of filed(lookups[i] as EntityLookup, text)) {
-      if (out.has(id) || newest(lookups, id) !== i) continue;
+      if (out.has(id)) continue;
+      const newest = newestFiling(lookups, id);
+      if (!newest?.live || newest.segment !== i) continue;
       out.set(id, { id, name, type: entityTypes[type] as EntityType });
     }
   }
@@ -195,13 +197,7 @@ export function newestFiling(
   return undefined;
 }
 
-/** The newest segment that files an id live, or -1 when none does or the newest that files it has it gone. */
-function newest(lookups: readonly EntityLookup[], id: string): number {
-  const found = newestFiling(lookups, id);
-  return found?.live ? found.segment : -1;
-}
-
 /** Whether the archive has a live entity with this id (an update's new entities take other ids). */
 export function hasId(lookups: readonly EntityLookup[], id: string): boolean {
-  return newest(lookups, id) >= 0;
+  return newestFiling(lookups, id)?.live === true;
 }

@@ -8,11 +8,27 @@ import type { DocumentNames, RegistryEntry } from "./types";
 import { isCommonWord } from "./words";
 
 /** A text as the merger reads it: its name, that name's key, where the name starts and the title cut off before it. */
-interface Written {
+export interface Written {
   surface: string;
   key: string;
   offset: number;
   role: string | undefined;
+}
+
+/**
+ * A name as the merger reads a text: as a person's, without the titles before it ("Tory MP Jonathan Sayeed": the title
+ * goes to the roles, the span and the name start at "Jonathan"); else the text's name as written.
+ * @example
+ * writtenName("Tory MP Jonathan Sayeed", true); // { surface: "Jonathan Sayeed", key: "jonathan sayeed", offset: 8, role: "Tory MP" }
+ */
+export function writtenName(text: string, person: boolean, keyOf: (surface: string) => string = mergeKey): Written {
+  if (!person) {
+    const surface = surfaceName(text);
+    return { surface, key: keyOf(surface), offset: 0, role: undefined };
+  }
+  const titled = cutTitle(text);
+  const surface = surfaceName(titled.name);
+  return { surface, key: keyOf(surface), offset: titled.offset, role: titled.role };
 }
 
 /** The type most occurrences of a key have; ties go to person, organization, place. */
@@ -45,8 +61,7 @@ export function occurrencesOf(
   const named = (text: string): Written => {
     let name = names.get(text);
     if (!name) {
-      const surface = surfaceName(text);
-      name = { surface, key: keyOf(surface), offset: 0, role: undefined };
+      name = writtenName(text, false, keyOf);
       names.set(text, name);
     }
     return name;
@@ -54,10 +69,7 @@ export function occurrencesOf(
   const person = (text: string): Written => {
     let name = people.get(text);
     if (!name) {
-      // "Tory MP Jonathan Sayeed": the title goes to the roles, the span and the name start at "Jonathan".
-      const titled = cutTitle(text);
-      const surface = surfaceName(titled.name);
-      name = { surface, key: keyOf(surface), offset: titled.offset, role: titled.role };
+      name = writtenName(text, true, keyOf);
       people.set(text, name);
     }
     return name;
