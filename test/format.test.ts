@@ -13,6 +13,7 @@ import {
   LIVE_MANIFEST_KEY,
   type Manifest,
   readableEngine,
+  type SparsePostings,
   versionPrefix,
 } from "../src/format/bundle";
 import { fields, RESOLUTION } from "../src/format/flex-config";
@@ -28,7 +29,7 @@ import { codecs, keyKinds } from "../src/format/values/index";
 import { manifestCodec } from "../src/format/values/manifest";
 import { metaCodec } from "../src/format/values/meta";
 import { isSparse, tailCodec } from "../src/format/values/tail";
-import { type TermEntry, termCodec } from "../src/format/values/term";
+import { packTerms, type TermEntry, termCodec, unpackPostings } from "../src/format/values/term";
 import { LruCache } from "../src/kv/lru-cache";
 import { type KvSource, newReadStats } from "../src/kv/source";
 
@@ -513,6 +514,39 @@ describe("term shards' shape", () => {
       }
     }
   });
+
+  it("packs a delta's entries into one string and finds each term's postings in it as in the entries", () => {
+    const entries: [string, SparsePostings][] = [
+      ["afghan", [[0, [3, 17]]]],
+      ["f:topic:crude_oil", [[1, [0]]]],
+      [
+        "kabul",
+        [
+          [0, [3, 17, 400]],
+          [23, [5, 2, 1000]],
+        ],
+      ],
+      ["lang:de", [[0, []]]],
+      ["visit", [[12, [70_000]]]],
+    ];
+    const packed = packTerms(entries);
+    expect(packed).toBe("afghan 0:3,e f:topic:crude_oil 1:0 kabul 0:3,e,an;n:5,-3,rq lang:de 0: visit c:1i0g");
+    expect(termCodec.parse({ title: "", text: packed, entity: [] }).text).toBe(packed);
+    for (const term of [...entries.map(([t]) => t), "a", "zz", "kabu", "kabull", ""]) {
+      const entry = entries.find(([t]) => t === term);
+      expect(findTerm(packed, term), term).toEqual(entry);
+    }
+    expect(findTerm("", "kabul")).toBeUndefined();
+    expect(unpackPostings("0:3,e")).toEqual([[0, [3, 17]]]);
+  });
+
+  it("refuses a packed list out of order, and packed postings that are malformed, with bundle_key_corrupt", () => {
+    for (const text of ["kabul 0:1 afghan 0:2", "kabul 0:1 kabul 0:2", "kabul"])
+      expect(() => termCodec.parse({ title: "", text, entity: [] }), text).toThrow("not a term shard");
+    for (const postings of ["", "0", ":1", "0:1,", "0:1;;1:2", "o:1", "0:-1", "0:1,-2", "0:x!", "0:1.5", "-1:2"]) {
+      expect(() => findTerm(`kabul ${postings}`, "kabul"), postings).toThrow(expect.objectContaining({ code: "bundle_key_corrupt" }));
+    }
+  });
 });
 
 // A small corpus: three documents, two of them dated, two entities with aliases, long lists split into tails.
@@ -773,7 +807,7 @@ describe("the bundle reader", () => {
     for (const term of terms) {
       const shard = shards.get(term);
       expect(shard, term).toEqual(JSON.parse(bundle.values.get(key("term", shardOf(term, layout))) as string));
-      expect(shard?.text.some((e) => e[0] === term) || shard?.title.some((e) => e[0] === term)).toBe(true);
+      expect(findTerm(shard?.text ?? [], term) ?? findTerm(shard?.title ?? [], term)).toBeDefined();
     }
     expect([...shards.keys()]).toEqual(["kabul", "embassi", "oil", "price", "blinken", "visit"]);
   });

@@ -62,7 +62,7 @@ import { namesCodec } from "../format/values/names";
 import { prefixCodec } from "../format/values/prefix";
 import { type SimilarShard, similarCodec } from "../format/values/similar";
 import { tailCodec } from "../format/values/tail";
-import { type ParsedTermShard, termCodec } from "../format/values/term";
+import { type ParsedTermShard, packTerms, termCodec } from "../format/values/term";
 import { MAX_LISTED_DUPLICATES, nearDuplicates, READ_WORDS, SIGNATURE, signatureOf } from "./duplicates";
 import { type EntityLookup, fileEntities } from "./entities/lookup";
 import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
@@ -346,7 +346,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     docs.length,
     groups,
   );
-  const tails = writeTerms(parts, maps, plan, options.tailChunk ?? TAIL_CHUNK_POSTINGS);
+  const tails = writeTerms(parts, maps, plan, options.tailChunk ?? TAIL_CHUNK_POSTINGS, delta);
   maps = undefined;
   writePrefixes(parts, prefixGroups(adjusted(words, options.wordAdjust), entities), plan);
   const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
@@ -432,10 +432,11 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
 }
 
 /**
- * Term shards, and the tail chunks of lists longer than the head; returns how many chunks. Every shard is written,
+ * Term shards, and the tail chunks of lists longer than the head; returns how many chunks. With `pack` and no tail
+ * chunk (a delta, whose lists all fit), each field is one packed string (`packTerms`). Every shard is written,
  * even an empty one, so a missing key always means a broken upload.
  */
-function writeTerms(parts: Parts, maps: Record<Field, [string, Slots][]>, plan: LayoutPlan, chunkSize: number): number {
+function writeTerms(parts: Parts, maps: Record<Field, [string, Slots][]>, plan: LayoutPlan, chunkSize: number, pack: boolean): number {
   const termShards: TermShard[] = Array.from({ length: plan.term }, () => ({}));
   let tails = 0;
   for (const field of engineConfig.fields) {
@@ -458,7 +459,14 @@ function writeTerms(parts: Parts, maps: Record<Field, [string, Slots][]>, plan: 
       termShards[shardOf(term, plan.term)]?.[field]?.push(entry);
     }
   }
-  for (const [n, shard] of termShards.entries()) parts.set(keyPart("term", n), termCodec.encode(shard as ParsedTermShard));
+  for (const [n, shard] of termShards.entries()) {
+    // A delta's lists all fit their shards (head 0): its fields are packed, the bytes most of what a query reads of it.
+    const packed = pack && tails === 0;
+    const value = packed
+      ? Object.fromEntries(Object.entries(shard).map(([field, entries]) => [field, packTerms(entries as [string, SparsePostings][])]))
+      : shard;
+    parts.set(keyPart("term", n), termCodec.encode(value as ParsedTermShard));
+  }
   return tails;
 }
 
