@@ -19,6 +19,15 @@ describe("bad arguments", () => {
     expect(stderr).not.toMatch(/^\s+at /mu);
   }, 30_000);
 
+  it("--help of a script without a usage line: its options with their defaults, status 0, nothing done", () => {
+    const { status, stderr } = run("scripts/deploy/load-local.ts", "--help");
+    expect(status).toBe(0);
+    expect(stderr.trim()).toBe("Options:\n  --bundle VALUE  (default: dist/bundle)");
+    const deploy = run("scripts/deploy/deploy.ts", "-h");
+    expect(deploy.status).toBe(0);
+    expect(deploy.stderr).toContain("--dry-run");
+  }, 30_000);
+
   it("an unknown option to a script without a usage line: the message alone, status 1", () => {
     const { status, stderr } = run("scripts/deploy/versions.ts", "--bogus");
     expect(status).toBe(1);

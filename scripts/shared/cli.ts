@@ -40,9 +40,33 @@ export function fail(message: string): never {
  * // npm run build -- seeds → "✘ Unexpected argument 'seeds'. This command does not take positional arguments" and the usage
  */
 export function parseCli<T extends ParseArgsConfig>(config: T, usage?: string): ReturnType<typeof parseArgs<T>> {
+  // `--help` (or `-h`) of a command that does not read it itself: its usage, or its options, and nothing else done.
+  const options = config.options ?? {};
+  const argv = config.args ?? process.argv.slice(2);
+  const ownHelp = "help" in options || Object.values(options).some((o) => o.short === "h");
+  if (!ownHelp && argv.some((a) => a === "--help" || a === "-h")) {
+    say(usage ?? optionsUsage(options));
+    process.exit(0);
+  }
   try {
     return parseArgs(config);
   } catch (error) {
     return fail(`${error instanceof Error ? error.message : String(error)}${usage ? `\n${usage}` : ""}`);
   }
+}
+
+/**
+ * The options a command takes, one a line with its default, for `--help` of a command without a usage text.
+ * @example
+ * optionsUsage({ bundle: { type: "string", default: "dist/bundle" }, stats: { type: "boolean" } });
+ * // "Options:\n  --bundle VALUE  (default: dist/bundle)\n  --stats"
+ */
+export function optionsUsage(options: NonNullable<ParseArgsConfig["options"]>): string {
+  const flags = Object.entries(options).map(([name, o]) => ({
+    flag: `--${name}${o.type === "string" ? " VALUE" : ""}${o.multiple ? " (repeatable)" : ""}`,
+    fallback: o.default === undefined || o.default === false ? "" : `(default: ${String(o.default)})`,
+  }));
+  const width = Math.max(0, ...flags.map(({ flag }) => flag.length)) + 2;
+  const lines = flags.map(({ flag, fallback }) => `  ${fallback ? `${flag.padEnd(width)}${fallback}` : flag}`);
+  return lines.length > 0 ? `Options:\n${lines.join("\n")}` : "This command takes no options.";
 }
