@@ -87,6 +87,14 @@ describe("extractMentions", () => {
     expect(found("Leaders condemned the Taliban.")).toEqual([["Taliban", "organization"]]);
   });
 
+  it("leaves a word that opens the sentence out of the name after it, but not a preposition that starts a company's", () => {
+    // Names only: the tagger types the unknown company as a person (a tagger error this rule does not touch).
+    expect(found("Meanwhile Hurtigruten said its ships would skip Tromsø.").map(([name]) => name)).toEqual(["Hurtigruten", "Tromsø"]);
+    expect(found("However Baker told reporters the talks would resume.")).toEqual([["Baker", "person"]]);
+    expect(found("Although Bank of Japan officials declined comment, traders were calm.")).toEqual([["Bank of Japan", "organization"]]);
+    expect(found("In Home Health Inc said it would buy a rival.")).toEqual([["In Home Health Inc", "organization"]]);
+  });
+
   it("tells the US (the country) from us (the pronoun) by case", () => {
     expect(found("Tell us about the US plans, the Taliban said.")).toEqual([
       ["US", "place"],
@@ -601,6 +609,11 @@ describe("ids", () => {
     expect(slugify("U.S. State Department")).toBe("us-state-department");
     expect(slugify("Procter & Gamble")).toBe("procter-and-gamble");
     expect(slugify("Tleuberdí")).toBe("tleuberdi");
+    // Latin letters that are no accented base letter are spelled, not dropped: "Jørn" was "j-rn".
+    expect(slugify("Jørn Eggum")).toBe("jorn-eggum");
+    expect(slugify("Søren Kierkegaard Æblegård")).toBe("soren-kierkegaard-aeblegard");
+    expect(slugify("Łódź Straße")).toBe("lodz-strasse");
+    expect(slugify("ÞÓRSHÖFN")).toBe("thorshofn");
     expect(slugify("北京")).toBe("entity");
   });
 

@@ -6,15 +6,39 @@ export function foldDiacritics(text: string): string {
 }
 
 /**
- * The slug of a name: lowercase ASCII words joined by dashes. Dots and apostrophes vanish inside words.
+ * Latin letters that are no base letter with an accent, so that folding keeps them (and the slug would drop them):
+ * "Jørn" is "jorn", not "j-rn"; "Łódź" "lodz"; "Straße" "strasse".
+ */
+const LETTERS: Readonly<Record<string, string>> = {
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ł: "l",
+  ı: "i",
+  ħ: "h",
+  ŧ: "t",
+  ŋ: "ng",
+  ĸ: "k",
+};
+const OTHER_LETTERS = new RegExp(`[${Object.keys(LETTERS).join("")}]`, "gu");
+
+/**
+ * The slug of a name: lowercase ASCII words joined by dashes. Dots and apostrophes vanish inside words; accents go,
+ * and the Latin letters that are not accented ones are spelled in ASCII ("ø" as "o", "æ" as "ae").
  * @example
  * slugify("Antony Blinken"); // "antony-blinken"
  * slugify("U.S. State Department"); // "us-state-department"
  * slugify("Procter & Gamble"); // "procter-and-gamble"
+ * slugify("Jørn Eggum"); // "jorn-eggum"
  */
 export function slugify(name: string): string {
   const slug = foldDiacritics(name)
     .toLowerCase()
+    .replace(OTHER_LETTERS, (letter) => LETTERS[letter] ?? letter)
     .replace(/&/gu, " and ")
     .replace(/['’.]/gu, "")
     .replace(/[^a-z0-9]+/gu, "-")

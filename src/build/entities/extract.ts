@@ -11,7 +11,7 @@ import { tagPrepared } from "./tagger/tag";
 import { splitSentences, type Word } from "./tagger/tokenize";
 import { roleBefore } from "./titles";
 import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./types";
-import { isCommonWord } from "./words";
+import { isCommonWord, opensSentence } from "./words";
 
 /** The types the tagger reports, by its type index (MISC, index 3, is never reported). */
 const TYPES: readonly EntityType[] = ["person", "organization", "place"];
@@ -98,7 +98,11 @@ function taggedMentions(
   const mentions: LocatedMention[] = [];
   reading.sentences.forEach((words, sentence) => {
     if (titleCase[sentence]) return;
-    for (const { from, to, type } of spans[sentence] ?? []) {
+    for (const span of spans[sentence] ?? []) {
+      const { to, type } = span;
+      let { from } = span;
+      // "Meanwhile Hurtigruten said": a word that opens the sentence is not part of the name after it.
+      if (to - from >= 2 && opensSentence((words[from] as Word).text) && words.slice(0, from).every((w) => !/\p{L}/u.test(w.text))) from++;
       const tagged = TYPES[type];
       if (tagged === undefined || letters(words.slice(from, to)) < 2) continue;
       const first = (words[from] as Word).text.toLowerCase().replace(/\./gu, "");

@@ -88,3 +88,22 @@ export function lexiconClass(lowered: string): string {
   const bare = lowered.replace(/\.$/u, "");
   return CLASSES.get(bare) ?? (isDemonymWord(bare) ? "demonym" : "none");
 }
+
+/** Lexicon tags of words that open a clause and never a name: "Meanwhile", "However", "But", "When", "Yesterday". */
+const OPENER_TAGS = new Set(["Adverb", "Conjunction", "QuestionWord", "Date"]);
+
+/**
+ * Whether a word written in title case ("Meanwhile", not "SO" in a capitals headline) is one that opens a sentence and
+ * is no name: every tag the lexicon gives it is an adverb's, a conjunction's, a question word's or a day word's. A
+ * tagger trained on news glues it to the name after it at a sentence start ("Meanwhile Hurtigruten said").
+ * Prepositions are not among them: "In Home Health Inc" is a company.
+ * @example
+ * opensSentence("Meanwhile"); // true
+ * opensSentence("Morgan"); // false
+ */
+export function opensSentence(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const tags = LEXICON[lower(word)];
+  if (tags === undefined) return false;
+  return (Array.isArray(tags) ? tags : [tags]).every((tag) => OPENER_TAGS.has(tag));
+}
