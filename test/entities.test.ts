@@ -418,6 +418,21 @@ describe("buildEntities", () => {
     expect(entity(firms, "kalokasu").type).toBe("place");
   });
 
+  it("keeps a word alone apart from a company it starts when another organisation of its document has it further in", () => {
+    const { entities } = buildEntities([
+      {
+        id: "a",
+        title: "",
+        body: "SK Brann beat Molde 2-1 at Brann Stadion on Saturday. Brann coach Eirik Horneland praised his side.",
+      },
+    ]);
+    const ids = entities.map((e) => e.id);
+    // "Brann" may be the club or the stadium: neither record takes it.
+    expect(ids).toEqual(expect.arrayContaining(["sk-brann", "brann-stadion", "brann"]));
+    expect(entity(entities, "sk-brann").aliases.map((a) => a.name)).toEqual(["SK Brann"]);
+    expect(entity(entities, "brann-stadion").aliases.map((a) => a.name)).toEqual(["Brann Stadion"]);
+  });
+
   it("keeps an acronym or a common noun written alone apart from the one organisation its document names with it, unless only a legal form is missing", () => {
     const { entities: alone } = buildEntities([
       { id: "a", title: "", body: "The GATT Council met in Geneva. Delegates said GATT rules were clear." },

@@ -80,6 +80,8 @@ interface Indexes {
   initials: Index;
   /** First word → organisations named with it: "drexel" → "drexel burnham lambert", consulted within one document only. */
   orgFirst: Index;
+  /** Any later word → organisations named with it: "brann" → "sk brann", consulted within one document only. */
+  orgInner: Index;
   /** A company's name without its legal form → the name with it: "fenwick mining" → "fenwick mining corp". */
   stems: Index;
   /** Unqualified org key → the qualified keys that contain it ("security council" → "united nations security council"). */
@@ -87,7 +89,15 @@ interface Indexes {
 }
 
 function emptyIndexes(): Indexes {
-  return { surnames: new Map(), firstNames: new Map(), initials: new Map(), orgFirst: new Map(), stems: new Map(), qualified: new Map() };
+  return {
+    surnames: new Map(),
+    firstNames: new Map(),
+    initials: new Map(),
+    orgFirst: new Map(),
+    orgInner: new Map(),
+    stems: new Map(),
+    qualified: new Map(),
+  };
 }
 
 /**
@@ -146,6 +156,7 @@ function facts(): Facts {
       if (type === "organization") {
         // "Moody's Investors Service Inc" is filed under "moody", as "Moody's" alone is written without its 's.
         for (const first of withoutPossessive(words[0] as string)) entries.push(["orgFirst", first]);
+        for (const word of words.slice(1)) for (const inner of withoutPossessive(word)) entries.push(["orgInner", inner]);
         const stem = companyStem(key);
         if (stem !== key) for (const at of withoutPossessive(stem)) entries.push(["stems", at]);
       }
@@ -278,7 +289,11 @@ export function makeResolver(
         // Its first word: "Drexel" in a story about Drexel Burnham Lambert, when the document names one company so
         // (with and without legal forms). Not an acronym ("GATT" beside "GATT Council") nor a common noun ("House"
         // beside "House Budget Committee"): they name something of their own.
-        const org = isAcronymName(surface) || isCommonWord(surface) ? undefined : oneCompany(filedUnder(here?.orgFirst, key));
+        // Nor a word another organisation of the document has further in ("Brann" beside "Brann Stadion" and "SK
+        // Brann"): it may stand for either.
+        const named = [...filedUnder(here?.orgFirst, key)];
+        const elsewhere = [...filedUnder(here?.orgInner, key)].some((other) => companyStem(other) !== companyStem(named[0] ?? other));
+        const org = isAcronymName(surface) || isCommonWord(surface) || elsewhere ? undefined : oneCompany(named);
         if (org) return companyOf(org) ?? org;
       }
       if (type === "person") return only(corpus.surnames, key) ?? (here?.surnames.has(key) ? undefined : dominant(key)) ?? key;
