@@ -95,6 +95,20 @@ describe("extractMentions", () => {
     expect(found("In Home Health Inc said it would buy a rival.")).toEqual([["In Home Health Inc", "organization"]]);
   });
 
+  it("reads the names listed before a plural place head as places: counties, provinces, rivers", () => {
+    expect(found("Governor Bob Ferguson declared an emergency in Skagit, Snohomish and Whatcom counties.")).toEqual([
+      ["Bob Ferguson", "person", "Governor"],
+      ["Skagit", "place"],
+      ["Snohomish", "place"],
+      ["Whatcom", "place"],
+    ]);
+    // Not before other plurals: companies' shares stay companies.
+    expect(found("Apple and Google shares fell.")).toEqual([
+      ["Apple", "organization"],
+      ["Google", "organization"],
+    ]);
+  });
+
   it("tells the US (the country) from us (the pronoun) by case", () => {
     expect(found("Tell us about the US plans, the Taliban said.")).toEqual([
       ["US", "place"],

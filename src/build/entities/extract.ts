@@ -55,6 +55,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   const reading: Reading = { text, sentences, headlines: prepared.map((sentence, i) => sentence.headline || (titleCase[i] as boolean)) };
   const mentions = taggedMentions(reading, spans, titleCase);
   surnamesArePeople(mentions, text);
+  listsOfPlaces(reading, mentions);
   oneSensePerDocument(mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
   mentions.sort((a, b) => a.start - b.start);
@@ -247,6 +248,37 @@ function surnamesArePeople(mentions: LocatedMention[], text: string): void {
       mention.text = text.slice(mention.start, mention.end);
     }
   }
+}
+
+/** Plural head nouns of places: a list of names before one ("Skagit, Snohomish and Whatcom counties") lists places. */
+const PLACE_PLURALS = new Set(
+  `counties provinces states regions districts islands prefectures oblasts cantons municipalities parishes boroughs
+   rivers lakes valleys mountains`.split(/\s+/u),
+);
+const LIST_JOINS = new Set([",", "and", "or", "&"]);
+
+/**
+ * The names listed right before a plural place head are places, whatever the tagger made of each: in "Skagit,
+ * Snohomish and Whatcom counties" it read the first a place and the others organisations.
+ */
+function listsOfPlaces({ sentences }: Reading, mentions: readonly LocatedMention[]): void {
+  const byEnd = new Map<number, LocatedMention>();
+  for (const mention of mentions) byEnd.set(mention.end, mention);
+  sentences.forEach((words, sentence) => {
+    for (let j = 1; j < words.length; j++) {
+      if (!PLACE_PLURALS.has((words[j] as Word).text)) continue;
+      let k = j - 1;
+      for (;;) {
+        const mention = byEnd.get((words[k] as Word).end);
+        if (!mention || mention.sentence !== sentence) break;
+        mention.type = "place";
+        while (k >= 0 && (words[k] as Word).start > mention.start) k--;
+        k--;
+        if (k < 1 || !LIST_JOINS.has((words[k] as Word).text)) break;
+        k--;
+      }
+    }
+  });
 }
 
 /**
