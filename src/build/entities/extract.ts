@@ -63,7 +63,17 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
     mentions.push(...headlineMentions(reading, mentions, titleCase));
     mentions.sort((a, b) => a.start - b.start);
   }
-  return { mentions, untyped: leftOut(reading, prepared, spans) };
+  const untyped: UntypedName[] = [];
+  let parties = 0;
+  // A party the tagger left untyped ("The Conservatives accused…", "Tory MP …") is an organisation all the same.
+  for (const name of leftOut(reading, prepared, spans)) {
+    if (lookupGazetteer(nameKey(name.text))?.party) {
+      mentions.push({ ...name, type: "organization" });
+      parties++;
+    } else untyped.push(name);
+  }
+  if (parties > 0) mentions.sort((a, b) => a.start - b.start);
+  return { mentions, untyped };
 }
 
 /** The mention of words `from`–`to` of a sentence, with the role written before a person. */

@@ -1,4 +1,4 @@
-/** @module A small hand-written gazetteer: countries, big cities, news organisations and common acronyms. */
+/** @module A small hand-written gazetteer: countries, big cities, news organisations, political parties and common acronyms. */
 import type { EntityType } from "../../format/schema";
 import { isAcronym, nameKey } from "./normalize";
 
@@ -140,6 +140,40 @@ const ORGANIZATIONS = table(`
   Goldman Sachs, Morgan Stanley, Citigroup, FIFA, UEFA, Amnesty International, Human Rights Watch
 `);
 
+/**
+ * Political parties of the larger democracies, by the names news writes them with. A party's members ("Democrats",
+ * "Republicans") are left out: CoNLL-2003 and most style guides read them as a group of people, not the party; so
+ * are names several countries' parties share as aliases of one ("Social Democrats", "Christian Democrats"), and
+ * acronyms other bodies have too ("DNC", "CPC").
+ */
+const PARTIES = table(`
+  Conservative Party | Conservatives | Tories | Tory | Tory Party | Conservative and Unionist Party
+  Labour Party | Labour | Scottish Labour | Welsh Labour
+  Liberal Democrats | Lib Dems | Lib Dem | LibDems | Liberal Democrat Party
+  Scottish National Party | SNP
+  Democratic Unionist Party | DUP
+  Sinn Fein | Sinn Féin
+  UK Independence Party | UKIP
+  Reform UK | Brexit Party
+  Plaid Cymru, Green Party, Alliance Party, Ulster Unionist Party
+  Democratic Party
+  Republican Party | GOP
+  Christian Democratic Union | CDU
+  Christian Social Union | CSU
+  Social Democratic Party of Germany | SPD
+  Free Democratic Party | FDP | Free Democrats
+  Alternative for Germany | AfD
+  National Rally | Rassemblement National | National Front | Front National
+  Bharatiya Janata Party | BJP
+  Indian National Congress | Congress Party
+  African National Congress | ANC
+  Liberal Democratic Party | LDP
+  Chinese Communist Party | Communist Party of China
+  Kuomintang | KMT
+  Fianna Fail | Fianna Fáil
+  Likud, Fidesz, Syriza, Podemos, Fine Gael
+`);
+
 export interface GazetteerEntry {
   name: string;
   type: EntityType;
@@ -147,12 +181,18 @@ export interface GazetteerEntry {
   short: boolean;
   /** A country: its national side keeps the place type in sports reports ("Japan beat Syria"). */
   country: boolean;
+  /**
+   * A political party: known to the rules after the tagger, not to the tagger's features (the model was trained
+   * without them; a party is an organisation whatever the tagger read, and its name untagged is one too).
+   */
+  party: boolean;
 }
 
 function index(): Map<string, GazetteerEntry> {
   const byKey = new Map<string, GazetteerEntry>();
   const lists: [Names[], EntityType][] = [
     [ORGANIZATIONS, "organization"],
+    [PARTIES, "organization"],
     [COUNTRIES, "place"],
     [PLACES, "place"],
   ];
@@ -160,7 +200,8 @@ function index(): Map<string, GazetteerEntry> {
     for (const names of list) {
       for (const alias of names) {
         const key = nameKey(alias);
-        if (!byKey.has(key)) byKey.set(key, { name: names[0], type, short: isAcronym(alias), country: list === COUNTRIES });
+        if (!byKey.has(key))
+          byKey.set(key, { name: names[0], type, short: isAcronym(alias), country: list === COUNTRIES, party: list === PARTIES });
       }
     }
   }
@@ -174,6 +215,25 @@ export const FIRST_WORDS: ReadonlySet<string> = new Set([...BY_KEY.keys()].map((
 
 /** The longest name, in words, that the gazetteer knows. */
 export const LONGEST_NAME = Math.max(...[...BY_KEY.keys()].map((key) => key.split(" ").length));
+
+/** The names the tagger's features read: all but the parties (see `GazetteerEntry.party`). */
+const FEATURE_KEYS = [...BY_KEY].filter(([, entry]) => !entry.party).map(([key]) => key);
+
+/** `FIRST_WORDS` of the names the tagger's features read. */
+export const FEATURE_FIRST_WORDS: ReadonlySet<string> = new Set(FEATURE_KEYS.map((key) => key.split(" ")[0] as string));
+
+/** `LONGEST_NAME` of the names the tagger's features read. */
+export const FEATURE_LONGEST_NAME = Math.max(...FEATURE_KEYS.map((key) => key.split(" ").length));
+
+/**
+ * `lookupGazetteer` for the tagger's features: the entries it was trained with (no parties).
+ * @example
+ * featureGazetteer("labour"); // undefined, where lookupGazetteer("labour")?.type is "organization"
+ */
+export function featureGazetteer(key: string): GazetteerEntry | undefined {
+  const entry = BY_KEY.get(key);
+  return entry?.party ? undefined : entry;
+}
 
 /**
  * The gazetteer entry for a name key (see `nameKey`), if any.

@@ -3,7 +3,7 @@
  * neighbours, lexicon and gazetteer classes, and how the rest of the document writes and tags it). Only hashes
  * reach the model file, never the words.
  */
-import { FIRST_WORDS, LONGEST_NAME, lookupGazetteer } from "../gazetteer";
+import { FEATURE_FIRST_WORDS, FEATURE_LONGEST_NAME, featureGazetteer } from "../gazetteer";
 import { wordKey } from "../normalize";
 import { lexiconClass } from "../words";
 
@@ -212,7 +212,7 @@ function wordInfo(word: string): WordInfo {
     marked: /\p{Lu}/u.test(word),
     weekday: WEEKDAYS.has(lower),
     key,
-    startsName: FIRST_WORDS.has(key),
+    startsName: FEATURE_FIRST_WORDS.has(key),
     local,
     sums: [],
   };
@@ -308,7 +308,7 @@ function gazetteerTags(infos: readonly WordInfo[], into: Int32Array, offset: num
     into[offset + i] = NO_TAG;
     if (!first.capital || !first.startsName) continue;
     // The keys of the names of 1, 2, … words starting here, longest tried first.
-    const longest = Math.min(LONGEST_NAME, infos.length - i);
+    const longest = Math.min(FEATURE_LONGEST_NAME, infos.length - i);
     keys.length = 0;
     let key = first.key;
     keys.push(key);
@@ -317,7 +317,7 @@ function gazetteerTags(infos: readonly WordInfo[], into: Int32Array, offset: num
       keys.push(key);
     }
     for (let n = longest; n >= 1; n--) {
-      const entry = lookupGazetteer(keys[n - 1] as string);
+      const entry = featureGazetteer(keys[n - 1] as string);
       if (!entry) continue;
       const type = entry.type;
       if (n === 1) into[offset + i] = tagHash(`U${type}`);
