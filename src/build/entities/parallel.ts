@@ -114,13 +114,8 @@ export function warmExtractors(documents: number): void {
   for (let i = 0; i < wanted; i++) {
     const worker = startWorker();
     worker.unref();
-    // A worker that fails or ends while it waits is no longer offered (`extractParallel` starts its own).
-    const drop = () => {
-      const at = warm.indexOf(worker);
-      if (at >= 0) warm.splice(at, 1);
-    };
-    worker.once("error", drop);
-    worker.once("exit", drop);
+    // An error of a worker nobody took is the next user's to see: it fails its first batch.
+    worker.on("error", () => {});
     warm.push(worker);
   }
 }
