@@ -3,15 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractDocument } from "../src/build/entities/document";
 import { buildEntities, type EntityDocument, type RegistryEntry } from "../src/build/entities/merge";
-import {
-  buildEntitiesParallel,
-  defaultThreads,
-  extractorsWaiting,
-  extractParallel,
-  LARGE_CORPUS,
-  releaseExtractors,
-  warmExtractors,
-} from "../src/build/entities/parallel";
+import { buildEntitiesParallel, defaultThreads, extractParallel } from "../src/build/entities/parallel";
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/entities/${name}`, import.meta.url), "utf8");
 const registry = JSON.parse(fixture("registry.json")) as RegistryEntry[];
@@ -80,20 +72,6 @@ describe("buildEntitiesParallel", () => {
     });
     expect(order[0]).toBe("meanwhile");
     expect(JSON.stringify(alone)).toBe(JSON.stringify(corpus.map(extractDocument)));
-  });
-
-  it("takes the workers started ahead (while the documents are read), and ends those nothing took", async () => {
-    const wanted = defaultThreads(LARGE_CORPUS) - 1;
-    warmExtractors(LARGE_CORPUS);
-    warmExtractors(LARGE_CORPUS);
-    expect(extractorsWaiting()).toBe(wanted);
-    const many = Array.from({ length: 4 }, () => corpus).flat();
-    const extracted = await extractParallel(many, { threshold: 0, threads: 2, mainThread: false, batchSize: 2 });
-    expect(extractorsWaiting()).toBe(Math.max(0, wanted - 2));
-    expect(JSON.stringify(extracted)).toBe(JSON.stringify(many.map(extractDocument)));
-    warmExtractors(LARGE_CORPUS);
-    releaseExtractors();
-    expect(extractorsWaiting()).toBe(0);
   });
 
   it("reports progress per batch from the workers, and up to the total on the main thread", async () => {

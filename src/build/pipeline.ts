@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type CacheReport, documentKey, ExtractionCache } from "./entities/cache";
 import { type EntityIndex, mergeEntities, type RegistryEntry } from "./entities/merge";
-import { extractParallel, PARALLEL_THRESHOLD, releaseExtractors, warmExtractors } from "./entities/parallel";
+import { extractParallel } from "./entities/parallel";
 import type { DocumentNames } from "./entities/types";
 import { type IngestResult, readInputs } from "./ingest/read-inputs";
 import type { Profile } from "./layout";
@@ -58,29 +58,8 @@ export function findRegistry(inputs: string[]): string | undefined {
  * const { bundle } = await buildFromInputs(["seeds"]);
  */
 export async function buildFromInputs(inputs: string[], options: PipelineOptions = {}): Promise<PipelineResult> {
-  try {
-    return await buildRead(inputs, options);
-  } finally {
-    releaseExtractors();
-  }
-}
-
-/** Documents a set of inputs may hold, from the sizes of its files (~1 KB a wire story, the shortest news commonly is); folders count none. */
-function likelyDocuments(inputs: readonly string[]): number {
-  let bytes = 0;
-  for (const path of inputs) {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    if (stats?.isFile()) bytes += stats.size;
-  }
-  return Math.floor(bytes / 1024);
-}
-
-async function buildRead(inputs: string[], options: PipelineOptions): Promise<PipelineResult> {
   const say = options.say ?? (() => {});
   const progress = options.onProgress;
-  // The extraction workers load the tagger while the documents are read.
-  const likely = likelyDocuments(inputs);
-  if (options.entities !== false && likely >= PARALLEL_THRESHOLD) warmExtractors(likely);
   const read = await readInputs(inputs, {
     skipInvalid: options.skipInvalid,
     onProgress: progress ? (n) => progress("read", n) : undefined,

@@ -24,11 +24,8 @@ export type ExtractReply =
   | { batch: number; skipped: true; error?: undefined }
   | { batch: number; error: string };
 
-/**
- * A worker's first message: one flag a batch, set (with `Atomics.compareExchange`) by whichever thread extracts it.
- * A worker may be started before the documents are read (`warmExtractors`), so it learns them with its first work.
- */
-export interface ExtractStart {
+/** What a worker is started with: one flag a batch, set (with `Atomics.compareExchange`) by whichever thread extracts it. */
+export interface ExtractWorkerData {
   claims: Int32Array;
 }
 
@@ -92,49 +89,11 @@ function tsxEsmApi(): string {
  * A worker can not inherit tsx's hooks (nor take `--import` in Node 20), so a small script registers tsx's ESM
  * API in the worker first and then imports the TypeScript worker: it runs alike under tsx and under vitest.
  */
-function startWorker(): Worker {
+function startWorker(workerData: ExtractWorkerData): Worker {
   const tsxApi = tsxEsmApi();
   const entry = new URL("./extract-worker.ts", import.meta.url).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true });
-}
-
-/** Workers started ahead of their work (`warmExtractors`), not holding the process open while they wait. */
-const warm: Worker[] = [];
-
-/**
- * Starts the extraction workers a corpus of `documents` documents will want (see `defaultThreads`) while the caller
- * still reads it: a worker takes a few hundred milliseconds to load the tagger, which then overlaps the reading.
- * `extractParallel` takes them; `releaseExtractors` ends the ones nothing took.
- * @example
- * warmExtractors(LARGE_CORPUS); // before readInputs, when the inputs are large
- */
-export function warmExtractors(documents: number): void {
-  const wanted = defaultThreads(documents) - 1 - warm.length;
-  for (let i = 0; i < wanted; i++) {
-    const worker = startWorker();
-    worker.unref();
-    // An error of a worker nobody took is the next user's to see: it fails its first batch.
-    worker.on("error", () => {});
-    warm.push(worker);
-  }
-}
-
-/**
- * How many workers `warmExtractors` started wait for work.
- * @example
- * warmExtractors(LARGE_CORPUS); extractorsWaiting(); // availableParallelism() - 1
- */
-export const extractorsWaiting = (): number => warm.length;
-
-/**
- * Ends the workers `warmExtractors` started that no extraction took (every document was in the extraction cache, or
- * the corpus was small).
- * @example
- * try { ... } finally { releaseExtractors(); }
- */
-export function releaseExtractors(): void {
-  for (const worker of warm.splice(0)) void worker.terminate();
+  return new Worker(boot, { eval: true, workerData });
 }
 
 /**
@@ -225,10 +184,7 @@ export async function extractParallel(
     }
   };
   for (let w = 0; w < helpers; w++) {
-    const worker = warm.shift() ?? startWorker();
-    worker.ref();
-    const start: ExtractStart = { claims };
-    worker.postMessage(start);
+    const worker = startWorker({ claims });
     pool.push(worker);
     busy.set(worker, 0);
     worker.on("message", (reply: ExtractReply) => {
