@@ -113,7 +113,7 @@ function taggedMentions(
       const { to, type } = span;
       let { from } = span;
       // "Meanwhile Hurtigruten said": a word that opens the sentence is not part of the name after it.
-      if (to - from >= 2 && opensSentence((words[from] as Word).text) && words.slice(0, from).every((w) => !/\p{L}/u.test(w.text))) from++;
+      if (to - from >= 2 && firstWordAt(words, from) && opensSentence((words[from] as Word).text)) from++;
       const tagged = TYPES[type];
       if (tagged === undefined || letters(words.slice(from, to)) < 2) continue;
       const first = (words[from] as Word).text.toLowerCase().replace(/\./gu, "");
@@ -260,6 +260,12 @@ function surnamesArePeople(mentions: LocatedMention[], text: string): void {
   }
 }
 
+/** Whether word `at` is its sentence's first with a letter (after an opening quote or bracket, say). */
+function firstWordAt(words: readonly Word[], at: number): boolean {
+  for (let i = 0; i < at; i++) if (/\p{L}/u.test((words[i] as Word).text)) return false;
+  return true;
+}
+
 /** Plural head nouns of places: a list of names before one ("Skagit, Snohomish and Whatcom counties") lists places. */
 const PLACE_PLURALS = new Set(
   `counties provinces states regions districts islands prefectures oblasts cantons municipalities parishes boroughs
@@ -276,7 +282,9 @@ function listsOfPlaces({ sentences }: Reading, mentions: readonly LocatedMention
   for (const mention of mentions) byEnd.set(mention.end, mention);
   sentences.forEach((words, sentence) => {
     for (let j = 1; j < words.length; j++) {
-      if (!PLACE_PLURALS.has((words[j] as Word).text)) continue;
+      const word = (words[j] as Word).text;
+      // Every head ends in "s": most words are rejected without a lookup.
+      if (word.charCodeAt(word.length - 1) !== 115 || !PLACE_PLURALS.has(word)) continue;
       let k = j - 1;
       for (;;) {
         const mention = byEnd.get((words[k] as Word).end);

@@ -80,8 +80,6 @@ interface Indexes {
   initials: Index;
   /** First word → organisations named with it: "drexel" → "drexel burnham lambert", consulted within one document only. */
   orgFirst: Index;
-  /** Any later word → organisations named with it: "brann" → "sk brann", consulted within one document only. */
-  orgInner: Index;
   /** A company's name without its legal form → the name with it: "fenwick mining" → "fenwick mining corp". */
   stems: Index;
   /** Unqualified org key → the qualified keys that contain it ("security council" → "united nations security council"). */
@@ -94,7 +92,6 @@ function emptyIndexes(): Indexes {
     firstNames: new Map(),
     initials: new Map(),
     orgFirst: new Map(),
-    orgInner: new Map(),
     stems: new Map(),
     qualified: new Map(),
   };
@@ -156,7 +153,6 @@ function facts(): Facts {
       if (type === "organization") {
         // "Moody's Investors Service Inc" is filed under "moody", as "Moody's" alone is written without its 's.
         for (const first of withoutPossessive(words[0] as string)) entries.push(["orgFirst", first]);
-        for (const word of words.slice(1)) for (const inner of withoutPossessive(word)) entries.push(["orgInner", inner]);
         const stem = companyStem(key);
         if (stem !== key) for (const at of withoutPossessive(stem)) entries.push(["stems", at]);
       }
@@ -292,7 +288,7 @@ export function makeResolver(
         // Nor a word another organisation of the document has further in ("Brann" beside "Brann Stadion" and "SK
         // Brann"): it may stand for either.
         const named = [...filedUnder(here?.orgFirst, key)];
-        const elsewhere = [...filedUnder(here?.orgInner, key)].some((other) => companyStem(other) !== companyStem(named[0] ?? other));
+        const elsewhere = named.length > 0 && laterWordOf(here?.orgFirst, key, companyStem(named[0] as string));
         const org = isAcronymName(surface) || isCommonWord(surface) || elsewhere ? undefined : oneCompany(named);
         if (org) return companyOf(org) ?? org;
       }
@@ -359,6 +355,20 @@ function withoutPossessive(word: string): string[] {
 }
 
 /** The one company among some names: all of them one name with and without legal forms (the longest then), or undefined. */
+/**
+ * Whether an organisation filed in `orgFirst` (a document's) has `word` after its first word, other than the company
+ * whose stem is `stem`: "sk brann" for "brann" beside "brann stadion". The few organisations of one document are
+ * scanned only when a word alone might join one.
+ */
+function laterWordOf(orgFirst: Index | undefined, word: string, stem: string): boolean {
+  for (const keys of orgFirst?.values() ?? []) {
+    for (const key of typeof keys === "string" ? [keys] : keys) {
+      if (companyStem(key) !== stem && key.split(" ").slice(1).includes(word)) return true;
+    }
+  }
+  return false;
+}
+
 function oneCompany(keys: Iterable<string>): string | undefined {
   let found: string | undefined;
   let stem: string | undefined;
