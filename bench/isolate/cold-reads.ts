@@ -34,15 +34,10 @@ const { values: args } = parseCli(
       // As `/entities/:id` reads: the record, then its 10 newest documents (an entity-filtered search, no facets);
       // the 100 most mentioned entities instead of queries.
       "entity-pages": { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
     },
   },
   usage,
 );
-if (args.help) {
-  say(usage);
-  process.exit(0);
-}
 
 const source = await fileKvSource(args.bundle);
 const manifest = await readManifest(source);

@@ -20,15 +20,10 @@ const { values: args } = parseCli(
       runs: { type: "string", default: "15" },
       query: { type: "string", default: "taliban kabul" },
       second: { type: "string", default: "embassy security" },
-      help: { type: "boolean", default: false },
     },
   },
   usage,
 );
-if (args.help) {
-  say(usage);
-  process.exit(0);
-}
 const bundleDir = resolve(args.bundle);
 if (!existsSync(join(bundleDir, "kv"))) {
   say(`No bundle in ${bundleDir}: run \`npm run build\` first (or pass --bundle DIR).`);

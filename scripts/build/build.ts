@@ -39,15 +39,10 @@ const { values: args } = parseCli(
       combine: { type: "string", multiple: true },
       ...entityOptions,
       force: { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
     },
   },
   usage,
 );
-if (args.help) {
-  say(usage);
-  process.exit(0);
-}
 if (args.update) await update();
 if (args.segment !== undefined) await segment(args.segment);
 if (args.combine?.length && args["no-cache"]) fail("--combine reads the segments' caches into the build's: not with --no-cache.");

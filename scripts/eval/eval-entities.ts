@@ -33,15 +33,10 @@ const { values: args } = parseCli(
       report: { type: "string", default: "docs/benchmarks.md" },
       "no-report": { type: "boolean", default: false },
       errors: { type: "string", default: "0" },
-      help: { type: "boolean", default: false },
     },
   },
   usage,
 );
-if (args.help) {
-  say(usage);
-  process.exit(0);
-}
 if (!existsSync(args.corpus)) {
   say(`Skipping the entity evaluation: ${args.corpus} is absent (CoNLL-2003 ships in ../shared/corpora; pass --corpus FILE).`);
   process.exit(0);

@@ -63,20 +63,18 @@ export async function reutersResolution(corpusPath = DEFAULT_CORPUS, fixturePath
 }
 
 async function main(): Promise<void> {
-  const { values: args } = parseCli({
-    options: {
-      corpus: { type: "string", default: DEFAULT_CORPUS },
-      fixture: { type: "string", default: DEFAULT_FIXTURE },
-      candidates: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+  const { values: args } = parseCli(
+    {
+      options: {
+        corpus: { type: "string", default: DEFAULT_CORPUS },
+        fixture: { type: "string", default: DEFAULT_FIXTURE },
+        candidates: { type: "boolean", default: false },
+      },
     },
-  });
-  if (args.help) {
-    say(`Usage: npx tsx scripts/eval/reuters-resolution.ts [--corpus FILE] [--fixture FILE] [--candidates]
+    `Usage: npx tsx scripts/eval/reuters-resolution.ts [--corpus FILE] [--fixture FILE] [--candidates]
   --candidates   print, for each of the 20 most frequent tags of each kind, the records sharing the most documents with it
-                 (what the tag → entity id mapping of --fixture is chosen from)`);
-    return;
-  }
+                 (what the tag → entity id mapping of --fixture is chosen from)`,
+  );
   if (!existsSync(args.corpus)) {
     say(`Skipping the Reuters resolution figures: ${args.corpus} is absent (it ships in ../shared/corpora; pass --corpus FILE).`);
     return;

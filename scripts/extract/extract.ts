@@ -21,15 +21,10 @@ const { values: args, positionals: files } = parseCli(
       registry: { type: "string" },
       out: { type: "string", short: "o" },
       "skip-invalid": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
     },
   },
   usage,
 );
-if (args.help) {
-  say(usage);
-  process.exit(0);
-}
 if (files.length === 0) fail(`no input file.\n${usage}`);
 const requested = args.threads === undefined ? undefined : Number(args.threads);
 if (requested !== undefined && (!Number.isInteger(requested) || requested < 1))

@@ -26,15 +26,10 @@ const { values: args, positionals } = parseCli(
       bundle: { type: "string", default: "dist/bundle" },
       limit: { type: "string", default: "10" },
       stats: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
     },
   },
   usage,
 );
-if (args.help) {
-  say(usage);
-  process.exit(0);
-}
 const limit = Number(args.limit);
 if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
   fail(`--limit must be an integer from 1 to 1000, not "${args.limit}".\n${usage}`);

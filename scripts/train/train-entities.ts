@@ -29,15 +29,10 @@ const { values: args } = parseCli(
       epochs: { type: "string", default: "15" },
       out: { type: "string", default: DEFAULT_MODEL_PATH },
       "no-write": { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
     },
   },
   usage,
 );
-if (args.help) {
-  say(usage);
-  process.exit(0);
-}
 if (!existsSync(args.train)) fail(`${args.train} is absent: the training set ships in ../shared/corpora (pass --train FILE).\n${usage}`);
 const epochs = Number(args.epochs);
 if (!Number.isInteger(epochs) || epochs < 1) fail(`--epochs must be a whole number above 0, not "${args.epochs}".\n${usage}`);

@@ -459,9 +459,9 @@ function writeTerms(parts: Parts, maps: Record<Field, [string, Slots][]>, plan: 
       termShards[shardOf(term, plan.term)]?.[field]?.push(entry);
     }
   }
+  // A delta's lists all fit their shards (head 0): its fields are packed, the bytes most of what a query reads of it.
+  const packed = pack && tails === 0;
   for (const [n, shard] of termShards.entries()) {
-    // A delta's lists all fit their shards (head 0): its fields are packed, the bytes most of what a query reads of it.
-    const packed = pack && tails === 0;
     const value = packed
       ? Object.fromEntries(Object.entries(shard).map(([field, entries]) => [field, packTerms(entries as [string, SparsePostings][])]))
       : shard;

@@ -87,14 +87,7 @@ interface Indexes {
 }
 
 function emptyIndexes(): Indexes {
-  return {
-    surnames: new Map(),
-    firstNames: new Map(),
-    initials: new Map(),
-    orgFirst: new Map(),
-    stems: new Map(),
-    qualified: new Map(),
-  };
+  return { surnames: new Map(), firstNames: new Map(), initials: new Map(), orgFirst: new Map(), stems: new Map(), qualified: new Map() };
 }
 
 /**
@@ -354,7 +347,6 @@ function withoutPossessive(word: string): string[] {
   return bare !== word && bare.length > 0 ? [word, bare] : [word];
 }
 
-/** The one company among some names: all of them one name with and without legal forms (the longest then), or undefined. */
 /**
  * Whether an organisation filed in `orgFirst` (a document's) has `word` after its first word, other than the company
  * whose stem is `stem`: "sk brann" for "brann" beside "brann stadion". The few organisations of one document are
@@ -369,6 +361,7 @@ function laterWordOf(orgFirst: Index | undefined, word: string, stem: string): b
   return false;
 }
 
+/** The one company among some names: all of them one name with and without legal forms (the longest then), or undefined. */
 function oneCompany(keys: Iterable<string>): string | undefined {
   let found: string | undefined;
   let stem: string | undefined;
