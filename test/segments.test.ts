@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { keptVersions } from "../scripts/deploy/version-list";
 import { fileKvSource, writeBundle } from "../src/build/bundle-files";
 import { asRecord, liveDocuments } from "../src/build/compact";
+import { deltaMetaSize, deltaShardBytes, planLayout } from "../src/build/layout";
 import { buildFromInputs } from "../src/build/pipeline";
 import { UpdateError, updateArchive } from "../src/build/update";
 import type { Manifest } from "../src/format/bundle";
@@ -207,6 +208,61 @@ describe("updates: a base and its deltas answer as one build of the final docume
       { numRuns: 100, seed: 23 },
     );
   }, 240_000);
+});
+
+describe("updates: a delta's keys are planned against its base", () => {
+  const base = { queryBytes: 205_000, metaBucketBytes: 5_600 };
+
+  it("makes a delta's term shards a hundredth of a cold search of the base, at least 1 KB", () => {
+    expect(deltaShardBytes(undefined)).toBe(1024);
+    expect(deltaShardBytes({ ...base, queryBytes: 40_000 })).toBe(1024);
+    expect(deltaShardBytes(base)).toBe(2050);
+    const size = { documents: 1000, terms: 20_000, entities: 3000, termBytes: 280_000, docBytes: 3e6 };
+    expect(planLayout(size, "delta", undefined, undefined, base).term).toBe(Math.ceil(280_000 / 2050));
+    // Against a small base, at most 320 shards while they stay under 3.5 KB.
+    expect(planLayout(size, "delta").term).toBe(274);
+    expect(planLayout({ ...size, termBytes: 2e6 }, "delta").term).toBe(Math.ceil(2e6 / 3584));
+  });
+
+  it("puts in a delta's metadata bucket as many documents as keep it within the base's", () => {
+    expect(deltaMetaSize((n) => n * 500, undefined)).toBe(4);
+    expect(deltaMetaSize((n) => n * 500, base)).toBe(11);
+    expect(deltaMetaSize((n) => n * 5_000, base)).toBe(4);
+    expect(deltaMetaSize((n) => n * 50, base)).toBe(32);
+    const size = { documents: 1000, terms: 1, entities: 0, termBytes: 1, docBytes: 1 };
+    expect(planLayout({ ...size, metaSize: 11 }, "delta", undefined, undefined, base).metaSize).toBe(11);
+    expect(planLayout(size, "delta").metaSize).toBe(4);
+  });
+
+  it("answers as one build when the delta's metadata buckets are not the base's", async () => {
+    const dir = join(root, "planned");
+    const docs: Doc[] = Array.from({ length: 2000 }, (_, n) => ({
+      id: `p${n}`,
+      title: `${WORDS[n % WORDS.length]} ${WORDS[(n * 5) % WORDS.length]} ${n}`,
+      body: `${PEOPLE[n % 4]} said in ${PLACES[(n >> 2) % 4]} that the ${WORDS[(n * 7) % WORDS.length]} and the ${WORDS[(n * 3) % WORDS.length]} would go on. The report ${n} followed.`,
+      date: day(Math.floor(n / 80)),
+    }));
+    writeFileSync(join(root, "planned.jsonl"), jsonl(docs));
+    await writeBundle((await buildFromInputs([join(root, "planned.jsonl")], { builtAt: "t" })).bundle, dir);
+    const added: Doc[] = [0, 1, 2, 3, 4, 5].map((n) => ({
+      id: `q${n}`,
+      title: `harbour strike update ${n}`,
+      body: `Ida Lund said in Hamburg that the harbour strike ${n} would end.`,
+      date: day(27),
+    }));
+    writeFileSync(join(root, "planned-update.jsonl"), jsonl(added));
+    await updateArchive(dir, [join(root, "planned-update.jsonl")], { builtAt: "t" });
+    const live = await readManifest(await fileKvSource(dir));
+    expect(live.layout.metaSize).toBe(4);
+    // Its six documents in one bucket, where the base's size would put them in two.
+    expect(live.deltas?.[0]?.layout.metaSize).toBeGreaterThanOrEqual(6);
+
+    writeFileSync(join(root, "planned-final.jsonl"), jsonl([...docs, ...added]));
+    await writeBundle((await buildFromInputs([join(root, "planned-final.jsonl")], { builtAt: "t" })).bundle, `${dir}-full`);
+    const ids = [...docs, ...added].map((d) => d.id);
+    const entityIds = await entityIdsOf(`${dir}-full`);
+    expect(await answers(await open(dir), ids, entityIds)).toEqual(await answers(await open(`${dir}-full`), ids, entityIds));
+  }, 60_000);
 });
 
 async function entityIdsOf(dir: string): Promise<string[]> {

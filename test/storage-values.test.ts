@@ -1,10 +1,12 @@
 /** @module Values read from storage: a tail chunk that is not what its term shard says is refused, and the isolate cache counts its bytes right. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { deflateValue } from "../src/build/deflate";
 import { buildBundle } from "../src/build/write";
 import { bundleKey, type TermShard } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
 import { checkChunk } from "../src/format/reader";
+import { inflateValue, isDeflated } from "../src/format/values/deflated";
 import { LruCache } from "../src/kv/lru-cache";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { matchQuery } from "../src/search/engine";
@@ -138,4 +140,59 @@ describe("the isolate cache's byte count", () => {
       { numRuns: 300, seed: 42 },
     );
   });
+});
+
+describe("deflated values (a delta's term shards and metadata buckets)", () => {
+  it("inflate to the text they were made of", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "grapheme", maxLength: 400 }), async (text) => {
+        const stored = deflateValue(text);
+        expect(isDeflated(stored)).toBe(true);
+        expect(await inflateValue(stored)).toBe(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("are read as the JSON they hold, their stored bytes counted", async () => {
+    const { bundle } = await tailBundle();
+    const { version, layout } = bundle.manifest;
+    const q = parseQuery("embassy from:2021-08-10 ");
+    const plain = memoryBundle(bundle).coldReader();
+    const want = await matchQuery(bundleEngine(plain), q, { want: 20 });
+    const key = bundleKey(version, "term", shardOf("embassi", layout.term));
+    const original = bundle.values.get(key) as string;
+    const stored = deflateValue(original);
+    bundle.values.set(key, stored);
+    const reader = memoryBundle(bundle).coldReader();
+    const got = await matchQuery(bundleEngine(reader), q, { want: 20 });
+    expect(got.candidates).toEqual(want.candidates);
+    expect(stored.length).toBeLessThan(original.length);
+    expect(reader.stats.bytes - plain.stats.bytes).toBe(stored.length - original.length);
+  });
+
+  const garbled = [
+    "~",
+    "~!!!",
+    `~${Buffer.from("not deflate").toString("base64")}`,
+    () => deflateValue("[[0,[9]]]").slice(0, 6),
+    () => deflateValue("[[0,[9"),
+  ];
+  for (const make of garbled) {
+    const value = typeof make === "string" ? make : make();
+    it(`refuse a garbled deflated value (${value}) as bundle_key_corrupt, and read it again once fixed`, async () => {
+      const { bundle, refs } = await tailBundle();
+      const [n] = refs.at(-1) as [number, number, number];
+      const key = bundleKey(bundle.manifest.version, "tail", n);
+      const good = bundle.values.get(key) as string;
+      bundle.values.set(key, value);
+      const mem = memoryBundle(bundle);
+      const reader = mem.coldReader();
+      const q = parseQuery("embassy from:2021-08-10 ");
+      await expect(matchQuery(bundleEngine(reader), q, { want: 20 })).rejects.toMatchObject({ code: "bundle_key_corrupt" });
+      mem.source.getMany = async (keys) => new Map(keys.map((k) => [k, k === key ? deflateValue(good) : (bundle.values.get(k) ?? null)]));
+      const fixed = await matchQuery(bundleEngine(reader), q, { want: 20 });
+      expect(fixed.candidates.map((c) => c.doc).sort((a, b) => a - b)).toEqual([9, 10, 11]);
+    });
+  }
 });

@@ -12,14 +12,15 @@ import { buildFromInputs } from "../../src/build/pipeline";
 import { updateArchive } from "../../src/build/update";
 import { BundleReader, readManifest } from "../../src/format/reader";
 import { LruCache } from "../../src/kv/lru-cache";
-import { newReadStats } from "../../src/kv/source";
+import { type KvSource, newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { search } from "../../src/search/engine";
 
 const usage =
   "Usage: npm run bench:segments -- [--corpus FILE.jsonl] [--deltas N] [--per DOCUMENTS] [--queries N] [--work DIR] [--merge-deltas]\n" +
   "                                [--base-dir DIR] [--compacted-dir DIR]   (archives npm run build made: the base of all but the\n" +
-  "                                newest N × DOCUMENTS, and every document; copied, not built again)";
+  "                                newest N × DOCUMENTS, and every document; copied, not built again)\n" +
+  "                                [--no-compacted]   (no compacted row: at a million articles its build takes a quarter of an hour)";
 const { values: args } = parseCli(
   {
     options: {
@@ -32,6 +33,7 @@ const { values: args } = parseCli(
       "merge-deltas": { type: "boolean", default: false },
       "base-dir": { type: "string" },
       "compacted-dir": { type: "string" },
+      "no-compacted": { type: "boolean", default: false },
     },
   },
   usage,
@@ -94,9 +96,22 @@ async function measure(dir: string) {
     return cpuMs(started);
   };
   for (const q of queries.slice(0, 20)) await run(new BundleReader(source, new LruCache(64 << 20), manifest, newReadStats()), q);
+  // What the cold searches read, by segment (the base or a delta) and kind of value.
+  const byKind = new Map<string, number>();
+  const counted: KvSource = {
+    async getMany(keys) {
+      const values = await source.getMany(keys);
+      for (const [key, text] of values) {
+        const [, version, kind] = key.split("/");
+        const name = `${version === manifest.version ? "base" : "deltas"} ${kind}`;
+        byKind.set(name, (byKind.get(name) ?? 0) + (text?.length ?? 0));
+      }
+      return values;
+    },
+  };
   for (const q of queries) {
     const stats = newReadStats();
-    const ms = await run(new BundleReader(source, new LruCache(64 << 20), manifest, stats), q);
+    const ms = await run(new BundleReader(counted, new LruCache(64 << 20), manifest, stats), q);
     cold.keys.push(stats.keys);
     cold.bytes.push(stats.bytes);
     cold.trips.push(stats.roundTrips);
@@ -115,11 +130,17 @@ async function measure(dir: string) {
     cpu99: at(cold.cpu, 0.99),
     warm50: at(warm, 0.5),
     warm99: at(warm, 0.99),
+    byKind: [...byKind]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, bytes]) => `${name} ${(bytes / queries.length / 1024).toFixed(1)}`)
+      .join(", "),
   };
 }
 
 const rows: string[] = [];
+const kinds: string[] = [];
 const row = (label: string, m: Awaited<ReturnType<typeof measure>>) =>
+  kinds.push(`- ${label}: ${m.byKind}`) &&
   rows.push(
     `| ${label} | ${m.keys.toFixed(2)} | ${m.bytes.toFixed(1)} / ${m.bytes99.toFixed(1)} | ${m.trips.toFixed(2)} | ${m.cpu50.toFixed(1)} / ${m.cpu99.toFixed(1)} | ${m.warm50.toFixed(2)} / ${m.warm99.toFixed(2)} |`,
   );
@@ -162,7 +183,7 @@ for (let k = 0; k < deltas; k++) {
 }
 row(`base and ${deltas} ${args["merge-deltas"] ? "updates folded into one delta" : "deltas"}`, await measure(archive));
 if (args["compacted-dir"]) row("compacted (one build of every document)", await measure(args["compacted-dir"]));
-else {
+else if (!args["no-compacted"]) {
   const full = await buildFromInputs([write("all.jsonl", records)], { builtAt: "bench", cache: ".cache/entities" });
   await writeBundle(full.bundle, join(work, "compacted"));
   row("compacted (one build of every document)", await measure(join(work, "compacted")));
@@ -172,6 +193,9 @@ say(`
 | ${queries.length} two-word searches, limit 10, facets=sample | keys (cold, mean) | KB (cold, mean / p99) | round trips | CPU ms (cold, p50 / p99) | CPU ms (warm, p50 / p99) |
 |---|---|---|---|---|---|
 ${rows.join("\n")}
+
+KB a cold search reads, by segment and kind of value:
+${kinds.join("\n")}
 
 Updates of ${per} documents: ${updates.join("; ")}.
 Reproduce: npm run bench:segments -- --corpus ${args.corpus} --deltas ${deltas} --per ${per}${args["merge-deltas"] ? " --merge-deltas" : ""}`);

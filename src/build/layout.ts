@@ -11,13 +11,33 @@ export const MAX_VALUE_BYTES = 25 * 1024 * 1024;
 /** Target size of one term shard, so that a cold query reads tens of KB per term, not MBs. */
 const TERM_SHARD_TARGET_BYTES = 48 * 1024;
 /**
- * A delta's term shards are read beside the base's by every query (one more key a term a delta): ~1 KB each while
- * that takes no more than `DELTA_TERM_KEYS` keys, else up to ~3.5 KB, so that eight deltas of 1,000 articles add about a
- * tenth to what a cold two-word search reads at a million articles (~265 KB).
+ * A delta's keys are planned against the base it extends (`DeltaBase`): every query reads two of its term shards (one a
+ * term) and, when a hit is among its documents, that document's metadata bucket. Its term shards are stored deflated,
+ * each at most a hundredth of what a cold two-word search reads of the base (at least 1 KB): eight live deltas (the
+ * compaction threshold) then add about 16% to it through their terms. Against a large base that is fewer, larger
+ * shards (an update of 1,000 articles on a million: ~100 term shards of ~2 KB); against any base, no more than
+ * `DELTA_TERM_KEYS` keys while that keeps them under `DELTA_TERM_SHARD_MAX_BYTES`.
  */
 const DELTA_TERM_SHARD_BYTES = 1024;
 const DELTA_TERM_SHARD_MAX_BYTES = 3.5 * 1024;
 const DELTA_TERM_KEYS = 320;
+export const DELTA_TERM_SHARE = 1 / 100;
+/**
+ * A delta's term shards and metadata buckets are stored deflated (`deflateValue`), which is what their bytes count; a
+ * metadata bucket holds as many documents (4 to `DELTA_META_MAX`) as keep it within the base's buckets' bytes, so that
+ * a hit among a delta's documents reads no more than one of the base's (`deltaMetaSize`).
+ */
+const DELTA_META_MAX = 32;
+/** Metadata buckets a cold two-word search reads of a bundle, about (the estimate of `DeltaBase.queryBytes`). */
+export const SEARCH_META_BUCKETS = 12;
+
+/** The base an update's delta extends, as measured on a sample of its values (`baseCost` in the update). */
+export interface DeltaBase {
+  /** Bytes a cold two-word search reads of it: two term shards and `SEARCH_META_BUCKETS` metadata buckets. */
+  queryBytes: number;
+  /** Bytes of one of its metadata buckets. */
+  metaBucketBytes: number;
+}
 /** Pages of each entity list a delta keeps: the lists merge the first pages of every segment (see the reader). */
 const DELTA_LIST_PAGES = 4;
 /**
@@ -36,6 +56,8 @@ export interface CorpusSize {
   termBytes: number;
   /** Bytes of all whole documents, as JSON. */
   docBytes: number;
+  /** A delta's documents a metadata bucket (`deltaMetaSize`); 4 by default. */
+  metaSize?: number;
 }
 
 export interface LayoutPlan extends Omit<Layout, "docBuckets" | "metaBuckets" | "entityPages" | "tail"> {
@@ -54,7 +76,13 @@ const pow2 = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
  * @example
  * planLayout({ documents: 19043, terms: 40000, entities: 9000, termBytes: 9e6, docBytes: 27e6 }, "free").term; // fits 1,000 keys
  */
-export function planLayout(size: CorpusSize, profile: Profile, shards?: number, budget: number = FREE_PLAN_KEYS): LayoutPlan {
+export function planLayout(
+  size: CorpusSize,
+  profile: Profile,
+  shards?: number,
+  budget: number = FREE_PLAN_KEYS,
+  base?: DeltaBase,
+): LayoutPlan {
   const plan: LayoutPlan = {
     term: shards ?? clamp(pow2(size.termBytes / TERM_SHARD_TARGET_BYTES), 1, 4096),
     metaSize: 4,
@@ -79,12 +107,13 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number, 
         shards ??
         clamp(
           Math.min(
-            Math.ceil(size.termBytes / DELTA_TERM_SHARD_BYTES),
+            Math.ceil(size.termBytes / deltaShardBytes(base)),
             Math.max(DELTA_TERM_KEYS, Math.ceil(size.termBytes / DELTA_TERM_SHARD_MAX_BYTES)),
           ),
           1,
           4096,
         ),
+      metaSize: size.metaSize ?? 4,
       prefix: clamp(Math.ceil(size.terms / 1500), 1, 1024),
       names: clamp(Math.ceil(size.entities / 500), 1, 4096),
       // Few keys to write: an update's records are read one entity at a time.
@@ -113,6 +142,34 @@ export function planLayout(size: CorpusSize, profile: Profile, shards?: number, 
     docBucketBytes: Math.max(plan.docBucketBytes, Math.ceil(size.docBytes / docBuckets) + 1),
     maxEntityPages,
   };
+}
+
+/**
+ * The bytes of a delta's term shard against its base (see `DELTA_TERM_SHARE`).
+ * @example
+ * deltaShardBytes({ queryBytes: 205_000, metaBucketBytes: 5_600 }); // 2050
+ * deltaShardBytes(undefined); // 1024
+ */
+export function deltaShardBytes(base: DeltaBase | undefined): number {
+  return Math.max(DELTA_TERM_SHARD_BYTES, Math.round((base?.queryBytes ?? 0) * DELTA_TERM_SHARE));
+}
+
+/**
+ * Documents a delta's metadata bucket holds against its base: the most, from 4 to `DELTA_META_MAX`, whose bucket
+ * (`bytesOf(n)`: the stored bytes of a bucket of its first `n` documents) is no larger than the base's; 4 without one.
+ * @example
+ * deltaMetaSize((n) => n * 500, { queryBytes: 205_000, metaBucketBytes: 5_600 }); // 11
+ */
+export function deltaMetaSize(bytesOf: (documents: number) => number, base: DeltaBase | undefined): number {
+  if (!base) return 4;
+  let lo = 4;
+  let hi = DELTA_META_MAX;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (bytesOf(mid) <= base.metaBucketBytes) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** `wrangler kv bulk put` takes at most 10,000 pairs a file, and a file under 100 MB. */

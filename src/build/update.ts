@@ -29,7 +29,7 @@ import { extractParallel } from "./entities/parallel";
 import { companyStem, withoutCountry } from "./entities/resolve";
 import type { DocumentNames } from "./entities/types";
 import { type IngestResult, readInputs } from "./ingest/read-inputs";
-import { BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
+import { BULK_MAX_BYTES, BULK_MAX_PAIRS, type DeltaBase, SEARCH_META_BUCKETS } from "./layout";
 import { type Bundle, buildBundle, wordFrequencies } from "./write";
 
 export interface UpdateOptions {
@@ -386,6 +386,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
         wordAdjust,
         allowEmpty: true,
         ...(live.engine.facets ? { facets: live.engine.facets } : {}),
+        deltaBase: await baseCost(source, live),
       },
     );
     const local = await deltaOrder(delta);
@@ -567,6 +568,31 @@ async function writeUpdate(dir: string, delta: Bundle | undefined, live: Manifes
   await writeFile(`${liveFile}.tmp`, JSON.stringify([{ key: LIVE_MANIFEST_KEY, value: text }]));
   await rename(`${liveFile}.tmp`, liveFile);
   await writeFile(join(dir, "manifest.json"), `${JSON.stringify(live, null, 2)}\n`);
+}
+
+/** Values of each kind `baseCost` measures. */
+const COST_SAMPLE = 16;
+
+/**
+ * What a cold two-word search reads of the base, which a delta's keys are planned against (`DeltaBase`): two of its
+ * term shards and `SEARCH_META_BUCKETS` metadata buckets, measured on `COST_SAMPLE` of each spread over the base.
+ * @example
+ * await baseCost(source, live); // { queryBytes: 205_000, metaBucketBytes: 5_600 } at a million articles
+ */
+async function baseCost(source: KvSource, live: Manifest): Promise<DeltaBase> {
+  const prefix = versionPrefix(live.version);
+  const spread = (count: number) => [
+    ...new Set(Array.from({ length: Math.min(COST_SAMPLE, count) }, (_, i) => Math.floor((i * count) / Math.min(COST_SAMPLE, count)))),
+  ];
+  const mean = async (kind: string, count: number) => {
+    const values = [...(await source.getMany(spread(count).map((n) => `${prefix}${kind}/${n}`))).values()].filter(
+      (v): v is string => v !== null,
+    );
+    return values.length === 0 ? 0 : values.reduce((n, v) => n + Buffer.byteLength(v, "utf8"), 0) / values.length;
+  };
+  const term = await mean("term", live.layout.term);
+  const meta = await mean("meta", live.layout.metaBuckets);
+  return { queryBytes: Math.round(2 * term + SEARCH_META_BUCKETS * meta), metaBucketBytes: Math.round(meta) };
 }
 
 /**

@@ -63,10 +63,11 @@ import { prefixCodec } from "../format/values/prefix";
 import { type SimilarShard, similarCodec } from "../format/values/similar";
 import { tailCodec } from "../format/values/tail";
 import { type ParsedTermShard, packTerms, termCodec } from "../format/values/term";
+import { deflateValue } from "./deflate";
 import { MAX_LISTED_DUPLICATES, nearDuplicates, READ_WORDS, SIGNATURE, signatureOf } from "./duplicates";
 import { type EntityLookup, fileEntities } from "./entities/lookup";
 import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
-import { FREE_PLAN_KEYS, type LayoutPlan, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
+import { type DeltaBase, deltaMetaSize, FREE_PLAN_KEYS, type LayoutPlan, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
 import { Parts, type SpooledValues } from "./parts";
 import { similarDocuments } from "./similar";
 
@@ -105,6 +106,8 @@ export interface BuildOptions {
   wordAdjust?: ReadonlyMap<string, number>;
   /** Build a bundle of no documents (an update's delta that only withdraws: its entity records and corrections). */
   allowEmpty?: boolean;
+  /** An update's delta: the base it extends, which its keys are planned against (`DeltaBase`). */
+  deltaBase?: DeltaBase;
   /** Record fields (of `meta`) to make facets: filterable and counted (`FACET_NAME`, not `RESERVED_FACETS`). */
   facets?: string[];
   /**
@@ -172,6 +175,8 @@ const PREFIX_ENTITIES_TOP = 20;
 
 /** Documents `indexText` indexes between two turns of the event loop, when it pauses: about 10 ms of work. */
 const PAUSE_EVERY = 64;
+/** Characters of a delta's packed terms deflated at a time to measure them: about a shard's. */
+const DEFLATE_PIECE = 3000;
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
@@ -287,17 +292,23 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   // What the shards will hold: every posting on the Free plan, else the heads (a posting is ~7 bytes of JSON).
   const head = options.head ?? (options.profile === "free" ? 0 : HEAD_POSTINGS);
   let termBytes = 0;
-  // An update's delta is sized closer (its keys are what an update writes): its documents are numbered from 0, and
-  // only the score slots that hold postings are written.
+  // An update's delta is measured as it will be written (its keys are what an update writes): its shards are packed
+  // (see `writeTerms`), its documents numbered from 0.
   const delta = options.profile === "delta";
-  const posting = delta ? String(docs.length).length + 1 : 7;
+  // A delta's packed terms, in pieces of about a shard, deflated as its shards will be.
+  let piece = "";
   for (const entries of Object.values(maps)) {
     for (const [term, slots] of entries) {
-      const postings = countIds(slots);
-      const written = delta ? slots.filter((slot) => slot && slot.length > 0).length : slots.length;
-      termBytes += term.length + 12 + posting * (head > 0 ? Math.min(head, postings) : postings) + 4 * written;
+      if (delta && head === 0) {
+        piece += `${packTerms([[term, splitPostings(slots, 0).head]])} `;
+        if (piece.length >= DEFLATE_PIECE) {
+          termBytes += deflateValue(piece).length;
+          piece = "";
+        }
+      } else termBytes += term.length + 12 + 7 * (head > 0 ? Math.min(head, countIds(slots)) : countIds(slots)) + 4 * slots.length;
     }
   }
+  if (piece) termBytes += deflateValue(piece).length;
   // `words`: counted while indexing (the same as `wordFrequencies(docs)`, without folding every text again).
 
   const stored: StoredDocument[] = docs.map((doc, i) => ({
@@ -327,10 +338,19 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
       entityBytes: entityBytesOf(entities),
       termBytes,
       docBytes,
+      ...(delta
+        ? {
+            metaSize: deltaMetaSize(
+              (n) => deflateValue(metaCodec.encode(stored.slice(0, n).map((doc, i) => docMeta(doc, 0, undefined, docFields[i])))).length,
+              options.deltaBase,
+            ),
+          }
+        : {}),
     },
     options.profile ?? "default",
     options.shards,
     options.keyBudget,
+    options.deltaBase,
   );
   plan.head = head;
   const parts = new Parts(options.spool); // key without version → value
@@ -353,7 +373,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   storedJson = undefined; // in the buckets now
   const runs = dateRuns(docs);
   parts.set(keyPart("dates"), datesCodec.encode(runs));
-  const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), docFields, plan);
+  const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), docFields, plan, delta);
   writeIds(parts, docs, similar, plan);
   const placed = new Map<string, [number, number]>();
   const entityPages = { ...writeEntities(parts, entities, plan, placed), ...writeTrending(parts, entities, docs) };
@@ -465,7 +485,9 @@ function writeTerms(parts: Parts, maps: Record<Field, [string, Slots][]>, plan: 
     const value = packed
       ? Object.fromEntries(Object.entries(shard).map(([field, entries]) => [field, packTerms(entries as [string, SparsePostings][])]))
       : shard;
-    parts.set(keyPart("term", n), termCodec.encode(value as ParsedTermShard));
+    const text = termCodec.encode(value as ParsedTermShard);
+    // Packed is a delta's, and a delta's shards are stored deflated (see `planLayout`).
+    parts.set(keyPart("term", n), packed ? deflateValue(text) : text);
   }
   return tails;
 }
@@ -502,7 +524,24 @@ function writeDocuments(parts: Parts, storedJson: string[], plan: LayoutPlan): {
   return { bucketOf, docBuckets };
 }
 
-/** Metadata buckets of `metaSize` documents each, by number; returns how many. */
+/** A document's metadata, as its bucket holds it (`bucket`: its document bucket). */
+function docMeta(doc: StoredDocument, bucket: number, duplicates?: Duplicates, fields?: Record<string, string[]>): DocMeta {
+  return {
+    id: doc.id,
+    title: doc.title,
+    ...(doc.date ? { date: doc.date } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    text: doc.body.slice(0, SNIPPET_SOURCE_CHARS),
+    // English, the default, is left out: what a hit's words are stemmed in.
+    ...(doc.lang && doc.lang !== DEFAULT_LANGUAGE ? { lang: doc.lang } : {}),
+    entities: doc.entities,
+    ...(fields ? { fields } : {}),
+    ...(duplicates ? { duplicates } : {}),
+    bucket,
+  };
+}
+
+/** Metadata buckets of `metaSize` documents each, by number (deflated in a delta); returns how many. */
 function writeMetas(
   parts: Parts,
   stored: StoredDocument[],
@@ -510,27 +549,16 @@ function writeMetas(
   duplicates: (Duplicates | undefined)[],
   fields: (Record<string, string[]> | undefined)[],
   plan: LayoutPlan,
+  deflate: boolean,
 ): number {
   const metaBuckets = Math.ceil(stored.length / plan.metaSize);
   for (let b = 0; b < metaBuckets; b++) {
     const metas: DocMeta[] = [];
     for (let i = b * plan.metaSize; i < Math.min(stored.length, (b + 1) * plan.metaSize); i++) {
-      const doc = stored[i] as StoredDocument;
-      metas.push({
-        id: doc.id,
-        title: doc.title,
-        ...(doc.date ? { date: doc.date } : {}),
-        ...(doc.url ? { url: doc.url } : {}),
-        text: doc.body.slice(0, SNIPPET_SOURCE_CHARS),
-        // English, the default, is left out: what a hit's words are stemmed in.
-        ...(doc.lang && doc.lang !== DEFAULT_LANGUAGE ? { lang: doc.lang } : {}),
-        entities: doc.entities,
-        ...(fields[i] ? { fields: fields[i] } : {}),
-        ...(duplicates[i] ? { duplicates: duplicates[i] } : {}),
-        bucket: bucketOf[i] ?? 0,
-      });
+      metas.push(docMeta(stored[i] as StoredDocument, bucketOf[i] ?? 0, duplicates[i], fields[i]));
     }
-    parts.set(keyPart("meta", b), metaCodec.encode(metas));
+    const value = metaCodec.encode(metas);
+    parts.set(keyPart("meta", b), deflate ? deflateValue(value) : value);
   }
   return metaBuckets;
 }

@@ -20,6 +20,7 @@ import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 import { mergePostings, type Segment, type Segments, segmentsOf, toArchive } from "./segments";
 import { slugify } from "./slug";
 import type { DateRuns } from "./values/dates";
+import { inflateValue, isDeflated } from "./values/deflated";
 import { unpackMentions } from "./values/doc";
 import { unpackEntity } from "./values/entity";
 import type { EntityPage } from "./values/entity-list";
@@ -192,9 +193,16 @@ export class BundleReader {
       const out = new Map<string, { value: unknown; size: number }>();
       for (const key of missing) {
         const kind = kindOf.get(key) as KeyKind;
-        const text = texts.get(key);
+        let text = texts.get(key);
         if (text == null) throw new AppError("bundle_key_missing", `Key ${key} is missing from KV.`);
         this.stats.bytes += text.length;
+        if (isDeflated(text)) {
+          try {
+            text = await inflateValue(text);
+          } catch {
+            throw new AppError("bundle_key_corrupt", `Key ${key} is not deflated as its mark says.`);
+          }
+        }
         let raw: unknown;
         try {
           raw = JSON.parse(text);
