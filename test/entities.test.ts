@@ -110,6 +110,22 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("types a name as the description beside it says: the noun before it, a place noun and 'of', an apposition", () => {
+    const typeOf = (text: string, name: string) => extractMentions(text).find((m) => m.text === name)?.type;
+    expect(typeOf("Dockworkers walked out after the port operator Bergen Havn refused to talk.", "Bergen Havn")).toBe("organization");
+    expect(typeOf("Exports resumed from the port of Bergen on Friday.", "Bergen")).toBe("place");
+    // The tagger finds no name here; the apposition types it, and its other mention in the text.
+    expect(
+      extractMentions("Hirtshals, the Danish port that wants more trade, doubled its quay. Hirtshals is growing.").filter(
+        (m) => m.text === "Hirtshals",
+      ),
+    ).toMatchObject([{ type: "place" }, { type: "place" }]);
+    // Not a description: a person named after the noun, a clause after the comma, a new subject.
+    expect(typeOf("The president of the union Raphael Lakpe said the strike would go on.", "Raphael Lakpe")).toBe("person");
+    expect(typeOf("Hasina, speaking to a group of engineers, accused the opposition.", "Hasina")).toBe("person");
+    expect(typeOf("In London, the foreign minister said talks would resume.", "London")).toBe("place");
+  });
+
   it("tells the US (the country) from us (the pronoun) by case", () => {
     expect(found("Tell us about the US plans, the Taliban said.")).toEqual([
       ["US", "place"],

@@ -61,3 +61,18 @@ export const CALENDAR = words(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july
   august september october november december
 `);
+
+/**
+ * Nouns that say what the name beside them is, written before it ("the ferry operator Fjord Line", "the port of
+ * Bergen") or after it as an apposition ("Hirtshals, the Danish port that…"): lower case, as a description is. Not
+ * the nouns that are also people's trades ("insurer Thierry Dehaan", "publisher of the daily…").
+ */
+export const ORG_DESCRIPTORS = words(`
+  company companies firm group operator carrier airline maker manufacturer retailer lender bank broadcaster
+  newspaper agency union party club regulator utility conglomerate chain subsidiary
+`);
+export const PLACE_DESCRIPTORS = words(`
+  town city village port capital region province island district county country municipality suburb state
+`);
+/** The place nouns that describe a name right before it, without "of" ("the capital Kabul"). */
+export const PLACE_DESCRIPTORS_BEFORE = words("capital");

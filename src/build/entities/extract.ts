@@ -1,6 +1,7 @@
 /** @module Finds the people, organisations and places named in a text, with their character offsets: the trained tagger, read back as mentions. */
 import type { EntityType } from "../../format/schema";
-import { CALENDAR } from "./cues";
+import { CALENDAR, ORG_DESCRIPTORS, PLACE_DESCRIPTORS, PLACE_DESCRIPTORS_BEFORE } from "./cues";
+import { isDemonymWord } from "./demonyms";
 import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
 import { nameKey, wordKey } from "./normalize";
@@ -11,7 +12,7 @@ import { tagPrepared } from "./tagger/tag";
 import { splitSentences, type Word } from "./tagger/tokenize";
 import { roleBefore } from "./titles";
 import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./types";
-import { isCommonWord, opensSentence } from "./words";
+import { isCommonWord, lexiconClass, opensSentence } from "./words";
 
 /** The types the tagger reports, by its type index (MISC, index 3, is never reported). */
 const TYPES: readonly EntityType[] = ["person", "organization", "place"];
@@ -56,7 +57,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   const mentions = taggedMentions(reading, spans, titleCase);
   surnamesArePeople(mentions, text);
   listsOfPlaces(reading, mentions);
-  oneSensePerDocument(mentions);
+  oneSensePerDocument(mentions, describedTypes(reading, mentions));
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
   mentions.sort((a, b) => a.start - b.start);
   if (titleCase.some(Boolean)) {
@@ -64,15 +65,22 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
     mentions.sort((a, b) => a.start - b.start);
   }
   const untyped: UntypedName[] = [];
-  let parties = 0;
-  // A party the tagger left untyped ("The Conservatives accused…", "Tory MP …") is an organisation all the same.
-  for (const name of leftOut(reading, prepared, spans)) {
-    if (lookupGazetteer(nameKey(name.text))?.party) {
-      mentions.push({ ...name, type: "organization" });
-      parties++;
+  let typed = 0;
+  const left = leftOut(reading, prepared, spans);
+  // A name the tagger left untyped that a description types ("Hirtshals, the Danish port that…"): so are its other
+  // mentions in the text.
+  const candidates: LocatedMention[] = left.map((name) => ({ ...name, type: "place" }));
+  const described = new Map<string, EntityType>();
+  for (const mention of describedTypes(reading, candidates)) if (!described.has(mention.text)) described.set(mention.text, mention.type);
+  for (const name of left) {
+    const type = described.get(name.text);
+    // A party the tagger left untyped ("The Conservatives accused…", "Tory MP …") is an organisation all the same.
+    if (type || lookupGazetteer(nameKey(name.text))?.party) {
+      mentions.push({ ...name, type: type ?? "organization" });
+      typed++;
     } else untyped.push(name);
   }
-  if (parties > 0) mentions.sort((a, b) => a.start - b.start);
+  if (typed > 0) mentions.sort((a, b) => a.start - b.start);
   return { mentions, untyped };
 }
 
@@ -299,13 +307,85 @@ function listsOfPlaces({ sentences }: Reading, mentions: readonly LocatedMention
   });
 }
 
+/** What a lower-case noun describing a name says it is (`ORG_DESCRIPTORS`, `PLACE_DESCRIPTORS`). */
+function descriptorType(word: string): EntityType | undefined {
+  if (ORG_DESCRIPTORS.has(word)) return "organization";
+  return PLACE_DESCRIPTORS.has(word) ? "place" : undefined;
+}
+
+/** What may follow the noun of an apposition: it ends there ("Hirtshals, the Danish port that wants…"). */
+const APPOSITION_ENDS = new Set([",", ".", ";", ":", ")", "that", "which", "who", "whose", "where", "of", "in", "on", "with"]);
+const ARTICLES = new Set(["the", "a", "an"]);
+const lowerWord = (word: string) => /^\p{Ll}[\p{Ll}-]*$/u.test(word);
+
 /**
- * Gives every mention of one name in a document the type most of them have (the first one's on a tie): "tyre giant
- * Pirelli" and "Pirelli shares" are one company.
+ * Gives a mention the type a description beside it says: a lower-case noun right before it ("the ferry operator Fjord
+ * Line", "port operator Bergen Havn", "the capital Kabul"; not before a given name, "the union Raphael Lakpe", nor a
+ * place noun that may be a modifier, "the central district SOLIDERE"), a place noun and "of" ("the port of Bergen"), or an apposition after it: an article, at
+ * most two lower-case words or demonyms and the noun ("Hirtshals, the Danish port that…"). The text says what the
+ * name is, where the tagger guessed from its neighbours. People are left to the tagger: "in London, the foreign
+ * minister said" is no apposition. Returns the mentions so described.
  */
-function oneSensePerDocument(mentions: LocatedMention[]): void {
+function describedTypes({ sentences }: Reading, mentions: readonly LocatedMention[]): Set<LocatedMention> {
+  const described = new Set<LocatedMention>();
+  const byStart = new Map<number, LocatedMention>();
+  const byEnd = new Map<number, LocatedMention>();
+  for (const mention of mentions) {
+    byStart.set(mention.start, mention);
+    byEnd.set(mention.end, mention);
+  }
+  const give = (mention: LocatedMention, type: EntityType) => {
+    mention.type = type;
+    described.add(mention);
+  };
+  sentences.forEach((words, sentence) => {
+    for (let j = 0; j < words.length; j++) {
+      const word = words[j] as Word;
+      const starting = byStart.get(word.start);
+      if (starting?.sentence === sentence && j > 0) {
+        const before = (words[j - 1] as Word).text;
+        // "the union Raphael Lakpe" names a person after the noun, not the union: a given name first says so.
+        const type = !lowerWord(before)
+          ? undefined
+          : before === "of"
+            ? j > 1 && descriptorType((words[j - 2] as Word).text) === "place"
+              ? "place"
+              : undefined
+            : lexiconClass(word.text.toLowerCase()) === "first" || (PLACE_DESCRIPTORS.has(before) && !PLACE_DESCRIPTORS_BEFORE.has(before))
+              ? undefined
+              : descriptorType(before);
+        if (type) give(starting, type);
+      }
+      const ending = byEnd.get(word.end);
+      if (ending?.sentence !== sentence || words[j + 1]?.text !== ",") continue;
+      // An apposition opens with its article ("Hasina, speaking to a group of engineers" is none).
+      if (!ARTICLES.has(words[j + 2]?.text ?? "")) continue;
+      let k = j + 3;
+      for (let modifiers = 0; k < words.length && modifiers <= 2; k++, modifiers++) {
+        const text = (words[k] as Word).text;
+        const type = lowerWord(text) ? descriptorType(text) : undefined;
+        if (type) {
+          const next = words[k + 1]?.text;
+          if (next === undefined || APPOSITION_ENDS.has(next)) give(ending, type);
+          break;
+        }
+        if (!lowerWord(text) && !isDemonymWord(text)) break;
+      }
+    }
+  });
+  return described;
+}
+
+/**
+ * Gives every mention of one name in a document the type most of them have (the first one's on a tie), or the type a
+ * description gave one of them (`describedTypes`): "tyre giant Pirelli" and "Pirelli shares" are one company.
+ */
+function oneSensePerDocument(mentions: LocatedMention[], described: ReadonlySet<LocatedMention> = new Set()): void {
   const votes = new Map<string, { first: EntityType; tally: Map<EntityType, number> }>();
-  for (const { text, type } of mentions) {
+  const told = new Map<string, EntityType>();
+  for (const mention of mentions) {
+    const { text, type } = mention;
+    if (described.has(mention) && !told.has(text)) told.set(text, type);
     const vote = votes.get(text) ?? { first: type, tally: new Map<EntityType, number>() };
     vote.tally.set(type, (vote.tally.get(type) ?? 0) + 1);
     votes.set(text, vote);
@@ -314,7 +394,7 @@ function oneSensePerDocument(mentions: LocatedMention[]): void {
   for (const [text, { first, tally }] of votes) {
     let best = first;
     for (const [type, count] of tally) if (count > (tally.get(best) ?? 0)) best = type;
-    winners.set(text, best);
+    winners.set(text, told.get(text) ?? best);
   }
   for (const mention of mentions) mention.type = winners.get(mention.text) ?? mention.type;
 }
