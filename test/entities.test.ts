@@ -120,6 +120,9 @@ describe("extractMentions", () => {
         (m) => m.text === "Hirtshals",
       ),
     ).toMatchObject([{ type: "place" }, { type: "place" }]);
+    // The names listed after it, as far as the list's "and": not a new sentence's subject after a comma.
+    expect(typeOf("Fire forced the evacuation of the towns of Bejis and Teresa on Saturday.", "Teresa")).toBe("place");
+    expect(typeOf("Born in the central province of Anhui, Dai came to Shanghai as a student.", "Dai")).toBe("person");
     // Not a description: a person named after the noun, a clause after the comma, a new subject.
     expect(typeOf("The president of the union Raphael Lakpe said the strike would go on.", "Raphael Lakpe")).toBe("person");
     expect(typeOf("Hasina, speaking to a group of engineers, accused the opposition.", "Hasina")).toBe("person");

@@ -316,6 +316,8 @@ function descriptorType(word: string): EntityType | undefined {
 /** What may follow the noun of an apposition: it ends there ("Hirtshals, the Danish port that wants…"). */
 const APPOSITION_ENDS = new Set([",", ".", ";", ":", ")", "that", "which", "who", "whose", "where", "of", "in", "on", "with"]);
 const ARTICLES = new Set(["the", "a", "an"]);
+/** A plural noun's singular, as the descriptors are listed: "towns" → "town", "cities" → "city". */
+const singular = (word: string) => (word.endsWith("ies") ? `${word.slice(0, -3)}y` : word.endsWith("s") ? word.slice(0, -1) : word);
 const lowerWord = (word: string) => /^\p{Ll}[\p{Ll}-]*$/u.test(word);
 
 /**
@@ -348,13 +350,31 @@ function describedTypes({ sentences }: Reading, mentions: readonly LocatedMentio
         const type = !lowerWord(before)
           ? undefined
           : before === "of"
-            ? j > 1 && descriptorType((words[j - 2] as Word).text) === "place"
+            ? j > 1 && descriptorType(singular((words[j - 2] as Word).text)) === "place"
               ? "place"
               : undefined
             : lexiconClass(word.text.toLowerCase()) === "first" || (PLACE_DESCRIPTORS.has(before) && !PLACE_DESCRIPTORS_BEFORE.has(before))
               ? undefined
               : descriptorType(before);
         if (type) give(starting, type);
+        // "the towns of Bejis, Teresa and Segorbe": the names listed after a place noun and "of" are places too, as
+        // far as the list's "and" or "or" ("the province of Anhui, Dai came…" lists nothing).
+        if (type === "place" && before === "of") {
+          const listed: LocatedMention[] = [];
+          let closed = 0;
+          let mention = starting;
+          for (;;) {
+            let k = j;
+            while (k < words.length && (words[k] as Word).end <= mention.end) k++;
+            const join = words[k]?.text;
+            const next = join !== undefined && LIST_JOINS.has(join) ? byStart.get(words[k + 1]?.start ?? -1) : undefined;
+            if (!next || next.sentence !== sentence) break;
+            listed.push(next);
+            if (join !== ",") closed = listed.length;
+            mention = next;
+          }
+          for (const name of listed.slice(0, closed)) give(name, "place");
+        }
       }
       const ending = byEnd.get(word.end);
       if (ending?.sentence !== sentence || words[j + 1]?.text !== ",") continue;
