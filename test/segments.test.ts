@@ -126,6 +126,13 @@ async function answers(reader: BundleReader, ids: string[], entityIds: string[])
     const page = await reader.entityPage(list, 0);
     out[`list ${list}`] = page ? { total: page.total, items: page.items.map((i) => [i.id, i.mentions, i.documents]) } : null;
   }
+  // Trending lists move with the newest document: an update recomputes them whole.
+  for (const list of ["trending-7-all", "trending-7-person", "trending-7-place", "trending-30-all"]) {
+    const page = await reader.entityPage(list, 0);
+    out[`list ${list}`] = page
+      ? { total: page.total, items: page.items.map((i) => [i.id, i.name, i.type, i.mentions, i.documents, i.trend]) }
+      : null;
+  }
   for (const prefix of ["ha", "fer", "aal", "ro", "mar"]) {
     const s = await suggest(bundleEngine(reader), reader, prefix, 5, { titles: false });
     out[`suggest ${prefix}`] = { terms: s.terms, entities: s.entities };

@@ -6,6 +6,7 @@ import type { KvSource } from "../kv/source";
 import { writeEntityLookup } from "./entities/lookup";
 import { ASSETS_PAID_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
 import { readSpool } from "./parts";
+import { writeTrendTable } from "./trends";
 import { type Bundle, BundleBuildError, liveManifest } from "./write";
 
 /** The file holding only the live manifest: uploaded last, so a half-uploaded version is never served. */
@@ -130,10 +131,9 @@ export async function writeBundle(bundle: Bundle, dir: string, options: WriteOpt
     if (assets) await asset(key, value);
   }
   if (batch.length > 0) await flush();
-  if (bundle.lookup) {
-    await mkdir(join(tmp, INDEX_DIR), { recursive: true });
-    await writeEntityLookup(tmp, bundle.manifest.version, bundle.lookup);
-  }
+  if (bundle.lookup || bundle.trends) await mkdir(join(tmp, INDEX_DIR), { recursive: true });
+  if (bundle.lookup) await writeEntityLookup(tmp, bundle.manifest.version, bundle.lookup);
+  if (bundle.trends) await writeTrendTable(tmp, bundle.manifest.version, bundle.trends);
   const [key, value] = liveManifest(bundle);
   if (assets) await asset(key, value);
   await writeFile(join(tmp, "kv", LIVE_FILE), JSON.stringify([{ key, value }]));

@@ -13,6 +13,7 @@ import { BundleReader, parseValue, readManifest } from "../format/reader";
 import type { EntityRecord, EntityRef, EntityType, SourceDocument, StoredDocument } from "../format/schema";
 import { toRuns } from "../format/segments";
 import { type StoredEntity, unpackEntity } from "../format/values/entity";
+import type { EntityPage } from "../format/values/entity-list";
 import { LruCache } from "../kv/lru-cache";
 import { type KvSource, newReadStats } from "../kv/source";
 import { fileKvSource, indexedFileSource, LIVE_FILE, writeBulkFile } from "./bundle-files";
@@ -30,6 +31,7 @@ import { companyStem, withoutCountry } from "./entities/resolve";
 import type { DocumentNames } from "./entities/types";
 import { type IngestResult, readInputs } from "./ingest/read-inputs";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS, type DeltaBase, SEARCH_META_BUCKETS } from "./layout";
+import { readTrendTable, retimed, type TrendEntity, TrendTable, trendingPages, writeTrendTable } from "./trends";
 import { type Bundle, buildBundle, wordFrequencies } from "./write";
 
 export interface UpdateOptions {
@@ -373,6 +375,36 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const wordAdjust = new Map([...wordFrequencies(goneDocs as SourceDocument[])].map(([w, n]) => [w, -n]));
   records.sort((a, b) => byText(a.id, b.id));
 
+  // The trending lists, recomputed whole where the archive keeps its entities' trends (`kv-index/trends-*`): each
+  // touched entity's document times lose those of the documents that went and gain those of the update's.
+  const trends = await readTrends(dir, live);
+  let trending: Map<string, EntityPage[]> | undefined;
+  let touchedTrends: TrendEntity[] | undefined;
+  if (trends) {
+    const timeOf = new Map(docs.map((d) => [d.id, d.date ? Date.parse(d.date) : Number.NaN]));
+    const dated = (times: number[]) => times.filter((t) => !Number.isNaN(t));
+    touchedTrends = records.map((r) => ({
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      mentions: r.mentions,
+      documents: r.documents.count,
+      times: retimed(
+        (trends.newer.get(r.id) ?? trendAt(trends.base, r.id))?.times ?? [],
+        dated((removed.get(r.id)?.dates ?? []).map((d) => Date.parse(d))),
+        dated((fresh.get(r.id)?.documents.ids ?? []).map((id) => timeOf.get(id) ?? Number.NaN)),
+      ),
+    }));
+    for (const entity of touchedTrends) trends.newer.set(entity.id, entity);
+    const goneNumbers = new Set([...withdrawNumbers.values(), ...moved.map((id) => numbers.get(id) as number)]);
+    // The base's entries of the entities a delta holds newer ones of are left out.
+    const skip = new Set([...trends.newer.keys()].map((id) => trends.base.indexOf(id)).filter((i) => i >= 0));
+    trending = trendingPages(
+      [{ table: trends.base, skip }, { table: TrendTable.of([...trends.newer.values()]) }],
+      ...(await datedRange(reader, docs, goneNumbers)),
+    );
+  }
+
   let delta: Bundle | undefined;
   let deltaManifest: DeltaManifest | undefined;
   // An update that only withdraws has a delta of no documents: the records it rewrote, the completions it corrects.
@@ -387,8 +419,10 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
         allowEmpty: true,
         ...(live.engine.facets ? { facets: live.engine.facets } : {}),
         deltaBase: await baseCost(source, live),
+        ...(trending ? { trending } : {}),
       },
     );
+    if (touchedTrends) delta.trends = touchedTrends;
     const local = await deltaOrder(delta);
     const global = local.map((id) => newNumbers.get(id) ?? (numbers.get(id) as number));
     // Its new documents' date runs, after those of the deltas it folds (whose new documents it holds now).
@@ -562,12 +596,67 @@ async function writeUpdate(dir: string, delta: Bundle | undefined, live: Manifes
       await writeBulkFile(dir, `delta-${delta.manifest.version}-${String(i + 1).padStart(4, "0")}.json`, pairs, keys);
     }
     if (delta.lookup) await writeEntityLookup(dir, delta.manifest.version, delta.lookup);
+    if (delta.trends) await writeTrendTable(dir, delta.manifest.version, delta.trends);
   }
   const text = JSON.stringify(live);
   const liveFile = join(dir, "kv", LIVE_FILE);
   await writeFile(`${liveFile}.tmp`, JSON.stringify([{ key: LIVE_MANIFEST_KEY, value: text }]));
   await rename(`${liveFile}.tmp`, liveFile);
   await writeFile(join(dir, "manifest.json"), `${JSON.stringify(live, null, 2)}\n`);
+}
+
+/**
+ * The archive's entity trends after its last update: the base's table, and what the deltas' say of the entities they
+ * touched (the newest entry winning); undefined when a segment has none (written before trend tables).
+ */
+async function readTrends(dir: string, live: Manifest): Promise<{ base: TrendTable; newer: Map<string, TrendEntity> } | undefined> {
+  const base = await readTrendTable(dir, live.version);
+  if (!base) return undefined;
+  const newer = new Map<string, TrendEntity>();
+  for (const { version } of live.deltas ?? []) {
+    const table = await readTrendTable(dir, version);
+    if (!table) return undefined;
+    for (const entity of table.entities()) newer.set(entity.id, entity);
+  }
+  return { base, newer };
+}
+
+/** A table's entry of an entity, if it has one. */
+function trendAt(table: TrendTable, id: string): TrendEntity | undefined {
+  const i = table.indexOf(id);
+  return i < 0 ? undefined : table.entity(i);
+}
+
+/** Numbers `datedRange` reads the metadata of at a time. */
+const RANGE_BATCH = 256;
+
+/**
+ * The times (ms) of the newest and the oldest dated document the archive holds after the update: its own documents',
+ * and the archive's live ones but `gone` (withdrawn, or moved by a correction of their date); NaN for both when none
+ * has a date. Documents are numbered by date, the undated first: the newest is the first dated one from the top.
+ */
+async function datedRange(reader: BundleReader, docs: readonly SourceDocument[], gone: ReadonlySet<number>): Promise<[number, number]> {
+  let newest = Number.NEGATIVE_INFINITY;
+  let oldest = Number.POSITIVE_INFINITY;
+  const take = (date: string | undefined) => {
+    const time = date ? Date.parse(date) : Number.NaN;
+    if (Number.isNaN(time)) return false;
+    newest = Math.max(newest, time);
+    oldest = Math.min(oldest, time);
+    return true;
+  };
+  for (const doc of docs) take(doc.date);
+  const size = reader.documents;
+  const scan = async (numbers: (from: number) => number[]) => {
+    for (let from = 0; from < size; from += RANGE_BATCH) {
+      const wanted = numbers(from).filter((n) => n >= 0 && n < size && !gone.has(n));
+      const metas = await reader.metas(wanted);
+      for (const n of wanted) if (take(metas.get(n)?.date)) return;
+    }
+  };
+  await scan((from) => Array.from({ length: RANGE_BATCH }, (_, i) => size - 1 - from - i));
+  await scan((from) => Array.from({ length: RANGE_BATCH }, (_, i) => from + i));
+  return Number.isFinite(newest) ? [newest, oldest] : [Number.NaN, Number.NaN];
 }
 
 /** Values of each kind `baseCost` measures. */

@@ -33,8 +33,6 @@ import {
   type TailRef,
   type TermEntry,
   type TermShard,
-  TRENDING_DAYS,
-  trendingList,
   versionPrefix,
 } from "../format/bundle";
 import type { Field } from "../format/flex-config";
@@ -54,7 +52,7 @@ import { bm25 } from "../format/scoring";
 import { datesCodec } from "../format/values/dates";
 import { encodeBucket, encodeDocument } from "../format/values/doc";
 import { type EntityShard, packEntity } from "../format/values/entity";
-import { type EntityPage, entityListCodec, type Trend } from "../format/values/entity-list";
+import { type EntityPage, entityListCodec } from "../format/values/entity-list";
 import { type IdShard, idCodec } from "../format/values/id";
 import { manifestCodec } from "../format/values/manifest";
 import { metaCodec } from "../format/values/meta";
@@ -70,6 +68,7 @@ import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
 import { type DeltaBase, deltaMetaSize, FREE_PLAN_KEYS, type LayoutPlan, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
 import { Parts, type SpooledValues } from "./parts";
 import { similarDocuments } from "./similar";
+import { TRENDING_LISTS, type TrendEntity, TrendTable, trendingPages } from "./trends";
 
 export interface BundleInput {
   documents: SourceDocument[];
@@ -108,6 +107,11 @@ export interface BuildOptions {
   allowEmpty?: boolean;
   /** An update's delta: the base it extends, which its keys are planned against (`DeltaBase`). */
   deltaBase?: DeltaBase;
+  /**
+   * An update's delta: the archive's trending lists, recomputed (`trendingPages`), written whole in the delta with an
+   * entry for every list (0 pages where there is none), which the reader then takes over the base's.
+   */
+  trending?: Map<string, EntityPage[]>;
   /** Record fields (of `meta`) to make facets: filterable and counted (`FACET_NAME`, not `RESERVED_FACETS`). */
   facets?: string[];
   /**
@@ -157,6 +161,11 @@ export interface Bundle {
   spooled?: SpooledValues;
   /** Its entities filed by the keys names resolve by, for updates (`kv-index/entities-<version>.*`, never uploaded). */
   lookup?: EntityLookup;
+  /**
+   * Its entities' trends, for updates to recompute the trending lists from (`kv-index/trends-<version>.*`, never
+   * uploaded): a base's every entity, a delta's those its update touched.
+   */
+  trends?: TrendEntity[];
 }
 
 export class BundleBuildError extends Error {
@@ -376,7 +385,10 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), docFields, plan, delta);
   writeIds(parts, docs, similar, plan);
   const placed = new Map<string, [number, number]>();
-  const entityPages = { ...writeEntities(parts, entities, plan, placed), ...writeTrending(parts, entities, docs) };
+  const trends = delta ? undefined : trendEntities(entities, docs);
+  const lists =
+    options.trending ?? (trends ? trendingPages([{ table: TrendTable.of(trends) }], ...datedRange(docs)) : new Map<string, EntityPage[]>());
+  const entityPages = { ...writeEntities(parts, entities, plan, placed), ...writeTrending(parts, lists, options.trending !== undefined) };
 
   // The version is a hash of every part, so a new build never mixes with an old one.
   const names = parts.names();
@@ -448,7 +460,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     );
   }
   // Where an update finds these entities again (local to the build, not uploaded).
-  return { manifest, values, ...(spooled ? { spooled } : {}), lookup: fileEntities(entities, placed) };
+  return { manifest, values, ...(spooled ? { spooled } : {}), lookup: fileEntities(entities, placed), ...(trends ? { trends } : {}) };
 }
 
 /**
@@ -670,61 +682,51 @@ function writeEntities(
 }
 
 /**
- * The trending lists (`trendingList(days, type)`, for each of `TRENDING_DAYS` and for all types and each): entities
- * in at least 2 documents of the last `days` before the newest document, by how much more they appear then than
- * their earlier rate would give in as many days (`Trend.score`), then by those documents; the first two pages of
- * each. None in an archive without dates, nor for a window reaching back past its oldest document. Returns the pages
- * per list.
+ * Writes the trending lists' pages (`trendingPages`) and returns the pages per list; `every`: an entry for every list,
+ * 0 where there is none (an update's, which replaces the base's).
  */
-function writeTrending(parts: Parts, entities: EntityRecord[], docs: SourceDocument[]): Record<string, number> {
+function writeTrending(parts: Parts, lists: ReadonlyMap<string, EntityPage[]>, every: boolean): Record<string, number> {
+  const pages: Record<string, number> = {};
+  if (every) for (const name of TRENDING_LISTS) pages[name] = 0;
+  for (const [name, list] of lists) {
+    pages[name] = list.length;
+    list.forEach((page, p) => {
+      parts.set(keyPart("entity-list", `${name}/${p}`), entityListCodec.encode(page));
+    });
+  }
+  return pages;
+}
+
+/** Each entity's trend fields: its record's, and the times of its dated documents. Empty in an archive without dates. */
+function trendEntities(entities: readonly EntityRecord[], docs: readonly SourceDocument[]): TrendEntity[] {
   const timeOf = new Map<string, number>();
   for (const doc of docs) {
     const time = doc.date ? Date.parse(doc.date) : Number.NaN;
     if (!Number.isNaN(time)) timeOf.set(doc.id, time);
   }
-  if (timeOf.size === 0) return {};
+  if (timeOf.size === 0) return [];
+  return entities.map(({ id, name, type, mentions, documents }) => {
+    const times: number[] = [];
+    for (const doc of documents.ids) {
+      const time = timeOf.get(doc);
+      if (time !== undefined) times.push(time);
+    }
+    return { id, name, type, mentions, documents: documents.count, times };
+  });
+}
+
+/** The times (ms) of the oldest and the newest dated document; NaN for both when none has a date. */
+function datedRange(docs: readonly SourceDocument[]): [newest: number, oldest: number] {
   // A loop, not a spread: a million arguments overflow the stack.
   let newest = Number.NEGATIVE_INFINITY;
   let oldest = Number.POSITIVE_INFINITY;
-  for (const time of timeOf.values()) {
+  for (const doc of docs) {
+    const time = doc.date ? Date.parse(doc.date) : Number.NaN;
+    if (Number.isNaN(time)) continue;
     if (time > newest) newest = time;
     if (time < oldest) oldest = time;
   }
-  const pages: Record<string, number> = {};
-  for (const days of TRENDING_DAYS) {
-    const cutoff = newest - days * 86_400_000;
-    // A window reaching back past the oldest document has nothing before it to compare with: no list.
-    if (cutoff <= oldest) continue;
-    // Days of archive before the window (at least one): the earlier rate's denominator.
-    const span = Math.max(1, (cutoff - oldest) / 86_400_000);
-    const ranked: EntityPage["items"] = [];
-    for (const entity of entities) {
-      let recent = 0;
-      let before = 0;
-      for (const id of entity.documents.ids) {
-        const time = timeOf.get(id);
-        if (time === undefined) continue;
-        if (time > cutoff) recent++;
-        else before++;
-      }
-      if (recent < 2) continue;
-      const score = Math.round(((recent + 1) / ((before * days) / span + 1)) * 100) / 100;
-      const { id, name, type, mentions } = entity;
-      ranked.push({ id, name, type, mentions, documents: entity.documents.count, trend: { recent, before, score } });
-    }
-    const trendOf = (e: EntityPage["items"][number]) => e.trend as Trend;
-    ranked.sort((a, b) => trendOf(b).score - trendOf(a).score || trendOf(b).recent - trendOf(a).recent || (a.id < b.id ? -1 : 1));
-    for (const type of ["all", ...entityTypes] as const) {
-      const list = ranked.filter((e) => type === "all" || e.type === type);
-      const name = trendingList(days, type);
-      pages[name] = Math.min(2, Math.ceil(list.length / ENTITY_PAGE_SIZE));
-      for (let p = 0; p < (pages[name] as number); p++) {
-        const page = { total: list.length, items: list.slice(p * ENTITY_PAGE_SIZE, (p + 1) * ENTITY_PAGE_SIZE) };
-        parts.set(keyPart("entity-list", `${name}/${p}`), entityListCodec.encode(page));
-      }
-    }
-  }
-  return pages;
+  return Number.isFinite(newest) ? [newest, oldest] : [Number.NaN, Number.NaN];
 }
 
 /**

@@ -35,7 +35,9 @@ export const TRENDING_DAYS = [7, 30, 90, 365] as const;
  * @example
  * trendingList(30, "person"); // "trending-30-person"
  */
-export const trendingList = (days: number, type: string): string => `trending-${days}-${type}`;
+export const trendingList = (days: number, type: string): string => `${TRENDING_PREFIX}${days}-${type}`;
+/** What every trending list's name starts with. */
+export const TRENDING_PREFIX = "trending-";
 
 /** The live pointer: the manifest of the version being served. Written last, after every key of its version. */
 export const LIVE_MANIFEST_KEY = "manifest";

@@ -14,6 +14,7 @@ import {
   MIN_PREFIX,
   PREFIX_GROUP,
   readableEngine,
+  TRENDING_PREFIX,
 } from "./bundle";
 import { fnv1a, shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
@@ -582,6 +583,18 @@ export class BundleReader {
    * later base page that an update raised above them shows once compacted (`npm run compact`).
    */
   private async segmentEntityPage(list: string, page: number, segments: Segments): Promise<EntityPage | undefined> {
+    // A trending list is the newest segment's that has one (an update recomputes them whole, 0 pages where there is
+    // none); deltas written before that have none, and the base's stands.
+    if (list.startsWith(TRENDING_PREFIX)) {
+      for (let s = segments.list.length - 1; s >= 0; s--) {
+        const { manifest, version } = segments.list[s] as Segment;
+        const pages = manifest.layout.entityPages[list];
+        if (pages === undefined && s > 0) continue;
+        if (page >= (pages ?? 0)) return undefined;
+        const [value] = (await this.readKinds([["entity-list", `${list}/${page}`, version]])) as (EntityPage | undefined)[];
+        return value;
+      }
+    }
     const wanted: Wanted[] = [];
     for (const segment of segments.list) {
       const pages = Math.min(segment.manifest.layout.entityPages[list] ?? 0, page + 1);
