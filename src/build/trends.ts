@@ -30,12 +30,12 @@ export const TRENDING_LISTS: readonly string[] = TRENDING_DAYS.flatMap((days) =>
 
 /**
  * Entities' trends in columns, ids in code-unit order: a million articles' base holds two million entities, which as
- * objects would take seconds to read. Ids and names are kept as JSON string literals end to end (`text`, cut at
- * `idAt` and `nameAt`) and parsed only when asked; each entity's times are `times[timeAt[i]]` to `times[timeAt[i + 1]]`.
+ * objects would take seconds to read. Ids and names are kept as JSON string literals end to end (`text`, UTF-8, cut
+ * at the byte offsets `idAt` and `nameAt`) and decoded only when asked; each entity's times are `times[timeAt[i]]` to `times[timeAt[i + 1]]`.
  */
 export class TrendTable {
   constructor(
-    private readonly text: string,
+    private readonly text: Buffer,
     private readonly idAt: Int32Array,
     private readonly nameAt: Int32Array,
     readonly types: Int32Array,
@@ -55,11 +55,11 @@ export class TrendTable {
   }
 
   id(i: number): string {
-    return JSON.parse(this.text.slice(this.idAt[i], this.idAt[i + 1])) as string;
+    return JSON.parse(this.text.toString("utf8", this.idAt[i], this.idAt[i + 1])) as string;
   }
 
   name(i: number): string {
-    return JSON.parse(this.text.slice(this.nameAt[i], this.nameAt[i + 1])) as string;
+    return JSON.parse(this.text.toString("utf8", this.nameAt[i], this.nameAt[i + 1])) as string;
   }
 
   /** The index of an entity by its id; -1 when the table has none. */
@@ -95,7 +95,7 @@ export class TrendTable {
 }
 
 interface Columns {
-  text: string;
+  text: Buffer;
   ints: Int32Array;
   times: Float64Array;
   n: number;
@@ -111,7 +111,7 @@ function columnsOf(entities: readonly TrendEntity[]): Columns {
   const put = (value: string) => {
     const literal = JSON.stringify(value);
     parts.push(literal);
-    length += literal.length;
+    length += Buffer.byteLength(literal, "utf8");
   };
   sorted.forEach((e, i) => {
     ints[i] = length;
@@ -134,7 +134,7 @@ function columnsOf(entities: readonly TrendEntity[]): Columns {
     at += e.times.length;
   });
   ints[6 * n + 2] = at;
-  return { text: parts.join(""), ints, times, n };
+  return { text: Buffer.from(parts.join(""), "utf8"), ints, times, n };
 }
 
 function fromColumns({ text, ints, times, n }: Columns): TrendTable {
@@ -161,7 +161,7 @@ export async function writeTrendTable(dir: string, version: string, entities: re
 /** A segment's trend table; undefined when it has none (written before trend tables) or it is damaged. */
 export async function readTrendTable(dir: string, version: string): Promise<TrendTable | undefined> {
   try {
-    const text = await readFile(`${fileOf(dir, version)}.txt`, "utf8");
+    const text = await readFile(`${fileOf(dir, version)}.txt`);
     const file = await readFile(`${fileOf(dir, version)}.bin`);
     const bytes = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength);
     const n = new Int32Array(bytes, 0, 1)[0] as number;
@@ -202,8 +202,16 @@ export function trendingPages(parts: readonly TrendPart[], newest: number, oldes
     if (cutoff <= oldest) continue;
     // Days of archive before the window (at least one): the earlier rate's denominator.
     const span = Math.max(1, (cutoff - oldest) / 86_400_000);
-    const ranked: { part: TrendPart; i: number; id?: string; trend: Trend }[] = [];
-    for (const part of parts) {
+    // The ranked entities as columns (a window of a million articles ranks hundreds of thousands): which part, which
+    // entity, its documents in the window and before, its score.
+    const total = parts.reduce((n, part) => n + part.table.size, 0);
+    const partOf = new Int32Array(total);
+    const index = new Int32Array(total);
+    const recents = new Int32Array(total);
+    const befores = new Int32Array(total);
+    const scores = new Float64Array(total);
+    let count = 0;
+    parts.forEach((part, p) => {
       const { table, skip } = part;
       const { times, timeAt } = table;
       for (let i = 0; i < table.size; i++) {
@@ -214,23 +222,37 @@ export function trendingPages(parts: readonly TrendPart[], newest: number, oldes
         for (let t = from; t < to; t++) if ((times[t] as number) > cutoff) recent++;
         if (recent < 2) continue;
         const before = to - from - recent;
-        const score = Math.round(((recent + 1) / ((before * days) / span + 1)) * 100) / 100;
-        ranked.push({ part, i, trend: { recent, before, score } });
+        partOf[count] = p;
+        index[count] = i;
+        recents[count] = recent;
+        befores[count] = before;
+        scores[count] = Math.round(((recent + 1) / ((before * days) / span + 1)) * 100) / 100;
+        count++;
       }
-    }
-    const idOf = (r: (typeof ranked)[number]) => {
-      r.id ??= r.part.table.id(r.i);
-      return r.id;
+    });
+    const ids = new Map<number, string>();
+    const idOf = (k: number) => {
+      let id = ids.get(k);
+      if (id === undefined) {
+        id = (parts[partOf[k] as number] as TrendPart).table.id(index[k] as number);
+        ids.set(k, id);
+      }
+      return id;
     };
-    ranked.sort((a, b) => b.trend.score - a.trend.score || b.trend.recent - a.trend.recent || (idOf(a) < idOf(b) ? -1 : 1));
+    const order = Int32Array.from({ length: count }, (_, k) => k).sort(
+      (a, b) =>
+        (scores[b] as number) - (scores[a] as number) || (recents[b] as number) - (recents[a] as number) || (idOf(a) < idOf(b) ? -1 : 1),
+    );
+    const typeOf = (k: number) => (parts[partOf[k] as number] as TrendPart).table.types[index[k] as number];
     for (const type of ["all", ...entityTypes] as const) {
       const typeIndex = entityTypes.indexOf(type as EntityType);
-      const list = type === "all" ? ranked : ranked.filter((r) => r.part.table.types[r.i] === typeIndex);
+      const list = type === "all" ? order : order.filter((k) => typeOf(k) === typeIndex);
       const pages: EntityPage[] = [];
       for (let p = 0; p < Math.min(TREND_PAGES, Math.ceil(list.length / ENTITY_PAGE_SIZE)); p++) {
-        const items = list.slice(p * ENTITY_PAGE_SIZE, (p + 1) * ENTITY_PAGE_SIZE).map((r) => {
-          const { id, name, type, mentions, documents } = r.part.table.entity(r.i);
-          return { id, name, type, mentions, documents, trend: r.trend };
+        const items = [...list.subarray(p * ENTITY_PAGE_SIZE, (p + 1) * ENTITY_PAGE_SIZE)].map((k) => {
+          const { id, name, type, mentions, documents } = (parts[partOf[k] as number] as TrendPart).table.entity(index[k] as number);
+          const trend: Trend = { recent: recents[k] as number, before: befores[k] as number, score: scores[k] as number };
+          return { id, name, type, mentions, documents, trend };
         });
         pages.push({ total: list.length, items });
       }
