@@ -3,7 +3,7 @@
  * as a build of the final documents does, for generated corpora and generated edit scripts; and bad updates write
  * nothing.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -13,6 +13,7 @@ import { fileKvSource, writeBundle } from "../src/build/bundle-files";
 import { asRecord, liveDocuments } from "../src/build/compact";
 import { deltaMetaSize, deltaShardBytes, planLayout } from "../src/build/layout";
 import { buildFromInputs } from "../src/build/pipeline";
+import { readTrendTable, retimed, type TrendEntity, type TrendTable, writeTrendTable } from "../src/build/trends";
 import { UpdateError, updateArchive } from "../src/build/update";
 import type { Manifest } from "../src/format/bundle";
 import { BundleReader, readManifest } from "../src/format/reader";
@@ -356,5 +357,57 @@ describe("prune: what a kept version stands on is kept", () => {
     expect([...keptVersions(versions, 1)].sort()).toEqual(["b1", "d1", "d2"]);
     // One more build kept: the older delta, and the base it stands on with it.
     expect([...keptVersions(versions, 2)].sort()).toEqual(["b0", "b1", "d0", "d1", "d2"]);
+  });
+});
+
+describe("updates: trend tables", () => {
+  const entity = (id: string, name: string, times: number[]): TrendEntity => ({
+    id,
+    name,
+    type: "place",
+    mentions: times.length,
+    documents: times.length,
+    times,
+  });
+
+  it("read back as written, ids found by binary search, names in any script", async () => {
+    const dir = join(root, "trend-table");
+    mkdirSync(join(dir, "kv-index"), { recursive: true });
+    const written = [entity("zeta", "Zeta", [3, 1]), entity("aalborg", 'Ålborg "Havn"\nnorth', []), entity("kyiv", "Київ", [5])];
+    await writeTrendTable(dir, "v1", written);
+    const table = (await readTrendTable(dir, "v1")) as TrendTable;
+    expect([...table.entities()].map((e) => [e.id, e.name, Array.from(e.times)])).toEqual([
+      ["aalborg", 'Ålborg "Havn"\nnorth', []],
+      ["kyiv", "Київ", [5]],
+      ["zeta", "Zeta", [3, 1]],
+    ]);
+    expect(["kyiv", "zeta", "aalborg", "nobody"].map((id) => table.indexOf(id))).toEqual([1, 2, 0, -1]);
+    // A damaged or missing table is none: the update keeps the base's lists.
+    writeFileSync(join(dir, "kv-index", "trends-v1.bin"), "short");
+    expect(await readTrendTable(dir, "v1")).toBeUndefined();
+    expect(await readTrendTable(dir, "v2")).toBeUndefined();
+  });
+
+  it("take a document's time out once for each time it went, and add the new ones", () => {
+    expect(retimed([1, 2, 2, 3], [2], [5])).toEqual([1, 2, 3, 5]);
+    expect(retimed([1, 2], [2, 2, 9], [])).toEqual([1]);
+  });
+
+  it("leave the base's lists in place when an archive has none (built before them)", async () => {
+    const dir = join(root, "no-trends");
+    const docs: Doc[] = Array.from({ length: 12 }, (_, n) => ({
+      id: `t${n}`,
+      title: `harbour report ${n}`,
+      body: `${PEOPLE[n % 2]} said in ${PLACES[n % 2]} that the harbour strike ${n} went on.`,
+      date: day(n * 2),
+    }));
+    writeFileSync(join(root, "no-trends.jsonl"), jsonl(docs.slice(0, 10)));
+    await writeBundle((await buildFromInputs([join(root, "no-trends.jsonl")], { builtAt: "t" })).bundle, dir);
+    const before = await (await open(dir)).entityPage("trending-7-all", 0);
+    expect(before?.total).toBeGreaterThan(0);
+    for (const file of readdirSync(join(dir, "kv-index"))) if (file.startsWith("trends-")) rmSync(join(dir, "kv-index", file));
+    writeFileSync(join(root, "no-trends-update.jsonl"), jsonl(docs.slice(10)));
+    await updateArchive(dir, [join(root, "no-trends-update.jsonl")], { builtAt: "t" });
+    expect(await (await open(dir)).entityPage("trending-7-all", 0)).toEqual(before);
   });
 });
