@@ -163,7 +163,11 @@ export async function readTrendTable(dir: string, version: string): Promise<Tren
   try {
     const text = await readFile(`${fileOf(dir, version)}.txt`);
     const file = await readFile(`${fileOf(dir, version)}.bin`);
-    const bytes = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength);
+    // A file's own buffer when it has one (large files do), else a copy aligned for the Float64 times.
+    const bytes =
+      file.byteOffset === 0 && file.byteLength === file.buffer.byteLength
+        ? file.buffer
+        : file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength);
     const n = new Int32Array(bytes, 0, 1)[0] as number;
     const count = 6 * n + 3;
     const head = 4 * (1 + count);
@@ -196,20 +200,20 @@ export interface TrendPart {
 export function trendingPages(parts: readonly TrendPart[], newest: number, oldest: number): Map<string, EntityPage[]> {
   const lists = new Map<string, EntityPage[]>();
   if (!Number.isFinite(newest) || !Number.isFinite(oldest)) return lists;
+  // The ranked entities as columns, shared by the windows (a window of a million articles ranks hundreds of
+  // thousands): which part, which entity, its documents in the window and before, its score.
+  const total = parts.reduce((n, part) => n + part.table.size, 0);
+  const partOf = new Int32Array(total);
+  const index = new Int32Array(total);
+  const recents = new Int32Array(total);
+  const befores = new Int32Array(total);
+  const scores = new Float64Array(total);
   for (const days of TRENDING_DAYS) {
     const cutoff = newest - days * 86_400_000;
     // A window reaching back past the oldest document has nothing before it to compare with: no list.
     if (cutoff <= oldest) continue;
     // Days of archive before the window (at least one): the earlier rate's denominator.
     const span = Math.max(1, (cutoff - oldest) / 86_400_000);
-    // The ranked entities as columns (a window of a million articles ranks hundreds of thousands): which part, which
-    // entity, its documents in the window and before, its score.
-    const total = parts.reduce((n, part) => n + part.table.size, 0);
-    const partOf = new Int32Array(total);
-    const index = new Int32Array(total);
-    const recents = new Int32Array(total);
-    const befores = new Int32Array(total);
-    const scores = new Float64Array(total);
     let count = 0;
     parts.forEach((part, p) => {
       const { table, skip } = part;
@@ -230,19 +234,16 @@ export function trendingPages(parts: readonly TrendPart[], newest: number, oldes
         count++;
       }
     });
-    const ids = new Map<number, string>();
-    const idOf = (k: number) => {
-      let id = ids.get(k);
-      if (id === undefined) {
-        id = (parts[partOf[k] as number] as TrendPart).table.id(index[k] as number);
-        ids.set(k, id);
-      }
-      return id;
+    // Ties go by id: within a table its order (sorted by id), across tables the ids themselves.
+    const byId = (a: number, b: number) => {
+      const pa = partOf[a] as number;
+      const pb = partOf[b] as number;
+      if (pa === pb) return (index[a] as number) - (index[b] as number);
+      return (parts[pa] as TrendPart).table.id(index[a] as number) < (parts[pb] as TrendPart).table.id(index[b] as number) ? -1 : 1;
     };
-    const order = Int32Array.from({ length: count }, (_, k) => k).sort(
-      (a, b) =>
-        (scores[b] as number) - (scores[a] as number) || (recents[b] as number) - (recents[a] as number) || (idOf(a) < idOf(b) ? -1 : 1),
-    );
+    const order = new Int32Array(count);
+    for (let k = 0; k < count; k++) order[k] = k;
+    order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || (recents[b] as number) - (recents[a] as number) || byId(a, b));
     const typeOf = (k: number) => (parts[partOf[k] as number] as TrendPart).table.types[index[k] as number];
     for (const type of ["all", ...entityTypes] as const) {
       const typeIndex = entityTypes.indexOf(type as EntityType);
