@@ -241,24 +241,42 @@ export function trendingPages(parts: readonly TrendPart[], newest: number, oldes
       if (pa === pb) return (index[a] as number) - (index[b] as number);
       return (parts[pa] as TrendPart).table.id(index[a] as number) < (parts[pb] as TrendPart).table.id(index[b] as number) ? -1 : 1;
     };
-    const order = new Int32Array(count);
-    for (let k = 0; k < count; k++) order[k] = k;
-    order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || (recents[b] as number) - (recents[a] as number) || byId(a, b));
-    const typeOf = (k: number) => (parts[partOf[k] as number] as TrendPart).table.types[index[k] as number];
-    for (const type of ["all", ...entityTypes] as const) {
-      const typeIndex = entityTypes.indexOf(type as EntityType);
-      const list = type === "all" ? order : order.filter((k) => typeOf(k) === typeIndex);
+    const ahead = (a: number, b: number) =>
+      (scores[b] as number) - (scores[a] as number) || (recents[b] as number) - (recents[a] as number) || byId(a, b);
+    // The first pages of each list (all types, then each) kept in order as the ranked go by: no sort of them all.
+    const keep = TREND_PAGES * ENTITY_PAGE_SIZE;
+    const tops: number[][] = [[], ...entityTypes.map(() => [])];
+    const totals = tops.map(() => 0);
+    for (let k = 0; k < count; k++) {
+      const type = (parts[partOf[k] as number] as TrendPart).table.types[index[k] as number] as number;
+      for (const l of [0, 1 + type]) {
+        totals[l] = (totals[l] as number) + 1;
+        const top = tops[l] as number[];
+        if (top.length === keep && ahead(k, top[keep - 1] as number) > 0) continue;
+        let lo = 0;
+        let hi = top.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (ahead(top[mid] as number, k) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        top.splice(lo, 0, k);
+        if (top.length > keep) top.pop();
+      }
+    }
+    (["all", ...entityTypes] as const).forEach((type, l) => {
+      const list = tops[l] as number[];
       const pages: EntityPage[] = [];
-      for (let p = 0; p < Math.min(TREND_PAGES, Math.ceil(list.length / ENTITY_PAGE_SIZE)); p++) {
-        const items = [...list.subarray(p * ENTITY_PAGE_SIZE, (p + 1) * ENTITY_PAGE_SIZE)].map((k) => {
+      for (let p = 0; p < Math.ceil(list.length / ENTITY_PAGE_SIZE); p++) {
+        const items = list.slice(p * ENTITY_PAGE_SIZE, (p + 1) * ENTITY_PAGE_SIZE).map((k) => {
           const { id, name, type, mentions, documents } = (parts[partOf[k] as number] as TrendPart).table.entity(index[k] as number);
           const trend: Trend = { recent: recents[k] as number, before: befores[k] as number, score: scores[k] as number };
           return { id, name, type, mentions, documents, trend };
         });
-        pages.push({ total: list.length, items });
+        pages.push({ total: totals[l] as number, items });
       }
       lists.set(trendingList(days, type), pages);
-    }
+    });
   }
   return lists;
 }
