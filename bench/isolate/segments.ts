@@ -3,13 +3,14 @@
  * `--deltas` updates of `--per` documents each: what an update costs (time, KV writes), what a query reads with 0,
  * half and all the deltas beside the base, cold and warm, against the archive compacted (one build of every document).
  */
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCli, say } from "../../scripts/shared/cli";
+import { ROOT } from "../../scripts/shared/worker-bundle";
 import { fileKvSource, writeBundle } from "../../src/build/bundle-files";
 import { normalizeDate } from "../../src/build/ingest/parse-date";
 import { buildFromInputs } from "../../src/build/pipeline";
-import { updateArchive } from "../../src/build/update";
 import { BundleReader, readManifest } from "../../src/format/reader";
 import { LruCache } from "../../src/kv/lru-cache";
 import { type KvSource, newReadStats } from "../../src/kv/source";
@@ -171,14 +172,33 @@ const updates: string[] = [];
 for (let k = 0; k < deltas; k++) {
   const from = baseCount + k * per;
   const input = write(`update-${k + 1}.jsonl`, records.slice(from, from + per));
-  // The searches measured before leave the whole bundle they read as garbage (gigabytes at a million articles):
-  // collected here, not in the update's time (`--expose-gc`, as `npm run bench:segments` runs it).
-  (globalThis as { gc?: () => void }).gc?.();
-  const t = performance.now();
-  const result = await updateArchive(archive, [input], { builtAt: "bench", mergeDeltas: args["merge-deltas"] });
-  const seconds = (performance.now() - t) / 1000;
+  // As an operator runs it: `npm run build -- --update` in a process of its own (in this one, the searches measured
+  // before leave gigabytes of garbage at a million articles). Its own time, as it prints it, and its keys.
+  const cli = spawnSync(
+    process.execPath,
+    [
+      "--max-semi-space-size=64",
+      "--import",
+      "tsx",
+      join(ROOT, "scripts/build/build.ts"),
+      "--update",
+      "--no-cache",
+      "--input",
+      input,
+      "--out",
+      archive,
+      ...(args["merge-deltas"] ? ["--merge-deltas"] : []),
+    ],
+    { encoding: "utf8", cwd: ROOT },
+  );
+  const printed = /([\d,]+) keys to write;.* ([\d.]+) s$/mu.exec(`${cli.stdout ?? ""}${cli.stderr ?? ""}`);
+  if (cli.status !== 0 || !printed) throw new Error(`update ${k + 1} failed:\n${cli.stdout}\n${cli.stderr}`);
+  const seconds = Number(printed[2]);
+  const result = { keys: Number(printed[1]?.replaceAll(",", "")) };
   updates.push(`${seconds.toFixed(2)} s, ${result.keys} keys`);
-  say(`  update ${k + 1}: ${per} documents in ${seconds.toFixed(2)} s (extraction included, no cache), ${result.keys} keys to write`);
+  say(
+    `  update ${k + 1}: ${per} documents in ${seconds.toFixed(2)} s (npm run build -- --update --no-cache, as it prints its time), ${result.keys} keys to write`,
+  );
   if (k + 1 === Math.ceil(deltas / 2) && k + 1 < deltas) {
     cpSync(archive, join(work, "half"), { recursive: true });
     row(`base and ${k + 1} ${args["merge-deltas"] ? "updates folded into one delta" : "deltas"}`, await measure(join(work, "half")));
