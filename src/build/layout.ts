@@ -25,7 +25,7 @@ export const DELTA_TERM_SHARE = 1 / 100;
 /**
  * A delta's term shards and metadata buckets are stored deflated (`deflateValue`), which is what their bytes count; a
  * metadata bucket holds as many documents (4 to `DELTA_META_MAX`) as keep it within the base's buckets' bytes, so that
- * a hit among a delta's documents reads no more than one of the base's (`deltaMetaSize`).
+ * a hit among a delta's documents reads about what one of the base's does (`deltaMetaSize`).
  */
 const DELTA_META_MAX = 32;
 /** Metadata buckets a cold two-word search reads of a bundle, about (the estimate of `DeltaBase.queryBytes`). */
