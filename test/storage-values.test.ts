@@ -34,6 +34,25 @@ async function tailBundle() {
   return { bundle, refs: entry[3] };
 }
 
+/**
+ * The last tail chunk of `tailBundle` stored as `value`: a search that reads it is `bundle_key_corrupt`, and, the chunk
+ * uploaded again (`fixed` of its good text), the same reader reads it again (no failure is cached).
+ */
+async function refusedThenRead(value: string, fixed: (good: string) => string): Promise<void> {
+  const { bundle, refs } = await tailBundle();
+  const [n] = refs.at(-1) as [number, number, number];
+  const key = bundleKey(bundle.manifest.version, "tail", n);
+  const good = fixed(bundle.values.get(key) as string);
+  bundle.values.set(key, value);
+  const mem = memoryBundle(bundle);
+  const reader = mem.coldReader();
+  const q = parseQuery("embassy from:2021-08-10 ");
+  await expect(matchQuery(bundleEngine(reader), q, { want: 20 })).rejects.toMatchObject({ code: "bundle_key_corrupt" });
+  mem.source.getMany = async (keys) => new Map(keys.map((k) => [k, k === key ? good : (bundle.values.get(k) ?? null)]));
+  const again = await matchQuery(bundleEngine(reader), q, { want: 20 });
+  expect(again.candidates.map((c) => c.doc).sort((a, b) => a - b)).toEqual([9, 10, 11]);
+}
+
 describe("tail chunks", () => {
   it("are read for a date range, and give every dated document", async () => {
     const { bundle, refs } = await tailBundle();
@@ -63,21 +82,8 @@ describe("tail chunks", () => {
     "[[0,[9.5]]]",
   ];
   for (const value of garbled) {
-    it(`refuse a garbled value (${value}) as bundle_key_corrupt, and read it again once fixed`, async () => {
-      const { bundle, refs } = await tailBundle();
-      const [n] = refs.at(-1) as [number, number, number];
-      const key = bundleKey(bundle.manifest.version, "tail", n);
-      const good = bundle.values.get(key) as string;
-      bundle.values.set(key, value);
-      const mem = memoryBundle(bundle);
-      const reader = mem.coldReader();
-      const q = parseQuery("embassy from:2021-08-10 ");
-      await expect(matchQuery(bundleEngine(reader), q, { want: 20 })).rejects.toMatchObject({ code: "bundle_key_corrupt" });
-      // Not cached: the same reader reads the key again.
-      mem.source.getMany = async (keys) => new Map(keys.map((k) => [k, k === key ? good : (bundle.values.get(k) ?? null)]));
-      const fixed = await matchQuery(bundleEngine(reader), q, { want: 20 });
-      expect(fixed.candidates.map((c) => c.doc).sort((a, b) => a - b)).toEqual([9, 10, 11]);
-    });
+    it(`refuse a garbled value (${value}) as bundle_key_corrupt, and read it again once fixed`, () =>
+      refusedThenRead(value, (good) => good));
   }
 
   it("are checked against the range their term shard gives them", () => {
@@ -180,19 +186,7 @@ describe("deflated values (a delta's term shards and metadata buckets)", () => {
   ];
   for (const make of garbled) {
     const value = typeof make === "string" ? make : make();
-    it(`refuse a garbled deflated value (${value}) as bundle_key_corrupt, and read it again once fixed`, async () => {
-      const { bundle, refs } = await tailBundle();
-      const [n] = refs.at(-1) as [number, number, number];
-      const key = bundleKey(bundle.manifest.version, "tail", n);
-      const good = bundle.values.get(key) as string;
-      bundle.values.set(key, value);
-      const mem = memoryBundle(bundle);
-      const reader = mem.coldReader();
-      const q = parseQuery("embassy from:2021-08-10 ");
-      await expect(matchQuery(bundleEngine(reader), q, { want: 20 })).rejects.toMatchObject({ code: "bundle_key_corrupt" });
-      mem.source.getMany = async (keys) => new Map(keys.map((k) => [k, k === key ? deflateValue(good) : (bundle.values.get(k) ?? null)]));
-      const fixed = await matchQuery(bundleEngine(reader), q, { want: 20 });
-      expect(fixed.candidates.map((c) => c.doc).sort((a, b) => a - b)).toEqual([9, 10, 11]);
-    });
+    it(`refuse a garbled deflated value (${value}) as bundle_key_corrupt, and read it again once fixed`, () =>
+      refusedThenRead(value, deflateValue));
   }
 });
