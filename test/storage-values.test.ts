@@ -7,6 +7,7 @@ import { bundleKey, type TermShard } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
 import { checkChunk } from "../src/format/reader";
 import { inflateValue, isDeflated } from "../src/format/values/deflated";
+import { entityCodec } from "../src/format/values/entity";
 import { LruCache } from "../src/kv/lru-cache";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { matchQuery } from "../src/search/engine";
@@ -189,4 +190,30 @@ describe("deflated values (a delta's term shards and metadata buckets)", () => {
     it(`refuse a garbled deflated value (${value}) as bundle_key_corrupt, and read it again once fixed`, () =>
       refusedThenRead(value, deflateValue));
   }
+});
+
+describe("entity shards read from their text", () => {
+  it("find every record JSON.parse finds, and give it back the same, whatever the keys and values", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: "grapheme" }), fc.jsonValue()), fc.boolean(), (shard, spaced) => {
+        const text = spaced ? JSON.stringify(shard, null, 2) : JSON.stringify(shard);
+        const read = entityCodec.fromText?.(text);
+        const parsed = JSON.parse(text) as Record<string, unknown>;
+        expect(read?.ids().sort()).toEqual(Object.keys(parsed).sort());
+        for (const id of Object.keys(parsed)) expect(read?.get(id)).toEqual(parsed[id]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("leave to JSON.parse what does not scan, and never throw on it", () => {
+    for (const text of ["{oops", "null", "[]", '{"a":1', '{"a" 1}', '{"a":1}x', "", '{"a":"\\"}']) {
+      expect(entityCodec.fromText?.(text), text).toBeUndefined();
+    }
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(() => entityCodec.fromText?.(`{${text}`)).not.toThrow();
+      }),
+    );
+  });
 });

@@ -12,7 +12,7 @@ import { shardOf } from "../format/hash";
 import { BundleReader, parseValue, readManifest } from "../format/reader";
 import type { EntityRecord, EntityRef, EntityType, SourceDocument, StoredDocument } from "../format/schema";
 import { toRuns } from "../format/segments";
-import { type StoredEntity, unpackEntity } from "../format/values/entity";
+import { type EntityShardText, type StoredEntity, unpackEntity } from "../format/values/entity";
 import type { EntityPage } from "../format/values/entity-list";
 import { LruCache } from "../kv/lru-cache";
 import { type KvSource, newReadStats } from "../kv/source";
@@ -324,7 +324,8 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
 
   // A folded delta's records are carried into this one (the newest record of each entity).
   const carried = new Set<string>();
-  for (const shard of await readAll(reader, live, foldedVersions, "entity")) for (const id of Object.keys(shard)) carried.add(id);
+  for (const shard of await readAll(reader, live, foldedVersions, "entity"))
+    for (const id of (shard as unknown as EntityShardText).ids()) carried.add(id);
   const touched = new Set([...index.entities.map((e) => e.id), ...removed.keys(), ...carried]);
   const fresh = new Map(index.entities.map((e) => [e.id, e]));
   // The archive's record of each entity the update touches (the newest segment's).

@@ -20,9 +20,11 @@ import { fnv1a, shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 import { mergePostings, type Segment, type Segments, segmentsOf, toArchive } from "./segments";
 import { slugify } from "./slug";
+import type { Codec } from "./values/codec";
 import type { DateRuns } from "./values/dates";
 import { inflateValue, isDeflated } from "./values/deflated";
 import { unpackMentions } from "./values/doc";
+import type { EntityShardText } from "./values/entity";
 import { unpackEntity } from "./values/entity";
 import type { EntityPage } from "./values/entity-list";
 import { codecs, type ValueOf } from "./values/index";
@@ -204,17 +206,20 @@ export class BundleReader {
             throw new AppError("bundle_key_corrupt", `Key ${key} is not deflated as its mark says.`);
           }
         }
-        let raw: unknown;
-        try {
-          raw = JSON.parse(text);
-        } catch {
-          throw new AppError("bundle_key_corrupt", `Key ${key} is not valid JSON.`);
-        }
-        let value: unknown;
-        try {
-          value = codecs[kind].parse(raw);
-        } catch {
-          throw new AppError("bundle_key_corrupt", `Key ${key} has the wrong shape.`);
+        const codec = codecs[kind] as Codec<unknown>;
+        let value = codec.fromText?.(text);
+        if (value === undefined) {
+          let raw: unknown;
+          try {
+            raw = JSON.parse(text);
+          } catch {
+            throw new AppError("bundle_key_corrupt", `Key ${key} is not valid JSON.`);
+          }
+          try {
+            value = codec.parse(raw);
+          } catch {
+            throw new AppError("bundle_key_corrupt", `Key ${key} has the wrong shape.`);
+          }
         }
         out.set(key, { value, size: Math.ceil(text.length * codecs[kind].heapPerChar) });
       }
@@ -512,13 +517,12 @@ export class BundleReader {
     // A delta holds the whole record of every entity it touched: the newest segment's record is the entity's.
     const list = this.segments?.list ?? [{ version: this.version, manifest: this.manifest }];
     const wanted = list.map(({ version, manifest }) => ["entity", shardOf(id, manifest.layout.entity), version] as const);
-    const shards = (await this.readKinds(wanted)) as (Record<string, unknown> | undefined)[];
+    const shards = (await this.readKinds(wanted)) as (EntityShardText | undefined)[];
     for (let s = list.length - 1; s >= 0; s--) {
       const shard = shards[s];
-      const stored = shard && Object.hasOwn(shard, id) ? shard[id] : undefined;
-      if (!stored) continue;
+      if (!shard?.has(id)) continue;
       const [, part, version] = wanted[s] as (typeof wanted)[number];
-      const record = this.unpack("entity", part, `The record of entity ${quoted(id)}`, () => unpackEntity(stored as never), version);
+      const record = this.unpack("entity", part, `The record of entity ${quoted(id)}`, () => unpackEntity(shard.get(id) as never), version);
       // An update that withdrew every document naming it left a record of none: no entity has the id now.
       return record.documents.count > 0 || withEmpty ? record : undefined;
     }

@@ -16,6 +16,11 @@ export interface Codec<T, K extends string = string> {
    * (term ×2.9, prefix ×5.6, id ×4.2, meta ×1.2, tail ×1.2), rounded up; the isolate cache charges this, so its budget holds.
    */
   heapPerChar: number;
+  /**
+   * A value read from its stored text without parsing it all (entity shards); undefined when the text does not
+   * scan: the reader then parses it and calls `parse`, which says what is wrong with it.
+   */
+  fromText?(text: string): T | undefined;
 }
 
 /** Every stored value is JSON; the check shared by all kinds: an object or an array, never a bare scalar or null. */
