@@ -638,7 +638,8 @@ const RANGE_BATCH = 256;
 /**
  * The times (ms) of the newest and the oldest dated document the archive holds after the update: its own documents',
  * and the archive's live ones but `gone` (withdrawn, or moved by a correction of their date); NaN for both when none
- * has a date. Documents are numbered by date, the undated first: the newest is the first dated one from the top.
+ * has a date. Documents are numbered by date, the undated first: the newest is the first dated one from the top, the
+ * oldest the first from where the date runs say the dated start.
  */
 async function datedRange(reader: BundleReader, docs: readonly SourceDocument[], gone: ReadonlySet<number>): Promise<[number, number]> {
   let newest = Number.NEGATIVE_INFINITY;
@@ -652,15 +653,19 @@ async function datedRange(reader: BundleReader, docs: readonly SourceDocument[],
   };
   for (const doc of docs) take(doc.date);
   const size = reader.documents;
-  const scan = async (numbers: (from: number) => number[]) => {
-    for (let from = 0; from < size; from += RANGE_BATCH) {
-      const wanted = numbers(from).filter((n) => n >= 0 && n < size && !gone.has(n));
-      const metas = await reader.metas(wanted);
-      for (const n of wanted) if (take(metas.get(n)?.date)) return;
-    }
-  };
-  await scan((from) => Array.from({ length: RANGE_BATCH }, (_, i) => size - 1 - from - i));
-  await scan((from) => Array.from({ length: RANGE_BATCH }, (_, i) => from + i));
+  // The undated come first: the date runs say where the dated start (an archive without dates reads nothing).
+  const first = (await reader.dates()).find(([day]) => day !== "")?.[1];
+  if (first !== undefined) {
+    const scan = async (numbers: (from: number) => number[]) => {
+      for (let from = 0; from < size - first; from += RANGE_BATCH) {
+        const wanted = numbers(from).filter((n) => n >= first && n < size && !gone.has(n));
+        const metas = await reader.metas(wanted);
+        for (const n of wanted) if (take(metas.get(n)?.date)) return;
+      }
+    };
+    await scan((from) => Array.from({ length: RANGE_BATCH }, (_, i) => size - 1 - from - i));
+    await scan((from) => Array.from({ length: RANGE_BATCH }, (_, i) => first + from + i));
+  }
   return Number.isFinite(newest) ? [newest, oldest] : [Number.NaN, Number.NaN];
 }
 
