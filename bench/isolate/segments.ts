@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseCli, say } from "../../scripts/shared/cli";
 import { ROOT } from "../../scripts/shared/worker-bundle";
 import { fileKvSource, writeBundle } from "../../src/build/bundle-files";
@@ -175,18 +175,18 @@ for (let k = 0; k < deltas; k++) {
   // As an operator runs it: `npm run build -- --update` in a process of its own (in this one, the searches measured
   // before leave gigabytes of garbage at a million articles). Its own time, as it prints it, and its keys.
   const cli = spawnSync(
-    process.execPath,
+    "npm",
     [
-      "--max-semi-space-size=64",
-      "--import",
-      "tsx",
-      join(ROOT, "scripts/build/build.ts"),
+      "run",
+      "-s",
+      "build",
+      "--",
       "--update",
       "--no-cache",
       "--input",
-      input,
+      resolve(input),
       "--out",
-      archive,
+      resolve(archive),
       ...(args["merge-deltas"] ? ["--merge-deltas"] : []),
     ],
     { encoding: "utf8", cwd: ROOT },

@@ -12,8 +12,9 @@ import { shardOf } from "../format/hash";
 import { BundleReader, parseValue, readManifest } from "../format/reader";
 import type { EntityRecord, EntityRef, EntityType, SourceDocument, StoredDocument } from "../format/schema";
 import { toRuns } from "../format/segments";
-import { type EntityShardText, type StoredEntity, unpackEntity } from "../format/values/entity";
+import { type StoredEntity, unpackEntity } from "../format/values/entity";
 import type { EntityPage } from "../format/values/entity-list";
+import type { ValueOf } from "../format/values/index";
 import { LruCache } from "../kv/lru-cache";
 import { type KvSource, newReadStats } from "../kv/source";
 import { fileKvSource, indexedFileSource, LIVE_FILE, writeBulkFile } from "./bundle-files";
@@ -182,16 +183,16 @@ export function updatedRecord(
 }
 
 /** Every value of one kind in some segments (an update folding them: their ids, their entity records). */
-async function readAll(
+async function readAll<K extends "id" | "entity">(
   reader: BundleReader,
   live: Manifest,
   versions: ReadonlySet<string>,
-  kind: "id" | "entity",
-): Promise<Record<string, unknown>[]> {
+  kind: K,
+): Promise<ValueOf<K>[]> {
   const wanted = (live.deltas ?? [])
     .filter((d) => versions.has(d.version))
     .flatMap((d) => Array.from({ length: d.layout[kind] }, (_, part) => [kind, part, d.version] as const));
-  return ((await reader.readKinds(wanted)) as (Record<string, unknown> | undefined)[]).filter((v): v is Record<string, unknown> => !!v);
+  return ((await reader.readKinds(wanted)) as (ValueOf<K> | undefined)[]).filter((v): v is ValueOf<K> => !!v);
 }
 
 /** The entity lists' totals of an archive of one bundle (an update's first): what its list pages say. */
@@ -324,8 +325,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
 
   // A folded delta's records are carried into this one (the newest record of each entity).
   const carried = new Set<string>();
-  for (const shard of await readAll(reader, live, foldedVersions, "entity"))
-    for (const id of (shard as unknown as EntityShardText).ids()) carried.add(id);
+  for (const shard of await readAll(reader, live, foldedVersions, "entity")) for (const id of shard.ids()) carried.add(id);
   const touched = new Set([...index.entities.map((e) => e.id), ...removed.keys(), ...carried]);
   const fresh = new Map(index.entities.map((e) => [e.id, e]));
   // The archive's record of each entity the update touches (the newest segment's).

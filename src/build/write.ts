@@ -387,7 +387,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const placed = new Map<string, [number, number]>();
   const trends = delta ? undefined : trendEntities(entities, docs);
   const lists =
-    options.trending ?? (trends ? trendingPages([{ table: TrendTable.of(trends) }], ...datedRange(docs)) : new Map<string, EntityPage[]>());
+    options.trending ??
+    (trends ? trendingPages([{ table: TrendTable.of(trends.entities) }], trends.newest, trends.oldest) : new Map<string, EntityPage[]>());
   const entityPages = { ...writeEntities(parts, entities, plan, placed), ...writeTrending(parts, lists, options.trending !== undefined) };
 
   // The version is a hash of every part, so a new build never mixes with an old one.
@@ -460,7 +461,13 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     );
   }
   // Where an update finds these entities again (local to the build, not uploaded).
-  return { manifest, values, ...(spooled ? { spooled } : {}), lookup: fileEntities(entities, placed), ...(trends ? { trends } : {}) };
+  return {
+    manifest,
+    values,
+    ...(spooled ? { spooled } : {}),
+    lookup: fileEntities(entities, placed),
+    ...(trends ? { trends: trends.entities } : {}),
+  };
 }
 
 /**
@@ -697,15 +704,27 @@ function writeTrending(parts: Parts, lists: ReadonlyMap<string, EntityPage[]>, e
   return pages;
 }
 
-/** Each entity's trend fields: its record's, and the times of its dated documents. Empty in an archive without dates. */
-function trendEntities(entities: readonly EntityRecord[], docs: readonly SourceDocument[]): TrendEntity[] {
+/**
+ * Each entity's trend fields (its record's, and the times of its dated documents), and the times (ms) of the newest
+ * and the oldest dated document: no entities, and NaN for both, in an archive without dates.
+ */
+function trendEntities(
+  entities: readonly EntityRecord[],
+  docs: readonly SourceDocument[],
+): { entities: TrendEntity[]; newest: number; oldest: number } {
   const timeOf = new Map<string, number>();
+  // A loop, not a spread: a million arguments overflow the stack.
+  let newest = Number.NEGATIVE_INFINITY;
+  let oldest = Number.POSITIVE_INFINITY;
   for (const doc of docs) {
     const time = doc.date ? Date.parse(doc.date) : Number.NaN;
-    if (!Number.isNaN(time)) timeOf.set(doc.id, time);
+    if (Number.isNaN(time)) continue;
+    timeOf.set(doc.id, time);
+    if (time > newest) newest = time;
+    if (time < oldest) oldest = time;
   }
-  if (timeOf.size === 0) return [];
-  return entities.map(({ id, name, type, mentions, documents }) => {
+  if (timeOf.size === 0) return { entities: [], newest: Number.NaN, oldest: Number.NaN };
+  const trends = entities.map(({ id, name, type, mentions, documents }) => {
     const times: number[] = [];
     for (const doc of documents.ids) {
       const time = timeOf.get(doc);
@@ -713,20 +732,7 @@ function trendEntities(entities: readonly EntityRecord[], docs: readonly SourceD
     }
     return { id, name, type, mentions, documents: documents.count, times };
   });
-}
-
-/** The times (ms) of the oldest and the newest dated document; NaN for both when none has a date. */
-function datedRange(docs: readonly SourceDocument[]): [newest: number, oldest: number] {
-  // A loop, not a spread: a million arguments overflow the stack.
-  let newest = Number.NEGATIVE_INFINITY;
-  let oldest = Number.POSITIVE_INFINITY;
-  for (const doc of docs) {
-    const time = doc.date ? Date.parse(doc.date) : Number.NaN;
-    if (Number.isNaN(time)) continue;
-    if (time > newest) newest = time;
-    if (time < oldest) oldest = time;
-  }
-  return Number.isFinite(newest) ? [newest, oldest] : [Number.NaN, Number.NaN];
+  return { entities: trends, newest, oldest };
 }
 
 /**

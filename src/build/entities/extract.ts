@@ -341,59 +341,80 @@ function describedTypes({ sentences }: Reading, mentions: readonly LocatedMentio
     described.add(mention);
   };
   sentences.forEach((words, sentence) => {
+    const at = (start: number | undefined) => {
+      const mention = start === undefined ? undefined : byStart.get(start);
+      return mention?.sentence === sentence ? mention : undefined;
+    };
     for (let j = 0; j < words.length; j++) {
       const word = words[j] as Word;
-      const starting = byStart.get(word.start);
-      if (starting?.sentence === sentence && j > 0) {
-        const before = (words[j - 1] as Word).text;
-        // "the union Raphael Lakpe" names a person after the noun, not the union: a given name first says so.
-        const type = !lowerWord(before)
-          ? undefined
-          : before === "of"
-            ? j > 1 && descriptorType(singular((words[j - 2] as Word).text)) === "place"
-              ? "place"
-              : undefined
-            : lexiconClass(word.text.toLowerCase()) === "first" || (PLACE_DESCRIPTORS.has(before) && !PLACE_DESCRIPTORS_BEFORE.has(before))
-              ? undefined
-              : descriptorType(before);
-        if (type) give(starting, type);
-        // "the towns of Bejis, Teresa and Segorbe": the names listed after a place noun and "of" are places too, as
-        // far as the list's "and" or "or" ("the province of Anhui, Dai came…" lists nothing).
-        if (type === "place" && before === "of") {
-          const listed: LocatedMention[] = [];
-          let closed = 0;
-          let mention = starting;
-          for (;;) {
-            let k = j;
-            while (k < words.length && (words[k] as Word).end <= mention.end) k++;
-            const join = words[k]?.text;
-            const next = join !== undefined && LIST_JOINS.has(join) ? byStart.get(words[k + 1]?.start ?? -1) : undefined;
-            if (!next || next.sentence !== sentence) break;
-            listed.push(next);
-            if (join !== ",") closed = listed.length;
-            mention = next;
-          }
-          for (const name of listed.slice(0, closed)) give(name, "place");
-        }
+      const starting = at(word.start);
+      const type = starting ? typeBefore(words, j) : undefined;
+      if (starting && type) {
+        give(starting, type);
+        if (type === "place" && words[j - 1]?.text === "of") for (const name of listedAfter(words, j, starting, at)) give(name, "place");
       }
       const ending = byEnd.get(word.end);
-      if (ending?.sentence !== sentence || words[j + 1]?.text !== ",") continue;
-      // An apposition opens with its article ("Hasina, speaking to a group of engineers" is none).
-      if (!ARTICLES.has(words[j + 2]?.text ?? "")) continue;
-      let k = j + 3;
-      for (let modifiers = 0; k < words.length && modifiers <= 2; k++, modifiers++) {
-        const text = (words[k] as Word).text;
-        const type = lowerWord(text) ? descriptorType(text) : undefined;
-        if (type) {
-          const next = words[k + 1]?.text;
-          if (next === undefined || APPOSITION_ENDS.has(next)) give(ending, type);
-          break;
-        }
-        if (!lowerWord(text) && !isDemonymWord(text)) break;
-      }
+      const apposed = ending?.sentence === sentence ? apposition(words, j) : undefined;
+      if (ending && apposed) give(ending, apposed);
     }
   });
   return described;
+}
+
+/**
+ * The type the words before the name starting at word `j` give it: a lower-case descriptor noun right before it
+ * (not before a given name: "the union Raphael Lakpe" names a person after the noun), or a place noun and "of".
+ */
+function typeBefore(words: readonly Word[], j: number): EntityType | undefined {
+  const before = words[j - 1]?.text;
+  if (before === undefined || !lowerWord(before)) return undefined;
+  if (before === "of") return j > 1 && descriptorType(singular((words[j - 2] as Word).text)) === "place" ? "place" : undefined;
+  if (lexiconClass((words[j] as Word).text.toLowerCase()) === "first") return undefined;
+  return PLACE_DESCRIPTORS.has(before) && !PLACE_DESCRIPTORS_BEFORE.has(before) ? undefined : descriptorType(before);
+}
+
+/**
+ * The names listed after `first` (starting at word `j`): "the towns of Bejis, Teresa and Segorbe", as far as the
+ * list's "and" or "or" ("the province of Anhui, Dai came…" lists nothing).
+ */
+function listedAfter(
+  words: readonly Word[],
+  j: number,
+  first: LocatedMention,
+  at: (start: number | undefined) => LocatedMention | undefined,
+): LocatedMention[] {
+  const listed: LocatedMention[] = [];
+  let closed = 0;
+  let k = j;
+  for (let mention = first; ; ) {
+    while (k < words.length && (words[k] as Word).end <= mention.end) k++;
+    const join = words[k]?.text;
+    const next = join !== undefined && LIST_JOINS.has(join) ? at(words[k + 1]?.start) : undefined;
+    if (!next) break;
+    listed.push(next);
+    if (join !== ",") closed = listed.length;
+    mention = next;
+  }
+  return listed.slice(0, closed);
+}
+
+/**
+ * The type an apposition after the name ending at word `j` gives it: a comma, an article, at most two lower-case
+ * words or demonyms and the descriptor noun, then the end of the apposition ("Hirtshals, the Danish port that…";
+ * "Hasina, speaking to a group of engineers" is none).
+ */
+function apposition(words: readonly Word[], j: number): EntityType | undefined {
+  if (words[j + 1]?.text !== "," || !ARTICLES.has(words[j + 2]?.text ?? "")) return undefined;
+  for (let k = j + 3; k < words.length && k <= j + 5; k++) {
+    const text = (words[k] as Word).text;
+    const type = lowerWord(text) ? descriptorType(text) : undefined;
+    if (type) {
+      const next = words[k + 1]?.text;
+      return next === undefined || APPOSITION_ENDS.has(next) ? type : undefined;
+    }
+    if (!lowerWord(text) && !isDemonymWord(text)) return undefined;
+  }
+  return undefined;
 }
 
 /**
