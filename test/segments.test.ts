@@ -62,6 +62,8 @@ const scriptArb = fc.record({
   updates: fc.array(
     fc.record({
       added: fc.array(fc.nat(3), { maxLength: 3 }),
+      // Late documents: any day of the base's, often older than the archive's newest.
+      late: fc.array(fc.nat(9), { maxLength: 2 }),
       corrections: fc.array(fc.record({ pick: fc.nat(50), words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }) }), {
         maxLength: 2,
       }),
@@ -173,6 +175,13 @@ describe("updates: a base and its deltas answer as one build of the final docume
               date: day(n),
             };
           });
+          const late = step.late.map((n) => ({
+            id: `d${next++}`,
+            title: `${WORDS[n % WORDS.length]} late ${u} ${n}`,
+            body: `${PEOPLE[(n + 1) % 4]} said in ${PLACES[(n + 2) % 4]} that a late ${WORDS[(n + 5) % WORDS.length]} report came.`,
+            date: day(n),
+          }));
+          added.push(...late);
           const corrected = new Set(corrections.map((c) => c.id));
           // At least one document stays: a build of none is no archive.
           const withdrawn = [
@@ -194,7 +203,11 @@ describe("updates: a base and its deltas answer as one build of the final docume
               live.findIndex((d) => d.id === id),
               1,
             );
-          live.push(...added);
+          // The archive's documents dated after the oldest added one come again after it, before the new ones of a
+          // same date: the archive stays in date order.
+          const cut = added.reduce((min, d) => (d.date < min ? d.date : min), "\uffff");
+          const followers = live.filter((d) => d.date > cut);
+          live.splice(0, live.length, ...live.filter((d) => d.date <= cut), ...[...followers, ...added].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
           withdrawnEver.push(...withdrawn);
         }
         // One build of the final documents, in the order the archive has them.
@@ -299,11 +312,12 @@ describe("updates: bad input writes nothing", () => {
       .sort()
       .map((f) => [f, readFileSync(join(dir, "kv", f), "utf8")]);
 
-  it("refuses documents older than the archive's newest, unknown ids to withdraw, and a missing archive", async () => {
+  it("refuses a late document that would move more of the archive than allowed, unknown ids to withdraw, and a missing archive", async () => {
     const dir = await archive("bad");
     const before = snapshot(dir);
     writeFileSync(join(root, "old.jsonl"), jsonl([{ id: "c", title: "Late", body: "Ida Lund in Hamburg.", date: "2026-02-01" }]));
-    await expect(updateArchive(dir, [join(root, "old.jsonl")])).rejects.toMatchObject({ code: "update_out_of_order" });
+    // Both documents of the archive are dated after it: moving more than one is refused here.
+    await expect(updateArchive(dir, [join(root, "old.jsonl")], { maxMoved: 1 })).rejects.toMatchObject({ code: "update_out_of_order" });
     await expect(updateArchive(dir, [], { withdraw: ["zz"] })).rejects.toMatchObject({ code: "update_unknown_id" });
     await expect(updateArchive(join(root, "none"), [join(root, "old.jsonl")])).rejects.toBeInstanceOf(UpdateError);
     await expect(updateArchive(dir, [], { withdraw: ["a"], base: "0123456789abcdef" })).rejects.toMatchObject({

@@ -116,7 +116,9 @@ await step(
         say,
       });
       const { plan } = result;
-      say(`  ${plan.added} added, ${plan.corrected} corrected, ${plan.withdrawn} withdrawn, ${plan.unchanged} unchanged`);
+      say(
+        `  ${plan.added} added${plan.moved ? ` (${plan.moved} of them the archive's, dated after a late one)` : ""}, ${plan.corrected} corrected, ${plan.withdrawn} withdrawn, ${plan.unchanged} unchanged`,
+      );
       if (result.keys === 0) {
         say("✔ Nothing to deploy: the archive holds these documents already.");
         process.exit(0);

@@ -56,9 +56,23 @@ export interface UpdateOptions {
    * writes every document added since the last compaction again.
    */
   mergeDeltas?: boolean;
+  /**
+   * The most documents of the archive an update moves after late ones (see `updateArchive`): past it the update fails
+   * with `update_out_of_order` (default `maxMoved(documents)`).
+   */
+  maxMoved?: number;
   builtAt?: string;
   say?: (message: string) => void;
 }
+
+/**
+ * How many of the archive's documents an update may move after late documents: 1,000, or 1% of the archive when that
+ * is more (a day or two of news at a million articles). More is a backfill: a rebuild costs less than a delta of it.
+ * @example
+ * maxMoved(19_043); // 1000
+ * maxMoved(1_000_000); // 10000
+ */
+export const maxMoved = (documents: number): number => Math.max(1000, Math.floor(documents / 100));
 
 export interface UpdatePlan {
   /** New documents, corrected ones, withdrawn ones, and those given again unchanged (nothing written for them). */
@@ -68,6 +82,8 @@ export interface UpdatePlan {
   unchanged: number;
   /** Ids to withdraw that no document has (skipped with `skipInvalid`, else an error). */
   unknown: string[];
+  /** Documents of the archive dated after a late one, added again after it (counted in `added` too). */
+  moved?: number;
 }
 
 export interface UpdateResult {
@@ -243,13 +259,12 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     const had = await reader.document(doc.id);
     if (had) stored.set(doc.id, had);
   }
-  const unchanged = given.filter((d) => stored.has(d.id) && sameDocument(stored.get(d.id) as StoredDocument, d));
-  const same = new Set(unchanged.map((d) => d.id));
+  let unchanged = given.filter((d) => stored.has(d.id) && sameDocument(stored.get(d.id) as StoredDocument, d));
+  let same = new Set(unchanged.map((d) => d.id));
   // A correction keeps its number (its place by date) unless it moves in time: then it is withdrawn and added anew.
-  const corrected = given.filter((d) => numbers.has(d.id) && !same.has(d.id) && (stored.get(d.id)?.date ?? "") === (d.date ?? ""));
-  const correctedIds = new Set(corrected.map((d) => d.id));
-  const added = given.filter((d) => !same.has(d.id) && !correctedIds.has(d.id));
-  const moved = added.filter((d) => numbers.has(d.id)).map((d) => d.id);
+  let corrected = given.filter((d) => numbers.has(d.id) && !same.has(d.id) && (stored.get(d.id)?.date ?? "") === (d.date ?? ""));
+  let correctedIds = new Set(corrected.map((d) => d.id));
+  let added = given.filter((d) => !same.has(d.id) && !correctedIds.has(d.id));
 
   const withdrawIds = [...new Set([...(options.withdraw ?? []), ...deleted])];
   const withdrawNumbers = await reader.documentNumbers(withdrawIds);
@@ -266,17 +281,46 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     );
   }
 
-  // New documents follow the archive's newest (documents are numbered by date): an older one needs a full build.
+  // Documents are numbered by date: a new document follows the archive's. A late one (older than the archive's newest)
+  // is added after the archive's documents dated up to it, and those dated after it come again after it (withdrawn from
+  // their numbers and added anew, as a correction that moves in time is), so that numbers stay in date order.
   const size = reader.documents;
-  const last = size > 0 ? [...(await reader.metas([...Array(Math.min(size, 64)).keys()].map((i) => size - 1 - i))).values()][0] : undefined;
-  const newest = last?.date ?? "";
-  const early = added.filter((d) => (d.date ?? "") < newest);
-  if (early.length > 0) {
+  const cut = added.reduce<string | undefined>((min, d) => (min === undefined || (d.date ?? "") < min ? (d.date ?? "") : min), undefined);
+  const limit = options.maxMoved ?? maxMoved(reader.counts.documents);
+  const followers = cut === undefined ? [] : await datedAfter(reader, cut, new Set(withdrawNumbers.values()), limit + 1);
+  if (followers.length > limit) {
+    const late = added.filter((d) => (d.date ?? "") < (followers.at(-1)?.date ?? ""));
     throw new UpdateError(
       "update_out_of_order",
-      `${early.length} new document${early.length > 1 ? "s are" : " is"} older than the archive's newest (${newest}), e.g. ${JSON.stringify(early[0]?.id)} (${early[0]?.date ?? "undated"}): an update adds documents after the archive's; rebuild the archive with them (npm run build) instead.`,
+      `${late.length} new document${late.length > 1 ? "s are" : " is"} older than the archive's newest, e.g. ${JSON.stringify(late[0]?.id)} (${late[0]?.date ?? "undated"}): more than ${limit.toLocaleString("en-US")} of the archive's documents are dated after ${late.length > 1 ? "the oldest" : "it"} and would move after it. That is a backfill: rebuild the archive with them (npm run build) instead.`,
     );
   }
+  if (followers.length > 0) {
+    // The archive's documents dated after the oldest new one come again after it, the newer text where the update
+    // gives one; in the archive's order, before the update's own (they came first: ties of dates keep that order).
+    const given = new Map(added.map((d) => [d.id, d]));
+    for (const d of [...corrected, ...unchanged]) given.set(d.id, d);
+    const again: SourceDocument[] = [];
+    for (const { id, n } of followers) {
+      numbers.set(id, n);
+      const mine = given.get(id);
+      if (mine) {
+        again.push(mine);
+        continue;
+      }
+      const doc = await reader.document(id);
+      if (!doc) continue;
+      stored.set(id, doc);
+      again.push(sourceOf(doc));
+    }
+    const moving = new Set(again.map((d) => d.id));
+    unchanged = unchanged.filter((d) => !moving.has(d.id));
+    same = new Set(unchanged.map((d) => d.id));
+    corrected = corrected.filter((d) => !moving.has(d.id));
+    correctedIds = new Set(corrected.map((d) => d.id));
+    added = [...again, ...added.filter((d) => !moving.has(d.id))];
+  }
+  const moved = added.filter((d) => numbers.has(d.id)).map((d) => d.id);
   if (added.length + corrected.length + withdrawNumbers.size === 0) {
     const plan = { added: 0, corrected: 0, withdrawn: 0, unchanged: unchanged.length, unknown };
     return { plan, read, live, keys: 0 };
@@ -332,9 +376,14 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const archive = await recordsOf(source, reader, live, lookups, [...touched]);
   // Numbers of their documents, where a corrected or folded document may come in among them.
   const listed = new Set<string>();
+  // A document the archive holds that a record takes in now, or that moved after a late one: the record's documents
+  // are put in number order again.
+  const movedIds = new Set(moved);
+  const reorders = (id: string, had: ReadonlySet<string>) =>
+    (fresh.get(id)?.documents.ids ?? []).some((doc) => (numbers.has(doc) && !had.has(doc)) || movedIds.has(doc));
   for (const id of touched) {
     const had = new Set(archive.get(id)?.documents.ids ?? []);
-    if ((fresh.get(id)?.documents.ids ?? []).some((doc) => numbers.has(doc) && !had.has(doc))) for (const doc of had) listed.add(doc);
+    if (reorders(id, had)) for (const doc of had) listed.add(doc);
   }
   const known = await reader.documentNumbers([...listed]);
   const docNumber = (id: string) => newNumbers.get(id) ?? numbers.get(id) ?? known.get(id) ?? Number.MAX_SAFE_INTEGER;
@@ -354,9 +403,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     const kept = redate.includes(id)
       ? (old as EntityRecord).documents.ids.flatMap((doc) => (goneIds.has(doc) ? [] : [dateOf.get(doc)].filter((d): d is string => !!d)))
       : undefined;
-    const had = new Set(old?.documents.ids ?? []);
-    const moves = (fresh.get(id)?.documents.ids ?? []).some((doc) => numbers.has(doc) && !had.has(doc));
-    return updatedRecord(old, fresh.get(id), removed.get(id), moves ? docNumber : undefined, kept);
+    return updatedRecord(old, fresh.get(id), removed.get(id), reorders(id, new Set(old?.documents.ids ?? [])) ? docNumber : undefined, kept);
   });
   const byDocument = index.mentions ? documentEntities(index.mentions, records) : index.byDocument;
   // Completions count live documents: the words of those withdrawn or corrected are taken off (folded: those of every
@@ -481,7 +528,14 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     entities: lists.all ?? 0,
     lists,
   };
-  const plan = { added: added.length, corrected: corrected.length, withdrawn: withdrawNumbers.size, unchanged: unchanged.length, unknown };
+  const plan = {
+    added: added.length,
+    corrected: corrected.length,
+    withdrawn: withdrawNumbers.size,
+    unchanged: unchanged.length,
+    unknown,
+    ...(followers.length > 0 ? { moved: followers.length } : {}),
+  };
   if (delta && deltaManifest) {
     // The delta's own manifest says it is one (its numbers), and it keeps the live manifest it made: what `npm run
     // rollback -- <delta>` restores, and how `versions` and `prune` know the segments it stands on.
@@ -630,6 +684,37 @@ async function readTrends(dir: string, live: Manifest): Promise<{ base: TrendTab
     for (const entity of table.entities()) newer.set(entity.id, entity);
   }
   return { base, newer };
+}
+
+/**
+ * The archive's live documents dated after `cut` (ISO dates compare as text; "" is undated, before every date), in
+ * number order, at most `most` of them (then the newest `most`), `skip` left out. Documents are numbered by date:
+ * they are the top numbers, read down from the newest until one is dated `cut` or before (one metadata read of the
+ * newest when the update's documents are all newer, as they usually are).
+ * @example
+ * await datedAfter(reader, "2026-03-04T10:00:00.000Z", new Set(), 1001); // [{ id: "d41", n: 41, date: "2026-03-04T11:…" }, …]
+ */
+async function datedAfter(
+  reader: BundleReader,
+  cut: string,
+  skip: ReadonlySet<number>,
+  most: number,
+): Promise<{ id: string; n: number; date: string }[]> {
+  const found: { id: string; n: number; date: string }[] = [];
+  let top = reader.documents - 1;
+  for (let batch = 16; top >= 0 && found.length < most; batch = Math.min(RANGE_BATCH, batch * 4)) {
+    const wanted = Array.from({ length: Math.min(batch, top + 1) }, (_, i) => top - i);
+    top -= wanted.length;
+    const metas = await reader.metas(wanted.filter((n) => !skip.has(n)));
+    for (const n of wanted) {
+      const meta = metas.get(n);
+      if (!meta) continue;
+      if ((meta.date ?? "") <= cut) return found.reverse();
+      found.push({ id: meta.id, n, date: meta.date ?? "" });
+      if (found.length >= most) break;
+    }
+  }
+  return found.reverse();
 }
 
 /** Numbers `datedRange` reads the metadata of at a time. */

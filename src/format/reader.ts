@@ -503,9 +503,14 @@ export class BundleReader {
     const base = this.manifest.dates ?? (await this.read("dates", [""]))[0] ?? [];
     const later = this.segments?.runs ?? [];
     if (later.length === 0) return base;
-    // The deltas' new documents follow the base's: a run on the same day as the one before continues it.
+    // The deltas' new documents follow the base's: a run on the same day as the one before continues it. A run of an
+    // earlier day than the one before starts where an update added a late document: the documents dated after it came
+    // again after it, so the runs it follows of later days hold none now.
     const runs: DateRuns = [...base];
-    for (const run of later) if (runs.at(-1)?.[0] !== run[0]) runs.push(run);
+    for (const run of later) {
+      while (runs.length > 0 && (runs.at(-1) as DateRuns[number])[0] > run[0]) runs.pop();
+      if (runs.at(-1)?.[0] !== run[0]) runs.push(run);
+    }
     return runs;
   }
 
