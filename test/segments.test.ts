@@ -205,9 +205,14 @@ describe("updates: a base and its deltas answer as one build of the final docume
             );
           // The archive's documents dated after the oldest added one come again after it, before the new ones of a
           // same date: the archive stays in date order.
-          const cut = added.reduce((min, d) => (d.date < min ? d.date : min), "\uffff");
+          const cut = added.map((d) => d.date).sort()[0] ?? "\uffff";
           const followers = live.filter((d) => d.date > cut);
-          live.splice(0, live.length, ...live.filter((d) => d.date <= cut), ...[...followers, ...added].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
+          live.splice(
+            0,
+            live.length,
+            ...live.filter((d) => d.date <= cut),
+            ...[...followers, ...added].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+          );
           withdrawnEver.push(...withdrawn);
         }
         // One build of the final documents, in the order the archive has them.

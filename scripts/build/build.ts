@@ -9,7 +9,15 @@ import { extractSlice, parseSlice } from "../../src/build/scale-out";
 import { UpdateError, updateArchive } from "../../src/build/update";
 import { BundleBuildError } from "../../src/build/write";
 import { AppError } from "../../src/errors";
-import { buildToDisk, entityOptions, entityPipelineOptions, idsToDelete, targetOf, updateOptions } from "../shared/build-options";
+import {
+  buildToDisk,
+  entityOptions,
+  entityPipelineOptions,
+  idsToDelete,
+  maxMovedOption,
+  targetOf,
+  updateOptions,
+} from "../shared/build-options";
 import { fail, formatBytes, parseCli, progress, say } from "../shared/cli";
 import { ensureHeap } from "../shared/heap";
 
@@ -118,6 +126,7 @@ async function update(): Promise<never> {
       withdraw,
       ...(args.base ? { base: args.base } : {}),
       ...(args["merge-deltas"] ? { mergeDeltas: true } : {}),
+      ...maxMovedOption(args["max-moved"]),
       skipInvalid: args["skip-invalid"],
       ...(args["no-entities"] ? { entities: false } : {}),
       ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),

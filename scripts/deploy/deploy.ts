@@ -15,6 +15,7 @@ import {
   entityOptions,
   entityPipelineOptions,
   idsToDelete,
+  maxMovedOption,
   targetOf,
   updateOptions,
 } from "../shared/build-options";
@@ -111,6 +112,7 @@ await step(
         withdraw: idsToDelete(args.delete),
         ...(args.base ? { base: args.base } : {}),
         ...(args["merge-deltas"] ? { mergeDeltas: true } : {}),
+        ...maxMovedOption(args["max-moved"]),
         skipInvalid: args["skip-invalid"],
         ...(args["no-cache"] ? {} : { cache: args["cache-dir"] }),
         say,

@@ -44,7 +44,21 @@ export const updateOptions = {
   base: { type: "string" },
   delete: { type: "string", multiple: true },
   "merge-deltas": { type: "boolean", default: false },
+  "max-moved": { type: "string" },
 } as const;
+
+/**
+ * `--max-moved N`: the most of the archive's documents an update may move after late ones (see `maxMoved`); a
+ * value that is no whole number fails the command.
+ * @example
+ * maxMovedOption("5000"); // { maxMoved: 5000 }
+ */
+export function maxMovedOption(text: string | undefined): { maxMoved?: number } {
+  if (text === undefined) return {};
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) return fail(`--max-moved must be a whole number of 0 or more, not "${text}".`);
+  return { maxMoved: n };
+}
 
 /**
  * The ids listed in `--delete` files, one a line (blank lines skipped); a file that cannot be read fails the command.

@@ -403,7 +403,13 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     const kept = redate.includes(id)
       ? (old as EntityRecord).documents.ids.flatMap((doc) => (goneIds.has(doc) ? [] : [dateOf.get(doc)].filter((d): d is string => !!d)))
       : undefined;
-    return updatedRecord(old, fresh.get(id), removed.get(id), reorders(id, new Set(old?.documents.ids ?? [])) ? docNumber : undefined, kept);
+    return updatedRecord(
+      old,
+      fresh.get(id),
+      removed.get(id),
+      reorders(id, new Set(old?.documents.ids ?? [])) ? docNumber : undefined,
+      kept,
+    );
   });
   const byDocument = index.mentions ? documentEntities(index.mentions, records) : index.byDocument;
   // Completions count live documents: the words of those withdrawn or corrected are taken off (folded: those of every
