@@ -127,4 +127,23 @@ describe("an archive updated with today's articles, a correction and a withdrawa
       await fresh.dispose();
     }
   });
+
+  it("takes a late article in its place by date: date order, date filters and entity pages as one build has them", async () => {
+    // Dated before port-3 and port-4: both come again after it.
+    const late = { id: "port-5", title: "Pilots meet", body: "Ida Lund said in Hamburg that the pilots met.", date: "2026-03-02T12:00:00Z" };
+    writeFileSync(join(root, "late.jsonl"), jsonl([late]));
+    const { plan } = await updateArchive(dir, [join(root, "late.jsonl")]);
+    expect(plan).toMatchObject({ added: 3, moved: 2, corrected: 0, withdrawn: 0 });
+    await worker.loadDir(dir);
+    const ids = async (path: string) => ((await worker.json(path)).body.hits as { id: string }[]).map((h) => h.id);
+    expect(await ids("/search?q=said&sort=date")).toEqual(["port-4", "port-3", "port-5", "port-1"]);
+    expect(await ids("/search?q=said%20from:2026-03-03&sort=date")).toEqual(["port-4", "port-3"]);
+    expect(await ids("/search?q=said%20to:2026-03-02&sort=date")).toEqual(["port-5", "port-1"]);
+    expect((await worker.json("/health")).body).toMatchObject({ documents: 4 });
+    // Ida Lund's documents in archive order, the late one before the one that moved after it.
+    const ida = await worker.json("/entities/ida-lund");
+    expect(ida.body.documents).toEqual({ count: 2, ids: ["port-5", "port-3"] });
+    expect(ida.body.recent.map((r: { id: string }) => r.id)).toEqual(["port-3", "port-5"]);
+    expect((await worker.json("/documents/port-3")).body.title).toBe("Dredging starts");
+  });
 });

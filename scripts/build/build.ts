@@ -29,9 +29,11 @@ const usage = `Usage: npm run build -- [--input PATH...] [--out DIR] [--shards N
          extracts the entities of slice I of N of the documents into the extraction cache DIR (one machine a slice);
          then npm run build -- --input PATH... --combine DIR [--combine DIR...] builds the archive with those caches
        npm run build -- --update [--out DIR] [--base VERSION] [--input PATH...] [--delete FILE...] [--skip-invalid]
+                        [--max-moved N]
          adds the documents of PATH (new ones, and corrections of documents the archive in DIR holds) as a
          delta segment, withdraws the ids listed in FILE (one a line) and the records {"id", "deleted": true},
-         and writes the new live manifest`;
+         and writes the new live manifest; a late document (older than the archive's newest) moves the archive's
+         documents dated after it after it, at most N of them (default 1,000, or 1% of the archive)`;
 
 const { values: args } = parseCli(
   {
