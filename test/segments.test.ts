@@ -17,6 +17,7 @@ import { readTrendTable, retimed, type TrendEntity, type TrendTable, writeTrendT
 import { UpdateError, updateArchive } from "../src/build/update";
 import type { Manifest } from "../src/format/bundle";
 import { BundleReader, readManifest } from "../src/format/reader";
+import { isDeflated } from "../src/format/values/deflated";
 import { LruCache } from "../src/kv/lru-cache";
 import { newReadStats } from "../src/kv/source";
 import { bundleEngine } from "../src/search/bundle-engine";
@@ -282,6 +283,21 @@ describe("updates: a delta's keys are planned against its base", () => {
     expect(live.layout.metaSize).toBe(4);
     // Its six documents in one bucket, where the base's size would put them in two.
     expect(live.deltas?.[0]?.layout.metaSize).toBeGreaterThanOrEqual(6);
+    // What every query or completion reads in each delta is stored deflated (the base's values are not).
+    const delta = live.deltas?.[0]?.version as string;
+    const stored = readdirSync(join(dir, "kv"))
+      .filter((f) => f !== "live-manifest.json")
+      .flatMap((f) => JSON.parse(readFileSync(join(dir, "kv", f), "utf8")) as { key: string; value: string }[]);
+    const kinds = (version: string) =>
+      Object.fromEntries(
+        ["term", "meta", "prefix"].map((kind) => [
+          kind,
+          stored.filter((e) => e.key.startsWith(`bundle/${version}/${kind}/`)).map((e) => isDeflated(e.value)),
+        ]),
+      );
+    for (const [kind, marks] of Object.entries(kinds(delta)))
+      expect([kind, marks.length > 0 && marks.every(Boolean)]).toEqual([kind, true]);
+    expect(kinds(live.version).prefix?.some(Boolean)).toBe(false);
 
     writeFileSync(join(root, "planned-final.jsonl"), jsonl([...docs, ...added]));
     await writeBundle((await buildFromInputs([join(root, "planned-final.jsonl")], { builtAt: "t" })).bundle, `${dir}-full`);

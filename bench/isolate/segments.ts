@@ -16,6 +16,7 @@ import { LruCache } from "../../src/kv/lru-cache";
 import { type KvSource, newReadStats } from "../../src/kv/source";
 import { bundleEngine } from "../../src/search/bundle-engine";
 import { search } from "../../src/search/engine";
+import { suggest } from "../../src/search/suggest";
 
 const usage =
   "Usage: npm run bench:segments -- [--corpus FILE.jsonl] [--deltas N] [--per DOCUMENTS] [--queries N] [--work DIR] [--merge-deltas]\n" +
@@ -118,6 +119,15 @@ async function measure(dir: string) {
     cold.trips.push(stats.roundTrips);
     cold.cpu.push(ms);
   }
+  // Cold completions (what the widget asks as a word is typed): the first three letters of each query's first word.
+  const completions = { keys: [] as number[], bytes: [] as number[] };
+  for (const q of queries) {
+    const stats = newReadStats();
+    const reader = new BundleReader(source, new LruCache(64 << 20), manifest, stats);
+    await suggest(bundleEngine(reader), reader, q.slice(0, 3), 8, { titles: true });
+    completions.keys.push(stats.keys);
+    completions.bytes.push(stats.bytes);
+  }
   const cache = new LruCache<unknown>(256 << 20);
   for (const q of queries) await run(new BundleReader(source, cache, manifest, newReadStats()), q);
   const warm: number[] = [];
@@ -131,6 +141,9 @@ async function measure(dir: string) {
     cpu99: at(cold.cpu, 0.99),
     warm50: at(warm, 0.5),
     warm99: at(warm, 0.99),
+    suggestKeys: mean(completions.keys),
+    suggestBytes: mean(completions.bytes) / 1024,
+    suggestBytes99: at(completions.bytes, 0.99) / 1024,
     byKind: [...byKind]
       .sort((a, b) => b[1] - a[1])
       .map(([name, bytes]) => `${name} ${(bytes / queries.length / 1024).toFixed(1)}`)
@@ -143,7 +156,7 @@ const kinds: string[] = [];
 const row = (label: string, m: Awaited<ReturnType<typeof measure>>) =>
   kinds.push(`- ${label}: ${m.byKind}`) &&
   rows.push(
-    `| ${label} | ${m.keys.toFixed(2)} | ${m.bytes.toFixed(1)} / ${m.bytes99.toFixed(1)} | ${m.trips.toFixed(2)} | ${m.cpu50.toFixed(1)} / ${m.cpu99.toFixed(1)} | ${m.warm50.toFixed(2)} / ${m.warm99.toFixed(2)} |`,
+    `| ${label} | ${m.keys.toFixed(2)} | ${m.bytes.toFixed(1)} / ${m.bytes99.toFixed(1)} | ${m.trips.toFixed(2)} | ${m.cpu50.toFixed(1)} / ${m.cpu99.toFixed(1)} | ${m.warm50.toFixed(2)} / ${m.warm99.toFixed(2)} | ${m.suggestKeys.toFixed(1)} / ${m.suggestBytes.toFixed(1)} / ${m.suggestBytes99.toFixed(1)} |`,
   );
 
 say(
@@ -213,8 +226,8 @@ else if (!args["no-compacted"]) {
 }
 
 say(`
-| ${queries.length} two-word searches, limit 10, facets=sample | keys (cold, mean) | KB (cold, mean / p99) | round trips | CPU ms (cold, p50 / p99) | CPU ms (warm, p50 / p99) |
-|---|---|---|---|---|---|
+| ${queries.length} two-word searches, limit 10, facets=sample | keys (cold, mean) | KB (cold, mean / p99) | round trips | CPU ms (cold, p50 / p99) | CPU ms (warm, p50 / p99) | cold completions of 3 letters: keys / KB mean / KB p99 |
+|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 
 KB a cold search reads, by segment and kind of value:

@@ -377,7 +377,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   );
   const tails = writeTerms(parts, maps, plan, options.tailChunk ?? TAIL_CHUNK_POSTINGS, delta);
   maps = undefined;
-  writePrefixes(parts, prefixGroups(adjusted(words, options.wordAdjust), entities), plan);
+  writePrefixes(parts, prefixGroups(adjusted(words, options.wordAdjust), entities), plan, delta);
   const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
   storedJson = undefined; // in the buckets now
   const runs = dateRuns(docs);
@@ -512,13 +512,18 @@ function writeTerms(parts: Parts, maps: Record<Field, [string, Slots][]>, plan: 
 }
 
 /** Prefix groups, for completions and the last term of a typeahead query. */
-function writePrefixes(parts: Parts, groups: Map<string, PrefixShard[string]>, plan: LayoutPlan): void {
+function writePrefixes(parts: Parts, groups: Map<string, PrefixShard[string]>, plan: LayoutPlan, deflate = false): void {
   const shards: PrefixShard[] = Array.from({ length: plan.prefix }, () => ({}));
   for (const [group, value] of [...groups].sort(byKey)) {
     const shard = shards[shardOf(group, plan.prefix)];
     if (shard) shard[group] = value;
   }
-  for (const [n, shard] of shards.entries()) parts.set(keyPart("prefix", n), prefixCodec.encode(shard));
+  // A delta's prefix groups are read by every completion, in every delta (one key each, of ~1,500 words and the
+  // entities the update touched: ~100 KB): deflated, as its term shards and metadata are.
+  for (const [n, shard] of shards.entries()) {
+    const text = prefixCodec.encode(shard);
+    parts.set(keyPart("prefix", n), deflate ? deflateValue(text) : text);
+  }
 }
 
 /** Whole documents, packed into buckets by size; returns each document's bucket (its metadata names it). */
