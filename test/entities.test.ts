@@ -127,6 +127,19 @@ describe("extractMentions", () => {
     expect(typeOf("The president of the union Raphael Lakpe said the strike would go on.", "Raphael Lakpe")).toBe("person");
     expect(typeOf("Hasina, speaking to a group of engineers, accused the opposition.", "Hasina")).toBe("person");
     expect(typeOf("In London, the foreign minister said talks would resume.", "London")).toBe("place");
+    // An apposition may go on with "for" ("the agency for…").
+    expect(typeOf("Investigators from Ibama, the federal agency for the environment, flew in.", "Ibama")).toBe("organization");
+  });
+
+  it("names no person, organisation or place after a document or a law", () => {
+    const names = (text: string) => extractMentions(text).map((m) => m.text);
+    expect(names("Ministers in Lima said the Paris Agreement and the Kyoto Protocol were at risk.")).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/Agreement|Protocol/)]),
+    );
+    expect(names("Senator Ann Cole said the Clean Water Act and the Treaty of Lisbon were different.")).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/Act|Treaty/)]),
+    );
+    expect(names("Ministers in Lima said the Paris Agreement was at risk.")).toContain("Lima");
   });
 
   it("tells the US (the country) from us (the pronoun) by case", () => {

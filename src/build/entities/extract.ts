@@ -29,6 +29,15 @@ const GEOGRAPHIC_HEADS = new Set(
 );
 
 /**
+ * Last words of the names of documents and laws (the "Paris Agreement", the "Clean Air Act", the "Treaty of Rome" is
+ * no place): such a name is neither a person, an organisation nor a place, whatever the tagger says of it.
+ */
+const DOCUMENT_HEADS = new Set(["Agreement", "Accord", "Accords", "Protocol", "Act", "Declaration", "Charter"]);
+/** Whether words `from`–`to` name a document or a law: two words or more, the last one of `DOCUMENT_HEADS`, or "Treaty of …". */
+const namesDocument = (words: readonly Word[], from: number, to: number) =>
+  to - from >= 2 && (DOCUMENT_HEADS.has((words[to - 1] as Word).text) || (words[from] as Word).text === "Treaty");
+
+/**
  * Finds the named people, organisations and places of a text, with the index of the sentence of each.
  * @example
  * extractLocated("The Taliban took Kandahar and Herat.").map((m) => [m.text, m.type, m.sentence]);
@@ -123,7 +132,7 @@ function taggedMentions(
       // "Meanwhile Hurtigruten said": a word that opens the sentence is not part of the name after it.
       if (to - from >= 2 && firstWordAt(words, from) && opensSentence((words[from] as Word).text)) from++;
       const tagged = TYPES[type];
-      if (tagged === undefined || letters(words.slice(from, to)) < 2) continue;
+      if (tagged === undefined || letters(words.slice(from, to)) < 2 || namesDocument(words, from, to)) continue;
       const first = (words[from] as Word).text.toLowerCase().replace(/\./gu, "");
       const name = () => nameKey(reading.text.slice((words[from] as Word).start, (words[to - 1] as Word).end));
       const known = FIRST_WORDS.has(first) ? lookupGazetteer(name()) : undefined;
@@ -229,7 +238,7 @@ function leftOut(
       let to = end;
       while (from < to && NOT_NAMES.has((infos[from] as WordInfo).lexicon)) from++;
       while (to > from && NOT_NAMES.has((infos[to - 1] as WordInfo).lexicon)) to--;
-      if (from < to && (from > 0 || !isCommonWord((words[from] as Word).text))) {
+      if (from < to && (from > 0 || !isCommonWord((words[from] as Word).text)) && !namesDocument(words, from, to)) {
         const start = (words[from] as Word).start;
         const stop = (words[to - 1] as Word).end;
         untyped.push({ text: text.slice(start, stop), start, end: stop, sentence });
@@ -314,7 +323,7 @@ function descriptorType(word: string): EntityType | undefined {
 }
 
 /** What may follow the noun of an apposition: it ends there ("Hirtshals, the Danish port that wants…"). */
-const APPOSITION_ENDS = new Set([",", ".", ";", ":", ")", "that", "which", "who", "whose", "where", "of", "in", "on", "with"]);
+const APPOSITION_ENDS = new Set([",", ".", ";", ":", ")", "that", "which", "who", "whose", "where", "of", "in", "on", "with", "for"]);
 const ARTICLES = new Set(["the", "a", "an"]);
 /** A plural noun's singular, as the descriptors are listed: "towns" → "town", "cities" → "city". */
 const singular = (word: string) => (word.endsWith("ies") ? `${word.slice(0, -3)}y` : word.endsWith("s") ? word.slice(0, -1) : word);
