@@ -141,11 +141,14 @@ export function updatedRecord(
   docNumber: ((id: string) => number) | undefined,
   /** The dates of the archive's documents still naming it, when a withdrawn one held its first or last date. */
   keptDates?: readonly string[],
+  /** Documents withdrawn from their numbers and added anew after the others (see `datedAfter`). */
+  moved: ReadonlySet<string> = new Set(),
 ): EntityRecord {
   const base = old ?? (added as EntityRecord);
-  // A corrected document is listed again if it still names the entity, a withdrawn one leaves; in archive order.
+  // A corrected document is listed again if it still names the entity, a withdrawn one leaves; in archive order (a
+  // moved one among the new, after the others).
   const again = new Set(added?.documents.ids ?? []);
-  const kept = (old?.documents.ids ?? []).filter((id) => !removed?.docs.has(id) || again.has(id));
+  const kept = (old?.documents.ids ?? []).filter((id) => !removed?.docs.has(id) || (again.has(id) && !moved.has(id)));
   const keptSet = new Set(kept);
   const unique = old ? [...kept, ...(added?.documents.ids ?? []).filter((id) => !keptSet.has(id))] : (added?.documents.ids ?? []);
   // New documents come after every other; a corrected or folded one that names it now goes where its number is.
@@ -376,22 +379,26 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const archive = await recordsOf(source, reader, live, lookups, [...touched]);
   // Numbers of their documents, where a corrected or folded document may come in among them.
   const listed = new Set<string>();
-  // A document the archive holds that a record takes in now, or that moved after a late one: the record's documents
-  // are put in number order again.
-  const movedIds = new Set(moved);
+  // A document the archive holds that a record takes in now: the record's documents are put in number order again.
   const reorders = (id: string, had: ReadonlySet<string>) =>
-    (fresh.get(id)?.documents.ids ?? []).some((doc) => (numbers.has(doc) && !had.has(doc)) || movedIds.has(doc));
+    (fresh.get(id)?.documents.ids ?? []).some((doc) => numbers.has(doc) && !had.has(doc));
   for (const id of touched) {
     const had = new Set(archive.get(id)?.documents.ids ?? []);
     if (reorders(id, had)) for (const doc of had) listed.add(doc);
   }
+  // Documents moved after a late one leave their place in the records' lists for their new one, after every other.
+  const movedIds = new Set(moved);
   const known = await reader.documentNumbers([...listed]);
   const docNumber = (id: string) => newNumbers.get(id) ?? numbers.get(id) ?? known.get(id) ?? Number.MAX_SAFE_INTEGER;
-  // A record whose first or last date was a withdrawn document's: its other documents' dates say what they are now.
+  // A record whose first or last date was a withdrawn document's: its other documents' dates say what they are now;
+  // unless the update's documents naming it have that date again (a correction, a document moved after a late one):
+  // at a million articles the newest documents name entities of hundreds of thousands of documents.
+  const givenDate = new Map(docs.map((d) => [d.id, d.date]));
   const redate = [...touched].filter((id) => {
     const old = archive.get(id);
     const r = removed.get(id);
-    return old && r?.dates.some((d) => d === old.first_seen || d === old.last_seen);
+    const again = new Set((fresh.get(id)?.documents.ids ?? []).map((doc) => givenDate.get(doc)));
+    return old && r?.dates.some((d) => (d === old.first_seen || d === old.last_seen) && !again.has(d));
   });
   const goneIds = new Set(gone);
   const keptIds = [...new Set(redate.flatMap((id) => (archive.get(id) as EntityRecord).documents.ids))].filter((id) => !goneIds.has(id));
@@ -409,6 +416,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
       removed.get(id),
       reorders(id, new Set(old?.documents.ids ?? [])) ? docNumber : undefined,
       kept,
+      movedIds,
     );
   });
   const byDocument = index.mentions ? documentEntities(index.mentions, records) : index.byDocument;
