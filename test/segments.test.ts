@@ -364,6 +364,18 @@ describe("updates: bad input writes nothing", () => {
     expect(await reader.document("u")).toBeUndefined();
   });
 
+  it("dates an entity again from its documents left, the undated ones numbered first, when its first and last go", async () => {
+    const dir = join(root, "redated");
+    const named = (id: string, date?: string) => ({ id, title: `Port ${id}`, body: `Maren Holt said in Aalborg that ${id} came.`, date });
+    const all = [named("u1"), named("u2"), named("u3"), ...["01", "02", "03", "04"].map((d) => named(`d${d}`, `2026-03-${d}`))];
+    writeFileSync(join(root, "redated.jsonl"), jsonl(all as Doc[]));
+    await writeBundle((await buildFromInputs([join(root, "redated.jsonl")], { builtAt: "t" })).bundle, dir);
+    await updateArchive(dir, [], { withdraw: ["d01", "d04"] });
+    const maren = await (await open(dir)).entity("maren-holt");
+    expect(maren).toMatchObject({ first_seen: "2026-03-02", last_seen: "2026-03-03" });
+    expect(maren?.documents.count).toBe(5);
+  });
+
   it("writes nothing for documents the archive holds already", async () => {
     const dir = await archive("same");
     const before = snapshot(dir);

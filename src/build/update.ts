@@ -403,13 +403,18 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const goneIds = new Set(gone);
   const keptIds = [...new Set(redate.flatMap((id) => (archive.get(id) as EntityRecord).documents.ids))].filter((id) => !goneIds.has(id));
   const keptNumbers = await reader.documentNumbers(keptIds);
-  const keptMetas = await reader.metas([...keptNumbers.values()]);
-  const dateOf = new Map([...keptNumbers].map(([id, n]) => [id, keptMetas.get(n)?.date]));
+  const keptDates = await endDates(
+    reader,
+    new Map(
+      redate.map((id) => [
+        id,
+        (archive.get(id) as EntityRecord).documents.ids.flatMap((doc) => keptNumbers.get(doc) ?? []).sort((a, b) => a - b),
+      ]),
+    ),
+  );
   const records = [...touched].map((id) => {
     const old = archive.get(id);
-    const kept = redate.includes(id)
-      ? (old as EntityRecord).documents.ids.flatMap((doc) => (goneIds.has(doc) ? [] : [dateOf.get(doc)].filter((d): d is string => !!d)))
-      : undefined;
+    const kept = keptDates.get(id);
     return updatedRecord(
       old,
       fresh.get(id),
@@ -729,6 +734,51 @@ async function datedAfter(
     }
   }
   return found.reverse();
+}
+
+/**
+ * The first and last dates of each entity's documents, given their numbers in increasing order: documents are
+ * numbered by date (the undated first), so they are the dates of the lowest- and the highest-numbered dated one; read
+ * from both ends, a few metadata reads in all, not the metadata of every document (at a million articles a country's
+ * record lists hundreds of thousands).
+ * @example
+ * await endDates(reader, new Map([["kabul", [3, 17, 40]]])); // Map { "kabul" => ["2026-03-01…", "2026-03-09…"] }
+ */
+async function endDates(reader: BundleReader, numbers: ReadonlyMap<string, readonly number[]>): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const ends = [...numbers].filter(([, list]) => list.length > 0);
+  const first = await reader.metas([...new Set(ends.flatMap(([, list]) => [list[0] as number, list.at(-1) as number]))]);
+  // Where the first dated document is, for an entity whose lowest-numbered one is undated: in [lo, hi], hi dated.
+  const search = new Map<string, { lo: number; hi: number; date: string; last: string }>();
+  for (const [id, list] of numbers) {
+    out.set(id, []);
+    const last = list.length > 0 ? first.get(list.at(-1) as number)?.date : undefined;
+    // The highest-numbered undated: none is dated.
+    if (!last) continue;
+    const lowest = first.get(list[0] as number)?.date;
+    if (lowest) out.set(id, [lowest, last]);
+    else search.set(id, { lo: 1, hi: list.length - 1, date: last, last });
+  }
+  // Halving: the undated come first, so a dated document's number is above every undated one's.
+  while (search.size > 0) {
+    const mid = (id: string) => {
+      const { lo, hi } = search.get(id) as { lo: number; hi: number };
+      return (numbers.get(id) as readonly number[])[(lo + hi) >> 1] as number;
+    };
+    const metas = await reader.metas([...new Set([...search.keys()].map(mid))]);
+    for (const [id, range] of [...search]) {
+      if (range.lo >= range.hi) {
+        out.set(id, [range.date, range.last]);
+        search.delete(id);
+        continue;
+      }
+      const at = (range.lo + range.hi) >> 1;
+      const date = metas.get(mid(id))?.date;
+      if (date) Object.assign(range, { hi: at, date });
+      else range.lo = at + 1;
+    }
+  }
+  return out;
 }
 
 /** Numbers `datedRange` reads the metadata of at a time. */

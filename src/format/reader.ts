@@ -368,9 +368,10 @@ export class BundleReader {
     const dates = withDates && !this.manifest.dates;
     const read = await this.readKinds([...buckets.map((b) => ["meta", b] as const), ...(dates ? [["dates", ""] as const] : [])]);
     const values = read.slice(0, buckets.length) as DocMeta[][];
+    const at = new Map(buckets.map((b, i) => [b, i]));
     const out = new Map<number, DocMeta>();
     for (const n of numbers) {
-      const meta = values[buckets.indexOf(Math.floor(n / size))]?.[n % size];
+      const meta = values[at.get(Math.floor(n / size)) as number]?.[n % size];
       if (!meta) throw new AppError("bundle_key_corrupt", `Metadata of document ${n} is missing from its bucket.`);
       out.set(n, meta);
     }
@@ -417,9 +418,10 @@ export class BundleReader {
     if (segments) return new Map([...(await this.segmentNumbers(ids, segments))].map(([id, place]) => [id, place.n]));
     const shards = [...new Set(ids.map((id) => shardOf(id, this.manifest.layout.id)))];
     const values = await this.read("id", shards);
+    const at = new Map(shards.map((part, i) => [part, i]));
     const out = new Map<string, number>();
     for (const id of ids) {
-      const shard = values[shards.indexOf(shardOf(id, this.manifest.layout.id))];
+      const shard = values[at.get(shardOf(id, this.manifest.layout.id)) as number];
       if (shard && Object.hasOwn(shard, id)) out.set(id, shard[id] as number);
     }
     return out;
@@ -434,12 +436,13 @@ export class BundleReader {
       [...new Set(ids.map((id) => shardOf(id, segment.manifest.layout.id)))].map((part) => ["id", part, segment.version] as const),
     );
     const values = (await this.readKinds(wanted)) as (Record<string, number> | undefined)[];
+    // Found by a map, not a search of `wanted` for each id: an update may ask for hundreds of thousands.
+    const at = new Map(wanted.map(([, part, version], i) => [`${version}/${part}`, i]));
     const out = new Map<string, { n: number; segment: number; local: number }>();
     for (const id of ids) {
       for (let s = segments.list.length - 1; s >= 0; s--) {
         const segment = segments.list[s] as Segment;
-        const shard =
-          values[wanted.findIndex(([, part, version]) => version === segment.version && part === shardOf(id, segment.manifest.layout.id))];
+        const shard = values[at.get(`${segment.version}/${shardOf(id, segment.manifest.layout.id)}`) as number];
         if (!shard || !Object.hasOwn(shard, id)) continue;
         const local = shard[id] as number;
         const n = segment.global ? (segment.global[local] as number) : local;
