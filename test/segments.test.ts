@@ -65,9 +65,15 @@ const scriptArb = fc.record({
       added: fc.array(fc.nat(3), { maxLength: 3 }),
       // Late documents: any day of the base's, often older than the archive's newest.
       late: fc.array(fc.nat(9), { maxLength: 2 }),
-      corrections: fc.array(fc.record({ pick: fc.nat(50), words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }) }), {
-        maxLength: 2,
-      }),
+      corrections: fc.array(
+        fc.record({
+          pick: fc.nat(50),
+          words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }),
+          // A correction of the date too, sometimes: the document moves in time.
+          redate: fc.option(fc.nat(9), { nil: undefined }),
+        }),
+        { maxLength: 2 },
+      ),
       withdrawals: fc.array(fc.nat(50), { maxLength: 2 }),
       merge: fc.boolean(),
     }),
@@ -159,12 +165,13 @@ describe("updates: a base and its deltas answer as one build of the final docume
         const withdrawnEver: string[] = [];
         for (const [u, step] of updates.entries()) {
           const corrections = step.corrections
-            .map(({ pick, words }) => ({ doc: live[pick % live.length] as Doc, words }))
+            .map(({ pick, words, redate }) => ({ doc: live[pick % live.length] as Doc, words, redate }))
             .filter(({ doc }, i, all) => doc && all.findIndex((c) => c.doc.id === doc.id) === i)
             // A correction drops words and may name another place: postings and records both change.
-            .map(({ doc, words }) => ({
+            .map(({ doc, words, redate }) => ({
               ...doc,
               body: `${doc.body.split(" said")[0]} said in ${PLACES[words.length % PLACES.length]} that ${words.join(" ")} news came.`,
+              date: redate === undefined ? doc.date : day(redate),
             }));
           const added = step.added.map((k) => {
             newest = Math.min(27, newest + k);
@@ -198,21 +205,24 @@ describe("updates: a base and its deltas answer as one build of the final docume
             builtAt: "t",
             mergeDeltas: step.merge,
           });
+          // A correction of the date withdraws the document and adds it anew, before the update's new ones.
+          const redated = corrections.filter((c) => live.find((d) => d.id === c.id)?.date !== c.date);
           for (const c of corrections) live[live.findIndex((d) => d.id === c.id)] = c;
-          for (const id of withdrawn)
+          for (const id of [...withdrawn, ...redated.map((c) => c.id)])
             live.splice(
               live.findIndex((d) => d.id === id),
               1,
             );
-          // The archive's documents dated after the oldest added one come again after it, before the new ones of a
-          // same date: the archive stays in date order.
-          const cut = added.map((d) => d.date).sort()[0] ?? "\uffff";
+          // The archive's documents dated after the oldest added one come again after it, before the update's own of
+          // a same date: the archive stays in date order.
+          const own = [...redated, ...added];
+          const cut = own.map((d) => d.date).sort()[0] ?? "\uffff";
           const followers = live.filter((d) => d.date > cut);
           live.splice(
             0,
             live.length,
             ...live.filter((d) => d.date <= cut),
-            ...[...followers, ...added].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+            ...[...followers, ...own].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
           );
           withdrawnEver.push(...withdrawn);
         }

@@ -301,11 +301,13 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   if (followers.length > 0) {
     // The archive's documents dated after the oldest new one come again after it, the newer text where the update
     // gives one; in the archive's order, before the update's own (they came first: ties of dates keep that order).
-    const given = new Map(added.map((d) => [d.id, d]));
-    for (const d of [...corrected, ...unchanged]) given.set(d.id, d);
+    // A document the update adds anew itself (a correction of its date) keeps its place among the update's own.
+    const own = new Set(added.map((d) => d.id));
+    const given = new Map([...corrected, ...unchanged].map((d) => [d.id, d]));
     const again: SourceDocument[] = [];
     for (const { id, n } of followers) {
       numbers.set(id, n);
+      if (own.has(id)) continue;
       const mine = given.get(id);
       if (mine) {
         again.push(mine);
