@@ -130,7 +130,12 @@ describe("an archive updated with today's articles, a correction and a withdrawa
 
   it("takes a late article in its place by date: date order, date filters and entity pages as one build has them", async () => {
     // Dated before port-3 and port-4: both come again after it.
-    const late = { id: "port-5", title: "Pilots meet", body: "Ida Lund said in Hamburg that the pilots met.", date: "2026-03-02T12:00:00Z" };
+    const late = {
+      id: "port-5",
+      title: "Pilots meet",
+      body: "Ida Lund said in Hamburg that the pilots met.",
+      date: "2026-03-02T12:00:00Z",
+    };
     writeFileSync(join(root, "late.jsonl"), jsonl([late]));
     const { plan } = await updateArchive(dir, [join(root, "late.jsonl")]);
     expect(plan).toMatchObject({ added: 3, moved: 2, corrected: 0, withdrawn: 0 });

@@ -8,6 +8,7 @@ import { shardOf } from "../src/format/hash";
 import { checkChunk } from "../src/format/reader";
 import { inflateValue, isDeflated } from "../src/format/values/deflated";
 import { entityCodec } from "../src/format/values/entity";
+import { prefixCodec } from "../src/format/values/prefix";
 import { LruCache } from "../src/kv/lru-cache";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { matchQuery } from "../src/search/engine";
@@ -214,6 +215,55 @@ describe("entity shards read from their text", () => {
       fc.property(fc.string(), (text) => {
         expect(() => entityCodec.fromText?.(`{${text}`)).not.toThrow();
       }),
+    );
+  });
+});
+
+describe("prefix shards read from their text", () => {
+  it("give each group as JSON.parse does, and refuse one that is no group", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string({ unit: "grapheme", maxLength: 3 }),
+          fc.record({
+            terms: fc.array(fc.tuple(fc.string(), fc.nat())),
+            entities: fc.array(fc.tuple(fc.string(), fc.string(), fc.constantFrom("person", "place"), fc.nat())),
+          }),
+        ),
+        (shard) => {
+          const text = JSON.stringify(shard);
+          const read = prefixCodec.fromText?.(text);
+          for (const [group, value] of Object.entries(shard)) expect(read?.get(group)).toEqual(value);
+          expect(read?.get("not a group of it")).toBeUndefined();
+        },
+      ),
+      { numRuns: 200 },
+    );
+    const shard = prefixCodec.fromText?.('{"em":{"terms":5,"entities":[]},"ka":{"terms":[],"entities":[]}}');
+    expect(shard?.get("ka")).toEqual({ terms: [], entities: [] });
+    expect(() => shard?.get("em")).toThrow();
+  });
+
+  it("a group that is no group is bundle_key_corrupt for a completion, and read again once fixed", async () => {
+    const documents = ["embassy staff", "embargo lifted", "emergency talks"].map((body, i) => ({
+      id: `d${i}`,
+      title: body,
+      body,
+      meta: {},
+    }));
+    const bundle = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { builtAt: "t" });
+    const { version, layout } = bundle.manifest;
+    const key = bundleKey(version, "prefix", shardOf("em", layout.prefix));
+    const good = bundle.values.get(key) as string;
+    const groups = JSON.parse(good) as Record<string, unknown>;
+    expect(Object.keys(groups)).toContain("em");
+    bundle.values.set(key, JSON.stringify({ ...groups, em: { terms: "embassy", entities: [] } }));
+    const mem = memoryBundle(bundle);
+    const reader = mem.coldReader();
+    await expect(reader.prefixGroups(["em"])).rejects.toMatchObject({ code: "bundle_key_corrupt" });
+    mem.source.getMany = async (keys) => new Map(keys.map((k) => [k, k === key ? good : (bundle.values.get(k) ?? null)]));
+    expect((await reader.prefixGroups(["em"])).get("em")?.terms.map(([word]) => word)).toEqual(
+      expect.arrayContaining(["embassy", "embargo", "emergency"]),
     );
   });
 });

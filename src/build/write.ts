@@ -57,7 +57,7 @@ import { type IdShard, idCodec } from "../format/values/id";
 import { manifestCodec } from "../format/values/manifest";
 import { metaCodec } from "../format/values/meta";
 import { namesCodec } from "../format/values/names";
-import { prefixCodec } from "../format/values/prefix";
+import { encodePrefixShard } from "../format/values/prefix";
 import { type SimilarShard, similarCodec } from "../format/values/similar";
 import { tailCodec } from "../format/values/tail";
 import { type ParsedTermShard, packTerms, termCodec } from "../format/values/term";
@@ -521,7 +521,7 @@ function writePrefixes(parts: Parts, groups: Map<string, PrefixShard[string]>, p
   // A delta's prefix groups are read by every completion, in every delta (one key each, of ~1,500 words and the
   // entities the update touched: ~100 KB): deflated, as its term shards and metadata are.
   for (const [n, shard] of shards.entries()) {
-    const text = prefixCodec.encode(shard);
+    const text = encodePrefixShard(shard);
     parts.set(keyPart("prefix", n), deflate ? deflateValue(text) : text);
   }
 }

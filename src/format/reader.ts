@@ -29,7 +29,7 @@ import { unpackEntity } from "./values/entity";
 import type { EntityPage } from "./values/entity-list";
 import { codecs, type ValueOf } from "./values/index";
 import type { NamedEntity } from "./values/names";
-import type { PrefixShard } from "./values/prefix";
+import type { PrefixGroup, PrefixShardText } from "./values/prefix";
 import { checkChunk, type SparsePostings, type TailRef } from "./values/tail";
 import type { ParsedTermShard, TermEntry } from "./values/term";
 import { findTerm } from "./values/term";
@@ -313,33 +313,37 @@ export class BundleReader {
   }
 
   /** Prefix groups (completions), by group key. */
-  async prefixGroups(groups: string[]): Promise<Map<string, PrefixShard[string]>> {
+  async prefixGroups(groups: string[]): Promise<Map<string, PrefixGroup>> {
     const segments = this.segments;
     if (segments) return this.segmentPrefixGroups(groups, segments);
     const shards = [...new Set(groups.map((g) => shardOf(g, this.manifest.layout.prefix)))];
     const values = await this.read("prefix", shards);
-    const out = new Map<string, PrefixShard[string]>();
+    const out = new Map<string, PrefixGroup>();
     for (const group of groups) {
-      const shard = values[shards.indexOf(shardOf(group, this.manifest.layout.prefix))];
-      const value = shard?.[group];
+      const part = shardOf(group, this.manifest.layout.prefix);
+      const value = this.groupOf(values[shards.indexOf(part)], group, part);
       if (value) out.set(group, value);
     }
     return out;
   }
 
+  /** A group of a prefix shard, parsed now (see `PrefixShardText`): one that cannot be read is `bundle_key_corrupt`. */
+  private groupOf(shard: PrefixShardText | undefined, group: string, part: number, version = this.version): PrefixGroup | undefined {
+    return shard && this.unpack("prefix", part, `Prefix group ${quoted(group)}`, () => shard.get(group), version);
+  }
+
   /** Prefix groups of every segment, in one round trip: words' document frequencies summed, entities newest first. */
-  private async segmentPrefixGroups(groups: string[], segments: Segments): Promise<Map<string, PrefixShard[string]>> {
+  private async segmentPrefixGroups(groups: string[], segments: Segments): Promise<Map<string, PrefixGroup>> {
     const wanted = segments.list.flatMap((segment) =>
       [...new Set(groups.map((g) => shardOf(g, segment.manifest.layout.prefix)))].map((part) => ["prefix", part, segment.version] as const),
     );
-    const values = (await this.readKinds(wanted)) as (PrefixShard | undefined)[];
-    const out = new Map<string, PrefixShard[string]>();
+    const values = (await this.readKinds(wanted)) as (PrefixShardText | undefined)[];
+    const out = new Map<string, PrefixGroup>();
     for (const group of groups) {
       const found = segments.list.flatMap((segment) => {
-        const i = wanted.findIndex(
-          ([, part, version]) => version === segment.version && part === shardOf(group, segment.manifest.layout.prefix),
-        );
-        const value = values[i]?.[group];
+        const part = shardOf(group, segment.manifest.layout.prefix);
+        const i = wanted.findIndex(([, p, version]) => version === segment.version && p === part);
+        const value = this.groupOf(values[i], group, part, segment.version);
         return value ? [value] : [];
       });
       if (found.length === 0) continue;

@@ -1,7 +1,58 @@
 /** @module Prefix shards: per prefix group (a word's first 2 or 3 letters), completions most frequent first and entities; read by typeahead, suggestions and typo corrections. */
-import { type Codec, jsonCodec } from "./codec";
+import { type Codec, isObject, jsonCodec } from "./codec";
+import { LazyObject } from "./lazy-object";
 
-/** One prefix shard: per prefix group, completions `[word, documentFrequency]` most frequent first, and entities `[name, id, type, mentions]`. */
-export type PrefixShard = Record<string, { terms: [string, number][]; entities: [string, string, string, number][] }>;
+/** One prefix group: completions `[word, documentFrequency]` most frequent first, and entities `[name, id, type, mentions]`. */
+export interface PrefixGroup {
+  terms: [string, number][];
+  entities: [string, string, string, number][];
+}
 
-export const prefixCodec: Codec<PrefixShard, "prefix"> = jsonCodec<PrefixShard, "prefix">("prefix", 6);
+/** One prefix shard: per prefix group, its completions and entities. */
+export type PrefixShard = Record<string, PrefixGroup>;
+
+/**
+ * A prefix shard as read: its JSON text, a group parsed (and its shape checked) only when asked. A completion wants
+ * one group of a shard's hundreds, in every segment: parsing whole shards of ~100 KB took a cold completion over 8
+ * deltas past the Free plan's 10 ms of CPU.
+ * @example
+ * new PrefixShardText('{"ka":{"terms":[["kabul",3]],"entities":[]}}').get("ka")?.terms; // [["kabul", 3]]
+ */
+export class PrefixShardText extends LazyObject<PrefixGroup> {
+  /** A shard read from parsed JSON (the text did not scan: `prefixCodec` checks it as any value). */
+  static fromParsed(raw: PrefixShard): PrefixShardText {
+    return new PrefixShardText(JSON.stringify(raw));
+  }
+
+  /** Throws when the group's text is no JSON, or no group (completions and entities, each a list). */
+  override get(group: string): PrefixGroup | undefined {
+    const value = super.get(group);
+    if (value !== undefined && !(isObject(value) && Array.isArray(value.terms) && Array.isArray(value.entities))) {
+      throw new Error(`prefix group ${JSON.stringify(group)} is no group`);
+    }
+    return value;
+  }
+}
+
+/** A prefix shard's text, as the build stores it. */
+export const encodePrefixShard = (shard: PrefixShard): string => JSON.stringify(shard);
+
+const shardCheck = jsonCodec<PrefixShard, "prefix">("prefix", 6, (raw) => {
+  if (Array.isArray(raw)) throw new Error("not a shard of prefix groups");
+});
+
+/** Prefix shards: read from their text (`fromText`, no group parsed), or, when the text does not scan, parsed and checked. */
+export const prefixCodec: Codec<PrefixShardText, "prefix"> = {
+  kind: "prefix",
+  // The text, and an index of its groups (a few hundred).
+  heapPerChar: 3,
+  encode: (shard) => shard.text,
+  parse: (raw) => PrefixShardText.fromParsed(shardCheck.parse(raw)),
+  fromText(text) {
+    try {
+      return new PrefixShardText(text);
+    } catch {
+      return undefined;
+    }
+  },
+};
