@@ -22,7 +22,8 @@ const usage =
   "Usage: npm run bench:segments -- [--corpus FILE.jsonl] [--deltas N] [--per DOCUMENTS] [--queries N] [--work DIR] [--merge-deltas]\n" +
   "                                [--base-dir DIR] [--compacted-dir DIR]   (archives npm run build made: the base of all but the\n" +
   "                                newest N × DOCUMENTS, and every document; copied, not built again)\n" +
-  "                                [--no-compacted]   (no compacted row: at a million articles its build takes a quarter of an hour)";
+  "                                [--no-compacted]   (no compacted row: at a million articles its build takes a quarter of an hour)\n" +
+  "                                [--late N] [--late-hours H]   (then an update of N articles dated H hours before the newest)";
 const { values: args } = parseCli(
   {
     options: {
@@ -36,6 +37,9 @@ const { values: args } = parseCli(
       "base-dir": { type: "string" },
       "compacted-dir": { type: "string" },
       "no-compacted": { type: "boolean", default: false },
+      // At the end, one more update of N late articles: copies (new ids) of the newest, dated `--late-hours` earlier.
+      late: { type: "string", default: "0" },
+      "late-hours": { type: "string", default: "8" },
     },
   },
   usage,
@@ -182,11 +186,10 @@ if (args["base-dir"]) {
 }
 row("base alone (0 deltas)", await measure(archive));
 const updates: string[] = [];
-for (let k = 0; k < deltas; k++) {
-  const from = baseCount + k * per;
-  const input = write(`update-${k + 1}.jsonl`, records.slice(from, from + per));
-  // As an operator runs it: `npm run build -- --update` in a process of its own (in this one, the searches measured
-  // before leave gigabytes of garbage at a million articles). Its own time, as it prints it, and its keys.
+
+/** `npm run build -- --update --no-cache` of `input` on the archive, as an operator runs it: what it printed, and its keys and time. */
+function runUpdate(input: string, label: string): { printed: string; keys: number; seconds: number } {
+  // In a process of its own: in this one, the searches measured before leave gigabytes of garbage at a million articles.
   const cli = spawnSync(
     "npm",
     [
@@ -204,10 +207,17 @@ for (let k = 0; k < deltas; k++) {
     ],
     { encoding: "utf8", cwd: ROOT },
   );
-  const printed = /([\d,]+) keys to write;.* ([\d.]+) s$/mu.exec(`${cli.stdout ?? ""}${cli.stderr ?? ""}`);
-  if (cli.status !== 0 || !printed) throw new Error(`update ${k + 1} failed:\n${cli.stdout}\n${cli.stderr}`);
-  const seconds = Number(printed[2]);
-  const result = { keys: Number(printed[1]?.replaceAll(",", "")) };
+  const printed = `${cli.stdout ?? ""}${cli.stderr ?? ""}`;
+  const found = /([\d,]+) keys to write;.* ([\d.]+) s$/mu.exec(printed);
+  if (cli.status !== 0 || !found) throw new Error(`${label} failed:\n${printed}`);
+  return { printed, keys: Number(found[1]?.replaceAll(",", "")), seconds: Number(found[2]) };
+}
+
+for (let k = 0; k < deltas; k++) {
+  const from = baseCount + k * per;
+  const input = write(`update-${k + 1}.jsonl`, records.slice(from, from + per));
+  // Its own time, as it prints it, and its keys.
+  const { seconds, ...result } = runUpdate(input, `update ${k + 1}`);
   updates.push(`${seconds.toFixed(2)} s, ${result.keys} keys`);
   say(
     `  update ${k + 1}: ${per} documents in ${seconds.toFixed(2)} s (npm run build -- --update --no-cache, as it prints its time), ${result.keys} keys to write`,
@@ -225,6 +235,29 @@ else if (!args["no-compacted"]) {
   row("compacted (one build of every document)", await measure(join(work, "compacted")));
 }
 
+// Late articles: copies of the newest (new ids), dated `--late-hours` before the newest; the archive's documents dated
+// after them move after them (see `updateArchive`).
+const late = Number(args.late);
+let lateLine = "";
+const newestTime = Date.parse(records.at(-1)?.date ?? "");
+if (late > 0 && Number.isNaN(newestTime)) say("  no late update: the corpus has no dates");
+else if (late > 0) {
+  const newest = newestTime;
+  const lines = records.slice(-late).map((r, i) => {
+    const doc = JSON.parse(r.line) as { id: string; date?: string };
+    return JSON.stringify({
+      ...doc,
+      id: `${doc.id}-late`,
+      date: new Date(newest - Number(args["late-hours"]) * 3_600_000 + i * 1000).toISOString(),
+    });
+  });
+  writeFileSync(join(work, "late.jsonl"), `${lines.join("\n")}\n`);
+  const { printed, keys, seconds } = runUpdate(join(work, "late.jsonl"), "the late update");
+  const moved = /\(([\d,]+) of them the archive's/u.exec(printed)?.[1] ?? "0";
+  lateLine = `\nA late update: ${late} articles dated ${args["late-hours"]} h before the newest, ${moved} of the archive's moved after them, ${keys} keys, ${seconds.toFixed(2)} s.`;
+  say(`  late update: ${late} articles, ${moved} moved, ${keys} keys, ${seconds.toFixed(2)} s`);
+}
+
 say(`
 | ${queries.length} two-word searches, limit 10, facets=sample | keys (cold, mean) | KB (cold, mean / p99) | round trips | CPU ms (cold, p50 / p99) | CPU ms (warm, p50 / p99) | cold completions of 3 letters: keys / KB mean / KB p99 |
 |---|---|---|---|---|---|---|
@@ -233,6 +266,6 @@ ${rows.join("\n")}
 KB a cold search reads, by segment and kind of value:
 ${kinds.join("\n")}
 
-Updates of ${per} documents: ${updates.join("; ")}.
-Reproduce: npm run bench:segments -- --corpus ${args.corpus} --deltas ${deltas} --per ${per}${args["merge-deltas"] ? " --merge-deltas" : ""}`);
+Updates of ${per} documents: ${updates.join("; ")}.${lateLine}
+Reproduce: npm run bench:segments -- --corpus ${args.corpus} --deltas ${deltas} --per ${per}${args["merge-deltas"] ? " --merge-deltas" : ""}${late > 0 ? ` --late ${late} --late-hours ${args["late-hours"]}` : ""}`);
 rmSync(work, { recursive: true, force: true });
