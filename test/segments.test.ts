@@ -397,6 +397,36 @@ describe("updates: bad input writes nothing", () => {
   });
 });
 
+describe("updates: related entities", () => {
+  it("weigh a document that comes again unchanged (moved after a late one, or folded) once, as one build does", async () => {
+    const doc = (n: number, date: string) => ({
+      id: `r${n}`,
+      title: `Port ${n}`,
+      body: `${PEOPLE[n % 4]} met ${PEOPLE[(n + 1) % 4]} in ${PLACES[n % 3]}. ${PLACES[(n + 1) % 3]} was quiet.`,
+      date,
+    });
+    const base = [1, 2, 3, 4, 5].map((n) => doc(n, day(n)));
+    const dir = join(root, "related");
+    writeFileSync(join(root, "related-base.jsonl"), jsonl(base));
+    await writeBundle((await buildFromInputs([join(root, "related-base.jsonl")], { builtAt: "t" })).bundle, dir);
+    // Late twice (the newest documents move each time), then a new one folding the deltas.
+    const updates = [[doc(6, day(2))], [doc(7, day(1))], [doc(8, day(9))]];
+    for (const [u, docs] of updates.entries()) {
+      writeFileSync(join(root, "related-update.jsonl"), jsonl(docs));
+      await updateArchive(dir, [join(root, "related-update.jsonl")], { builtAt: "t", mergeDeltas: u === 2 });
+    }
+    const all = [...base, ...updates.flat()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    writeFileSync(join(root, "related-all.jsonl"), jsonl(all));
+    await writeBundle((await buildFromInputs([join(root, "related-all.jsonl")], { builtAt: "t" })).bundle, `${dir}-full`);
+    const [live, full] = [await open(dir), await open(`${dir}-full`)];
+    for (const id of ["maren-holt", "jonas-berg", "aalborg", "esbjerg"]) {
+      const weights = async (reader: BundleReader) =>
+        Object.fromEntries(((await reader.entity(id))?.related ?? []).map((r) => [r.id, r.weight]));
+      expect([id, await weights(live)]).toEqual([id, await weights(full)]);
+    }
+  });
+});
+
 describe("prune: what a kept version stands on is kept", () => {
   const manifest = (version: string, deltas: string[] = []) =>
     ({ version, deltas: deltas.map((d) => ({ version: d })) }) as unknown as Manifest;

@@ -242,6 +242,14 @@ describe("prefix shards read from their text", () => {
     const shard = prefixCodec.fromText?.('{"em":{"terms":5,"entities":[]},"ka":{"terms":[],"entities":[]}}');
     expect(shard?.get("ka")).toEqual({ terms: [], entities: [] });
     expect(() => shard?.get("em")).toThrow();
+    for (const group of [
+      '{"terms":[null],"entities":[]}',
+      '{"terms":[5],"entities":[]}',
+      '{"terms":[],"entities":[null]}',
+      '{"terms":[["a","1"]],"entities":[]}',
+    ]) {
+      expect(() => prefixCodec.fromText?.(`{"em":${group}}`)?.get("em"), group).toThrow();
+    }
   });
 
   it("a group that is no group is bundle_key_corrupt for a completion, and read again once fixed", async () => {

@@ -298,6 +298,9 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
       `${late.length} new document${late.length > 1 ? "s are" : " is"} older than the archive's newest, e.g. ${JSON.stringify(late[0]?.id)} (${late[0]?.date ?? "undated"}): more than ${limit.toLocaleString("en-US")} of the archive's documents are dated after ${late.length > 1 ? "the oldest" : "it"} and would move after it. That is a backfill: rebuild the archive with them (npm run build) instead.`,
     );
   }
+  // Documents that come again as they are (moved after a late one, or folded): what they gave their entities' related
+  // lists stays in the archive's records, and is not given twice.
+  const unchangedMoves = new Set<string>();
   if (followers.length > 0) {
     // The archive's documents dated after the oldest new one come again after it, the newer text where the update
     // gives one; in the archive's order, before the update's own (they came first: ties of dates keep that order).
@@ -311,12 +314,14 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
       const mine = given.get(id);
       if (mine) {
         again.push(mine);
+        if (same.has(id)) unchangedMoves.add(id);
         continue;
       }
       const doc = await reader.document(id);
       if (!doc) continue;
       stored.set(id, doc);
       again.push(sourceOf(doc));
+      unchangedMoves.add(id);
     }
     const moving = new Set(again.map((d) => d.id));
     unchanged = unchanged.filter((d) => !moving.has(d.id));
@@ -360,8 +365,9 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const { registry, reserved, isTaken } = lookups
     ? await candidatesByKey(lookups, names?.extracted ?? [])
     : await candidatesOf(reader, names?.extracted ?? []);
+  const relatedSkip = new Set(docs.flatMap((d, i) => (unchangedMoves.has(d.id) || foldedIds.has(d.id) ? [i] : [])));
   const index = names
-    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false, reserved, isTaken })
+    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false, reserved, isTaken, relatedSkip })
     : { entities: [], byDocument: docs.map(() => []), mentions: undefined };
 
   // What the superseded and withdrawn documents took out of the records they were in.

@@ -41,6 +41,11 @@ export interface MergeOptions {
   reserved?: Iterable<string>;
   /** Ids taken besides `reserved`, asked one at a time (an update's: the archive's, from its entity lookups). */
   isTaken?: (id: string) => boolean;
+  /**
+   * Documents (indexes into `docs`) whose co-occurrences the records' related entities leave out: an update's
+   * documents that come again unchanged (moved after a late one, or folded), whose weights the archive's records hold.
+   */
+  relatedSkip?: ReadonlySet<number>;
 }
 
 export const MAX_ENTITIES_PER_DOCUMENT = 20;
@@ -296,7 +301,7 @@ export function mergeEntities(
   });
   const rowOf = cooccurrences(
     refs.length,
-    perDoc.map((doc) => (doc ? [...doc.sentences.values()] : [])),
+    perDoc.map((doc, d) => (doc && !options.relatedSkip?.has(d) ? [...doc.sentences.values()] : [])),
   );
 
   // Each entity's documents with its mentions in each: `[document, mentions]`.

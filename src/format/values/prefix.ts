@@ -24,15 +24,22 @@ export class PrefixShardText extends LazyObject<PrefixGroup> {
     return new PrefixShardText(JSON.stringify(raw));
   }
 
-  /** Throws when the group's text is no JSON, or no group (completions and entities, each a list). */
+  /** Throws when the group's text is no JSON, or no group (its completions `[word, count]` and entities, each a list). */
   override get(group: string): PrefixGroup | undefined {
     const value = super.get(group);
-    if (value !== undefined && !(isObject(value) && Array.isArray(value.terms) && Array.isArray(value.entities))) {
-      throw new Error(`prefix group ${JSON.stringify(group)} is no group`);
-    }
+    if (value !== undefined && !isGroup(value)) throw new Error(`prefix group ${JSON.stringify(group)} is no group`);
     return value;
   }
 }
+
+const isGroup = (value: unknown): value is PrefixGroup =>
+  isObject(value) &&
+  Array.isArray((value as PrefixGroup).terms) &&
+  (value as PrefixGroup).terms.every((t) => Array.isArray(t) && typeof t[0] === "string" && typeof t[1] === "number") &&
+  Array.isArray((value as PrefixGroup).entities) &&
+  (value as PrefixGroup).entities.every(
+    (e) => Array.isArray(e) && typeof e[0] === "string" && typeof e[1] === "string" && typeof e[2] === "string" && typeof e[3] === "number",
+  );
 
 /** A prefix shard's text, as the build stores it. */
 export const encodePrefixShard = (shard: PrefixShard): string => JSON.stringify(shard);
