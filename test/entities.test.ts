@@ -142,6 +142,19 @@ describe("extractMentions", () => {
     expect(names("Ministers in Lima said the Paris Agreement was at risk.")).toContain("Lima");
   });
 
+  it("names no one after an event or a role, nor a place inside an event's name", () => {
+    const names = (text: string) => extractMentions(text).map((m) => m.text);
+    const marathon = names("Catherine Ndereba won the Boston Marathon twice, and Paul Tergat ran in Berlin.");
+    expect(marathon).toEqual(expect.arrayContaining(["Catherine Ndereba", "Paul Tergat", "Berlin"]));
+    expect(marathon).not.toEqual(expect.arrayContaining([expect.stringMatching(/Marathon/)]));
+    // A place the text names elsewhere is not found again inside the event.
+    const uprising = names("Warsaw was rebuilt after the war. The Warsaw Uprising began in August.");
+    expect(uprising.filter((n) => n.startsWith("Warsaw"))).toEqual(["Warsaw"]);
+    expect(names("The U.S. Ambassador met Jayant Sinha, an Indian Member of Parliament.")).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/Ambassador|Member/)]),
+    );
+  });
+
   it("tells the US (the country) from us (the pronoun) by case", () => {
     expect(found("Tell us about the US plans, the Taliban said.")).toEqual([
       ["US", "place"],

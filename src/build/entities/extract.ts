@@ -29,13 +29,36 @@ const GEOGRAPHIC_HEADS = new Set(
 );
 
 /**
- * Last words of the names of documents and laws (the "Paris Agreement", the "Clean Air Act", the "Treaty of Rome" is
- * no place): such a name is neither a person, an organisation nor a place, whatever the tagger says of it.
+ * Last words of names that are neither people, organisations nor places, whatever the tagger says of them (CoNLL's
+ * MISC): documents and laws (the "Paris Agreement", the "Clean Air Act"; also the "Treaty of Rome") and events (the
+ * "World Cup", the "U.S. Open", the "Boston Marathon", the "Warsaw Uprising"). "League" and "Games" are left out: they
+ * end the names of parties and people too.
  */
-const DOCUMENT_HEADS = new Set(["Agreement", "Accord", "Accords", "Protocol", "Act", "Declaration", "Charter"]);
-/** Whether words `from`–`to` name a document or a law: two words or more, the last one of `DOCUMENT_HEADS`, or "Treaty of …". */
-const namesDocument = (words: readonly Word[], from: number, to: number) =>
-  to - from >= 2 && (DOCUMENT_HEADS.has((words[to - 1] as Word).text) || (words[from] as Word).text === "Treaty");
+const MISC_HEADS = new Set(
+  `Agreement Accord Accords Protocol Act Declaration Charter Cup Open War Series Rally Classic Championship Championships
+   Prize Trophy Olympics Revolution Marathon Uprising Festival Awards`.split(/\s+/u),
+);
+/**
+ * Roles, not names: a run that ends with one of these ("U.S. Ambassador", "Indian Member", "Pakistani Members" of
+ * parliament) names a role, not its holder. Not the titles that are surnames too ("King", "General", "Judge").
+ */
+const ROLE_ENDS = new Set(
+  `secretary secretary-general ambassador envoy senator minister president president-elect governor mayor spokesman
+   spokeswoman spokesperson chairman chairwoman commissioner representative member members premier congressman
+   congresswoman mp mep mps meps deputy treasurer`.split(/\s+/u),
+);
+/**
+ * Whether words `from`–`to` name no person, organisation or place: two words or more ending with a `MISC_HEADS` word
+ * or starting with "Treaty", or a run ending with a role (`ROLE_ENDS`) with no "of" in it ("Office of the President" is
+ * an organisation).
+ */
+function namesNoEntity(words: readonly Word[], from: number, to: number): boolean {
+  const last = (words[to - 1] as Word).text;
+  if (to - from >= 2 && (MISC_HEADS.has(last) || (words[from] as Word).text === "Treaty")) return true;
+  if (!ROLE_ENDS.has(last.toLowerCase().replace(/\.$/u, ""))) return false;
+  for (let i = from; i < to; i++) if ((words[i] as Word).text === "of") return false;
+  return true;
+}
 
 /**
  * Finds the named people, organisations and places of a text, with the index of the sentence of each.
@@ -53,6 +76,12 @@ interface Reading {
   sentences: readonly (readonly Word[])[];
   /** Per sentence: written in capitals or in title case. */
   headlines: readonly boolean[];
+  /**
+   * Where the text names something that is no entity, as character spans (filled by `taggedMentions`): a tagged MISC
+   * name of two words or more, or one `namesNoEntity` refuses. No mention is found inside one ("Warsaw" in "the
+   * Warsaw Uprising").
+   */
+  misc: [number, number][];
 }
 
 /** The tagged mentions of a text and the capitalised names the tagger left out (see `extractNames`). */
@@ -62,7 +91,12 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   const prepared = sentences.map((words) => prepareSentence(words.map((word) => word.text)));
   const spans = tagPrepared(model, prepared);
   const titleCase = prepared.map(isTitleCase);
-  const reading: Reading = { text, sentences, headlines: prepared.map((sentence, i) => sentence.headline || (titleCase[i] as boolean)) };
+  const reading: Reading = {
+    text,
+    sentences,
+    headlines: prepared.map((sentence, i) => sentence.headline || (titleCase[i] as boolean)),
+    misc: [],
+  };
   const mentions = taggedMentions(reading, spans, titleCase);
   surnamesArePeople(mentions, text);
   listsOfPlaces(reading, mentions);
@@ -132,7 +166,11 @@ function taggedMentions(
       // "Meanwhile Hurtigruten said": a word that opens the sentence is not part of the name after it.
       if (to - from >= 2 && firstWordAt(words, from) && opensSentence((words[from] as Word).text)) from++;
       const tagged = TYPES[type];
-      if (tagged === undefined || letters(words.slice(from, to)) < 2 || namesDocument(words, from, to)) continue;
+      if ((tagged === undefined && to - from >= 2) || namesNoEntity(words, from, to)) {
+        reading.misc.push([(words[from] as Word).start, (words[to - 1] as Word).end]);
+        continue;
+      }
+      if (tagged === undefined || letters(words.slice(from, to)) < 2) continue;
       const first = (words[from] as Word).text.toLowerCase().replace(/\./gu, "");
       const name = () => nameKey(reading.text.slice((words[from] as Word).start, (words[to - 1] as Word).end));
       const known = FIRST_WORDS.has(first) ? lookupGazetteer(name()) : undefined;
@@ -160,7 +198,8 @@ function writtenAgain(
   const types = new Map<string, EntityType>();
   for (const { text: name, type } of mentions) if (!types.has(name)) types.set(name, type);
   const taken = new Set(mentions.map((m) => m.start));
-  const covered = (start: number, end: number) => mentions.some((m) => m.start < end && m.end > start);
+  const covered = (start: number, end: number) =>
+    mentions.some((m) => m.start < end && m.end > start) || reading.misc.some(([from, to]) => from < end && to > start);
   const longest = Math.max(0, ...[...types.keys()].map((name) => name.split(" ").length));
   const found: LocatedMention[] = [];
   reading.sentences.forEach((words, sentence) => {
@@ -238,7 +277,7 @@ function leftOut(
       let to = end;
       while (from < to && NOT_NAMES.has((infos[from] as WordInfo).lexicon)) from++;
       while (to > from && NOT_NAMES.has((infos[to - 1] as WordInfo).lexicon)) to--;
-      if (from < to && (from > 0 || !isCommonWord((words[from] as Word).text)) && !namesDocument(words, from, to)) {
+      if (from < to && (from > 0 || !isCommonWord((words[from] as Word).text)) && !namesNoEntity(words, from, to)) {
         const start = (words[from] as Word).start;
         const stop = (words[to - 1] as Word).end;
         untyped.push({ text: text.slice(start, stop), start, end: stop, sentence });
