@@ -7,7 +7,7 @@ import { bundleKey, type TermShard } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
 import { checkChunk } from "../src/format/reader";
 import { inflateValue, isDeflated } from "../src/format/values/deflated";
-import { entityCodec } from "../src/format/values/entity";
+import { entityCodec, packEntity } from "../src/format/values/entity";
 import { prefixCodec } from "../src/format/values/prefix";
 import { LruCache } from "../src/kv/lru-cache";
 import { bundleEngine } from "../src/search/bundle-engine";
@@ -203,6 +203,36 @@ describe("entity shards read from their text", () => {
         expect(read?.ids().sort()).toEqual(Object.keys(parsed).sort());
         for (const id of Object.keys(parsed)) expect(read?.get(id)).toEqual(parsed[id]);
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("give a record with its first document ids only, whether stored documents last or not", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: "grapheme" }), { maxLength: 30 }),
+        fc.nat(40),
+        fc.boolean(),
+        fc.string({ unit: "grapheme" }),
+        (ids, maxIds, last, alias) => {
+          const record = {
+            id: "kabul",
+            name: "Kabul",
+            type: "place" as const,
+            aliases: [{ name: alias, count: 2 }],
+            roles: [],
+            mentions: ids.length,
+            documents: { count: ids.length, ids },
+            related: [{ id: "taliban", name: "Taliban", type: "organization" as const, weight: 3 }],
+            timeline: [["2021-08", 2]] as [string, number][],
+          };
+          const packed = packEntity(record);
+          // As packEntity writes it (documents last), or as records were written before (documents in the middle).
+          const stored = last ? packed : { documents: packed.documents, ...packed };
+          const shard = entityCodec.fromText?.(JSON.stringify({ other: { id: "other" }, kabul: stored, zz: 1 }));
+          expect(shard?.capped("kabul", maxIds)).toEqual({ ...packed, documents: { count: ids.length, ids: ids.slice(0, maxIds) } });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -523,9 +523,10 @@ export class BundleReader {
 
   /**
    * An entity's record, the newest segment's. One an update left with no document is no entity (undefined), unless
-   * `withEmpty` (what an update reads, to carry it).
+   * `withEmpty` (what an update reads, to carry it). `maxIds`: at most that many of its documents' ids (the first;
+   * `documents.count` says how many there are), the rest not parsed (see `EntityShardText.capped`).
    */
-  async entity(id: string, withEmpty = false): Promise<EntityRecord | undefined> {
+  async entity(id: string, withEmpty = false, maxIds?: number): Promise<EntityRecord | undefined> {
     // A delta holds the whole record of every entity it touched: the newest segment's record is the entity's.
     const list = this.segments?.list ?? [{ version: this.version, manifest: this.manifest }];
     const wanted = list.map(({ version, manifest }) => ["entity", shardOf(id, manifest.layout.entity), version] as const);
@@ -534,7 +535,13 @@ export class BundleReader {
       const shard = shards[s];
       if (!shard?.has(id)) continue;
       const [, part, version] = wanted[s] as (typeof wanted)[number];
-      const record = this.unpack("entity", part, `The record of entity ${quoted(id)}`, () => unpackEntity(shard.get(id) as never), version);
+      const record = this.unpack(
+        "entity",
+        part,
+        `The record of entity ${quoted(id)}`,
+        () => unpackEntity((maxIds === undefined ? shard.get(id) : shard.capped(id, maxIds)) as never),
+        version,
+      );
       // An update that withdrew every document naming it left a record of none: no entity has the id now.
       return record.documents.count > 0 || withEmpty ? record : undefined;
     }
@@ -572,16 +579,16 @@ export class BundleReader {
    * An entity by its id, or by another spelling of it: any case, or the slug of one of its aliases
    * (`/entities/blinken` is Antony Blinken when no entity has the id `blinken`).
    */
-  async findEntity(id: string): Promise<EntityRecord | undefined> {
+  async findEntity(id: string, maxIds?: number): Promise<EntityRecord | undefined> {
     const lower = id.toLowerCase();
-    const direct = await this.entity(lower);
+    const direct = await this.entity(lower, false, maxIds);
     if (direct) return direct;
     const words = lower.split("-").filter(Boolean);
     const first = words[0];
     if (!first || first.length < MIN_PREFIX) return undefined;
     const candidates = await this.entityNames(first.slice(0, PREFIX_GROUP));
     const match = candidates.find(([name, , , , others]) => [name, ...others].some((n) => slugify(n) === lower));
-    return match ? this.entity(match[1]) : undefined;
+    return match ? this.entity(match[1], false, maxIds) : undefined;
   }
 
   /** One page of the entity list (`all` or one type), most mentioned first. */

@@ -182,7 +182,7 @@ export function recentOfEntity(entity: string, dated: boolean): SearchParams {
  * await mentionOrder(reader, "taliban", match.docs); // [{ doc: 1, ... }, { doc: 0, ... }]
  */
 async function mentionOrder(reader: BundleReader, entity: string, docs: number[]): Promise<Candidate[]> {
-  const record = await reader.findEntity(entity);
+  const record = await reader.findEntity(entity, 10);
   const top = (record?.top_documents ?? record?.documents.ids ?? []).slice(0, 10);
   const numbers = top.length > 0 ? await reader.documentNumbers(top) : new Map<string, number>();
   const matched = new Set(docs);

@@ -4,7 +4,7 @@
  */
 import { type EntityRecord, entityTypes } from "../schema";
 import { type Codec, jsonCodec } from "./codec";
-import { LazyObject } from "./lazy-object";
+import { afterString, LazyObject } from "./lazy-object";
 
 /** A related entity as stored: id, name, type (its index in `entityTypes`), weight. */
 export type PackedRelated = [id: string, name: string, type: number, weight: number];
@@ -15,12 +15,14 @@ export type StoredEntity = Omit<EntityRecord, "related"> & { related: PackedRela
 export type EntityShard = Record<string, StoredEntity>;
 
 /**
- * A record as a shard stores it (`unpackEntity` gives it back).
+ * A record as a shard stores it (`unpackEntity` gives it back), its documents last: a page that shows the first of
+ * them reads the record without parsing the rest (`EntityShardText.get` with `maxIds`).
  * @example
  * packEntity(record).related[0]; // ["kabul", "Kabul", 2, 3]
  */
 export function packEntity(record: EntityRecord): StoredEntity {
-  return { ...record, related: record.related.map((r) => [r.id, r.name, entityTypes.indexOf(r.type), r.weight]) };
+  const { documents, ...rest } = record;
+  return { ...rest, related: record.related.map((r) => [r.id, r.name, entityTypes.indexOf(r.type), r.weight]), documents };
 }
 
 /**
@@ -54,10 +56,48 @@ export class EntityShardText extends LazyObject<StoredEntity> {
     return new EntityShardText(JSON.stringify(raw));
   }
 
+  /**
+   * A record as stored with at most `maxIds` of its documents' ids (the first, in archive order; `documents.count`
+   * says how many there are). A record written documents last (`packEntity`) is parsed up to them: at a million
+   * articles a country's record lists 258,454 documents, 3.2 MB, ~30 ms to parse whole. Any other is parsed whole
+   * and cut. Throws when its text is no JSON.
+   */
+  capped(id: string, maxIds: number): StoredEntity | undefined {
+    const place = this.span(id);
+    if (!place) return undefined;
+    const [start, end] = place;
+    const text = this.text;
+    const at = text.indexOf(DOCUMENTS, start);
+    // Its documents last: `"documents":{"count":N,"ids":[…]}}` closes the record.
+    if (at >= 0 && at < end && text.startsWith("]}}", end - 3)) {
+      const ids = text.indexOf(IDS, at + DOCUMENTS.length);
+      if (ids >= 0 && ids < end) {
+        let cut = ids + IDS.length;
+        let kept = 0;
+        while (kept < maxIds && text.charCodeAt(cut) === QUOTE) {
+          cut = afterString(text, cut);
+          kept++;
+          if (text.charCodeAt(cut) === COMMA) cut++;
+        }
+        if (text.charCodeAt(cut) === CLOSE) return JSON.parse(text.slice(start, end)) as StoredEntity;
+        const head = text.slice(start, cut).replace(/,$/u, "");
+        return JSON.parse(`${head}]}}`) as StoredEntity;
+      }
+    }
+    const whole = this.get(id) as StoredEntity & Pick<EntityRecord, "documents">;
+    return { ...whole, documents: { count: whole.documents.count, ids: whole.documents.ids.slice(0, maxIds) } };
+  }
+
   ids(): string[] {
     return this.keys();
   }
 }
+
+const DOCUMENTS = '"documents":{"count":';
+const IDS = '"ids":[';
+const QUOTE = 34;
+const COMMA = 44;
+const CLOSE = 93;
 
 const shardCheck = jsonCodec<EntityShard, "entity">("entity", 2, (raw) => {
   if (Array.isArray(raw)) throw new Error("not a shard of entities");

@@ -19,6 +19,11 @@ export class LazyObject<V> {
     return this.at.has(key);
   }
 
+  /** Where a value's text is, `[start, end)`; undefined when the object has none. */
+  protected span(key: string): readonly [number, number] | undefined {
+    return this.at.get(key);
+  }
+
   /** A value, parsed now; undefined when the object has none. Throws when its text is no JSON. */
   get(key: string): V | undefined {
     const place = this.at.get(key);
@@ -34,7 +39,7 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 
 /** The index after the string that starts at `i` (a quote); throws when it does not end. */
-function afterString(text: string, i: number): number {
+export function afterString(text: string, i: number): number {
   let j = i + 1;
   for (;;) {
     const quote = text.indexOf('"', j);

@@ -234,6 +234,10 @@ export const EntityListResponse = z
 export const EntityResponse = z
   .object(EntityRecord.shape)
   .extend({
+    documents: z.object({ count: z.number().int(), ids: z.array(z.string()) }).openapi({
+      description:
+        "How many documents name it (`count`), and the ids of the first 1,000 of them, oldest first (`count` larger than `ids` says there are more; `/search?entity=<id>&sort=date` pages through all).",
+    }),
     recent: z.array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() })).openapi({
       description:
         "The 10 newest documents mentioning the entity (`/search?entity=<id>&sort=date` pages through all); in an archive without dates, the 10 naming it most (`recent_order`).",

@@ -12,6 +12,12 @@ import { EntityListQuery, EntityListResponse, EntityResponse, ErrorResponse, err
 import { validationHook } from "../api/validation";
 import type { AppEnv } from "../app-env";
 
+/**
+ * Documents' ids an entity page lists at most (the first, in archive order; `documents.count` says how many there are,
+ * `/search?entity=<id>&sort=date` pages through all): a country's record at a million articles lists 258,454.
+ */
+export const ENTITY_PAGE_IDS = 1000;
+
 const listRoute = createRoute({
   method: "get",
   path: "/entities",
@@ -65,7 +71,7 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   .openapi(oneRoute, async (c) => {
     const { id } = c.req.valid("param");
     const reader = await c.var.bundle();
-    const entity = await reader.findEntity(id);
+    const entity = await reader.findEntity(id, ENTITY_PAGE_IDS);
     if (!entity) throw new AppError("entity_not_found", `No entity has the id "${id.slice(0, 200)}".`);
     const timeline = monthly(entity.timeline ?? []);
     const latest = await search(bundleEngine(reader), reader, recentOfEntity(entity.id, reader.counts.dated !== 0));
