@@ -3,8 +3,8 @@
  * related entities are stored as `[id, name, type, weight]` lists (`StoredEntity`): they are most of a record.
  */
 import { type EntityRecord, entityTypes } from "../schema";
-import { type Codec, jsonCodec } from "./codec";
-import { afterString, LazyObject } from "./lazy-object";
+import type { Codec } from "./codec";
+import { afterString, LazyObject, lazyCodec } from "./lazy-object";
 
 /** A related entity as stored: id, name, type (its index in `entityTypes`), weight. */
 export type PackedRelated = [id: string, name: string, type: number, weight: number];
@@ -51,11 +51,6 @@ export function unpackEntity(stored: StoredEntity): EntityRecord {
  * new EntityShardText('{"kabul":{"id":"kabul"}}').get("kabul"); // { id: "kabul" }
  */
 export class EntityShardText extends LazyObject<StoredEntity> {
-  /** A shard read from parsed JSON (the text did not scan: `entityCodec` checks it as any value). */
-  static fromParsed(raw: EntityShard): EntityShardText {
-    return new EntityShardText(JSON.stringify(raw));
-  }
-
   /**
    * A record as stored with at most `maxIds` of its documents' ids (the first, in archive order; `documents.count`
    * says how many there are). A record written documents last (`packEntity`) is parsed up to them: at a million
@@ -99,24 +94,8 @@ const QUOTE = 34;
 const COMMA = 44;
 const CLOSE = 93;
 
-const shardCheck = jsonCodec<EntityShard, "entity">("entity", 2, (raw) => {
-  if (Array.isArray(raw)) throw new Error("not a shard of entities");
-});
-
 /**
  * Entity shards: read from their text (`fromText`, no parse of the records), or, when the text does not scan, parsed
  * and checked as any value is.
  */
-export const entityCodec: Codec<EntityShardText, "entity"> = {
-  kind: "entity",
-  heapPerChar: 2,
-  encode: (shard) => shard.text,
-  parse: (raw) => EntityShardText.fromParsed(shardCheck.parse(raw)),
-  fromText(text) {
-    try {
-      return new EntityShardText(text);
-    } catch {
-      return undefined;
-    }
-  },
-};
+export const entityCodec: Codec<EntityShardText, "entity"> = lazyCodec("entity", 2, (text) => new EntityShardText(text));

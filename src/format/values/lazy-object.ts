@@ -1,4 +1,5 @@
 /** @module A JSON object read from its text: its top-level keys found in one pass, each value parsed only when asked. */
+import { type Codec, isObject } from "./codec";
 
 /**
  * A JSON object's text with its top-level keys indexed: a value is parsed when asked (`get`), not the whole object.
@@ -108,4 +109,33 @@ function topLevel(text: string): Map<string, [number, number]> {
     if (c === 125 && skipSpace(text, i + 1) === text.length) return at;
     throw new Error("an object that does not end");
   }
+}
+
+/**
+ * The codec of a kind of value read as a `LazyObject` (`make` of its text): from its text when it scans (`fromText`),
+ * else parsed and checked as any value is (an object, not an array), then read from its text again.
+ * @example
+ * const entityCodec = lazyCodec("entity", 2, (text) => new EntityShardText(text));
+ */
+export function lazyCodec<T extends LazyObject<unknown>, K extends string>(
+  kind: K,
+  heapPerChar: number,
+  make: (text: string) => T,
+): Codec<T, K> {
+  return {
+    kind,
+    heapPerChar,
+    encode: (value) => value.text,
+    parse(raw) {
+      if (!isObject(raw) || Array.isArray(raw)) throw new Error(`not a shard of ${kind}`);
+      return make(JSON.stringify(raw));
+    },
+    fromText(text) {
+      try {
+        return make(text);
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

@@ -1,6 +1,6 @@
 /** @module Prefix shards: per prefix group (a word's first 2 or 3 letters), completions most frequent first and entities; read by typeahead, suggestions and typo corrections. */
-import { type Codec, isObject, jsonCodec } from "./codec";
-import { LazyObject } from "./lazy-object";
+import { type Codec, isObject } from "./codec";
+import { LazyObject, lazyCodec } from "./lazy-object";
 
 /** One prefix group: completions `[word, documentFrequency]` most frequent first, and entities `[name, id, type, mentions]`. */
 export interface PrefixGroup {
@@ -19,11 +19,6 @@ export type PrefixShard = Record<string, PrefixGroup>;
  * new PrefixShardText('{"ka":{"terms":[["kabul",3]],"entities":[]}}').get("ka")?.terms; // [["kabul", 3]]
  */
 export class PrefixShardText extends LazyObject<PrefixGroup> {
-  /** A shard read from parsed JSON (the text did not scan: `prefixCodec` checks it as any value). */
-  static fromParsed(raw: PrefixShard): PrefixShardText {
-    return new PrefixShardText(JSON.stringify(raw));
-  }
-
   /** Throws when the group's text is no JSON, or no group (its completions `[word, count]` and entities, each a list). */
   override get(group: string): PrefixGroup | undefined {
     const value = super.get(group);
@@ -44,22 +39,5 @@ const isGroup = (value: unknown): value is PrefixGroup =>
 /** A prefix shard's text, as the build stores it. */
 export const encodePrefixShard = (shard: PrefixShard): string => JSON.stringify(shard);
 
-const shardCheck = jsonCodec<PrefixShard, "prefix">("prefix", 6, (raw) => {
-  if (Array.isArray(raw)) throw new Error("not a shard of prefix groups");
-});
-
 /** Prefix shards: read from their text (`fromText`, no group parsed), or, when the text does not scan, parsed and checked. */
-export const prefixCodec: Codec<PrefixShardText, "prefix"> = {
-  kind: "prefix",
-  // The text, and an index of its groups (a few hundred).
-  heapPerChar: 3,
-  encode: (shard) => shard.text,
-  parse: (raw) => PrefixShardText.fromParsed(shardCheck.parse(raw)),
-  fromText(text) {
-    try {
-      return new PrefixShardText(text);
-    } catch {
-      return undefined;
-    }
-  },
-};
+export const prefixCodec: Codec<PrefixShardText, "prefix"> = lazyCodec("prefix", 3, (text) => new PrefixShardText(text));
