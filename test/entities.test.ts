@@ -155,6 +155,15 @@ describe("extractMentions", () => {
     );
   });
 
+  it("names no one in a common abbreviation, a storm, or a span that opens on a clitic", () => {
+    const names = (text: string) => extractMentions(text).map((m) => m.text);
+    expect(names("Sales of DVDs and PCs fell, the CEO of Acme Corp, John Smith, said; GDP grew.")).toEqual(["Acme Corp", "John Smith"]);
+    expect(names("Hurricane Milton made landfall in Florida, Governor Ron DeSantis said.")).toEqual(["Florida", "Ron DeSantis"]);
+    expect(names("Prosecutors from the U.S. Attorney's Office for the Southern District of New York spoke.")).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^['’]/)]),
+    );
+  });
+
   it("tells the US (the country) from us (the pronoun) by case", () => {
     expect(found("Tell us about the US plans, the Taliban said.")).toEqual([
       ["US", "place"],

@@ -47,14 +47,27 @@ const ROLE_ENDS = new Set(
    spokeswoman spokesperson chairman chairwoman commissioner representative member members premier congressman
    congresswoman mp mep mps meps deputy treasurer`.split(/\s+/u),
 );
+/** First words of names that are no entity: a storm's ("Hurricane Milton", "Typhoon Haiyan"), a treaty's. */
+const MISC_STARTS = new Set(["Treaty", "Hurricane", "Typhoon", "Cyclone"]);
+/**
+ * Abbreviations of common nouns, written in capitals but no names: formats and products ("DVD", "PCs"), measures
+ * ("GDP", "CPI"), titles ("CEO", "MVP"). Alone they are no entity; inside a name ("Globo TV") they are left alone.
+ */
+const COMMON_ACRONYMS = new Set(
+  `DVD DVDs CD CDs PC PCs TV TVs HDTV IPTV GDP GNP CPI CEO CEOs CFO COO CTO MVP IPO IPOs VAT SUV SUVs ATM ATMs GPS USB
+   SMS MP3 HIV DNA RNA LNG LPG ETF ETFs`.split(/\s+/u),
+);
 /**
  * Whether words `from`–`to` name no person, organisation or place: two words or more ending with a `MISC_HEADS` word
- * or starting with "Treaty", or a run ending with a role (`ROLE_ENDS`) with no "of" in it ("Office of the President" is
- * an organisation).
+ * or starting with a `MISC_STARTS` one, a common abbreviation alone (`COMMON_ACRONYMS`), a span the tagger opened on a
+ * clitic ("'s Office" of "the U.S. Attorney's Office"), or a run ending with a role (`ROLE_ENDS`) with no "of" in it
+ * ("Office of the President" is an organisation).
  */
 function namesNoEntity(words: readonly Word[], from: number, to: number): boolean {
   const last = (words[to - 1] as Word).text;
-  if (to - from >= 2 && (MISC_HEADS.has(last) || (words[from] as Word).text === "Treaty")) return true;
+  const first = (words[from] as Word).text;
+  if (to - from >= 2 && (MISC_HEADS.has(last) || MISC_STARTS.has(first))) return true;
+  if ((to - from === 1 && COMMON_ACRONYMS.has(first)) || /^['’]/u.test(first)) return true;
   if (!ROLE_ENDS.has(last.toLowerCase().replace(/\.$/u, ""))) return false;
   for (let i = from; i < to; i++) if ((words[i] as Word).text === "of") return false;
   return true;
