@@ -55,7 +55,7 @@ const MISC_STARTS = new Set(["Treaty", "Hurricane", "Typhoon", "Cyclone"]);
  */
 const COMMON_ACRONYMS = new Set(
   `DVD DVDs CD CDs PC PCs TV TVs HDTV IPTV GDP GNP CPI CEO CEOs CFO COO CTO MVP IPO IPOs VAT SUV SUVs ATM ATMs GPS USB
-   SMS MP3 HIV DNA RNA LNG LPG ETF ETFs`.split(/\s+/u),
+   SMS MP3 HIV DNA RNA LNG LPG ETF ETFs ID IDs`.split(/\s+/u),
 );
 /**
  * Whether words `from`–`to` name no person, organisation or place: two words or more ending with a `MISC_HEADS` word
