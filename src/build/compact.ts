@@ -31,6 +31,9 @@ export function compactionDue(manifest: Manifest): string | undefined {
   return undefined;
 }
 
+/** Documents `liveDocuments` reads at a time. */
+const LIVE_BATCH = 10_000;
+
 /**
  * Every live document of the archive in `dir` (a bundle folder, with the updates made since), in archive order (by
  * date), as it was given: what a build of the final documents reads. `asRecord` writes one as a JSONL line that
@@ -47,14 +50,18 @@ export async function liveDocuments(dir: string): Promise<SourceDocument[]> {
     const [, version, kind] = key.split("/");
     if (kind === "id" && version && versions.includes(version)) for (const id of Object.keys(JSON.parse(value) as object)) ids.add(id);
   }
-  const numbers = await reader.documentNumbers([...ids]);
-  const out: [number, SourceDocument][] = [];
-  for (const [id, n] of numbers) {
-    const doc = await reader.document(id);
-    if (!doc) continue;
-    out.push([n, sourceOf(doc)]);
+  const numbers = [...(await reader.documentNumbers([...ids])).values()].sort((a, b) => a - b);
+  const out: SourceDocument[] = [];
+  // In batches read whole (their metadata, then their document buckets): not all at once, at a million articles.
+  for (let from = 0; from < numbers.length; from += LIVE_BATCH) {
+    const batch = numbers.slice(from, from + LIVE_BATCH);
+    const docs = await reader.documentsAt(batch);
+    for (const n of batch) {
+      const doc = docs.get(n);
+      if (doc) out.push(sourceOf(doc));
+    }
   }
-  return out.sort((a, b) => a[0] - b[0]).map(([, doc]) => doc);
+  return out;
 }
 
 /**

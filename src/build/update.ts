@@ -308,6 +308,8 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     const own = new Set(added.map((d) => d.id));
     const given = new Map([...corrected, ...unchanged].map((d) => [d.id, d]));
     const again: SourceDocument[] = [];
+    // The archive's own text of those the update does not give, in two reads.
+    const kept = await reader.documentsAt(followers.filter(({ id }) => !own.has(id) && !given.has(id)).map(({ n }) => n));
     for (const { id, n } of followers) {
       numbers.set(id, n);
       if (own.has(id)) continue;
@@ -317,7 +319,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
         if (same.has(id)) unchangedMoves.add(id);
         continue;
       }
-      const doc = await reader.document(id);
+      const doc = kept.get(n);
       if (!doc) continue;
       stored.set(id, doc);
       again.push(sourceOf(doc));

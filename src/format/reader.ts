@@ -462,21 +462,51 @@ export class BundleReader {
   async document(id: string): Promise<(StoredDocument & Pick<DocMeta, "duplicates">) | undefined> {
     const n = await this.documentNumber(id);
     if (n === undefined) return undefined;
-    const meta = (await this.metas([n])).get(n) as DocMeta;
+    return (await this.documentsAt([n])).get(n);
+  }
+
+  /**
+   * Whole documents by number, with their near-duplicates: their metadata in one read, then their document buckets in
+   * another (what an update moving thousands of documents, or a compaction, reads). A number no document holds live
+   * is left out.
+   */
+  async documentsAt(numbers: readonly number[]): Promise<Map<number, StoredDocument & Pick<DocMeta, "duplicates">>> {
+    const metas = await this.metas([...numbers]);
     const segments = this.segments;
-    const owner = segments?.owner(n);
-    const version = segments && owner ? (segments.list[owner.segment] as Segment).version : this.version;
-    const [bucket] = (await this.readKinds([["doc", meta.bucket, version]])) as (ValueOf<"doc"> | undefined)[];
-    const stored = bucket?.find((d) => d.id === id);
-    if (!stored) return undefined;
-    const { mentions } = stored;
-    const doc: StoredDocument = mentions
-      ? {
-          ...stored,
-          mentions: this.unpack("doc", meta.bucket, `The mentions of document ${quoted(id)}`, () => unpackMentions(mentions), version),
-        }
-      : (stored as StoredDocument);
-    return meta.duplicates ? { ...doc, duplicates: meta.duplicates } : doc;
+    const versionOf = (n: number) => {
+      const owner = segments?.owner(n);
+      return segments && owner ? (segments.list[owner.segment] as Segment).version : this.version;
+    };
+    const wanted: Wanted[] = [];
+    const at = new Map<string, number>();
+    for (const [n, meta] of metas) {
+      const key = `${versionOf(n)}/${meta.bucket}`;
+      if (at.has(key)) continue;
+      at.set(key, wanted.length);
+      wanted.push(["doc", meta.bucket, versionOf(n)]);
+    }
+    const buckets = (await this.readKinds(wanted)) as (ValueOf<"doc"> | undefined)[];
+    const out = new Map<number, StoredDocument & Pick<DocMeta, "duplicates">>();
+    for (const [n, meta] of metas) {
+      const version = versionOf(n);
+      const stored = buckets[at.get(`${version}/${meta.bucket}`) as number]?.find((d) => d.id === meta.id);
+      if (!stored) continue;
+      const { mentions } = stored;
+      const doc: StoredDocument = mentions
+        ? {
+            ...stored,
+            mentions: this.unpack(
+              "doc",
+              meta.bucket,
+              `The mentions of document ${quoted(meta.id)}`,
+              () => unpackMentions(mentions),
+              version,
+            ),
+          }
+        : (stored as StoredDocument);
+      out.set(n, meta.duplicates ? { ...doc, duplicates: meta.duplicates } : doc);
+    }
+    return out;
   }
 
   /**
