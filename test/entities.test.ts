@@ -153,6 +153,12 @@ describe("extractMentions", () => {
     expect(names("The U.S. Ambassador met Jayant Sinha, an Indian Member of Parliament.")).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/Ambassador|Member/)]),
     );
+    // An organisation "of" or "for" something keeps its name, and a surname that is a title too is a name.
+    expect(names("Analysts at the Institute for the Study of War said the Ministry of War had moved troops.")).toEqual([
+      "Institute for the Study of War",
+      "Ministry of War",
+    ]);
+    expect(names("Federico Mayor spoke in Paris.")).toContain("Federico Mayor");
   });
 
   it("names no one in a common abbreviation, a storm, or a span that opens on a clitic", () => {

@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deflateValue } from "../src/build/deflate";
+import { buildEntities } from "../src/build/entities/merge";
 import { buildBundle } from "../src/build/write";
 import { bundleKey, type TermShard } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
@@ -214,7 +215,8 @@ describe("entity shards read from their text", () => {
         fc.nat(40),
         fc.boolean(),
         fc.string({ unit: "grapheme" }),
-        (ids, maxIds, last, alias) => {
+        fc.array(fc.string(), { maxLength: 3 }),
+        (ids, maxIds, last, alias, sameAs) => {
           const record = {
             id: "kabul",
             name: "Kabul",
@@ -225,12 +227,19 @@ describe("entity shards read from their text", () => {
             documents: { count: ids.length, ids },
             related: [{ id: "taliban", name: "Taliban", type: "organization" as const, weight: 3 }],
             timeline: [["2021-08", 2]] as [string, number][],
+            // A registry's field, last in a record of before: it ends with "]}}" as documents last do.
+            wikidata: { id: "Q5838", sameAs },
           };
           const packed = packEntity(record);
-          // As packEntity writes it (documents last), or as records were written before (documents in the middle).
-          const stored = last ? packed : { documents: packed.documents, ...packed };
+          // As packEntity writes it (documents last, the bundle's layout says so), or as records were written before
+          // (documents in the middle, the registry's field last).
+          const { wikidata, ...rest } = packed as typeof packed & { wikidata: unknown };
+          const stored = last ? packed : { ...rest, wikidata };
           const shard = entityCodec.fromText?.(JSON.stringify({ other: { id: "other" }, kabul: stored, zz: 1 }));
-          expect(shard?.capped("kabul", maxIds)).toEqual({ ...packed, documents: { count: ids.length, ids: ids.slice(0, maxIds) } });
+          const want = { ...packed, documents: { count: ids.length, ids: ids.slice(0, maxIds) } };
+          expect(shard?.capped("kabul", maxIds, last)).toEqual(want);
+          // A record of before read as one of now would lose what follows its documents: not when the layout says so.
+          if (!last) expect(shard?.capped("kabul", maxIds, false)).toEqual(want);
         },
       ),
       { numRuns: 300 },
@@ -303,5 +312,25 @@ describe("prefix shards read from their text", () => {
     expect((await reader.prefixGroups(["em"])).get("em")?.terms.map(([word]) => word)).toEqual(
       expect.arrayContaining(["embassy", "embargo", "emergency"]),
     );
+  });
+});
+
+describe("an entity page's documents", () => {
+  it("are the first of them, with their count, read from a bundle that writes records documents last", async () => {
+    const documents = Array.from({ length: 6 }, (_, i) => ({
+      id: `d${i}`,
+      title: `Harbour ${i}`,
+      body: `Maren Holt said in Aalborg that berth ${i} opens.`,
+      date: `2026-03-0${i + 1}`,
+      meta: {},
+    }));
+    const entities = buildEntities(documents);
+    const bundle = await buildBundle({ documents, ...entities }, { builtAt: "t" });
+    expect(bundle.manifest.layout.entityIdsLast).toBe(true);
+    const reader = memoryBundle(bundle).coldReader();
+    const whole = await reader.findEntity("maren-holt");
+    expect(whole?.documents).toEqual({ count: 6, ids: ["d0", "d1", "d2", "d3", "d4", "d5"] });
+    const page = await reader.findEntity("maren-holt", 2);
+    expect(page).toEqual({ ...whole, documents: { count: 6, ids: ["d0", "d1"] } });
   });
 });

@@ -409,6 +409,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     entity: plan.entity,
     names: plan.names,
     entityPages,
+    entityIdsLast: true,
   };
   const values = new Map<string, string>();
   let total = 0;

@@ -28,6 +28,11 @@ export const Layout = z.object({
   names: z.number().int().positive(),
   /** Entity record shards: an entity lives in shard `fnv1a(id) % entity`. */
   entity: z.number().int().positive(),
+  /**
+   * Records written with their documents last (`packEntity`): a page reads a record up to its first document ids
+   * (`EntityShardText.capped`). Absent from bundles of before it: their records are parsed whole.
+   */
+  entityIdsLast: z.literal(true).optional(),
   /** Pages of the entity list, per type and for all types. */
   entityPages: z.record(z.string(), z.number().int().nonnegative()),
 });

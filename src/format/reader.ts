@@ -467,8 +467,8 @@ export class BundleReader {
 
   /**
    * Whole documents by number, with their near-duplicates: their metadata in one read, then their document buckets in
-   * another (what an update moving thousands of documents, or a compaction, reads). A number no document holds live
-   * is left out.
+   * another (what an update moving thousands of documents, or a compaction, reads). Numbers are the archive's: one
+   * withdrawn since is left out (an archive with deltas), one past the archive is `bundle_key_corrupt` (one bundle).
    */
   async documentsAt(numbers: readonly number[]): Promise<Map<number, StoredDocument & Pick<DocMeta, "duplicates">>> {
     const metas = await this.metas([...numbers]);
@@ -565,11 +565,12 @@ export class BundleReader {
       const shard = shards[s];
       if (!shard?.has(id)) continue;
       const [, part, version] = wanted[s] as (typeof wanted)[number];
+      const idsLast = (list[s] as { manifest: Manifest }).manifest.layout.entityIdsLast === true;
       const record = this.unpack(
         "entity",
         part,
         `The record of entity ${quoted(id)}`,
-        () => unpackEntity((maxIds === undefined ? shard.get(id) : shard.capped(id, maxIds)) as never),
+        () => unpackEntity((maxIds === undefined ? shard.get(id) : shard.capped(id, maxIds, idsLast)) as never),
         version,
       );
       // An update that withdrew every document naming it left a record of none: no entity has the id now.

@@ -31,19 +31,19 @@ const GEOGRAPHIC_HEADS = new Set(
 /**
  * Last words of names that are neither people, organisations nor places, whatever the tagger says of them (CoNLL's
  * MISC): documents and laws (the "Paris Agreement", the "Clean Air Act"; also the "Treaty of Rome") and events (the
- * "World Cup", the "U.S. Open", the "Boston Marathon", the "Warsaw Uprising"). "League" and "Games" are left out: they
- * end the names of parties and people too.
+ * "World Cup", the "U.S. Open", the "Boston Marathon", the "Warsaw Uprising"). Not "League", "Games" nor "Revolution":
+ * they end the names of parties, people and clubs too ("New England Revolution").
  */
 const MISC_HEADS = new Set(
   `Agreement Accord Accords Protocol Act Declaration Charter Cup Open War Series Rally Classic Championship Championships
-   Prize Trophy Olympics Revolution Marathon Uprising Festival Awards`.split(/\s+/u),
+   Prize Trophy Olympics Marathon Uprising Festival Awards`.split(/\s+/u),
 );
 /**
  * Roles, not names: a run that ends with one of these ("U.S. Ambassador", "Indian Member", "Pakistani Members" of
- * parliament) names a role, not its holder. Not the titles that are surnames too ("King", "General", "Judge").
+ * parliament) names a role, not its holder. Not the titles that are surnames too ("King", "General", "Judge", "Mayor").
  */
 const ROLE_ENDS = new Set(
-  `secretary secretary-general ambassador envoy senator minister president president-elect governor mayor spokesman
+  `secretary secretary-general ambassador envoy senator minister president president-elect governor spokesman
    spokeswoman spokesperson chairman chairwoman commissioner representative member members premier congressman
    congresswoman mp mep mps meps deputy treasurer`.split(/\s+/u),
 );
@@ -54,23 +54,23 @@ const MISC_STARTS = new Set(["Treaty", "Hurricane", "Typhoon", "Cyclone"]);
  * ("GDP", "CPI"), titles ("CEO", "MVP"). Alone they are no entity; inside a name ("Globo TV") they are left alone.
  */
 const COMMON_ACRONYMS = new Set(
-  `DVD DVDs CD CDs PC PCs TV TVs HDTV IPTV GDP GNP CPI CEO CEOs CFO COO CTO MVP IPO IPOs VAT SUV SUVs ATM ATMs GPS USB
+  `DVD DVDs CD CDs PC PCs TV TVs HDTV IPTV GDP GNP CEO CEOs CFO COO CTO MVP IPO IPOs VAT SUV SUVs ATM ATMs GPS USB
    SMS MP3 HIV DNA RNA LNG LPG ETF ETFs ID IDs`.split(/\s+/u),
 );
 /**
- * Whether words `from`–`to` name no person, organisation or place: two words or more ending with a `MISC_HEADS` word
- * or starting with a `MISC_STARTS` one, a common abbreviation alone (`COMMON_ACRONYMS`), a span the tagger opened on a
- * clitic ("'s Office" of "the U.S. Attorney's Office"), or a run ending with a role (`ROLE_ENDS`) with no "of" in it
- * ("Office of the President" is an organisation).
+ * Whether words `from`–`to` name no person, organisation or place: a common abbreviation alone (`COMMON_ACRONYMS`), a
+ * span the tagger opened on a clitic ("'s Office" of "the U.S. Attorney's Office"), two words or more starting with a
+ * `MISC_STARTS` word, or, with no "of" or "for" in it ("Office of the President", "Ministry of War" are organisations),
+ * two words or more ending with a `MISC_HEADS` one or a run ending with a role (`ROLE_ENDS`).
  */
 function namesNoEntity(words: readonly Word[], from: number, to: number): boolean {
   const last = (words[to - 1] as Word).text;
   const first = (words[from] as Word).text;
-  if (to - from >= 2 && (MISC_HEADS.has(last) || MISC_STARTS.has(first))) return true;
   if ((to - from === 1 && COMMON_ACRONYMS.has(first)) || /^['’]/u.test(first)) return true;
-  if (!ROLE_ENDS.has(last.toLowerCase().replace(/\.$/u, ""))) return false;
-  for (let i = from; i < to; i++) if ((words[i] as Word).text === "of") return false;
-  return true;
+  if (to - from >= 2 && MISC_STARTS.has(first)) return true;
+  // "Ministry of War", "Institute for the Study of War" are organisations.
+  for (let i = from; i < to; i++) if ((words[i] as Word).text === "of" || (words[i] as Word).text === "for") return false;
+  return (to - from >= 2 && MISC_HEADS.has(last)) || ROLE_ENDS.has(last.toLowerCase().replace(/\.$/u, ""));
 }
 
 /**

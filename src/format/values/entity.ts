@@ -53,16 +53,17 @@ export function unpackEntity(stored: StoredEntity): EntityRecord {
 export class EntityShardText extends LazyObject<StoredEntity> {
   /**
    * A record as stored with at most `maxIds` of its documents' ids (the first, in archive order; `documents.count`
-   * says how many there are). A record written documents last (`packEntity`) is parsed up to them: at a million
-   * articles a country's record lists 258,454 documents, 3.2 MB, ~30 ms to parse whole. Any other is parsed whole
-   * and cut. Throws when its text is no JSON.
+   * says how many there are). In a bundle whose records are written documents last (`idsLast`: its layout's
+   * `entityIdsLast`, see `packEntity`) it is parsed up to them: at a million articles a country's record lists 258,454
+   * documents, 3.2 MB, ~18 ms to parse whole. Any other is parsed whole and cut (a record of before may end with a
+   * registry field that ends as its documents do). Throws when its text is no JSON.
    */
-  capped(id: string, maxIds: number): StoredEntity | undefined {
+  capped(id: string, maxIds: number, idsLast: boolean): StoredEntity | undefined {
     const place = this.span(id);
     if (!place) return undefined;
     const [start, end] = place;
     const text = this.text;
-    const at = text.indexOf(DOCUMENTS, start);
+    const at = idsLast ? text.indexOf(DOCUMENTS, start) : -1;
     // Its documents last: `"documents":{"count":N,"ids":[…]}}` closes the record.
     if (at >= 0 && at < end && text.startsWith("]}}", end - 3)) {
       const ids = text.indexOf(IDS, at + DOCUMENTS.length);

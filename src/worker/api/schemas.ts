@@ -236,7 +236,7 @@ export const EntityResponse = z
   .extend({
     documents: z.object({ count: z.number().int(), ids: z.array(z.string()) }).openapi({
       description:
-        "How many documents name it (`count`), and the ids of the first 1,000 of them, oldest first (`count` larger than `ids` says there are more; `/search?entity=<id>&sort=date` pages through all).",
+        "How many documents name it (`count`), and the ids of the first 1,000 of them in archive order (oldest first in a dated archive; `count` larger than `ids` says there are more; `/search?q=entity:<id>` pages through all, with `&sort=date` newest first where documents have dates).",
     }),
     recent: z.array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() })).openapi({
       description:

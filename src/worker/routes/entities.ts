@@ -14,7 +14,7 @@ import type { AppEnv } from "../app-env";
 
 /**
  * Documents' ids an entity page lists at most (the first, in archive order; `documents.count` says how many there are,
- * `/search?entity=<id>&sort=date` pages through all): a country's record at a million articles lists 258,454.
+ * `/search?q=entity:<id>` pages through all): a country's record at a million articles lists 258,454.
  */
 export const ENTITY_PAGE_IDS = 1000;
 
