@@ -240,7 +240,7 @@ export const EntityResponse = z
     }),
     recent: z.array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() })).openapi({
       description:
-        "The 10 newest documents mentioning the entity (`/search?entity=<id>&sort=date` pages through all); in an archive without dates, the 10 naming it most (`recent_order`).",
+        "The 10 newest documents mentioning the entity (`/search?q=entity:<id>&sort=date` pages through all); in an archive without dates, the 10 naming it most (`recent_order`).",
     }),
     recent_order: z.enum(["date", "mentions"]).openapi({
       description: "How `recent` is ordered: `date` (newest first), or `mentions` (most first) in an archive without dates.",
