@@ -154,6 +154,7 @@ function isManifestCore(raw: unknown): raw is Record<string, unknown> {
   if (!LAYOUT_POSITIVE.every((k) => isInt(layout[k]) && layout[k] > 0)) return false;
   if (!LAYOUT_COUNTS.every((k) => isInt(layout[k]) && layout[k] >= 0)) return false;
   if (!isIntRecord(layout.entityPages, 0)) return false;
+  if (layout.entityIdsLast !== undefined && layout.entityIdsLast !== true) return false;
   if (languages !== undefined && !isIntRecord(languages)) return false;
   const { dates } = raw;
   if (
