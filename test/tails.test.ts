@@ -8,7 +8,7 @@ import { bundleKey, type TermEntry, type TermShard } from "../src/format/bundle"
 import { shardOf } from "../src/format/hash";
 import type { SourceDocument } from "../src/format/schema";
 import { bundleEngine } from "../src/search/bundle-engine";
-import { type Engine, type MatchOptions, matchQuery } from "../src/search/engine";
+import { type Engine, type MatchOptions, matchQuery, recentOfEntity, search } from "../src/search/engine";
 import { parseQuery } from "../src/search/parse-query";
 import { wholeIndexPostings } from "../src/search/postings";
 import { docsOf } from "../src/search/rank";
@@ -307,5 +307,33 @@ describe("term shards are read by binary search", () => {
     bundle.values.set(key, JSON.stringify(shard));
     const reader = memoryBundle(bundle).coldReader();
     await expect(bundleEngine(reader).postings.postings(["alpha"])).rejects.toMatchObject({ code: "bundle_key_corrupt" });
+  });
+});
+
+describe("an entity's newest documents (an entity page's recent list)", () => {
+  it("are the ones reading its whole list gives, read newest chunks first only as far as the page needs", async () => {
+    await fc.assert(
+      fc.asyncProperty(corpusArb, fc.integer({ min: 1, max: 30 }), async (generated, limit) => {
+        const bundle = await bundled(toCorpus(generated));
+        const mem = memoryBundle(bundle);
+        for (const id of ["e-all", "e-some", "e-few"]) {
+          const params = { ...recentOfEntity(id, true), limit };
+          const whole = mem.coldReader();
+          const want = await search(bundleEngine(whole), whole, { ...params, newestOnly: false });
+          const reader = mem.coldReader();
+          const got = await search(bundleEngine(reader), reader, params);
+          expect(
+            got.hits.map((h) => h.id),
+            id,
+          ).toEqual(want.hits.map((h) => h.id));
+          // Every candidate the match keeps, not only the page: the last of them are the first a wrong stop misses.
+          const options = { want: limit, order: "date" as const, entities: [id] };
+          const all = await matchQuery(bundleEngine(mem.coldReader()), parseQuery(""), options);
+          const newest = await matchQuery(bundleEngine(mem.coldReader()), parseQuery(""), { ...options, newestOnly: true });
+          expect(newest.candidates, id).toEqual(all.candidates);
+        }
+      }),
+      { numRuns: 25, seed: 20261206 },
+    );
   });
 });

@@ -64,6 +64,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     languages: params.languages,
     fields: params.fields,
     recencyDays: params.recencyDays,
+    ...(params.newestOnly ? { newestOnly: true } : {}),
   };
   // Phrase queries keep as many as checkPhrases checks (twice the page, 20 to MAX_PHRASE_CHECKS); the facets count
   // the best FACET_SAMPLE; folding duplicates wants twice the page, so that a folded page is rarely short.
@@ -170,7 +171,7 @@ export function recentOfEntity(entity: string, dated: boolean): SearchParams {
     limit: 10,
     offset: 0,
     facets: "none",
-    ...(dated ? {} : { group: false }),
+    ...(dated ? { newestOnly: true } : { group: false }),
   };
 }
 

@@ -55,10 +55,26 @@ export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: P
   }
   return [
     ...(parsed.from || parsed.to ? [dateFilter(parsed.from, parsed.to)] : []),
-    ...(entityIds.length > 0 ? [entityFilter(entityIds)] : []),
+    ...(entityIds.length > 0 ? [entityFilter(entityIds, newestOnly(parsed, options, entityIds, languages, fields))] : []),
     ...languages.map((lang) => languageFilter(lang, engine?.documentLanguages, engine?.languages?.[0])),
     ...[...fields].map(([name, values]) => fieldFilter(name, [...values])),
   ];
+}
+
+/**
+ * How many of an entity's newest documents its filter must find (`SearchParams.newestOnly`): only in date order, for
+ * one entity and nothing else (no words, dates, languages or facets, which would leave fewer of them on the page).
+ */
+function newestOnly(
+  parsed: ParsedQuery,
+  options: MatchOptions,
+  entityIds: readonly string[],
+  languages: readonly string[],
+  fields: ReadonlyMap<string, unknown>,
+): number | undefined {
+  const alone =
+    entityIds.length === 1 && parsed.clauses.length === 0 && !parsed.from && !parsed.to && languages.length === 0 && fields.size === 0;
+  return options.newestOnly && options.order === "date" && alone ? (options.want ?? 10) : undefined;
 }
 
 /** Whether a document is in a scope. */
@@ -97,12 +113,27 @@ export function dateFilter(from?: string, to?: string): Filter {
  * @example
  * entityFilter(["kabul", "taliban"]);
  */
-export function entityFilter(ids: string[]): Filter {
+export function entityFilter(ids: string[], newest?: number): Filter {
   return {
     terms: ids,
-    async narrow({ postings, tails }, scope) {
+    async narrow({ engine, postings, tails }, scope) {
       const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
-      await tails.load(ids.map((term) => ({ term, field: "entity" as const, accept: inDates })));
+      if (newest !== undefined && ids.length === 1 && !scope.range) {
+        // Only the page's newest documents: chunks newest first, more each round trip, until `newest` live documents
+        // are newer than any chunk left unread.
+        const [id] = ids as [string];
+        const withdrawn = new Set(engine.postings.withdrawn ?? []);
+        for (let step = 1; ; step *= 2) {
+          const unread = postings.get(id)?.tails.entity ?? [];
+          const newestUnread = unread.reduce((max, [, , hi]) => Math.max(max, hi), Number.NEGATIVE_INFINITY);
+          let above = 0;
+          for (const doc of docsOf(postings.get(id)?.entity ?? [])) if (doc > newestUnread && !withdrawn.has(doc)) above++;
+          if (above >= newest || unread.length === 0) break;
+          const before = tails.read;
+          await tails.load([{ term: id, field: "entity", accept: () => true }], step);
+          if (tails.read === before) break;
+        }
+      } else await tails.load(ids.map((term) => ({ term, field: "entity" as const, accept: inDates })));
       let allowed = scope.allowed;
       for (const id of ids) {
         const docs = docsOf(postings.get(id)?.entity ?? []);

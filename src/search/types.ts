@@ -36,6 +36,8 @@ export interface MatchOptions {
   fields?: Record<string, string[]>;
   /** Multiply scores by a recency factor with this half-life, in days. */
   recencyDays?: number;
+  /** The page alone matters, not the total: see `SearchParams.newestOnly`. */
+  newestOnly?: boolean;
 }
 
 export interface Match {
@@ -76,6 +78,12 @@ export interface SearchParams {
    * facets at all, so the metadata of the page's hits is all a search reads (about half the keys of a cold search).
    */
   facets?: "sample" | "all" | "none";
+  /**
+   * The page alone matters, not `total` (an entity page's newest documents): in date order, one entity and nothing
+   * else asked for, its list is read newest chunks first only as far as the page needs (at a million articles a
+   * country's list is dozens of chunks); `total` then counts the documents read. Not an API parameter.
+   */
+  newestOnly?: boolean;
 }
 
 export type { SearchHit } from "./hit";
