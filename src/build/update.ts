@@ -256,11 +256,12 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const deleted = read.documents.filter((d) => d.meta.deleted === true).map((d) => d.id);
   const given = read.documents.filter((d) => d.meta.deleted !== true);
   const numbers = await reader.documentNumbers(given.map((d) => d.id));
+  // What the archive holds of them, in two reads (their metadata, then their buckets).
+  const held = await reader.documentsAt([...numbers.values()]);
   const stored = new Map<string, StoredDocument>();
-  for (const doc of given) {
-    if (!numbers.has(doc.id)) continue;
-    const had = await reader.document(doc.id);
-    if (had) stored.set(doc.id, had);
+  for (const [id, n] of numbers) {
+    const had = held.get(n);
+    if (had) stored.set(id, had);
   }
   let unchanged = given.filter((d) => stored.has(d.id) && sameDocument(stored.get(d.id) as StoredDocument, d));
   let same = new Set(unchanged.map((d) => d.id));
@@ -306,14 +307,14 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     // gives one; in the archive's order, before the update's own (they came first: ties of dates keep that order).
     // A document the update adds anew itself (a correction of its date) keeps its place among the update's own.
     const own = new Set(added.map((d) => d.id));
-    const given = new Map([...corrected, ...unchanged].map((d) => [d.id, d]));
+    const gaveAgain = new Map([...corrected, ...unchanged].map((d) => [d.id, d]));
     const again: SourceDocument[] = [];
     // The archive's own text of those the update does not give, in two reads.
-    const kept = await reader.documentsAt(followers.filter(({ id }) => !own.has(id) && !given.has(id)).map(({ n }) => n));
+    const kept = await reader.documentsAt(followers.filter(({ id }) => !own.has(id) && !gaveAgain.has(id)).map(({ n }) => n));
     for (const { id, n } of followers) {
       numbers.set(id, n);
       if (own.has(id)) continue;
-      const mine = given.get(id);
+      const mine = gaveAgain.get(id);
       if (mine) {
         again.push(mine);
         if (same.has(id)) unchangedMoves.add(id);
@@ -382,7 +383,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
 
   // A folded delta's records are carried into this one (the newest record of each entity).
   const carried = new Set<string>();
-  for (const shard of await readAll(reader, live, foldedVersions, "entity")) for (const id of shard.ids()) carried.add(id);
+  for (const shard of await readAll(reader, live, foldedVersions, "entity")) for (const id of shard.keys()) carried.add(id);
   const touched = new Set([...index.entities.map((e) => e.id), ...removed.keys(), ...carried]);
   const fresh = new Map(index.entities.map((e) => [e.id, e]));
   // The archive's record of each entity the update touches (the newest segment's).

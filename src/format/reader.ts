@@ -479,17 +479,20 @@ export class BundleReader {
     };
     const wanted: Wanted[] = [];
     const at = new Map<string, number>();
-    for (const [n, meta] of metas) {
-      const key = `${versionOf(n)}/${meta.bucket}`;
-      if (at.has(key)) continue;
-      at.set(key, wanted.length);
-      wanted.push(["doc", meta.bucket, versionOf(n)]);
-    }
+    // Each document's segment version and where its bucket is in `wanted`.
+    const places = [...metas].map(([n, meta]) => {
+      const version = versionOf(n);
+      const key = `${version}/${meta.bucket}`;
+      if (!at.has(key)) {
+        at.set(key, wanted.length);
+        wanted.push(["doc", meta.bucket, version]);
+      }
+      return { n, meta, version, bucket: at.get(key) as number };
+    });
     const buckets = (await this.readKinds(wanted)) as (ValueOf<"doc"> | undefined)[];
     const out = new Map<number, StoredDocument & Pick<DocMeta, "duplicates">>();
-    for (const [n, meta] of metas) {
-      const version = versionOf(n);
-      const stored = buckets[at.get(`${version}/${meta.bucket}`) as number]?.find((d) => d.id === meta.id);
+    for (const { n, meta, version, bucket } of places) {
+      const stored = buckets[bucket]?.find((d) => d.id === meta.id);
       if (!stored) continue;
       const { mentions } = stored;
       const doc: StoredDocument = mentions

@@ -118,10 +118,10 @@ export function entityFilter(ids: string[], newest?: number): Filter {
     terms: ids,
     async narrow({ engine, postings, tails }, scope) {
       const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
-      if (newest !== undefined && ids.length === 1 && !scope.range) {
-        // Only the page's newest documents: chunks newest first, more each round trip, until `newest` live documents
-        // are newer than any chunk left unread.
-        const [id] = ids as [string];
+      const [id] = ids;
+      if (newest !== undefined && id !== undefined) {
+        // Only the page's newest documents (one entity, no dates: see `newestOnly`): chunks newest first, more each
+        // round trip, until `newest` live documents are newer than any chunk left unread.
         const withdrawn = new Set(engine.postings.withdrawn ?? []);
         for (let step = 1; ; step *= 2) {
           const unread = postings.get(id)?.tails.entity ?? [];

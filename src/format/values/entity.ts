@@ -16,7 +16,7 @@ export type EntityShard = Record<string, StoredEntity>;
 
 /**
  * A record as a shard stores it (`unpackEntity` gives it back), its documents last: a page that shows the first of
- * them reads the record without parsing the rest (`EntityShardText.get` with `maxIds`).
+ * them reads the record without parsing the rest (`EntityShardText.capped`).
  * @example
  * packEntity(record).related[0]; // ["kabul", "Kabul", 2, 3]
  */
@@ -82,10 +82,6 @@ export class EntityShardText extends LazyObject<StoredEntity> {
     }
     const whole = this.get(id) as StoredEntity & Pick<EntityRecord, "documents">;
     return { ...whole, documents: { count: whole.documents.count, ids: whole.documents.ids.slice(0, maxIds) } };
-  }
-
-  ids(): string[] {
-    return this.keys();
   }
 }
 
