@@ -59,7 +59,8 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
   const wanted = params.offset + params.limit;
   const grouped = params.group !== false;
   const matchOptions = {
-    order: params.sort,
+    // Filters alone list their documents newest first whatever `sort` says: in a dated archive, in date order.
+    order: dated && parsed.clauses.length === 0 ? ("date" as const) : params.sort,
     entities: params.entities,
     languages: params.languages,
     fields: params.fields,

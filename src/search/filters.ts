@@ -10,7 +10,7 @@ import { fieldTerm, languageTerm } from "../format/bundle";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf } from "./rank";
-import { holdingAny, inRange, type TailLoader } from "./tails";
+import { EXACT_DATE_CHUNKS, holdingAny, inRange, type TailLoader } from "./tails";
 import type { Engine, MatchOptions } from "./types";
 
 /** The documents a query may return, as its filters narrowed them. */
@@ -23,6 +23,8 @@ export interface Scope {
   denied?: Set<number>;
   /** Whether a filter's own list was read in part (its count is then an estimate). */
   partial: boolean;
+  /** An entity alone read newest first: the documents its whole list holds (the count when the list was read in part). */
+  listed?: number;
 }
 
 /** What a filter may use: the engine, the query's postings (its terms read in one round trip) and the chunk loader. */
@@ -55,15 +57,18 @@ export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: P
   }
   return [
     ...(parsed.from || parsed.to ? [dateFilter(parsed.from, parsed.to)] : []),
-    ...(entityIds.length > 0 ? [entityFilter(entityIds, newestOnly(parsed, options, entityIds, languages, fields))] : []),
+    ...(entityIds.length > 0
+      ? [entityFilter(entityIds, newestOnly(parsed, options, entityIds, languages, fields), options.newestOnly === true)]
+      : []),
     ...languages.map((lang) => languageFilter(lang, engine?.documentLanguages, engine?.languages?.[0])),
     ...[...fields].map(([name, values]) => fieldFilter(name, [...values])),
   ];
 }
 
 /**
- * How many of an entity's newest documents its filter must find (`SearchParams.newestOnly`): only in date order, for
- * one entity and nothing else (no words, dates, languages or facets, which would leave fewer of them on the page).
+ * How many of an entity's newest documents its filter must find when it reads its list newest first (see
+ * `entityFilter`): only in date order, for one entity and nothing else (no words, dates, languages or facets, which
+ * would leave fewer of them on the page).
  */
 function newestOnly(
   parsed: ParsedQuery,
@@ -74,7 +79,7 @@ function newestOnly(
 ): number | undefined {
   const alone =
     entityIds.length === 1 && parsed.clauses.length === 0 && !parsed.from && !parsed.to && languages.length === 0 && fields.size === 0;
-  return options.newestOnly && options.order === "date" && alone ? (options.want ?? 10) : undefined;
+  return options.order === "date" && alone ? (options.want ?? 10) : undefined;
 }
 
 /** Whether a document is in a scope. */
@@ -109,17 +114,20 @@ export function dateFilter(from?: string, to?: string): Filter {
 
 /**
  * Documents holding every one of some entities. An entity's list must be whole within the dates asked for: its chunks
- * there are read first (one round trip for all the entities).
+ * there are read first (one round trip for all the entities). With `newest` (one entity alone, in date order), a list
+ * of more than `EXACT_DATE_CHUNKS` chunks (or any, with `always`: `SearchParams.newestOnly`) is read newest first
+ * instead, only until the page's `newest` documents are found; the count is then the list's (`Scope.listed`).
  * @example
  * entityFilter(["kabul", "taliban"]);
  */
-export function entityFilter(ids: string[], newest?: number): Filter {
+export function entityFilter(ids: string[], newest?: number, always = false): Filter {
   return {
     terms: ids,
     async narrow({ engine, postings, tails }, scope) {
       const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
       const [id] = ids;
-      if (newest !== undefined && id !== undefined) {
+      const long = id !== undefined && tails.count([{ term: id, field: "entity", accept: inDates }]) > EXACT_DATE_CHUNKS;
+      if (newest !== undefined && id !== undefined && (always || long)) {
         // Only the page's newest documents (one entity, no dates: see `newestOnly`): chunks newest first, more each
         // round trip, until `newest` live documents are newer than any chunk left unread.
         const withdrawn = new Set(engine.postings.withdrawn ?? []);
@@ -139,7 +147,15 @@ export function entityFilter(ids: string[], newest?: number): Filter {
         const docs = docsOf(postings.get(id)?.entity ?? []);
         allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
       }
-      return { ...scope, allowed, partial: scope.partial || ids.some((id) => !tails.whole(id, "entity", inDates)) };
+      const partial = scope.partial || ids.some((id) => !tails.whole(id, "entity", inDates));
+      // Its list's count, less the withdrawn documents seen in the part read.
+      let listed: number | undefined;
+      if (newest !== undefined && id !== undefined && partial) {
+        const withdrawn = engine.postings.withdrawn ?? [];
+        const read = withdrawn.length > 0 ? docsOf(postings.get(id)?.entity ?? []) : undefined;
+        listed = (postings.get(id)?.count.entity ?? 0) - withdrawn.filter((d) => read?.has(d)).length;
+      }
+      return { ...scope, allowed, partial, ...(listed !== undefined ? { listed } : {}) };
     },
   };
 }

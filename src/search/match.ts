@@ -8,7 +8,7 @@ import { runIndex } from "./histogram";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf, type Ranked, rankCandidates, type TermGroup } from "./rank";
-import { holdingAny, TailLoader, type TailRequest } from "./tails";
+import { EXACT_DATE_CHUNKS, holdingAny, TailLoader, type TailRequest } from "./tails";
 import { topK } from "./top-k";
 import type { Engine, Match, MatchOptions } from "./types";
 import { correctionGroups, corrections, MIN_CORRECTABLE } from "./typos";
@@ -104,7 +104,10 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   const wanted = region(scope);
   const termChunks = () =>
     groups.flatMap((g) => [...g.variants.keys()].flatMap((term) => fieldsOf(g).map((field) => ({ term, field, accept: wanted }))));
-  if (allowed || range || options.order === "date") await tails.load(termChunks());
+  // In date order a long list is read newest first, only until the page is settled (see below), when its chunks are
+  // more than `EXACT_DATE_CHUNKS`: the count is then an estimate, the page is exact.
+  const newestFirst = options.order === "date" && tails.count(termChunks()) > EXACT_DATE_CHUNKS;
+  if ((allowed || range || options.order === "date") && !newestFirst) await tails.load(termChunks());
   const markCommon = () => {
     for (const g of groups) {
       const field = g.field === "text" ? "text" : "title";
@@ -153,6 +156,18 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
     return { candidates, total, range: [first, end] as [number, number] };
   };
   let ranked = rank();
+  // Newest first: a round trip of chunks at a time (2, 4, 8…), until the page's last document matches every clause
+  // and is newer than any chunk left unread. No document left in those chunks can then come before it: in date order
+  // documents matching more clauses come first, then the newest.
+  if (newestFirst) {
+    for (let step = 2; !settled(ranked.candidates, want, groups.length, tails.newestUnread(termChunks())); step *= 2) {
+      const before = tails.read;
+      await tails.load(termChunks(), step);
+      if (tails.read === before) break;
+      markCommon();
+      ranked = rank();
+    }
+  }
   // A page deeper than the heads reach: more chunks, newest first, two a round trip, until it fills or the budget ends.
   while (ranked.candidates.length < want) {
     const before = tails.read;
@@ -180,8 +195,32 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   const partial = (term: string, fields: readonly ("text" | "title")[]) => fields.some((f) => !tails.whole(term, f, wanted));
   const approximate = groups.some((g) => [...g.variants.keys()].some((t) => partial(t, fieldsOf(g)))) || scope.partial;
   const full = groups.some((g) => !g.common) ? groups.filter((g) => !g.common).length : groups.length;
-  if (approximate) ranked = { ...ranked, total: estimateTotal(groups, postings, documents, ranked.total, range, allowed) };
+  if (approximate) {
+    // An entity alone read newest first: its list's count.
+    const listed = groups.length === 0 ? scope.listed : undefined;
+    ranked = {
+      ...ranked,
+      total:
+        listed !== undefined ? Math.max(ranked.total, listed) : estimateTotal(groups, postings, documents, ranked.total, range, allowed),
+    };
+  }
   return { parsed, groups, ...ranked, tiered, full, approximate, ...(corrected ? { corrected } : {}) };
+}
+
+/**
+ * Whether a date-ordered page is settled: `want` candidates, the last matching all `groups` clauses and newer than
+ * `newestUnread` (the newest document any unread chunk may hold), so that nothing unread can come before it.
+ * @example
+ * settled([{ doc: 9, matched: 2, score: 0 }], 1, 2, 5); // true
+ */
+export function settled(
+  candidates: readonly { doc: number; matched: number }[],
+  want: number,
+  groups: number,
+  newestUnread: number,
+): boolean {
+  const last = candidates[want - 1];
+  return candidates.length >= want && last !== undefined && last.matched >= groups && last.doc > newestUnread;
 }
 
 /** Adds dictionary neighbours to the groups whose words match nothing; returns the corrected query. */

@@ -7,6 +7,13 @@ import { mergeTail, type PostingSource, type TermPostings } from "./postings";
 /** Tail chunks one query may read in all: bounds its bytes (a chunk holds up to 16,384 postings). */
 export const MAX_TAIL_CHUNKS = 24;
 
+/**
+ * Tail chunks a date-ordered query reads whole, for an exact count and date histogram; past this it reads them newest
+ * first only until its page is settled (`settled` in match.ts), and its count is an estimate. Four chunks are up to
+ * 65,536 postings, a few hundred KB.
+ */
+export const EXACT_DATE_CHUNKS = 4;
+
 /** A part of a term's tail a query asks for: the chunks `accept` takes, newest documents first. */
 export interface TailRequest {
   term: string;
@@ -56,6 +63,22 @@ export class TailLoader {
   /** Whether a term's list in a field is whole where `accept` looks (no such tail chunk left unread). */
   whole(term: string, field: Field, accept: (ref: TailRef) => boolean = () => true): boolean {
     return !this.postings.get(term)?.tails[field].some(accept);
+  }
+
+  /** How many distinct unread chunks `requests` ask for. */
+  count(requests: TailRequest[]): number {
+    const chunks = new Set<number>();
+    for (const { term, field, accept } of requests)
+      for (const ref of this.postings.get(term)?.tails[field] ?? []) if (accept(ref)) chunks.add(ref[0]);
+    return chunks.size;
+  }
+
+  /** The newest document an unread chunk `requests` ask for may hold: -1 when none is left. */
+  newestUnread(requests: TailRequest[]): number {
+    let newest = -1;
+    for (const { term, field, accept } of requests)
+      for (const ref of this.postings.get(term)?.tails[field] ?? []) if (accept(ref) && ref[2] > newest) newest = ref[2];
+    return newest;
   }
 
   /** Reads the chunks `requests` ask for, newest first, at most `most` of them (and within the budget). */
