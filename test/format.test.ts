@@ -905,9 +905,11 @@ describe("the bundle reader", () => {
 
   it("lists the entities named in a prefix group, and none for a group without names", async () => {
     const { reader } = await readerOf();
-    expect(await reader.entityNames("bli")).toEqual([["Antony Blinken", "antony-blinken", "person", 5, ["Blinken", "Tony Blinken"]]]);
-    expect(await reader.entityNames("zzz")).toEqual([]);
-    expect(await reader.entityNames("constructor")).toEqual([]);
+    expect(await reader.entitiesWithWord("bli")).toEqual({
+      entities: [["Antony Blinken", "antony-blinken", "person", 5, ["Blinken", "Tony Blinken"]]],
+    });
+    expect(await reader.entitiesWithWord("zzz")).toEqual({ entities: [] });
+    expect(await reader.entitiesWithWord("constructor")).toEqual({ entities: [] });
   });
 
   it("finds an entity by its id in any case, or by the slug of one of its names or aliases", async () => {

@@ -327,6 +327,7 @@ describe("an entity page's documents", () => {
     const entities = buildEntities(documents);
     const bundle = await buildBundle({ documents, ...entities }, { builtAt: "t" });
     expect(bundle.manifest.layout.entityIdsLast).toBe(true);
+    expect(bundle.manifest.layout.nameGroupsCut).toEqual([]);
     const reader = memoryBundle(bundle).coldReader();
     const whole = await reader.findEntity("maren-holt");
     expect(whole?.documents).toEqual({ count: 6, ids: ["d0", "d1", "d2", "d3", "d4", "d5"] });

@@ -95,7 +95,7 @@ export function planLayout(
       size.entityBytes === undefined
         ? clamp(pow2(size.entities / 200), 1, 1024)
         : clamp(pow2(size.entityBytes / ENTITY_SHARD_TARGET_BYTES), 1, 65536),
-    names: clamp(pow2(size.entities / 500), 1, 4096),
+    names: clamp(pow2(size.entities / 100), 1, 16384),
     docBucketBytes: 1024 * 1024,
     maxEntityPages: Number.POSITIVE_INFINITY,
   };

@@ -7,7 +7,7 @@ import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { foldWords } from "../format/analyzer";
 import type { DeltaManifest, Manifest } from "../format/bundle";
-import { bundleKey, LIVE_MANIFEST_KEY, MIN_PREFIX, type NamedEntity, PREFIX_GROUP, versionPrefix } from "../format/bundle";
+import { bundleKey, LIVE_MANIFEST_KEY, MIN_PREFIX, type NamedEntity, versionPrefix } from "../format/bundle";
 import { shardOf } from "../format/hash";
 import { BundleReader, parseValue, readManifest } from "../format/reader";
 import type { EntityRecord, EntityRef, EntityType, SourceDocument, StoredDocument } from "../format/schema";
@@ -962,8 +962,11 @@ async function candidatesOf(
   for (const { mentions, untyped } of extracted)
     for (const m of [...mentions, ...untyped]) for (const w of foldWords(m.text)) if (w.length >= MIN_PREFIX) words.add(w);
   const named = new Map<string, NamedEntity>();
-  for (const group of new Set([...words].map((w) => w.slice(0, PREFIX_GROUP))))
-    for (const e of await reader.entityNames(group)) named.set(e[1], e);
+  // Each word's own group (a cut group lists its most mentioned: an archive of millions of entities), 50 words a round trip.
+  const all = [...words];
+  for (let i = 0; i < all.length; i += 50)
+    for (const { entities } of await Promise.all(all.slice(i, i + 50).map((w) => reader.entitiesWithWord(w))))
+      for (const e of entities) named.set(e[1], e);
   const registry: RegistryEntry[] = [];
   for (const [name, id, type, , aliases] of named.values()) {
     const others = aliases.filter((a) => a !== name);

@@ -22,6 +22,7 @@ import {
   type Manifest,
   MIN_PREFIX,
   type NamedEntity,
+  type NameGroup,
   type NameShard,
   PREFIX_GROUP,
   type PrefixShard,
@@ -84,6 +85,8 @@ export interface BundleInput {
 
 export interface BuildOptions {
   profile?: Profile;
+  /** The entities a name group lists (`NAME_GROUP_ENTRIES`; smaller in tests). */
+  nameGroupEntries?: number;
   /**
    * The keys a `free` profile bundle may have: the Free plan's daily KV writes (`FREE_PLAN_KEYS`, the default), or
    * the files of a Worker version's Static Assets on the Free plan (`ASSETS_FREE_FILES`, `--target assets`).
@@ -389,7 +392,8 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const lists =
     options.trending ??
     (trends ? trendingPages([{ table: TrendTable.of(trends.entities) }], trends.newest, trends.oldest) : new Map<string, EntityPage[]>());
-  const entityPages = { ...writeEntities(parts, entities, plan, placed), ...writeTrending(parts, lists, options.trending !== undefined) };
+  const { pages, cutGroups } = writeEntities(parts, entities, plan, placed, options.nameGroupEntries);
+  const entityPages = { ...pages, ...writeTrending(parts, lists, options.trending !== undefined) };
 
   // The version is a hash of every part, so a new build never mixes with an old one.
   const names = parts.names();
@@ -410,6 +414,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     names: plan.names,
     entityPages,
     entityIdsLast: true,
+    nameGroupsCut: cutGroups.length > NAME_GROUPS_LISTED ? true : cutGroups,
   };
   const values = new Map<string, string>();
   let total = 0;
@@ -653,7 +658,8 @@ function writeEntities(
   plan: LayoutPlan,
   /** Filled with where each record is in its shard's text: `[start, length]` (what an update reads of it). */
   placed: Map<string, [number, number]>,
-): Record<string, number> {
+  cap = NAME_GROUP_ENTRIES,
+): { pages: Record<string, number>; cutGroups: string[] } {
   const sortedEntities = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const entityShards: EntityShard[] = Array.from({ length: plan.entity }, () => ({}));
   for (const entity of sortedEntities) {
@@ -673,9 +679,11 @@ function writeEntities(
     parts.set(keyPart("entity", n), `${text}}`);
   }
   const nameShards: NameShard[] = Array.from({ length: plan.names }, () => ({}));
-  for (const [group, list] of [...nameGroups(entities)].sort(byKey)) {
+  const cutGroups: string[] = [];
+  for (const [group, list] of [...nameGroups(entities, cap)].sort(byKey)) {
     const shard = nameShards[shardOf(group, plan.names)];
-    if (shard) shard[group] = withinBudget(list);
+    if (shard) shard[group] = list;
+    if (group.length === PREFIX_GROUP && !Array.isArray(list)) cutGroups.push(group);
   }
   for (const [n, shard] of nameShards.entries()) parts.set(keyPart("names", n), namesCodec.encode(shard));
   const entityPages: Record<string, number> = {};
@@ -691,7 +699,7 @@ function writeEntities(
       parts.set(keyPart("entity-list", `${type}/${p}`), entityListCodec.encode(page));
     }
   }
-  return entityPages;
+  return { pages: entityPages, cutGroups };
 }
 
 /**
@@ -836,11 +844,22 @@ function dateRuns(docs: SourceDocument[]): [string, number][] {
 }
 
 /**
- * The bytes a name group may take. A two-letter group of an archive of millions of entities ("ka": 95,591 entities
- * in 6.8 MB at 200,000 synthetic articles, some 32 MB at a million) would pass KV's 25 MiB limit: past this it keeps
- * its most mentioned entities, so a two-letter `q` lists those. Archives under about a million entities are not cut.
+ * The bytes a name group's list may take (KV takes 25 MiB a value). A group lists at most `NAME_GROUP_ENTRIES`
+ * entities (some 70 KB): only one with hundreds of aliases an entity comes near it.
  */
 export const NAME_GROUP_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The entities a name group lists. A larger group (a two- or three-letter one of an archive of millions of entities:
+ * "ka" held 95,591 at 200,000 synthetic articles, and its shard was 9 MB at a million) lists its most mentioned, with
+ * its counts (and the most mentioned of each type), and its words go on in groups one letter longer, as many as
+ * needed, so that a longer `q` reads a group that lists all its entities: pages past the first 500 of a two-letter
+ * `q` are empty (search engines page no deeper than 1,000).
+ */
+export const NAME_GROUP_ENTRIES = 500;
+
+/** Cut three-letter name groups the manifest lists (`Layout.nameGroupsCut`); past this it says `true`. */
+export const NAME_GROUPS_LISTED = 256;
 
 /** A name group's list (most mentioned first), cut to the most mentioned that fit `NAME_GROUP_BYTES`. */
 export function withinBudget(list: NamedEntity[]): NamedEntity[] {
@@ -851,28 +870,64 @@ export function withinBudget(list: NamedEntity[]): NamedEntity[] {
   return list.slice(0, Math.floor((list.length * NAME_GROUP_BYTES) / size));
 }
 
+const byMentions = (a: NamedEntity, b: NamedEntity) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1);
+
 /**
- * Entities by the prefix groups (first 2 and 3 letters) of every word of their names and aliases, most mentioned first.
+ * Entities by the prefix groups (first 2 and 3 letters) of every word of their names and aliases, most mentioned first;
+ * a group of more than `cap` entities lists its `cap` most mentioned, and of each type, with its counts (`CutNameGroup`), and, from three
+ * letters on, the words of its entities that are longer go on in groups one letter longer ("kab" → "kabu" → …).
  * @example
  * nameGroups(entities).get("bli"); // [["Antony Blinken", "antony-blinken", "person", 12, ["Blinken"]]]
  */
-export function nameGroups(entities: EntityRecord[]): Map<string, NamedEntity[]> {
-  const groups = new Map<string, NamedEntity[]>();
+export function nameGroups(entities: EntityRecord[], cap = NAME_GROUP_ENTRIES): Map<string, NameGroup> {
+  /** Each group's entities, with their names' folded words. */
+  const full = new Map<string, { entry: NamedEntity; words: string[] }[]>();
+  const add = (key: string, member: { entry: NamedEntity; words: string[] }) => {
+    const list = full.get(key);
+    if (!list) full.set(key, [member]);
+    else if (list.at(-1) !== member) list.push(member);
+  };
   for (const e of entities) {
     const others = [...new Set(e.aliases.map((a) => a.name))].filter((n) => n !== e.name);
     const entry: NamedEntity = [e.name, e.id, e.type, e.mentions, others];
+    const words = [...new Set([e.name, ...others].flatMap((name) => foldWords(name)))];
+    const member = { entry, words };
     const keys = new Set<string>();
-    for (const name of [e.name, ...others]) {
-      for (const word of foldWords(name))
-        for (const len of [MIN_PREFIX, PREFIX_GROUP]) if (word.length >= len) keys.add(word.slice(0, len));
-    }
-    for (const key of keys) {
-      const list = groups.get(key);
-      if (list) list.push(entry);
-      else groups.set(key, [entry]);
-    }
+    for (const word of words) for (const len of [MIN_PREFIX, PREFIX_GROUP]) if (word.length >= len) keys.add(word.slice(0, len));
+    for (const key of keys) add(key, member);
   }
-  for (const list of groups.values()) list.sort((a, b) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1));
+  for (const list of full.values()) list.sort((a, b) => byMentions(a.entry, b.entry));
+  const groups = new Map<string, NameGroup>();
+  const pending = [...full.keys()];
+  for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+    const list = full.get(key) ?? [];
+    full.delete(key);
+    const listed = list.length <= cap ? withinBudget(list.map((m) => m.entry)) : undefined;
+    if (listed && listed.length === list.length) {
+      groups.set(key, listed);
+      continue;
+    }
+    // Its `cap` most mentioned, and of each type its `cap` most mentioned (so that `type=` lists some too).
+    const types: Record<string, number> = {};
+    const top = list.filter(({ entry }, i) => {
+      const n = types[entry[2]] ?? 0;
+      types[entry[2]] = n + 1;
+      return i < cap || n < cap;
+    });
+    groups.set(key, { top: withinBudget(top.map((m) => m.entry)), count: list.length, types });
+    // A two-letter group's words are in the three-letter groups already.
+    if (key.length < PREFIX_GROUP) continue;
+    // In the group's order (most mentioned first): each longer group is in that order too.
+    const longer = new Set<string>();
+    for (const member of list)
+      for (const word of member.words) {
+        if (word.length <= key.length || !word.startsWith(key)) continue;
+        const child = word.slice(0, key.length + 1);
+        add(child, member);
+        longer.add(child);
+      }
+    pending.push(...longer);
+  }
   return groups;
 }
 

@@ -155,6 +155,7 @@ function isManifestCore(raw: unknown): raw is Record<string, unknown> {
   if (!LAYOUT_COUNTS.every((k) => isInt(layout[k]) && layout[k] >= 0)) return false;
   if (!isIntRecord(layout.entityPages, 0)) return false;
   if (layout.entityIdsLast !== undefined && layout.entityIdsLast !== true) return false;
+  if (layout.nameGroupsCut !== undefined && layout.nameGroupsCut !== true && !isStrings(layout.nameGroupsCut)) return false;
   if (languages !== undefined && !isIntRecord(languages)) return false;
   const { dates } = raw;
   if (
@@ -196,7 +197,7 @@ export type Slots = (number[] | null)[];
 /** How many postings some slots hold. */
 export const countIds = (slots: Slots): number => slots.reduce((n, ids) => n + (ids?.length ?? 0), 0);
 // The shapes of stored values live beside their codecs (`values/`); these are re-exported for the code that names them.
-export type { NamedEntity, NameShard } from "./values/names";
+export type { CutNameGroup, NamedEntity, NameGroup, NameShard } from "./values/names";
 export type { PrefixShard } from "./values/prefix";
 export type { SparsePostings, TailRef } from "./values/tail";
 export type { TermEntry, TermShard } from "./values/term";

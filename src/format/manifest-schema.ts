@@ -33,6 +33,13 @@ export const Layout = z.object({
    * (`EntityShardText.capped`). Absent from bundles of before it: their records are parsed whole.
    */
   entityIdsLast: z.literal(true).optional(),
+  /**
+   * The three-letter name groups of more entities than a group lists (`CutNameGroup`), whose words go on in groups
+   * one letter longer: a word of their letters reads its whole word's group with its first letters'. `true` when they
+   * are over `NAME_GROUPS_LISTED` (an archive of millions of entities: every word does). Absent from bundles of before
+   * cut groups: each group lists all its entities.
+   */
+  nameGroupsCut: z.union([z.literal(true), z.array(z.string())]).optional(),
   /** Pages of the entity list, per type and for all types. */
   entityPages: z.record(z.string(), z.number().int().nonnegative()),
 });

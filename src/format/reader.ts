@@ -3,6 +3,7 @@
 import { AppError } from "../errors";
 import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
+import { foldWords } from "./analyzer";
 import {
   bundleKey,
   ENTITY_PAGE_SIZE,
@@ -28,7 +29,7 @@ import type { EntityShardText } from "./values/entity";
 import { unpackEntity } from "./values/entity";
 import type { EntityPage } from "./values/entity-list";
 import { codecs, type ValueOf } from "./values/index";
-import type { NamedEntity } from "./values/names";
+import type { NamedEntity, NameGroup, NameShard } from "./values/names";
 import type { PrefixGroup, PrefixShardText } from "./values/prefix";
 import { checkChunk, type SparsePostings, type TailRef } from "./values/tail";
 import type { ParsedTermShard, TermEntry } from "./values/term";
@@ -595,18 +596,98 @@ export class BundleReader {
     }
   }
 
-  /** Entities whose names or aliases have a word starting with `group` (2 or 3 folded letters), most mentioned first. */
-  async entityNames(group: string): Promise<NamedEntity[]> {
+  /**
+   * Entities whose names or aliases have a word starting with `word` (folded, 2 letters or more), most mentioned first,
+   * from its name groups: the group of its first 3 letters (2 for a two-letter word) lists them all, unless it holds
+   * more entities than a group lists (`CutNameGroup`); its words then go on in groups one letter longer, as far as
+   * needed. One round trip reads the first letters' group and the whole word's (which exists only when every shorter
+   * one is cut); when neither answers, a binary search between them (a round trip a step) finds a group that lists all
+   * its entities. The answer may hold entities of a shorter group's letters: the caller filters. `cut` says that even
+   * the whole word's group lists only its most mentioned, and how many it holds in all and of each type (`estimated`
+   * over segments: an entity an update changed counts in each). Over segments, the newest segment's entry of an
+   * entity first, only those with a word starting with `word`.
+   * @example
+   * await reader.entitiesWithWord("blin"); // { entities: [["Antony Blinken", "antony-blinken", "person", 12, ["Blinken"]]] }
+   */
+  async entitiesWithWord(
+    word: string,
+  ): Promise<{ entities: NamedEntity[]; cut?: { count: number; types: Record<string, number>; estimated?: true } }> {
     const list = this.segments?.list ?? [{ version: this.version, manifest: this.manifest }];
-    const shards = (await this.readKinds(
-      list.map(({ version, manifest }) => ["names", shardOf(group, manifest.layout.names), version] as const),
-    )) as (Record<string, NamedEntity[]> | undefined)[];
-    const found = shards.map((shard) => (shard && Object.hasOwn(shard, group) ? (shard[group] ?? []) : []));
-    if (found.length === 1) return found[0] as NamedEntity[];
+    const first = Math.min(word.length, PREFIX_GROUP);
+    /** Each segment's answer, once found; else the deepest cut level known and the shallowest level known missing. */
+    const answer: (NameGroup | undefined)[] = list.map(() => undefined);
+    const bounds = list.map(() => ({ lo: first, hi: word.length }));
+    const read = async (asks: [segment: number, length: number][]) => {
+      const shards = (await this.readKinds(
+        asks.map(([i, length]) => {
+          const { version, manifest } = list[i] as (typeof list)[number];
+          return ["names", shardOf(word.slice(0, length), manifest.layout.names), version] as const;
+        }),
+      )) as (NameShard | undefined)[];
+      return asks.map(([, length], n) => {
+        const shard = shards[n];
+        const key = word.slice(0, length);
+        return shard && Object.hasOwn(shard, key) ? shard[key] : undefined;
+      });
+    };
+    // Only a word of a cut three-letter group's letters has longer groups (a bundle of before them: none).
+    const deep = (i: number) => {
+      const cut = list[i]?.manifest.layout.nameGroupsCut;
+      return word.length > first && (cut === true || (cut?.includes(word.slice(0, PREFIX_GROUP)) ?? false));
+    };
+    const asks: [number, number][] = list.flatMap((_, i): [number, number][] =>
+      deep(i)
+        ? [
+            [i, first],
+            [i, word.length],
+          ]
+        : [[i, first]],
+    );
+    const got = await read(asks);
+    list.forEach((_, i) => {
+      const shallow = got[asks.findIndex(([s, length]) => s === i && length === first)];
+      const whole = deep(i) ? got[asks.findIndex(([s, length]) => s === i && length === word.length)] : shallow;
+      if (whole !== undefined) answer[i] = whole;
+      else if (shallow === undefined || Array.isArray(shallow)) answer[i] = shallow ?? [];
+    });
+    for (;;) {
+      const open = list.flatMap((_, i) => (answer[i] === undefined ? [i] : []));
+      if (open.length === 0) break;
+      // Levels lo (cut) and hi (missing) are known: no entity has a word of hi's letters once they are adjacent.
+      for (const i of open) if ((bounds[i] as { hi: number }).hi - (bounds[i] as { lo: number }).lo <= 1) answer[i] = [];
+      const searching = open.filter((i) => answer[i] === undefined);
+      if (searching.length === 0) break;
+      const mids = searching.map((i): [number, number] => {
+        const { lo, hi } = bounds[i] as { lo: number; hi: number };
+        return [i, (lo + hi) >> 1];
+      });
+      const groups = await read(mids);
+      mids.forEach(([i, mid], n) => {
+        const group = groups[n];
+        const b = bounds[i] as { lo: number; hi: number };
+        if (group === undefined) b.hi = mid;
+        else if (Array.isArray(group)) answer[i] = group;
+        else b.lo = mid;
+      });
+    }
+    const found = answer as NameGroup[];
+    const listed = (group: NameGroup) => (Array.isArray(group) ? group : group.top);
+    let cut: { count: number; types: Record<string, number>; estimated?: true } | undefined;
+    for (const group of found) {
+      if (Array.isArray(group)) continue;
+      cut ??= { count: 0, types: {}, ...(found.length > 1 ? { estimated: true as const } : {}) };
+      cut.count += group.count;
+      for (const [type, n] of Object.entries(group.types)) cut.types[type] = (cut.types[type] ?? 0) + n;
+    }
+    if (found.length === 1) return { entities: listed(found[0] as NameGroup), ...(cut ? { cut } : {}) };
     // The newest segment's entry of an entity is its whole record's.
+    const holds = (named: NamedEntity) => [named[0], ...named[4]].some((n) => foldWords(n).some((w) => w.startsWith(word)));
     const byId = new Map<string, NamedEntity>();
-    for (const names of found.reverse()) for (const named of names) if (!byId.has(named[1])) byId.set(named[1], named);
-    return [...byId.values()].filter((named) => named[3] > 0).sort((a, b) => b[3] - a[3] || (a[0] < b[0] ? -1 : 1));
+    for (const group of [...found].reverse())
+      for (const named of listed(group)) if (!byId.has(named[1]) && holds(named)) byId.set(named[1], named);
+    if (cut) for (const group of found) if (Array.isArray(group)) cut.count += group.filter(holds).length;
+    const entities = [...byId.values()].filter((named) => named[3] > 0).sort((a, b) => b[3] - a[3] || (a[0] < b[0] ? -1 : 1));
+    return { entities, ...(cut ? { cut } : {}) };
   }
 
   /**
@@ -617,11 +698,14 @@ export class BundleReader {
     const lower = id.toLowerCase();
     const direct = await this.entity(lower, false, maxIds);
     if (direct) return direct;
-    const words = lower.split("-").filter(Boolean);
-    const first = words[0];
-    if (!first || first.length < MIN_PREFIX) return undefined;
-    const candidates = await this.entityNames(first.slice(0, PREFIX_GROUP));
-    const match = candidates.find(([name, , , , others]) => [name, ...others].some((n) => slugify(n) === lower));
+    // The longest word of the slug: its group is the likeliest to list every entity it names.
+    const longest = lower
+      .split("-")
+      .filter(Boolean)
+      .reduce((a, b) => (b.length > a.length ? b : a), "");
+    if (longest.length < MIN_PREFIX) return undefined;
+    const { entities } = await this.entitiesWithWord(foldWords(longest)[0] ?? longest);
+    const match = entities.find(([name, , , , others]) => [name, ...others].some((n) => slugify(n) === lower));
     return match ? this.entity(match[1], false, maxIds) : undefined;
   }
 

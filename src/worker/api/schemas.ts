@@ -215,6 +215,10 @@ export const EntityListResponse = z
   .object({
     type: z.string(),
     total: z.number().int(),
+    total_approximate: z.boolean().optional().openapi({
+      description:
+        "With `q`, when its longest word starts the names of more than 500 entities (a short or very common word, in an archive of millions of entities) and `q` has other words: `total` counts only the matches among the most mentioned of them; absent when exact.",
+    }),
     entities: z.array(
       z.object({
         id: z.string(),

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "../../errors";
 import { foldWords } from "../../format/analyzer";
-import { ENTITY_PAGE_SIZE, MIN_PREFIX, type NamedEntity, PREFIX_GROUP, trendingList } from "../../format/bundle";
+import { ENTITY_PAGE_SIZE, MIN_PREFIX, type NamedEntity, trendingList } from "../../format/bundle";
 import type { BundleReader, EntityPage } from "../../format/reader";
 import type { EntityType } from "../../format/schema";
 import { bundleEngine } from "../../search/bundle-engine";
@@ -52,11 +52,11 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }
     const list = trending === undefined ? type : trendingList(Number(trending), type);
     if (q !== undefined) {
-      const found = await entitiesNamed(reader, q, type);
+      const { found, total, approximate } = await entitiesNamed(reader, q, type);
       const entities = found
         .slice(offset, offset + limit)
         .map(([name, id, t, mentions]) => ({ id, name, type: t as EntityType, mentions }));
-      return c.json({ type, total: found.length, entities }, 200);
+      return c.json({ type, total, ...(approximate ? { total_approximate: true } : {}), entities }, 200);
     }
     const first = Math.floor(offset / ENTITY_PAGE_SIZE);
     const last = Math.floor((offset + limit - 1) / ENTITY_PAGE_SIZE);
@@ -102,20 +102,33 @@ export function monthly(timeline: [string, number][]): { month: string; document
 type EntityListResponseItems = import("zod").infer<typeof EntityListResponse>["entities"];
 
 /**
- * Entities with a name or alias whose words start with every word of `q`, most mentioned first.
+ * Entities with a name or alias whose words start with every word of `q`, most mentioned first, read from the name
+ * groups of its longest word (the likeliest to list every entity it starts). Where even the deepest of them lists only
+ * its `NAME_GROUP_ENTRIES` most mentioned, the matches are among those: `total` is the group's own count when `q` is
+ * that one word (exact), else the matches found (`approximate`).
  * @example
- * await entitiesNamed(reader, "state dep", "all"); // [["State Department", "state-department", "organization", 9, [...]]]
+ * await entitiesNamed(reader, "state dep", "all"); // { found: [["State Department", "state-department", "organization", 9, [...]]], total: 1, approximate: false }
  */
-async function entitiesNamed(reader: BundleReader, q: string, type: string): Promise<NamedEntity[]> {
+async function entitiesNamed(
+  reader: BundleReader,
+  q: string,
+  type: string,
+): Promise<{ found: NamedEntity[]; total: number; approximate: boolean }> {
   const words = foldWords(q);
-  const first = words.find((w) => w.length >= MIN_PREFIX);
-  if (!first) throw new AppError("bad_request", "Parameter q needs a word of at least 2 letters.");
-  const candidates = await reader.entityNames(first.slice(0, PREFIX_GROUP));
-  return candidates.filter(([name, , t, , others]) => {
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
+  if (longest.length < MIN_PREFIX) throw new AppError("bad_request", "Parameter q needs a word of at least 2 letters.");
+  const { entities, cut } = await reader.entitiesWithWord(longest);
+  const found = entities.filter(([name, , t, , others]) => {
     if (type !== "all" && t !== type) return false;
     return [name, ...others].some((n) => {
       const nameWords = foldWords(n);
       return words.every((w) => nameWords.some((nw) => nw.startsWith(w)));
     });
   });
+  if (!cut) return { found, total: found.length, approximate: false };
+  // A group is cut only when its letters are the whole word: every entity of it matches a q of that one word.
+  if (words.every((w) => w === longest)) {
+    return { found, total: type === "all" ? cut.count : (cut.types[type] ?? 0), approximate: cut.estimated === true };
+  }
+  return { found, total: found.length, approximate: true };
 }
