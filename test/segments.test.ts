@@ -15,6 +15,7 @@ import { deltaMetaSize, deltaShardBytes, planLayout } from "../src/build/layout"
 import { buildFromInputs } from "../src/build/pipeline";
 import { readTrendTable, retimed, type TrendEntity, type TrendTable, writeTrendTable } from "../src/build/trends";
 import { UpdateError, updateArchive } from "../src/build/update";
+import { foldWords } from "../src/format/analyzer";
 import type { Manifest } from "../src/format/bundle";
 import { BundleReader, readManifest } from "../src/format/reader";
 import { isDeflated } from "../src/format/values/deflated";
@@ -129,6 +130,12 @@ async function answers(reader: BundleReader, ids: string[], entityIds: string[])
           last: e.last_seen,
         }
       : null;
+  }
+  // Name groups (what /entities?q= reads): each segment's entry of an entity, the newest one's first.
+  for (const word of ["ma", "mar", "maren", "holt", "aal", "ro", "rotterdam", "zz"]) {
+    const { entities: named, cut } = await reader.entitiesWithWord(word);
+    const mine = named.filter(([name, , , , others]) => [name, ...others].some((n) => foldWords(n).some((w) => w.startsWith(word))));
+    out[`named ${word}`] = { entities: mine.map(([, id, type, mentions]) => [id, type, mentions]).sort(), cut: cut?.count };
   }
   const { documents, dated, entities } = reader.counts;
   out.counts = { documents, dated, entities };
