@@ -1,3 +1,4 @@
+import fc from "fast-check";
 /** @module What the bundle contract promises: key names, value codecs and their shape checks, hashes, BM25 slots, the analyzer, and the reader. */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createFieldIndex } from "../src/build/flex-export";
@@ -28,7 +29,7 @@ import { packEntity, unpackEntity } from "../src/format/values/entity";
 import { codecs, keyKinds } from "../src/format/values/index";
 import { manifestCodec } from "../src/format/values/manifest";
 import { metaCodec } from "../src/format/values/meta";
-import { isSparse, tailCodec } from "../src/format/values/tail";
+import { isSparse, packIds, tailCodec, unpackIds } from "../src/format/values/tail";
 import { packTerms, type TermEntry, termCodec, unpackPostings } from "../src/format/values/term";
 import { LruCache } from "../src/kv/lru-cache";
 import { type KvSource, newReadStats } from "../src/kv/source";
@@ -398,9 +399,31 @@ describe("tail chunks' shape", () => {
     expect(isSparse([[0]])).toBe(false);
     expect(isSparse([0, [1]])).toBe(false);
     expect(isSparse({ 0: [0, [1]] })).toBe(false);
+    // Documents as JSON numbers (a bundle of before packing), or packed.
     expect(tailCodec.parse([[3, [7]]])).toEqual([[3, [7]]]);
-    expect(() => tailCodec.parse([[3, "7"]])).toThrow("not postings");
+    expect(tailCodec.parse(JSON.parse(tailCodec.encode([[3, [7, 300, 70_000]]])))).toEqual([[3, [7, 300, 70_000]]]);
+    expect(tailCodec.encode([[3, [0, 1, 2, 300]]])).toBe('[[3,"AAAAqQI"]]');
+    expect(() => tailCodec.parse([[3, "7"]])).toThrow("not whole bytes");
+    expect(() => tailCodec.parse([[3, [7, "8"]]])).toThrow("not postings");
     expect(() => tailCodec.parse({})).toThrow("not postings");
+  });
+
+  it("packs ascending document numbers into base64url varints, and refuses what no packing gives", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 200 }), (ids) => {
+        const sorted = [...ids].sort((a, b) => a - b);
+        const text = packIds(sorted);
+        expect(text).toMatch(/^[A-Za-z0-9_-]*$/);
+        expect(unpackIds(text)).toEqual(sorted);
+      }),
+      { seed: 20261206 },
+    );
+    // A byte whose high bit says more follows, at the end; a character outside base64url; bits left over; nothing.
+    expect(() => unpackIds("gA")).toThrow("cut off");
+    expect(() => unpackIds("AA=")).toThrow("not base64url");
+    expect(() => unpackIds("AB")).toThrow("not packed documents");
+    expect(() => unpackIds("")).toThrow("not packed documents");
+    expect(() => unpackIds("/w")).toThrow("not base64url");
   });
 
   it("holds only slots of the index and documents in the range its reference gives, bounds included", () => {
@@ -722,7 +745,7 @@ describe("the bundle reader", () => {
     expect(ids).toEqual([JSON.parse(bundle.values.get(key("id", 0)) as string)]);
     expect(dates).toBeUndefined();
     const values = await reader.read("tail", [0, 1]);
-    expect(values).toEqual([0, 1].map((n) => JSON.parse(bundle.values.get(key("tail", n)) as string)));
+    expect(values).toEqual([0, 1].map((n) => tailCodec.parse(JSON.parse(bundle.values.get(key("tail", n)) as string))));
     expect(calls).toEqual([[key("id", 0)], [key("tail", 0), key("tail", 1)]]);
     const bytes = [key("id", 0), key("tail", 0), key("tail", 1)].reduce((n, k) => n + (bundle.values.get(k) as string).length, 0);
     expect(reader.stats).toEqual({ roundTrips: 2, keys: 3, bytes, cacheHits: 0, ms: 14 });
@@ -819,8 +842,8 @@ describe("the bundle reader", () => {
       [0, 1, 1],
     ]);
     expect([...tails.keys()]).toEqual([1, 0]);
-    expect(tails.get(0)).toEqual(JSON.parse(bundle.values.get(key("tail", 0)) as string));
-    expect(tails.get(1)).toEqual(JSON.parse(bundle.values.get(key("tail", 1)) as string));
+    expect(tails.get(0)).toEqual(tailCodec.parse(JSON.parse(bundle.values.get(key("tail", 0)) as string)));
+    expect(tails.get(1)).toEqual(tailCodec.parse(JSON.parse(bundle.values.get(key("tail", 1)) as string)));
     const sizeBefore = cache.size;
     // The reference says chunk 0 holds document 5 only: what it holds is refused.
     expect(await codeOf(() => reader.tails([[0, 5, 5]]))).toBe("bundle_key_corrupt");

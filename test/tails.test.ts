@@ -7,6 +7,7 @@ import { stem } from "../src/format/analyzer";
 import { bundleKey, type TermEntry, type TermShard } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
 import type { SourceDocument } from "../src/format/schema";
+import { tailCodec } from "../src/format/values/tail";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { type Engine, type MatchOptions, matchQuery, recentOfEntity, search } from "../src/search/engine";
 import { settled } from "../src/search/match";
@@ -137,7 +138,7 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
     const all = [...head.flatMap(([, ids]) => ids)];
     let previous = -1;
     for (const [n, first, last] of refs) {
-      const chunk = JSON.parse(bundle.values.get(bundleKey(version, "tail", n)) as string) as [number, number[]][];
+      const chunk = tailCodec.parse(JSON.parse(bundle.values.get(bundleKey(version, "tail", n)) as string));
       const docs = chunk.flatMap(([, ids]) => ids).sort((a, b) => a - b);
       expect(docs[0]).toBe(first);
       expect(docs.at(-1)).toBe(last);
