@@ -52,6 +52,20 @@ describe("the date histogram", () => {
     ]);
   });
 
+  it("scales the documents read below where every match was read up to the estimated total, and counts those above as they are", () => {
+    // Matches above document 8 all read (9, 10); below, a sample (2, 3, 5) of the 9 that 11 leaves: 3 each.
+    expect(dateHistogram([2, 3, 5, 9, 10], undefined, runs, { total: 11, wholeAbove: 8 })).toEqual([
+      { period: "2026-03-01", count: 6 },
+      { period: "2026-03-02", count: 0 },
+      { period: "2026-03-03", count: 3 },
+      { period: "2026-03-04", count: 2 },
+    ]);
+    // No match read whole: every one a sample of 30.
+    expect(dateHistogram([2, 5, 9], undefined, runs, { total: 30 }).map((b) => b.count)).toEqual([10, 0, 10, 10]);
+    // Everything read above where the list starts: counted as it is.
+    expect(dateHistogram([2, 5, 9], undefined, runs, { total: 3, wholeAbove: -1 }).map((b) => b.count)).toEqual([1, 0, 1, 1]);
+  });
+
   it("is empty when nothing dated matches", () => {
     expect(dateHistogram([0, 1], undefined, runs)).toEqual([]);
     expect(dateHistogram([], undefined, runs)).toEqual([]);

@@ -348,6 +348,39 @@ describe("term shards are read by binary search", () => {
   });
 });
 
+describe("the date histogram of a search that read long lists in part", () => {
+  it("counts the days read whole as they are, and scales the rest up to the estimated total", async () => {
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(corpusArb, async (generated) => {
+        const corpus = toCorpus(generated);
+        const mem = memoryBundle(await bundled(corpus));
+        const params = { q: "zz ", limit: 10, offset: 0, sort: "date" as const, group: false };
+        const reader = mem.coldReader();
+        const got = await search(bundleEngine(reader), reader, params);
+        const match = await matchQuery(bundleEngine(mem.coldReader()), parseQuery("zz "), { want: 20, order: "date" });
+        if (!got.approximate || match.wholeAbove === undefined) return;
+        checked++;
+        const want = await search(reference(corpus), mem.coldReader(), params);
+        // Each day whose first document is above where every match was read: exact.
+        const firstOf = new Map<string, number>();
+        corpus.documents.forEach((d, i) => {
+          if (!firstOf.has(d.date as string)) firstOf.set(d.date as string, i);
+        });
+        const whole = got.facets.dates.filter((b) => (firstOf.get(b.period) ?? -1) > (match.wholeAbove as number));
+        expect(whole.length).toBeGreaterThan(0);
+        for (const bar of whole) expect(bar).toEqual(want.facets.dates.find((b) => b.period === bar.period));
+        // The rest scaled: the bars add up to the total, give or take half a document a bar (each is rounded).
+        const sum = got.facets.dates.reduce((n, b) => n + b.count, 0);
+        expect(Math.abs(sum - got.total)).toBeLessThanOrEqual(got.facets.dates.length / 2);
+        expect(sum).toBeGreaterThan(match.docs?.length ?? 0);
+      }),
+      { numRuns: 20, seed: 20261206 },
+    );
+    expect(checked).toBeGreaterThan(5);
+  });
+});
+
 describe("an entity's newest documents (an entity page's recent list)", () => {
   it("are the ones reading its whole list gives, read newest chunks first only as far as the page needs", async () => {
     let longLists = 0;

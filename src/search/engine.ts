@@ -137,7 +137,16 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     approximate: match.approximate,
     facets: {
       ...entityFacets,
-      dates: withDates ? dateHistogram(match.docs, match.range, await engine.dates()) : [],
+      dates: withDates
+        ? dateHistogram(
+            match.docs,
+            match.range,
+            await engine.dates(),
+            match.approximate
+              ? { total: match.total, ...(match.wholeAbove !== undefined ? { wholeAbove: match.wholeAbove } : {}) }
+              : undefined,
+          )
+        : [],
     },
     fieldFacets: countFieldFacets(
       sample.map((c) => metas.get(c.doc) as DocMeta),

@@ -16,6 +16,16 @@ export function runIndex(starts: ArrayLike<number>, doc: number): number {
   return lo;
 }
 
+/**
+ * When a search read long lists in part (`Match.approximate`): how many documents match (`total`, an estimate), and
+ * above which number every match was read (`Match.wholeAbove`; absent: none was). The documents read below it are a
+ * sample of the matches there: their counts are scaled up to what `total` leaves.
+ */
+export interface Estimate {
+  total: number;
+  wholeAbove?: number;
+}
+
 /** Matching documents of one period: a year (`2026`), a month (`2026-03`) or a day (`2026-03-02`). */
 export interface DateBucket {
   period: string;
@@ -30,7 +40,7 @@ const YEARS_FROM_DAYS = 3 * 366;
  * Counts documents by period, oldest first: by day when the dated ones span two months or less, by month up to three
  * years, by year beyond, every period from the first to the last (0 where none matches). `docs` are document numbers, or `range` a run of them `[first, end)`; `runs` are the bundle's
  * date runs (`[YYYY-MM-DD, first document]`, undated documents first under ""), which date every document. Undated
- * documents are not counted.
+ * documents are not counted. With `estimate`, the counts are estimates (see `Estimate`).
  * @example
  * dateHistogram([0, 1, 5], undefined, [["2026-03-01", 0], ["2026-03-02", 4]]);
  * // [{ period: "2026-03-01", count: 2 }, { period: "2026-03-02", count: 1 }]
@@ -39,6 +49,7 @@ export function dateHistogram(
   docs: readonly number[] | undefined,
   range: [number, number] | undefined,
   runs: readonly [string, number][],
+  estimate?: Estimate,
 ): DateBucket[] {
   const days = new Map<string, number>();
   const starts = Float64Array.from(runs, (run) => run[1]);
@@ -47,13 +58,22 @@ export function dateHistogram(
     if (day && n > 0) days.set(day, (days.get(day) ?? 0) + n);
   };
   if (docs) {
-    // Counted by run first: a number a document, the days' strings once a run.
-    const perRun = new Int32Array(runs.length);
+    // Counted by run first: a number a document, the days' strings once a run; apart, those read only in part.
+    const perRun = new Float64Array(runs.length);
+    const partRun = new Float64Array(runs.length);
+    const whole = estimate ? (estimate.wholeAbove ?? Number.POSITIVE_INFINITY) : Number.NEGATIVE_INFINITY;
+    let part = 0;
     for (const doc of docs) {
       const run = runOf(doc);
-      perRun[run] = (perRun[run] as number) + 1;
+      if (estimate && doc <= whole) {
+        partRun[run] = (partRun[run] as number) + 1;
+        part++;
+      } else perRun[run] = (perRun[run] as number) + 1;
     }
-    for (let run = 0; run < perRun.length; run++) add(runs[run]?.[0] ?? "", perRun[run] as number);
+    // A sample of the rest of the matches: scaled to what `total` leaves for them.
+    const factor = estimate && part > 0 ? Math.max(0, estimate.total - (docs.length - part)) / part : 1;
+    for (let run = 0; run < perRun.length; run++)
+      add(runs[run]?.[0] ?? "", Math.round((perRun[run] as number) + (partRun[run] as number) * factor));
   } else if (range) {
     // A run of documents: each date run's overlap with it.
     runs.forEach(([day, start], i) => {

@@ -204,7 +204,23 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
         listed !== undefined ? Math.max(ranked.total, listed) : estimateTotal(groups, postings, documents, ranked.total, range, allowed),
     };
   }
-  return { parsed, groups, ...ranked, tiered, full, approximate, ...(corrected ? { corrected } : {}) };
+  // Every match numbered above the newest document an unread chunk (of the query's terms or its filters') may hold was read.
+  const wholeAbove = approximate
+    ? Math.max(
+        tails.newestUnread(termChunks()),
+        tails.newestUnread(filterTerms.map((term) => ({ term, field: "entity" as const, accept: () => true }))),
+      )
+    : undefined;
+  return {
+    parsed,
+    groups,
+    ...ranked,
+    tiered,
+    full,
+    approximate,
+    ...(corrected ? { corrected } : {}),
+    ...(wholeAbove !== undefined ? { wholeAbove } : {}),
+  };
 }
 
 /**

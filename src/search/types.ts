@@ -59,6 +59,12 @@ export interface Match {
   docs?: number[];
   /** The documents `[first, end)` a query of dates alone matches (some excluded ones aside). */
   range?: [number, number];
+  /**
+   * With `approximate`: every match numbered above this was read (none was left in an unread chunk), those below only
+   * where the heads or the chunks read hold them (the date histogram scales those up to `total`). Read newest first
+   * (date order), it is where the reading stopped.
+   */
+  wholeAbove?: number;
 }
 
 export interface SearchParams {
