@@ -247,13 +247,13 @@ describe("the estimated total", () => {
         100,
         0,
         [20, 60],
-        new Set(Array.from({ length: 50 }, (_, i) => i)),
+        50,
       ),
     ).toBe(10);
     // The last date run ends at MAX_SAFE_INTEGER: the range stops at the last document.
     expect(estimateTotal([], postings, 100, 0, [80, Number.MAX_SAFE_INTEGER])).toBe(20);
     expect(estimateTotal([], postings, 100, 3, [50, 40])).toBe(3);
-    expect(estimateTotal([], postings, 100, 0, undefined, new Set([1, 2, 3]))).toBe(3);
+    expect(estimateTotal([], postings, 100, 0, undefined, 3)).toBe(3);
   });
 });
 

@@ -3,8 +3,8 @@ import type { TermPostings } from "./postings";
 import type { TermGroup } from "./rank";
 
 /**
- * Clauses taken as independent, each matching its terms' documents, scaled to the dates and entities asked for;
- * never less than the documents seen.
+ * Clauses taken as independent, each matching its terms' documents, scaled to the dates and to the documents the
+ * filters allow (`allowed`, a count); never less than the documents seen.
  * @example
  * estimateTotal(groups, postings, 19043, 40); // e.g. 1210
  */
@@ -14,7 +14,7 @@ export function estimateTotal(
   documents: number,
   seen: number,
   range?: [number, number],
-  allowed?: Set<number>,
+  allowed?: number,
 ): number {
   if (documents === 0) return seen;
   let none = 1;
@@ -25,6 +25,6 @@ export function estimateTotal(
   }
   let share = groups.length > 0 ? 1 - none : 1;
   if (range) share *= Math.max(0, Math.min(documents, range[1]) - range[0]) / documents;
-  if (allowed) share *= allowed.size / documents;
+  if (allowed !== undefined) share *= allowed / documents;
   return Math.max(seen, Math.round(documents * share));
 }

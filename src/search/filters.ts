@@ -25,6 +25,13 @@ export interface Scope {
   partial: boolean;
   /** An entity alone read newest first: the documents its whole list holds (the count when the list was read in part). */
   listed?: number;
+  /**
+   * Entity lists left for the matcher to read newest first with the query's words (date order: see `entityFilter`):
+   * `allowed` holds the documents of what is read so far, whole only above the newest document an unread chunk of
+   * them may hold; `allowedEstimate` is how many documents they allow in all (for the estimated count).
+   */
+  deferred?: string[];
+  allowedEstimate?: number;
 }
 
 /** What a filter may use: the engine, the query's postings (its terms read in one round trip) and the chunk loader. */
@@ -58,7 +65,14 @@ export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: P
   return [
     ...(parsed.from || parsed.to ? [dateFilter(parsed.from, parsed.to)] : []),
     ...(entityIds.length > 0
-      ? [entityFilter(entityIds, newestOnly(parsed, options, entityIds, languages, fields), options.newestOnly === true)]
+      ? [
+          entityFilter(
+            entityIds,
+            newestOnly(parsed, options, entityIds, languages, fields),
+            options.newestOnly === true,
+            options.order === "date" && parsed.clauses.some((c) => !c.negated),
+          ),
+        ]
       : []),
     ...languages.map((lang) => languageFilter(lang, engine?.documentLanguages, engine?.languages?.[0])),
     ...[...fields].map(([name, values]) => fieldFilter(name, [...values])),
@@ -116,17 +130,37 @@ export function dateFilter(from?: string, to?: string): Filter {
  * Documents holding every one of some entities. An entity's list must be whole within the dates asked for: its chunks
  * there are read first (one round trip for all the entities). With `newest` (one entity alone, in date order), a list
  * of more than `EXACT_DATE_CHUNKS` chunks (or any, with `always`: `SearchParams.newestOnly`) is read newest first
- * instead, only until the page's `newest` documents are found; the count is then the list's (`Scope.listed`).
+ * instead, only until the page's `newest` documents are found; the count is then the list's (`Scope.listed`). With
+ * `defer` (date order, with words), lists of more than `EXACT_DATE_CHUNKS` chunks are left to the matcher to read
+ * newest first with the words' (`Scope.deferred`).
  * @example
  * entityFilter(["kabul", "taliban"]);
  */
-export function entityFilter(ids: string[], newest?: number, always = false): Filter {
+export function entityFilter(ids: string[], newest?: number, always = false, defer = false): Filter {
   return {
     terms: ids,
     async narrow({ engine, postings, tails }, scope) {
       const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
       const [id] = ids;
       const long = id !== undefined && tails.count([{ term: id, field: "entity", accept: inDates }]) > EXACT_DATE_CHUNKS;
+      const requests = ids.map((term) => ({ term, field: "entity" as const, accept: inDates }));
+      if (defer && tails.count(requests) > EXACT_DATE_CHUNKS) {
+        // Date order with words (`defer`), and lists of more than EXACT_DATE_CHUNKS chunks: the matcher reads them
+        // newest first with the words' own, until its page is settled. What is read so far allows its documents.
+        let allowed = scope.allowed;
+        const span = scope.range
+          ? Math.max(0, Math.min(scope.range[1], engine.postings.documents) - scope.range[0])
+          : engine.postings.documents;
+        let share = scope.allowedEstimate ?? scope.allowed?.size ?? span;
+        for (const term of ids) {
+          const docs = docsOf(postings.get(term)?.entity ?? []);
+          allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
+          // As if the lists were independent of one another and spread evenly over the dates.
+          share *= Math.min(1, (postings.get(term)?.count.entity ?? 0) / Math.max(1, engine.postings.documents));
+        }
+        const allowedEstimate = Math.round(Math.min(share, span));
+        return { ...scope, allowed: allowed ?? new Set(), partial: true, deferred: [...(scope.deferred ?? []), ...ids], allowedEstimate };
+      }
       if (newest !== undefined && id !== undefined && (always || long)) {
         // Only the page's newest documents (one entity, no dates: see `newestOnly`): chunks newest first, more each
         // round trip, until `newest` live documents are newer than any chunk left unread.

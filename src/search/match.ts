@@ -8,7 +8,7 @@ import { runIndex } from "./histogram";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf, type Ranked, rankCandidates, type TermGroup } from "./rank";
-import { EXACT_DATE_CHUNKS, holdingAny, TailLoader, type TailRequest } from "./tails";
+import { EXACT_DATE_CHUNKS, holdingAny, inRange, TailLoader, type TailRequest } from "./tails";
 import { topK } from "./top-k";
 import type { Engine, Match, MatchOptions } from "./types";
 import { correctionGroups, corrections, MIN_CORRECTABLE } from "./typos";
@@ -95,18 +95,27 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   const fieldsOf = (g: TermGroup) => (g.field === "text" ? (["text", "title"] as const) : (["title"] as const));
   const documents = engine.postings.documents;
 
-  let scope: Scope = { partial: false };
-  for (const filter of filters) scope = await filter.narrow({ engine, postings, tails }, scope);
-  const allow = allows(scope);
-  const { range, allowed } = scope;
+  const narrowed = async () => {
+    let narrowing: Scope = { partial: false };
+    for (const filter of filters) narrowing = await filter.narrow({ engine, postings, tails }, narrowing);
+    return narrowing;
+  };
+  let scope = await narrowed();
+  let allow = allows(scope);
+  let { range, allowed } = scope;
+  // Entity lists left to read newest first with the words (date order: see `entityFilter`), within the dates asked.
+  const deferred = scope.deferred ?? [];
+  const inDates = range ? inRange(range[0], range[1]) : () => true;
+  const entityChunks = () => deferred.map((term) => ({ term, field: "entity" as const, accept: inDates }));
   // Under a filter or in date order, the heads alone would miss some of the documents the filters let through, so
-  // the chunks holding them are read. A list is whole for this query when no such chunk is left.
-  const wanted = region(scope);
+  // the chunks holding them are read (those of the dates asked, while entity lists are still being read). A list is
+  // whole for this query when no such chunk is left.
+  const wanted = deferred.length > 0 ? inDates : region(scope);
   const termChunks = () =>
     groups.flatMap((g) => [...g.variants.keys()].flatMap((term) => fieldsOf(g).map((field) => ({ term, field, accept: wanted }))));
   // In date order a long list is read newest first, only until the page is settled (see below), when its chunks are
-  // more than `EXACT_DATE_CHUNKS`: the count is then an estimate, the page is exact.
-  const newestFirst = options.order === "date" && tails.count(termChunks()) > EXACT_DATE_CHUNKS;
+  // more than `EXACT_DATE_CHUNKS` (or an entity list's are): the count is then an estimate, the page is exact.
+  const newestFirst = options.order === "date" && (deferred.length > 0 || tails.count(termChunks()) > EXACT_DATE_CHUNKS);
   if ((allowed || range || options.order === "date") && !newestFirst) await tails.load(termChunks());
   const markCommon = () => {
     for (const g of groups) {
@@ -160,10 +169,17 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // and is newer than any chunk left unread. No document left in those chunks can then come before it: in date order
   // documents matching more clauses come first, then the newest.
   if (newestFirst) {
-    for (let step = 2; !settled(ranked.candidates, want, groups.length, tails.newestUnread(termChunks())); step *= 2) {
+    const newestUnread = () => Math.max(tails.newestUnread(termChunks()), tails.newestUnread(entityChunks()));
+    for (let step = 2; !settled(ranked.candidates, want, groups.length, newestUnread()); step *= 2) {
       const before = tails.read;
-      await tails.load(termChunks(), step);
+      await tails.load([...termChunks(), ...entityChunks()], step);
       if (tails.read === before) break;
+      if (deferred.length > 0) {
+        // What the entity lists allow now: whole above the newest document an unread chunk of theirs may hold.
+        scope = await narrowed();
+        allow = allows(scope);
+        ({ range, allowed } = scope);
+      }
       markCommon();
       ranked = rank();
     }
@@ -201,7 +217,9 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
     ranked = {
       ...ranked,
       total:
-        listed !== undefined ? Math.max(ranked.total, listed) : estimateTotal(groups, postings, documents, ranked.total, range, allowed),
+        listed !== undefined
+          ? Math.max(ranked.total, listed)
+          : estimateTotal(groups, postings, documents, ranked.total, range, scope.allowedEstimate ?? allowed?.size),
     };
   }
   // Every match numbered above the newest document an unread chunk (of the query's terms or its filters') may hold was read.
