@@ -816,6 +816,12 @@ describe("the bundle reader", () => {
       expect(await messageOf(() => reader.read(kind, [0]))).toBe(`Key ${k} has the wrong shape.`);
       expect(cache.size).toBe(0);
     }
+    // Name groups: a cut group without its list or counts, an entry that is no entity.
+    for (const names of ['{"kab":{}}', '{"kab":{"top":[],"count":1}}', '{"kab":[["Kabul","kabul","place"]]}', '{"kab":5}']) {
+      const k = bundleKey(manifest.version, "names", 0);
+      const { reader } = await readerOf({ [k]: names });
+      expect(await codeOf(() => reader.read("names", [0])), names).toBe("bundle_key_corrupt");
+    }
   });
 
   it("gives each term the shard it hashes to, reading each shard once in shard order", async () => {

@@ -15,6 +15,7 @@ import { deltaMetaSize, deltaShardBytes, planLayout } from "../src/build/layout"
 import { buildFromInputs } from "../src/build/pipeline";
 import { readTrendTable, retimed, type TrendEntity, type TrendTable, writeTrendTable } from "../src/build/trends";
 import { UpdateError, updateArchive } from "../src/build/update";
+import { buildBundle } from "../src/build/write";
 import { foldWords } from "../src/format/analyzer";
 import type { Manifest } from "../src/format/bundle";
 import { BundleReader, readManifest } from "../src/format/reader";
@@ -252,6 +253,33 @@ describe("updates: a base and its deltas answer as one build of the final docume
       { numRuns: 100, seed: 23 },
     );
   }, 240_000);
+});
+
+describe("updates: long lists read in part over withdrawn documents", () => {
+  it("count the withdrawn documents out of an estimated total", async () => {
+    // 80 documents naming "e", its list a head of 4 and chunks of 9; 10 of its old documents withdrawn.
+    const documents = Array.from({ length: 80 }, (_, i) => ({
+      id: `w${i}`,
+      title: `t ${i}`,
+      body: `zz report ${i}`,
+      date: `2021-08-${String(1 + Math.floor(i / 3)).padStart(2, "0")}`,
+      meta: {},
+    }));
+    const byDocument = documents.map(() => [{ id: "e", name: "e", type: "place" as const }]);
+    const dir = join(root, "withdrawn-tails");
+    await writeBundle(await buildBundle({ documents, entities: [], byDocument }, { shards: 8, head: 4, tailChunk: 9, builtAt: "t" }), dir);
+    await updateArchive(dir, [], { withdraw: Array.from({ length: 10 }, (_, i) => `w${10 + i}`), builtAt: "t" });
+    const reader = await open(dir);
+    for (const q of ["entity:e", "zz"]) {
+      const r = await search(bundleEngine(reader), reader, { q, limit: 5, offset: 0, sort: "date", group: false, facets: "none" });
+      expect(
+        r.hits.map((h) => h.id),
+        q,
+      ).toEqual(["w79", "w78", "w77", "w76", "w75"]);
+      expect(r.approximate, q).toBe(true);
+      expect(r.total, q).toBe(70);
+    }
+  });
 });
 
 describe("updates: a delta's keys are planned against its base", () => {

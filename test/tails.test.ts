@@ -4,7 +4,7 @@ import { FlexIndexes } from "../src/build/flex-export";
 import { buildBundle, splitPostings } from "../src/build/write";
 import { AppError } from "../src/errors";
 import { stem } from "../src/format/analyzer";
-import { bundleKey, type SparsePostings, type TermEntry, type TermShard } from "../src/format/bundle";
+import { bundleKey, languageTerm, type SparsePostings, type TermEntry, type TermShard } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
 import type { SourceDocument } from "../src/format/schema";
 import { tailCodec } from "../src/format/values/tail";
@@ -321,6 +321,87 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
     };
     const got = await matchQuery(engine, parseQuery("zz "), { want: 10, order: "date", entities: ["e"] });
     expect(got.candidates.map((c) => c.doc)).toEqual(range(90, 99).reverse());
+  });
+
+  it("reads newest first as far as the page needs with an excluded word, a short word beside a long one, or filters", async () => {
+    // "zz" in all 300 documents, "gg" in the oldest 4 and the newest 60: "zz -gg" by date is 239 down to 235.
+    const n = 300;
+    const documents = Array.from({ length: n }, (_, i) => ({
+      id: `d${i}`,
+      title: `t${i}`,
+      body: `zz report ${i < 4 || i >= n - 60 ? "gg" : "other"}`,
+      date: `2021-08-${String(1 + Math.floor(i / 11)).padStart(2, "0")}`,
+      meta: {},
+    }));
+    const mem = memoryBundle(
+      await buildBundle(
+        { documents, entities: [], byDocument: documents.map(() => []) },
+        { shards: 8, head: 4, tailChunk: 20, builtAt: "t" },
+      ),
+    );
+    const reader = mem.coldReader();
+    const excluded = await search(bundleEngine(reader), reader, {
+      q: "zz -gg",
+      limit: 5,
+      offset: 0,
+      sort: "date",
+      group: false,
+      facets: "none",
+    });
+    expect(excluded.hits.map((h) => h.id)).toEqual(["d239", "d238", "d237", "d236", "d235"]);
+
+    // A synthetic engine: "zz" in documents 0-999 (a head of 4, chunks of 10), "ff" in the newest 3 (no tail), "e" in
+    // every document, German ("lang:de") in 10.
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const tens = [...range(0, 98).map((k) => range(4 + 10 * k, 13 + 10 * k)), range(994, 999)];
+    const chunks = new Map<number, SparsePostings>();
+    const refs = (lists: number[][]): [number, number, number][] =>
+      lists.map((docs) => {
+        const c = chunks.size;
+        chunks.set(c, [[0, docs]]);
+        return [c, docs[0] as number, docs.at(-1) as number];
+      });
+    const none = { title: [], text: [], entity: [] };
+    const lists = new Map<string, TermPostings>([
+      ["zz", { ...none, text: [[0, 1, 2, 3]], count: { title: 0, text: 1000, entity: 0 }, tails: { ...none, text: refs(tens) } }],
+      ["ff", { ...none, text: [[997, 998, 999]], count: { title: 0, text: 3, entity: 0 }, tails: none }],
+      ["e", { ...none, entity: [[0, 1, 2, 3]], count: { title: 0, text: 0, entity: 1000 }, tails: { ...none, entity: refs(tens) } }],
+      [
+        languageTerm("de"),
+        { ...none, entity: [[...range(0, 4), ...range(995, 999)]], count: { title: 0, text: 0, entity: 10 }, tails: none },
+      ],
+    ] as [string, TermPostings][]);
+    let read = 0;
+    const engine: Engine = {
+      postings: {
+        documents: 1000,
+        postings: async (terms) =>
+          new Map(terms.filter((t) => lists.has(t)).map((t) => [t, structuredClone(lists.get(t) as TermPostings)])),
+        tails: async (asked) => {
+          read += asked.length;
+          return new Map(asked.map(([c]) => [c, structuredClone(chunks.get(c) as SparsePostings)]));
+        },
+      },
+      completions: async () => [],
+      dictionary: async () => [],
+      dates: async () => [
+        ["2021-08-01", 0],
+        ["2021-08-02", 500],
+      ],
+      languages: ["en"],
+      documentLanguages: { en: 990, de: 10 },
+    };
+    // Every clause counts for the tiers while reading newest first: "zz ff" is settled by the first round trip.
+    const mixed = await matchQuery(engine, parseQuery("zz ff "), { want: 3, order: "date" });
+    expect(mixed.candidates.map((c) => c.doc)).toEqual([999, 998, 997]);
+    expect(read).toBe(2);
+    // The dates once in the count: half the archive; a language's share of it.
+    const dated = await matchQuery(engine, parseQuery("zz entity:e from:2021-08-02 "), { want: 3, order: "date" });
+    expect(dated.candidates.map((c) => c.doc)).toEqual([999, 998, 997]);
+    expect(dated.total).toBe(500);
+    const german = await matchQuery(engine, parseQuery("zz entity:e lang:de "), { want: 3, order: "date" });
+    expect(german.candidates.map((c) => c.doc)).toEqual([999, 998, 997]);
+    expect(german.total).toBe(10);
   });
 
   it("settles a date-ordered page only when its last document matches every clause and is newer than any unread chunk", () => {

@@ -698,15 +698,17 @@ export class BundleReader {
     const lower = id.toLowerCase();
     const direct = await this.entity(lower, false, maxIds);
     if (direct) return direct;
-    // The longest word of the slug: its group is the likeliest to list every entity it names.
-    const longest = lower
-      .split("-")
-      .filter(Boolean)
-      .reduce((a, b) => (b.length > a.length ? b : a), "");
-    if (longest.length < MIN_PREFIX) return undefined;
-    const { entities } = await this.entitiesWithWord(foldWords(longest)[0] ?? longest);
-    const match = entities.find(([name, , , , others]) => [name, ...others].some((n) => slugify(n) === lower));
-    return match ? this.entity(match[1], false, maxIds) : undefined;
+    // The slug's first word's group, then its longest word's (the likeliest to list every entity it names, where a
+    // group lists only its most mentioned): "at-and-t" is AT&T, whose words are "at" and "t".
+    const words = lower.split("-").filter((w) => w.length >= MIN_PREFIX);
+    const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
+    for (const word of new Set([words[0], longest])) {
+      if (!word) continue;
+      const { entities } = await this.entitiesWithWord(foldWords(word)[0] ?? word);
+      const match = entities.find(([name, , , , others]) => [name, ...others].some((n) => slugify(n) === lower));
+      if (match) return this.entity(match[1], false, maxIds);
+    }
+    return undefined;
   }
 
   /** One page of the entity list (`all` or one type), most mentioned first. */

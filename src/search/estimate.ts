@@ -4,7 +4,7 @@ import type { TermGroup } from "./rank";
 
 /**
  * Clauses taken as independent, each matching its terms' documents, scaled to the dates and to the documents the
- * filters allow (`allowed`, a count); never less than the documents seen.
+ * filters allow (`allowed`, a count), over the documents not withdrawn; never less than the documents seen.
  * @example
  * estimateTotal(groups, postings, 19043, 40); // e.g. 1210
  */
@@ -15,6 +15,7 @@ export function estimateTotal(
   seen: number,
   range?: [number, number],
   allowed?: number,
+  withdrawn = 0,
 ): number {
   if (documents === 0) return seen;
   let none = 1;
@@ -26,5 +27,6 @@ export function estimateTotal(
   let share = groups.length > 0 ? 1 - none : 1;
   if (range) share *= Math.max(0, Math.min(documents, range[1]) - range[0]) / documents;
   if (allowed !== undefined) share *= allowed / documents;
-  return Math.max(seen, Math.round(documents * share));
+  // The lists' counts still count the withdrawn documents their unread chunks hold: as many as their share gives.
+  return Math.max(seen, Math.round(Math.max(0, documents - withdrawn) * share));
 }

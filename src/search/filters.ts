@@ -96,6 +96,20 @@ function newestOnly(
   return options.order === "date" && alone ? (options.want ?? 10) : undefined;
 }
 
+/**
+ * An estimate of the documents a scope allows (`Scope.allowedEstimate`, set by entity lists read in part), narrowed
+ * by a later filter whose lists hold `share` of the archive (taken as independent of the entities').
+ * @example
+ * narrowedEstimate({ partial: true, allowedEstimate: 400 }, 0.5); // { allowedEstimate: 200 }
+ */
+export function narrowedEstimate(scope: Scope, share: number): { allowedEstimate?: number } {
+  return scope.allowedEstimate === undefined ? {} : { allowedEstimate: Math.round(scope.allowedEstimate * Math.min(1, share)) };
+}
+
+/** The share of the archive some terms' lists hold (in the entity field: languages, facet values). */
+const shareOf = (engine: Engine, postings: Map<string, TermPostings>, terms: readonly string[]) =>
+  terms.reduce((n, term) => n + (postings.get(term)?.count.entity ?? 0), 0) / Math.max(1, engine.postings.documents);
+
 /** Whether a document is in a scope. */
 export function allows(scope: Scope): ((doc: number) => boolean) | undefined {
   const { allowed, denied, range } = scope;
@@ -147,18 +161,16 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
       if (defer && tails.count(requests) > EXACT_DATE_CHUNKS) {
         // Date order with words (`defer`), and lists of more than EXACT_DATE_CHUNKS chunks: the matcher reads them
         // newest first with the words' own, until its page is settled. What is read so far allows its documents.
+        // How many documents of the whole archive they allow (the count applies the dates), as if the lists were
+        // independent of one another.
         let allowed = scope.allowed;
-        const span = scope.range
-          ? Math.max(0, Math.min(scope.range[1], engine.postings.documents) - scope.range[0])
-          : engine.postings.documents;
-        let share = scope.allowedEstimate ?? scope.allowed?.size ?? span;
+        let allowedEstimate = scope.allowedEstimate ?? scope.allowed?.size ?? engine.postings.documents;
         for (const term of ids) {
           const docs = docsOf(postings.get(term)?.entity ?? []);
           allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
-          // As if the lists were independent of one another and spread evenly over the dates.
-          share *= Math.min(1, (postings.get(term)?.count.entity ?? 0) / Math.max(1, engine.postings.documents));
+          allowedEstimate *= Math.min(1, (postings.get(term)?.count.entity ?? 0) / Math.max(1, engine.postings.documents));
         }
-        const allowedEstimate = Math.round(Math.min(share, span));
+        allowedEstimate = Math.round(allowedEstimate);
         return { ...scope, allowed: allowed ?? new Set(), partial: true, deferred: [...(scope.deferred ?? []), ...ids], allowedEstimate };
       }
       if (newest !== undefined && id !== undefined && (always || long)) {
@@ -182,12 +194,13 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
         allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
       }
       const partial = scope.partial || ids.some((id) => !tails.whole(id, "entity", inDates));
-      // Its list's count, less the withdrawn documents seen in the part read.
+      // Its list's count, which counts the withdrawn documents its unread chunks still hold: as many as its share of
+      // the archive gives (an estimate, as the total then is).
       let listed: number | undefined;
       if (newest !== undefined && id !== undefined && partial) {
-        const withdrawn = engine.postings.withdrawn ?? [];
-        const read = withdrawn.length > 0 ? docsOf(postings.get(id)?.entity ?? []) : undefined;
-        listed = (postings.get(id)?.count.entity ?? 0) - withdrawn.filter((d) => read?.has(d)).length;
+        const count = postings.get(id)?.count.entity ?? 0;
+        const withdrawn = engine.postings.withdrawn?.length ?? 0;
+        listed = Math.round(count * (1 - withdrawn / Math.max(1, engine.postings.documents)));
       }
       return { ...scope, allowed, partial, ...(listed !== undefined ? { listed } : {}) };
     },
@@ -218,7 +231,7 @@ export function languageFilter(
       : [languageTerm(lang)];
   return {
     terms,
-    async narrow({ postings, tails }, scope) {
+    async narrow({ engine, postings, tails }, scope) {
       if (!held) return { ...scope, allowed: new Set() };
       const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
       await tails.load(terms.map((term) => ({ term, field: "entity" as const, accept: inDates })));
@@ -226,7 +239,7 @@ export function languageFilter(
       if (lang !== main) {
         const docs = docsOf(postings.get(languageTerm(lang))?.entity ?? []);
         const allowed = scope.allowed ? new Set([...scope.allowed].filter((d) => docs.has(d))) : docs;
-        return { ...scope, allowed, partial };
+        return { ...scope, allowed, partial, ...narrowedEstimate(scope, shareOf(engine, postings, terms)) };
       }
       const denied = new Set(scope.denied);
       for (const term of terms) for (const doc of docsOf(postings.get(term)?.entity ?? [])) denied.add(doc);
@@ -245,13 +258,14 @@ export function fieldFilter(name: string, values: string[]): Filter {
   const terms = [...new Set(values.map((v) => fieldTerm(name, v)))];
   return {
     terms,
-    async narrow({ postings, tails }, scope) {
+    async narrow({ engine, postings, tails }, scope) {
       const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
       await tails.load(terms.map((term) => ({ term, field: "entity" as const, accept: inDates })));
       const docs = new Set<number>();
       for (const term of terms) for (const doc of docsOf(postings.get(term)?.entity ?? [])) docs.add(doc);
       const allowed = scope.allowed ? new Set([...scope.allowed].filter((d) => docs.has(d))) : docs;
-      return { ...scope, allowed, partial: scope.partial || terms.some((term) => !tails.whole(term, "entity", inDates)) };
+      const partial = scope.partial || terms.some((term) => !tails.whole(term, "entity", inDates));
+      return { ...scope, allowed, partial, ...narrowedEstimate(scope, shareOf(engine, postings, terms)) };
     },
   };
 }

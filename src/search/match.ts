@@ -117,10 +117,11 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // more than `EXACT_DATE_CHUNKS` (or an entity list's are): the count is then an estimate, the page is exact.
   const newestFirst = options.order === "date" && (deferred.length > 0 || tails.count(termChunks()) > EXACT_DATE_CHUNKS);
   if ((allowed || range || options.order === "date") && !newestFirst) await tails.load(termChunks());
+  // Newest first, every clause decides the tiers: the documents above the unread chunks are known whole.
   const markCommon = () => {
     for (const g of groups) {
       const field = g.field === "text" ? "text" : "title";
-      g.common = [...g.variants.keys()].every((t) => !tails.whole(t, field, wanted));
+      g.common = !newestFirst && [...g.variants.keys()].every((t) => !tails.whole(t, field, wanted));
     }
   };
   markCommon();
@@ -168,11 +169,13 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // Newest first: a round trip of chunks at a time (2, 4, 8…), until the page's last document matches every clause
   // and is newer than any chunk left unread. No document left in those chunks can then come before it: in date order
   // documents matching more clauses come first, then the newest.
-  if (newestFirst) {
-    const newestUnread = () => Math.max(tails.newestUnread(termChunks()), tails.newestUnread(entityChunks()));
-    for (let step = 2; !settled(ranked.candidates, want, groups.length, newestUnread()); step *= 2) {
+  const newestUnread = () => Math.max(tails.newestUnread(termChunks()), tails.newestUnread(entityChunks()));
+  let step = 2;
+  const settle = async () => {
+    while (!settled(ranked.candidates, want, groups.length, newestUnread())) {
       const before = tails.read;
       await tails.load([...termChunks(), ...entityChunks()], step);
+      step *= 2;
       if (tails.read === before) break;
       if (deferred.length > 0) {
         // What the entity lists allow now: whole above the newest document an unread chunk of theirs may hold.
@@ -183,7 +186,8 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
       markCommon();
       ranked = rank();
     }
-  }
+  };
+  if (newestFirst) await settle();
   // A page deeper than the heads reach: more chunks, newest first, two a round trip, until it fills or the budget ends.
   while (ranked.candidates.length < want) {
     const before = tails.read;
@@ -192,7 +196,8 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
     markCommon();
     ranked = rank();
   }
-  // An excluded word with a long list: check the candidates against the chunks that could hold them, until none could.
+  // An excluded word with a long list: check the candidates against the chunks that could hold them, until none could;
+  // newest first, a page its exclusions changed is settled again (older documents come onto it).
   for (;;) {
     const page = ranked.candidates.map((c) => c.doc).sort((a, b) => a - b);
     const pending: TailRequest[] = excluded
@@ -206,11 +211,13 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
     }
     excludeLoaded();
     ranked = rank();
+    if (newestFirst) await settle();
   }
 
   const partial = (term: string, fields: readonly ("text" | "title")[]) => fields.some((f) => !tails.whole(term, f, wanted));
   const approximate = groups.some((g) => [...g.variants.keys()].some((t) => partial(t, fieldsOf(g)))) || scope.partial;
   const full = groups.some((g) => !g.common) ? groups.filter((g) => !g.common).length : groups.length;
+  const withdrawnCount = engine.postings.withdrawn?.length ?? 0;
   if (approximate) {
     // An entity alone read newest first: its list's count.
     const listed = groups.length === 0 ? scope.listed : undefined;
@@ -219,7 +226,7 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
       total:
         listed !== undefined
           ? Math.max(ranked.total, listed)
-          : estimateTotal(groups, postings, documents, ranked.total, range, scope.allowedEstimate ?? allowed?.size),
+          : estimateTotal(groups, postings, documents, ranked.total, range, scope.allowedEstimate ?? allowed?.size, withdrawnCount),
     };
   }
   // Every match numbered above the newest document an unread chunk (of the query's terms or its filters') may hold was read.

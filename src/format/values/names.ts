@@ -21,4 +21,29 @@ export type NameGroup = NamedEntity[] | CutNameGroup;
  */
 export type NameShard = Record<string, NameGroup>;
 
-export const namesCodec: Codec<NameShard, "names"> = jsonCodec<NameShard, "names">("names", 2);
+const isNamed = (e: unknown) =>
+  Array.isArray(e) &&
+  typeof e[0] === "string" &&
+  typeof e[1] === "string" &&
+  typeof e[2] === "string" &&
+  typeof e[3] === "number" &&
+  Array.isArray(e[4]);
+
+/** A group's value: a list of entities, or a cut group's `{ top, count, types }`. */
+function isGroup(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(isNamed);
+  if (typeof value !== "object" || value === null) return false;
+  const { top, count, types } = value as Partial<CutNameGroup>;
+  return (
+    Array.isArray(top) &&
+    top.every(isNamed) &&
+    Number.isInteger(count) &&
+    typeof types === "object" &&
+    types !== null &&
+    Object.values(types).every((n) => Number.isInteger(n))
+  );
+}
+
+export const namesCodec: Codec<NameShard, "names"> = jsonCodec<NameShard, "names">("names", 2, (raw) => {
+  if (Array.isArray(raw) || !Object.values(raw).every(isGroup)) throw new Error("not name groups");
+});
