@@ -21,7 +21,8 @@ const usage = `Usage: npm run query -- [--bundle DIR] [--limit N] [--sort releva
   --limit N    hits a query, 1-1000 (default 10)
   --sort S     relevance (default) or date (newest first)
   --repeat N   with --stats: each query N times (1-100), each on an empty isolate cache (the bundle's values read
-               from disk once); cpu_ms is then the median of the runs after the first (the first compiles the code)`;
+               from disk once); cpu_ms is then the median of the runs after the first (the first compiles the code)
+               and what it read is a cold run's`;
 const { values: args, positionals } = parseCli(
   {
     allowPositionals: true,
@@ -80,7 +81,7 @@ for await (const line of lines) {
     const times: number[] = [];
     let result: Awaited<ReturnType<typeof search>> | undefined;
     for (let run = 0; run < (args.stats ? repeat : 1); run++) {
-      if (run > 0) cache = new LruCache<unknown>(256 * 1024 * 1024);
+      if (repeat > 1) cache = new LruCache<unknown>(256 * 1024 * 1024);
       stats = newReadStats();
       const reader = new BundleReader(source, cache, manifest, stats);
       const cpu = process.cpuUsage();
