@@ -349,6 +349,8 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
       facets: "none",
     });
     expect(excluded.hits.map((h) => h.id)).toEqual(["d239", "d238", "d237", "d236", "d235"]);
+    // The estimate leaves out the excluded word's share: 300 less its 64.
+    expect(excluded).toMatchObject({ approximate: true, total: 236 });
 
     // A synthetic engine: "zz" in documents 0-999 (a head of 4, chunks of 10), "ff" in the newest 3 (no tail), "e" in
     // every document, German ("lang:de") in 10.

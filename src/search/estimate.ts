@@ -4,7 +4,8 @@ import type { TermGroup } from "./rank";
 
 /**
  * Clauses taken as independent, each matching its terms' documents, scaled to the dates and to the documents the
- * filters allow (`allowed`, a count), over the documents not withdrawn; never less than the documents seen.
+ * filters allow (`allowed`, a count), less those of the excluded words (`excluded`, their lists' counts), over the
+ * documents not withdrawn; never less than the documents seen.
  * @example
  * estimateTotal(groups, postings, 19043, 40); // e.g. 1210
  */
@@ -16,6 +17,7 @@ export function estimateTotal(
   range?: [number, number],
   allowed?: number,
   withdrawn = 0,
+  excluded = 0,
 ): number {
   if (documents === 0) return seen;
   let none = 1;
@@ -27,6 +29,8 @@ export function estimateTotal(
   let share = groups.length > 0 ? 1 - none : 1;
   if (range) share *= Math.max(0, Math.min(documents, range[1]) - range[0]) / documents;
   if (allowed !== undefined) share *= allowed / documents;
+  // Documents of an excluded word's, taken as independent of the clauses too.
+  share *= 1 - Math.min(1, excluded / documents);
   // The lists' counts still count the withdrawn documents their unread chunks hold: as many as their share gives.
   return Math.max(seen, Math.round(Math.max(0, documents - withdrawn) * share));
 }

@@ -226,7 +226,16 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
       total:
         listed !== undefined
           ? Math.max(ranked.total, listed)
-          : estimateTotal(groups, postings, documents, ranked.total, range, scope.allowedEstimate ?? allowed?.size, withdrawnCount),
+          : estimateTotal(
+              groups,
+              postings,
+              documents,
+              ranked.total,
+              range,
+              scope.allowedEstimate ?? allowed?.size,
+              withdrawnCount,
+              excluded.reduce((n, term) => n + (postings.get(term)?.count.text ?? 0), 0),
+            ),
     };
   }
   // Every match numbered above the newest document an unread chunk (of the query's terms or its filters') may hold was read.
