@@ -539,6 +539,7 @@ describe("the date histogram of a search that read long lists in part", () => {
 describe("an entity's newest documents (an entity page's recent list)", () => {
   it("are the ones reading its whole list gives, read newest chunks first only as far as the page needs", async () => {
     let longLists = 0;
+    let pairs = 0;
     await fc.assert(
       fc.asyncProperty(corpusArb, fc.integer({ min: 1, max: 30 }), async (generated, limit) => {
         const corpus = toCorpus(generated);
@@ -566,9 +567,15 @@ describe("an entity's newest documents (an entity page's recent list)", () => {
           expect(plain.total, id).toBe(all.total);
           if (plain.approximate) longLists++;
         }
+        // Two entities alone: both lists newest first, the page the whole read's.
+        const both = { want: limit, order: "date" as const };
+        const pair = await matchQuery(bundleEngine(mem.coldReader()), parseQuery("entity:e-all entity:e-some"), both);
+        expect(pair.candidates).toEqual((await matchQuery(whole, parseQuery("entity:e-all entity:e-some"), both)).candidates);
+        if (pair.approximate) pairs++;
       }),
       { numRuns: 25, seed: 20261206 },
     );
     expect(longLists).toBeGreaterThan(5);
+    expect(pairs).toBeGreaterThan(5);
   });
 });

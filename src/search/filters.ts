@@ -81,7 +81,7 @@ export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: P
 
 /**
  * How many of an entity's newest documents its filter must find when it reads its list newest first (see
- * `entityFilter`): only in date order, for one entity and nothing else (no words, dates, languages or facets, which
+ * `entityFilter`): only in date order, for entities and nothing else (no words, dates, languages or facets, which
  * would leave fewer of them on the page).
  */
 function newestOnly(
@@ -92,7 +92,7 @@ function newestOnly(
   fields: ReadonlyMap<string, unknown>,
 ): number | undefined {
   const alone =
-    entityIds.length === 1 && parsed.clauses.length === 0 && !parsed.from && !parsed.to && languages.length === 0 && fields.size === 0;
+    entityIds.length > 0 && parsed.clauses.length === 0 && !parsed.from && !parsed.to && languages.length === 0 && fields.size === 0;
   return options.order === "date" && alone ? (options.want ?? 10) : undefined;
 }
 
@@ -156,8 +156,8 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
     async narrow({ engine, postings, tails }, scope) {
       const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
       const [id] = ids;
-      const long = id !== undefined && tails.count([{ term: id, field: "entity", accept: inDates }]) > EXACT_DATE_CHUNKS;
       const requests = ids.map((term) => ({ term, field: "entity" as const, accept: inDates }));
+      const long = tails.count(requests) > EXACT_DATE_CHUNKS;
       if (defer && tails.count(requests) > EXACT_DATE_CHUNKS) {
         // Date order with words (`defer`), and lists of more than EXACT_DATE_CHUNKS chunks: the matcher reads them
         // newest first with the words' own, until its page is settled. What is read so far allows its documents.
@@ -174,33 +174,34 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
         return { ...scope, allowed: allowed ?? new Set(), partial: true, deferred: [...(scope.deferred ?? []), ...ids], allowedEstimate };
       }
       if (newest !== undefined && id !== undefined && (always || long)) {
-        // Only the page's newest documents (one entity, no dates: see `newestOnly`): chunks newest first, more each
-        // round trip, until `newest` live documents are newer than any chunk left unread.
+        // Only the page's newest documents (entities alone, no dates: see `newestOnly`): their chunks newest first,
+        // more each round trip, until `newest` live documents in every list are newer than any chunk left unread.
         const withdrawn = new Set(engine.postings.withdrawn ?? []);
         for (let step = 1; ; step *= 2) {
-          const unread = postings.get(id)?.tails.entity ?? [];
-          const newestUnread = unread.reduce((max, [, , hi]) => Math.max(max, hi), Number.NEGATIVE_INFINITY);
+          const newestUnread = tails.newestUnread(requests);
+          const lists = ids.map((term) => docsOf(postings.get(term)?.entity ?? []));
           let above = 0;
-          for (const doc of docsOf(postings.get(id)?.entity ?? [])) if (doc > newestUnread && !withdrawn.has(doc)) above++;
-          if (above >= newest || unread.length === 0) break;
+          for (const doc of lists[0] ?? []) if (doc > newestUnread && !withdrawn.has(doc) && lists.every((l) => l.has(doc))) above++;
+          if (above >= newest || newestUnread < 0) break;
           const before = tails.read;
-          await tails.load([{ term: id, field: "entity", accept: () => true }], step);
+          await tails.load(requests, step);
           if (tails.read === before) break;
         }
-      } else await tails.load(ids.map((term) => ({ term, field: "entity" as const, accept: inDates })));
+      } else await tails.load(requests);
       let allowed = scope.allowed;
       for (const id of ids) {
         const docs = docsOf(postings.get(id)?.entity ?? []);
         allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
       }
       const partial = scope.partial || ids.some((id) => !tails.whole(id, "entity", inDates));
-      // Its list's count, which counts the withdrawn documents its unread chunks still hold: as many as its share of
-      // the archive gives (an estimate, as the total then is).
+      // Read in part: one list's count, over the documents not withdrawn (its unread chunks still hold the withdrawn
+      // ones: as many as its share gives); several lists taken as independent of one another. An estimate, as the
+      // total then is.
       let listed: number | undefined;
       if (newest !== undefined && id !== undefined && partial) {
-        const count = postings.get(id)?.count.entity ?? 0;
-        const withdrawn = engine.postings.withdrawn?.length ?? 0;
-        listed = Math.round(count * (1 - withdrawn / Math.max(1, engine.postings.documents)));
+        const documents = Math.max(1, engine.postings.documents);
+        const live = documents - (engine.postings.withdrawn?.length ?? 0);
+        listed = Math.round(ids.reduce((n, term) => n * Math.min(1, (postings.get(term)?.count.entity ?? 0) / documents), live));
       }
       return { ...scope, allowed, partial, ...(listed !== undefined ? { listed } : {}) };
     },
