@@ -173,6 +173,8 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
         allowedEstimate = Math.round(allowedEstimate);
         return { ...scope, allowed: allowed ?? new Set(), partial: true, deferred: [...(scope.deferred ?? []), ...ids], allowedEstimate };
       }
+      /** Newest first: the documents in every list above the newest document an unread chunk may hold, and that one. */
+      let sample: { above: number; newestUnread: number } | undefined;
       if (newest !== undefined && id !== undefined && (always || long)) {
         // Only the page's newest documents (entities alone, no dates: see `newestOnly`): their chunks newest first,
         // more each round trip, until `newest` live documents in every list are newer than any chunk left unread.
@@ -182,6 +184,7 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
           const lists = ids.map((term) => docsOf(postings.get(term)?.entity ?? []));
           let above = 0;
           for (const doc of lists[0] ?? []) if (doc > newestUnread && !withdrawn.has(doc) && lists.every((l) => l.has(doc))) above++;
+          sample = { above, newestUnread };
           if (above >= newest || newestUnread < 0) break;
           const before = tails.read;
           await tails.load(requests, step);
@@ -195,13 +198,16 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
       }
       const partial = scope.partial || ids.some((id) => !tails.whole(id, "entity", inDates));
       // Read in part: one list's count, over the documents not withdrawn (its unread chunks still hold the withdrawn
-      // ones: as many as its share gives); several lists taken as independent of one another. An estimate, as the
-      // total then is.
+      // ones: as many as its share gives); several lists' documents in common as many as in the newest ones read,
+      // over the whole archive (entities named together are not independent). An estimate, as the total then is.
       let listed: number | undefined;
       if (newest !== undefined && id !== undefined && partial) {
         const documents = Math.max(1, engine.postings.documents);
         const live = documents - (engine.postings.withdrawn?.length ?? 0);
-        listed = Math.round(ids.reduce((n, term) => n * Math.min(1, (postings.get(term)?.count.entity ?? 0) / documents), live));
+        listed =
+          ids.length === 1 || !sample
+            ? Math.round(live * Math.min(1, (postings.get(id)?.count.entity ?? 0) / documents))
+            : Math.round((sample.above * live) / Math.max(1, documents - 1 - sample.newestUnread));
       }
       return { ...scope, allowed, partial, ...(listed !== undefined ? { listed } : {}) };
     },
