@@ -949,6 +949,11 @@ describe("the bundle reader", () => {
     expect(await reader.findEntity("blinken")).toEqual(blinken);
     expect(await reader.findEntity("tony-blinken")).toEqual(blinken);
     expect(await reader.findEntity("-blinken")).toBeUndefined();
+    // Names are kept without a leading "the": so is a slug that has one.
+    expect(await reader.findEntity("the-kabul")).toEqual(kabul);
+    expect(await reader.findEntity("The-Antony-Blinken")).toEqual(blinken);
+    expect(await reader.findEntity("the-the-kabul")).toEqual(kabul);
+    expect(await reader.findEntity("the-nobody")).toBeUndefined();
   });
 
   it("finds no entity for a name that is no slug of any, or whose first word is too short to look up", async () => {

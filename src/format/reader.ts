@@ -691,8 +691,8 @@ export class BundleReader {
   }
 
   /**
-   * An entity by its id, or by another spelling of it: any case, or the slug of one of its aliases
-   * (`/entities/blinken` is Antony Blinken when no entity has the id `blinken`).
+   * An entity by its id, or by another spelling of it: any case, the slug of one of its aliases (`/entities/blinken`
+   * is Antony Blinken when no entity has the id `blinken`), or either with a leading "the-".
    */
   async findEntity(id: string, maxIds?: number): Promise<EntityRecord | undefined> {
     const lower = id.toLowerCase();
@@ -708,7 +708,8 @@ export class BundleReader {
       const match = entities.find(([name, , , , others]) => [name, ...others].some((n) => slugify(n) === lower));
       if (match) return this.entity(match[1], false, maxIds);
     }
-    return undefined;
+    // Names are kept without a leading "the" ("The Hague" is "Hague"): "the-hague" is looked up without it.
+    return lower.startsWith("the-") ? this.findEntity(lower.slice(4), maxIds) : undefined;
   }
 
   /** One page of the entity list (`all` or one type), most mentioned first. */
