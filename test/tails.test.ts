@@ -506,6 +506,7 @@ describe("term shards are read by binary search", () => {
 describe("the date histogram of a search that read long lists in part", () => {
   it("counts the days read whole as they are, and scales the rest up to the estimated total", async () => {
     let checked = 0;
+    let wholeDays = 0;
     await fc.assert(
       fc.asyncProperty(corpusArb, async (generated) => {
         const corpus = toCorpus(generated);
@@ -523,16 +524,18 @@ describe("the date histogram of a search that read long lists in part", () => {
           if (!firstOf.has(d.date as string)) firstOf.set(d.date as string, i);
         });
         const whole = got.facets.dates.filter((b) => (firstOf.get(b.period) ?? -1) > (match.wholeAbove as number));
-        expect(whole.length).toBeGreaterThan(0);
+        if (whole.length > 0) wholeDays++;
         for (const bar of whole) expect(bar).toEqual(want.facets.dates.find((b) => b.period === bar.period));
         // The rest scaled: the bars add up to the total, give or take half a document a bar (each is rounded).
         const sum = got.facets.dates.reduce((n, b) => n + b.count, 0);
         expect(Math.abs(sum - got.total)).toBeLessThanOrEqual(got.facets.dates.length / 2);
-        expect(sum).toBeGreaterThan(match.docs?.length ?? 0);
+        const read = match.docs?.length ?? 0;
+        if (read < got.total) expect(sum).toBeGreaterThan(read);
       }),
-      { numRuns: 20, seed: 20261206 },
+      { numRuns: 60, seed: 20261206 },
     );
     expect(checked).toBeGreaterThan(5);
+    expect(wholeDays).toBeGreaterThan(5);
   });
 });
 

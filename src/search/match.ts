@@ -166,16 +166,17 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
     return { candidates, total, range: [first, end] as [number, number] };
   };
   let ranked = rank();
-  // Newest first: a round trip of chunks at a time (2, 4, 8…), until the page's last document matches every clause
+  // Newest first: a round trip of chunks at a time (2, 6, the rest), until the page's last document matches every clause
   // and is newer than any chunk left unread. No document left in those chunks can then come before it: in date order
   // documents matching more clauses come first, then the newest.
   const newestUnread = () => Math.max(tails.newestUnread(termChunks()), tails.newestUnread(entityChunks()));
-  let step = 2;
+  // Two chunks, then six, then all the budget leaves: each round ranks all that was read, so a page that does not
+  // settle early costs three rankings, not one a doubling.
+  const steps = [2, 6];
   const settle = async () => {
     while (!settled(ranked.candidates, want, groups.length, newestUnread())) {
       const before = tails.read;
-      await tails.load([...termChunks(), ...entityChunks()], step);
-      step *= 2;
+      await tails.load([...termChunks(), ...entityChunks()], steps.shift() ?? Number.POSITIVE_INFINITY);
       if (tails.read === before) break;
       if (deferred.length > 0) {
         // What the entity lists allow now: whole above the newest document an unread chunk of theirs may hold.
