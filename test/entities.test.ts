@@ -114,6 +114,9 @@ describe("extractMentions", () => {
     const typeOf = (text: string, name: string) => extractMentions(text).find((m) => m.text === name)?.type;
     expect(typeOf("Dockworkers walked out after the port operator Bergen Havn refused to talk.", "Bergen Havn")).toBe("organization");
     expect(typeOf("Exports resumed from the port of Bergen on Friday.", "Bergen")).toBe("place");
+    // What owns a unit or a subsidiary is a company; a division of a place may be a place.
+    expect(typeOf("The strike halted two terminals operated by APM Terminals, a unit of Maersk.", "Maersk")).toBe("organization");
+    expect(typeOf("The plant is run by Brenntag, a subsidiary of Haniel, the family holding.", "Haniel")).toBe("organization");
     // The tagger finds no name here; the apposition types it, and its other mention in the text.
     expect(
       extractMentions("Hirtshals, the Danish port that wants more trade, doubled its quay. Hirtshals is growing.").filter(
