@@ -35,6 +35,8 @@ function tailIndex(bundle: Awaited<ReturnType<typeof buildBundle>>) {
   };
 }
 
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
 // Small heads and chunks, so that generated corpora of a few dozen documents have long lists with several chunks.
 const HEAD = 4;
 const CHUNK = 9;
@@ -404,6 +406,54 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
     const german = await matchQuery(engine, parseQuery("zz entity:e lang:de "), { want: 3, order: "date" });
     expect(german.candidates.map((c) => c.doc)).toEqual([999, 998, 997]);
     expect(german.total).toBe(10);
+  });
+
+  it("lists entities alone newest first: a sparse list's wide chunk read in time, a count no larger than a list's", async () => {
+    const n = 1000;
+    const day = (i: number) => `20${10 + Math.floor(i / 100)}-01-${String(1 + Math.floor((i % 100) / 4)).padStart(2, "0")}`;
+    const documents = Array.from({ length: n }, (_, i) => ({ id: `d${i}`, title: `t ${i}`, body: `report ${i}`, date: day(i), meta: {} }));
+    // "ea" in every document; "eb" in the first 300 and every tenth of the newest 100 (its newest chunk reaches from
+    // 292 to 990); "ec" in the newest 40 only.
+    const eb = (i: number) => i < 300 || (i >= 900 && i % 10 === 0);
+    const place = (id: string) => ({ id, name: id, type: "place" as const });
+    const byDocument = documents.map((_, i) => [place("ea"), ...(eb(i) ? [place("eb")] : []), ...(i >= n - 40 ? [place("ec")] : [])]);
+    const mem = memoryBundle(
+      await buildBundle({ documents, entities: [], byDocument }, { shards: 8, head: 4, tailChunk: 9, builtAt: "t" }),
+    );
+    const listed = async (q: string) => {
+      const reader = mem.coldReader();
+      return search(bundleEngine(reader), reader, { q, limit: 10, offset: 0, sort: "date", group: false, facets: "none" });
+    };
+    const sparse = await listed("entity:ea entity:eb");
+    expect(sparse.hits.map((h) => h.id)).toEqual(range(0, 9).map((k) => `d${990 - 10 * k}`));
+    const recent = await listed("entity:ea entity:ec");
+    expect(recent.hits.map((h) => h.id)).toEqual(range(0, 9).map((k) => `d${999 - k}`));
+    expect(recent.total).toBeLessThanOrEqual(40);
+  });
+
+  it("checks an excluded word newest first within the budget, and counts it out of an estimated total", async () => {
+    // "zz" in all 400 documents, "gg" in the newest 160: "zz -gg" by date is 239 down, 240 documents in all.
+    const n = 400;
+    const documents = Array.from({ length: n }, (_, i) => ({
+      id: `d${i}`,
+      title: `t${i}`,
+      body: `zz report ${i >= n - 160 ? "gg" : "other"}`,
+      date: `2021-${String(1 + Math.floor(i / 40)).padStart(2, "0")}-${String(1 + Math.floor((i % 40) / 2)).padStart(2, "0")}`,
+      meta: {},
+    }));
+    const mem = memoryBundle(
+      await buildBundle(
+        { documents, entities: [], byDocument: documents.map(() => []) },
+        { shards: 8, head: 4, tailChunk: 20, builtAt: "t" },
+      ),
+    );
+    for (const limit of [10, 60]) {
+      const reader = mem.coldReader();
+      const r = await search(bundleEngine(reader), reader, { q: "zz -gg", limit, offset: 0, sort: "date", group: false, facets: "none" });
+      expect(r.hits.map((h) => h.id)).toEqual(range(0, limit - 1).map((k) => `d${239 - k}`));
+      if (r.approximate) expect(Math.abs(r.total - 240)).toBeLessThanOrEqual(24);
+      else expect(r.total).toBe(240);
+    }
   });
 
   it("settles a date-ordered page only when its last document matches every clause and is newer than any unread chunk", () => {

@@ -709,7 +709,8 @@ export class BundleReader {
       if (match) return this.entity(match[1], false, maxIds);
     }
     // Names are kept without a leading "the" ("The Hague" is "Hague"): "the-hague" is looked up without it.
-    return lower.startsWith("the-") ? this.findEntity(lower.slice(4), maxIds) : undefined;
+    const bare = lower.replace(/^(?:the-)+/u, "");
+    return bare !== lower && bare !== "" ? this.findEntity(bare, maxIds) : undefined;
   }
 
   /** One page of the entity list (`all` or one type), most mentioned first. */

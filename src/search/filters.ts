@@ -204,10 +204,11 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
       if (newest !== undefined && id !== undefined && partial) {
         const documents = Math.max(1, engine.postings.documents);
         const live = documents - (engine.postings.withdrawn?.length ?? 0);
-        listed =
-          ids.length === 1 || !sample
-            ? Math.round(live * Math.min(1, (postings.get(id)?.count.entity ?? 0) / documents))
-            : Math.round((sample.above * live) / Math.max(1, documents - 1 - sample.newestUnread));
+        // Never more than any one list holds.
+        const most = Math.min(...ids.map((term) => live * Math.min(1, (postings.get(term)?.count.entity ?? 0) / documents)));
+        listed = Math.round(
+          ids.length === 1 || !sample ? most : Math.min(most, (sample.above * live) / Math.max(1, documents - 1 - sample.newestUnread)),
+        );
       }
       return { ...scope, allowed, partial, ...(listed !== undefined ? { listed } : {}) };
     },

@@ -83,7 +83,7 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   if (base.size > MAX_TERMS) {
     throw new AppError("query_too_complex", `The query needs over ${base.size} index terms; at most ${MAX_TERMS} are allowed.`);
   }
-  const excluded = parsed.clauses.filter((c) => c.negated).flatMap((c) => c.words.flatMap(stems));
+  const excluded = [...new Set(parsed.clauses.filter((c) => c.negated).flatMap((c) => c.words.flatMap(stems)))];
   const groups = await expand(engine, parsed, MAX_TERMS - new Set([...base, ...excluded]).size);
   const terms = [...new Set([...groups.flatMap((g) => [...g.variants.keys()]), ...excluded, ...filterTerms])];
   if (terms.length > MAX_TERMS) {
@@ -169,14 +169,18 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // Newest first: a round trip of chunks at a time (2, 6, the rest), until the page's last document matches every clause
   // and is newer than any chunk left unread. No document left in those chunks can then come before it: in date order
   // documents matching more clauses come first, then the newest.
-  const newestUnread = () => Math.max(tails.newestUnread(termChunks()), tails.newestUnread(entityChunks()));
+  // The excluded words' chunks too: a document above them all is known to hold none of them.
+  const excludedChunks = () => excluded.map((term) => ({ term, field: "text" as const, accept: wanted }));
+  const newestUnread = () =>
+    Math.max(tails.newestUnread(termChunks()), tails.newestUnread(entityChunks()), tails.newestUnread(excludedChunks()));
   // Two chunks, then six, then all the budget leaves: each round ranks all that was read, so a page that does not
   // settle early costs three rankings, not one a doubling.
   const steps = [2, 6];
   const settle = async () => {
     while (!settled(ranked.candidates, want, groups.length, newestUnread())) {
       const before = tails.read;
-      await tails.load([...termChunks(), ...entityChunks()], steps.shift() ?? Number.POSITIVE_INFINITY);
+      await tails.load([...termChunks(), ...entityChunks(), ...excludedChunks()], steps.shift() ?? Number.POSITIVE_INFINITY);
+      excludeLoaded();
       if (tails.read === before) break;
       if (deferred.length > 0) {
         // What the entity lists allow now: whole above the newest document an unread chunk of theirs may hold.
@@ -216,7 +220,12 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   }
 
   const partial = (term: string, fields: readonly ("text" | "title")[]) => fields.some((f) => !tails.whole(term, f, wanted));
-  const approximate = groups.some((g) => [...g.variants.keys()].some((t) => partial(t, fieldsOf(g)))) || scope.partial;
+  // An excluded word's list read in part leaves the count unsure too (its unread documents may be counted).
+  const excludedWhole = excluded.every((t) => tails.whole(t, "text", wanted));
+  const approximate =
+    groups.some((g) => [...g.variants.keys()].some((t) => partial(t, fieldsOf(g)))) ||
+    scope.partial ||
+    (groups.length > 0 && !excludedWhole);
   const full = groups.some((g) => !g.common) ? groups.filter((g) => !g.common).length : groups.length;
   const withdrawnCount = engine.postings.withdrawn?.length ?? 0;
   if (approximate) {
@@ -231,7 +240,8 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
               groups,
               postings,
               documents,
-              ranked.total,
+              // What was read is no floor while an excluded word's list is read in part: some of it may be excluded.
+              excludedWhole ? ranked.total : 0,
               range,
               scope.allowedEstimate ?? allowed?.size,
               withdrawnCount,
@@ -244,6 +254,7 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
     ? Math.max(
         tails.newestUnread(termChunks()),
         tails.newestUnread(filterTerms.map((term) => ({ term, field: "entity" as const, accept: () => true }))),
+        tails.newestUnread(excludedChunks()),
       )
     : undefined;
   return {

@@ -89,8 +89,9 @@ export class TailLoader {
       for (const ref of p?.tails[field] ?? []) if (accept(ref) && p) wanted.push({ p, field, ref });
     }
     if (wanted.length === 0) return;
-    // Newest documents first: date order and recent ranges are what a news archive asks most.
-    wanted.sort((a, b) => b.ref[1] - a.ref[1]);
+    // Newest documents first (the chunk holding the newest unread document first, however far back it reaches): date
+    // order and recent ranges are what a news archive asks most.
+    wanted.sort((a, b) => b.ref[2] - a.ref[2] || b.ref[1] - a.ref[1]);
     const room = Math.max(0, this.budget - this.read);
     if (wanted.length > room) this.cut = true;
     const refs = [...new Map(wanted.map((w) => [w.ref[0], w.ref])).values()].slice(0, Math.min(room, most));
