@@ -117,6 +117,7 @@ describe("extractMentions", () => {
     // What owns a unit or a subsidiary is a company; a division of a place may be a place.
     expect(typeOf("The strike halted two terminals operated by APM Terminals, a unit of Maersk.", "Maersk")).toBe("organization");
     expect(typeOf("The plant is run by Brenntag, a subsidiary of Haniel, the family holding.", "Haniel")).toBe("organization");
+    expect(typeOf("The plant is run by Brenntag, a unit of Japan-based Nippon Steel.", "Japan-based")).toBeUndefined();
     // The tagger finds no name here; the apposition types it, and its other mention in the text.
     expect(
       extractMentions("Hirtshals, the Danish port that wants more trade, doubled its quay. Hirtshals is growing.").filter(

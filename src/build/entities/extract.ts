@@ -438,7 +438,9 @@ function typeBefore(words: readonly Word[], j: number): EntityType | undefined {
   if (before === "of") {
     const noun = j > 1 ? singular((words[j - 2] as Word).text) : "";
     // "the port of Bergen"; "a unit of Maersk", "a subsidiary of Schering AG": what owns a unit is a company.
-    return descriptorType(noun) === "place" ? "place" : OWNED_NOUNS.has(noun) ? "organization" : undefined;
+    if (descriptorType(noun) === "place") return "place";
+    // Not a compound that describes the owner ("a unit of Japan-based Nippon…"): no name of its own.
+    return OWNED_NOUNS.has(noun) && !/-(?:based|owned|listed|controlled|run)$/iu.test((words[j] as Word).text) ? "organization" : undefined;
   }
   if (lexiconClass((words[j] as Word).text.toLowerCase()) === "first") return undefined;
   return PLACE_DESCRIPTORS.has(before) && !PLACE_DESCRIPTORS_BEFORE.has(before) ? undefined : descriptorType(before);
