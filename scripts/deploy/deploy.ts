@@ -74,8 +74,8 @@ async function step<T>(n: number, name: string, run: () => T | Promise<T>): Prom
       `Step ${n} (${name}) failed: ${(error as Error).message}\n` +
         (assets
           ? `Nothing was deployed: the previous Worker version still serves. Fix the cause, then resume with: ${resume}`
-          : `The live manifest was ${n < 4 ? "not touched: the previous version still serves" : "already switched"}. ` +
-            `Fix the cause, then resume with: ${n < 5 ? resume : `npx wrangler deploy${args.env ? ` --env ${args.env}` : ""}`}`),
+          : // The live manifest is switched last, in one key: a step that fails leaves it where it was.
+            `The live manifest was not touched: the previous version still serves. Fix the cause, then resume with: ${resume}`),
     );
   }
 }
@@ -239,13 +239,17 @@ await step(3, `Uploading ${plan.pairs.toLocaleString("en-US")} keys to ${where}`
   const uploaded = delta ?? manifest.version;
   if (!getValue(`bundle/${uploaded}/manifest`, target)) throw new Error(`the manifest of ${uploaded} is not readable after the upload`);
 });
-await step(4, `Pointing the live manifest at ${liveVersionOf(manifest)}`, () => bulkPut(join(args.out, "kv", LIVE_FILE), target));
 if (!args.local) {
-  // The Worker carries the manifest of the version it goes live with: a fresh isolate reads its first values without
-  // waiting for the live manifest (it checks it in the same round trip).
+  // The Worker first, then the live manifest: the new Worker reads the version still live (a bundle of before reads as
+  // well), while an old Worker might not read the new one (packed tail chunks, cut name groups). It carries the
+  // manifest of the version it goes live with: a fresh isolate reads its first values without waiting for the live
+  // manifest, checks it in the same round trip, and answers from the live one while they differ.
   const vars = manifestVar();
-  await step(5, "Deploying the Worker", () => wrangler(["deploy", envFlag, ...vars]));
+  await step(4, "Deploying the Worker", () => wrangler(["deploy", envFlag, ...vars]));
 }
+await step(args.local ? 4 : 5, `Pointing the live manifest at ${liveVersionOf(manifest)}`, () =>
+  bulkPut(join(args.out, "kv", LIVE_FILE), target),
+);
 say(
   `✔ Version ${liveVersionOf(manifest)}${manifest.deltas?.length ? ` (base ${manifest.version} and ${manifest.deltas.length} delta${manifest.deltas.length > 1 ? "s" : ""})` : ""} is live on ${where}. Roll back with: npm run rollback -- <version>`,
 );
