@@ -114,7 +114,7 @@ const shareOf = (engine: Engine, postings: Map<string, TermPostings>, terms: rea
 export function allows(scope: Scope): ((doc: number) => boolean) | undefined {
   const { allowed, denied, range } = scope;
   if (!allowed && !denied && !range) return undefined;
-  return (doc) => (!allowed || allowed.has(doc)) && (!denied || !denied.has(doc)) && (!range || (doc >= range[0] && doc < range[1]));
+  return (doc) => (!allowed || allowed.has(doc)) && !denied?.has(doc) && (!range || (doc >= range[0] && doc < range[1]));
 }
 
 /** The tail chunks a scope needs read for its documents to be whole: those holding its allowed documents, or its range. */
