@@ -68,7 +68,7 @@ export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: P
       ? [
           entityFilter(
             entityIds,
-            newestOnly(parsed, options, entityIds, languages, fields),
+            newestOnly(parsed, options, languages, fields),
             options.newestOnly === true,
             options.order === "date" && parsed.clauses.some((c) => !c.negated),
           ),
@@ -87,12 +87,10 @@ export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: P
 function newestOnly(
   parsed: ParsedQuery,
   options: MatchOptions,
-  entityIds: readonly string[],
   languages: readonly string[],
   fields: ReadonlyMap<string, unknown>,
 ): number | undefined {
-  const alone =
-    entityIds.length > 0 && parsed.clauses.length === 0 && !parsed.from && !parsed.to && languages.length === 0 && fields.size === 0;
+  const alone = parsed.clauses.length === 0 && !parsed.from && !parsed.to && languages.length === 0 && fields.size === 0;
   return options.order === "date" && alone ? (options.want ?? 10) : undefined;
 }
 
@@ -102,7 +100,7 @@ function newestOnly(
  * @example
  * narrowedEstimate({ partial: true, allowedEstimate: 400 }, 0.5); // { allowedEstimate: 200 }
  */
-export function narrowedEstimate(scope: Scope, share: number): { allowedEstimate?: number } {
+function narrowedEstimate(scope: Scope, share: number): { allowedEstimate?: number } {
   return scope.allowedEstimate === undefined ? {} : { allowedEstimate: Math.round(scope.allowedEstimate * Math.min(1, share)) };
 }
 
@@ -155,27 +153,16 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
     terms: ids,
     async narrow({ engine, postings, tails }, scope) {
       const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
-      const [id] = ids;
       const requests = ids.map((term) => ({ term, field: "entity" as const, accept: inDates }));
       const long = tails.count(requests) > EXACT_DATE_CHUNKS;
-      if (defer && tails.count(requests) > EXACT_DATE_CHUNKS) {
-        // Date order with words (`defer`), and lists of more than EXACT_DATE_CHUNKS chunks: the matcher reads them
-        // newest first with the words' own, until its page is settled. What is read so far allows its documents.
-        // How many documents of the whole archive they allow (the count applies the dates), as if the lists were
-        // independent of one another.
-        let allowed = scope.allowed;
-        let allowedEstimate = scope.allowedEstimate ?? scope.allowed?.size ?? engine.postings.documents;
-        for (const term of ids) {
-          const docs = docsOf(postings.get(term)?.entity ?? []);
-          allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
-          allowedEstimate *= Math.min(1, (postings.get(term)?.count.entity ?? 0) / Math.max(1, engine.postings.documents));
-        }
-        allowedEstimate = Math.round(allowedEstimate);
-        return { ...scope, allowed: allowed ?? new Set(), partial: true, deferred: [...(scope.deferred ?? []), ...ids], allowedEstimate };
-      }
+      // Date order with words (`defer`), and lists of more than EXACT_DATE_CHUNKS chunks: the matcher reads them
+      // newest first with the words' own, until its page is settled. What is read so far allows its documents.
+      const deferring = defer && long;
       /** Newest first: the documents in every list above the newest document an unread chunk may hold, and that one. */
       let sample: { above: number; newestUnread: number } | undefined;
-      if (newest !== undefined && id !== undefined && (always || long)) {
+      if (deferring) {
+        // Nothing read here: the matcher reads them.
+      } else if (newest !== undefined && ids.length > 0 && (always || long)) {
         // Only the page's newest documents (entities alone, no dates: see `newestOnly`): their chunks newest first,
         // more each round trip, until `newest` live documents in every list are newer than any chunk left unread.
         const withdrawn = new Set(engine.postings.withdrawn ?? []);
@@ -192,20 +179,31 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
         }
       } else await tails.load(requests);
       let allowed = scope.allowed;
-      for (const id of ids) {
-        const docs = docsOf(postings.get(id)?.entity ?? []);
+      for (const term of ids) {
+        const docs = docsOf(postings.get(term)?.entity ?? []);
         allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
+      }
+      if (deferring) {
+        // How many documents of the whole archive they allow (the count applies the dates), as if the lists were
+        // independent of one another.
+        const allowedEstimate = Math.round(
+          ids.reduce(
+            (n, term) => n * Math.min(1, shareOf(engine, postings, [term])),
+            scope.allowedEstimate ?? scope.allowed?.size ?? engine.postings.documents,
+          ),
+        );
+        return { ...scope, allowed: allowed ?? new Set(), partial: true, deferred: [...(scope.deferred ?? []), ...ids], allowedEstimate };
       }
       const partial = scope.partial || ids.some((id) => !tails.whole(id, "entity", inDates));
       // Read in part: one list's count, over the documents not withdrawn (its unread chunks still hold the withdrawn
       // ones: as many as its share gives); several lists' documents in common as many as in the newest ones read,
       // over the whole archive (entities named together are not independent). An estimate, as the total then is.
       let listed: number | undefined;
-      if (newest !== undefined && id !== undefined && partial) {
+      if (newest !== undefined && ids.length > 0 && partial) {
         const documents = Math.max(1, engine.postings.documents);
         const live = documents - (engine.postings.withdrawn?.length ?? 0);
         // Never more than any one list holds.
-        const most = Math.min(...ids.map((term) => live * Math.min(1, (postings.get(term)?.count.entity ?? 0) / documents)));
+        const most = Math.min(...ids.map((term) => live * Math.min(1, shareOf(engine, postings, [term]))));
         listed = Math.round(
           ids.length === 1 || !sample ? most : Math.min(most, (sample.above * live) / Math.max(1, documents - 1 - sample.newestUnread)),
         );

@@ -65,7 +65,7 @@ export function dateHistogram(
     let part = 0;
     for (const doc of docs) {
       const run = runOf(doc);
-      if (estimate && doc <= whole) {
+      if (doc <= whole) {
         partRun[run] = (partRun[run] as number) + 1;
         part++;
       } else perRun[run] = (perRun[run] as number) + 1;

@@ -106,17 +106,18 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // Entity lists left to read newest first with the words (date order: see `entityFilter`), within the dates asked.
   const deferred = scope.deferred ?? [];
   const inDates = range ? inRange(range[0], range[1]) : () => true;
-  const entityChunks = () => deferred.map((term) => ({ term, field: "entity" as const, accept: inDates }));
+  const entityChunks = deferred.map((term) => ({ term, field: "entity" as const, accept: inDates }));
   // Under a filter or in date order, the heads alone would miss some of the documents the filters let through, so
   // the chunks holding them are read (those of the dates asked, while entity lists are still being read). A list is
   // whole for this query when no such chunk is left.
   const wanted = deferred.length > 0 ? inDates : region(scope);
-  const termChunks = () =>
-    groups.flatMap((g) => [...g.variants.keys()].flatMap((term) => fieldsOf(g).map((field) => ({ term, field, accept: wanted }))));
+  const termChunks = groups.flatMap((g) =>
+    [...g.variants.keys()].flatMap((term) => fieldsOf(g).map((field) => ({ term, field, accept: wanted }))),
+  );
   // In date order a long list is read newest first, only until the page is settled (see below), when its chunks are
   // more than `EXACT_DATE_CHUNKS` (or an entity list's are): the count is then an estimate, the page is exact.
-  const newestFirst = options.order === "date" && (deferred.length > 0 || tails.count(termChunks()) > EXACT_DATE_CHUNKS);
-  if ((allowed || range || options.order === "date") && !newestFirst) await tails.load(termChunks());
+  const newestFirst = options.order === "date" && (deferred.length > 0 || tails.count(termChunks) > EXACT_DATE_CHUNKS);
+  if ((allowed || range || options.order === "date") && !newestFirst) await tails.load(termChunks);
   // Newest first, every clause decides the tiers: the documents above the unread chunks are known whole.
   const markCommon = () => {
     for (const g of groups) {
@@ -170,25 +171,24 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // and is newer than any chunk left unread. No document left in those chunks can then come before it: in date order
   // documents matching more clauses come first, then the newest.
   // The excluded words' chunks too: a document above them all is known to hold none of them.
-  const excludedChunks = () => excluded.map((term) => ({ term, field: "text" as const, accept: wanted }));
-  const newestUnread = () =>
-    Math.max(tails.newestUnread(termChunks()), tails.newestUnread(entityChunks()), tails.newestUnread(excludedChunks()));
+  const excludedChunks = excluded.map((term) => ({ term, field: "text" as const, accept: wanted }));
+  const settleChunks = [...termChunks, ...entityChunks, ...excludedChunks];
   // Two chunks, then six, then all the budget leaves: each round ranks all that was read, so a page that does not
   // settle early costs three rankings, not one a doubling.
   const steps = [2, 6];
   const settle = async () => {
-    while (!settled(ranked.candidates, want, groups.length, newestUnread())) {
+    while (!settled(ranked.candidates, want, groups.length, tails.newestUnread(settleChunks))) {
       const before = tails.read;
-      await tails.load([...termChunks(), ...entityChunks(), ...excludedChunks()], steps.shift() ?? Number.POSITIVE_INFINITY);
+      const entitiesLeft = tails.count(entityChunks);
+      await tails.load(settleChunks, steps.shift() ?? Number.POSITIVE_INFINITY);
       excludeLoaded();
       if (tails.read === before) break;
-      if (deferred.length > 0) {
+      if (tails.count(entityChunks) !== entitiesLeft) {
         // What the entity lists allow now: whole above the newest document an unread chunk of theirs may hold.
         scope = await narrowed();
         allow = allows(scope);
         ({ range, allowed } = scope);
       }
-      markCommon();
       ranked = rank();
     }
   };
@@ -196,7 +196,7 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // A page deeper than the heads reach: more chunks, newest first, two a round trip, until it fills or the budget ends.
   while (ranked.candidates.length < want) {
     const before = tails.read;
-    await tails.load(termChunks(), 2);
+    await tails.load(termChunks, 2);
     if (tails.read === before) break;
     markCommon();
     ranked = rank();
@@ -252,9 +252,9 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // Every match numbered above the newest document an unread chunk (of the query's terms or its filters') may hold was read.
   const wholeAbove = approximate
     ? Math.max(
-        tails.newestUnread(termChunks()),
+        tails.newestUnread(termChunks),
         tails.newestUnread(filterTerms.map((term) => ({ term, field: "entity" as const, accept: () => true }))),
-        tails.newestUnread(excludedChunks()),
+        tails.newestUnread(excludedChunks),
       )
     : undefined;
   return {

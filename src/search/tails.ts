@@ -65,29 +65,29 @@ export class TailLoader {
     return !this.postings.get(term)?.tails[field].some(accept);
   }
 
+  /** The unread chunks `requests` ask for, with the postings and field each belongs to. */
+  private pending(requests: TailRequest[]): { p: TermPostings; field: Field; ref: TailRef }[] {
+    const out: { p: TermPostings; field: Field; ref: TailRef }[] = [];
+    for (const { term, field, accept } of requests) {
+      const p = this.postings.get(term);
+      for (const ref of p?.tails[field] ?? []) if (p && accept(ref)) out.push({ p, field, ref });
+    }
+    return out;
+  }
+
   /** How many distinct unread chunks `requests` ask for. */
   count(requests: TailRequest[]): number {
-    const chunks = new Set<number>();
-    for (const { term, field, accept } of requests)
-      for (const ref of this.postings.get(term)?.tails[field] ?? []) if (accept(ref)) chunks.add(ref[0]);
-    return chunks.size;
+    return new Set(this.pending(requests).map(({ ref }) => ref[0])).size;
   }
 
   /** The newest document an unread chunk `requests` ask for may hold: -1 when none is left. */
   newestUnread(requests: TailRequest[]): number {
-    let newest = -1;
-    for (const { term, field, accept } of requests)
-      for (const ref of this.postings.get(term)?.tails[field] ?? []) if (accept(ref) && ref[2] > newest) newest = ref[2];
-    return newest;
+    return this.pending(requests).reduce((newest, { ref }) => Math.max(newest, ref[2]), -1);
   }
 
   /** Reads the chunks `requests` ask for, newest first, at most `most` of them (and within the budget). */
   async load(requests: TailRequest[], most = Number.POSITIVE_INFINITY): Promise<void> {
-    const wanted: { p: TermPostings; field: Field; ref: TailRef }[] = [];
-    for (const { term, field, accept } of requests) {
-      const p = this.postings.get(term);
-      for (const ref of p?.tails[field] ?? []) if (accept(ref) && p) wanted.push({ p, field, ref });
-    }
+    const wanted = this.pending(requests);
     if (wanted.length === 0) return;
     // Newest documents first (the chunk holding the newest unread document first, however far back it reaches): date
     // order and recent ranges are what a news archive asks most.
