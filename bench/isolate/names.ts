@@ -9,10 +9,9 @@ import { parseCli, say } from "../../scripts/shared/cli";
 import { fileKvSource, indexedFileSource } from "../../src/build/bundle-files";
 import { planLayout } from "../../src/build/layout";
 import { seeded } from "../../src/build/random";
-import { NAME_GROUPS_LISTED, nameGroups } from "../../src/build/write";
-import { foldWords } from "../../src/format/analyzer";
-import { bundleKey, type Manifest, type NameShard, PREFIX_GROUP } from "../../src/format/bundle";
-import { shardOf } from "../../src/format/hash";
+import { nameShardsOf } from "../../src/build/write";
+import { foldWords, longestWord } from "../../src/format/analyzer";
+import { bundleKey, type Manifest } from "../../src/format/bundle";
 import { BundleReader, readManifest } from "../../src/format/reader";
 import type { EntityRecord } from "../../src/format/schema";
 import { inflateValue, isDeflated } from "../../src/format/values/deflated";
@@ -55,23 +54,17 @@ say(`${entities.length.toLocaleString("en-US")} entities in ${args.bundle}`);
 let source: KvSource = disk;
 let names = new Map<string, string>();
 if (args.regroup) {
-  const started = performance.now();
-  const groups = nameGroups(entities);
-  const seconds = (performance.now() - started) / 1000;
   const plan = planLayout(
     { documents: manifest.counts.documents, terms: manifest.counts.terms, entities: entities.length, termBytes: 0, docBytes: 0 },
     "default",
   );
-  const shards: NameShard[] = Array.from({ length: plan.names }, () => ({}));
-  for (const [group, list] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-    (shards[shardOf(group, plan.names)] as NameShard)[group] = list;
+  const started = performance.now();
+  const { shards, nameGroupsCut } = nameShardsOf(entities, plan.names);
+  const seconds = (performance.now() - started) / 1000;
   names = new Map(shards.map((shard, n) => [bundleKey(manifest.version, "names", n), namesCodec.encode(shard)]));
-  const cut = [...groups].filter(([group, list]) => group.length === PREFIX_GROUP && !Array.isArray(list)).map(([group]) => group);
-  manifest = {
-    ...manifest,
-    layout: { ...manifest.layout, names: plan.names, nameGroupsCut: cut.length > NAME_GROUPS_LISTED ? true : cut },
-  };
-  say(`regrouped: ${groups.size.toLocaleString("en-US")} groups in ${plan.names} shards, ${seconds.toFixed(1)} s`);
+  manifest = { ...manifest, layout: { ...manifest.layout, names: plan.names, nameGroupsCut } };
+  const groups = shards.reduce((n, shard) => n + Object.keys(shard).length, 0);
+  say(`regrouped: ${groups.toLocaleString("en-US")} groups in ${plan.names} shards, ${seconds.toFixed(1)} s`);
   source = {
     async getMany(asked) {
       const fromDisk = await disk.getMany(asked.filter((k) => !names.has(k)));
@@ -104,7 +97,7 @@ while (words.length < wordCount) {
     if ((cumulative[mid] as number) < r) lo = mid + 1;
     else hi = mid;
   }
-  const word = foldWords((entities[lo] as EntityRecord).name).reduce((a, b) => (b.length > a.length ? b : a), "");
+  const word = longestWord(foldWords((entities[lo] as EntityRecord).name));
   if (word.length >= 2) words.push(word);
 }
 

@@ -393,9 +393,13 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   // A document the archive holds that a record takes in now: the record's documents are put in number order again.
   const reorders = (id: string, had: ReadonlySet<string>) =>
     (fresh.get(id)?.documents.ids ?? []).some((doc) => numbers.has(doc) && !had.has(doc));
+  /** The touched entities whose records are put in number order again: once each (a record may list 250,000). */
+  const reordered = new Set<string>();
   for (const id of touched) {
     const had = new Set(archive.get(id)?.documents.ids ?? []);
-    if (reorders(id, had)) for (const doc of had) listed.add(doc);
+    if (!reorders(id, had)) continue;
+    reordered.add(id);
+    for (const doc of had) listed.add(doc);
   }
   // Documents moved after a late one leave their place in the records' lists for their new one, after every other.
   const movedIds = new Set(moved);
@@ -408,8 +412,9 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const redate = [...touched].filter((id) => {
     const old = archive.get(id);
     const r = removed.get(id);
+    if (!old || !r) return false;
     const again = new Set((fresh.get(id)?.documents.ids ?? []).map((doc) => givenDate.get(doc)));
-    return old && r?.dates.some((d) => (d === old.first_seen || d === old.last_seen) && !again.has(d));
+    return r.dates.some((d) => (d === old.first_seen || d === old.last_seen) && !again.has(d));
   });
   const goneIds = new Set(gone);
   const keptIds = [...new Set(redate.flatMap((id) => (archive.get(id) as EntityRecord).documents.ids))].filter((id) => !goneIds.has(id));
@@ -426,14 +431,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   const records = [...touched].map((id) => {
     const old = archive.get(id);
     const kept = keptDates.get(id);
-    return updatedRecord(
-      old,
-      fresh.get(id),
-      removed.get(id),
-      reorders(id, new Set(old?.documents.ids ?? [])) ? docNumber : undefined,
-      kept,
-      movedIds,
-    );
+    return updatedRecord(old, fresh.get(id), removed.get(id), reordered.has(id) ? docNumber : undefined, kept, movedIds);
   });
   const byDocument = index.mentions ? documentEntities(index.mentions, records) : index.byDocument;
   // Completions count live documents: the words of those withdrawn or corrected are taken off (folded: those of every

@@ -392,7 +392,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const lists =
     options.trending ??
     (trends ? trendingPages([{ table: TrendTable.of(trends.entities) }], trends.newest, trends.oldest) : new Map<string, EntityPage[]>());
-  const { pages, cutGroups } = writeEntities(parts, entities, plan, placed, options.nameGroupEntries);
+  const { pages, nameGroupsCut } = writeEntities(parts, entities, plan, placed, options.nameGroupEntries);
   const entityPages = { ...pages, ...writeTrending(parts, lists, options.trending !== undefined) };
 
   // The version is a hash of every part, so a new build never mixes with an old one.
@@ -414,7 +414,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     names: plan.names,
     entityPages,
     entityIdsLast: true,
-    nameGroupsCut: cutGroups.length > NAME_GROUPS_LISTED ? true : cutGroups,
+    nameGroupsCut,
   };
   const values = new Map<string, string>();
   let total = 0;
@@ -659,7 +659,7 @@ function writeEntities(
   /** Filled with where each record is in its shard's text: `[start, length]` (what an update reads of it). */
   placed: Map<string, [number, number]>,
   cap = NAME_GROUP_ENTRIES,
-): { pages: Record<string, number>; cutGroups: string[] } {
+): { pages: Record<string, number>; nameGroupsCut: Layout["nameGroupsCut"] } {
   const sortedEntities = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const entityShards: EntityShard[] = Array.from({ length: plan.entity }, () => ({}));
   for (const entity of sortedEntities) {
@@ -678,13 +678,7 @@ function writeEntities(
     }
     parts.set(keyPart("entity", n), `${text}}`);
   }
-  const nameShards: NameShard[] = Array.from({ length: plan.names }, () => ({}));
-  const cutGroups: string[] = [];
-  for (const [group, list] of [...nameGroups(entities, cap)].sort(byKey)) {
-    const shard = nameShards[shardOf(group, plan.names)];
-    if (shard) shard[group] = list;
-    if (group.length === PREFIX_GROUP && !Array.isArray(list)) cutGroups.push(group);
-  }
+  const { shards: nameShards, nameGroupsCut } = nameShardsOf(entities, plan.names, cap);
   for (const [n, shard] of nameShards.entries()) parts.set(keyPart("names", n), namesCodec.encode(shard));
   const entityPages: Record<string, number> = {};
   const ranked = [...sortedEntities].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
@@ -699,7 +693,7 @@ function writeEntities(
       parts.set(keyPart("entity-list", `${type}/${p}`), entityListCodec.encode(page));
     }
   }
-  return { pages: entityPages, cutGroups };
+  return { pages: entityPages, nameGroupsCut };
 }
 
 /**
@@ -859,7 +853,28 @@ export const NAME_GROUP_BYTES = 8 * 1024 * 1024;
 export const NAME_GROUP_ENTRIES = 500;
 
 /** Cut three-letter name groups the manifest lists (`Layout.nameGroupsCut`); past this it says `true`. */
-export const NAME_GROUPS_LISTED = 256;
+const NAME_GROUPS_LISTED = 256;
+
+/**
+ * The name shards of some entities (`nameGroups`, each group in the shard its letters hash to among `count`), and
+ * what the manifest says of their cut three-letter groups (`Layout.nameGroupsCut`).
+ * @example
+ * nameShardsOf(entities, 512).shards[shardOf("bli", 512)]?.bli; // [["Antony Blinken", "antony-blinken", "person", 12, ["Blinken"]]]
+ */
+export function nameShardsOf(
+  entities: EntityRecord[],
+  count: number,
+  cap = NAME_GROUP_ENTRIES,
+): { shards: NameShard[]; nameGroupsCut: true | string[] } {
+  const shards: NameShard[] = Array.from({ length: count }, () => ({}));
+  const cut: string[] = [];
+  for (const [group, list] of [...nameGroups(entities, cap)].sort(byKey)) {
+    const shard = shards[shardOf(group, count)];
+    if (shard) shard[group] = list;
+    if (group.length === PREFIX_GROUP && !Array.isArray(list)) cut.push(group);
+  }
+  return { shards, nameGroupsCut: cut.length > NAME_GROUPS_LISTED ? true : cut };
+}
 
 /** A name group's list (most mentioned first), cut to the most mentioned that fit `NAME_GROUP_BYTES`. */
 export function withinBudget(list: NamedEntity[]): NamedEntity[] {
@@ -870,7 +885,8 @@ export function withinBudget(list: NamedEntity[]): NamedEntity[] {
   return list.slice(0, Math.floor((list.length * NAME_GROUP_BYTES) / size));
 }
 
-const byMentions = (a: NamedEntity, b: NamedEntity) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1);
+/** Most mentioned first, then by id: name groups' and prefix groups' entities. */
+const byMentions = (a: { 1: string; 3: number }, b: { 1: string; 3: number }) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1);
 
 /**
  * Entities by the prefix groups (first 2 and 3 letters) of every word of their names and aliases, most mentioned first;
@@ -974,7 +990,7 @@ function prefixGroups(df: ReadonlyMap<string, number>, entities: EntityRecord[])
     // Negative counts (an update's, see `BuildOptions.wordAdjust`) are corrections to other segments: never cut.
     if (key.length === MIN_PREFIX)
       g.terms = [...g.terms.filter(([, n]) => n > 0).slice(0, SHORT_PREFIX_TOP), ...g.terms.filter(([, n]) => n < 0)];
-    g.entities.sort((a, b) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1));
+    g.entities.sort(byMentions);
     g.entities = g.entities.slice(0, PREFIX_ENTITIES_TOP);
   }
   return groups;

@@ -62,6 +62,16 @@ function foldInto(text: string, out: string[] = []): string[] {
 export const foldSegment = (segment: string): string[] => foldInto(segment);
 
 /**
+ * The longest of some words (the first of equals): a query's or a slug's most telling one, whose name groups list
+ * fewest entities.
+ * @example
+ * longestWord(["state", "dep"]); // "state"
+ */
+export function longestWord(words: readonly string[]): string {
+  return words.reduce((a, b) => (b.length > a.length ? b : a), "");
+}
+
+/**
  * Folds text and splits it into words: lower case, diacritics removed, letters and digits only. A text holding a
  * script written without spaces is first cut into words by `wordSegments` (before its marks are removed: Thai
  * vowels are marks), and each is folded alone.

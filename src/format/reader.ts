@@ -3,7 +3,7 @@
 import { AppError } from "../errors";
 import type { LruCache } from "../kv/lru-cache";
 import type { KvSource, ReadStats } from "../kv/source";
-import { foldWords } from "./analyzer";
+import { foldWords, longestWord } from "./analyzer";
 import {
   bundleKey,
   ENTITY_PAGE_SIZE,
@@ -682,10 +682,11 @@ export class BundleReader {
     if (found.length === 1) return { entities: listed(found[0] as NameGroup), ...(cut ? { cut } : {}) };
     // The newest segment's entry of an entity is its whole record's.
     const holds = (named: NamedEntity) => [named[0], ...named[4]].some((n) => foldWords(n).some((w) => w.startsWith(word)));
+    // Each segment's entities with such a word, its names folded once.
+    const kept = found.map((group) => listed(group).filter(holds));
     const byId = new Map<string, NamedEntity>();
-    for (const group of [...found].reverse())
-      for (const named of listed(group)) if (!byId.has(named[1]) && holds(named)) byId.set(named[1], named);
-    if (cut) for (const group of found) if (Array.isArray(group)) cut.count += group.filter(holds).length;
+    for (const named of [...kept].reverse().flat()) if (!byId.has(named[1])) byId.set(named[1], named);
+    if (cut) for (const [i, group] of found.entries()) if (Array.isArray(group)) cut.count += (kept[i] as NamedEntity[]).length;
     const entities = [...byId.values()].filter((named) => named[3] > 0).sort((a, b) => b[3] - a[3] || (a[0] < b[0] ? -1 : 1));
     return { entities, ...(cut ? { cut } : {}) };
   }
@@ -701,7 +702,7 @@ export class BundleReader {
     // The slug's first word's group, then its longest word's (the likeliest to list every entity it names, where a
     // group lists only its most mentioned): "at-and-t" is AT&T, whose words are "at" and "t".
     const words = lower.split("-").filter((w) => w.length >= MIN_PREFIX);
-    const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
+    const longest = longestWord(words);
     for (const word of new Set([words[0], longest])) {
       if (!word) continue;
       const { entities } = await this.entitiesWithWord(foldWords(word)[0] ?? word);

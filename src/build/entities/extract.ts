@@ -423,15 +423,16 @@ function describedTypes({ sentences }: Reading, mentions: readonly LocatedMentio
 }
 
 /**
- * The type the words before the name starting at word `j` give it: a lower-case descriptor noun right before it
- * (not before a given name: "the union Raphael Lakpe" names a person after the noun), or a place noun and "of".
- */
-/**
  * Nouns of a part of a company, before "of" and its owner: on CoNLL-2003 train the name after "unit(s) of" or
  * "subsidiary of" is an organisation 8 times in 8 ("division of" is not: "Taichung division of Taiwan's…").
  */
 const OWNED_NOUNS = new Set(["unit", "subsidiary"]);
 
+/**
+ * The type the words before the name starting at word `j` give it: a lower-case descriptor noun right before it
+ * (not before a given name: "the union Raphael Lakpe" names a person after the noun), a place noun and "of", or a
+ * part of a company and "of" (`OWNED_NOUNS`).
+ */
 function typeBefore(words: readonly Word[], j: number): EntityType | undefined {
   const before = words[j - 1]?.text;
   if (before === undefined || !lowerWord(before)) return undefined;

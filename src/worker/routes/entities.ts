@@ -1,7 +1,7 @@
 /** @module `/entities` (a paged list, most mentioned first, optionally of one type) and `/entities/:id`. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "../../errors";
-import { foldWords } from "../../format/analyzer";
+import { foldWords, longestWord } from "../../format/analyzer";
 import { ENTITY_PAGE_SIZE, MIN_PREFIX, type NamedEntity, trendingList } from "../../format/bundle";
 import type { BundleReader, EntityPage } from "../../format/reader";
 import type { EntityType } from "../../format/schema";
@@ -115,7 +115,7 @@ async function entitiesNamed(
   type: string,
 ): Promise<{ found: NamedEntity[]; total: number; approximate: boolean }> {
   const words = foldWords(q);
-  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
+  const longest = longestWord(words);
   if (longest.length < MIN_PREFIX) throw new AppError("bad_request", "Parameter q needs a word of at least 2 letters.");
   const { entities, cut } = await reader.entitiesWithWord(longest);
   const found = entities.filter(([name, , t, , others]) => {
