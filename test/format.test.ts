@@ -798,6 +798,7 @@ describe("the bundle reader", () => {
     const wrong: Record<KeyKind, string> = {
       term: '{"title":[],"text":[]}',
       tail: '[[0,"1"]]',
+      bits: '"b2:AAAA"',
       names: "42",
       meta: "null",
       doc: '"doc"',

@@ -50,6 +50,7 @@ import {
   type StoredDocument,
 } from "../format/schema";
 import { bm25 } from "../format/scoring";
+import { BITS_FROM_CHUNKS, bitmapOf, bitsCodec } from "../format/values/bits";
 import { datesCodec } from "../format/values/dates";
 import { encodeBucket, encodeDocument } from "../format/values/doc";
 import { type EntityShard, packEntity } from "../format/values/entity";
@@ -378,7 +379,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     docs.length,
     groups,
   );
-  const tails = writeTerms(parts, maps, plan, options.tailChunk ?? TAIL_CHUNK_POSTINGS, delta);
+  const { tails, bits } = writeTerms(parts, maps, plan, options.tailChunk ?? TAIL_CHUNK_POSTINGS, delta, docs.length);
   maps = undefined;
   writePrefixes(parts, prefixGroups(adjusted(words, options.wordAdjust), entities), plan, delta);
   const { bucketOf, docBuckets } = writeDocuments(parts, storedJson, plan);
@@ -415,6 +416,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     entityPages,
     entityIdsLast: true,
     nameGroupsCut,
+    ...(bits ? { bitsFrom: BITS_FROM_CHUNKS } : {}),
   };
   const values = new Map<string, string>();
   let total = 0;
@@ -481,9 +483,17 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
  * chunk (a delta, whose lists all fit), each field is one packed string (`packTerms`). Every shard is written,
  * even an empty one, so a missing key always means a broken upload.
  */
-function writeTerms(parts: Parts, maps: Record<Field, [string, Slots][]>, plan: LayoutPlan, chunkSize: number, pack: boolean): number {
+function writeTerms(
+  parts: Parts,
+  maps: Record<Field, [string, Slots][]>,
+  plan: LayoutPlan,
+  chunkSize: number,
+  pack: boolean,
+  documents: number,
+): { tails: number; bits: boolean } {
   const termShards: TermShard[] = Array.from({ length: plan.term }, () => ({}));
   let tails = 0;
+  let bits = false;
   for (const field of engineConfig.fields) {
     for (const shard of termShards) shard[field] = [];
     for (const [term, slots] of [...maps[field]].sort(byKey)) {
@@ -500,6 +510,12 @@ function writeTerms(parts: Parts, maps: Record<Field, [string, Slots][]>, plan: 
           parts.set(keyPart("tail", tails++), tailCodec.encode(chunk.postings));
         }
         entry = [term, split.head, split.count, refs];
+        // A long entity or facet list: its documents as a bitmap too, for searches by relevance to test candidates.
+        if (field === "entity" && refs.length >= BITS_FROM_CHUNKS) {
+          const docs = slots.flatMap((ids) => ids ?? []).sort((a, b) => a - b);
+          parts.set(keyPart("bits", term), bitsCodec.encode(bitmapOf(docs, documents)));
+          bits = true;
+        }
       }
       termShards[shardOf(term, plan.term)]?.[field]?.push(entry);
     }
@@ -514,7 +530,7 @@ function writeTerms(parts: Parts, maps: Record<Field, [string, Slots][]>, plan: 
     // Packed is a delta's, and a delta's shards are stored deflated (see `planLayout`).
     parts.set(keyPart("term", n), packed ? deflateValue(text) : text);
   }
-  return tails;
+  return { tails, bits };
 }
 
 /** Prefix groups, for completions and the last term of a typeahead query. */

@@ -156,6 +156,7 @@ function isManifestCore(raw: unknown): raw is Record<string, unknown> {
   if (!isIntRecord(layout.entityPages, 0)) return false;
   if (layout.entityIdsLast !== undefined && layout.entityIdsLast !== true) return false;
   if (layout.nameGroupsCut !== undefined && layout.nameGroupsCut !== true && !isStrings(layout.nameGroupsCut)) return false;
+  if (layout.bitsFrom !== undefined && !(isInt(layout.bitsFrom) && layout.bitsFrom > 0)) return false;
   if (languages !== undefined && !isIntRecord(languages)) return false;
   const { dates } = raw;
   if (

@@ -21,6 +21,7 @@ import { fnv1a, shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 import { mergePostings, type Segment, type Segments, segmentsOf, toArchive } from "./segments";
 import { slugify } from "./slug";
+import type { Bitmap } from "./values/bits";
 import type { Codec } from "./values/codec";
 import type { DateRuns } from "./values/dates";
 import { inflateValue, isDeflated } from "./values/deflated";
@@ -311,6 +312,16 @@ export class BundleReader {
       out.set(ref[0], base && base.withdrawn.size > 0 ? toArchive(chunk, undefined, base.withdrawn) : chunk);
     });
     return out;
+  }
+
+  /**
+   * Membership bitmaps of long entity-field lists (`Layout.bitsFrom`), by term; all in one round trip. Only terms
+   * whose list has that many tail chunks have one: ask for no other (a missing key is an error, and KV would
+   * remember it missing).
+   */
+  async bits(terms: string[]): Promise<Map<string, Bitmap>> {
+    const values = await this.read("bits", terms);
+    return new Map(terms.map((term, i) => [term, values[i] as Bitmap]));
   }
 
   /** Prefix groups (completions), by group key. */

@@ -3,6 +3,7 @@ import type { Index } from "flexsearch";
 import { countIds, type Slots, type SparsePostings, type TailRef } from "../format/bundle";
 import { type Field, fields } from "../format/flex-config";
 import { type BundleReader, findTerm } from "../format/reader";
+import type { Bitmap } from "../format/values/bits";
 
 /**
  * A term's postings in every field: FlexSearch's slots of document numbers, slot 0 the highest BM25 weight.
@@ -24,6 +25,10 @@ export interface PostingSource {
   postings(terms: string[]): Promise<Map<string, TermPostings>>;
   /** Tail chunks by their references (checked against them), by number, in one round trip. */
   tails(refs: TailRef[]): Promise<Map<number, SparsePostings>>;
+  /** Entity-field lists of this many tail chunks or more have a membership bitmap (`bits`); none when undefined. */
+  readonly bitsFrom?: number;
+  /** Those lists' bitmaps, by term, in one round trip (base segment numbers: a delta's documents are in the slots). */
+  bits?(terms: string[]): Promise<Map<string, Bitmap>>;
 }
 
 export { countIds };
@@ -90,6 +95,9 @@ export function shardedPostings(reader: BundleReader): PostingSource {
       });
     },
     tails: (refs) => reader.tails(refs),
+    ...(reader.manifest.layout.bitsFrom
+      ? { bitsFrom: reader.manifest.layout.bitsFrom, bits: (terms: string[]) => reader.bits(terms) }
+      : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 /** @module Every kind of bundle value and its codec: the one table of kinds, that key names, the writer and the reader all follow. A new kind is a codec module and its line here. */
+import { bitsCodec } from "./bits";
 import type { Codec } from "./codec";
 import { datesCodec } from "./dates";
 import { docCodec } from "./doc";
@@ -16,6 +17,7 @@ import { termCodec } from "./term";
 export const codecs = {
   term: termCodec,
   tail: tailCodec,
+  bits: bitsCodec,
   names: namesCodec,
   meta: metaCodec,
   doc: docCodec,

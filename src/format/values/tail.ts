@@ -15,8 +15,9 @@ export type TailRef = [number, number, number];
 export const isSparse = (value: unknown): value is SparsePostings =>
   Array.isArray(value) && value.every((p) => Array.isArray(p) && typeof p[0] === "number" && isNumbers(p[1]));
 
-const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const SEXTET = new Int8Array(128).fill(-1);
+/** The base64url alphabet, and each of its characters' value (-1 for any other ASCII character). */
+export const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+export const SEXTET = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) SEXTET[BASE64URL.charCodeAt(i)] = i;
 
 /**

@@ -1,0 +1,126 @@
+/**
+ * @module Membership bitmaps: the documents of a long entity-field list (an entity, a facet value) as one bit a
+ * document of the base segment, stored beside its tail chunks (`bits/<term>`). A search by relevance with words and
+ * such a filter reads this one key to test its candidates, instead of the list's chunks and every chunk of the words'
+ * lists that may hold one of its documents.
+ */
+import type { Codec } from "./codec";
+import { BASE64URL, packIds, SEXTET, unpackIds } from "./tail";
+
+/** The documents of one list, a bit each (document `n` is bit `n & 7` of byte `n >> 3`), and how many. */
+export interface Bitmap {
+  bits: Uint8Array;
+  count: number;
+}
+
+/**
+ * Lists with more tail chunks than this have a bitmap (`Layout.bitsFrom` says so; the same as `EXACT_DATE_CHUNKS`):
+ * a shorter list is read whole in a few hundred KB.
+ */
+export const BITS_FROM_CHUNKS = 5;
+
+/**
+ * Whether a document is in a bitmap.
+ * @example
+ * hasBit(bitmapOf([3, 9], 16), 9); // true
+ */
+export const hasBit = (bitmap: Bitmap, doc: number): boolean => doc >= 0 && ((bitmap.bits[doc >> 3] ?? 0) & (1 << (doc & 7))) !== 0;
+
+/**
+ * A bitmap of ascending document numbers below `documents`.
+ * @example
+ * bitmapOf([0, 2], 8).bits[0]; // 5
+ */
+export function bitmapOf(docs: readonly number[], documents: number): Bitmap {
+  const bits = new Uint8Array(Math.ceil(documents / 8));
+  for (const doc of docs) bits[doc >> 3] = (bits[doc >> 3] as number) | (1 << (doc & 7));
+  return { bits, count: docs.length };
+}
+
+/** Bytes as unpadded base64url. */
+function toBase64url(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let k = 0; k < chars; k++) out += BASE64URL[(n >> (18 - 6 * k)) & 63];
+  }
+  return out;
+}
+
+/** Unpadded base64url back to bytes; throws on anything else. */
+function fromBase64url(text: string): Uint8Array {
+  if (text.length % 4 === 1) throw new Error("not whole bytes");
+  const out = new Uint8Array(Math.floor((text.length * 6) / 8));
+  let buffer = 0;
+  let bits = 0;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const sextet = code < 128 ? (SEXTET[code] as number) : -1;
+    if (sextet < 0) throw new Error("not base64url");
+    buffer = ((buffer << 6) | sextet) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (buffer >> bits) & 255;
+    }
+  }
+  return out;
+}
+
+/** Set bits in a byte. */
+const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {
+  let n = 0;
+  for (let x = b; x > 0; x >>= 1) n += x & 1;
+  return n;
+});
+
+/**
+ * Membership bitmaps as stored: `b<documents>:` and the bitmap in base64url, or `g<documents>:` and the documents'
+ * gaps (`packIds`), whichever is shorter (gaps for lists sparser than about one document in eight). Both read back
+ * into a bitmap, so a test of membership costs the same.
+ */
+export const bitsCodec: Codec<Bitmap, "bits"> = {
+  kind: "bits",
+  // A bitmap of N documents is N / 8 bytes, from N / 6 characters at least.
+  heapPerChar: 1.5,
+  encode: (bitmap) => JSON.stringify(encodeBits(bitmap)),
+  parse(raw) {
+    return decodeBits(raw);
+  },
+};
+
+/** A bitmap's stored string (see `bitsCodec`). */
+function encodeBits({ bits, count }: Bitmap): string {
+  const documents = bits.length * 8;
+  // Gaps cost a byte each while they are under 128 documents: shorter than the bitmap below one document in eight.
+  if (count * 8 < documents) {
+    const docs: number[] = [];
+    for (let byte = 0; byte < bits.length; byte++) {
+      const b = bits[byte] as number;
+      if (b === 0) continue;
+      for (let k = 0; k < 8; k++) if (b & (1 << k)) docs.push(byte * 8 + k);
+    }
+    if (docs.length > 0) return `g${bits.length}:${packIds(docs)}`;
+  }
+  return `b${bits.length}:${toBase64url(bits)}`;
+}
+
+function decodeBits(raw: unknown): Bitmap {
+  if (typeof raw !== "string") throw new Error("not a bitmap");
+  const match = /^([bg])(\d{1,9}):/.exec(raw);
+  if (!match) throw new Error("not a bitmap");
+  const size = Number(match[2]);
+  const body = raw.slice(match[0].length);
+  if (match[1] === "g") {
+    const docs = unpackIds(body);
+    if ((docs.at(-1) as number) >= size * 8) throw new Error("a document past the bitmap");
+    return bitmapOf(docs, size * 8);
+  }
+  const bytes = fromBase64url(body);
+  if (bytes.length !== size) throw new Error("not the bitmap's length");
+  let count = 0;
+  for (const b of bytes) count += POPCOUNT[b] as number;
+  return { bits: bytes, count };
+}

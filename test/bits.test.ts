@@ -1,0 +1,198 @@
+/** @module Membership bitmaps of long entity lists: stored beside their chunks, and what a search by relevance tests its candidates with. */
+import { describe, expect, it } from "vitest";
+import { buildBundle } from "../src/build/write";
+import { bundleKey, type SparsePostings, type TailRef } from "../src/format/bundle";
+import { BITS_FROM_CHUNKS, bitmapOf, bitsCodec, hasBit } from "../src/format/values/bits";
+import { bundleEngine } from "../src/search/bundle-engine";
+import { search } from "../src/search/engine";
+import { allows, entityFilter } from "../src/search/filters";
+import type { PostingSource, TermPostings } from "../src/search/postings";
+import { TailLoader } from "../src/search/tails";
+import type { Engine } from "../src/search/types";
+import { memoryBundle } from "./helpers/memory-bundle";
+
+const decode = (text: string) => bitsCodec.parse(JSON.parse(text));
+
+describe("membership bitmaps", () => {
+  it("read back the documents they were made of, dense as a bitmap and sparse as gaps", () => {
+    const dense = Array.from({ length: 500 }, (_, i) => i * 2);
+    const sparse = [3, 700, 999];
+    for (const docs of [dense, sparse, [0], [999]]) {
+      const text = bitsCodec.encode(bitmapOf(docs, 1000));
+      const back = decode(text);
+      expect(back.count).toBe(docs.length);
+      for (let doc = 0; doc < 1000; doc++) expect(hasBit(back, doc), `${doc}`).toBe(docs.includes(doc));
+      expect(hasBit(back, 1000)).toBe(false);
+      expect(hasBit(back, -1)).toBe(false);
+    }
+    expect(JSON.parse(bitsCodec.encode(bitmapOf(dense, 1000)))).toMatch(/^b125:/);
+    expect(JSON.parse(bitsCodec.encode(bitmapOf(sparse, 1000)))).toMatch(/^g125:/);
+  });
+
+  it("refuse what is no bitmap: another mark, a length the bits do not have, a document past the end", () => {
+    for (const bad of ['"x2:AAA"', '"b3:AAA"', '"b2:A*A"', "[1]", '"g1:CA"', '"b2"']) expect(() => decode(bad), bad).toThrow();
+    expect(decode('"b2:AAA"').count).toBe(0);
+  });
+});
+
+// 200 documents, one a day; "zz" in every one, "yy" in every fourth, "ww" in all (three times in the even ones); entity "e-all" in all, "e-half" in the even
+// ones, "e-few" in the first ten. Heads of 24 postings and chunks of 7: "e-all" and "e-half" have 5 chunks or more.
+const documents = Array.from({ length: 200 }, (_, i) => ({
+  id: `d${i}`,
+  title: `t${i}`,
+  body: `zz ${i % 4 === 0 ? "yy" : ""} ${i % 2 === 0 ? "ww ww ww" : "ww"}`,
+  date: `2021-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
+  meta: {},
+}));
+const byDocument = documents.map((_, i) => [
+  { id: "e-all", name: "E all", type: "place" as const },
+  ...(i % 2 === 0 ? [{ id: "e-half", name: "E half", type: "place" as const }] : []),
+  ...(i < 10 ? [{ id: "e-few", name: "E few", type: "place" as const }] : []),
+]);
+const built = () => buildBundle({ documents, entities: [], byDocument }, { shards: 8, head: 24, tailChunk: 7, builtAt: "t" });
+
+describe("a bundle's bitmaps", () => {
+  it("are written for entity lists of BITS_FROM_CHUNKS chunks or more, and said so in the layout", async () => {
+    const bundle = await built();
+    const { version, layout } = bundle.manifest;
+    expect(layout.bitsFrom).toBe(BITS_FROM_CHUNKS);
+    const half = bundle.values.get(bundleKey(version, "bits", "e-half"));
+    expect(half).toBeDefined();
+    const bitmap = decode(half as string);
+    expect(bitmap.count).toBe(100);
+    // Documents are numbered by date, as given here.
+    for (let doc = 0; doc < 200; doc++) expect(hasBit(bitmap, doc)).toBe(doc % 2 === 0);
+    expect(decode(bundle.values.get(bundleKey(version, "bits", "e-all")) as string).count).toBe(200);
+    // Too short a list, and words' lists, have none.
+    expect(bundle.values.has(bundleKey(version, "bits", "e-few"))).toBe(false);
+    expect([...bundle.values.keys()].filter((k) => k.includes("/bits/"))).toHaveLength(2);
+    // Without long lists, none, and no mention in the layout (a bundle as it was built before them).
+    const small = await buildBundle(
+      { documents: documents.slice(0, 20), entities: [], byDocument: byDocument.slice(0, 20) },
+      { builtAt: "t" },
+    );
+    expect(small.manifest.layout.bitsFrom).toBeUndefined();
+  });
+
+  it("let a search by relevance with a long entity read one key for it, and no chunk of its list nor of the words'", async () => {
+    const bundle = await built();
+    const mem = memoryBundle(bundle);
+    const reader = mem.coldReader();
+    const result = await search(bundleEngine(reader), reader, { q: "ww entity:e-half", limit: 3, offset: 0, group: false, facets: "none" });
+    const read = mem.reads.filter((k) => k.includes(`/${bundle.manifest.version}/`));
+    expect(read.filter((k) => k.includes("/bits/"))).toEqual([bundleKey(bundle.manifest.version, "bits", "e-half")]);
+    expect(read.filter((k) => k.includes("/tail/"))).toEqual([]);
+    // The best of the heads the entity holds: "ww" three times, in the even documents.
+    expect(result.hits.map((h) => h.id).every((id) => Number(id.slice(1)) % 2 === 0)).toBe(true);
+    expect(result.hits).toHaveLength(3);
+    expect(result.approximate).toBe(true);
+  });
+
+  it("read a word's chunks when its heads hold too few of the entity's documents, and count exactly when every list is whole", async () => {
+    const bundle = await built();
+    const mem = memoryBundle(bundle);
+    const reader = mem.coldReader();
+    // "zz" is in every document, the odd ones (shorter) first: its heads hold few even ones, and the page needs more.
+    const deep = await search(bundleEngine(reader), reader, { q: "zz entity:e-half", limit: 15, offset: 0, group: false, facets: "none" });
+    expect(deep.hits).toHaveLength(15);
+    expect(deep.hits.every((h) => Number(h.id.slice(1)) % 2 === 0)).toBe(true);
+    expect(mem.reads.filter((k) => k.includes("/tail/")).length).toBeGreaterThan(0);
+    // A word of four documents (its head, no tails) and a long entity: every list whole, the count exact.
+    const reader2 = memoryBundle(bundle).coldReader();
+    const exact = await search(bundleEngine(reader2), reader2, {
+      q: "t4 entity:e-half",
+      limit: 10,
+      offset: 0,
+      group: false,
+      facets: "none",
+    });
+    expect(exact.hits.map((h) => h.id)).toEqual(["d4"]);
+    expect(exact.total).toBe(1);
+    expect(exact.approximate).toBe(false);
+    const none = await search(bundleEngine(reader2), reader2, {
+      q: "t5 entity:e-half",
+      limit: 10,
+      offset: 0,
+      group: false,
+      facets: "none",
+    });
+    expect(none.hits).toEqual([]);
+    expect(none.total).toBe(0);
+  });
+
+  it("are not read in date order, nor for an entity alone", async () => {
+    const bundle = await built();
+    for (const [q, sort] of [
+      ["ww entity:e-half", "date"],
+      ["entity:e-half", "relevance"],
+    ] as const) {
+      const mem = memoryBundle(bundle);
+      const reader = mem.coldReader();
+      const result = await search(bundleEngine(reader), reader, { q, limit: 3, offset: 0, group: false, facets: "none", sort });
+      expect(
+        mem.reads.filter((k) => k.includes("/bits/")),
+        q,
+      ).toEqual([]);
+      expect(result.hits.map((h) => h.id)).toEqual(["d198", "d196", "d194"]);
+    }
+  });
+});
+
+describe("an entity filter with a bitmap", () => {
+  it("allows the bitmap's documents and those of the list's slots (a delta's), within the other entities'", async () => {
+    const refs: TailRef[] = [0, 1, 2, 3, 4].map((n) => [n, n * 10, n * 10 + 9]);
+    const postings = new Map<string, TermPostings>([
+      // Base documents 0–49 in the bitmap; 120 is a delta's, in the slots only.
+      [
+        "big",
+        {
+          title: [],
+          text: [],
+          entity: [[0, 120]],
+          count: { title: 0, text: 0, entity: 30 },
+          tails: { title: [], text: [], entity: refs },
+        },
+      ],
+      [
+        "small",
+        {
+          title: [],
+          text: [],
+          entity: [[2, 3, 120, 121]],
+          count: { title: 0, text: 0, entity: 4 },
+          tails: { title: [], text: [], entity: [] },
+        },
+      ],
+    ]);
+    const bitsRead: string[][] = [];
+    const source: PostingSource = {
+      documents: 200,
+      bitsFrom: 5,
+      postings: async () => new Map(),
+      tails: async () => new Map<number, SparsePostings>(),
+      async bits(terms) {
+        bitsRead.push(terms);
+        return new Map([["big", bitmapOf([0, 2, 4, 40], 50)]]);
+      },
+    };
+    const engine = { postings: source } as unknown as Engine;
+    const context = { engine, postings, tails: new TailLoader(source, postings) };
+    const scope = await entityFilter(["big", "small"], undefined, false, false, true).narrow(context, { partial: false });
+    expect(bitsRead).toEqual([["big"]]);
+    expect(scope.allowed).toEqual(new Set([2, 3, 120, 121]));
+    const allow = allows(scope) as (doc: number) => boolean;
+    expect([0, 2, 3, 4, 40, 120, 121].filter(allow)).toEqual([2, 120]);
+    // Not by relevance (`test` false): the list's chunks are read instead.
+    const reads: number[][] = [];
+    const chunked: PostingSource = {
+      ...source,
+      async tails(r) {
+        reads.push(r.map(([n]) => n));
+        return new Map();
+      },
+    };
+    await entityFilter(["big"]).narrow({ engine, postings, tails: new TailLoader(chunked, postings) }, { partial: false });
+    expect(reads).toEqual([[4, 3, 2, 1, 0]]);
+    expect(bitsRead).toHaveLength(1);
+  });
+});
