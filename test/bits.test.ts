@@ -42,14 +42,14 @@ const documents = Array.from({ length: 200 }, (_, i) => ({
   title: `t${i}`,
   body: `zz ${i % 4 === 0 ? "yy" : ""} ${i % 2 === 0 ? "ww ww ww" : "ww"}`,
   date: `2021-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
-  meta: {},
+  meta: { category: i % 2 === 0 ? "even" : "odd" },
 }));
 const byDocument = documents.map((_, i) => [
   { id: "e-all", name: "E all", type: "place" as const },
   ...(i % 2 === 0 ? [{ id: "e-half", name: "E half", type: "place" as const }] : []),
   ...(i < 10 ? [{ id: "e-few", name: "E few", type: "place" as const }] : []),
 ]);
-const built = () => buildBundle({ documents, entities: [], byDocument }, { shards: 8, head: 24, tailChunk: 7, builtAt: "t" });
+const built = () => buildBundle({ documents, entities: [], byDocument }, { shards: 8, head: 24, tailChunk: 7, builtAt: "t", facets: ["category"] });
 
 describe("a bundle's bitmaps", () => {
   it("are written for entity lists of BITS_FROM_CHUNKS chunks or more, and said so in the layout", async () => {
@@ -65,7 +65,9 @@ describe("a bundle's bitmaps", () => {
     expect(decode(bundle.values.get(bundleKey(version, "bits", "e-all")) as string).count).toBe(200);
     // Too short a list, and words' lists, have none.
     expect(bundle.values.has(bundleKey(version, "bits", "e-few"))).toBe(false);
-    expect([...bundle.values.keys()].filter((k) => k.includes("/bits/"))).toHaveLength(2);
+    // A facet's values are lists of the entity field too.
+    expect(decode(bundle.values.get(bundleKey(version, "bits", "f:category:odd")) as string).count).toBe(100);
+    expect([...bundle.values.keys()].filter((k) => k.includes("/bits/"))).toHaveLength(4);
     // Without long lists, none, and no mention in the layout (a bundle as it was built before them).
     const small = await buildBundle(
       { documents: documents.slice(0, 20), entities: [], byDocument: byDocument.slice(0, 20) },
@@ -86,6 +88,33 @@ describe("a bundle's bitmaps", () => {
     expect(result.hits.map((h) => h.id).every((id) => Number(id.slice(1)) % 2 === 0)).toBe(true);
     expect(result.hits).toHaveLength(3);
     expect(result.approximate).toBe(true);
+  });
+
+  it("test a facet's values by relevance as an entity's, any of them", async () => {
+    const bundle = await built();
+    for (const [q, even] of [
+      ["ww category:even", true],
+      ["ww category:odd", false],
+    ] as const) {
+      const mem = memoryBundle(bundle);
+      const reader = mem.coldReader();
+      const result = await search(bundleEngine(reader), reader, { q, limit: 3, offset: 0, group: false, facets: "none" });
+      expect(mem.reads.filter((k) => k.includes("/bits/")).map((k) => k.split("/bits/")[1])).toEqual([`f:category:${even ? "even" : "odd"}`]);
+      expect(result.hits).toHaveLength(3);
+      expect(result.hits.every((h) => Number(h.id.slice(1)) % 2 === (even ? 0 : 1)), q).toBe(true);
+    }
+    const mem = memoryBundle(bundle);
+    const reader = mem.coldReader();
+    const both = await search(bundleEngine(reader), reader, {
+      q: "ww",
+      limit: 3,
+      offset: 0,
+      group: false,
+      facets: "none",
+      fields: { category: ["even", "odd"] },
+    });
+    expect(both.hits).toHaveLength(3);
+    expect(mem.reads.filter((k) => k.includes("/bits/"))).toHaveLength(2);
   });
 
   it("read a word's chunks when its heads hold too few of the entity's documents, and count exactly when every list is whole", async () => {

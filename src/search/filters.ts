@@ -6,7 +6,7 @@
  */
 
 import { DEFAULT_LANGUAGE } from "../format/analyzer";
-import { fieldTerm, languageTerm } from "../format/bundle";
+import { fieldTerm, languageTerm, type TailRef } from "../format/bundle";
 import { type Bitmap, hasBit } from "../format/values/bits";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
@@ -68,6 +68,9 @@ export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: P
     for (const value of values) set.add(value);
     fields.set(name, set);
   }
+  // By relevance with words, long lists are tested by their bitmaps (see `entityFilter`).
+  const words = parsed.clauses.some((c) => !c.negated);
+  const test = options.order !== "date" && words;
   return [
     ...(parsed.from || parsed.to ? [dateFilter(parsed.from, parsed.to)] : []),
     ...(entityIds.length > 0
@@ -76,13 +79,13 @@ export function filtersOf(parsed: ParsedQuery, options: MatchOptions, engine?: P
             entityIds,
             newestOnly(parsed, options, languages, fields),
             options.newestOnly === true,
-            options.order === "date" && parsed.clauses.some((c) => !c.negated),
-            options.order !== "date" && parsed.clauses.some((c) => !c.negated),
+            options.order === "date" && words,
+            test,
           ),
         ]
       : []),
     ...languages.map((lang) => languageFilter(lang, engine?.documentLanguages, engine?.languages?.[0])),
-    ...[...fields].map(([name, values]) => fieldFilter(name, [...values])),
+    ...[...fields].map(([name, values]) => fieldFilter(name, [...values], test)),
   ];
 }
 
@@ -114,6 +117,44 @@ function narrowedEstimate(scope: Scope, share: number): { allowedEstimate?: numb
 /** The share of the archive some terms' lists hold (in the entity field: languages, facet values). */
 const shareOf = (engine: Engine, postings: Map<string, TermPostings>, terms: readonly string[]) =>
   terms.reduce((n, term) => n + (postings.get(term)?.count.entity ?? 0), 0) / Math.max(1, engine.postings.documents);
+
+/**
+ * The lists of `terms` a search by relevance tests by their membership bitmaps (`PostingSource.bits`): those of more
+ * than `EXACT_DATE_CHUNKS` chunks in the dates asked, where the bundle has bitmaps (`Layout.bitsFrom`).
+ */
+function bitmapTerms({ engine, postings, tails }: FilterContext, terms: readonly string[], inDates: (ref: TailRef) => boolean): string[] {
+  const source = engine.postings;
+  if (!source.bits || source.bitsFrom === undefined) return [];
+  const from = source.bitsFrom;
+  return terms.filter(
+    (term) =>
+      (postings.get(term)?.tails.entity.length ?? 0) >= from &&
+      tails.count([{ term, field: "entity", accept: inDates }]) > EXACT_DATE_CHUNKS,
+  );
+}
+
+/**
+ * Each term's test of membership, its bitmap read (one round trip for all): a delta's documents are not in the base's
+ * bitmap, they are all in the list's slots read already.
+ */
+async function memberTests({ engine, postings }: FilterContext, terms: string[]): Promise<((doc: number) => boolean)[]> {
+  const bitmaps = (await engine.postings.bits?.(terms)) ?? new Map<string, Bitmap>();
+  return terms.map((term) => {
+    const bitmap = bitmaps.get(term) as Bitmap;
+    const slots = docsOf(postings.get(term)?.entity ?? []);
+    return (doc: number) => hasBit(bitmap, doc) || slots.has(doc);
+  });
+}
+
+/** A scope narrowed by a test of membership (`Scope.tested`) that lets `share` of the documents through. */
+function testing(scope: Scope, test: (doc: number) => boolean, share: number, documents: number): Scope {
+  const before = scope.tested;
+  return {
+    ...scope,
+    tested: before ? (doc) => before(doc) && test(doc) : test,
+    allowedEstimate: Math.round(share * (scope.allowedEstimate ?? scope.allowed?.size ?? documents)),
+  };
+}
 
 /** Whether a document is in a scope. */
 export function allows(scope: Scope): ((doc: number) => boolean) | undefined {
@@ -166,37 +207,15 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
     async narrow(context, scope) {
       const { engine, postings, tails } = context;
       const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
-      const source = engine.postings;
-      const tested = test
-        ? ids.filter(
-            (term) =>
-              (postings.get(term)?.tails.entity.length ?? 0) >= (source.bitsFrom ?? Number.POSITIVE_INFINITY) &&
-              tails.count([{ term, field: "entity", accept: inDates }]) > EXACT_DATE_CHUNKS,
-          )
-        : [];
-      if (tested.length > 0 && source.bits) {
+      const tested = test ? bitmapTerms(context, ids, inDates) : [];
+      if (tested.length > 0) {
         // The other lists first, read whole as below: the documents they allow are what the bitmaps' share scales.
         const rest = ids.filter((term) => !tested.includes(term));
         const within = rest.length > 0 ? await entityFilter(rest, newest, always, defer).narrow(context, scope) : scope;
-        const bitmaps = await source.bits(tested);
-        // A delta's documents are not in the base's bitmap: they are all in the list's slots read already.
-        const members = tested.map((term) => {
-          const bitmap = bitmaps.get(term) as Bitmap;
-          const slots = docsOf(postings.get(term)?.entity ?? []);
-          return (doc: number) => hasBit(bitmap, doc) || slots.has(doc);
-        });
-        const before = within.tested;
-        return {
-          ...within,
-          tested: (doc) => (!before || before(doc)) && members.every((has) => has(doc)),
-          // As many documents as if the lists were independent of one another and of the other filters.
-          allowedEstimate: Math.round(
-            tested.reduce(
-              (n, term) => n * Math.min(1, shareOf(engine, postings, [term])),
-              within.allowedEstimate ?? within.allowed?.size ?? engine.postings.documents,
-            ),
-          ),
-        };
+        const members = await memberTests(context, tested);
+        // As many documents as if the lists were independent of one another and of the other filters.
+        const share = tested.reduce((n, term) => n * Math.min(1, shareOf(engine, postings, [term])), 1);
+        return testing(within, (doc) => members.every((has) => has(doc)), share, engine.postings.documents);
       }
       const requests = ids.map((term) => ({ term, field: "entity" as const, accept: inDates }));
       const long = tails.count(requests) > EXACT_DATE_CHUNKS;
@@ -305,12 +324,18 @@ export function languageFilter(
  * @example
  * fieldFilter("category", ["politics", "business"]);
  */
-export function fieldFilter(name: string, values: string[]): Filter {
+export function fieldFilter(name: string, values: string[], test = false): Filter {
   const terms = [...new Set(values.map((v) => fieldTerm(name, v)))];
   return {
     terms,
-    async narrow({ engine, postings, tails }, scope) {
+    async narrow(context, scope) {
+      const { engine, postings, tails } = context;
       const inDates = scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
+      // By relevance with words, values whose lists all have bitmaps are tested by them, as a long entity's are.
+      if (test && terms.length > 0 && bitmapTerms(context, terms, inDates).length === terms.length) {
+        const members = await memberTests(context, terms);
+        return testing(scope, (doc) => members.some((has) => has(doc)), shareOf(engine, postings, terms), engine.postings.documents);
+      }
       await tails.load(terms.map((term) => ({ term, field: "entity" as const, accept: inDates })));
       const docs = new Set<number>();
       for (const term of terms) for (const doc of docsOf(postings.get(term)?.entity ?? [])) docs.add(doc);
