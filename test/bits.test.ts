@@ -1,7 +1,8 @@
 /** @module Membership bitmaps of long entity lists: stored beside their chunks, and what a search by relevance tests its candidates with. */
 import { describe, expect, it } from "vitest";
 import { buildBundle } from "../src/build/write";
-import { bundleKey, type SparsePostings, type TailRef } from "../src/format/bundle";
+import { bundleKey, type Manifest, type SparsePostings, type TailRef, type TermShard } from "../src/format/bundle";
+import { shardOf } from "../src/format/hash";
 import { BITS_FROM_CHUNKS, bitmapOf, bitsCodec, hasBit } from "../src/format/values/bits";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { search } from "../src/search/engine";
@@ -49,7 +50,13 @@ const byDocument = documents.map((_, i) => [
   ...(i % 2 === 0 ? [{ id: "e-half", name: "E half", type: "place" as const }] : []),
   ...(i < 10 ? [{ id: "e-few", name: "E few", type: "place" as const }] : []),
 ]);
-const built = () => buildBundle({ documents, entities: [], byDocument }, { shards: 8, head: 24, tailChunk: 7, builtAt: "t", facets: ["category"] });
+/** The manifest as a build of before bitmaps wrote it: its lists are read whole. */
+const withoutBits = (manifest: Manifest): Manifest => {
+  const { bitsFrom: _, ...layout } = manifest.layout;
+  return { ...manifest, layout };
+};
+const built = () =>
+  buildBundle({ documents, entities: [], byDocument }, { shards: 8, head: 24, tailChunk: 7, builtAt: "t", facets: ["category"] });
 
 describe("a bundle's bitmaps", () => {
   it("are written for entity lists of BITS_FROM_CHUNKS chunks or more, and said so in the layout", async () => {
@@ -76,18 +83,42 @@ describe("a bundle's bitmaps", () => {
     expect(small.manifest.layout.bitsFrom).toBeUndefined();
   });
 
-  it("let a search by relevance with a long entity read one key for it, and no chunk of its list nor of the words'", async () => {
+  it("let a search by relevance with a long entity read one key for it, none of its chunks, and answer as the list read whole", async () => {
     const bundle = await built();
-    const mem = memoryBundle(bundle);
-    const reader = mem.coldReader();
-    const result = await search(bundleEngine(reader), reader, { q: "ww entity:e-half", limit: 3, offset: 0, group: false, facets: "none" });
-    const read = mem.reads.filter((k) => k.includes(`/${bundle.manifest.version}/`));
-    expect(read.filter((k) => k.includes("/bits/"))).toEqual([bundleKey(bundle.manifest.version, "bits", "e-half")]);
-    expect(read.filter((k) => k.includes("/tail/"))).toEqual([]);
-    // The best of the heads the entity holds: "ww" three times, in the even documents.
-    expect(result.hits.map((h) => h.id).every((id) => Number(id.slice(1)) % 2 === 0)).toBe(true);
-    expect(result.hits).toHaveLength(3);
-    expect(result.approximate).toBe(true);
+    const { version } = bundle.manifest;
+    const chunkOf = (term: string) => {
+      const layout = bundle.manifest.layout;
+      const shard = JSON.parse(bundle.values.get(bundleKey(version, "term", shardOf(term, layout.term))) as string) as TermShard;
+      return new Set((shard.entity?.find((e) => e[0] === term)?.[3] ?? []).map(([n]) => bundleKey(version, "tail", n)));
+    };
+    const entityChunks = chunkOf("e-half");
+    expect(entityChunks.size).toBeGreaterThanOrEqual(BITS_FROM_CHUNKS);
+    for (const q of ["ww entity:e-half", "yy entity:e-half", "yy t8 entity:e-half", "t4 entity:e-half", "ww entity:e-half entity:e-few"]) {
+      const mem = memoryBundle(bundle);
+      const reader = mem.coldReader();
+      const params = { q, limit: 10, offset: 0, group: false, facets: "none" } as const;
+      const result = await search(bundleEngine(reader), reader, params);
+      expect(
+        mem.reads.filter((k) => k.includes("/bits/")),
+        q,
+      ).toEqual([bundleKey(version, "bits", "e-half")]);
+      expect(
+        mem.reads.filter((k) => entityChunks.has(k)),
+        q,
+      ).toEqual([]);
+      // The same page and count as a bundle without bitmaps, which reads the entity's whole list.
+      const plain = memoryBundle({ ...bundle, manifest: withoutBits(bundle.manifest) });
+      const plainReader = plain.coldReader();
+      const expected = await search(bundleEngine(plainReader), plainReader, params);
+      expect(plain.reads.filter((k) => entityChunks.has(k)).length, q).toBeGreaterThan(0);
+      expect(
+        result.hits.map((h) => h.id),
+        q,
+      ).toEqual(expected.hits.map((h) => h.id));
+      expect(result.total, q).toBe(expected.total);
+      expect(result.approximate, q).toBe(expected.approximate);
+      expect(result.hits.every((h) => Number(h.id.slice(1)) % 2 === 0)).toBe(true);
+    }
   });
 
   it("test a facet's values by relevance as an entity's, any of them", async () => {
@@ -99,9 +130,14 @@ describe("a bundle's bitmaps", () => {
       const mem = memoryBundle(bundle);
       const reader = mem.coldReader();
       const result = await search(bundleEngine(reader), reader, { q, limit: 3, offset: 0, group: false, facets: "none" });
-      expect(mem.reads.filter((k) => k.includes("/bits/")).map((k) => k.split("/bits/")[1])).toEqual([`f:category:${even ? "even" : "odd"}`]);
+      expect(mem.reads.filter((k) => k.includes("/bits/")).map((k) => k.split("/bits/")[1])).toEqual([
+        `f:category:${even ? "even" : "odd"}`,
+      ]);
       expect(result.hits).toHaveLength(3);
-      expect(result.hits.every((h) => Number(h.id.slice(1)) % 2 === (even ? 0 : 1)), q).toBe(true);
+      expect(
+        result.hits.every((h) => Number(h.id.slice(1)) % 2 === (even ? 0 : 1)),
+        q,
+      ).toBe(true);
     }
     const mem = memoryBundle(bundle);
     const reader = mem.coldReader();
@@ -117,11 +153,11 @@ describe("a bundle's bitmaps", () => {
     expect(mem.reads.filter((k) => k.includes("/bits/"))).toHaveLength(2);
   });
 
-  it("read a word's chunks when its heads hold too few of the entity's documents, and count exactly when every list is whole", async () => {
+  it("read the words' chunks, and count exactly when every list is whole", async () => {
     const bundle = await built();
     const mem = memoryBundle(bundle);
     const reader = mem.coldReader();
-    // "zz" is in every document, the odd ones (shorter) first: its heads hold few even ones, and the page needs more.
+    // "zz" is in every document, the odd ones (shorter) first: its heads hold few even ones.
     const deep = await search(bundleEngine(reader), reader, { q: "zz entity:e-half", limit: 15, offset: 0, group: false, facets: "none" });
     expect(deep.hits).toHaveLength(15);
     expect(deep.hits.every((h) => Number(h.id.slice(1)) % 2 === 0)).toBe(true);

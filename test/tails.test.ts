@@ -160,10 +160,11 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
 
   it("answers dated, entity-filtered and date-ordered queries as the oracle does whenever their chunks fit the budget: exactly, or in date order past EXACT_DATE_CHUNKS its page exactly", async () => {
     // Per kind of case: how many had to be exact (the chunks they need fit the budget), and how many were.
-    const kinds = ["dated", "entity", "date order", "entity, date order", "dated, entity, date order"] as const;
+    const kinds = ["dated", "entity", "long entity", "date order", "entity, date order", "dated, entity, date order"] as const;
     const mustExact = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<(typeof kinds)[number], number>;
     let newestFirstCases = 0;
     let deferredCases = 0;
+    let bitsCases = 0;
     await fc.assert(
       fc.asyncProperty(corpusArb, fc.array(queryArb, { minLength: 4, maxLength: 8 }), async (docs, queries) => {
         const corpus = toCorpus(docs);
@@ -172,6 +173,9 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
         const whole = reference(corpus);
         const oracle = referenceSearch(corpus.documents.map((d, i) => ({ ...d, entities: corpus.entityIds[i] })));
         const chunksOf = tailIndex(bundle);
+        const bits = new Set([...bundle.values.keys()].flatMap((k) => (k.includes("/bits/") ? [k.split("/bits/")[1] as string] : [])));
+        const long = bits.has("e-some") ? "e-some" : "e-all";
+        if (bits.has(long)) bitsCases++;
         const dated = (from?: string, to?: string) =>
           corpus.documents.flatMap((d, i) => ((!from || (d.date as string) >= from) && (!to || (d.date as string) <= to) ? [i] : []));
         const holding = (entity: string) => corpus.entityIds.flatMap((ids, i) => (ids.includes(entity) ? [i] : []));
@@ -187,6 +191,14 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
               terms.join(" "),
               { want: 10, entities: ["e-few"] },
               [...chunksOf(["e-few"], ["entity"], dated()), ...chunksOf(stems, ["text", "title"], holding("e-few"))],
+            ],
+            // A list of BITS_FROM_CHUNKS chunks or more ("e-some" in corpora of about 75 documents and more, "e-all"
+            // in those of 41) is tested by its bitmap: none of its chunks is read, only the words'.
+            [
+              "long entity",
+              terms.join(" "),
+              { want: 10, entities: [long] },
+              [...(bits.has(long) ? [] : chunksOf([long], ["entity"], dated())), ...chunksOf(stems, ["text", "title"], holding(long))],
             ],
             ["date order", terms.join(" "), { want: 10, order: "date" }, chunksOf(stems, ["text", "title"], dated())],
             [
@@ -272,6 +284,8 @@ describe("long posting lists: heads in the shards, tails in chunks", () => {
     // And enough date-ordered ones were read newest first, their page checked against the oracle's.
     expect(newestFirstCases).toBeGreaterThan(10);
     expect(deferredCases).toBeGreaterThan(5);
+    // And some corpora tested their long entity by its bitmap.
+    expect(bitsCases).toBeGreaterThan(3);
   });
 
   it("reads an entity's list newest first with the words' in date order, and settles only past its unread chunks too", async () => {

@@ -19,7 +19,7 @@ import { suggest } from "../../src/search/suggest";
 import { cpuMsSince } from "../lib/heap";
 
 const usage =
-  "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N] [--facets sample|all|none] [--limit N]\n                                   [--sort relevance|date] [--widget | --entity-pages]";
+  "Usage: npm run bench:cold-reads -- [--bundle DIR] [--corpus FILE.jsonl] [--queries N] [--facets sample|all|none] [--limit N]\n                                   [--sort relevance|date] [--widget | --entity-pages | --entities N]";
 const { values: args } = parseCli(
   {
     options: {
@@ -36,6 +36,9 @@ const { values: args } = parseCli(
       // As `/entities/:id` reads: the record, then its 10 newest documents (an entity-filtered search, no facets);
       // the 100 most mentioned entities instead of queries.
       "entity-pages": { type: "boolean", default: false },
+      // Each query with an entity filter, as a facet chip under the results asks: the Nth query with the (N mod
+      // --entities)th most mentioned entity (the longest lists: an archive's countries).
+      entities: { type: "string", default: "0" },
     },
   },
   usage,
@@ -53,9 +56,15 @@ for (let i = 0; i < lines.length && queries.length < Number(args.queries); i += 
   const words = title.toLowerCase().match(/[a-z]{4,}/g) ?? [];
   if (words.length >= 2) queries.push(args.widget ? `${words[0]} ${(words[1] as string).slice(0, 3)}` : `${words[0]} ${words[1]} `);
 }
-if (args["entity-pages"]) {
+const filters = Number(args.entities);
+if (args["entity-pages"] || filters > 0) {
   const top = await new BundleReader(source, new LruCache<unknown>(64 * 1024 * 1024), manifest, newReadStats()).entityPage("all", 0);
-  queries.splice(0, queries.length, ...(top?.items ?? []).slice(0, 100).map((e) => e.id));
+  const ids = (top?.items ?? []).map((e) => e.id);
+  if (args["entity-pages"]) queries.splice(0, queries.length, ...ids.slice(0, 100));
+  else
+    queries.forEach((q, i) => {
+      queries[i] = `${q.trim()} entity:${ids[i % Math.min(filters, ids.length)]}`;
+    });
 }
 const bytes: number[] = [];
 const keys: number[] = [];
@@ -115,7 +124,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.le
 const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))] ?? 0;
 const p99 = (xs: number[]) => at(xs, 0.99);
 say(
-  `${queries.length} cold ${args["entity-pages"] ? `entity pages (the most mentioned entities; their recent documents with facets=${args.facets === "sample" ? "sample, as before 2026-12-05" : "none"})` : args.widget ? "typed two-word queries as the widget sends them (search and suggest)" : "two-word searches"} on ${args.bundle} (${manifest.version}${args.widget ? "" : `, facets=${args.facets}, limit=${args.limit}, sort=${sort}`}): bytes mean ${(mean(bytes) / 1024).toFixed(1)} KB, ` +
+  `${queries.length} cold ${args["entity-pages"] ? `entity pages (the most mentioned entities; their recent documents with facets=${args.facets === "sample" ? "sample, as before 2026-12-05" : "none"})` : args.widget ? "typed two-word queries as the widget sends them (search and suggest)" : `two-word searches${filters > 0 ? `, each with one of the ${filters} most mentioned entities,` : ""}`} on ${args.bundle} (${manifest.version}${args.widget ? "" : `, facets=${args.facets}, limit=${args.limit}, sort=${sort}`}): bytes mean ${(mean(bytes) / 1024).toFixed(1)} KB, ` +
     `p99 ${(p99(bytes) / 1024).toFixed(1)} KB; keys mean ${mean(keys).toFixed(2)}, p99 ${p99(keys)}; round trips mean ${mean(trips).toFixed(2)}; ` +
     `CPU p50 ${at(cpu, 0.5).toFixed(1)} ms, p99 ${p99(cpu).toFixed(1)} ms`,
 );

@@ -35,7 +35,7 @@ export interface Scope {
   allowedEstimate?: number;
   /**
    * Documents of long lists tested one by one (membership bitmaps: see `entityFilter`), where `allowed` would hold
-   * too many to list: the matcher ranks the words' heads against it and reads no chunk for it.
+   * too many to list: the matcher reads the words' chunks (all of them may hold some) and none of the lists'.
    */
   tested?: (doc: number) => boolean;
 }
@@ -195,9 +195,9 @@ export function dateFilter(from?: string, to?: string): Filter {
  * `defer` (date order, with words), lists of more than `EXACT_DATE_CHUNKS` chunks are left to the matcher to read
  * newest first with the words' (`Scope.deferred`). With `test` (relevance order, with words), a list of more than
  * `EXACT_DATE_CHUNKS` chunks where the bundle has its membership bitmap (`PostingSource.bits`) is tested by it
- * (`Scope.tested`): one key, where its chunks and every chunk of the words' lists that may hold one of its documents
- * were read (a country's at a million articles: 40 keys, 850 KB, 120 ms of CPU). The words' heads are ranked against
- * it, as they are with no filter: the page is the heads' best that the entities hold, the count an estimate.
+ * (`Scope.tested`): one key instead of its chunks (a country's at a million articles: 16 chunks), and no set of its
+ * hundreds of thousands of documents to build and search. The words' chunks are read as for a list read whole (a
+ * dense list's documents are in every one of them): the same page and count, within the same budget of chunks.
  * @example
  * entityFilter(["kabul", "taliban"]);
  */

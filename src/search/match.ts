@@ -117,7 +117,9 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // In date order a long list is read newest first, only until the page is settled (see below), when its chunks are
   // more than `EXACT_DATE_CHUNKS` (or an entity list's are): the count is then an estimate, the page is exact.
   const newestFirst = options.order === "date" && (deferred.length > 0 || tails.count(termChunks) > EXACT_DATE_CHUNKS);
-  if ((allowed || range || options.order === "date") && !newestFirst) await tails.load(termChunks);
+  // Lists tested by their bitmaps (by relevance: see `entityFilter`) allow documents all over the archive: every
+  // chunk of the words' lists may hold some, and is read, as for an entity's list read whole.
+  if ((allowed || range || scope.tested || options.order === "date") && !newestFirst) await tails.load(termChunks);
   // Newest first, every clause decides the tiers: the documents above the unread chunks are known whole.
   const markCommon = () => {
     for (const g of groups) {
