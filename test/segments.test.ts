@@ -282,6 +282,51 @@ describe("updates: long lists read in part over withdrawn documents", () => {
   });
 });
 
+describe("updates: membership bitmaps of the base", () => {
+  it("test the base's documents, and a delta's are found in the list's slots; withdrawn ones never", async () => {
+    // 200 documents, the even ones in category "even": its list (a head of 24, chunks of 7) has a bitmap.
+    const documents = Array.from({ length: 200 }, (_, i) => ({
+      id: `b${i}`,
+      title: `t${i}`,
+      body: `zz ${i % 2 === 0 ? "ww ww ww" : "ww"}`,
+      date: `2021-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
+      meta: { category: i % 2 === 0 ? "even" : "odd" },
+    }));
+    const byDocument = documents.map(() => []);
+    const dir = join(root, "bits-update");
+    const base = await buildBundle(
+      { documents, entities: [], byDocument },
+      { shards: 8, head: 24, tailChunk: 7, builtAt: "t", facets: ["category"] },
+    );
+    expect(base.manifest.layout.bitsFrom).toBeGreaterThan(0);
+    await writeBundle(base, dir);
+    writeFileSync(
+      join(root, "bits-update.jsonl"),
+      `${JSON.stringify({ id: "n1", title: "fresh news", body: "ww ww ww ww fresh", date: "2021-09-01", category: "even" })}\n`,
+    );
+    await updateArchive(dir, [join(root, "bits-update.jsonl")], { withdraw: ["b198"], builtAt: "t", entities: false });
+    const reader = await open(dir);
+    // The live manifest keeps the base's layout: the bitmaps are read.
+    expect(reader.manifest.layout.bitsFrom).toBe(base.manifest.layout.bitsFrom);
+    const asked: string[] = [];
+    const bits = reader.bits.bind(reader);
+    reader.bits = (terms) => {
+      asked.push(...terms);
+      return bits(terms);
+    };
+    const run = (q: string, limit = 10) => search(bundleEngine(reader), reader, { q, limit, offset: 0, group: false, facets: "none" });
+    expect((await run("fresh category:even")).hits.map((h) => h.id)).toEqual(["n1"]);
+    expect((await run("fresh category:odd")).hits).toEqual([]);
+    const all = await run("ww category:even", 200);
+    const ids = all.hits.map((h) => h.id);
+    expect(ids).toContain("n1");
+    expect(ids).not.toContain("b198");
+    expect(ids.filter((id) => id !== "n1").every((id) => Number(id.slice(1)) % 2 === 0)).toBe(true);
+    expect(all.total).toBe(100);
+    expect(asked).toEqual(["f:category:even", "f:category:odd", "f:category:even"]);
+  });
+});
+
 describe("updates: a delta's keys are planned against its base", () => {
   const base = { queryBytes: 205_000, metaBucketBytes: 5_600 };
 
