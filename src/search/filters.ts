@@ -141,8 +141,8 @@ async function memberTests({ engine, postings }: FilterContext, terms: string[])
   const bitmaps = (await engine.postings.bits?.(terms)) ?? new Map<string, Bitmap>();
   return terms.map((term) => {
     const bitmap = bitmaps.get(term) as Bitmap;
-    const slots = docsOf(postings.get(term)?.entity ?? []);
-    return (doc: number) => hasBit(bitmap, doc) || slots.has(doc);
+    const extra = new Set([...docsOf(postings.get(term)?.entity ?? [])].filter((doc) => !hasBit(bitmap, doc)));
+    return extra.size === 0 ? (doc: number) => hasBit(bitmap, doc) : (doc: number) => hasBit(bitmap, doc) || extra.has(doc);
   });
 }
 

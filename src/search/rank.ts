@@ -118,17 +118,20 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
       const own = idf(options.documents, count);
       return weight < 1 && cap > 0 ? Math.min(own, cap) : own;
     };
+    // A group of one variant (most words) sums straight into the group's scores: its best variant is that one.
+    const single = group.variants.size === 1;
+    const into = single ? s.group : s.variant;
     for (const [variant, weight] of group.variants) {
       const p = postings.get(variant);
       if (!p) continue;
-      const variantDocs: number[] = [];
+      const variantDocs: number[] = single ? groupDocs : [];
       const add = (slots: Slots, params: Bm25Params, w: number) => {
         slots.forEach((ids, slot) => {
           if (!ids) return;
           const tw = w * slotWeight(slot, params);
           for (const doc of ids) {
-            if (s.variant[doc] === 0) variantDocs.push(doc);
-            s.variant[doc] = (s.variant[doc] as number) + tw;
+            if (into[doc] === 0) variantDocs.push(doc);
+            into[doc] = (into[doc] as number) + tw;
           }
         });
       };
@@ -139,6 +142,7 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
       } else {
         add(p.title, bm25.title, weight * idfOf(p.count.title, weight));
       }
+      if (single) continue;
       // A document matching several variants of a group counts its best one.
       for (const doc of variantDocs) {
         const v = s.variant[doc] as number;
