@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildBundle } from "../src/build/write";
 import { bundleKey, type Manifest, type SparsePostings, type TailRef, type TermShard } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
-import { BITS_FROM_CHUNKS, bitmapOf, bitsCodec, hasBit } from "../src/format/values/bits";
+import { BITS_FROM_CHUNKS, bitmapOf, bitsCodec, bitsPart, hasBit } from "../src/format/values/bits";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { search } from "../src/search/engine";
 import { allows, entityFilter } from "../src/search/filters";
@@ -13,6 +13,7 @@ import type { Engine } from "../src/search/types";
 import { memoryBundle } from "./helpers/memory-bundle";
 
 const decode = (text: string) => bitsCodec.parse(JSON.parse(text));
+const part = (term: string) => bitsPart(term) as string;
 
 describe("membership bitmaps", () => {
   it("read back the documents they were made of, dense as a bitmap and sparse as gaps", () => {
@@ -58,22 +59,35 @@ const withoutBits = (manifest: Manifest): Manifest => {
 const built = () =>
   buildBundle({ documents, entities: [], byDocument }, { shards: 8, head: 24, tailChunk: 7, builtAt: "t", facets: ["category"] });
 
+describe("a bitmap's key", () => {
+  it("names its list in one file name whatever the term holds, and none for a term too long for one", () => {
+    for (const term of ["united-states", "f:section:news/world", "f:section:..", "f:section:économie", "f:x:中国新闻"]) {
+      const p = bitsPart(term) as string;
+      expect(p, term).toMatch(/^[A-Za-z0-9_-]{1,200}$/);
+      expect(new TextDecoder().decode(Buffer.from(p, "base64url")), term).toBe(term);
+    }
+    expect(bitsPart("f:section:news")).not.toBe(bitsPart("f:section:news/world"));
+    expect(bitsPart(`f:section:${"x".repeat(140)}`)).toBeDefined();
+    expect(bitsPart(`f:section:${"中".repeat(50)}`)).toBeUndefined();
+  });
+});
+
 describe("a bundle's bitmaps", () => {
   it("are written for entity lists of BITS_FROM_CHUNKS chunks or more, and said so in the layout", async () => {
     const bundle = await built();
     const { version, layout } = bundle.manifest;
     expect(layout.bitsFrom).toBe(BITS_FROM_CHUNKS);
-    const half = bundle.values.get(bundleKey(version, "bits", "e-half"));
+    const half = bundle.values.get(bundleKey(version, "bits", part("e-half")));
     expect(half).toBeDefined();
     const bitmap = decode(half as string);
     expect(bitmap.count).toBe(100);
     // Documents are numbered by date, as given here.
     for (let doc = 0; doc < 200; doc++) expect(hasBit(bitmap, doc)).toBe(doc % 2 === 0);
-    expect(decode(bundle.values.get(bundleKey(version, "bits", "e-all")) as string).count).toBe(200);
+    expect(decode(bundle.values.get(bundleKey(version, "bits", part("e-all"))) as string).count).toBe(200);
     // Too short a list, and words' lists, have none.
-    expect(bundle.values.has(bundleKey(version, "bits", "e-few"))).toBe(false);
+    expect(bundle.values.has(bundleKey(version, "bits", part("e-few")))).toBe(false);
     // A facet's values are lists of the entity field too.
-    expect(decode(bundle.values.get(bundleKey(version, "bits", "f:category:odd")) as string).count).toBe(100);
+    expect(decode(bundle.values.get(bundleKey(version, "bits", part("f:category:odd"))) as string).count).toBe(100);
     expect([...bundle.values.keys()].filter((k) => k.includes("/bits/"))).toHaveLength(4);
     // Without long lists, none, and no mention in the layout (a bundle as it was built before them).
     const small = await buildBundle(
@@ -101,7 +115,7 @@ describe("a bundle's bitmaps", () => {
       expect(
         mem.reads.filter((k) => k.includes("/bits/")),
         q,
-      ).toEqual([bundleKey(version, "bits", "e-half")]);
+      ).toEqual([bundleKey(version, "bits", part("e-half"))]);
       expect(
         mem.reads.filter((k) => entityChunks.has(k)),
         q,
@@ -130,8 +144,8 @@ describe("a bundle's bitmaps", () => {
       const mem = memoryBundle(bundle);
       const reader = mem.coldReader();
       const result = await search(bundleEngine(reader), reader, { q, limit: 3, offset: 0, group: false, facets: "none" });
-      expect(mem.reads.filter((k) => k.includes("/bits/")).map((k) => k.split("/bits/")[1])).toEqual([
-        `f:category:${even ? "even" : "odd"}`,
+      expect(mem.reads.filter((k) => k.includes("/bits/"))).toEqual([
+        bundleKey(bundle.manifest.version, "bits", part(`f:category:${even ? "even" : "odd"}`)),
       ]);
       expect(result.hits).toHaveLength(3);
       expect(

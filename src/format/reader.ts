@@ -21,7 +21,7 @@ import { fnv1a, shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 import { mergePostings, type Segment, type Segments, segmentsOf, toArchive } from "./segments";
 import { slugify } from "./slug";
-import type { Bitmap } from "./values/bits";
+import { type Bitmap, bitsPart } from "./values/bits";
 import type { Codec } from "./values/codec";
 import type { DateRuns } from "./values/dates";
 import { inflateValue, isDeflated } from "./values/deflated";
@@ -320,7 +320,14 @@ export class BundleReader {
    * remember it missing).
    */
   async bits(terms: string[]): Promise<Map<string, Bitmap>> {
-    const values = await this.read("bits", terms);
+    const values = await this.read(
+      "bits",
+      terms.map((term) => {
+        const part = bitsPart(term);
+        if (part === undefined) throw new Error(`${term}: too long a term for a bitmap`);
+        return part;
+      }),
+    );
     return new Map(terms.map((term, i) => [term, values[i] as Bitmap]));
   }
 

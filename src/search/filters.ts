@@ -7,7 +7,7 @@
 
 import { DEFAULT_LANGUAGE } from "../format/analyzer";
 import { fieldTerm, languageTerm, type TailRef } from "../format/bundle";
-import { type Bitmap, hasBit } from "../format/values/bits";
+import { type Bitmap, bitsPart, hasBit } from "../format/values/bits";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf } from "./rank";
@@ -129,6 +129,7 @@ function bitmapTerms({ engine, postings, tails }: FilterContext, terms: readonly
   return terms.filter(
     (term) =>
       (postings.get(term)?.tails.entity.length ?? 0) >= from &&
+      bitsPart(term) !== undefined &&
       tails.count([{ term, field: "entity", accept: inDates }]) > EXACT_DATE_CHUNKS,
   );
 }

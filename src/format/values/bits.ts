@@ -19,6 +19,21 @@ export interface Bitmap {
  */
 export const BITS_FROM_CHUNKS = 5;
 
+/** Characters of a bitmap key's part at most: a file name's 255 bytes hold it (`--target assets` writes one a key). */
+const MAX_PART = 200;
+
+/**
+ * The part of a list's bitmap key (`bits/<part>`): its term's UTF-8 bytes in base64url, so that a facet's value,
+ * whatever it holds ("/", "..", any letter), is one file name and never a path; undefined for a term too long for
+ * one (over 150 bytes: that list has no bitmap, and is read as one without).
+ * @example
+ * bitsPart("united-states"); // "dW5pdGVkLXN0YXRlcw"
+ */
+export function bitsPart(term: string): string | undefined {
+  const part = toBase64url(new TextEncoder().encode(term));
+  return part.length <= MAX_PART ? part : undefined;
+}
+
 /**
  * Whether a document is in a bitmap.
  * @example
