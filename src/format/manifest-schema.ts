@@ -42,7 +42,7 @@ export const Layout = z.object({
   nameGroupsCut: z.union([z.literal(true), z.array(z.string())]).optional(),
   /**
    * Entity-field lists (entities, facet values) of this many tail chunks or more have a membership bitmap,
-   * `bits/<term>` (see values/bits.ts). Absent from bundles of before them, and from those with no such list.
+   * `bits/<part>` (see values/bits.ts). Absent from bundles of before them, and from those with no such list.
    */
   bitsFrom: z.number().int().positive().optional(),
   /** Pages of the entity list, per type and for all types. */

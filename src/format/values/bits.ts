@@ -1,6 +1,6 @@
 /**
  * @module Membership bitmaps: the documents of a long entity-field list (an entity, a facet value) as one bit a
- * document of the base segment, stored beside its tail chunks (`bits/<term>`). A search by relevance with words and
+ * document of the base segment, stored beside its tail chunks (`bits/<part>`, see `bitsPart`). A search by relevance with words and
  * such a filter reads this one key to test its candidates, instead of the list's chunks and every chunk of the words'
  * lists that may hold one of its documents.
  */
