@@ -1,7 +1,7 @@
 /** @module Membership bitmaps of long entity lists: stored beside their chunks, and what a search by relevance tests its candidates with. */
 import { describe, expect, it } from "vitest";
 import { buildBundle } from "../src/build/write";
-import { bundleKey, type Manifest, type SparsePostings, type TailRef, type TermShard } from "../src/format/bundle";
+import { bundleKey, languageTerm, type Manifest, type SparsePostings, type TailRef, type TermShard } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
 import { BITS_FROM_CHUNKS, bitmapOf, bitsCodec, bitsPart, hasBit } from "../src/format/values/bits";
 import { bundleEngine } from "../src/search/bundle-engine";
@@ -89,6 +89,20 @@ describe("a bundle's bitmaps", () => {
     // A facet's values are lists of the entity field too.
     expect(decode(bundle.values.get(bundleKey(version, "bits", part("f:category:odd"))) as string).count).toBe(100);
     expect([...bundle.values.keys()].filter((k) => k.includes("/bits/"))).toHaveLength(4);
+    // A language's list is read by lang= filters alone, as a list: no bitmap, however long.
+    const mixed = await buildBundle(
+      {
+        documents: documents.map((d, i) => ({ ...d, ...(i % 2 === 0 ? { lang: "de" } : {}) })),
+        entities: [],
+        byDocument: documents.map(() => []),
+      },
+      { shards: 8, head: 24, tailChunk: 7, builtAt: "t" },
+    );
+    const keys = [...mixed.values.keys()];
+    expect(keys.some((k) => k.endsWith(`/bits/${part(languageTerm("de"))}`) || k.endsWith(`/bits/${part(languageTerm("en"))}`))).toBe(
+      false,
+    );
+    expect(keys.some((k) => k.endsWith(`/bits/${part("f:category:odd")}`))).toBe(false);
     // Without long lists, none, and no mention in the layout (a bundle as it was built before them).
     const small = await buildBundle(
       { documents: documents.slice(0, 20), entities: [], byDocument: byDocument.slice(0, 20) },

@@ -510,9 +510,10 @@ function writeTerms(
           parts.set(keyPart("tail", tails++), tailCodec.encode(chunk.postings));
         }
         entry = [term, split.head, split.count, refs];
-        // A long entity or facet list: its documents as a bitmap too, for searches by relevance to test candidates.
+        // A long entity or facet list: its documents as a bitmap too, for searches by relevance to test candidates
+        // (a language's list is read by lang= filters alone, as a list).
         const part = bitsPart(term);
-        if (field === "entity" && refs.length >= BITS_FROM_CHUNKS && part !== undefined) {
+        if (field === "entity" && refs.length >= BITS_FROM_CHUNKS && part !== undefined && !isLanguageTerm(term)) {
           const docs = slots.flatMap((ids) => ids ?? []).sort((a, b) => a - b);
           parts.set(keyPart("bits", part), bitsCodec.encode(bitmapOf(docs, documents)));
           bits = true;
