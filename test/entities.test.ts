@@ -77,6 +77,14 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("reads a name ending in Plc, Corp, Ministry, Council... as an organisation, whatever the tagger says", () => {
+    // The tagger alone reads both as people (and cuts "Plc" off the first).
+    expect(found("Shares of Willis Faber Plc fell after John Mowlem Plc bid.")).toEqual([
+      ["Willis Faber Plc", "organization"],
+      ["John Mowlem Plc", "organization"],
+    ]);
+  });
+
   it("strips possessives ('s, ’s, s') and a leading 'the'", () => {
     const text = "Antony Blinken arrived. Blinken's trip followed the U.S.’s withdrawal, Reuters' reporters said.";
     expect(found(text)).toEqual([
