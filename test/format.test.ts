@@ -421,7 +421,7 @@ describe("tail chunks' shape", () => {
     // A byte whose high bit says more follows, at the end; a character outside base64url; bits left over; nothing.
     expect(() => unpackIds("gA")).toThrow("cut off");
     expect(() => unpackIds("AA=")).toThrow("not base64url");
-    expect(() => unpackIds("AB")).toThrow("not packed documents");
+    expect(() => unpackIds("AB")).toThrow("not whole bytes");
     expect(() => unpackIds("")).toThrow("not packed documents");
     expect(() => unpackIds("/w")).toThrow("not base64url");
   });

@@ -4,8 +4,10 @@
  * such a filter reads this one key to test its candidates, instead of the list's chunks and every chunk of the words'
  * lists that may hold one of its documents.
  */
+
+import { fromBase64url, toBase64url } from "./base64url";
 import type { Codec } from "./codec";
-import { BASE64URL, packIds, SEXTET, unpackIds } from "./tail";
+import { packIds, unpackIds } from "./tail";
 
 /** The documents of one list, a bit each (document `n` is bit `n & 7` of byte `n >> 3`), and how many. */
 export interface Bitmap {
@@ -50,38 +52,6 @@ export function bitmapOf(docs: readonly number[], documents: number): Bitmap {
   const bits = new Uint8Array(Math.ceil(documents / 8));
   for (const doc of docs) bits[doc >> 3] = (bits[doc >> 3] as number) | (1 << (doc & 7));
   return { bits, count: docs.length };
-}
-
-/** Bytes as unpadded base64url. */
-function toBase64url(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let k = 0; k < chars; k++) out += BASE64URL[(n >> (18 - 6 * k)) & 63];
-  }
-  return out;
-}
-
-/** Unpadded base64url back to bytes; throws on anything else. */
-function fromBase64url(text: string): Uint8Array {
-  if (text.length % 4 === 1) throw new Error("not whole bytes");
-  const out = new Uint8Array(Math.floor((text.length * 6) / 8));
-  let buffer = 0;
-  let bits = 0;
-  let at = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const sextet = code < 128 ? (SEXTET[code] as number) : -1;
-    if (sextet < 0) throw new Error("not base64url");
-    buffer = ((buffer << 6) | sextet) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[at++] = (buffer >> bits) & 255;
-    }
-  }
-  return out;
 }
 
 /** Set bits in a byte. */

@@ -5,6 +5,7 @@
  */
 import { AppError } from "../../errors";
 import { RESOLUTION } from "../flex-config";
+import { fromBase64url, toBase64url } from "./base64url";
 import { type Codec, isNumbers, isObject } from "./codec";
 
 /** Postings as stored: only the slots that hold documents, `[slot, documentNumbers]`. */
@@ -14,11 +15,6 @@ export type TailRef = [number, number, number];
 
 export const isSparse = (value: unknown): value is SparsePostings =>
   Array.isArray(value) && value.every((p) => Array.isArray(p) && typeof p[0] === "number" && isNumbers(p[1]));
-
-/** The base64url alphabet, and each of its characters' value (-1 for any other ASCII character). */
-export const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-export const SEXTET = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) SEXTET[BASE64URL.charCodeAt(i)] = i;
 
 /**
  * Ascending document numbers as text: each one's gap to the one before it, less one (the first's from -1), in
@@ -39,14 +35,7 @@ export function packIds(ids: readonly number[]): string {
     }
     bytes.push(gap);
   }
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | (b << 8) | c;
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let k = 0; k < chars; k++) out += BASE64URL[(n >> (18 - 6 * k)) & 63];
-  }
-  return out;
+  return toBase64url(Uint8Array.from(bytes));
 }
 
 /**
@@ -56,23 +45,12 @@ export function packIds(ids: readonly number[]): string {
  * unpackIds("AAAAqQI"); // [0, 1, 2, 300]
  */
 export function unpackIds(text: string): number[] {
-  // Unpadded base64 of whole bytes is never 1 character past a multiple of 4.
-  if (text.length % 4 === 1) throw new Error("not whole bytes");
+  const bytes = fromBase64url(text);
   const out: number[] = [];
   let previous = -1;
   let gap = 0;
   let scale = 1;
-  let bits = 0;
-  let buffer = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const sextet = code < 128 ? (SEXTET[code] as number) : -1;
-    if (sextet < 0) throw new Error("not base64url");
-    buffer = ((buffer << 6) | sextet) & 0xffffff;
-    bits += 6;
-    if (bits < 8) continue;
-    bits -= 8;
-    const byte = (buffer >> bits) & 255;
+  for (const byte of bytes) {
     gap += (byte & 127) * scale;
     if (byte & 128) {
       scale *= 128;
@@ -85,8 +63,8 @@ export function unpackIds(text: string): number[] {
     scale = 1;
   }
   if (scale !== 1) throw new Error("a number cut off");
-  // The bits past the last byte are zeros, and a slot is stored only with documents.
-  if ((buffer & ((1 << bits) - 1)) !== 0 || out.length === 0) throw new Error("not packed documents");
+  // A slot is stored only with documents.
+  if (out.length === 0) throw new Error("not packed documents");
   return out;
 }
 
