@@ -1,5 +1,6 @@
 /** @module Membership bitmaps of long entity lists: stored beside their chunks, and what a search by relevance tests its candidates with. */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWorker, type TestWorker } from "../scripts/shared/local-worker";
 import { buildBundle } from "../src/build/write";
 import { bundleKey, languageTerm, type Manifest, type SparsePostings, type TailRef, type TermShard } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
@@ -287,5 +288,60 @@ describe("an entity filter with a bitmap", () => {
     await entityFilter(["big"]).narrow({ engine, postings, tails: new TailLoader(chunked, postings) }, { partial: false });
     expect(reads).toEqual([[4, 3, 2, 1, 0]]);
     expect(bitsRead).toHaveLength(1);
+  });
+});
+
+describe("bitmaps in workerd, read from local KV", () => {
+  let worker: TestWorker;
+  let bundle: Awaited<ReturnType<typeof built>>;
+  beforeAll(async () => {
+    bundle = await built();
+    worker = await startWorker();
+    await worker.load(bundle);
+  });
+  afterAll(() => worker?.dispose());
+
+  it("answers a search by relevance with a long entity or facet value as the Node engine does", async () => {
+    for (const [path, q, fields] of [
+      ["/search?q=ww+entity:e-half&limit=10&facets=none", "ww entity:e-half", undefined],
+      ["/search?q=yy&category=even&limit=10&facets=none", "yy", { category: ["even"] }],
+    ] as const) {
+      const { status, body } = await worker.json(path);
+      expect(status, path).toBe(200);
+      const answer = body as { total: number; hits: { id: string }[] };
+      const reader = memoryBundle(bundle).coldReader();
+      const expected = await search(bundleEngine(reader), reader, {
+        q,
+        limit: 10,
+        offset: 0,
+        facets: "none",
+        ...(fields ? { fields } : {}),
+      });
+      expect(
+        answer.hits.map((h) => h.id),
+        path,
+      ).toEqual(expected.hits.map((h) => h.id));
+      expect(answer.total, path).toBe(expected.total);
+      expect(answer.hits.length).toBeGreaterThan(0);
+      expect(
+        answer.hits.every((h) => Number(h.id.slice(1)) % 2 === 0),
+        path,
+      ).toBe(true);
+    }
+  });
+
+  it("reads the bitmap from KV: without it, the search is a 503 that names the key", async () => {
+    const other = await startWorker();
+    try {
+      await other.load(bundle);
+      const key = bundleKey(bundle.manifest.version, "bits", part("e-all"));
+      await other.kv.delete(key);
+      const { status, body } = await other.json("/search?q=ww+entity:e-all&facets=none");
+      expect(status).toBe(503);
+      expect((body as { error: { code: string; message: string } }).error).toMatchObject({ code: "bundle_key_missing" });
+      expect((body as { error: { message: string } }).error.message).toContain(key);
+    } finally {
+      await other.dispose();
+    }
   });
 });
