@@ -302,10 +302,11 @@ describe("bitmaps in workerd, read from local KV", () => {
   afterAll(() => worker?.dispose());
 
   it("answers a search by relevance with a long entity or facet value as the Node engine does", async () => {
-    for (const [path, q, fields] of [
+    const cases: [string, string, Record<string, string[]> | undefined][] = [
       ["/search?q=ww+entity:e-half&limit=10&facets=none", "ww entity:e-half", undefined],
       ["/search?q=yy&category=even&limit=10&facets=none", "yy", { category: ["even"] }],
-    ] as const) {
+    ];
+    for (const [path, q, fields] of cases) {
       const { status, body } = await worker.json(path);
       expect(status, path).toBe(200);
       const answer = body as { total: number; hits: { id: string }[] };
