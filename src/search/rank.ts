@@ -102,6 +102,13 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
   const s = scratch.ensure(options.documents);
   const bm25 = options.bm25 ?? defaultBm25;
   const touched: number[] = [];
+  const kept: Candidate[] = [];
+  const { exclude, allow, boost } = options;
+  const excluding = exclude !== undefined && exclude.size > 0 ? exclude : undefined;
+  const keep = (doc: number, matched: number, score: number) => {
+    if (excluding?.has(doc) || (allow && !allow(doc))) return;
+    kept.push({ doc, matched, score: boost ? score * boost(doc) : score });
+  };
   const tiers = groups.some((g) => !g.common) ? (g: TermGroup) => !g.common : () => true;
   for (const group of groups) {
     const counts = tiers(group);
@@ -151,6 +158,15 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
         if (v > (s.group[doc] as number)) s.group[doc] = v;
       }
     }
+    if (groups.length === 1) {
+      // One clause: its scores are the documents' totals, in the order they came.
+      for (const doc of groupDocs) {
+        const score = s.group[doc] as number;
+        s.group[doc] = 0;
+        keep(doc, counts ? 1 : 0, score);
+      }
+      break;
+    }
     for (const doc of groupDocs) {
       if (s.seen[doc] === 0) {
         s.seen[doc] = 1;
@@ -161,16 +177,13 @@ export function rankCandidates(groups: TermGroup[], postings: Map<string, TermPo
       s.group[doc] = 0;
     }
   }
-  const kept: Candidate[] = [];
   for (const doc of touched) {
     const matched = s.matched[doc] as number;
-    let score = s.total[doc] as number;
+    const score = s.total[doc] as number;
     s.matched[doc] = 0;
     s.total[doc] = 0;
     s.seen[doc] = 0;
-    if (options.exclude?.has(doc) || (options.allow && !options.allow(doc))) continue;
-    if (options.boost) score *= options.boost(doc);
-    kept.push({ doc, matched, score });
+    keep(doc, matched, score);
   }
   const compare = options.order === "date" ? compareNewest : options.tiered ? compareTiered : compareScore;
   return { candidates: topK(kept, options.want, compare), total: kept.length, docs: kept.map((c) => c.doc) };
