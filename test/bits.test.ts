@@ -4,10 +4,11 @@ import { startWorker, type TestWorker } from "../scripts/shared/local-worker";
 import { buildBundle } from "../src/build/write";
 import { bundleKey, languageTerm, type Manifest, type SparsePostings, type TailRef, type TermShard } from "../src/format/bundle";
 import { shardOf } from "../src/format/hash";
-import { BITS_FROM_CHUNKS, bitmapOf, bitsCodec, bitsPart, hasBit } from "../src/format/values/bits";
+import { BITS_FROM_CHUNKS, bitmapOf, bitsCodec, bitsPart, hasBit, holdsAny, without } from "../src/format/values/bits";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { search } from "../src/search/engine";
 import { allows, entityFilter } from "../src/search/filters";
+import { parseQuery } from "../src/search/parse-query";
 import type { PostingSource, TermPostings } from "../src/search/postings";
 import { TailLoader } from "../src/search/tails";
 import type { Engine } from "../src/search/types";
@@ -30,6 +31,27 @@ describe("membership bitmaps", () => {
     }
     expect(JSON.parse(bitsCodec.encode(bitmapOf(dense, 1000)))).toMatch(/^b125:/);
     expect(JSON.parse(bitsCodec.encode(bitmapOf(sparse, 1000)))).toMatch(/^g125:/);
+  });
+
+  it("say whether they hold any document of a range, and drop documents without touching the one read", () => {
+    const bitmap = bitmapOf([3, 17, 40], 64);
+    const cases: [number, number, boolean][] = [
+      [0, 2, false],
+      [0, 3, true],
+      [4, 16, false],
+      [4, 17, true],
+      [18, 39, false],
+      [9, 15, false],
+      [40, 40, true],
+      [41, 200, false],
+      [-5, 3, true],
+      [17, 3, false],
+    ];
+    for (const [first, last, holds] of cases) expect(holdsAny(bitmap, first, last), `${first}-${last}`).toBe(holds);
+    const fewer = without(bitmap, new Set([17, 5]));
+    expect([fewer.count, hasBit(fewer, 17), hasBit(fewer, 3)]).toEqual([2, false, true]);
+    expect([bitmap.count, hasBit(bitmap, 17)]).toEqual([3, true]);
+    expect(without(bitmap, new Set([5]))).toBe(bitmap);
   });
 
   it("refuse what is no bitmap: another mark, a length the bits do not have, a document past the end", () => {
@@ -148,6 +170,83 @@ describe("a bundle's bitmaps", () => {
       expect(result.approximate, q).toBe(expected.approximate);
       expect(result.hits.every((h) => Number(h.id.slice(1)) % 2 === 0)).toBe(true);
     }
+  });
+
+  it("let through only the documents in every list, two lists with bitmaps", async () => {
+    // Without bitmaps their 36 chunks are over the budget: the answer is the bitmaps' alone, every hit in both lists.
+    const mem = memoryBundle(await built());
+    const reader = mem.coldReader();
+    const both = await search(bundleEngine(reader), reader, {
+      q: "ww entity:e-all entity:e-half",
+      limit: 20,
+      offset: 0,
+      group: false,
+      facets: "none",
+    });
+    expect(mem.reads.filter((k) => k.includes("/bits/"))).toHaveLength(2);
+    expect(both.hits).toHaveLength(20);
+    expect(both.hits.every((h) => Number(h.id.slice(1)) % 2 === 0)).toBe(true);
+    expect(both.total).toBeLessThanOrEqual(100);
+  });
+
+  it("read only the words' chunks where the entity's bitmap has documents (an entity of a few months), as its list would", async () => {
+    // 1,000 documents a day apart; "e-early" in the first 150 only; every word in every document.
+    const days = Array.from({ length: 1000 }, (_, i) => ({
+      id: `d${i}`,
+      title: `t${i}`,
+      body: `zz ${i % 3 === 0 && i >= 150 ? "ww ww ww" : "ww"}`,
+      date: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+      meta: {},
+    }));
+    const early = days.map((_, i) => (i < 150 ? [{ id: "e-early", name: "E early", type: "place" as const }] : []));
+    const long = await buildBundle(
+      { documents: days, entities: [], byDocument: early },
+      { shards: 8, head: 24, tailChunk: 16, builtAt: "t" },
+    );
+    expect(long.values.has(bundleKey(long.manifest.version, "bits", part("e-early")))).toBe(true);
+    for (const q of ["ww entity:e-early", "zz entity:e-early"]) {
+      const params = { q, limit: 20, offset: 0, group: false, facets: "none" } as const;
+      const mem = memoryBundle(long);
+      const reader = mem.coldReader();
+      const result = await search(bundleEngine(reader), reader, params);
+      const plainMem = memoryBundle({ ...long, manifest: withoutBits(long.manifest) });
+      const plainReader = plainMem.coldReader();
+      const expected = await search(bundleEngine(plainReader), plainReader, params);
+      expect(
+        result.hits.map((h) => h.id),
+        q,
+      ).toEqual(expected.hits.map((h) => h.id));
+      expect([result.total, result.approximate], q).toEqual([expected.total, expected.approximate]);
+      expect(result.approximate, q).toBe(false);
+      // The words' chunks of its first 150 documents, not the 60-odd of the whole archive (the budget is 24).
+      const chunks = (m: typeof mem) => m.reads.filter((k) => k.includes("/tail/")).length;
+      expect(chunks(mem), q).toBeLessThan(chunks(plainMem));
+    }
+  });
+
+  it("are never asked for a list that has none: a language named as an entity", async () => {
+    const mixed = await buildBundle(
+      {
+        documents: documents.map((d, i) => ({ ...d, ...(i % 2 === 0 ? { lang: "de" } : {}) })),
+        entities: [],
+        byDocument: documents.map(() => [{ id: "e-all", name: "E all", type: "place" as const }]),
+      },
+      { shards: 8, head: 24, tailChunk: 7, builtAt: "t" },
+    );
+    const mem = memoryBundle(mixed);
+    const reader = mem.coldReader();
+    const [term] = parseQuery("ww entity:lang:en").entities;
+    expect(term).toBe(languageTerm("en"));
+    const result = await search(bundleEngine(reader), reader, {
+      q: "ww entity:lang:en",
+      limit: 5,
+      offset: 0,
+      group: false,
+      facets: "none",
+    });
+    expect(result.hits.every((h) => Number(h.id.slice(1)) % 2 === 1)).toBe(true);
+    expect(result.hits).toHaveLength(5);
+    expect(mem.reads.filter((k) => k.includes(`/bits/${part(languageTerm("en"))}`))).toEqual([]);
   });
 
   it("test a facet's values by relevance as an entity's, any of them", async () => {

@@ -324,6 +324,20 @@ describe("updates: membership bitmaps of the base", () => {
     expect(ids.filter((id) => id !== "n1").every((id) => Number(id.slice(1)) % 2 === 0)).toBe(true);
     expect(all.total).toBe(100);
     expect(asked).toEqual(["f:category:even", "f:category:odd", "f:category:even"]);
+    // A correction keeps its number: b100 (even) corrected to odd is no longer the base bitmap's "even" document.
+    writeFileSync(
+      join(root, "bits-correction.jsonl"),
+      `${JSON.stringify({ id: "b100", title: "t100", body: "ww ww ww kk", date: documents[100]?.date, category: "odd" })}\n`,
+    );
+    await updateArchive(dir, [join(root, "bits-correction.jsonl")], { builtAt: "t", entities: false });
+    const corrected = await open(dir);
+    const after = (q: string, limit = 10) =>
+      search(bundleEngine(corrected), corrected, { q, limit, offset: 0, group: false, facets: "none" });
+    expect((await after("kk category:even")).hits).toEqual([]);
+    expect((await after("kk category:odd")).hits.map((h) => h.id)).toEqual(["b100"]);
+    const even = await after("ww category:even", 200);
+    expect(even.hits.map((h) => h.id)).not.toContain("b100");
+    expect(even.hits.length).toBe(99);
   });
 });
 

@@ -50,7 +50,7 @@ import {
   type StoredDocument,
 } from "../format/schema";
 import { bm25 } from "../format/scoring";
-import { BITS_FROM_CHUNKS, bitmapOf, bitsCodec, bitsPart } from "../format/values/bits";
+import { BITS_FROM_CHUNKS, bitmapOf, bitsCodec, bitsPart, hasBitmap } from "../format/values/bits";
 import { datesCodec } from "../format/values/dates";
 import { encodeBucket, encodeDocument } from "../format/values/doc";
 import { type EntityShard, packEntity } from "../format/values/entity";
@@ -512,10 +512,9 @@ function writeTerms(
         entry = [term, split.head, split.count, refs];
         // A long entity or facet list: its documents as a bitmap too, for searches by relevance to test candidates
         // (a language's list is read by lang= filters alone, as a list).
-        const part = bitsPart(term);
-        if (field === "entity" && refs.length >= BITS_FROM_CHUNKS && part !== undefined && !isLanguageTerm(term)) {
+        if (field === "entity" && hasBitmap(term, refs.length)) {
           const docs = slots.flatMap((ids) => ids ?? []).sort((a, b) => a - b);
-          parts.set(keyPart("bits", part), bitsCodec.encode(bitmapOf(docs, documents)));
+          parts.set(keyPart("bits", bitsPart(term) as string), bitsCodec.encode(bitmapOf(docs, documents)));
           bits = true;
         }
       }

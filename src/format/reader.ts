@@ -21,7 +21,7 @@ import { fnv1a, shardOf } from "./hash";
 import type { DocMeta, EntityRecord, StoredDocument } from "./schema";
 import { mergePostings, type Segment, type Segments, segmentsOf, toArchive } from "./segments";
 import { slugify } from "./slug";
-import { type Bitmap, bitsPart } from "./values/bits";
+import { type Bitmap, bitsPart, without } from "./values/bits";
 import type { Codec } from "./values/codec";
 import type { DateRuns } from "./values/dates";
 import { inflateValue, isDeflated } from "./values/deflated";
@@ -328,7 +328,9 @@ export class BundleReader {
         return part;
       }),
     );
-    return new Map(terms.map((term, i) => [term, values[i] as Bitmap]));
+    // A base's documents corrected or withdrawn since are no longer its: their bits go, as their postings do (`toArchive`).
+    const withdrawn = this.segments?.list[0]?.withdrawn;
+    return new Map(terms.map((term, i) => [term, withdrawn ? without(values[i] as Bitmap, withdrawn) : (values[i] as Bitmap)]));
   }
 
   /** Prefix groups (completions), by group key. */

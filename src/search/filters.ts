@@ -7,7 +7,7 @@
 
 import { DEFAULT_LANGUAGE } from "../format/analyzer";
 import { fieldTerm, languageTerm, type TailRef } from "../format/bundle";
-import { type Bitmap, bitsPart, hasBit } from "../format/values/bits";
+import { type Bitmap, hasBit, hasBitmap, holdsAny } from "../format/values/bits";
 import type { ParsedQuery } from "./parse-query";
 import type { TermPostings } from "./postings";
 import { docsOf } from "./rank";
@@ -38,6 +38,8 @@ export interface Scope {
    * too many to list: the matcher reads the words' chunks (all of them may hold some) and none of the lists'.
    */
   tested?: (doc: number) => boolean;
+  /** The tail chunks that may hold a document `tested` lets through: those the words' are read from. */
+  testedChunks?: (ref: TailRef) => boolean;
 }
 
 /** What a filter may use: the engine, the query's postings (its terms read in one round trip) and the chunk loader. */
@@ -128,8 +130,7 @@ function bitmapTerms({ engine, postings, tails }: FilterContext, terms: readonly
   const from = source.bitsFrom;
   return terms.filter(
     (term) =>
-      (postings.get(term)?.tails.entity.length ?? 0) >= from &&
-      bitsPart(term) !== undefined &&
+      hasBitmap(term, postings.get(term)?.tails.entity.length ?? 0, from) &&
       tails.count([{ term, field: "entity", accept: inDates }]) > EXACT_DATE_CHUNKS,
   );
 }
@@ -138,21 +139,36 @@ function bitmapTerms({ engine, postings, tails }: FilterContext, terms: readonly
  * Each term's test of membership, its bitmap read (one round trip for all): a delta's documents are not in the base's
  * bitmap, they are all in the list's slots read already.
  */
-async function memberTests({ engine, postings }: FilterContext, terms: string[]): Promise<((doc: number) => boolean)[]> {
+async function memberTests({ engine, postings }: FilterContext, terms: string[]): Promise<Member[]> {
   const bitmaps = (await engine.postings.bits?.(terms)) ?? new Map<string, Bitmap>();
   return terms.map((term) => {
     const bitmap = bitmaps.get(term) as Bitmap;
     const extra = new Set([...docsOf(postings.get(term)?.entity ?? [])].filter((doc) => !hasBit(bitmap, doc)));
-    return extra.size === 0 ? (doc: number) => hasBit(bitmap, doc) : (doc: number) => hasBit(bitmap, doc) || extra.has(doc);
+    return {
+      has: extra.size === 0 ? (doc: number) => hasBit(bitmap, doc) : (doc: number) => hasBit(bitmap, doc) || extra.has(doc),
+      // Tail chunks are the base's: a delta's documents are in no chunk.
+      holds: (first: number, last: number) => holdsAny(bitmap, first, last),
+    };
   });
 }
 
-/** A scope narrowed by a test of membership (`Scope.tested`) that lets `share` of the documents through. */
-function testing(scope: Scope, test: (doc: number) => boolean, share: number, documents: number): Scope {
+/** A list's test of membership, and whether it holds any document numbered `first` to `last` (a tail chunk's). */
+interface Member {
+  has: (doc: number) => boolean;
+  holds: (first: number, last: number) => boolean;
+}
+
+/**
+ * A scope narrowed by a test of membership (`Scope.tested`) that lets `share` of the documents through, and the tail
+ * chunks that may hold one (`Scope.testedChunks`).
+ */
+function testing(scope: Scope, test: Member, share: number, documents: number): Scope {
   const before = scope.tested;
+  const chunks = scope.testedChunks;
   return {
     ...scope,
-    tested: before ? (doc) => before(doc) && test(doc) : test,
+    tested: before ? (doc) => before(doc) && test.has(doc) : test.has,
+    testedChunks: chunks ? (ref) => chunks(ref) && test.holds(ref[1], ref[2]) : (ref) => test.holds(ref[1], ref[2]),
     allowedEstimate: Math.round(share * (scope.allowedEstimate ?? scope.allowed?.size ?? documents)),
   };
 }
@@ -169,7 +185,10 @@ export function allows(scope: Scope): ((doc: number) => boolean) | undefined {
 export function region(scope: Scope): (ref: [number, number, number]) => boolean {
   const allow = allows(scope);
   if (scope.allowed) return holdingAny([...scope.allowed].filter((d) => !allow || allow(d)).sort((a, b) => a - b));
-  return scope.range ? inRange(scope.range[0], scope.range[1]) : () => true;
+  const { range, testedChunks } = scope;
+  const inDates = range ? inRange(range[0], range[1]) : undefined;
+  if (testedChunks) return inDates ? (ref) => inDates(ref) && testedChunks(ref) : testedChunks;
+  return inDates ?? (() => true);
 }
 
 /**
@@ -216,7 +235,11 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
         const members = await memberTests(context, tested);
         // As many documents as if the lists were independent of one another and of the other filters.
         const share = tested.reduce((n, term) => n * Math.min(1, shareOf(engine, postings, [term])), 1);
-        return testing(within, (doc) => members.every((has) => has(doc)), share, engine.postings.documents);
+        const all: Member = {
+          has: (doc) => members.every((m) => m.has(doc)),
+          holds: (first, last) => members.every((m) => m.holds(first, last)),
+        };
+        return testing(within, all, share, engine.postings.documents);
       }
       const requests = ids.map((term) => ({ term, field: "entity" as const, accept: inDates }));
       const long = tails.count(requests) > EXACT_DATE_CHUNKS;
@@ -335,7 +358,11 @@ export function fieldFilter(name: string, values: string[], test = false): Filte
       // By relevance with words, values whose lists all have bitmaps are tested by them, as a long entity's are.
       if (test && terms.length > 0 && bitmapTerms(context, terms, inDates).length === terms.length) {
         const members = await memberTests(context, terms);
-        return testing(scope, (doc) => members.some((has) => has(doc)), shareOf(engine, postings, terms), engine.postings.documents);
+        const any: Member = {
+          has: (doc) => members.some((m) => m.has(doc)),
+          holds: (first, last) => members.some((m) => m.holds(first, last)),
+        };
+        return testing(scope, any, shareOf(engine, postings, terms), engine.postings.documents);
       }
       await tails.load(terms.map((term) => ({ term, field: "entity" as const, accept: inDates })));
       const docs = new Set<number>();

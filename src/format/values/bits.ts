@@ -37,6 +37,54 @@ export function bitsPart(term: string): string | undefined {
 }
 
 /**
+ * Whether a list has a bitmap: an entity's or a facet value's (not a language's: `lang=` reads it as a list) of
+ * `BITS_FROM_CHUNKS` tail chunks or more (`from`: the bundle's `Layout.bitsFrom`), whose term names a key
+ * (`bitsPart`). The build writes by it and a search reads by it: no key is asked for that was not written.
+ * @example
+ * hasBitmap("united-states", 16); // true
+ */
+export function hasBitmap(term: string, chunks: number, from = BITS_FROM_CHUNKS): boolean {
+  return chunks >= from && !term.startsWith("lang:") && bitsPart(term) !== undefined;
+}
+
+/**
+ * A bitmap without some documents (a segment's withdrawn ones: corrected or withdrawn since); the same one when there
+ * are none in it.
+ * @example
+ * without(bitmapOf([1, 2], 8), new Set([2])).count; // 1
+ */
+export function without(bitmap: Bitmap, docs: ReadonlySet<number>): Bitmap {
+  let bits: Uint8Array | undefined;
+  let count = bitmap.count;
+  for (const doc of docs) {
+    if (!hasBit(bitmap, doc)) continue;
+    bits ??= bitmap.bits.slice();
+    bits[doc >> 3] = (bits[doc >> 3] as number) & ~(1 << (doc & 7));
+    count--;
+  }
+  return bits ? { bits, count } : bitmap;
+}
+
+/**
+ * Whether a bitmap holds any document numbered `first` to `last`, both included.
+ * @example
+ * holdsAny(bitmapOf([9], 16), 8, 15); // true
+ */
+export function holdsAny(bitmap: Bitmap, first: number, last: number): boolean {
+  const from = Math.max(0, first);
+  const to = Math.min(bitmap.bits.length * 8 - 1, last);
+  if (from > to) return false;
+  const a = from >> 3;
+  const b = to >> 3;
+  const low = 0xff & (0xff << (from & 7));
+  const high = 0xff >> (7 - (to & 7));
+  if (a === b) return ((bitmap.bits[a] as number) & low & high) !== 0;
+  if (((bitmap.bits[a] as number) & low) !== 0 || ((bitmap.bits[b] as number) & high) !== 0) return true;
+  for (let i = a + 1; i < b; i++) if (bitmap.bits[i] !== 0) return true;
+  return false;
+}
+
+/**
  * Whether a document is in a bitmap.
  * @example
  * hasBit(bitmapOf([3, 9], 16), 9); // true
