@@ -331,11 +331,11 @@ describe("updates: membership bitmaps of the base", () => {
     );
     await updateArchive(dir, [join(root, "bits-correction.jsonl")], { builtAt: "t", entities: false });
     const corrected = await open(dir);
-    const after = (q: string, limit = 10) =>
+    const correctedSearch = (q: string, limit = 10) =>
       search(bundleEngine(corrected), corrected, { q, limit, offset: 0, group: false, facets: "none" });
-    expect((await after("kk category:even")).hits).toEqual([]);
-    expect((await after("kk category:odd")).hits.map((h) => h.id)).toEqual(["b100"]);
-    const even = await after("ww category:even", 200);
+    expect((await correctedSearch("kk category:even")).hits).toEqual([]);
+    expect((await correctedSearch("kk category:odd")).hits.map((h) => h.id)).toEqual(["b100"]);
+    const even = await correctedSearch("ww category:even", 200);
     expect(even.hits.map((h) => h.id)).not.toContain("b100");
     expect(even.hits.length).toBe(99);
   });
