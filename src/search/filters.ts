@@ -165,10 +165,20 @@ interface Member {
 function testing(scope: Scope, test: Member, share: number, documents: number): Scope {
   const before = scope.tested;
   const chunks = scope.testedChunks;
+  // Asked of the same chunks at every round trip's planning: each one's answer is kept (a sparse bitmap is scanned).
+  const known = new WeakMap<TailRef, boolean>();
+  const holds = (ref: TailRef) => {
+    let answer = known.get(ref);
+    if (answer === undefined) {
+      answer = test.holds(ref[1], ref[2]);
+      known.set(ref, answer);
+    }
+    return answer;
+  };
   return {
     ...scope,
     tested: before ? (doc) => before(doc) && test.has(doc) : test.has,
-    testedChunks: chunks ? (ref) => chunks(ref) && test.holds(ref[1], ref[2]) : (ref) => test.holds(ref[1], ref[2]),
+    testedChunks: chunks ? (ref) => chunks(ref) && holds(ref) : holds,
     allowedEstimate: Math.round(share * (scope.allowedEstimate ?? scope.allowed?.size ?? documents)),
   };
 }
