@@ -513,7 +513,7 @@ function writeTerms(
         // A long entity or facet list: its documents as a bitmap too, for searches by relevance to test candidates
         // (a language's list is read by lang= filters alone, as a list).
         if (field === "entity" && hasBitmap(term, refs.length)) {
-          const docs = slots.flatMap((ids) => ids ?? []).sort((a, b) => a - b);
+          const docs = slots.flatMap((ids) => ids ?? []);
           parts.set(keyPart("bits", bitsPart(term) as string), bitsCodec.encode(bitmapOf(docs, documents)));
           bits = true;
         }

@@ -655,8 +655,9 @@ export class BundleReader {
       const cut = list[i]?.manifest.layout.nameGroupsCut;
       return word.length > first && (cut === true || (cut?.includes(word.slice(0, PREFIX_GROUP)) ?? false));
     };
+    const deeper = list.map((_, i) => deep(i));
     const asks: [number, number][] = list.flatMap((_, i): [number, number][] =>
-      deep(i)
+      deeper[i]
         ? [
             [i, first],
             [i, word.length],
@@ -664,9 +665,11 @@ export class BundleReader {
         : [[i, first]],
     );
     const got = await read(asks);
+    // In the order asked: each segment's first letters' group, then its whole word's when it has one.
+    let n = 0;
     list.forEach((_, i) => {
-      const shallow = got[asks.findIndex(([s, length]) => s === i && length === first)];
-      const whole = deep(i) ? got[asks.findIndex(([s, length]) => s === i && length === word.length)] : shallow;
+      const shallow = got[n++];
+      const whole = deeper[i] ? got[n++] : shallow;
       if (whole !== undefined) answer[i] = whole;
       else if (shallow === undefined || Array.isArray(shallow)) answer[i] = shallow ?? [];
     });

@@ -143,7 +143,8 @@ async function memberTests({ engine, postings }: FilterContext, terms: string[])
   const bitmaps = (await engine.postings.bits?.(terms)) ?? new Map<string, Bitmap>();
   return terms.map((term) => {
     const bitmap = bitmaps.get(term) as Bitmap;
-    const extra = new Set([...docsOf(postings.get(term)?.entity ?? [])].filter((doc) => !hasBit(bitmap, doc)));
+    const extra = docsOf(postings.get(term)?.entity ?? []);
+    for (const doc of extra) if (hasBit(bitmap, doc)) extra.delete(doc);
     return {
       has: extra.size === 0 ? (doc: number) => hasBit(bitmap, doc) : (doc: number) => hasBit(bitmap, doc) || extra.has(doc),
       // Tail chunks are the base's: a delta's documents are in no chunk.
@@ -182,6 +183,13 @@ function testing(scope: Scope, test: Member, share: number, documents: number): 
     allowedEstimate: Math.round(share * (scope.allowedEstimate ?? scope.allowed?.size ?? documents)),
   };
 }
+
+/**
+ * The share of `of` documents that lists let through all together, taken as independent of one another (the share of
+ * the archive each holds, multiplied).
+ */
+const independentShare = (engine: Engine, postings: Map<string, TermPostings>, terms: readonly string[], of = 1) =>
+  terms.reduce((n, term) => n * Math.min(1, shareOf(engine, postings, [term])), of);
 
 /** Whether a document is in a scope. */
 export function allows(scope: Scope): ((doc: number) => boolean) | undefined {
@@ -244,7 +252,7 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
         const within = rest.length > 0 ? await entityFilter(rest, newest, always, defer).narrow(context, scope) : scope;
         const members = await memberTests(context, tested);
         // As many documents as if the lists were independent of one another and of the other filters.
-        const share = tested.reduce((n, term) => n * Math.min(1, shareOf(engine, postings, [term])), 1);
+        const share = independentShare(engine, postings, tested);
         const all: Member = {
           has: (doc) => members.every((m) => m.has(doc)),
           holds: (first, last) => members.every((m) => m.holds(first, last)),
@@ -258,6 +266,8 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
       const deferring = defer && long;
       /** Newest first: the documents in every list above the newest document an unread chunk may hold, and that one. */
       let sample: { above: number; newestUnread: number } | undefined;
+      /** Each list's documents, as the newest-first reading left them (whole when it stopped). */
+      let lists: Set<number>[] | undefined;
       if (deferring) {
         // Nothing read here: the matcher reads them.
       } else if (newest !== undefined && ids.length > 0 && (always || long)) {
@@ -266,9 +276,10 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
         const withdrawn = new Set(engine.postings.withdrawn ?? []);
         for (let step = 1; ; step *= 2) {
           const newestUnread = tails.newestUnread(requests);
-          const lists = ids.map((term) => docsOf(postings.get(term)?.entity ?? []));
+          lists = ids.map((term) => docsOf(postings.get(term)?.entity ?? []));
           let above = 0;
-          for (const doc of lists[0] ?? []) if (doc > newestUnread && !withdrawn.has(doc) && lists.every((l) => l.has(doc))) above++;
+          const read = lists;
+          for (const doc of read[0] ?? []) if (doc > newestUnread && !withdrawn.has(doc) && read.every((l) => l.has(doc))) above++;
           sample = { above, newestUnread };
           if (above >= newest || newestUnread < 0) break;
           const before = tails.read;
@@ -277,18 +288,15 @@ export function entityFilter(ids: string[], newest?: number, always = false, def
         }
       } else await tails.load(requests);
       let allowed = scope.allowed;
-      for (const term of ids) {
-        const docs = docsOf(postings.get(term)?.entity ?? []);
+      ids.forEach((term, i) => {
+        const docs = lists?.[i] ?? docsOf(postings.get(term)?.entity ?? []);
         allowed = allowed ? new Set([...allowed].filter((d) => docs.has(d))) : docs;
-      }
+      });
       if (deferring) {
         // How many documents of the whole archive they allow (the count applies the dates), as if the lists were
         // independent of one another.
         const allowedEstimate = Math.round(
-          ids.reduce(
-            (n, term) => n * Math.min(1, shareOf(engine, postings, [term])),
-            scope.allowedEstimate ?? scope.allowed?.size ?? engine.postings.documents,
-          ),
+          independentShare(engine, postings, ids, scope.allowedEstimate ?? scope.allowed?.size ?? engine.postings.documents),
         );
         return { ...scope, allowed: allowed ?? new Set(), partial: true, deferred: [...(scope.deferred ?? []), ...ids], allowedEstimate };
       }

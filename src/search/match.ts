@@ -183,8 +183,8 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
       const before = tails.read;
       const entitiesLeft = tails.count(entityChunks);
       await tails.load(settleChunks, steps.shift() ?? Number.POSITIVE_INFINITY);
-      excludeLoaded();
       if (tails.read === before) break;
+      excludeLoaded();
       if (tails.count(entityChunks) !== entitiesLeft) {
         // What the entity lists allow now: whole above the newest document an unread chunk of theirs may hold.
         scope = await narrowed();

@@ -92,7 +92,7 @@ export function holdsAny(bitmap: Bitmap, first: number, last: number): boolean {
 export const hasBit = (bitmap: Bitmap, doc: number): boolean => doc >= 0 && ((bitmap.bits[doc >> 3] ?? 0) & (1 << (doc & 7))) !== 0;
 
 /**
- * A bitmap of ascending document numbers below `documents`.
+ * A bitmap of document numbers below `documents`, in any order.
  * @example
  * bitmapOf([0, 2], 8).bits[0]; // 5
  */
@@ -119,9 +119,7 @@ export const bitsCodec: Codec<Bitmap, "bits"> = {
   // A bitmap of N documents is N / 8 bytes, from N / 6 characters at least.
   heapPerChar: 1.5,
   encode: (bitmap) => JSON.stringify(encodeBits(bitmap)),
-  parse(raw) {
-    return decodeBits(raw);
-  },
+  parse: decodeBits,
 };
 
 /** A bitmap's stored string (see `bitsCodec`). */
