@@ -1,5 +1,4 @@
 /** @module Hostile requests against the real Worker in workerd (the short form of `npm run fuzz`): never a 5xx, errors with their code, 200s valid and equal to the engine's own answer. */
-import "@hono/zod-openapi"; // first: it extends zod with .openapi() before src/worker/api/schemas.ts builds on src/format/schema.ts
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reference } from "../scripts/fuzz/reference";
 import { type FuzzReport, runFuzz } from "../scripts/fuzz/run";

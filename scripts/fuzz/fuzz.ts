@@ -1,6 +1,4 @@
 /** @module `npm run fuzz -- --runs N --seed S`: hostile requests against the real Worker in workerd, every answer checked. */
-// First: @hono/zod-openapi must extend zod before any schema is built (src/worker/api/schemas.ts calls .openapi() on src/format/schema's).
-import "@hono/zod-openapi";
 import { buildFromInputs } from "../../src/build/pipeline";
 import { fail, parseCli, say } from "../shared/cli";
 import { startWorker } from "../shared/local-worker";

@@ -1,7 +1,7 @@
 /** @module What the widget reads from the API (`/search`, `/suggest`) and what its events carry. */
 // The API's own response types, from the zod schemas that validate and document it (`import type`: nothing of the
 // Worker reaches the widget's bundle), so the widget cannot drift from the answers it reads.
-import type { z } from "@hono/zod-openapi";
+import type { z } from "zod";
 import type { EntityRef as EntityRefSchema, SearchHit, SearchResponse, SuggestResponse } from "../worker/api/schemas";
 
 export type EntityRef = z.infer<typeof EntityRefSchema>;

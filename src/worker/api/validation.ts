@@ -1,7 +1,8 @@
 /** @module Turns a schema's validation failure into the API's error codes, one per parameter. */
-import type { Hook } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import { zValidator } from "@hono/zod-validator";
+import type { Context, MiddlewareHandler } from "hono";
 import { getQueryParams } from "hono/utils/url";
+import type { z } from "zod";
 import { AppError, type ErrorCode } from "../../errors";
 import type { AppEnv } from "../app-env";
 import { answerFromCache } from "../http/caching";
@@ -38,8 +39,13 @@ export async function refuseUnknownParameters(c: Context<AppEnv>): Promise<void>
  * The `defaultHook` of every route: the first failing parameter names the error, then a parameter the route does not
  * read is refused; a valid request may be answered from the HTTP caches (a 304, the edge cache) without running the
  * route. A route's validators (its query, then its path) each check everything before a cached answer is looked up.
+ * Its context is any route's (`zValidator` does not pass the app's `Env` on): every route of the Worker has `AppEnv`.
  */
-export const validationHook: Hook<unknown, AppEnv, string, unknown> = async (result, c) => {
+export const validationHook = async (
+  result: { success: true; data: unknown } | { success: false; error: z.core.$ZodError },
+  context: Context,
+): Promise<Response | undefined> => {
+  const c = context as Context<AppEnv>;
   if (result.success) {
     await refuseUnknownParameters(c);
     return answerFromCache(c, result.data);
@@ -55,3 +61,17 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = async (res
   const detail = code === "bad_request" ? `Parameter ${param || "?"} is invalid: ${issue?.message ?? "bad value"}.` : undefined;
   throw new AppError(code, detail);
 };
+
+/**
+ * A route's validator of its query or path: `validationHook` on failure and success, and for `hono/client` the schema's
+ * own input type (a number may be given for `limit`; `zValidator` alone would ask every query value as a string).
+ * @example
+ * new Hono<AppEnv>().get("/search", validate("query", SearchQuery), (c) => c.json(c.req.valid("query")));
+ */
+export function validate<T extends z.ZodType, Target extends "query" | "param">(target: Target, schema: T) {
+  return zValidator(target, schema, validationHook) as unknown as MiddlewareHandler<
+    AppEnv,
+    string,
+    { in: { [K in Target]: z.input<T> }; out: { [K in Target]: z.output<T> } }
+  >;
+}

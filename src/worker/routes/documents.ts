@@ -1,16 +1,17 @@
 /** @module `/documents/:id`: a whole document with its metadata. */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { Hono } from "hono";
 import { AppError } from "../../errors";
 import { DEFAULT_LANGUAGE } from "../../format/analyzer";
 import type { BundleReader } from "../../format/reader";
 import { similarTo } from "../../search/similar";
+import type { RouteDoc } from "../api/openapi";
 import { DocumentResponse, ErrorResponse, errorResponses, IdParam, SimilarQuery, SimilarResponse } from "../api/schemas";
-import { validationHook } from "../api/validation";
+import { validate } from "../api/validation";
 import type { AppEnv } from "../app-env";
 
-const route = createRoute({
+const route = {
   method: "get",
-  path: "/documents/{id}",
+  path: "/documents/:id",
   summary: "One whole document",
   request: { params: IdParam },
   responses: {
@@ -18,7 +19,7 @@ const route = createRoute({
     404: { description: "No document has this id", content: { "application/json": { schema: ErrorResponse } } },
     ...errorResponses,
   },
-});
+} as const satisfies RouteDoc;
 
 /**
  * A stored document as `/documents/:id` answers it: nulls for what it lacks, its language (a bundle of before
@@ -39,9 +40,9 @@ export function documentAnswer(doc: NonNullable<Awaited<ReturnType<BundleReader[
   };
 }
 
-const similarRoute = createRoute({
+const similarRoute = {
   method: "get",
-  path: "/documents/{id}/similar",
+  path: "/documents/:id/similar",
   summary: "Related articles of a document",
   request: { params: IdParam, query: SimilarQuery },
   responses: {
@@ -49,19 +50,22 @@ const similarRoute = createRoute({
     404: { description: "No document has this id", content: { "application/json": { schema: ErrorResponse } } },
     ...errorResponses,
   },
-});
+} as const satisfies RouteDoc;
 
 const notFound = (id: string) => new AppError("document_not_found", `No document has the id "${id.slice(0, 200)}".`);
 
-export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(route, async (c) => {
+/** What `/openapi.json` says of these routes. */
+export const documentDocs: RouteDoc[] = [route, similarRoute];
+
+export const documentRoutes = new Hono<AppEnv>()
+  .get(route.path, validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     const reader = await c.var.bundle();
     const doc = await reader.document(id);
     if (!doc) throw notFound(id);
     return c.json(documentAnswer(doc), 200);
   })
-  .openapi(similarRoute, async (c) => {
+  .get(similarRoute.path, validate("query", SimilarQuery), validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     const { limit } = c.req.valid("query");
     const reader = await c.var.bundle();

@@ -1,5 +1,5 @@
 /** @module `/entities` (a paged list, most mentioned first, optionally of one type) and `/entities/:id`. */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { Hono } from "hono";
 import { AppError } from "../../errors";
 import { foldWords, longestWord } from "../../format/analyzer";
 import { ENTITY_PAGE_SIZE, MIN_PREFIX, type NamedEntity, trendingList } from "../../format/bundle";
@@ -8,8 +8,9 @@ import type { EntityType } from "../../format/schema";
 import { bundleEngine } from "../../search/bundle-engine";
 import { recentOfEntity, search } from "../../search/engine";
 import { nextPeriod } from "../../search/histogram";
+import type { RouteDoc } from "../api/openapi";
 import { EntityListQuery, EntityListResponse, EntityResponse, ErrorResponse, errorResponses, IdParam } from "../api/schemas";
-import { validationHook } from "../api/validation";
+import { validate } from "../api/validation";
 import type { AppEnv } from "../app-env";
 
 /**
@@ -18,7 +19,7 @@ import type { AppEnv } from "../app-env";
  */
 export const ENTITY_PAGE_IDS = 1000;
 
-const listRoute = createRoute({
+const listRoute = {
   method: "get",
   path: "/entities",
   summary: "People, organizations and places, most mentioned first",
@@ -27,11 +28,11 @@ const listRoute = createRoute({
     200: { description: "A page of entities", content: { "application/json": { schema: EntityListResponse } } },
     ...errorResponses,
   },
-});
+} as const satisfies RouteDoc;
 
-const oneRoute = createRoute({
+const oneRoute = {
   method: "get",
-  path: "/entities/{id}",
+  path: "/entities/:id",
   summary: "One entity: aliases, roles, documents, related entities",
   request: { params: IdParam },
   responses: {
@@ -39,10 +40,13 @@ const oneRoute = createRoute({
     404: { description: "No entity has this id", content: { "application/json": { schema: ErrorResponse } } },
     ...errorResponses,
   },
-});
+} as const satisfies RouteDoc;
 
-export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listRoute, async (c) => {
+/** What `/openapi.json` says of these routes. */
+export const entityDocs: RouteDoc[] = [listRoute, oneRoute];
+
+export const entityRoutes = new Hono<AppEnv>()
+  .get(listRoute.path, validate("query", EntityListQuery), async (c) => {
     const { type, q, limit, offset, trending } = c.req.valid("query");
     const reader = await c.var.bundle();
     if (trending !== undefined) {
@@ -68,7 +72,7 @@ export const entityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const total = pages[0]?.total ?? (await reader.entityPage(list, 0))?.total ?? 0;
     return c.json({ type, total, entities: items.slice(start, start + limit) }, 200);
   })
-  .openapi(oneRoute, async (c) => {
+  .get(oneRoute.path, validate("param", IdParam), async (c) => {
     const { id } = c.req.valid("param");
     const reader = await c.var.bundle();
     const entity = await reader.findEntity(id, ENTITY_PAGE_IDS);

@@ -1,16 +1,20 @@
 /** @module `/health`: which bundle is served. */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { Hono } from "hono";
+import type { RouteDoc } from "../api/openapi";
 import { errorResponses, HealthResponse } from "../api/schemas";
 import type { AppEnv } from "../app-env";
 
-const route = createRoute({
+const route = {
   method: "get",
   path: "/health",
   summary: "The bundle being served",
   responses: { 200: { description: "Healthy", content: { "application/json": { schema: HealthResponse } } }, 503: errorResponses[503] },
-});
+} as const satisfies RouteDoc;
 
-export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
+/** What `/openapi.json` says of this route. */
+export const healthDocs: RouteDoc[] = [route];
+
+export const healthRoutes = new Hono<AppEnv>().get(route.path, async (c) => {
   const reader = await c.var.bundle();
   const { manifest } = reader;
   return c.json(

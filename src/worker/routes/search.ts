@@ -1,29 +1,33 @@
 /** @module `/search` and `/suggest`. */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { Hono } from "hono";
 import { AppError } from "../../errors";
 import { MAX_FACET_VALUES } from "../../format/bundle";
 import { bundleEngine } from "../../search/bundle-engine";
 import { type SearchResult, search } from "../../search/engine";
 import { suggest } from "../../search/suggest";
+import type { RouteDoc } from "../api/openapi";
 import { errorResponses, MAX_ENTITY_FILTERS, SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from "../api/schemas";
-import { validationHook } from "../api/validation";
+import { validate } from "../api/validation";
 import type { AppEnv } from "../app-env";
 
-const searchRoute = createRoute({
+const searchRoute = {
   method: "get",
   path: "/search",
   summary: "Search the archive",
   request: { query: SearchQuery },
   responses: { 200: { description: "Ranked hits", content: { "application/json": { schema: SearchResponse } } }, ...errorResponses },
-});
+} as const satisfies RouteDoc;
 
-const suggestRoute = createRoute({
+const suggestRoute = {
   method: "get",
   path: "/suggest",
   summary: "Completions for a typeahead",
   request: { query: SuggestQuery },
   responses: { 200: { description: "Completions", content: { "application/json": { schema: SuggestResponse } } }, ...errorResponses },
-});
+} as const satisfies RouteDoc;
+
+/** What `/openapi.json` says of these routes. */
+export const searchDocs: RouteDoc[] = [searchRoute, suggestRoute];
 
 /** `entity` filters: repeated or comma-separated ids, at most a few. */
 function entityFilters(value: string | string[] | undefined): string[] {
@@ -77,8 +81,8 @@ function facetFilters(facets: readonly string[], values: (name: string) => strin
   return out;
 }
 
-export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(searchRoute, async (c) => {
+export const searchRoutes = new Hono<AppEnv>()
+  .get(searchRoute.path, validate("query", SearchQuery), async (c) => {
     const query = c.req.valid("query");
     const reader = await c.var.bundle();
     const fields = facetFilters(reader.manifest.engine.facets ?? [], (name) => c.req.queries(name));
@@ -100,7 +104,7 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     c.set("searchMs", Math.max(0, took - (c.var.stats.ms - kvBefore)));
     return c.json(searchAnswer(result, took), 200);
   })
-  .openapi(suggestRoute, async (c) => {
+  .get(suggestRoute.path, validate("query", SuggestQuery), async (c) => {
     const { q, limit, titles } = c.req.valid("query");
     const reader = await c.var.bundle();
     return c.json(await suggest(bundleEngine(reader), reader, q, limit, { titles: titles === "true" }), 200);

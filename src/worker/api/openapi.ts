@@ -1,0 +1,101 @@
+/**
+ * @module The OpenAPI 3.1 document, made from the routes' own zod schemas with zod's JSON Schema converter (already in
+ * the Worker for validation): no OpenAPI library in the Worker. A schema with `.meta({ id })` is a component, referred to
+ * by `$ref` wherever it appears.
+ */
+import { type ZodObject, type ZodType, z } from "zod";
+
+/** A response of a route: what it means, and the schema of its JSON body. */
+export interface ResponseDoc {
+  description: string;
+  headers?: Record<string, { description: string; schema: { type: string } }>;
+  content?: { "application/json": { schema: ZodType } };
+}
+
+/** What the document says of a route: its path as Hono matches it (`/documents/:id`), its parameters, its answers. */
+export interface RouteDoc {
+  method: "get";
+  path: string;
+  summary: string;
+  request?: { query?: ZodObject; params?: ZodObject };
+  responses: Record<number, ResponseDoc>;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/** JSON Schema's bounds of a safe integer, which `z.number().int()` states and a reader of the document does not need. */
+const SAFE_BOUNDS = new Set([Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]);
+
+/** zod's JSON Schema as OpenAPI wants it: `$defs` refs pointing at the components, no `$schema`, no bounds of a safe integer, and objects open (zod drops unknown keys; it does not refuse them). */
+function tidy(value: Json): Json {
+  if (Array.isArray(value)) return value.map(tidy);
+  if (value === null || typeof value !== "object") return value;
+  const out: JsonObject = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === "$schema" || (key === "additionalProperties" && v === false)) continue;
+    if ((key === "minimum" || key === "maximum") && typeof v === "number" && SAFE_BOUNDS.has(v)) continue;
+    out[key] = key === "$ref" && typeof v === "string" ? v.replace("#/$defs/", "#/components/schemas/") : tidy(v);
+  }
+  return out;
+}
+
+/** A schema as JSON Schema, its named parts (and itself, when named) moved to `components`. */
+function schemaOf(schema: ZodType, io: "input" | "output", components: JsonObject): JsonObject {
+  const { $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonObject;
+  for (const [id, def] of Object.entries(($defs ?? {}) as JsonObject)) components[id] ??= tidy(def);
+  return tidy(rest) as JsonObject;
+}
+
+/** A route's query or path schema as OpenAPI parameters, one a property. */
+function parametersOf(schema: ZodObject, where: "query" | "path", components: JsonObject): JsonObject[] {
+  const { properties = {}, required = [] } = schemaOf(schema, "input", components) as { properties?: JsonObject; required?: string[] };
+  return Object.entries(properties).map(([name, property]) => {
+    const { description } = property as { description?: string };
+    return {
+      schema: property,
+      required: where === "path" || required.includes(name),
+      ...(description === undefined ? {} : { description }),
+      name,
+      in: where,
+    };
+  });
+}
+
+/**
+ * The OpenAPI 3.1 document of `routes`, naming `origin` as its server.
+ * @example
+ * openApiDocument([healthDoc], "https://search.example.com").paths["/health"].get.summary; // "The bundle being served"
+ */
+export function openApiDocument(routes: readonly RouteDoc[], origin: string) {
+  const components: JsonObject = {};
+  const paths: Record<string, Record<string, JsonObject>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:([^/]+)/g, "{$1}");
+    const parameters = [
+      ...(route.request?.params ? parametersOf(route.request.params, "path", components) : []),
+      ...(route.request?.query ? parametersOf(route.request.query, "query", components) : []),
+    ];
+    const responses: JsonObject = {};
+    for (const [status, { content, ...rest }] of Object.entries(route.responses)) {
+      const body = content?.["application/json"].schema;
+      responses[status] = {
+        ...(rest as JsonObject),
+        ...(body ? { content: { "application/json": { schema: schemaOf(body, "output", components) } } } : {}),
+      };
+    }
+    paths[path] ??= {};
+    paths[path][route.method] = { summary: route.summary, ...(parameters.length ? { parameters } : {}), responses };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "edge-search",
+      version: "1",
+      description: "Entity-aware search over a news archive, served from a sharded KV bundle.",
+    },
+    servers: [{ url: origin }],
+    components: { schemas: components },
+    paths,
+  };
+}
