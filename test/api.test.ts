@@ -27,6 +27,16 @@ describe("the OpenAPI document", () => {
     const params = body.paths["/search"].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(params).toEqual(["entity", "facets", "group", "lang", "limit", "offset", "q", "recency", "sort"]);
     expect(body.components.schemas.Error.properties.error.properties.code.enum).toContain("limit_out_of_range");
+    expect(body.paths["/documents/{id}"].get.parameters).toEqual([
+      { schema: { type: "string", minLength: 1, maxLength: 512, example: "004_7eada462969b83a1" }, required: true, name: "id", in: "path" },
+    ]);
+    expect(body.paths["/search"].get.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/SearchResponse",
+    });
+    // Every reference names a component the document holds.
+    const refs = [...JSON.stringify(body).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of new Set(refs)) expect(Object.keys(body.components.schemas)).toContain(ref?.replace("#/components/schemas/", ""));
   });
 
   it("names the origin it was asked on as its server, and may be cached for an hour", async () => {
