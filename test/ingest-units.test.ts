@@ -508,16 +508,36 @@ describe("JSON array files", () => {
     expect(readJsonArray(utf8("[]"))).toEqual([]);
   });
 
-  it("refuse a file that is not an array, saying what it is", () => {
-    const found = ["null", "{}", "42", '"x"', "true"].map((text) => {
+  it("refuse a file that is neither an array nor one record, saying what it is", () => {
+    const found = ["null", "42", '"x"', "true"].map((text) => {
       const [entry] = readJsonArray(utf8(text));
       return entry?.ok === false ? `${entry.code}: ${entry.reason}` : "";
     });
     expect(found).toEqual(
-      ["null", "an object", "a number", "a string", "a boolean"].map(
-        (what) => `malformed_json: a .json input must be an array of records, not ${what}`,
+      ["null", "a number", "a string", "a boolean"].map(
+        (what) => `malformed_json: a .json input must be an array of records or one record, not ${what}`,
       ),
     );
+  });
+
+  it("read a file holding one record as that record (an export of one article a file)", () => {
+    expect(readJsonArray(utf8('{"id": "a", "title": "T", "body": "x", "section": "world"}'))).toEqual([
+      { ok: true, document: { id: "a", title: "T", body: "x", lang: "und", meta: { section: "world" } } },
+    ]);
+    expect(readJsonArray(utf8("{}"))).toEqual([{ ok: false, code: "missing_id", reason: "the record has no id (or _id)" }]);
+    // A record whose metadata holds a list of objects is still a record.
+    const [tagged] = readJsonArray(utf8('{"id": "b", "body": "y", "tags": [{"name": "x"}]}'));
+    expect(tagged).toMatchObject({ ok: true, document: { id: "b", meta: { tags: [{ name: "x" }] } } });
+  });
+
+  it("refuse an object that holds its records under a field, naming the field", () => {
+    const [entry] = readJsonArray(utf8('{"total": 2, "articles": [{"id": "a", "body": "x"}, {"id": "b", "body": "y"}]}'));
+    expect(entry).toEqual({
+      ok: false,
+      code: "malformed_json",
+      reason:
+        'a .json input must be an array of records or one record, not an object holding its records under "articles": make the file that array (or a .jsonl file, one record a line)',
+    });
   });
 
   it("give a syntax error the line it is on, without V8's position", () => {

@@ -344,12 +344,12 @@ const badCases: BadCase[] = [
     kept: ["ok"],
   },
   {
-    name: "a .json file that is not an array",
-    inputs: { "a.json": good("solo") },
+    name: "a .json file that holds its records under a field",
+    inputs: { "a.json": `{"articles": [${good("solo")}]}`, "ok.json": good("ok") },
     code: "malformed_json",
     file: "a.json",
-    reason: /must be an array of records, not an object/,
-    kept: [],
+    reason: /must be an array of records or one record, not an object holding its records under "articles"/,
+    kept: ["ok"],
   },
   {
     name: "a binary file with a document extension",

@@ -1,4 +1,4 @@
-/** @module Reads `.json` (an array of records) and `.jsonl` (a record a line) files into documents, one entry per record. */
+/** @module Reads `.json` (an array of records, or one record) and `.jsonl` (a record a line) files into documents, one entry per record. */
 
 import { decodeText } from "./decode";
 import type { Entry } from "./document";
@@ -58,12 +58,14 @@ function parseLine(text: string, line: number): JsonLine[] {
 }
 
 /**
- * Reads a JSON file holding an array of records. Each entry carries its record's index; a syntax error gives one
- * entry with the line it is on.
+ * Reads a JSON file holding an array of records, or one record (an export of one article a file). Each entry of an
+ * array carries its record's index; a syntax error gives one entry with the line it is on. An object that holds its
+ * records in an array (`{"articles": [...]}`) is refused, naming that field.
  *
  * @example
  * readJsonArray(new TextEncoder().encode('[{"id":"a","body":"x"}, 42]'));
  * // [{ ok: true, index: 0, … }, { ok: false, index: 1, code: "invalid_record", reason: "record [1]: a record must be …" }]
+ * readJsonArray(new TextEncoder().encode('{"id":"a","body":"x"}')); // [{ ok: true, document: { id: "a", … } }]
  */
 export function readJsonArray(bytes: Uint8Array): Entry[] {
   const decoded = decodeText(bytes);
@@ -75,12 +77,37 @@ export function readJsonArray(bytes: Uint8Array): Entry[] {
     return [{ ok: false, code: "malformed_json", line: errorLine(error, decoded.text), reason: `malformed JSON: ${jsonMessage(error)}` }];
   }
   if (!Array.isArray(data)) {
-    const found = data === null ? "null" : typeof data === "object" ? "an object" : `a ${typeof data}`;
-    return [{ ok: false, code: "malformed_json", reason: `a .json input must be an array of records, not ${found}` }];
+    if (data === null || typeof data !== "object") {
+      const found = data === null ? "null" : `a ${typeof data}`;
+      return [{ ok: false, code: "malformed_json", reason: `a .json input must be an array of records or one record, not ${found}` }];
+    }
+    const holder = recordsField(data as Record<string, unknown>);
+    if (holder !== undefined) {
+      return [
+        {
+          ok: false,
+          code: "malformed_json",
+          reason: `a .json input must be an array of records or one record, not an object holding its records under ${JSON.stringify(holder.slice(0, 100))}: make the file that array (or a .jsonl file, one record a line)`,
+        },
+      ];
+    }
+    return [readRecord(data)];
   }
   return data.map((record, index): Entry => {
     const entry = readRecord(record);
     return entry.ok ? { ...entry, index } : { ...entry, index, reason: `record [${index}]: ${entry.reason}` };
+  });
+}
+
+/** Fields that make an object a record rather than a wrapper of records. */
+const RECORD_FIELDS = ["id", "_id", "title", "body", "text"];
+
+/** The field of a wrapper object (`{"articles": [{...}, ...]}`, no field of a record of its own) holding its records. */
+function recordsField(object: Record<string, unknown>): string | undefined {
+  if (RECORD_FIELDS.some((field) => object[field] !== undefined && object[field] !== null)) return undefined;
+  return Object.keys(object).find((key) => {
+    const value = object[key];
+    return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "object" && v !== null && !Array.isArray(v));
   });
 }
 
