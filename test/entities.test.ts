@@ -1,7 +1,7 @@
 /** @module Entity extraction and merging, as behaviours: what is found in a sentence, and what a corpus merges into. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { assignIds } from "../src/build/entities/canonical";
+import { assignIds, titleCase } from "../src/build/entities/canonical";
 import { writtenLowercase } from "../src/build/entities/casing";
 import { extractMentions, extractNames } from "../src/build/entities/extract";
 import { featureGazetteer, lookupGazetteer } from "../src/build/entities/gazetteer";
@@ -316,6 +316,18 @@ describe("extractMentions", () => {
   it.todo("reads metonymy ('Washington said' is the US government, found as the place)");
 });
 
+describe("titleCase", () => {
+  it("capitalises each word of a name in capitals, joining words in lowercase, short words kept", () => {
+    expect(["RIO GRANDE DO SUL", "ANTWERP-BRUGES", "BANK OF ENGLAND", "US STEEL", "O'HARE"].map(titleCase)).toEqual([
+      "Rio Grande do Sul",
+      "Antwerp-Bruges",
+      "Bank of England",
+      "US Steel",
+      "O'Hare",
+    ]);
+  });
+});
+
 describe("buildEntities", () => {
   const { entities, byDocument } = buildEntities(seeds);
 
@@ -363,6 +375,25 @@ describe("buildEntities", () => {
 
   it("names the US by its full name when only acronyms are written", () => {
     expect(entity(entities, "united-states")).toMatchObject({ name: "United States", type: "place" });
+  });
+
+  it("names an entity written in capitals (a dateline) as it is written elsewhere, else as the gazetteer or in title case", () => {
+    const docs: EntityDocument[] = [
+      { id: "a", title: "", body: "ROTTERDAM, Nov 3 (Reuters) - Dockworkers walked out at the port on Monday." },
+      { id: "b", title: "", body: "ROTTERDAM, Nov 4 (Reuters) - The strike went on. Traffic in Rotterdam stopped." },
+      { id: "c", title: "", body: "NAIROBI, Nov 4 (Reuters) - The Central Bank of Kenya raised its benchmark rate." },
+      { id: "d", title: "", body: "PORTO ALEGRE, Brazil, Nov 5 (Reuters) - Flood waters began to recede on Wednesday." },
+      { id: "e", title: "", body: "AMSTERDAM, Nov 5 (Reuters) - The union FNV called the strike. FNV leaders met on Tuesday." },
+    ];
+    const { entities: found } = buildEntities(docs);
+    const named = (id: string) => found.find((e) => e.id === id)?.name;
+    // Twice in capitals, once not: the spelling in capitals and lowercase names it; the other stays an alias.
+    expect(named("rotterdam")).toBe("Rotterdam");
+    expect(found.find((e) => e.id === "rotterdam")?.aliases.map((a) => a.name)).toEqual(["ROTTERDAM", "Rotterdam"]);
+    expect(named("nairobi")).toBe("Nairobi");
+    expect(named("porto-alegre")).toBe("Porto Alegre");
+    // An acronym keeps its capitals.
+    expect(named("fnv")).toBe("FNV");
   });
 
   it("types the seed entities", () => {

@@ -15,11 +15,15 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 /**
  * The canonical name of an entity: its most frequent full form, that is a spelling of its own key (not a
  * surname or shortened form) that is not an acronym; failing that the gazetteer's name, or the most frequent alias.
- * Spellings all in lowercase are only chosen when there is nothing else. `keyOf` is `mergeKey`, or a cache of it.
+ * Spellings all in lowercase are only chosen when there is nothing else. A name so chosen that is in capitals only (a
+ * dateline's "ROTTERDAM", a headline's) is written as elsewhere in the archive, or as the gazetteer writes it, or in
+ * title case: the same letters, so the same id. `keyOf` is `mergeKey`, or a cache of it.
  * @example
  * canonicalName("antony blinken", new Map([["Blinken", 3], ["Antony Blinken", 1]])); // "Antony Blinken"
  * canonicalName("united states", new Map([["U.S.", 4]])); // "United States"
  * canonicalName("tony blair", new Map([["tony blair", 3], ["Tony Blair", 1]])); // "Tony Blair"
+ * canonicalName("rotterdam", new Map([["ROTTERDAM", 5], ["Rotterdam", 1]])); // "Rotterdam"
+ * canonicalName("porto alegre", new Map([["PORTO ALEGRE", 2]])); // "Porto Alegre"
  */
 export function canonicalName(key: string, aliases: Counts, keyOf: (name: string) => string = mergeKey): string {
   // A spelling in capitals and lowercase, when there is one: never "blair" for Blair.
@@ -28,7 +32,73 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
     (a, b) => b[1] - a[1] || acronymWords(a[0]) - acronymWords(b[0]) || b[0].length - a[0].length || byText(a[0], b[0]),
   );
   const full = ranked.find(([name]) => keyOf(name) === key && !isAcronymName(name) && !lookupGazetteer(nameKey(name))?.short);
-  return full?.[0] ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
+  const name = full?.[0] ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
+  return shouted(name) ? quieted(name, aliases) : name;
+}
+
+/**
+ * A name in capitals only that is no acronym: several words ("PORTO ALEGRE"), or a word or a hyphenated part longer
+ * than an acronym ("ROTTERDAM"); not "OPEC", "CD-ROM", "WHJ-TV" or "IGF-I".
+ */
+function shouted(name: string): boolean {
+  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return false;
+  return /\s/u.test(name.trim()) || name.split("-").some((part) => !/^[\p{Lu}&]{1,6}$/u.test(part));
+}
+
+/** A name in capitals as the archive writes it with lowercase (the most often), else as the gazetteer does, else in title case; always the same letters. */
+function quieted(name: string, aliases: Counts): string {
+  const slug = slugify(name);
+  let best: [string, number] | undefined;
+  for (const [spelling, count] of aliases) {
+    if (!/\p{Ll}/u.test(spelling) || slugify(spelling) !== slug) continue;
+    if (!best || count > best[1] || (count === best[1] && byText(spelling, best[0]) < 0)) best = [spelling, count];
+  }
+  if (best) return best[0];
+  const known = lookupGazetteer(nameKey(name))?.name;
+  return known !== undefined && slugify(known) === slug ? known : titleCase(name);
+}
+
+/** Words a name in title case keeps in lowercase inside it ("Bank of England", "Rio Grande do Sul"). */
+const JOINING_WORDS = new Set([
+  "of",
+  "the",
+  "and",
+  "for",
+  "de",
+  "del",
+  "der",
+  "des",
+  "di",
+  "do",
+  "da",
+  "dos",
+  "du",
+  "la",
+  "le",
+  "van",
+  "von",
+  "y",
+  "al",
+  "el",
+]);
+
+/**
+ * A name in capitals, in title case: each word capitalised (after a hyphen or an apostrophe too), joining words in
+ * lowercase but the first, words of one or two letters ("US", "UK") kept.
+ * @example
+ * titleCase("RIO GRANDE DO SUL"); // "Rio Grande do Sul"
+ * titleCase("ANTWERP-BRUGES"); // "Antwerp-Bruges"
+ */
+export function titleCase(name: string): string {
+  return name
+    .split(" ")
+    .map((word, i) => {
+      const lower = word.toLowerCase();
+      if (i > 0 && JOINING_WORDS.has(lower)) return lower;
+      if ([...word].filter((c) => /\p{L}/u.test(c)).length <= 2) return word;
+      return lower.replace(/(^|[-'’.])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+    })
+    .join(" ");
 }
 
 /**
