@@ -705,6 +705,28 @@ describe("buildEntities", () => {
     ).toEqual(["OAS", "Organization of American States"]);
   });
 
+  it("merges an acronym introduced in brackets after a name whatever its initials (a translated name), not after a person", () => {
+    const { entities: found } = buildEntities([
+      { id: "a", title: "", body: "The National Office of Electoral Processes (ONPE) said the count was over. ONPE staff left." },
+      { id: "b", title: "", body: "Officials at ONPE said turnout was high." },
+      { id: "c", title: "", body: "Governor Maria Lopez Vargas (PNI) spoke. The PNI won in Cusco." },
+    ]);
+    const onpe = found.find((e) => e.aliases.some((a) => a.name === "ONPE"));
+    expect(onpe?.id).toBe("national-office-of-electoral-processes");
+    expect(onpe?.documents.count).toBe(2);
+    // After a person's name, brackets hold a party or a state, never the person's acronym.
+    expect(found.find((e) => e.aliases.some((a) => a.name === "PNI"))?.id).toBe("pni");
+  });
+
+  it("keeps an acronym with the name its initials spell when another name introduces it in brackets once", () => {
+    const { entities: found } = buildEntities([
+      { id: "a", title: "", body: "Hong Kong shares rose. HK traders were busy in Hong Kong on Monday." },
+      { id: "b", title: "", body: "Shares of Hutchison Whampoa Ltd (HK) rose." },
+      { id: "c", title: "", body: "Trading in HK was light." },
+    ]);
+    expect(found.find((e) => e.id === "hong-kong")?.aliases.map((a) => a.name)).toContain("HK");
+  });
+
   it("merges spellings that differ only by accents, case or 'the'", () => {
     const { entities: accents } = buildEntities([
       { id: "a", title: "", body: "Foreign minister José Martínez arrived." },

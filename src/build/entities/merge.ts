@@ -8,7 +8,7 @@ import { mergeKeyCache } from "./keys";
 import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
 import { cooccurrences, type Row } from "./related";
-import { isLegalForm, makeResolver, type Occurrence } from "./resolve";
+import { bracketedAcronyms, isLegalForm, makeResolver, type Occurrence } from "./resolve";
 import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
 
 export type { EntityDocument, RegistryEntry } from "./types";
@@ -191,9 +191,21 @@ export function mergeEntities(
     const entry = curated.get(occurrence.key);
     return entry ? { ...occurrence, key: keyOf(entry.name) } : occurrence;
   });
+  const texts = new Map<number, string>();
+  const textOf = (d: number) => {
+    let text = texts.get(d);
+    if (text === undefined) {
+      const doc = docs[d] as EntityDocument;
+      const title = doc.title.trim();
+      text = title ? `${title}\n\n${doc.body}` : doc.body;
+      texts.set(d, text);
+    }
+    return text;
+  };
   const resolve = makeResolver(
     found,
     registry.map(({ name, type }) => ({ key: keyOf(name), type })),
+    bracketedAcronyms(found, textOf),
   );
   // A name only ever written in lowercase ("blair" in a web address) is no record of its own: it is dropped
   // unless it resolved to an entity written with capitals somewhere or to a registry entry.

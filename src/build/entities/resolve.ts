@@ -177,6 +177,8 @@ function file(indexes: Indexes, entries: Entries, key: string): void {
 export function makeResolver(
   occurrences: readonly Occurrence[],
   known: readonly { key: string; type: EntityType }[] = [],
+  /** Acronym key → the names some document introduces it with in brackets, whatever their initials (`bracketedAcronyms`). */
+  bracketed: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): (occurrence: Occurrence) => string {
   const corpus = emptyIndexes();
   const byDoc = new Map<number, Indexes>();
@@ -223,6 +225,9 @@ export function makeResolver(
   }
   for (const { key, type } of known) if (type === "organization") orgKeys.add(key);
   const acronyms = acronymsInContext(occurrences, byDoc, isAcronymName);
+  // A name introducing an acronym in brackets counts where no name with its initials does: "(HK)" after a company in
+  // one story does not take "HK" from Hong Kong.
+  for (const [acronym, names] of bracketed) if (!acronyms.has(acronym)) for (const name of names) add(acronyms, acronym, name);
   // "Usda" in a title-case headline is the acronym prose writes "USDA".
   const writtenAsAcronym = new Set<string>();
   for (const { key, surface, headline } of occurrences) if (!headline && isAcronymName(surface)) writtenAsAcronym.add(key);
@@ -406,6 +411,32 @@ function dominantOf(keys: ReadonlyMap<string, { docs: number }> | undefined, sha
     }
   }
   return most >= share * total ? best : undefined;
+}
+
+/**
+ * Acronym key → the names a document introduces it with in brackets right after them, whatever their initials: "the
+ * National Office of Electoral Processes (ONPE)", "Contemporary Amperex Technology Co Ltd (CATL)", a name translated
+ * or shortened before its acronym was made. Only a name of two words or more that is no person's ("Nancy Pelosi (D)"
+ * is no definition) defines one; `textOf(doc)` is the text the occurrences' offsets are into.
+ * @example
+ * bracketedAcronyms([onpe, nationalOffice], () => "The National Office of Electoral Processes (ONPE) said"); // Map { "onpe" => Set { "national office of electoral processes" } }
+ */
+export function bracketedAcronyms(occurrences: readonly Occurrence[], textOf: (doc: number) => string): Map<string, Set<string>> {
+  const names = new Map<string, Occurrence>();
+  for (const occurrence of occurrences) {
+    if (occurrence.type !== "person" && occurrence.key.includes(" ")) names.set(`${occurrence.doc} ${occurrence.end}`, occurrence);
+  }
+  const found = new Map<string, Set<string>>();
+  for (const { doc, sentence, key, surface, start, end, headline } of occurrences) {
+    if (headline || key.includes(" ") || !isAcronymName(surface)) continue;
+    const name = names.get(`${doc} ${start - 2}`);
+    if (name?.sentence !== sentence) continue;
+    const text = textOf(doc);
+    if (text.slice(start - 2, start) !== " (" || text[end] !== ")") continue;
+    const list = found.get(key) ?? new Set<string>();
+    found.set(key, list.add(name.key));
+  }
+  return found;
 }
 
 /** How close after a name, in its sentence, an acronym must start to be introduced by it: "Ford Motor Co (FMC)", "Fund, IMF". */
