@@ -705,6 +705,16 @@ describe("buildEntities", () => {
     ).toEqual(["OAS", "Organization of American States"]);
   });
 
+  it("merges a surname of two words into the person its document names in full, not across documents", () => {
+    const { entities: found } = buildEntities([
+      { id: "a", title: "", body: "Director Leila Ben Salem won the prize. Ben Salem thanked the jury." },
+      { id: "b", title: "", body: "Ben Salem was not in the room." },
+    ]);
+    const leila = found.find((e) => e.id === "leila-ben-salem");
+    expect(leila?.aliases.map((a) => a.name).sort()).toEqual(["Ben Salem", "Leila Ben Salem"]);
+    expect(leila?.documents.ids).toEqual(["a"]);
+  });
+
   it("merges an acronym introduced in brackets after a name whatever its initials (a translated name), not after a person", () => {
     const { entities: found } = buildEntities([
       { id: "a", title: "", body: "The National Office of Electoral Processes (ONPE) said the count was over. ONPE staff left." },

@@ -298,6 +298,12 @@ export function makeResolver(
       const full = lookup(doc, (indexes) => only(indexes.surnames, key));
       if (full) return full;
     }
+    // "Ben Salem" after "Leila Ben Salem", "De Gaulle" after "Charles de Gaulle": a surname of two words or more, in
+    // its own document only (across the archive two words are more often a name of their own).
+    if (type === "person") {
+      const full = only(here?.surnames, key);
+      if (full && full !== key) return full;
+    }
     // "Fenwick Mining", "Fenwick Mining Corporation" and "Fenwick Mining Corp" are one company across the archive;
     // a name read as a person's only where its document writes the company with a legal form.
     if (type === "organization" || (type === "person" && here?.stems.has(key))) {
