@@ -85,6 +85,15 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("reads a name starting with Banco, Partido, Universidad, Sporting... as an organisation, whatever the tagger says", () => {
+    // The tagger alone reads the first as a person and the second as a place.
+    expect(found("Analyst Maria Ruiz at Banco de la Nacion said. He left Sporting Clube de Portugal in May.")).toEqual([
+      ["Maria Ruiz", "person", "Analyst"],
+      ["Banco de la Nacion", "organization"],
+      ["Sporting Clube de Portugal", "organization"],
+    ]);
+  });
+
   it("strips possessives ('s, ’s, s') and a leading 'the'", () => {
     const text = "Antony Blinken arrived. Blinken's trip followed the U.S.’s withdrawal, Reuters' reporters said.";
     expect(found(text)).toEqual([

@@ -42,6 +42,22 @@ const INSTITUTION_HEADS = new Set(
 );
 
 /**
+ * First words that make a name of two words or more an organisation whatever the tagger says: the heads of names in
+ * languages that put them first ("Banco do Brasil", "Partido Nacional Integrador", "Universidad de Chile") and the
+ * words that open a club's ("Sporting Clube de Portugal", "Atletico Madrid", "VfB Stuttgart"). On CoNLL-2003 train
+ * the names of two words or more starting with one of these are organisations 62 times in 62.
+ */
+const INSTITUTION_FIRST_WORDS = new Set(
+  `banco banca banque caixa caja compañía compania companhia compagnie partido parti partito frente movimiento movimento
+   instituto institut istituto universidad universidade université universite università universita universitat clube
+   club sociedad sociedade société societe società grupo gruppo groupe fundación fundacion fundação fondation
+   fondazione asociación asociacion associação federación federacion federação fédération federazione confederación
+   sindicato syndicat consejo conselho conseil consiglio ministerio ministério ministère ministero comisión comision
+   comissão tribunal corte cour agencia agência agence agenzia empresa petróleos petroleos aerolíneas sporting atlético
+   atletico olympique real deportivo athletic racing ac fc sc cf cd ud rcd sv vfb vfl tsv`.split(/\s+/u),
+);
+
+/**
  * Last words of names that are neither people, organisations nor places, whatever the tagger says of them (CoNLL's
  * MISC): documents and laws (the "Paris Agreement", the "Clean Air Act"; also the "Treaty of Rome") and events (the
  * "World Cup", the "U.S. Open", the "Boston Marathon", the "Warsaw Uprising"). Not "League", "Games" nor "Revolution":
@@ -203,7 +219,9 @@ function taggedMentions(
       const head = (words[to - 1] as Word).text.toLowerCase();
       const joined = words.slice(from + 1, to - 1).some((word) => word.text === "&");
       const settled =
-        known?.type === "organization" || joined || (to - from > 1 && INSTITUTION_HEADS.has(head))
+        known?.type === "organization" ||
+        joined ||
+        (to - from > 1 && (INSTITUTION_HEADS.has(head) || INSTITUTION_FIRST_WORDS.has((words[from] as Word).text.toLowerCase())))
           ? "organization"
           : to - from > 1 && GEOGRAPHIC_HEADS.has(head)
             ? "place"
