@@ -94,6 +94,14 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("reads a name before a lower-case place noun as a place ('the La Libertad region'), not before 'area'", () => {
+    expect(found("In the northern La Libertad region, lawyer Jorge Trujillo led the race.")).toEqual([
+      ["La Libertad", "place"],
+      ["Jorge Trujillo", "person"],
+    ]);
+    expect(found("They are in the Central Command area of responsibility.")).toEqual([["Central Command", "organization"]]);
+  });
+
   it("strips possessives ('s, ’s, s') and a leading 'the'", () => {
     const text = "Antony Blinken arrived. Blinken's trip followed the U.S.’s withdrawal, Reuters' reporters said.";
     expect(found(text)).toEqual([

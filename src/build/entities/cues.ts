@@ -74,5 +74,13 @@ export const ORG_DESCRIPTORS = words(`
 export const PLACE_DESCRIPTORS = words(`
   town city village port capital region province island district county country municipality suburb state
 `);
+/**
+ * Place nouns that make the name right before them a place ("the northern La Libertad region", "Kano state",
+ * "Quang Tri province"): on CoNLL-2003 train the names (not nationality words) before one of these are places 49
+ * times, people once and organisations never. Not "area": an organisation's "area of responsibility".
+ */
+export const PLACE_NOUNS_AFTER = words(`
+  province region state district county city town village island prefecture governorate municipality
+`);
 /** The place nouns that describe a name right before it, without "of" ("the capital Kabul"). */
 export const PLACE_DESCRIPTORS_BEFORE = words("capital");

@@ -1,6 +1,6 @@
 /** @module Finds the people, organisations and places named in a text, with their character offsets: the trained tagger, read back as mentions. */
 import type { EntityType } from "../../format/schema";
-import { CALENDAR, ORG_DESCRIPTORS, PLACE_DESCRIPTORS, PLACE_DESCRIPTORS_BEFORE } from "./cues";
+import { CALENDAR, ORG_DESCRIPTORS, PLACE_DESCRIPTORS, PLACE_DESCRIPTORS_BEFORE, PLACE_NOUNS_AFTER } from "./cues";
 import { isDemonymWord } from "./demonyms";
 import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
@@ -452,6 +452,7 @@ function describedTypes({ sentences }: Reading, mentions: readonly LocatedMentio
       const ending = byEnd.get(word.end);
       const apposed = ending?.sentence === sentence ? apposition(words, j) : undefined;
       if (ending && apposed) give(ending, apposed);
+      else if (ending?.sentence === sentence && PLACE_NOUNS_AFTER.has(words[j + 1]?.text ?? "")) give(ending, "place");
     }
   });
   return described;
