@@ -100,6 +100,22 @@ describe("readExtractInputs", () => {
     );
   });
 
+  it("reads a .json file's array of records, or its one record, naming a bad one by its index", async () => {
+    const array = write("list.json", [JSON.stringify([tricky[0], { id: "x" }, tricky[3]])]);
+    const single = write("one.JSON", [JSON.stringify({ id: "solo", title: "T", body: " Kabul fell.\n" })]);
+    const wrapper = write("wrapped.json", [JSON.stringify({ articles: [tricky[0]] })]);
+    const { docs, issues } = await readExtractInputs([array, single, wrapper]);
+    expect(docs.map((d) => [d.id, d.body, d.index])).toEqual([
+      ["emoji", tricky[0]?.body, 0],
+      [7, tricky[3]?.text, 2],
+      ["solo", " Kabul fell.\n", undefined],
+    ]);
+    expect(issues.map((i) => [i.file.slice(dir.length + 1), i.code, i.reason])).toEqual([
+      ["list.json", "empty_body", 'record "x" has no body (or text) field'],
+      ["wrapped.json", "malformed_json", expect.stringContaining('holding its records under "articles"')],
+    ]);
+  });
+
   it("loses only the lines that are not UTF-8, as the build does", async () => {
     const path = join(dir, "latin1.jsonl");
     const good = (id: string) => new TextEncoder().encode(`{"id": "${id}", "body": "Kabul."}\n`);

@@ -1,7 +1,7 @@
-/** @module Reads the JSON Lines input of `npm run extract`: documents with their body exactly as given, every problem with its line. */
+/** @module Reads the input of `npm run extract` (JSON Lines, or a `.json` array or record): documents with their body exactly as given, every problem with where it is. */
 import { readFile } from "node:fs/promises";
 import type { IngestIssue } from "../../src/build/ingest/errors";
-import { parseJsonLines } from "../../src/build/ingest/json-records";
+import { parseJsonFile, parseJsonLines } from "../../src/build/ingest/json-records";
 
 /** One input document. `body` is the string of the record, untouched: mention offsets are into it. */
 export interface ExtractInput {
@@ -10,7 +10,9 @@ export interface ExtractInput {
   title: string;
   body: string;
   file: string;
-  line: number;
+  /** Its line in a `.jsonl` file; its index in a `.json` array. */
+  line?: number;
+  index?: number;
 }
 
 export interface ExtractInputs {
@@ -21,7 +23,8 @@ export interface ExtractInputs {
 const kind = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`);
 
 /**
- * Reads `{id, title?, body}` or `{id, text}` records, one a line (blank lines skipped), with the build's error
+ * Reads `{id, title?, body}` or `{id, text}` records, one a line (blank lines skipped), or from a `.json` file holding
+ * an array of them or one (named by their index in the array, as the build names them), with the build's error
  * codes: `unreadable_file`, `binary_file`, `invalid_utf8`, `malformed_json`, `invalid_record`, `missing_id`,
  * `empty_body` (no body nor text field) and `duplicate_id`. Unlike the build it neither trims the body nor
  * rewrites its line endings, so offsets into it are offsets into the string the caller has.
@@ -44,25 +47,35 @@ export async function readExtractInputs(files: readonly string[]): Promise<Extra
       continue;
     }
     // A JSON string can hold no raw line break, so the newline normalising of the decoder never touches a body.
-    for (const parsed of parseJsonLines(bytes)) {
+    const json = /\.json$/iu.test(file) ? parseJsonFile(bytes) : undefined;
+    if (json && !("records" in json)) {
+      issues.push({ file, ...(json.line !== undefined && { line: json.line }), code: json.code, reason: json.reason });
+      continue;
+    }
+    const values = json ? json.records : parseJsonLines(bytes);
+    for (const parsed of values) {
       if (!("record" in parsed)) {
         issues.push({ file, ...(parsed.line !== undefined && { line: parsed.line }), code: parsed.code, reason: parsed.reason });
         continue;
       }
-      const { line, record } = parsed;
-      const at = { file, line };
+      const { record } = parsed;
+      const line = "line" in parsed ? parsed.line : undefined;
+      const index = "index" in parsed ? parsed.index : undefined;
+      const at = { file, ...(line !== undefined && { line }) };
+      // A record of a .json array is named by its index, as the build names it.
+      const reason = (text: string) => (index === undefined ? text : `record [${index}]: ${text}`);
       if (typeof record !== "object" || record === null || Array.isArray(record)) {
-        issues.push({ ...at, code: "invalid_record", reason: `a record must be a JSON object, not ${kind(record)}` });
+        issues.push({ ...at, code: "invalid_record", reason: reason(`a record must be a JSON object, not ${kind(record)}`) });
         continue;
       }
       const fields = record as Record<string, unknown>;
       const id = fields.id ?? fields._id;
       if (id === undefined || id === null || id === "") {
-        issues.push({ ...at, code: "missing_id", reason: "the record has no id (or _id)" });
+        issues.push({ ...at, code: "missing_id", reason: reason("the record has no id (or _id)") });
         continue;
       }
       if (typeof id !== "string" && !(typeof id === "number" && Number.isFinite(id))) {
-        issues.push({ ...at, code: "invalid_record", reason: `the id must be a string or a number, not ${kind(id)}` });
+        issues.push({ ...at, code: "invalid_record", reason: reason(`the id must be a string or a number, not ${kind(id)}`) });
         continue;
       }
       const field = fields.body !== undefined && fields.body !== null ? "body" : "text";
@@ -85,8 +98,15 @@ export async function readExtractInputs(files: readonly string[]): Promise<Extra
         issues.push({ ...at, id: String(id), code: "duplicate_id", reason: `duplicate id "${id}", first seen at ${first}` });
         continue;
       }
-      seen.set(String(id), `${file}:${line}`);
-      docs.push({ id, title: title as string, body: body as string, file, line });
+      seen.set(String(id), line !== undefined ? `${file}:${line}` : index !== undefined ? `${file} record [${index}]` : file);
+      docs.push({
+        id,
+        title: title as string,
+        body: body as string,
+        file,
+        ...(line !== undefined && { line }),
+        ...(index !== undefined && { index }),
+      });
     }
   }
   return { docs, issues };

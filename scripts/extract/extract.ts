@@ -9,8 +9,8 @@ import { fail, parseCli, progress, say } from "../shared/cli";
 import { readExtractInputs } from "./extract-input";
 import { extractCorpus } from "./extract-mentions";
 
-const usage = `Usage: npm run -s extract -- FILE.jsonl [FILE.jsonl…] [--out FILE] [--threads N] [--registry entities.json] [--skip-invalid]
-Reads {id, title?, body} or {id, text} records, one a line, and prints one line a document (to --out, or to stdout:
+const usage = `Usage: npm run -s extract -- FILE.jsonl [FILE.jsonl|FILE.json…] [--out FILE] [--threads N] [--registry entities.json] [--skip-invalid]
+Reads {id, title?, body} or {id, text} records, one a line (or a .json file's array of them, or its one record), and prints one line a document (to --out, or to stdout:
 -s keeps npm's own banner out of it): {"id", "mentions": [{"start", "end", "text", "type", "entity"}]}, offsets in
 UTF-16 code units into the body as given.`;
 const { values: args, positionals: files } = parseCli(

@@ -58,9 +58,44 @@ function parseLine(text: string, line: number): JsonLine[] {
 }
 
 /**
- * Reads a JSON file holding an array of records, or one record (an export of one article a file). Each entry of an
- * array carries its record's index; a syntax error gives one entry with the line it is on. An object that holds its
- * records in an array (`{"articles": [...]}`) is refused, naming that field.
+ * The records of a `.json` file: an array of records (each with its `index`), or one record (an export of one article
+ * a file); or why it holds none: its line for a syntax error, the field of an object that holds its records in an
+ * array (`{"articles": [...]}`). The one reader of the format, for the build and for `npm run extract`.
+ * @example
+ * parseJsonFile(new TextEncoder().encode('[{"id":"a"}, 42]')); // { records: [{ index: 0, record: { id: "a" } }, { index: 1, record: 42 }] }
+ * parseJsonFile(new TextEncoder().encode('{"id":"a"}')); // { records: [{ record: { id: "a" } }] }
+ */
+export function parseJsonFile(
+  bytes: Uint8Array,
+):
+  | { records: { index?: number; record: unknown }[] }
+  | { code: "binary_file" | "invalid_utf8" | "malformed_json"; line?: number; reason: string } {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { code: decoded.code as "binary_file" | "invalid_utf8", line: decoded.line, reason: decoded.reason };
+  let data: unknown;
+  try {
+    data = JSON.parse(decoded.text);
+  } catch (error) {
+    return { code: "malformed_json", line: errorLine(error, decoded.text), reason: `malformed JSON: ${jsonMessage(error)}` };
+  }
+  if (Array.isArray(data)) return { records: data.map((record, index) => ({ index, record })) };
+  if (data === null || typeof data !== "object") {
+    const found = data === null ? "null" : `a ${typeof data}`;
+    return { code: "malformed_json", reason: `a .json input must be an array of records or one record, not ${found}` };
+  }
+  const holder = recordsField(data as Record<string, unknown>);
+  if (holder !== undefined) {
+    return {
+      code: "malformed_json",
+      reason: `a .json input must be an array of records or one record, not an object holding its records under ${JSON.stringify(holder.slice(0, 100))}: make the file that array (or a .jsonl file, one record a line)`,
+    };
+  }
+  return { records: [{ record: data }] };
+}
+
+/**
+ * Reads a JSON file holding an array of records, or one record (see `parseJsonFile`). Each entry of an array carries
+ * its record's index; a syntax error gives one entry with the line it is on.
  *
  * @example
  * readJsonArray(new TextEncoder().encode('[{"id":"a","body":"x"}, 42]'));
@@ -68,33 +103,11 @@ function parseLine(text: string, line: number): JsonLine[] {
  * readJsonArray(new TextEncoder().encode('{"id":"a","body":"x"}')); // [{ ok: true, document: { id: "a", … } }]
  */
 export function readJsonArray(bytes: Uint8Array): Entry[] {
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return [{ ok: false, code: decoded.code, line: decoded.line, reason: decoded.reason }];
-  let data: unknown;
-  try {
-    data = JSON.parse(decoded.text);
-  } catch (error) {
-    return [{ ok: false, code: "malformed_json", line: errorLine(error, decoded.text), reason: `malformed JSON: ${jsonMessage(error)}` }];
-  }
-  if (!Array.isArray(data)) {
-    if (data === null || typeof data !== "object") {
-      const found = data === null ? "null" : `a ${typeof data}`;
-      return [{ ok: false, code: "malformed_json", reason: `a .json input must be an array of records or one record, not ${found}` }];
-    }
-    const holder = recordsField(data as Record<string, unknown>);
-    if (holder !== undefined) {
-      return [
-        {
-          ok: false,
-          code: "malformed_json",
-          reason: `a .json input must be an array of records or one record, not an object holding its records under ${JSON.stringify(holder.slice(0, 100))}: make the file that array (or a .jsonl file, one record a line)`,
-        },
-      ];
-    }
-    return [readRecord(data)];
-  }
-  return data.map((record, index): Entry => {
+  const parsed = parseJsonFile(bytes);
+  if (!("records" in parsed)) return [{ ok: false, ...parsed }];
+  return parsed.records.map(({ index, record }): Entry => {
     const entry = readRecord(record);
+    if (index === undefined) return entry;
     return entry.ok ? { ...entry, index } : { ...entry, index, reason: `record [${index}]: ${entry.reason}` };
   });
 }
