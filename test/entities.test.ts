@@ -409,8 +409,12 @@ describe("buildEntities", () => {
     expect(found.find((e) => e.id === "rotterdam")?.aliases.map((a) => a.name)).toEqual(["ROTTERDAM", "Rotterdam"]);
     expect(named("nairobi")).toBe("Nairobi");
     expect(named("porto-alegre")).toBe("Porto Alegre");
-    // An acronym keeps its capitals.
+    // An acronym keeps its capitals, and so does an organisation written in capitals only (a long acronym).
     expect(named("fnv")).toBe("FNV");
+    const { entities: net } = buildEntities([
+      { id: "f", title: "", body: "Researchers built ARPANET in 1969. ARPANET grew into the internet." },
+    ]);
+    expect(net.find((e) => e.id === "arpanet")).toMatchObject({ name: "ARPANET", type: "organization" });
   });
 
   it("types the seed entities", () => {

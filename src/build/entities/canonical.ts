@@ -16,16 +16,18 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
  * The canonical name of an entity: its most frequent full form, that is a spelling of its own key (not a
  * surname or shortened form) that is not an acronym; failing that the gazetteer's name, or the most frequent alias.
  * Spellings all in lowercase are only chosen when there is nothing else. A name so chosen that is in capitals only (a
- * dateline's "ROTTERDAM", a headline's) is written as elsewhere in the archive, or as the gazetteer writes it, or in
- * title case: the same letters, so the same id. `keyOf` is `mergeKey`, or a cache of it.
+ * dateline's "ROTTERDAM", a headline's) is written as the archive writes the same letters with lowercase, or as the
+ * gazetteer does; failing both, a place's or a person's is put in title case ("PORTO ALEGRE" → "Porto Alegre"), an
+ * organisation's kept (ARPANET, SEMATECH are written so). The letters never change, so neither does the id. `keyOf` is
+ * `mergeKey`, or a cache of it; `type` is the entity's, when known.
  * @example
  * canonicalName("antony blinken", new Map([["Blinken", 3], ["Antony Blinken", 1]])); // "Antony Blinken"
  * canonicalName("united states", new Map([["U.S.", 4]])); // "United States"
  * canonicalName("tony blair", new Map([["tony blair", 3], ["Tony Blair", 1]])); // "Tony Blair"
  * canonicalName("rotterdam", new Map([["ROTTERDAM", 5], ["Rotterdam", 1]])); // "Rotterdam"
- * canonicalName("porto alegre", new Map([["PORTO ALEGRE", 2]])); // "Porto Alegre"
+ * canonicalName("porto alegre", new Map([["PORTO ALEGRE", 2]]), mergeKey, "place"); // "Porto Alegre"
  */
-export function canonicalName(key: string, aliases: Counts, keyOf: (name: string) => string = mergeKey): string {
+export function canonicalName(key: string, aliases: Counts, keyOf: (name: string) => string = mergeKey, type?: EntityType): string {
   // A spelling in capitals and lowercase, when there is one: never "blair" for Blair.
   const cased = [...aliases].filter(([name]) => /\p{Lu}/u.test(name));
   const ranked = (cased.length > 0 ? cased : [...aliases]).sort(
@@ -33,7 +35,11 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
   );
   const full = ranked.find(([name]) => keyOf(name) === key && !isAcronymName(name) && !lookupGazetteer(nameKey(name))?.short);
   const name = full?.[0] ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
-  return shouted(name) ? quieted(name, aliases) : name;
+  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return name;
+  const lower = shouted(name) ? writtenLower(name, aliases) : undefined;
+  // A place's in capitals is a dateline's ("PORTO ALEGRE"), a person's a byline's ("JOHN SMITH"). A short one may be
+  // an acronym the tagger typed a place ("UCLA", "MATIF"): kept.
+  return lower ?? (shouted(name) && (type === "place" || type === "person") ? titledName(name) : name);
 }
 
 /**
@@ -41,21 +47,24 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
  * than an acronym ("ROTTERDAM"); not "OPEC", "CD-ROM", "WHJ-TV" or "IGF-I".
  */
 function shouted(name: string): boolean {
-  if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return false;
   return /\s/u.test(name.trim()) || name.split("-").some((part) => !/^[\p{Lu}&]{1,6}$/u.test(part));
 }
 
-/** A name in capitals as the archive writes it with lowercase (the most often), else as the gazetteer does, else in title case; always the same letters. */
-function quieted(name: string, aliases: Counts): string {
+/** The spelling with lowercase of the same letters that the archive writes most, if any. */
+function writtenLower(name: string, aliases: Counts): string | undefined {
   const slug = slugify(name);
   let best: [string, number] | undefined;
   for (const [spelling, count] of aliases) {
     if (!/\p{Ll}/u.test(spelling) || slugify(spelling) !== slug) continue;
     if (!best || count > best[1] || (count === best[1] && byText(spelling, best[0]) < 0)) best = [spelling, count];
   }
-  if (best) return best[0];
+  return best?.[0];
+}
+
+/** A place's or a person's name in capitals as the gazetteer writes the same letters, else in title case. */
+function titledName(name: string): string {
   const known = lookupGazetteer(nameKey(name))?.name;
-  return known !== undefined && slugify(known) === slug ? known : titleCase(name);
+  return known !== undefined && slugify(known) === slugify(name) ? known : titleCase(name);
 }
 
 /** Words a name in title case keeps in lowercase inside it ("Bank of England", "Rio Grande do Sul"). */

@@ -262,13 +262,11 @@ export function mergeEntities(
 
   // Name, type and id, in an order that does not depend on the order of the mentions.
   const kept = options.unmentioned === false ? [...curatedClusters.values()].filter((c) => c.mentions > 0) : [...curatedClusters.values()];
-  const all: Entity[] = [...kept, ...clusters.values()].map((cluster) => ({
-    cluster,
-    name:
-      cluster.entry?.name ??
-      canonicalName(cluster.key, spelled(cluster.key, cluster.prose, keyOf) ? cluster.prose : cluster.aliases, keyOf),
-    type: cluster.entry?.type ?? majorityType(cluster.key, cluster.types.size > 0 ? cluster.types : cluster.shortTypes),
-  }));
+  const all: Entity[] = [...kept, ...clusters.values()].map((cluster) => {
+    const type = cluster.entry?.type ?? majorityType(cluster.key, cluster.types.size > 0 ? cluster.types : cluster.shortTypes);
+    const written = spelled(cluster.key, cluster.prose, keyOf) ? cluster.prose : cluster.aliases;
+    return { cluster, name: cluster.entry?.name ?? canonicalName(cluster.key, written, keyOf, type), type };
+  });
   all.sort((a, b) => byText(a.name, b.name) || byText(a.type, b.type) || byText(a.cluster.key, b.cluster.key));
   const ids = assignIds(
     all.map(({ name, type, cluster }) => (cluster.entry ? { name, type, id: cluster.entry.id } : { name, type })),
