@@ -102,6 +102,19 @@ describe("extractMentions", () => {
     expect(found("They are in the Central Command area of responsibility.")).toEqual([["Central Command", "organization"]]);
   });
 
+  it("joins a name cut at a particle ('do', 'de', 'van der'), and a company's name cut at a bracketed word before its legal form", () => {
+    expect(found("Officials in Rio Grande do Sul said. Workers in São Bernardo do Campo struck.")).toEqual([
+      ["Rio Grande do Sul", "place"],
+      ["São Bernardo do Campo", "place"],
+    ]);
+    expect(found("The state hired Sentinel Grid (Pty) Ltd and Cheung Kong (Holdings) Ltd on Monday.")).toEqual([
+      ["Sentinel Grid (Pty) Ltd", "organization"],
+      ["Cheung Kong (Holdings) Ltd", "organization"],
+    ]);
+    // A legal form of another country ends a company's name as "Ltd" does.
+    expect(found("Kessler do Brasil Ltda halted output.")).toEqual([["Kessler do Brasil Ltda", "organization"]]);
+  });
+
   it("strips possessives ('s, ’s, s') and a leading 'the'", () => {
     const text = "Antony Blinken arrived. Blinken's trip followed the U.S.’s withdrawal, Reuters' reporters said.";
     expect(found(text)).toEqual([
