@@ -111,7 +111,7 @@ describe("readExtractInputs", () => {
       ["solo", " Kabul fell.\n", undefined],
     ]);
     expect(issues.map((i) => [i.file.slice(dir.length + 1), i.code, i.reason])).toEqual([
-      ["list.json", "empty_body", 'record "x" has no body (or text) field'],
+      ["list.json", "empty_body", 'record [1]: record "x" has no body (or text) field'],
       ["wrapped.json", "malformed_json", expect.stringContaining('holding its records under "articles"')],
     ]);
   });

@@ -92,14 +92,27 @@ describe("extractMentions", () => {
       ["Banco de la Nacion", "organization"],
       ["Sporting Clube de Portugal", "organization"],
     ]);
+    // A place's last word wins.
+    expect(found("Traffic was closed on Banco Avenue on Monday.")).toEqual([["Banco Avenue", "place"]]);
   });
 
-  it("reads a name before a lower-case place noun as a place ('the La Libertad region'), not before 'area'", () => {
+  it("reads an organisation before a lower-case place noun as a place ('the La Libertad region'), not before 'area'", () => {
     expect(found("In the northern La Libertad region, lawyer Jorge Trujillo led the race.")).toEqual([
       ["La Libertad", "place"],
       ["Jorge Trujillo", "person"],
     ]);
     expect(found("They are in the Central Command area of responsibility.")).toEqual([["Central Command", "organization"]]);
+    // Not a person, an acronym, nor a word the tagger left out.
+    expect(found("Obama spoke. The Obama state dinner was held.")).toEqual([
+      ["Obama", "person"],
+      ["Obama", "person"],
+    ]);
+    expect(found("Amazon said its AWS region in Frankfurt was down.")).toEqual([
+      ["Amazon", "organization"],
+      ["AWS", "organization"],
+      ["Frankfurt", "place"],
+    ]);
+    expect(found("He called for an Islamic state.")).toEqual([]);
   });
 
   it("joins a name cut at a particle ('do', 'de', 'van der'), and a company's name cut at a bracketed word before its legal form", () => {
@@ -111,8 +124,19 @@ describe("extractMentions", () => {
       ["Sentinel Grid (Pty) Ltd", "organization"],
       ["Cheung Kong (Holdings) Ltd", "organization"],
     ]);
-    // A legal form of another country ends a company's name as "Ltd" does.
+    // A legal form of another country ends a company's name as "Ltd" does (the tagger alone reads these as people).
     expect(found("Kessler do Brasil Ltda halted output.")).toEqual([["Kessler do Brasil Ltda", "organization"]]);
+    expect(found("Maria Santos Ltda cut jobs. Pierre Dubois SARL cut more.")).toEqual([
+      ["Maria Santos Ltda", "organization"],
+      ["Pierre Dubois SARL", "organization"],
+    ]);
+    // Not two names the gazetteer knows, nor across "van" two of different types.
+    expect(found("Did Microsoft do Apple a favour? Police said the Toyota van Johnson was driving crashed.")).toEqual([
+      ["Microsoft", "organization"],
+      ["Apple", "organization"],
+      ["Toyota", "organization"],
+      ["Johnson", "person"],
+    ]);
   });
 
   it("strips possessives ('s, ’s, s') and a leading 'the'", () => {
@@ -347,13 +371,29 @@ describe("extractMentions", () => {
 });
 
 describe("titleCase", () => {
-  it("capitalises each word of a name in capitals, joining words in lowercase, short words kept", () => {
-    expect(["RIO GRANDE DO SUL", "ANTWERP-BRUGES", "BANK OF ENGLAND", "US STEEL", "O'HARE"].map(titleCase)).toEqual([
+  it("capitalises each word of a name in capitals, joining words in lowercase but the first, codes kept", () => {
+    expect(
+      [
+        "RIO GRANDE DO SUL",
+        "ANTWERP-BRUGES",
+        "BANK OF ENGLAND",
+        "US STEEL",
+        "O'HARE",
+        "ST LOUIS",
+        "LA PAZ",
+        "XI JINPING",
+        "DAR ES SALAAM",
+      ].map(titleCase),
+    ).toEqual([
       "Rio Grande do Sul",
       "Antwerp-Bruges",
       "Bank of England",
       "US Steel",
       "O'Hare",
+      "St Louis",
+      "La Paz",
+      "Xi Jinping",
+      "Dar es Salaam",
     ]);
   });
 });
@@ -747,6 +787,14 @@ describe("buildEntities", () => {
     const leila = found.find((e) => e.id === "leila-ben-salem");
     expect(leila?.aliases.map((a) => a.name).sort()).toEqual(["Ben Salem", "Leila Ben Salem"]);
     expect(leila?.documents.ids).toEqual(["a"]);
+    // Two words opening with a given name are a person of their own: her son.
+    const { entities: family } = buildEntities([
+      { id: "c", title: "", body: "Maria Jose Lopez and her son Jose Lopez were arrested. Jose Lopez denied the charges." },
+    ]);
+    expect(family.filter((e) => e.type === "person").map((e) => [e.id, e.mentions])).toEqual([
+      ["jose-lopez", 2],
+      ["maria-jose-lopez", 1],
+    ]);
   });
 
   it("merges an acronym introduced in brackets after a name whatever its initials (a translated name), not after a person", () => {
@@ -764,11 +812,20 @@ describe("buildEntities", () => {
 
   it("keeps an acronym with the name its initials spell when another name introduces it in brackets once", () => {
     const { entities: found } = buildEntities([
-      { id: "a", title: "", body: "Hong Kong shares rose. HK traders were busy in Hong Kong on Monday." },
-      { id: "b", title: "", body: "Shares of Hutchison Whampoa Ltd (HK) rose." },
-      { id: "c", title: "", body: "Trading in HK was light." },
+      { id: "a", title: "", body: "New Zealand Exchange shares rose. NZE traders were busy." },
+      { id: "b", title: "", body: "Shares of Fletcher Challenge Ltd (NZE) rose." },
+      { id: "c", title: "", body: "Trading on the NZE was light." },
     ]);
-    expect(found.find((e) => e.id === "hong-kong")?.aliases.map((a) => a.name)).toContain("HK");
+    expect(found.find((e) => e.id === "new-zealand-exchange")).toMatchObject({ mentions: 4 });
+    expect(found.find((e) => e.id === "nze")).toBeUndefined();
+  });
+
+  it("takes no acronym a dateline puts in brackets ('NEW DELHI (PTI)'): a place's name in capitals defines none", () => {
+    const { entities: found } = buildEntities([
+      { id: "a", title: "", body: "NEW DELHI (PTI) The government on Monday raised fuel prices." },
+      { id: "b", title: "", body: "The minister told PTI on Monday. PTI could not confirm it." },
+    ]);
+    expect(found.find((e) => e.id === "pti")).toMatchObject({ type: "organization", mentions: 3 });
   });
 
   it("merges spellings that differ only by accents, case or 'the'", () => {

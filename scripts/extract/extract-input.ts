@@ -90,12 +90,12 @@ export async function readExtractInputs(files: readonly string[]): Promise<Extra
               ? ({ code: "invalid_record", reason: `record "${id}": title must be a string, not ${kind(title)}` } as const)
               : undefined;
       if (problem) {
-        issues.push({ ...at, id: String(id), ...problem });
+        issues.push({ ...at, id: String(id), code: problem.code, reason: reason(problem.reason) });
         continue;
       }
       const first = seen.get(String(id));
       if (first !== undefined) {
-        issues.push({ ...at, id: String(id), code: "duplicate_id", reason: `duplicate id "${id}", first seen at ${first}` });
+        issues.push({ ...at, id: String(id), code: "duplicate_id", reason: reason(`duplicate id "${id}", first seen at ${first}`) });
         continue;
       }
       seen.set(String(id), line !== undefined ? `${file}:${line}` : index !== undefined ? `${file} record [${index}]` : file);

@@ -67,36 +67,24 @@ function titledName(name: string): string {
   return known !== undefined && slugify(known) === slugify(name) ? known : titleCase(name);
 }
 
-/** Words a name in title case keeps in lowercase inside it ("Bank of England", "Rio Grande do Sul"). */
-const JOINING_WORDS = new Set([
-  "of",
-  "the",
-  "and",
-  "for",
-  "de",
-  "del",
-  "der",
-  "des",
-  "di",
-  "do",
-  "da",
-  "dos",
-  "du",
-  "la",
-  "le",
-  "van",
-  "von",
-  "y",
-  "al",
-  "el",
+/** Words a name in title case keeps in lowercase inside it ("Bank of England", "Rio Grande do Sul", "Dar es Salaam"). */
+const JOINING_WORDS = new Set("of the and for de del der des di do da dos du la le van von y al el es au aux".split(" "));
+
+/** Short words of a name in capitals that are abbreviations, written so in title case ("St Louis", "Mt Kenya"). */
+const ABBREVIATIONS = new Map([
+  ["ST", "St"],
+  ["MT", "Mt"],
+  ["FT", "Ft"],
 ]);
 
 /**
  * A name in capitals, in title case: each word capitalised (after a hyphen or an apostrophe too), joining words in
- * lowercase but the first, words of one or two letters ("US", "UK") kept.
+ * lowercase but the first ("La Paz", "De Klerk"); a word of one or two letters kept in capitals only when it has no
+ * vowel or is a country's or a union's code ("US Steel", "UK").
  * @example
  * titleCase("RIO GRANDE DO SUL"); // "Rio Grande do Sul"
  * titleCase("ANTWERP-BRUGES"); // "Antwerp-Bruges"
+ * titleCase("XI JINPING"); // "Xi Jinping"
  */
 export function titleCase(name: string): string {
   return name
@@ -104,11 +92,17 @@ export function titleCase(name: string): string {
     .map((word, i) => {
       const lower = word.toLowerCase();
       if (i > 0 && JOINING_WORDS.has(lower)) return lower;
-      if ([...word].filter((c) => /\p{L}/u.test(c)).length <= 2) return word;
+      const abbreviation = ABBREVIATIONS.get(word.replace(/\.$/u, ""));
+      if (abbreviation) return abbreviation + (word.endsWith(".") ? "." : "");
+      const letters = [...word].filter((c) => /\p{L}/u.test(c)).join("");
+      if (letters.length <= 2 && (!/[AEIOUY]/u.test(letters) || CODES.has(letters))) return word;
       return lower.replace(/(^|[-'’.])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
     })
     .join(" ");
 }
+
+/** Two-letter codes that stay in capitals inside a name: countries and unions ("US Steel", "EU Council"). */
+const CODES = new Set(["US", "UK", "UN", "EU", "DC", "UA", "AU"]);
 
 /**
  * The type most mentions agree on; a tie goes to the gazetteer's type, then to person, organization, place.

@@ -75,12 +75,13 @@ export const PLACE_DESCRIPTORS = words(`
   town city village port capital region province island district county country municipality suburb state
 `);
 /**
- * Place nouns that make the name right before them a place ("the northern La Libertad region", "Kano state",
- * "Quang Tri province"): on CoNLL-2003 train the names (not nationality words) before one of these are places 49
- * times, people once and organisations never. Not "area": an organisation's "area of responsibility".
+ * Place nouns that make a name the tagger read as an organisation right before them a place ("the northern La
+ * Libertad region", "Quang Tri province"): on CoNLL-2003 train the names (not nationality words) before one of these
+ * are places 18 times, organisations and people never. Not "state", "city", "town", which also qualify the noun after
+ * them ("state media", "city officials").
  */
 export const PLACE_NOUNS_AFTER = words(`
-  province region state district county city town village island prefecture governorate municipality
+  province region district county prefecture governorate municipality
 `);
 /** The place nouns that describe a name right before it, without "of" ("the capital Kabul"). */
 export const PLACE_DESCRIPTORS_BEFORE = words("capital");

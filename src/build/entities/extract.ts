@@ -4,7 +4,7 @@ import { CALENDAR, ORG_DESCRIPTORS, PLACE_DESCRIPTORS, PLACE_DESCRIPTORS_BEFORE,
 import { isDemonymWord } from "./demonyms";
 import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
-import { nameKey, wordKey } from "./normalize";
+import { isAcronym, nameKey, wordKey } from "./normalize";
 import { type PreparedSentence, prepareSentence, useClusters, type WordInfo } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
 import type { TaggerModel } from "./tagger/model";
@@ -58,7 +58,7 @@ const INSTITUTION_FIRST_WORDS = new Set(
    club sociedad sociedade société societe società grupo gruppo groupe fundación fundacion fundação fondation
    fondazione asociación asociacion associação federación federacion federação fédération federazione confederación
    sindicato syndicat consejo conselho conseil consiglio ministerio ministério ministère ministero comisión comision
-   comissão tribunal corte cour agencia agência agence agenzia empresa petróleos petroleos aerolíneas sporting atlético
+   comissão tribunal cour agencia agência agence agenzia empresa petróleos petroleos aerolíneas sporting atlético
    atletico olympique real deportivo athletic racing ac fc sc cf cd ud rcd sv vfb vfl tsv`.split(/\s+/u),
 );
 
@@ -223,10 +223,13 @@ function taggedMentions(
       const known = FIRST_WORDS.has(first) ? lookupGazetteer(name()) : undefined;
       const head = (words[to - 1] as Word).text.toLowerCase();
       const joined = words.slice(from + 1, to - 1).some((word) => word.text === "&");
+      // A first word of an institution's name, unless a place's last word or the gazetteer says place ("Corte Madera").
+      const opensInstitution =
+        INSTITUTION_FIRST_WORDS.has((words[from] as Word).text.toLowerCase()) &&
+        !GEOGRAPHIC_HEADS.has(head) &&
+        lookupGazetteer(name())?.type !== "place";
       const settled =
-        known?.type === "organization" ||
-        joined ||
-        (to - from > 1 && (INSTITUTION_HEADS.has(head) || INSTITUTION_FIRST_WORDS.has((words[from] as Word).text.toLowerCase())))
+        known?.type === "organization" || joined || (to - from > 1 && (INSTITUTION_HEADS.has(head) || opensInstitution))
           ? "organization"
           : to - from > 1 && GEOGRAPHIC_HEADS.has(head)
             ? "place"
@@ -243,10 +246,15 @@ function taggedMentions(
  */
 const NAME_PARTICLES = new Set(["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "von", "van", "der", "la", "le"]);
 
+/** A particle that is also an English noun: "the Toyota van Johnson drove". */
+const ENGLISH_PARTICLES = new Set(["van"]);
+
 /**
- * A sentence's tagged spans with two joined into one where only a name particle separates them ("Rio Grande" and
- * "Sul" → "Rio Grande do Sul"), with the first one's type; and a company's name with the bracketed word and legal form
- * after it ("Sentinel Grid (Pty) Ltd", "Cheung Kong (Holdings) Ltd"), which the tagger cuts at the bracket.
+ * A sentence's tagged spans with two joined into one where only one or two name particles separate them ("Rio
+ * Grande" and "Sul" → "Rio Grande do Sul"), with the first one's type: not where either is a name the gazetteer knows
+ * alone ("Britain do Germany", "did Microsoft do Apple a favour"), nor, across "van", two of different types. And a
+ * company's name with the bracketed word and legal form after it ("Sentinel Grid (Pty) Ltd", "Cheung Kong (Holdings)
+ * Ltd"), which the tagger cuts at the bracket.
  */
 function joinedAcrossParticles(
   words: readonly Word[],
@@ -254,10 +262,28 @@ function joinedAcrossParticles(
 ): { from: number; to: number; type: number }[] {
   const joined: { from: number; to: number; type: number }[] = [];
   const text = (i: number) => words[i]?.text ?? "";
+  const known = (from: number, to: number) =>
+    lookupGazetteer(
+      nameKey(
+        words
+          .slice(from, to)
+          .map((word) => word.text)
+          .join(" "),
+      ),
+    ) !== undefined;
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k] as { from: number; to: number; type: number };
     const last = joined[joined.length - 1];
-    if (last && span.from === last.to + 1 && NAME_PARTICLES.has(text(last.to))) {
+    const gap = last ? span.from - last.to : 0;
+    const particles = last && (gap === 1 || gap === 2) ? words.slice(last.to, span.from).map((word) => word.text) : [];
+    if (
+      last &&
+      particles.length > 0 &&
+      particles.every((word) => NAME_PARTICLES.has(word)) &&
+      !(particles.some((word) => ENGLISH_PARTICLES.has(word)) && last.type !== span.type) &&
+      !known(last.from, last.to) &&
+      !known(span.from, span.to)
+    ) {
       last.to = span.to;
       continue;
     }
@@ -497,7 +523,15 @@ function describedTypes({ sentences }: Reading, mentions: readonly LocatedMentio
       const ending = byEnd.get(word.end);
       const apposed = ending?.sentence === sentence ? apposition(words, j) : undefined;
       if (ending && apposed) give(ending, apposed);
-      else if (ending?.sentence === sentence && PLACE_NOUNS_AFTER.has(words[j + 1]?.text ?? "")) give(ending, "place");
+      // Only what the tagger read as an organisation, and no acronym ("the AWS region"): people are left to the tagger,
+      // and a left-out word ("an Islamic state") is no name.
+      else if (
+        ending?.sentence === sentence &&
+        ending.type === "organization" &&
+        !isAcronym(ending.text) &&
+        PLACE_NOUNS_AFTER.has(words[j + 1]?.text ?? "")
+      )
+        give(ending, "place");
     }
   });
   return described;

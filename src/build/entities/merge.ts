@@ -191,14 +191,14 @@ export function mergeEntities(
     const entry = curated.get(occurrence.key);
     return entry ? { ...occurrence, key: keyOf(entry.name) } : occurrence;
   });
-  const texts = new Map<number, string>();
+  // The text `extractDocument` read, of one document at a time (the occurrences come document by document).
+  let textDoc = -1;
+  let text = "";
   const textOf = (d: number) => {
-    let text = texts.get(d);
-    if (text === undefined) {
+    if (d !== textDoc) {
       const doc = docs[d] as EntityDocument;
-      const title = doc.title.trim();
-      text = title ? `${title}\n\n${doc.body}` : doc.body;
-      texts.set(d, text);
+      textDoc = d;
+      text = bodyOffset(doc) > 0 ? `${doc.title.trim()}\n\n${doc.body}` : doc.body;
     }
     return text;
   };

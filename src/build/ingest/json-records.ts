@@ -112,15 +112,23 @@ export function readJsonArray(bytes: Uint8Array): Entry[] {
   });
 }
 
-/** Fields that make an object a record rather than a wrapper of records. */
-const RECORD_FIELDS = ["id", "_id", "title", "body", "text"];
+/** Fields that make an object a record rather than a wrapper of records: its id, its text. */
+const RECORD_FIELDS = ["id", "_id", "body", "text"];
 
-/** The field of a wrapper object (`{"articles": [{...}, ...]}`, no field of a record of its own) holding its records. */
+/**
+ * The field of a wrapper object (`{"articles": [...]}`, a JSON Feed's `{"items": [...]}`: no id nor text of its own)
+ * holding its records: an array of objects with ids. A record's own list of objects without ids ("authors") is not one.
+ */
 function recordsField(object: Record<string, unknown>): string | undefined {
   if (RECORD_FIELDS.some((field) => object[field] !== undefined && object[field] !== null)) return undefined;
   return Object.keys(object).find((key) => {
     const value = object[key];
-    return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "object" && v !== null && !Array.isArray(v));
+    return (
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((v) => typeof v === "object" && v !== null && !Array.isArray(v)) &&
+      value.some((v) => ("id" in v && v.id != null) || ("_id" in v && v._id != null))
+    );
   });
 }
 
