@@ -130,6 +130,14 @@ describe("extractMentions", () => {
       ["Maria Santos Ltda", "organization"],
       ["Pierre Dubois SARL", "organization"],
     ]);
+    // In capitals between names in capitals: a dateline's.
+    const body =
+      "SÃO BERNARDO DO CAMPO, Brazil, Oct 15 (Meridian Wire) - Thousands of metalworkers walked out on Wednesday. Workers in São Bernardo do Campo said pay was too low.";
+    const { entities: dateline } = buildEntities([{ id: "a", title: "", body }]);
+    expect(dateline.find((e) => e.id === "sao-bernardo-do-campo")?.aliases.map((a) => a.name)).toEqual([
+      "SÃO BERNARDO DO CAMPO",
+      "São Bernardo do Campo",
+    ]);
     // Not two names the gazetteer knows, nor across "van" two of different types.
     expect(found("Did Microsoft do Apple a favour? Police said the Toyota van Johnson was driving crashed.")).toEqual([
       ["Microsoft", "organization"],

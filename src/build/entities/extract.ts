@@ -262,6 +262,7 @@ function joinedAcrossParticles(
 ): { from: number; to: number; type: number }[] {
   const joined: { from: number; to: number; type: number }[] = [];
   const text = (i: number) => words[i]?.text ?? "";
+  const inCapitals = (from: number, to: number) => words.slice(from, to).every((word) => !/\p{Ll}/u.test(word.text));
   const known = (from: number, to: number) =>
     lookupGazetteer(
       nameKey(
@@ -279,7 +280,8 @@ function joinedAcrossParticles(
     if (
       last &&
       particles.length > 0 &&
-      particles.every((word) => NAME_PARTICLES.has(word)) &&
+      // In capitals only between names in capitals: a dateline's "SÃO BERNARDO DO CAMPO".
+      particles.every((word) => NAME_PARTICLES.has(word) || (NAME_PARTICLES.has(word.toLowerCase()) && inCapitals(last.from, span.to))) &&
       !(particles.some((word) => ENGLISH_PARTICLES.has(word)) && last.type !== span.type) &&
       !known(last.from, last.to) &&
       !known(span.from, span.to)
