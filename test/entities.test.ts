@@ -92,8 +92,9 @@ describe("extractMentions", () => {
       ["Banco de la Nacion", "organization"],
       ["Sporting Clube de Portugal", "organization"],
     ]);
-    // A place's last word wins.
+    // Both an institution's first word and a place's last: as the tagger read it.
     expect(found("Traffic was closed on Banco Avenue on Monday.")).toEqual([["Banco Avenue", "place"]]);
+    expect(found("Real Salt Lake beat the LA Galaxy 2-1 on Saturday.")).toContainEqual(["Real Salt Lake", "organization"]);
   });
 
   it("reads an organisation before a lower-case place noun as a place ('the La Libertad region'), not before 'area'", () => {
@@ -113,6 +114,8 @@ describe("extractMentions", () => {
       ["Frankfurt", "place"],
     ]);
     expect(found("He called for an Islamic state.")).toEqual([]);
+    // Not before a noun the place noun qualifies, nor an institution's name.
+    expect(found("He is the Republican Party county chairman in Maricopa.")).toContainEqual(["Republican Party", "organization"]);
   });
 
   it("joins a name cut at a particle ('do', 'de', 'van der'), and a company's name cut at a bracketed word before its legal form", () => {
@@ -138,12 +141,20 @@ describe("extractMentions", () => {
       "SÃO BERNARDO DO CAMPO",
       "São Bernardo do Campo",
     ]);
-    // Not two names the gazetteer knows, nor across "van" two of different types.
-    expect(found("Did Microsoft do Apple a favour? Police said the Toyota van Johnson was driving crashed.")).toEqual([
+    // The dateline's name is a place, whatever its parts were tagged.
+    expect(dateline.find((e) => e.id === "sao-bernardo-do-campo")?.type).toBe("place");
+    // Across "do" or "van", not two names the gazetteer knows, nor after an auxiliary, nor across "van" two types.
+    expect(found("Did Microsoft do Apple a favour? Police said the Fiat van Johnson was driving crashed.")).toEqual([
       ["Microsoft", "organization"],
       ["Apple", "organization"],
-      ["Toyota", "organization"],
+      ["Fiat", "organization"],
       ["Johnson", "person"],
+    ]);
+    // Other particles join names the gazetteer knows ("Santiago", "Cuba"); a headline in capitals joins nothing.
+    expect(found("Hurricane Melissa made landfall near Santiago de Cuba on Wednesday.")).toContainEqual(["Santiago de Cuba", "place"]);
+    expect(found("SOCCER - LIVERPOOL DO EVERTON A FAVOUR")).toEqual([
+      ["LIVERPOOL", "organization"],
+      ["EVERTON", "organization"],
     ]);
   });
 
@@ -391,6 +402,8 @@ describe("titleCase", () => {
         "LA PAZ",
         "XI JINPING",
         "DAR ES SALAAM",
+        "HENRY IV",
+        "KIM JONG UN",
       ].map(titleCase),
     ).toEqual([
       "Rio Grande do Sul",
@@ -402,6 +415,8 @@ describe("titleCase", () => {
       "La Paz",
       "Xi Jinping",
       "Dar es Salaam",
+      "Henry IV",
+      "Kim Jong Un",
     ]);
   });
 });
@@ -795,14 +810,11 @@ describe("buildEntities", () => {
     const leila = found.find((e) => e.id === "leila-ben-salem");
     expect(leila?.aliases.map((a) => a.name).sort()).toEqual(["Ben Salem", "Leila Ben Salem"]);
     expect(leila?.documents.ids).toEqual(["a"]);
-    // Two words opening with a given name are a person of their own: her son.
-    const { entities: family } = buildEntities([
-      { id: "c", title: "", body: "Maria Jose Lopez and her son Jose Lopez were arrested. Jose Lopez denied the charges." },
+    // Also when its first word is a given name elsewhere: "Duncan Smith" is Iain Duncan Smith.
+    const { entities: mp } = buildEntities([
+      { id: "c", title: "", body: "Former leader Iain Duncan Smith criticised the plan on Monday. Duncan Smith said it would fail." },
     ]);
-    expect(family.filter((e) => e.type === "person").map((e) => [e.id, e.mentions])).toEqual([
-      ["jose-lopez", 2],
-      ["maria-jose-lopez", 1],
-    ]);
+    expect(mp.filter((e) => e.type === "person").map((e) => [e.id, e.mentions])).toEqual([["iain-duncan-smith", 2]]);
   });
 
   it("merges an acronym introduced in brackets after a name whatever its initials (a translated name), not after a person", () => {
@@ -814,6 +826,11 @@ describe("buildEntities", () => {
     const onpe = found.find((e) => e.aliases.some((a) => a.name === "ONPE"));
     expect(onpe?.id).toBe("national-office-of-electoral-processes");
     expect(onpe?.documents.count).toBe(2);
+    // A place's name defines one too.
+    const { entities: kri } = buildEntities([
+      { id: "k", title: "", body: "Officials in the Kurdistan Region (KRI) said oil exports resumed. The KRI government agreed." },
+    ]);
+    expect(kri.find((e) => e.id === "kurdistan-region")).toMatchObject({ type: "place", mentions: 3 });
     // After a person's name, brackets hold a party or a state, never the person's acronym.
     expect(found.find((e) => e.aliases.some((a) => a.name === "PNI"))?.id).toBe("pni");
   });

@@ -538,13 +538,21 @@ describe("JSON array files", () => {
       reason:
         'a .json input must be an array of records or one record, not an object holding its records under "articles": make the file that array (or a .jsonl file, one record a line)',
     });
-    // The field whose objects have ids, whatever comes first; a JSON Feed (a title of its own) is a wrapper too.
-    const reasons = ['{"facets": [{"k": 1}], "articles": [{"id": "a"}]}', '{"title": "My Feed", "items": [{"id": "1"}]}'].map(
-      (text) => readJsonArray(utf8(text))[0],
-    );
-    expect(reasons.map((e) => (e?.ok === false ? e.reason.match(/under "(\w+)"/)?.[1] : e))).toEqual(["articles", "items"]);
-    // A record without an id whose metadata lists objects without ids is a record missing its id.
-    expect(readJsonArray(utf8('{"headline": "H", "authors": [{"name": "A"}]}'))[0]).toMatchObject({ ok: false, code: "missing_id" });
+    // The field whose objects have a text, whatever comes first: a JSON Feed (a title of its own), a news API's reply.
+    const wrappers = [
+      '{"facets": [{"k": 1}], "articles": [{"id": "a", "body": "x"}]}',
+      '{"title": "My Feed", "items": [{"id": "1", "content_text": "x"}]}',
+      '{"status": "ok", "articles": [{"source": {"id": null}, "title": "A", "content": "x"}]}',
+    ];
+    expect(
+      wrappers.map((text) => readJsonArray(utf8(text))[0]).map((e) => (e?.ok === false ? e.reason.match(/under "(\w+)"/)?.[1] : e)),
+    ).toEqual(["articles", "items", "articles"]);
+    // A record without an id whose metadata lists objects (names, tags) is a record missing its id.
+    for (const text of [
+      '{"headline": "H", "authors": [{"name": "A"}]}',
+      '{"title": "Budget vote", "content": "x", "tags": [{"id": 12, "name": "politics"}]}',
+    ])
+      expect(readJsonArray(utf8(text))[0]).toMatchObject({ ok: false, code: "missing_id" });
   });
 
   it("give a syntax error the line it is on, without V8's position", () => {

@@ -79,8 +79,8 @@ const ABBREVIATIONS = new Map([
 
 /**
  * A name in capitals, in title case: each word capitalised (after a hyphen or an apostrophe too), joining words in
- * lowercase but the first ("La Paz", "De Klerk"); a word of one or two letters kept in capitals only when it has no
- * vowel or is a country's or a union's code ("US Steel", "UK").
+ * lowercase but the first ("La Paz", "De Klerk"); kept in capitals: a regnal number after the first word ("Henry IV"), a
+ * country's or a union's code opening the name ("US Steel"), a word of two letters without a vowel.
  * @example
  * titleCase("RIO GRANDE DO SUL"); // "Rio Grande do Sul"
  * titleCase("ANTWERP-BRUGES"); // "Antwerp-Bruges"
@@ -95,13 +95,18 @@ export function titleCase(name: string): string {
       const abbreviation = ABBREVIATIONS.get(word.replace(/\.$/u, ""));
       if (abbreviation) return abbreviation + (word.endsWith(".") ? "." : "");
       const letters = [...word].filter((c) => /\p{L}/u.test(c)).join("");
-      if (letters.length <= 2 && (!/[AEIOUY]/u.test(letters) || CODES.has(letters))) return word;
+      // A regnal number ("Henry IV", "Pius XI"); a code opening the name ("US Steel"); two letters without a vowel.
+      if (i > 0 && ROMAN.test(letters)) return word;
+      if (letters.length <= 2 && (!/[AEIOUY]/u.test(letters) || (i === 0 && CODES.has(letters)))) return word;
       return lower.replace(/(^|[-'’.])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
     })
     .join(" ");
 }
 
-/** Two-letter codes that stay in capitals inside a name: countries and unions ("US Steel", "EU Council"). */
+/** A Roman numeral of a few letters. */
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/u;
+
+/** Two-letter codes that stay in capitals opening a name: countries and unions ("US Steel", "EU Council"). */
 const CODES = new Set(["US", "UK", "UN", "EU", "DC", "UA", "AU"]);
 
 /**

@@ -58,7 +58,7 @@ const INSTITUTION_FIRST_WORDS = new Set(
    club sociedad sociedade société societe società grupo gruppo groupe fundación fundacion fundação fondation
    fondazione asociación asociacion associação federación federacion federação fédération federazione confederación
    sindicato syndicat consejo conselho conseil consiglio ministerio ministério ministère ministero comisión comision
-   comissão tribunal cour agencia agência agence agenzia empresa petróleos petroleos aerolíneas sporting atlético
+   comissão tribunal corte cour agencia agência agence agenzia empresa petróleos petroleos aerolíneas sporting atlético
    atletico olympique real deportivo athletic racing ac fc sc cf cd ud rcd sv vfb vfl tsv`.split(/\s+/u),
 );
 
@@ -224,14 +224,15 @@ function taggedMentions(
       const head = (words[to - 1] as Word).text.toLowerCase();
       const joined = words.slice(from + 1, to - 1).some((word) => word.text === "&");
       // A first word of an institution's name, unless a place's last word or the gazetteer says place ("Corte Madera").
-      const opensInstitution =
-        INSTITUTION_FIRST_WORDS.has((words[from] as Word).text.toLowerCase()) &&
-        !GEOGRAPHIC_HEADS.has(head) &&
-        lookupGazetteer(name())?.type !== "place";
+      const opensInstitution = to - from > 1 && INSTITUTION_FIRST_WORDS.has((words[from] as Word).text.toLowerCase());
       const settled =
-        known?.type === "organization" || joined || (to - from > 1 && (INSTITUTION_HEADS.has(head) || opensInstitution))
+        known?.type === "organization" ||
+        joined ||
+        (to - from > 1 && INSTITUTION_HEADS.has(head)) ||
+        (opensInstitution && !GEOGRAPHIC_HEADS.has(head))
           ? "organization"
-          : to - from > 1 && GEOGRAPHIC_HEADS.has(head)
+          : // Both an institution's first word and a place's last ("Real Salt Lake", "Banco Avenue"): as the tagger read it.
+            to - from > 1 && GEOGRAPHIC_HEADS.has(head) && !opensInstitution
             ? "place"
             : tagged;
       mentions.push(mentionAt(reading, sentence, from, to, settled));
@@ -247,14 +248,19 @@ function taggedMentions(
 const NAME_PARTICLES = new Set(["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "von", "van", "der", "la", "le"]);
 
 /** A particle that is also an English noun: "the Toyota van Johnson drove". */
-const ENGLISH_PARTICLES = new Set(["van"]);
+const ENGLISH_PARTICLES = new Set(["do", "van"]);
+/** Words before a name that make a "do" after it the verb: "did Microsoft do Apple a favour". */
+const DO_OPENERS = new Set(["did", "does", "do", "will", "would", "can", "could", "should", "to", "let", "make", "might", "must"]);
 
 /**
  * A sentence's tagged spans with two joined into one where only one or two name particles separate them ("Rio
- * Grande" and "Sul" → "Rio Grande do Sul"), with the first one's type: not where either is a name the gazetteer knows
- * alone ("Britain do Germany", "did Microsoft do Apple a favour"), nor, across "van", two of different types. And a
- * company's name with the bracketed word and legal form after it ("Sentinel Grid (Pty) Ltd", "Cheung Kong (Holdings)
- * Ltd"), which the tagger cuts at the bracket.
+ * Grande" and "Sul" → "Rio Grande do Sul", "Santiago de Cuba", "Chad le Clos"), with the first one's type. Across a
+ * particle that is also an English word ("do", "van"), not where either name is one the gazetteer knows alone
+ * ("Britain do Germany"), nor after a word that makes "do" a verb ("should Acme do Zenith a favour"), nor across "van"
+ * two of different types ("the Fiat van Johnson"). In capitals, only in a sentence that has lowercase too: a dateline's "SÃO BERNARDO DO CAMPO", a place
+ * whatever it was tagged, not a headline's "LIVERPOOL DO EVERTON A FAVOUR". And a company's name with the bracketed
+ * word and legal form after it ("Sentinel Grid (Pty) Ltd", "Cheung Kong (Holdings) Ltd"), which the tagger cuts at
+ * the bracket.
  */
 function joinedAcrossParticles(
   words: readonly Word[],
@@ -263,6 +269,7 @@ function joinedAcrossParticles(
   const joined: { from: number; to: number; type: number }[] = [];
   const text = (i: number) => words[i]?.text ?? "";
   const inCapitals = (from: number, to: number) => words.slice(from, to).every((word) => !/\p{Ll}/u.test(word.text));
+  const prose = words.some((word) => /\p{Ll}/u.test(word.text));
   const known = (from: number, to: number) =>
     lookupGazetteer(
       nameKey(
@@ -277,16 +284,25 @@ function joinedAcrossParticles(
     const last = joined[joined.length - 1];
     const gap = last ? span.from - last.to : 0;
     const particles = last && (gap === 1 || gap === 2) ? words.slice(last.to, span.from).map((word) => word.text) : [];
+    const capitals = last !== undefined && prose && inCapitals(last.from, span.to);
+    const lower = particles.map((word) => word.toLowerCase());
+    // "do" may be the verb, "van" the vehicle: not between names the gazetteer knows, nor after an auxiliary, nor
+    // (across "van") between two types.
+    const verbal =
+      lower.some((word) => ENGLISH_PARTICLES.has(word)) &&
+      (known(last?.from ?? 0, last?.to ?? 0) ||
+        known(span.from, span.to) ||
+        DO_OPENERS.has(text((last?.from ?? 0) - 1).toLowerCase()) ||
+        (lower.includes("van") && last?.type !== span.type));
     if (
       last &&
       particles.length > 0 &&
-      // In capitals only between names in capitals: a dateline's "SÃO BERNARDO DO CAMPO".
-      particles.every((word) => NAME_PARTICLES.has(word) || (NAME_PARTICLES.has(word.toLowerCase()) && inCapitals(last.from, span.to))) &&
-      !(particles.some((word) => ENGLISH_PARTICLES.has(word)) && last.type !== span.type) &&
-      !known(last.from, last.to) &&
-      !known(span.from, span.to)
+      particles.every((word) => NAME_PARTICLES.has(word) || (capitals && NAME_PARTICLES.has(word.toLowerCase()))) &&
+      !verbal
     ) {
       last.to = span.to;
+      // A dateline's place, however the tagger read its parts ("SÃO BERNARDO DO CAMPO, Brazil, Oct 15").
+      if (capitals && last.from === 0 && text(span.to) === ",") last.type = TYPES.indexOf("place");
       continue;
     }
     const current = { ...span };
@@ -476,6 +492,40 @@ function listsOfPlaces({ sentences }: Reading, mentions: readonly LocatedMention
   });
 }
 
+/**
+ * Whether the place noun after a name ends the phrase: a comma, a preposition, a verb of the clause ("the La Libertad
+ * region, lawyer…", "Quang Tri province on Monday"), not a noun it qualifies ("the Republican Party county chairman").
+ */
+function placeNounEnds(next: string | undefined): boolean {
+  return next === undefined || !lowerWord(next) || APPOSITION_ENDS.has(next) || PLACE_NOUN_FOLLOWERS.has(next);
+}
+const PLACE_NOUN_FOLLOWERS = new Set([
+  "and",
+  "or",
+  "to",
+  "at",
+  "from",
+  "near",
+  "after",
+  "since",
+  "was",
+  "is",
+  "were",
+  "are",
+  "has",
+  "had",
+  "have",
+  "said",
+]);
+
+/** Whether a name is an institution's whatever follows it: the gazetteer's organisation, or one ending in an institution's head. */
+function namesInstitution(name: string): boolean {
+  const head = name.split(/\s+/u).at(-1)?.toLowerCase() ?? "";
+  return lookupGazetteer(nameKey(name))?.type === "organization" || INSTITUTION_HEADS.has(head) || BODY_HEADS.has(head);
+}
+/** Last words of bodies that are not `INSTITUTION_HEADS` but never a place's ("Republican Party", "Chicago Public Schools"). */
+const BODY_HEADS = new Set(["party", "schools", "reserve", "fed", "bank", "board", "police", "court", "club"]);
+
 /** What a lower-case noun describing a name says it is (`ORG_DESCRIPTORS`, `PLACE_DESCRIPTORS`). */
 function descriptorType(word: string): EntityType | undefined {
   if (ORG_DESCRIPTORS.has(word)) return "organization";
@@ -531,7 +581,9 @@ function describedTypes({ sentences }: Reading, mentions: readonly LocatedMentio
         ending?.sentence === sentence &&
         ending.type === "organization" &&
         !isAcronym(ending.text) &&
-        PLACE_NOUNS_AFTER.has(words[j + 1]?.text ?? "")
+        PLACE_NOUNS_AFTER.has(words[j + 1]?.text ?? "") &&
+        placeNounEnds(words[j + 2]?.text) &&
+        !namesInstitution(ending.text)
       )
         give(ending, "place");
     }

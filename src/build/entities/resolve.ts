@@ -3,7 +3,7 @@ import { type EntityType, entityTypes } from "../../format/schema";
 import { gazetteerAcronym, lookupGazetteer } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
-import { isCommonWord, lexiconClass } from "./words";
+import { isCommonWord } from "./words";
 
 /** One mention, as the merger sees it. */
 export interface Occurrence {
@@ -298,10 +298,9 @@ export function makeResolver(
       const full = lookup(doc, (indexes) => only(indexes.surnames, key));
       if (full) return full;
     }
-    // "Ben Salem" after "Leila Ben Salem", "De Gaulle" after "Charles de Gaulle": a surname of two words or more, in
-    // its own document only (across the archive two words are more often a name of their own). Not one that opens
-    // with a given name: "Jose Lopez" beside "Maria Jose Lopez" may be her son.
-    if (type === "person" && !givenFirst(key)) {
+    // "Ben Salem" after "Leila Ben Salem", "Duncan Smith" after "Iain Duncan Smith": a surname of two words or more,
+    // in its own document only (across the archive two words are more often a name of their own).
+    if (type === "person") {
       const full = only(here?.surnames, key);
       if (full && full !== key) return full;
     }
@@ -322,33 +321,6 @@ export function makeResolver(
     }
     return key;
   };
-}
-
-/** Words that open a surname of several words though the lexicon knows them as given names too ("Ben Salem", "Abu Bakr"). */
-const SURNAME_PARTICLES = new Set([
-  "ben",
-  "bin",
-  "ibn",
-  "abu",
-  "al",
-  "el",
-  "de",
-  "da",
-  "di",
-  "del",
-  "van",
-  "von",
-  "le",
-  "la",
-  "mac",
-  "mc",
-  "st",
-]);
-
-/** Whether a name key of several words opens with a given name ("jose lopez"), not with a surname's particle ("ben salem"). */
-function givenFirst(key: string): boolean {
-  const first = key.split(" ")[0] as string;
-  return !SURNAME_PARTICLES.has(first) && lexiconClass(first) === "first";
 }
 
 /** Legal forms that end a company's name: "Inc", "Corp", "Co", "Ltd", "Plc", "AG", "ASA"… */
@@ -450,9 +422,9 @@ function dominantOf(keys: ReadonlyMap<string, { docs: number }> | undefined, sha
 /**
  * Acronym key → the names a document introduces it with in brackets right after them, whatever their initials: "the
  * National Office of Electoral Processes (ONPE)", "Contemporary Amperex Technology Co Ltd (CATL)", a name translated
- * or shortened before its acronym was made. Only an organisation's name of two words or more defines one: not a
- * person's ("Nancy Pelosi (D)"), nor a dateline's ("NEW DELHI (PTI)": a place, in capitals), and not an acronym the
- * gazetteer spells out. `textOf(doc)` is the text the occurrences' offsets are into.
+ * or shortened before its acronym was made ("the Kurdistan Region (KRI)"). Only a name of two words or more written
+ * with lowercase defines one: not a person's ("Nancy Pelosi (D)"), nor a dateline's ("NEW DELHI (PTI)"), and not an
+ * acronym the gazetteer spells out. `textOf(doc)` is the text the occurrences' offsets are into.
  * @example
  * bracketedAcronyms([onpe, nationalOffice], () => "The National Office of Electoral Processes (ONPE) said"); // Map { "onpe" => Set { "national office of electoral processes" } }
  */
@@ -460,8 +432,7 @@ export function bracketedAcronyms(occurrences: readonly Occurrence[], textOf: (d
   const names = new Map<string, Occurrence>();
   for (const occurrence of occurrences) {
     const { type, key, surface } = occurrence;
-    if (type === "organization" && key.includes(" ") && /\p{Ll}/u.test(surface))
-      names.set(`${occurrence.doc} ${occurrence.end}`, occurrence);
+    if (type !== "person" && key.includes(" ") && /\p{Ll}/u.test(surface)) names.set(`${occurrence.doc} ${occurrence.end}`, occurrence);
   }
   const found = new Map<string, Set<string>>();
   for (const { doc, sentence, key, surface, start, end, headline } of occurrences) {

@@ -114,10 +114,13 @@ export function readJsonArray(bytes: Uint8Array): Entry[] {
 
 /** Fields that make an object a record rather than a wrapper of records: its id, its text. */
 const RECORD_FIELDS = ["id", "_id", "body", "text"];
+/** Fields a record's text may be under, in our shape and in common exports (JSON Feed, news APIs). */
+const TEXT_FIELDS = ["title", "body", "text", "content", "content_text", "content_html", "summary", "description"];
 
 /**
- * The field of a wrapper object (`{"articles": [...]}`, a JSON Feed's `{"items": [...]}`: no id nor text of its own)
- * holding its records: an array of objects with ids. A record's own list of objects without ids ("authors") is not one.
+ * The field of a wrapper object (`{"articles": [...]}`, a JSON Feed's `{"items": [...]}`, a news API's reply: no id
+ * nor text of its own) holding its records: an array of objects with a text field. A record's own list of objects
+ * ("authors": names, "tags": ids and names) is not one.
  */
 function recordsField(object: Record<string, unknown>): string | undefined {
   if (RECORD_FIELDS.some((field) => object[field] !== undefined && object[field] !== null)) return undefined;
@@ -127,7 +130,7 @@ function recordsField(object: Record<string, unknown>): string | undefined {
       Array.isArray(value) &&
       value.length > 0 &&
       value.every((v) => typeof v === "object" && v !== null && !Array.isArray(v)) &&
-      value.some((v) => ("id" in v && v.id != null) || ("_id" in v && v._id != null))
+      value.some((v) => TEXT_FIELDS.some((field) => typeof (v as Record<string, unknown>)[field] === "string"))
     );
   });
 }
