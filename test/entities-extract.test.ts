@@ -103,12 +103,15 @@ describe("readExtractInputs", () => {
   it("reads a .json file's array of records, or its one record, naming a bad one by its index", async () => {
     const array = write("list.json", [JSON.stringify([tricky[0], { id: "x" }, tricky[3]])]);
     const single = write("one.JSON", [JSON.stringify({ id: "solo", title: "T", body: " Kabul fell.\n" })]);
+    const unnamed = write("kabul-falls.json", [JSON.stringify({ body: "Kabul fell." })]);
     const wrapper = write("wrapped.json", [JSON.stringify({ articles: [tricky[0]] })]);
-    const { docs, issues } = await readExtractInputs([array, single, wrapper]);
+    const { docs, issues } = await readExtractInputs([array, single, wrapper, unnamed]);
     expect(docs.map((d) => [d.id, d.body, d.index])).toEqual([
       ["emoji", tricky[0]?.body, 0],
       [7, tricky[3]?.text, 2],
       ["solo", " Kabul fell.\n", undefined],
+      // One record without an id: named by its file, as the build names it.
+      ["kabul-falls", "Kabul fell.", undefined],
     ]);
     expect(issues.map((i) => [i.file.slice(dir.length + 1), i.code, i.reason])).toEqual([
       ["list.json", "empty_body", 'record [1]: record "x" has no body (or text) field'],

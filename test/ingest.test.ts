@@ -243,6 +243,21 @@ describe("folders", () => {
     expect(second).toEqual(first);
   });
 
+  it("reads a .json file of one record as that document, named by the file when the record has no id", async () => {
+    const dir = join(tmp, "one-record");
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, "port-strike.json"),
+      JSON.stringify({ title: "Port strike", body: "Dockworkers walked out.", section: "world" }),
+    );
+    await writeFile(join(dir, "b.json"), JSON.stringify({ id: "own-id", body: "Prices rose." }));
+    const { documents } = await readInputs([dir]);
+    expect(documents.map((d) => [d.id, d.title, d.meta])).toEqual([
+      ["own-id", "Prices rose.", {}],
+      ["port-strike", "Port strike", { section: "world" }],
+    ]);
+  });
+
   it("reads a file reached twice only once", async () => {
     const tree = join(FIXTURES, "tree");
     const { documents } = await readInputs([tree, join(tree, "a/z.txt")]);

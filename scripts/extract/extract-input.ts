@@ -1,5 +1,6 @@
 /** @module Reads the input of `npm run extract` (JSON Lines, or a `.json` array or record): documents with their body exactly as given, every problem with where it is. */
 import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
 import type { IngestIssue } from "../../src/build/ingest/errors";
 import { parseJsonFile, parseJsonLines } from "../../src/build/ingest/json-records";
 
@@ -69,7 +70,9 @@ export async function readExtractInputs(files: readonly string[]): Promise<Extra
         continue;
       }
       const fields = record as Record<string, unknown>;
-      const id = fields.id ?? fields._id;
+      // A .json file of one record without an id is named by the file, as the build names it.
+      const own = fields.id ?? fields._id;
+      const id = json && index === undefined && (own === undefined || own === null || own === "") ? basename(file, extname(file)) : own;
       if (id === undefined || id === null || id === "") {
         issues.push({ ...at, code: "missing_id", reason: reason("the record has no id (or _id)") });
         continue;

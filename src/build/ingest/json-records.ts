@@ -95,21 +95,30 @@ export function parseJsonFile(
 
 /**
  * Reads a JSON file holding an array of records, or one record (see `parseJsonFile`). Each entry of an array carries
- * its record's index; a syntax error gives one entry with the line it is on.
+ * its record's index; a syntax error gives one entry with the line it is on. One record without an id takes
+ * `fileId` (its file's name, as a .txt or .md file's document does) when given.
  *
  * @example
  * readJsonArray(new TextEncoder().encode('[{"id":"a","body":"x"}, 42]'));
  * // [{ ok: true, index: 0, … }, { ok: false, index: 1, code: "invalid_record", reason: "record [1]: a record must be …" }]
  * readJsonArray(new TextEncoder().encode('{"id":"a","body":"x"}')); // [{ ok: true, document: { id: "a", … } }]
  */
-export function readJsonArray(bytes: Uint8Array): Entry[] {
+export function readJsonArray(bytes: Uint8Array, fileId?: string): Entry[] {
   const parsed = parseJsonFile(bytes);
   if (!("records" in parsed)) return [{ ok: false, ...parsed }];
   return parsed.records.map(({ index, record }): Entry => {
+    if (index === undefined) return readRecord(fileId === undefined ? record : withId(record, fileId));
     const entry = readRecord(record);
-    if (index === undefined) return entry;
     return entry.ok ? { ...entry, index } : { ...entry, index, reason: `record [${index}]: ${entry.reason}` };
   });
+}
+
+/** A record with `id` when it has no id of its own (nor `_id`). */
+function withId(record: unknown, id: string): unknown {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) return record;
+  const fields = record as Record<string, unknown>;
+  const own = fields.id ?? fields._id;
+  return own === undefined || own === null || own === "" ? { ...fields, id } : record;
 }
 
 /** Fields that make an object a record rather than a wrapper of records: its id, its text. */

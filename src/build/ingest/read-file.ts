@@ -1,5 +1,6 @@
 /** @module Reads one document file of a known kind into entries: documents, or the problems that stop them. */
 import { readFile as readBytes } from "node:fs/promises";
+import { basename, extname } from "node:path";
 import { decodeText } from "./decode";
 import type { Entry } from "./document";
 import { readFeed } from "./feed";
@@ -23,7 +24,8 @@ export async function readDocumentFile(path: string, kind: DocumentKind): Promis
     return [{ ok: false, code: "unreadable_file", reason: `cannot read: ${describeError(error)}` }];
   }
   if (kind === "jsonl") return readJsonLines(bytes);
-  if (kind === "json") return readJsonArray(bytes);
+  // A file of one record without an id is named as a .txt file is: by its name.
+  if (kind === "json") return readJsonArray(bytes, basename(path, extname(path)));
   if (kind === "feed") return readFeed(bytes);
   const decoded = decodeText(bytes);
   if (!decoded.ok) return [{ ok: false, code: decoded.code, line: decoded.line, reason: decoded.reason }];
