@@ -2,7 +2,8 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import type { IngestIssue } from "../../src/build/ingest/errors";
-import { parseJsonFile, parseJsonLines } from "../../src/build/ingest/json-records";
+import { parseJsonFile, parseJsonLines, recordReason } from "../../src/build/ingest/json-records";
+import { kindOf } from "../../src/build/ingest/list-files";
 
 /** One input document. `body` is the string of the record, untouched: mention offsets are into it. */
 export interface ExtractInput {
@@ -48,12 +49,9 @@ export async function readExtractInputs(files: readonly string[]): Promise<Extra
       continue;
     }
     // A JSON string can hold no raw line break, so the newline normalising of the decoder never touches a body.
-    const json = /\.json$/iu.test(file) ? parseJsonFile(bytes) : undefined;
-    if (json && !("records" in json)) {
-      issues.push({ file, ...(json.line !== undefined && { line: json.line }), code: json.code, reason: json.reason });
-      continue;
-    }
-    const values = json ? json.records : parseJsonLines(bytes);
+    // A .json file of one record without an id is named by the file, as the build names it.
+    const json = kindOf(file) === "json" ? parseJsonFile(bytes, basename(file, extname(file))) : undefined;
+    const values = json ? ("records" in json ? json.records : [json]) : parseJsonLines(bytes);
     for (const parsed of values) {
       if (!("record" in parsed)) {
         issues.push({ file, ...(parsed.line !== undefined && { line: parsed.line }), code: parsed.code, reason: parsed.reason });
@@ -64,15 +62,13 @@ export async function readExtractInputs(files: readonly string[]): Promise<Extra
       const index = "index" in parsed ? parsed.index : undefined;
       const at = { file, ...(line !== undefined && { line }) };
       // A record of a .json array is named by its index, as the build names it.
-      const reason = (text: string) => (index === undefined ? text : `record [${index}]: ${text}`);
+      const reason = (text: string) => recordReason(index, text);
       if (typeof record !== "object" || record === null || Array.isArray(record)) {
         issues.push({ ...at, code: "invalid_record", reason: reason(`a record must be a JSON object, not ${kind(record)}`) });
         continue;
       }
       const fields = record as Record<string, unknown>;
-      // A .json file of one record without an id is named by the file, as the build names it.
-      const own = fields.id ?? fields._id;
-      const id = json && index === undefined && (own === undefined || own === null || own === "") ? basename(file, extname(file)) : own;
+      const id = fields.id ?? fields._id;
       if (id === undefined || id === null || id === "") {
         issues.push({ ...at, code: "missing_id", reason: reason("the record has no id (or _id)") });
         continue;

@@ -85,13 +85,18 @@ const app = base
   .route("/", healthRoutes)
   .route("/", widgetRoutes);
 
-/** The OpenAPI document, made once per isolate and origin (it names the origin as its server). */
+/**
+ * The OpenAPI document: made from the schemas once per isolate, then written once per origin (it names the origin as
+ * its server, all it changes).
+ */
+let apiDocument: ReturnType<typeof openApiDocument> | undefined;
 const openApiDocuments = new Map<string, string>();
 app.get("/openapi.json", (c) => {
   const origin = new URL(c.req.url).origin;
   let document = openApiDocuments.get(origin);
   if (document === undefined) {
-    document = JSON.stringify(openApiDocument([...searchDocs, ...documentDocs, ...entityDocs, ...healthDocs], origin));
+    apiDocument ??= openApiDocument([...searchDocs, ...documentDocs, ...entityDocs, ...healthDocs], origin);
+    document = JSON.stringify({ ...apiDocument, servers: [{ url: origin }] });
     // A few origins at most (workers.dev, a custom domain, a preview): more are served but not kept.
     if (openApiDocuments.size < 8) openApiDocuments.set(origin, document);
   }

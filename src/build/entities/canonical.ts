@@ -36,10 +36,10 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
   const full = ranked.find(([name]) => keyOf(name) === key && !isAcronymName(name) && !lookupGazetteer(nameKey(name))?.short);
   const name = full?.[0] ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
   if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return name;
-  const lower = shouted(name) ? writtenLower(name, aliases) : undefined;
+  if (!shouted(name)) return name;
   // A place's in capitals is a dateline's ("PORTO ALEGRE"), a person's a byline's ("JOHN SMITH"). A short one may be
   // an acronym the tagger typed a place ("UCLA", "MATIF"): kept.
-  return lower ?? (shouted(name) && (type === "place" || type === "person") ? titledName(name) : name);
+  return writtenLower(name, aliases) ?? (type === "place" || type === "person" ? titledName(name) : name);
 }
 
 /**

@@ -13,9 +13,19 @@ export function extractDocument(doc: Pick<EntityDocument, "title" | "body" | "la
   // The tagger was trained on English news: a document in another language (German capitalizes every noun) gets
   // no entities rather than wrong ones, and so does a text mostly in another script whatever its record says.
   if (!readsAsEnglish(doc.lang)) return { mentions: [], untyped: [] };
-  const title = doc.title.trim();
-  const text = title ? `${title}\n\n${doc.body}` : doc.body;
+  const text = documentText(doc);
   return isLatinText(text) ? extractNames(text) : { mentions: [], untyped: [] };
+}
+
+/**
+ * The text the extractor reads of a document, which mentions' offsets are into: its trimmed title, a blank line and
+ * its body, or the body alone when there is no title.
+ * @example
+ * documentText({ title: " Kabul falls ", body: "The Taliban took Kabul." }); // "Kabul falls\n\nThe Taliban took Kabul."
+ */
+export function documentText(doc: Pick<EntityDocument, "title" | "body">): string {
+  const title = doc.title.trim();
+  return title ? `${title}\n\n${doc.body}` : doc.body;
 }
 
 /**

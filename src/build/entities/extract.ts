@@ -8,7 +8,7 @@ import { isAcronym, nameKey, wordKey } from "./normalize";
 import { type PreparedSentence, prepareSentence, useClusters, type WordInfo } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
 import type { TaggerModel } from "./tagger/model";
-import { tagPrepared } from "./tagger/tag";
+import { type TaggedSpan, tagPrepared } from "./tagger/tag";
 import { splitSentences, type Word } from "./tagger/tokenize";
 import { roleBefore } from "./titles";
 import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./types";
@@ -224,15 +224,14 @@ function taggedMentions(
       const head = (words[to - 1] as Word).text.toLowerCase();
       const joined = words.slice(from + 1, to - 1).some((word) => word.text === "&");
       // A first word of an institution's name, unless a place's last word or the gazetteer says place ("Corte Madera").
-      const opensInstitution = to - from > 1 && INSTITUTION_FIRST_WORDS.has((words[from] as Word).text.toLowerCase());
+      const several = to - from > 1;
+      const opensInstitution = several && INSTITUTION_FIRST_WORDS.has((words[from] as Word).text.toLowerCase());
+      const geographic = several && GEOGRAPHIC_HEADS.has(head);
+      // Both an institution's first word and a place's last ("Real Salt Lake", "Banco Avenue"): as the tagger read it.
       const settled =
-        known?.type === "organization" ||
-        joined ||
-        (to - from > 1 && INSTITUTION_HEADS.has(head)) ||
-        (opensInstitution && !GEOGRAPHIC_HEADS.has(head))
+        known?.type === "organization" || joined || (several && INSTITUTION_HEADS.has(head)) || (opensInstitution && !geographic)
           ? "organization"
-          : // Both an institution's first word and a place's last ("Real Salt Lake", "Banco Avenue"): as the tagger read it.
-            to - from > 1 && GEOGRAPHIC_HEADS.has(head) && !opensInstitution
+          : geographic && !opensInstitution
             ? "place"
             : tagged;
       mentions.push(mentionAt(reading, sentence, from, to, settled));
@@ -262,14 +261,9 @@ const DO_OPENERS = new Set(["did", "does", "do", "will", "would", "can", "could"
  * word and legal form after it ("Sentinel Grid (Pty) Ltd", "Cheung Kong (Holdings) Ltd"), which the tagger cuts at
  * the bracket.
  */
-function joinedAcrossParticles(
-  words: readonly Word[],
-  spans: readonly { from: number; to: number; type: number }[],
-): { from: number; to: number; type: number }[] {
-  const joined: { from: number; to: number; type: number }[] = [];
+function joinedAcrossParticles(words: readonly Word[], spans: readonly TaggedSpan[]): TaggedSpan[] {
+  const joined: TaggedSpan[] = [];
   const text = (i: number) => words[i]?.text ?? "";
-  const inCapitals = (from: number, to: number) => words.slice(from, to).every((word) => !/\p{Ll}/u.test(word.text));
-  const prose = words.some((word) => /\p{Ll}/u.test(word.text));
   const known = (from: number, to: number) =>
     lookupGazetteer(
       nameKey(
@@ -279,31 +273,33 @@ function joinedAcrossParticles(
           .join(" "),
       ),
     ) !== undefined;
+  let prose: boolean | undefined;
   for (let k = 0; k < spans.length; k++) {
-    const span = spans[k] as { from: number; to: number; type: number };
+    const span = spans[k] as TaggedSpan;
     const last = joined[joined.length - 1];
     const gap = last ? span.from - last.to : 0;
-    const particles = last && (gap === 1 || gap === 2) ? words.slice(last.to, span.from).map((word) => word.text) : [];
-    const capitals = last !== undefined && prose && inCapitals(last.from, span.to);
-    const lower = particles.map((word) => word.toLowerCase());
-    // "do" may be the verb, "van" the vehicle: not between names the gazetteer knows, nor after an auxiliary, nor
-    // (across "van") between two types.
-    const verbal =
-      lower.some((word) => ENGLISH_PARTICLES.has(word)) &&
-      (known(last?.from ?? 0, last?.to ?? 0) ||
-        known(span.from, span.to) ||
-        DO_OPENERS.has(text((last?.from ?? 0) - 1).toLowerCase()) ||
-        (lower.includes("van") && last?.type !== span.type));
-    if (
-      last &&
-      particles.length > 0 &&
-      particles.every((word) => NAME_PARTICLES.has(word) || (capitals && NAME_PARTICLES.has(word.toLowerCase()))) &&
-      !verbal
-    ) {
-      last.to = span.to;
-      // A dateline's place, however the tagger read its parts ("SÃO BERNARDO DO CAMPO, Brazil, Oct 15").
-      if (capitals && last.from === 0 && text(span.to) === ",") last.type = TYPES.indexOf("place");
-      continue;
+    if (last && (gap === 1 || gap === 2)) {
+      const particles = words.slice(last.to, span.from).map((word) => word.text);
+      const lower = particles.map((word) => word.toLowerCase());
+      if (lower.every((word) => NAME_PARTICLES.has(word))) {
+        // In capitals only inside prose: a dateline's, not a headline's.
+        prose ??= words.some((word) => /\p{Ll}/u.test(word.text));
+        const capitals = prose && words.slice(last.from, span.to).every((word) => !/\p{Ll}/u.test(word.text));
+        // "do" may be the verb, "van" the vehicle: not between names the gazetteer knows, nor after an auxiliary, nor
+        // (across "van") between two types.
+        const verbal =
+          lower.some((word) => ENGLISH_PARTICLES.has(word)) &&
+          (known(last.from, last.to) ||
+            known(span.from, span.to) ||
+            DO_OPENERS.has(text(last.from - 1).toLowerCase()) ||
+            (lower.includes("van") && last.type !== span.type));
+        if (particles.every((word, i) => word === lower[i] || capitals) && !verbal) {
+          last.to = span.to;
+          // A dateline's place, however the tagger read its parts ("SÃO BERNARDO DO CAMPO, Brazil, Oct 15").
+          if (capitals && last.from === 0 && text(span.to) === ",") last.type = TYPES.indexOf("place");
+          continue;
+        }
+      }
     }
     const current = { ...span };
     joined.push(current);
@@ -580,8 +576,8 @@ function describedTypes({ sentences }: Reading, mentions: readonly LocatedMentio
       else if (
         ending?.sentence === sentence &&
         ending.type === "organization" &&
-        !isAcronym(ending.text) &&
         PLACE_NOUNS_AFTER.has(words[j + 1]?.text ?? "") &&
+        !isAcronym(ending.text) &&
         placeNounEnds(words[j + 2]?.text) &&
         !namesInstitution(ending.text)
       )

@@ -3,7 +3,7 @@ import type { EntityRecord, EntityRef, EntityType } from "../../format/schema";
 import { assignIds, byText, canonicalName, majorityType } from "./canonical";
 import { writtenLowercase } from "./casing";
 import { laterParsed } from "./dates";
-import { bodyOffset, extractDocument } from "./document";
+import { bodyOffset, documentText, extractDocument } from "./document";
 import { mergeKeyCache } from "./keys";
 import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
@@ -196,9 +196,8 @@ export function mergeEntities(
   let text = "";
   const textOf = (d: number) => {
     if (d !== textDoc) {
-      const doc = docs[d] as EntityDocument;
       textDoc = d;
-      text = bodyOffset(doc) > 0 ? `${doc.title.trim()}\n\n${doc.body}` : doc.body;
+      text = documentText(docs[d] as EntityDocument);
     }
     return text;
   };

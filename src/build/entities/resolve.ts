@@ -429,14 +429,19 @@ function dominantOf(keys: ReadonlyMap<string, { docs: number }> | undefined, sha
  * bracketedAcronyms([onpe, nationalOffice], () => "The National Office of Electoral Processes (ONPE) said"); // Map { "onpe" => Set { "national office of electoral processes" } }
  */
 export function bracketedAcronyms(occurrences: readonly Occurrence[], textOf: (doc: number) => string): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const acronyms = occurrences.filter(
+    ({ headline, key, surface }) => !headline && !key.includes(" ") && isAcronymName(surface) && !gazetteerAcronym(surface),
+  );
+  // The names that may introduce one, in the documents that write one alone: where each ends.
+  const docs = new Set(acronyms.map(({ doc }) => doc));
   const names = new Map<string, Occurrence>();
   for (const occurrence of occurrences) {
-    const { type, key, surface } = occurrence;
-    if (type !== "person" && key.includes(" ") && /\p{Ll}/u.test(surface)) names.set(`${occurrence.doc} ${occurrence.end}`, occurrence);
+    const { doc, type, key, surface } = occurrence;
+    if (docs.has(doc) && type !== "person" && key.includes(" ") && /\p{Ll}/u.test(surface))
+      names.set(`${doc} ${occurrence.end}`, occurrence);
   }
-  const found = new Map<string, Set<string>>();
-  for (const { doc, sentence, key, surface, start, end, headline } of occurrences) {
-    if (headline || key.includes(" ") || !isAcronymName(surface) || gazetteerAcronym(surface)) continue;
+  for (const { doc, sentence, key, start, end } of acronyms) {
     const name = names.get(`${doc} ${start - 2}`);
     if (name?.sentence !== sentence) continue;
     const text = textOf(doc);

@@ -67,6 +67,8 @@ function parseLine(text: string, line: number): JsonLine[] {
  */
 export function parseJsonFile(
   bytes: Uint8Array,
+  /** The id of one record that has none: its file's name, as a .txt or .md file's document takes. */
+  fileId?: string,
 ):
   | { records: { index?: number; record: unknown }[] }
   | { code: "binary_file" | "invalid_utf8" | "malformed_json"; line?: number; reason: string } {
@@ -90,8 +92,16 @@ export function parseJsonFile(
       reason: `a .json input must be an array of records or one record, not an object holding its records under ${JSON.stringify(holder.slice(0, 100))}: make the file that array (or a .jsonl file, one record a line)`,
     };
   }
-  return { records: [{ record: data }] };
+  return { records: [{ record: fileId === undefined ? data : withId(data, fileId) }] };
 }
+
+/**
+ * What a problem with a record says, naming it by its index in its file's array when it has one.
+ * @example
+ * recordReason(1, "the record has no id (or _id)"); // "record [1]: the record has no id (or _id)"
+ */
+export const recordReason = (index: number | undefined, reason: string): string =>
+  index === undefined ? reason : `record [${index}]: ${reason}`;
 
 /**
  * Reads a JSON file holding an array of records, or one record (see `parseJsonFile`). Each entry of an array carries
@@ -104,12 +114,12 @@ export function parseJsonFile(
  * readJsonArray(new TextEncoder().encode('{"id":"a","body":"x"}')); // [{ ok: true, document: { id: "a", … } }]
  */
 export function readJsonArray(bytes: Uint8Array, fileId?: string): Entry[] {
-  const parsed = parseJsonFile(bytes);
+  const parsed = parseJsonFile(bytes, fileId);
   if (!("records" in parsed)) return [{ ok: false, ...parsed }];
   return parsed.records.map(({ index, record }): Entry => {
-    if (index === undefined) return readRecord(fileId === undefined ? record : withId(record, fileId));
     const entry = readRecord(record);
-    return entry.ok ? { ...entry, index } : { ...entry, index, reason: `record [${index}]: ${entry.reason}` };
+    if (index === undefined) return entry;
+    return entry.ok ? { ...entry, index } : { ...entry, index, reason: recordReason(index, entry.reason) };
   });
 }
 

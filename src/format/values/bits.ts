@@ -5,6 +5,7 @@
  * lists that may hold one of its documents.
  */
 
+import { isLanguageTerm } from "../bundle";
 import { fromBase64url, toBase64url } from "./base64url";
 import type { Codec } from "./codec";
 import { packIds, unpackIds } from "./tail";
@@ -23,6 +24,7 @@ export const BITS_FROM_CHUNKS = 5;
 
 /** Characters of a bitmap key's part at most: a file name's 255 bytes hold it (`--target assets` writes one a key). */
 const MAX_PART = 200;
+const UTF8 = new TextEncoder();
 
 /**
  * The part of a list's bitmap key (`bits/<part>`): its term's UTF-8 bytes in base64url, so that a facet's value,
@@ -32,7 +34,7 @@ const MAX_PART = 200;
  * bitsPart("united-states"); // "dW5pdGVkLXN0YXRlcw"
  */
 export function bitsPart(term: string): string | undefined {
-  const part = toBase64url(new TextEncoder().encode(term));
+  const part = toBase64url(UTF8.encode(term));
   return part.length <= MAX_PART ? part : undefined;
 }
 
@@ -44,7 +46,7 @@ export function bitsPart(term: string): string | undefined {
  * hasBitmap("united-states", 16); // true
  */
 export function hasBitmap(term: string, chunks: number, from = BITS_FROM_CHUNKS): boolean {
-  return chunks >= from && !term.startsWith("lang:") && bitsPart(term) !== undefined;
+  return chunks >= from && !isLanguageTerm(term) && bitsPart(term) !== undefined;
 }
 
 /**

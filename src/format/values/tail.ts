@@ -50,7 +50,8 @@ export function unpackIds(text: string): number[] {
   let previous = -1;
   let gap = 0;
   let scale = 1;
-  for (const byte of bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
     gap += (byte & 127) * scale;
     if (byte & 128) {
       scale *= 128;

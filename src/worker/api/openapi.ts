@@ -6,7 +6,7 @@
 import { type ZodObject, type ZodType, z } from "zod";
 
 /** A response of a route: what it means, and the schema of its JSON body. */
-export interface ResponseDoc {
+interface ResponseDoc {
   description: string;
   headers?: Record<string, { description: string; schema: { type: string } }>;
   content?: { "application/json": { schema: ZodType } };

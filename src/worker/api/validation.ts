@@ -41,7 +41,7 @@ export async function refuseUnknownParameters(c: Context<AppEnv>): Promise<void>
  * route. A route's validators (its query, then its path) each check everything before a cached answer is looked up.
  * Its context is any route's (`zValidator` does not pass the app's `Env` on): every route of the Worker has `AppEnv`.
  */
-export const validationHook = async (
+const validationHook = async (
   result: { success: true; data: unknown } | { success: false; error: z.core.$ZodError },
   context: Context,
 ): Promise<Response | undefined> => {
