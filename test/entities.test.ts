@@ -191,6 +191,43 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("reads a name listed with places as a place when places are most of the list", () => {
+    // The tagger reads the middle name as an organisation on its own.
+    expect(found("Schools closed in Tacna, Moquegua and Juliaca after the quake.")).toEqual([
+      ["Tacna", "place"],
+      ["Moquegua", "place"],
+      ["Juliaca", "place"],
+    ]);
+    expect(found("Prices rose in Lagos, Ibadan and Abeokuta.").map(([, type]) => type)).toEqual(["place", "place", "place"]);
+    // Not a list ("and" or "or" joins one), not places for the most part, nor a name with a role or a description.
+    expect(found("Mr Okafor, Ms Bello and Lagos were named in the suit.")).toEqual([
+      ["Mr Okafor", "person"],
+      ["Bello", "person"],
+      ["Lagos", "place"],
+    ]);
+    // A state after a city and a comma says where the city is: it is not one more place of the list.
+    expect(found("It will close a plant in Dayton, Ohio, and Brenner's unit in Joliet.")).toEqual([
+      ["Dayton", "place"],
+      ["Ohio", "place"],
+      ["Brenner", "person"],
+      ["Joliet", "place"],
+    ]);
+    expect(
+      found("Apple, Google and Samsung cut prices in Germany and France.")
+        .slice(0, 3)
+        .map(([, type]) => type),
+    ).toEqual(["organization", "organization", "organization"]);
+  });
+
+  it("reads the name after a compass point and 'of' as a place, and so its other mentions", () => {
+    const types = (text: string) => extractMentions(text).map((m) => `${m.text}/${m.type}`);
+    expect(types("The camp lies 12 miles southwest of Dong Hoi, officials said.")).toEqual(["Dong Hoi/place"]);
+    expect(types("Shelling hit villages north of Tal Rifaat. Tal Rifaat was calm by noon.")).toEqual([
+      "Tal Rifaat/place",
+      "Tal Rifaat/place",
+    ]);
+  });
+
   it("types a name as the description beside it says: the noun before it, a place noun and 'of', an apposition", () => {
     const typeOf = (text: string, name: string) => extractMentions(text).find((m) => m.text === name)?.type;
     expect(typeOf("Dockworkers walked out after the port operator Bergen Havn refused to talk.", "Bergen Havn")).toBe("organization");

@@ -83,8 +83,12 @@ const PLACES = table(`
   Pretoria, Cape Town, Nairobi, Lagos, Abuja, Addis Ababa, Khartoum, Tripoli, Tunis, Algiers, Rabat, Kyiv
   Kiev, Minsk, Tbilisi, Yerevan, Baku, Tashkent, Almaty, Astana, Nur-Sultan, Bishkek, Dushanbe, Ashgabat
   Stockholm, Oslo, Copenhagen, Helsinki, Tallinn, Riga, Vilnius, Dublin, Edinburgh, Geneva, Zurich, Frankfurt
-  Munich, Hamburg, Milan, Bucharest, Sofia, Belgrade, Zagreb, Sarajevo, Kandahar, Hong Kong, Texas, California
-  Florida, Alaska, Hawaii, Arizona, Nevada, Oregon, Colorado, Utah, Ohio, Michigan, Illinois, Pennsylvania
+  Munich, Hamburg, Milan, Bucharest, Sofia, Belgrade, Zagreb, Sarajevo, Kandahar, Hong Kong
+`);
+
+/** Places that hold cities: states and provinces ("Bluffton, Ohio"), as countries do. */
+const REGIONS = table(`
+  Texas, California, Florida, Alaska, Hawaii, Arizona, Nevada, Oregon, Colorado, Utah, Ohio, Michigan, Illinois, Pennsylvania
   Virginia, Massachusetts, New Jersey, Louisiana, Kentucky, Tennessee, Alabama, Mississippi, Arkansas
   Oklahoma, Kansas, Nebraska, Iowa, Missouri, Minnesota, Wisconsin, Indiana, Maryland, Delaware, Connecticut
   Vermont, Maine, New Hampshire, Rhode Island, North Carolina, South Carolina, North Dakota, South Dakota
@@ -181,6 +185,8 @@ export interface GazetteerEntry {
   short: boolean;
   /** A country: its national side keeps the place type in sports reports ("Japan beat Syria"). */
   country: boolean;
+  /** A country, state or province: a place cities are in ("Bluffton, Ohio"). */
+  region: boolean;
   /**
    * A political party: known to the rules after the tagger, not to the tagger's features (the model was trained
    * without them; a party is an organisation whatever the tagger read, and its name untagged is one too).
@@ -195,13 +201,21 @@ function index(): Map<string, GazetteerEntry> {
     [PARTIES, "organization"],
     [COUNTRIES, "place"],
     [PLACES, "place"],
+    [REGIONS, "place"],
   ];
   for (const [list, type] of lists) {
     for (const names of list) {
       for (const alias of names) {
         const key = nameKey(alias);
         if (!byKey.has(key))
-          byKey.set(key, { name: names[0], type, short: isAcronym(alias), country: list === COUNTRIES, party: list === PARTIES });
+          byKey.set(key, {
+            name: names[0],
+            type,
+            short: isAcronym(alias),
+            country: list === COUNTRIES,
+            region: list === COUNTRIES || list === REGIONS,
+            party: list === PARTIES,
+          });
       }
     }
   }
