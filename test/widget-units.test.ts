@@ -76,10 +76,10 @@ describe("the live region's count", () => {
     search: { query: "oil", total, took_ms: 1, hits: [], ...(approximate === undefined ? {} : { total_approximate: approximate }) },
     suggest: { query: "oil", terms: [], entities: [], titles: [] },
   });
-  it("says an estimate is one", () => {
-    expect(answerView(answer(1200, true), false).live).toBe(`about ${(1200).toLocaleString()} results`);
-    expect(answerView(answer(3, false), false).live).toBe("3 results");
-    expect(answerView(answer(3), false).live).toBe("3 results");
+  it("says an estimate is one, and names the query so that the same count is announced again", () => {
+    expect(answerView(answer(1200, true), false).live).toBe(`about ${(1200).toLocaleString()} results for \u201coil\u201d`);
+    expect(answerView(answer(3, false), false).live).toBe("3 results for \u201coil\u201d");
+    expect(answerView(answer(3), false).live).toBe("3 results for \u201coil\u201d");
     expect(answerView(answer(3), false).status).toBe("3 results");
   });
 });

@@ -59,6 +59,9 @@ export async function fetchAnswer(endpoint: string, query: Query, signal: AbortS
   const suggestUrl = `${endpoint}/suggest?${new URLSearchParams({ q: query.q, limit: "5", titles: "false" })}`;
   const suggestion = getJson<SuggestAnswer>(suggestUrl, signal).catch(() => none);
   const [search, suggest] = await Promise.all([getJson<SearchAnswer>(searchUrl(endpoint, query), signal), suggestion]);
-  if (!Array.isArray(search.hits)) throw new WidgetError("bad_response", "The search service sent an answer it cannot read.");
-  return { search, suggest: { ...none, ...suggest }, filter: query.filter };
+  if (!Array.isArray(search.hits) || !search.hits.every((hit) => hit && typeof hit === "object" && Array.isArray(hit.entities)))
+    throw new WidgetError("bad_response", "The search service sent an answer it cannot read.");
+  // A malformed `/suggest` costs only its suggestions, as a failed one does.
+  const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
+  return { search, suggest: { ...none, terms: list(suggest.terms), entities: list(suggest.entities) }, filter: query.filter };
 }

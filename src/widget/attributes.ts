@@ -40,6 +40,14 @@ export abstract class WidgetAttributes extends HTMLElement {
   set openIn(value: "same-tab" | "new-tab") {
     this.setAttribute("open-in", value);
   }
+  /** `light` or `dark` whatever the system prefers; `auto` (the default) follows `prefers-color-scheme`. */
+  get theme(): "light" | "dark" | "auto" {
+    const value = this.getAttribute("theme");
+    return value === "light" || value === "dark" ? value : "auto";
+  }
+  set theme(value: "light" | "dark" | "auto") {
+    this.setAttribute("theme", value);
+  }
   /** The key that focuses the box from anywhere on the page; empty for none. */
   get hotkey(): string {
     return this.getAttribute("hotkey") ?? "/";

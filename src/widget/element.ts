@@ -9,6 +9,9 @@ import { Searcher } from "./searcher";
 import { buildShell, type Shell } from "./shell";
 import type { Answer, EntityRef, ErrorDetail, Item, ResultsDetail, SelectDetail } from "./types";
 
+/** Properties a page may set before the element is defined. */
+const UPGRADED = ["endpoint", "placeholder", "limit", "entityFilters", "openIn", "theme", "hotkey", "filter", "value"] as const;
+
 export class EdgeSearch extends WidgetAttributes {
   readonly #ui: Shell;
   readonly #searcher = new Searcher({
@@ -20,6 +23,8 @@ export class EdgeSearch extends WidgetAttributes {
   #items: Item[] = [];
   #active = -1;
   #filter?: EntityRef;
+  /** The box's text and filter the options shown are for: while another query is pending they are stale. */
+  #shown = "";
 
   constructor() {
     super();
@@ -52,11 +57,20 @@ export class EdgeSearch extends WidgetAttributes {
     return this.#ui.input.value;
   }
   set value(text: string) {
-    this.#ui.input.value = text;
+    // The box's own limit, which typing cannot pass either.
+    this.#ui.input.value = String(text).slice(0, this.#ui.input.maxLength);
     this.#schedule(true);
   }
 
   connectedCallback(): void {
+    // Properties a page set before this script defined the element are plain fields of it: set them again, now
+    // through the element's own setters.
+    for (const name of UPGRADED) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value = (this as Record<string, unknown>)[name];
+      delete (this as Record<string, unknown>)[name];
+      (this as Record<string, unknown>)[name] = value;
+    }
     document.addEventListener("keydown", this.#onHotkey);
     this.attributeChangedCallback();
   }
@@ -67,17 +81,22 @@ export class EdgeSearch extends WidgetAttributes {
   attributeChangedCallback(): void {
     const { input, hotkey } = this.#ui;
     input.placeholder = this.placeholder;
-    input.setAttribute("aria-label", this.placeholder);
+    // An empty placeholder still leaves the box a name.
+    input.setAttribute("aria-label", this.placeholder.trim() || "Search");
     hotkey.textContent = this.hotkey;
     hotkey.hidden = !this.hotkey;
+    if (this.hotkey) input.setAttribute("aria-keyshortcuts", this.hotkey === "/" ? "Slash" : this.hotkey);
+    else input.removeAttribute("aria-keyshortcuts");
   }
 
   #onHotkey = (e: KeyboardEvent): void => {
     if (!this.hotkey || e.key !== this.hotkey || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
     const target = e.composedPath()[0];
     if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    e.preventDefault();
-    this.#ui.input.focus();
+    // A widget the page hides (one for small screens, one for large) leaves the key to the one shown.
+    const { input } = this.#ui;
+    input.focus();
+    if (this.shadowRoot?.activeElement === input) e.preventDefault();
   };
 
   #onKey(e: KeyboardEvent): void {
@@ -92,15 +111,18 @@ export class EdgeSearch extends WidgetAttributes {
       this.#setActive(next, true);
     } else if (e.key === "Enter") {
       e.preventDefault();
-      if (open && this.#active >= 0) this.#choose(this.#active);
+      // Options left from the previous query while this one is pending are not what the box asks for.
+      if (open && this.#active >= 0 && this.#shown === this.#current()) this.#choose(this.#active);
       else this.#schedule(true);
     } else if (e.key === "Escape") {
-      e.preventDefault();
+      // Only when there is something to close, clear or remove: otherwise Escape is the page's (a dialog closes).
       if (open) this.#setOpen(false);
       else if (input.value) {
         input.value = "";
         this.#schedule();
-      } else this.#setFilter(undefined);
+      } else if (this.#filter) this.#setFilter(undefined);
+      else return;
+      e.preventDefault();
     } else if (e.key === "Backspace" && !input.value && this.#filter) this.#setFilter(undefined);
   }
 
@@ -180,14 +202,20 @@ export class EdgeSearch extends WidgetAttributes {
     if (on && this.#items.length === 0) status.textContent = "Searching\u2026";
   }
 
+  /** What the box asks for now: its text and filter. */
+  #current(): string {
+    return `${this.#filter?.id ?? ""}\u0000${this.#ui.input.value}`;
+  }
+
   #show(answer: Answer): void {
     const { search, filter } = answer;
     this.#render(answerView(answer, this.entityFilters));
+    this.#shown = this.#current();
     this.#emit("results", { query: search.query, total: search.total, hits: search.hits, filter });
   }
 
   #fail(error: WidgetError): void {
-    this.#render(errorView(error.message));
+    this.#render(errorView(error.code, error.message));
     this.#emit("error", { code: error.code, message: error.message, status: error.status });
   }
 
@@ -205,9 +233,10 @@ export class EdgeSearch extends WidgetAttributes {
   }
 
   #setOpen(open: boolean): void {
-    const { panel, input } = this.#ui;
+    const { panel, input, listbox } = this.#ui;
     panel.hidden = !open;
-    input.setAttribute("aria-expanded", String(open));
+    // Expanded only while the listbox shows options: a message alone ("No results…", "Searching…") is not a list.
+    input.setAttribute("aria-expanded", String(open && !listbox.hidden));
     if (!open) this.#setActive(-1, false);
   }
 

@@ -18,7 +18,7 @@ export const emptyView: View = { items: [], status: "", live: "", error: false }
  * going through every hit); then the hits, or when there are none, the completions of the query instead. Above them, how many results (about how many when the count is an
  * estimate), and the corrected query the results are for when the API corrected it.
  * @example
- * answerView(answer, true).live; // "5 results", or "2 results in Kabul" with a filter
+ * answerView(answer, true).live; // "5 results for “kabul”", or "2 results for “embassy” in Kabul" with a filter
  * answerView(corrected, true).status; // "2 results · showing results for “taliban”"
  */
 export function answerView(answer: Answer, entityFilters: boolean): View {
@@ -32,15 +32,35 @@ export function answerView(answer: Answer, entityFilters: boolean): View {
   const within = filter ? ` in ${filter.name}` : "";
   const about = search.total_approximate ? "about " : "";
   if (search.total > 0) {
-    const count = `${about}${plural(search.total, "result")}${within}`;
+    const count = `${about}${plural(search.total, "result")}`;
     const corrected = search.corrected ? ` \u00b7 showing results for \u201c${search.corrected}\u201d` : "";
-    return { items, status: `${count}${corrected}`, live: `${count}${corrected}`, error: false };
+    // The live region names the query: a new answer with the same count ("2 results" for "kab", then "kabul") is
+    // announced again, as screen readers skip a live region whose text did not change.
+    const live = `${count} for \u201c${search.corrected ?? search.query}\u201d${within}`;
+    return { items, status: `${count}${within}${corrected}`, live, error: false };
   }
   const offer = items.length > 0 ? " Try one of these:" : "";
   return { items, status: `No results for \u201c${search.query}\u201d${within}.${offer}`, live: `No results${within}`, error: false };
 }
 
-export function errorView(message: string): View {
-  const text = `Search failed: ${message}`;
+/**
+ * What the reader can do about a search the API refused for what was typed: said plainly, not as a failure.
+ * Other errors (the service down, a broken bundle) are failures, with the API's message.
+ */
+const ADVICE: Record<string, string> = {
+  query_too_long: "That search is too long: try a few words.",
+  query_too_complex: "That search has too many words: try fewer.",
+  query_too_broad: "A word you left out with \u201c-\u201d is in too many articles to leave out: try without it.",
+  dates_unavailable: "The articles here have no dates, so dates cannot narrow the search.",
+  timeout: "The search took too long. Try again in a moment.",
+};
+
+/**
+ * @example
+ * errorView("storage_unavailable", "KV did not answer.").status; // "Search failed: KV did not answer."
+ * errorView("query_too_complex", "The query needs 40 index terms…").status; // "That search has too many words: try fewer."
+ */
+export function errorView(code: string, message: string): View {
+  const text = ADVICE[code] ?? `Search failed: ${message}`;
   return { items: [], status: text, live: text, error: true };
 }

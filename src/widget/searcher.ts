@@ -5,6 +5,8 @@ import type { Answer } from "./types";
 
 /** Quiet time after a keystroke before asking the API. */
 export const DEBOUNCE_MS = 120;
+/** How long an answer may take before the search is given up and said to have taken too long. */
+export const TIMEOUT_MS = 10_000;
 
 export interface SearcherHooks {
   endpoint(): string;
@@ -37,7 +39,7 @@ export class Searcher {
   /** Asks for `query` after the debounce, or `now`; a cached answer comes at once. */
   request(query: Query, now: boolean): void {
     this.cancel();
-    const cached = this.#cache.get(key(query));
+    const cached = this.#cache.get(this.#key(query));
     if (cached) this.#hooks.answer(cached);
     else if (now) void this.#run(query);
     else this.#timer = setTimeout(() => void this.#run(query), DEBOUNCE_MS);
@@ -49,23 +51,36 @@ export class Searcher {
     const controller = new AbortController();
     this.#controller = controller;
     this.#hooks.busy(true);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, TIMEOUT_MS);
+    let answer: Answer | undefined;
+    let failure: WidgetError | undefined;
     try {
-      const answer = await fetchAnswer(this.#hooks.endpoint(), query, controller.signal);
-      if (seq !== this.#seq) return;
-      this.#cache.set(key(query), answer);
-      this.#hooks.answer(answer);
+      answer = await fetchAnswer(this.#hooks.endpoint(), query, controller.signal);
     } catch (error) {
-      if (seq !== this.#seq) return;
-      this.#hooks.error(error instanceof WidgetError ? error : new WidgetError("network", String(error)));
+      failure = timedOut
+        ? new WidgetError("timeout", "The search service took too long to answer.")
+        : error instanceof WidgetError
+          ? error
+          : new WidgetError("network", String(error));
     } finally {
-      if (seq === this.#seq) {
-        this.#controller = undefined;
-        this.#hooks.busy(false);
-      }
+      clearTimeout(timer);
     }
+    if (seq !== this.#seq) return;
+    this.#controller = undefined;
+    this.#hooks.busy(false);
+    // Shown outside the request's try: a fault in showing an answer is no network error.
+    if (answer) {
+      this.#cache.set(this.#key(query), answer);
+      this.#hooks.answer(answer);
+    } else if (failure) this.#hooks.error(failure);
   }
-}
 
-function key(query: Query): string {
-  return `${query.limit}\u0000${query.filter?.id ?? ""}\u0000${query.q}`;
+  /** Answers are kept per endpoint: a widget pointed elsewhere asks again. */
+  #key(query: Query): string {
+    return `${this.#hooks.endpoint()}\u0000${query.limit}\u0000${query.filter?.id ?? ""}\u0000${query.q}`;
+  }
 }

@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium)("typing into <edge-search>", () => {
     await expect.poll(() => page.locator(sel.hits).count()).toBeGreaterThan(0);
     const [, results] = (await events(page)).findLast(([name]) => name === "results") ?? [];
     expect(results.total).toBeGreaterThan(1);
-    expect(await page.locator(sel.live).textContent()).toBe(`${results.total} results`);
+    expect(await page.locator(sel.live).textContent()).toBe(`${results.total} results for \u201c${results.query}\u201d`);
     expect(await page.locator(sel.live).getAttribute("role")).toBe("status");
     // Shown too, above the hits.
     expect(await page.locator(sel.status).textContent()).toBe(`${results.total} results`);
