@@ -13,6 +13,7 @@ export const errors = {
   limit_out_of_range: { status: 400, message: "Parameter limit must be an integer from 1 to 100." },
   offset_out_of_range: { status: 400, message: "Parameter offset must be a non-negative integer." },
   type_unknown: { status: 400, message: "Parameter type must be person, organization or place." },
+  entity_unknown: { status: 400, message: "An entity filter names no entity of this archive." },
   not_found: { status: 404, message: "No such route." },
   method_not_allowed: { status: 405, message: "Method not allowed." },
   document_not_found: { status: 404, message: "No document has this id." },

@@ -95,8 +95,9 @@ describe("/entities/:id over time, in workerd", () => {
     expect(alone.hits.map((h) => h.id)).toEqual((page.top_documents ?? page.documents.ids).slice(0, alone.hits.length));
     expect(((await undated.json("/search?q=kabul")).body as Answer).order).toBe("relevance");
     const dated_ = (await dated.json("/search?q=entity:ursula-brandt")).body as Answer;
-    // With dates, an entity alone is newest first, as before.
-    expect([dated_.order, dated_.hits.map((h) => h.id)]).toEqual(["relevance", ["brandt-interview", "brandt-bonds", "brandt-budget"]]);
+    // With dates, an entity alone is newest first, and says so; so is any query of filters alone.
+    expect([dated_.order, dated_.hits.map((h) => h.id)]).toEqual(["date", ["brandt-interview", "brandt-bonds", "brandt-budget"]]);
+    expect(((await dated.json("/search?q=from:2020")).body as Answer).order).toBe("date");
     expect(((await dated.json("/search?q=brandt&sort=date")).body as Answer).order).toBe("date");
   });
 });

@@ -480,6 +480,30 @@ describe("updates: bad input writes nothing", () => {
     expect(maren?.documents.count).toBe(5);
   });
 
+  it("gives a company written with its legal form the record the archive has of it written without", async () => {
+    const dir = join(root, "legal-form");
+    const first = [
+      {
+        id: "c1",
+        title: "Chip output",
+        body: "Shares of Hanul Semiconductor rose 3% in Seoul. The chipmaker Hanul Semiconductor said demand was strong.",
+        date: day(1),
+      },
+    ];
+    writeFileSync(join(root, "legal-form.jsonl"), jsonl(first));
+    await writeBundle((await buildFromInputs([join(root, "legal-form.jsonl")], { builtAt: "t" })).bundle, dir);
+    writeFileSync(
+      join(root, "legal-form-update.jsonl"),
+      jsonl([{ id: "c2", title: "Orders", body: "Hanul Semiconductor Co Ltd won orders. Hanul Semiconductor said so.", date: day(2) }]),
+    );
+    await updateArchive(dir, [join(root, "legal-form-update.jsonl")]);
+    const reader = await open(dir);
+    const record = await reader.entity("hanul-semiconductor");
+    expect(record?.documents.ids).toEqual(["c1", "c2"]);
+    expect(record?.aliases.map((a) => a.name)).toContain("Hanul Semiconductor Co Ltd");
+    expect(await reader.entity("hanul-semiconductor-co-ltd")).toBeUndefined();
+  });
+
   it("writes nothing for documents the archive holds already", async () => {
     const dir = await archive("same");
     const before = snapshot(dir);

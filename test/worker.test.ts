@@ -128,6 +128,15 @@ describe("search over the seed articles, in workerd with local KV", () => {
     const blinken = await worker.json("/search?q=kabul&entity=antony-blinken");
     expect(blinken.body.total).toBe(1);
     expect(ids(blinken.body.hits)).toEqual([SEED_B]);
+    // An alias's slug filters as the entity's id does (as /entities/blinken finds Antony Blinken), in q too; an id
+    // that names no entity is an error, not an empty page.
+    for (const path of ["/search?q=kabul&entity=blinken", "/search?q=kabul+entity:Blinken"]) {
+      const alias = await worker.json(path);
+      expect([path, alias.status, ids(alias.body.hits)]).toEqual([path, 200, [SEED_B]]);
+    }
+    const unknown = await worker.json("/search?q=kabul&entity=nobody-we-know");
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toEqual({ code: "entity_unknown", message: 'No entity of this archive has the id "nobody-we-know".' });
   });
 
   it("ranks documents matching every term before partial matches", async () => {
@@ -440,7 +449,11 @@ describe("bad requests get a 400 with a code", () => {
     ["/search?q=kabul&limit=0", "limit_out_of_range"],
     ["/search?q=kabul&limit=101", "limit_out_of_range"],
     ["/search?q=kabul&limit=ten", "limit_out_of_range"],
-    ["/search?q=kabul&offset=-1", "offset_out_of_range"],
+    // Each route's own range.
+    ["/suggest?q=ka&limit=21", "limit_out_of_range", "Parameter limit must be an integer from 1 to 20."],
+    [`/documents/${SEED_A}/similar?limit=6`, "limit_out_of_range", "Parameter limit must be an integer from 1 to 5."],
+    ["/search?q=kabul&offset=-1", "offset_out_of_range", "Parameter offset must be an integer from 0 to 10000."],
+    ["/entities?offset=999999", "offset_out_of_range", "Parameter offset must be an integer from 0 to 10000."],
     [
       `/search?q=${Array.from({ length: 40 }, (_, i) => `w${i}`).join("+")}`,
       "query_too_complex",

@@ -887,8 +887,8 @@ async function openLookups(dir: string, live: Manifest): Promise<EntityLookup[] 
 
 /**
  * The keys the merger may resolve the update's names by: each name's merge key (as a person's, its title cut off; a
- * one-word headline name as the acronym prose writes), that key without a leading country, and the gazetteer's name
- * for a company written without its legal form.
+ * one-word headline name as the acronym prose writes), that key without a leading country, and a company's name
+ * without its legal form (the gazetteer's for it, if any).
  */
 function resolutionKeys(extracted: readonly DocumentNames[], keyOf: (surface: string) => string): Set<string> {
   const keys = new Set<string>();
@@ -899,8 +899,11 @@ function resolutionKeys(extracted: readonly DocumentNames[], keyOf: (surface: st
     keys.add(key);
     const bare = withoutCountry(key);
     if (bare) keys.add(bare.rest);
-    const known = lookupGazetteer(companyStem(key));
+    const stem = companyStem(key);
+    const known = lookupGazetteer(stem);
     if (known) keys.add(nameKey(known.name));
+    // "SK Hynix Inc" may be the archive's SK Hynix (the resolver's `companyOf`: names of two words or more).
+    if (stem !== key && stem.includes(" ")) keys.add(stem);
   };
   // Keyed as the merger keys them (`writtenName`, as `occurrencesOf` does).
   for (const text of texts) {

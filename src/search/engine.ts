@@ -89,7 +89,7 @@ export async function search(engine: Engine, reader: BundleReader, params: Searc
     parsed.phrases.length > 0 && params.sort !== "date" ? checkPhrases(reader, m, wanted, wordsOf, dated) : Promise.resolve(m.candidates);
   // An archive without dates has no "newest first" for an entity alone: the documents naming it most come first.
   const entityIds = [...parsed.entities, ...(params.entities ?? [])];
-  let order: SearchResult["order"] = params.sort === "date" ? "date" : "relevance";
+  let order: SearchResult["order"] = matchOptions.order === "date" ? "date" : "relevance";
   let byMentions: Candidate[] | undefined;
   if (!dated && match.groups.length === 0 && entityIds[0] && match.docs && params.sort !== "date") {
     byMentions = await mentionOrder(reader, entityIds[0], match.docs);

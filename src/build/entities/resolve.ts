@@ -224,6 +224,7 @@ export function makeResolver(
     if (qualified) add(countries, qualified.rest, qualified.country);
   }
   for (const { key, type } of known) if (type === "organization") orgKeys.add(key);
+  const knownOrganizations = new Set(known.filter(({ type }) => type === "organization").map(({ key }) => key));
   const acronyms = acronymsInContext(occurrences, byDoc, isAcronymName);
   // A name introducing an acronym in brackets counts where no name with its initials does: "(HK)" after a company in
   // one story does not take "HK" from Hong Kong.
@@ -245,6 +246,10 @@ export function makeResolver(
     const stem = companyStem(key);
     const named = byStem.get(stem);
     if (!named) return undefined;
+    // A known organisation named without the legal form (the registry's, or an archive's entity an update resolves
+    // its names against) is that company: "SK Hynix Inc" goes to the archive's SK Hynix. Of two words or more, as
+    // across the archive: one word alone meets namesakes ("Sears" and Sears Plc).
+    if (stem.includes(" ") && knownOrganizations.has(stem)) return stem;
     // The gazetteer's own name for it wins ("General Motors", which "GM" stands for).
     const known = lookupGazetteer(stem);
     return known?.type === "organization" ? nameKey(known.name) : dominantOf(named, 0);

@@ -2,8 +2,10 @@
 import { Hono } from "hono";
 import { AppError } from "../../errors";
 import { MAX_FACET_VALUES } from "../../format/bundle";
+import type { BundleReader } from "../../format/reader";
 import { bundleEngine } from "../../search/bundle-engine";
 import { type SearchResult, search } from "../../search/engine";
+import { parseQuery } from "../../search/parse-query";
 import { suggest } from "../../search/suggest";
 import type { RouteDoc } from "../api/openapi";
 import { errorResponses, MAX_ENTITY_FILTERS, SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from "../api/schemas";
@@ -81,6 +83,21 @@ function facetFilters(facets: readonly string[], values: (name: string) => strin
   return out;
 }
 
+/**
+ * The entities `ids` name under another id (an alias's slug, an id folded into another), by id; throws
+ * `entity_unknown` for an id that names no entity of the archive. Reads only after a search with them found nothing.
+ */
+async function canonicalEntities(reader: BundleReader, ids: readonly string[]): Promise<Map<string, string>> {
+  const renamed = new Map<string, string>();
+  for (const id of new Set(ids.map((i) => i.toLowerCase()))) {
+    if (await reader.entity(id)) continue;
+    const found = await reader.findEntity(id);
+    if (!found) throw new AppError("entity_unknown", `No entity of this archive has the id ${JSON.stringify(id.slice(0, 200))}.`);
+    renamed.set(id, found.id);
+  }
+  return renamed;
+}
+
 export const searchRoutes = new Hono<AppEnv>()
   .get(searchRoute.path, validate("query", SearchQuery), async (c) => {
     const query = c.req.valid("query");
@@ -88,7 +105,7 @@ export const searchRoutes = new Hono<AppEnv>()
     const fields = facetFilters(reader.manifest.engine.facets ?? [], (name) => c.req.queries(name));
     const started = performance.now();
     const kvBefore = c.var.stats.ms;
-    const result = await search(bundleEngine(reader), reader, {
+    const params = {
       q: query.q,
       limit: query.limit,
       offset: query.offset,
@@ -99,7 +116,19 @@ export const searchRoutes = new Hono<AppEnv>()
       group: query.group === "true",
       facets: query.facets,
       fields,
-    });
+    };
+    let result = await search(bundleEngine(reader), reader, params);
+    // Nothing found with an entity filter: its id may be an older one of the entity (an alias's slug, an id an
+    // update or a compaction folded into another: `/entities/:id` finds it so) or no entity's at all.
+    if (result.total === 0) {
+      const named = [...parseQuery(query.q).entities, ...params.entities];
+      const renamed = await canonicalEntities(reader, named);
+      if (renamed.size > 0) {
+        const rename = (id: string) => renamed.get(id.toLowerCase()) ?? id;
+        const q = query.q.replace(/\bentity:(\S+)/giu, (_, id: string) => `entity:${rename(id)}`);
+        result = await search(bundleEngine(reader), reader, { ...params, q, entities: params.entities.map(rename) });
+      }
+    }
     const took = Math.round(performance.now() - started);
     c.set("searchMs", Math.max(0, took - (c.var.stats.ms - kvBefore)));
     return c.json(searchAnswer(result, took), 200);
