@@ -27,21 +27,32 @@ const LETTERS: Readonly<Record<string, string>> = {
 const OTHER_LETTERS = new RegExp(`[${Object.keys(LETTERS).join("")}]`, "gu");
 
 /**
- * The slug of a name: lowercase ASCII words joined by dashes. Dots and apostrophes vanish inside words; accents go,
- * and the Latin letters that are not accented ones are spelled in ASCII ("ø" as "o", "æ" as "ae").
+ * The slug of a name: lowercase words joined by dashes. Dots and apostrophes vanish inside words; Latin letters lose
+ * their accents, and those that are not accented ones are spelled in ASCII ("ø" as "o", "æ" as "ae"); names in other
+ * scripts keep their letters ("Владимир Путин" → "владимир-путин"), lowercase where the script has case.
  * @example
  * slugify("Antony Blinken"); // "antony-blinken"
  * slugify("U.S. State Department"); // "us-state-department"
  * slugify("Procter & Gamble"); // "procter-and-gamble"
  * slugify("Jørn Eggum"); // "jorn-eggum"
+ * slugify("Владимир Путин"); // "владимир-путин"
  */
 export function slugify(name: string): string {
-  const slug = foldDiacritics(name)
+  const slug = name
+    .normalize("NFD")
+    .replace(LATIN_MARKS, "$1")
+    .normalize("NFC")
     .toLowerCase()
     .replace(OTHER_LETTERS, (letter) => LETTERS[letter] ?? letter)
     .replace(/&/gu, " and ")
     .replace(/['’.]/gu, "")
-    .replace(/[^a-z0-9]+/gu, "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/gu, "");
   return slug.length > 0 ? slug : "entity";
 }
+
+/**
+ * The accents of Latin letters, which a slug drops; other scripts keep their marks (a Devanagari vowel sign, Arabic
+ * vowels): their words are letters and marks together.
+ */
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
