@@ -504,6 +504,24 @@ describe("updates: bad input writes nothing", () => {
     expect(await reader.entity("hanul-semiconductor-co-ltd")).toBeUndefined();
   });
 
+  it("counts a correction of a document that moves after a late one as corrected, not as moved", async () => {
+    const dir = join(root, "late-correction");
+    const base = [1, 3, 5, 7].map((n) => ({
+      id: `p${n}`,
+      title: `Port ${n}`,
+      body: `Maren Holt said in Aalborg that ship ${n} came.`,
+      date: day(n),
+    }));
+    writeFileSync(join(root, "late-correction.jsonl"), jsonl(base));
+    await writeBundle((await buildFromInputs([join(root, "late-correction.jsonl")], { builtAt: "t" })).bundle, dir);
+    const late = { id: "p4", title: "Port 4", body: "Ida Lund said in Esbjerg that ship 4 came.", date: day(4) };
+    const fixed = { ...(base[3] as Doc), body: "Maren Holt said in Aalborg that ship 7 came late." };
+    writeFileSync(join(root, "late-correction-update.jsonl"), jsonl([late, fixed]));
+    const { plan } = await updateArchive(dir, [join(root, "late-correction-update.jsonl")], { withdraw: ["p1"] });
+    // p5 moves after p4; p7 moves too, but as the correction it is.
+    expect(plan).toMatchObject({ added: 2, moved: 1, corrected: 1, withdrawn: 1, unchanged: 0 });
+  });
+
   it("writes nothing for documents the archive holds already", async () => {
     const dir = await archive("same");
     const before = snapshot(dir);

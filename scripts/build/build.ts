@@ -142,8 +142,8 @@ async function update(): Promise<never> {
       process.exit(0);
     }
     say(
-      `✔ Update → ${args.out}: ${n(plan.added)} added${plan.moved ? ` (${n(plan.moved)} of them the archive's, dated after a late one, moved after it)` : ""}, ${n(plan.corrected)} corrected, ${n(plan.withdrawn)} withdrawn, ` +
-        `${n(plan.unchanged)} unchanged; ${delta ? `delta ${delta.manifest.version} (${n(delta.manifest.counts.entities)} entity records), ` : ""}` +
+      `✔ Update → ${args.out}: ${n(plan.added - (plan.moved ?? 0))} added, ${n(plan.corrected)} corrected, ${n(plan.withdrawn)} withdrawn, ` +
+        `${n(plan.unchanged)} unchanged${plan.moved ? `, ${n(plan.moved)} of the archive's moved after a late one (dated after it)` : ""}; ${delta ? `delta ${delta.manifest.version} (${n(delta.manifest.counts.entities)} entity records), ` : ""}` +
         `${n(keys)} keys to write; the archive: ${n(live.archive?.documents ?? live.counts.documents)} documents in ${n(1 + (live.deltas?.length ?? 0))} segments, ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

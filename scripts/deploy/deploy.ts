@@ -119,7 +119,7 @@ await step(
       });
       const { plan } = result;
       say(
-        `  ${plan.added} added${plan.moved ? ` (${plan.moved} of them the archive's, dated after a late one)` : ""}, ${plan.corrected} corrected, ${plan.withdrawn} withdrawn, ${plan.unchanged} unchanged`,
+        `  ${plan.added - (plan.moved ?? 0)} added, ${plan.corrected} corrected, ${plan.withdrawn} withdrawn, ${plan.unchanged} unchanged${plan.moved ? `, ${plan.moved} of the archive's moved after a late one (dated after it)` : ""}`,
       );
       if (result.keys === 0) {
         say("✔ Nothing to deploy: the archive holds these documents already.");

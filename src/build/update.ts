@@ -82,7 +82,10 @@ export interface UpdatePlan {
   unchanged: number;
   /** Ids to withdraw that no document has (skipped with `skipInvalid`, else an error). */
   unknown: string[];
-  /** Documents of the archive dated after a late one, added again after it (counted in `added` too). */
+  /**
+   * Documents of the archive dated after a late one, added again after it (counted in `added` too; a correction
+   * that moves is counted in `corrected` alone).
+   */
   moved?: number;
 }
 
@@ -302,6 +305,8 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   // Documents that come again as they are (moved after a late one, or folded): what they gave their entities' related
   // lists stays in the archive's records, and is not given twice.
   const unchangedMoves = new Set<string>();
+  /** Corrections of documents that also move after a late one: counted as corrected, not as moved. */
+  let correctedMoving = 0;
   if (followers.length > 0) {
     // The archive's documents dated after the oldest new one come again after it, the newer text where the update
     // gives one; in the archive's order, before the update's own (they came first: ties of dates keep that order).
@@ -327,6 +332,7 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
       unchangedMoves.add(id);
     }
     const moving = new Set(again.map((d) => d.id));
+    correctedMoving = corrected.filter((d) => moving.has(d.id)).length;
     unchanged = unchanged.filter((d) => !moving.has(d.id));
     same = new Set(unchanged.map((d) => d.id));
     corrected = corrected.filter((d) => !moving.has(d.id));
@@ -557,12 +563,12 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     lists,
   };
   const plan = {
-    added: added.length,
-    corrected: corrected.length,
+    added: added.length - correctedMoving,
+    corrected: corrected.length + correctedMoving,
     withdrawn: withdrawNumbers.size,
     unchanged: unchanged.length,
     unknown,
-    ...(followers.length > 0 ? { moved: followers.length } : {}),
+    ...(followers.length > correctedMoving ? { moved: followers.length - correctedMoving } : {}),
   };
   if (delta && deltaManifest) {
     // The delta's own manifest says it is one (its numbers), and it keeps the live manifest it made: what `npm run
