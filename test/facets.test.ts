@@ -1,9 +1,10 @@
 /** @module Record fields as facets: declared at build (`--facet`), filtered by parameter or in `q`, counted in `facets`; in Node and in workerd. */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker, type TestWorker } from "../scripts/shared/local-worker";
 import { buildFromInputs } from "../src/build/pipeline";
 import { BundleBuildError, facetValues } from "../src/build/write";
-import { fieldTerm } from "../src/format/bundle";
+import { fieldTerm, MAX_FACET_VALUES } from "../src/format/bundle";
 import { parseQuery } from "../src/search/parse-query";
 import { normalizeRequest } from "../src/worker/http/caching";
 
@@ -101,5 +102,17 @@ describe("facets in /search, in workerd", () => {
     const many = Array.from({ length: 11 }, (_, i) => `section=s${i}`).join("&");
     const { status, body } = await worker.json(`/search?q=harbour&${many}`);
     expect([status, (body as { error: { code: string } }).error.code]).toEqual([400, "bad_request"]);
+  });
+
+  it("lists the bundle's facets among /search's parameters in /openapi.json", async () => {
+    const { body } = await worker.json("/openapi.json");
+    type Parameter = { name: string; in: string; schema: { type: string; maxItems: number } };
+    const parameters = (body as { paths: Record<string, { get: { parameters: Parameter[] } }> }).paths["/search"]?.get.parameters ?? [];
+    expect(parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["q", "limit", "section", "source"]));
+    const section = parameters.find((p) => p.name === "section");
+    expect(section).toMatchObject({ in: "query", schema: { type: "array", maxItems: MAX_FACET_VALUES } });
+    // Other routes do not take them.
+    const suggest = (body as { paths: Record<string, { get: { parameters: Parameter[] } }> }).paths["/suggest"]?.get.parameters ?? [];
+    expect(suggest.map((p) => p.name)).not.toContain("section");
   });
 });

@@ -126,7 +126,12 @@ describe("the query language", () => {
     expect(meaning(within.body)).toEqual(meaning((await worker.json(search("kandahar "))).body));
     const { status, body } = await worker.json(search(chain(40)));
     expect(status).toBe(400);
-    expect(body).toEqual({ error: { code: "query_too_complex", message: "The query needs over 40 index terms; at most 32 are allowed." } });
+    expect(body).toEqual({
+      error: {
+        code: "query_too_complex",
+        message: "The query needs at least 40 index terms (its distinct words and filters); at most 32 are allowed.",
+      },
+    });
   });
 });
 

@@ -499,7 +499,7 @@ describe("the query's bounds", () => {
     await expect(refused).rejects.toBeInstanceOf(AppError);
     await expect(refused).rejects.toMatchObject({
       code: "query_too_complex",
-      message: `The query needs over ${MAX_TERMS + 1} index terms; at most ${MAX_TERMS} are allowed.`,
+      message: `The query needs at least ${MAX_TERMS + 1} index terms (its distinct words and filters); at most ${MAX_TERMS} are allowed.`,
     });
     // Entities are terms too.
     await expect(match(`${distinct(MAX_TERMS).join(" ")} entity:kabul `)).rejects.toMatchObject({ code: "query_too_complex" });

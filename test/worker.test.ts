@@ -457,7 +457,7 @@ describe("bad requests get a 400 with a code", () => {
     [
       `/search?q=${Array.from({ length: 40 }, (_, i) => `w${i}`).join("+")}`,
       "query_too_complex",
-      "The query needs over 40 index terms; at most 32 are allowed.",
+      "The query needs at least 40 index terms (its distinct words and filters); at most 32 are allowed.",
     ],
     ["/suggest", "query_missing"],
   ];

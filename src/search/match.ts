@@ -81,7 +81,10 @@ export async function matchQuery(engine: Engine, parsed: ParsedQuery, options: M
   // The query's own reading: its words stemmed in the bundle's main language.
   const base = new Set([...parsed.clauses.flatMap((c) => c.words.map((w) => stem(w, languages[0]))), ...filterTerms]);
   if (base.size > MAX_TERMS) {
-    throw new AppError("query_too_complex", `The query needs over ${base.size} index terms; at most ${MAX_TERMS} are allowed.`);
+    throw new AppError(
+      "query_too_complex",
+      `The query needs at least ${base.size} index terms (its distinct words and filters); at most ${MAX_TERMS} are allowed.`,
+    );
   }
   const excluded = [...new Set(parsed.clauses.filter((c) => c.negated).flatMap((c) => c.words.flatMap(stems)))];
   const groups = await expand(engine, parsed, MAX_TERMS - new Set([...base, ...excluded]).size);

@@ -4,7 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { AppError, errorBody } from "../errors";
 import type { BundleReader } from "../format/reader";
 import { newReadStats } from "../kv/source";
-import { openApiDocument } from "./api/openapi";
+import { openApiDocument, withFacets } from "./api/openapi";
 import type { AppEnv } from "./app-env";
 import { caching } from "./http/caching";
 import { corsMiddleware } from "./http/cors";
@@ -91,17 +91,23 @@ const app = base
  */
 let apiDocument: ReturnType<typeof openApiDocument> | undefined;
 const openApiDocuments = new Map<string, string>();
-app.get("/openapi.json", (c) => {
+app.get("/openapi.json", async (c) => {
   const origin = new URL(c.req.url).origin;
-  let document = openApiDocuments.get(origin);
+  // The loaded bundle's facets are parameters of /search too; without a bundle, the document says none.
+  const facets = await c.var
+    .bundle()
+    .then((reader) => reader.manifest.engine.facets ?? [])
+    .catch(() => []);
+  const key = `${origin}\u0000${facets.join("\u0000")}`;
+  let document = openApiDocuments.get(key);
   if (document === undefined) {
     apiDocument ??= openApiDocument([...searchDocs, ...documentDocs, ...entityDocs, ...healthDocs], origin);
-    document = JSON.stringify({ ...apiDocument, servers: [{ url: origin }] });
-    // A few origins at most (workers.dev, a custom domain, a preview): more are served but not kept.
-    if (openApiDocuments.size < 8) openApiDocuments.set(origin, document);
+    document = JSON.stringify({ ...apiDocument, servers: [{ url: origin }], paths: withFacets(apiDocument.paths, facets) });
+    // A few origins and bundles at most (workers.dev, a custom domain, a preview): more are served but not kept.
+    if (openApiDocuments.size < 8) openApiDocuments.set(key, document);
   }
-  // It changes only with the Worker's code: an hour in browsers and caches.
-  return c.body(document, 200, { "Content-Type": "application/json", "Cache-Control": "public, max-age=3600" });
+  // It changes with the Worker's code and the bundle's facets: five minutes in browsers and caches.
+  return c.body(document, 200, { "Content-Type": "application/json", "Cache-Control": "public, max-age=300" });
 });
 
 app.notFound((c) =>

@@ -27,7 +27,12 @@ const searches: Record<string, { status?: number; body: object }> = {
   nothing: { body: found("nothing", []) },
   "many words": {
     status: 400,
-    body: { error: { code: "query_too_complex", message: "The query needs over 40 index terms; at most 32 are allowed." } },
+    body: {
+      error: {
+        code: "query_too_complex",
+        message: "The query needs at least 40 index terms (its distinct words and filters); at most 32 are allowed.",
+      },
+    },
   },
   down: { status: 503, body: { error: { code: "storage_unavailable", message: "KV did not answer." } } },
 };

@@ -4,6 +4,7 @@
  * by `$ref` wherever it appears.
  */
 import { type ZodObject, type ZodType, z } from "zod";
+import { MAX_FACET_VALUES } from "../../format/bundle";
 
 /** A response of a route: what it means, and the schema of its JSON body. */
 interface ResponseDoc {
@@ -98,4 +99,26 @@ export function openApiDocument(routes: readonly RouteDoc[], origin: string) {
     components: { schemas: components },
     paths,
   };
+}
+
+/**
+ * `paths` with the bundle's facets (`npm run build -- --facet section`) as query parameters of `/search`: each a
+ * record field whose values filter the hits (any of them), at most `MAX_FACET_VALUES` of 200 characters.
+ * @example
+ * withFacets(document.paths, ["section"])["/search"].get.parameters.at(-1).name; // "section"
+ */
+export function withFacets(paths: Record<string, Record<string, JsonObject>>, facets: readonly string[]) {
+  const search = paths["/search"]?.get;
+  if (!search || facets.length === 0) return paths;
+  const parameters = facets.map((name) => ({
+    name,
+    in: "query",
+    required: false,
+    description: `A facet of this archive: keeps documents whose \`${name}\` is one of the values (repeat the parameter for several).`,
+    schema: { type: "array", items: { type: "string", maxLength: 200 }, maxItems: MAX_FACET_VALUES },
+    style: "form",
+    explode: true,
+  }));
+  const before = (search.parameters as JsonObject[] | undefined) ?? [];
+  return { ...paths, "/search": { ...paths["/search"], get: { ...search, parameters: [...before, ...parameters] } } };
 }
