@@ -389,6 +389,23 @@ describe("typo corrections", () => {
     );
   });
 
+  it("corrects a letter left out or mistyped among a word's first three, from the near lists of the prefix groups", async () => {
+    const docs: Doc[] = [0, 1, 2, 3].map((i) => ({
+      title: `Report ${i}`,
+      body: `Floods in Kenya and a Samsung plant; Odinga spoke ${i}.`,
+    }));
+    const { match, search: run } = await corpus(docs);
+    for (const [typo, word] of [
+      ["knya ", "kenya"],
+      ["kanya ", "kenya"],
+      ["smsung ", "samsung"],
+      ["odnga ", "odinga"],
+      ["oodinga ", "odinga"],
+    ] as const)
+      expect([typo, (await match(typo)).corrected]).toEqual([typo, word]);
+    expect((await run({ q: "knya floods " })).hits).toHaveLength(4);
+  });
+
   it("corrects neither known words, short words, nor clauses of several words", async () => {
     const { match } = await corpus(news);
     expect((await match("kabul ")).corrected).toBeUndefined();

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { deletionGroups } from "../src/build/write";
 import { correctionGroups, corrections, editDistance } from "../src/search/typos";
 
 /** The reference: the full optimal string alignment table, no cut-off. */
@@ -78,6 +79,30 @@ describe("correction groups", () => {
     fc.assert(
       fc.property(word, (w) => {
         expect(new Set(correctionGroups(w))).toEqual(neighbourGroups(w));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("with the near lists (a word filed under its first letters with one left out), reach every word one edit away", () => {
+    const letter = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz");
+    const edit = fc.record({ kind: fc.constantFrom("delete", "substitute", "insert", "swap"), at: fc.nat(), letter });
+    fc.assert(
+      fc.property(fc.array(letter, { minLength: 4, maxLength: 9 }), edit, (letters, { kind, at, letter: c }) => {
+        const word = letters.join("");
+        const i = at % word.length;
+        const typo =
+          kind === "delete"
+            ? word.slice(0, i) + word.slice(i + 1)
+            : kind === "substitute"
+              ? word.slice(0, i) + c + word.slice(i + 1)
+              : kind === "insert"
+                ? word.slice(0, i) + c + word.slice(i)
+                : word.slice(0, i) + (word[i + 1] ?? "") + word[i] + word.slice(i + 2);
+        if (typo === word || typo.length < 4) return;
+        // Where the word is listed: its own group's words, and the near lists of its deletion groups.
+        const groups = correctionGroups(typo);
+        expect(groups.includes(word.slice(0, 3)) || deletionGroups(word).some((g) => groups.includes(g)), `${word} → ${typo}`).toBe(true);
       }),
       { numRuns: 2000 },
     );

@@ -63,6 +63,7 @@ import { encodePrefixShard } from "../format/values/prefix";
 import { type SimilarShard, similarCodec } from "../format/values/similar";
 import { tailCodec } from "../format/values/tail";
 import { type ParsedTermShard, packTerms, termCodec } from "../format/values/term";
+import { MIN_CORRECTABLE } from "../search/typos";
 import { deflateValue } from "./deflate";
 import { MAX_LISTED_DUPLICATES, nearDuplicates, READ_WORDS, SIGNATURE, signatureOf } from "./duplicates";
 import { type EntityLookup, fileEntities } from "./entities/lookup";
@@ -991,6 +992,14 @@ function prefixGroups(df: ReadonlyMap<string, number>, entities: EntityRecord[])
     if (term.length < MIN_PREFIX) continue;
     group(term.slice(0, MIN_PREFIX)).terms.push([term, count]);
     if (term.length >= PREFIX_GROUP) group(term.slice(0, PREFIX_GROUP)).terms.push([term, count]);
+    // Its near list entries: the groups of its first letters with one of them left out, where a typo of it is looked
+    // for ("knya" or "kanya" find "kenya" under "kny").
+    if (term.length >= MIN_CORRECTABLE && (count >= NEAR_MIN_DOCUMENTS || count < 0))
+      for (const key of deletionGroups(term)) {
+        const g = group(key);
+        g.near ??= [];
+        g.near.push([term, count]);
+      }
   }
   for (const entity of entities) {
     const seen = new Set<string>();
@@ -1009,6 +1018,32 @@ function prefixGroups(df: ReadonlyMap<string, number>, entities: EntityRecord[])
       g.terms = [...g.terms.filter(([, n]) => n > 0).slice(0, SHORT_PREFIX_TOP), ...g.terms.filter(([, n]) => n < 0)];
     g.entities.sort(byMentions);
     g.entities = g.entities.slice(0, PREFIX_ENTITIES_TOP);
+    if (g.near) {
+      // The most frequent (typos are mostly of common words), and every negative count (an update's correction).
+      g.near.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      g.near = [...g.near.filter(([, n]) => n > 0).slice(0, NEAR_TOP), ...g.near.filter(([, n]) => n < 0)];
+    }
   }
   return groups;
+}
+
+/** Words a near list keeps (see `PrefixGroup.near`): its most frequent. */
+const NEAR_TOP = 16;
+/** Documents a word is in to be in near lists: a typo of a word of one or two documents is rarely what was meant. */
+const NEAR_MIN_DOCUMENTS = 3;
+
+/**
+ * The prefix groups a word's near list entries go to: its first `PREFIX_GROUP` letters with one of them left out,
+ * other than its own group.
+ * @example
+ * deletionGroups("kenya"); // ["eny", "kny", "key"]
+ */
+export function deletionGroups(word: string): string[] {
+  const own = word.slice(0, PREFIX_GROUP);
+  const out = new Set<string>();
+  for (let i = 0; i < PREFIX_GROUP; i++) {
+    const key = (word.slice(0, i) + word.slice(i + 1)).slice(0, PREFIX_GROUP);
+    if (key.length === PREFIX_GROUP && key !== own) out.add(key);
+  }
+  return [...out];
 }

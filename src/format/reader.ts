@@ -368,13 +368,18 @@ export class BundleReader {
         return value ? [value] : [];
       });
       if (found.length === 0) continue;
-      const df = new Map<string, number>();
-      for (const { terms } of found) for (const [term, n] of terms) df.set(term, (df.get(term) ?? 0) + n);
+      const summed = (lists: ([string, number][] | undefined)[]) => {
+        const df = new Map<string, number>();
+        for (const list of lists) for (const [term, n] of list ?? []) df.set(term, (df.get(term) ?? 0) + n);
+        return [...df].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      };
       const entities = new Map<string, [string, string, string, number]>();
       for (const value of [...found].reverse()) for (const e of value.entities) if (!entities.has(e[1])) entities.set(e[1], e);
+      const near = summed(found.map((value) => value.near));
       out.set(group, {
-        terms: [...df].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+        terms: summed(found.map((value) => value.terms)),
         entities: [...entities.values()].filter((e) => e[3] > 0).sort((a, b) => b[3] - a[3] || (a[1] < b[1] ? -1 : 1)),
+        ...(near.length > 0 ? { near } : {}),
       });
     }
     return out;

@@ -22,7 +22,8 @@ export function bundleEngine(reader: BundleReader): Engine {
     completions: (prefix) => completionsFromBundle(reader, prefix),
     async dictionary(groups) {
       const found = await reader.prefixGroups(groups);
-      return [...found.values()].flatMap((g) => g.terms);
+      // With each group's near list: the words a typo among the first letters may be of.
+      return [...found.values()].flatMap((g) => [...g.terms, ...(g.near ?? [])]);
     },
     dates: () => reader.dates(),
     ...(reader.manifest.engine.bm25 ? { scoring: reader.manifest.engine.bm25 } : {}),

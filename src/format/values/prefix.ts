@@ -6,6 +6,12 @@ import { LazyObject, lazyCodec } from "./lazy-object";
 export interface PrefixGroup {
   terms: [string, number][];
   entities: [string, string, string, number][];
+  /**
+   * Words of another group that are this group's key with one of their first letters left out, most frequent first:
+   * where a typo among a word's first letters finds it ("knya" and "kanya" look here, under "kny", for "kenya").
+   * Absent in bundles built before them.
+   */
+  near?: [string, number][];
 }
 
 /** One prefix shard: per prefix group, its completions and entities. */
@@ -34,7 +40,10 @@ const isGroup = (value: unknown): value is PrefixGroup =>
   Array.isArray((value as PrefixGroup).entities) &&
   (value as PrefixGroup).entities.every(
     (e) => Array.isArray(e) && typeof e[0] === "string" && typeof e[1] === "string" && typeof e[2] === "string" && typeof e[3] === "number",
-  );
+  ) &&
+  ((value as PrefixGroup).near === undefined ||
+    (Array.isArray((value as PrefixGroup).near) &&
+      ((value as PrefixGroup).near as unknown[]).every((t) => Array.isArray(t) && typeof t[0] === "string" && typeof t[1] === "number")));
 
 /** A prefix shard's text, as the build stores it. */
 export const encodePrefixShard = (shard: PrefixShard): string => JSON.stringify(shard);
