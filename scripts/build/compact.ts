@@ -13,7 +13,7 @@ try {
   const { bundle } = await compactToDisk(args.out, { ...entityPipelineOptions(args), say });
   say(
     `✔ Compacted → ${args.out}: version ${bundle.manifest.version}, ${bundle.manifest.counts.documents.toLocaleString("en-US")} documents, ` +
-      `${bundle.manifest.counts.keys.toLocaleString("en-US")} keys, ${((performance.now() - started) / 1000).toFixed(1)} s. Deploy it with: npm run deploy -- --skip-build`,
+      `${bundle.manifest.counts.keys.toLocaleString("en-US")} keys, ${((performance.now() - started) / 1000).toFixed(1)} s. Deploy it with: npm run deploy -- --skip-build${args.out === "dist/bundle" ? "" : ` --out ${args.out}`} (locally: npm run load:local -- --bundle ${args.out})`,
   );
 } catch (error) {
   if (error instanceof AppError) fail(`${args.out}: ${error.message} [${error.code}]`);
