@@ -141,6 +141,7 @@ describe("readExtractInputs", () => {
       '{"id": "a", "body": "again"}',
       '{"id": "d", "body": 42}',
       "[1, 2]",
+      '{"id": "e", "body": "Bad \\ud800 text."}',
     ]);
     const { docs, issues } = await readExtractInputs([path, join(dir, "missing.jsonl")]);
     expect(docs.map((d) => d.id)).toEqual(["a"]);
@@ -151,8 +152,11 @@ describe("readExtractInputs", () => {
       [6, "duplicate_id"],
       [7, "invalid_record"],
       [8, "invalid_record"],
+      [9, "invalid_utf8"],
       [undefined, "unreadable_file"],
     ]);
+    // A lone surrogate is refused as the build refuses it: the text would not be Unicode.
+    expect(issues.find((i) => i.line === 9)?.reason).toContain("the body holds a lone surrogate (\\ud800)");
   });
 });
 

@@ -870,6 +870,11 @@ describe("buildEntities", () => {
     expect(kri.find((e) => e.id === "kurdistan-region")).toMatchObject({ type: "place", mentions: 3 });
     // After a person's name, brackets hold a party or a state, never the person's acronym.
     expect(found.find((e) => e.aliases.some((a) => a.name === "PNI"))?.id).toBe("pni");
+    // An acronym of syllables, longer than one of initials, in brackets all the same.
+    const { entities: board } = buildEntities([
+      { id: "g", title: "", body: "The Volta Cotton Board (VOLCOBOD) said prices rose. VOLCOBOD staff agreed." },
+    ]);
+    expect(board.find((e) => e.aliases.some((a) => a.name === "VOLCOBOD"))).toMatchObject({ id: "volta-cotton-board", mentions: 3 });
   });
 
   it("keeps an acronym with the name its initials spell when another name introduces it in brackets once", () => {

@@ -450,6 +450,50 @@ describe("JSON records", () => {
     for (const [record, reason] of cases) expect(readRecord(record)).toStrictEqual({ ok: false, code: "invalid_record", id: "r", reason });
   });
 
+  it("refuse a lone surrogate in any string of the record as invalid_utf8, naming where it is", () => {
+    const lone = (record: Record<string, unknown>) => {
+      const entry = readRecord(record);
+      return entry.ok ? "ok" : `${entry.code}: ${entry.reason}`;
+    };
+    const said = (where: string, unit: string) =>
+      `invalid_utf8: record "r": ${where} holds a lone surrogate (\\${unit}), which is not Unicode text`;
+    expect(lone({ id: "r", body: "Bad \ud800 text" })).toBe(said("the body", "ud800"));
+    expect(lone({ id: "r", text: "\udc00" })).toBe(said("the text", "udc00"));
+    expect(lone({ id: "r", body: "B.", title: "a\udbff" })).toBe(said("the title", "udbff"));
+    expect(lone({ id: "r", body: "B.", url: "https://x/\udfff" })).toBe(said("the url", "udfff"));
+    expect(lone({ id: "r", body: "B.", date: "2021\ud800" })).toBe(said("the date", "ud800"));
+    expect(lone({ id: "r", body: "B.", section: "x\ud800" })).toBe(said("the section", "ud800"));
+    expect(lone({ id: "r", body: "B.", tags: ["a", "\ud800"] })).toBe(said("the tags[1]", "ud800"));
+    expect(lone({ id: "r", body: "B.", author: { name: ["\udc00"] } })).toBe(said("the author.name[0]", "udc00"));
+    expect(lone({ id: "r", body: "B.", "\ud800": 1 })).toBe(said("a field name", "ud800"));
+    expect(lone({ id: "r", body: "B.", author: { "\ud800": 1 } })).toBe(said("a field name in author", "ud800"));
+    expect(lone({ id: "\ud800r", body: "B." })).toBe("invalid_utf8: the id holds a lone surrogate (\\ud800), which is not Unicode text");
+    expect(lone({ _id: "\udc00", body: "B." })).toBe("invalid_utf8: the _id holds a lone surrogate (\\udc00), which is not Unicode text");
+    // A pair is one character, however it was written; the wrong order is two lone halves.
+    expect(lone({ id: "r", body: "Smile \ud83d\ude00.", tags: ["\u{1f600}"] })).toBe("ok");
+    expect(lone({ id: "r", body: "\ude00\ud83d" })).toBe(said("the body", "ude00"));
+    // Deep nesting is walked without recursion.
+    let deep: unknown = "\ud800";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(lone({ id: "r", body: "B.", deep })).toMatch(/^invalid_utf8: record "r": the deep(?:\[0\]){33}… holds a lone surrogate/);
+    expect(readRecord({ id: "r", body: "\ud800" })).toStrictEqual({
+      ok: false,
+      code: "invalid_utf8",
+      id: "r",
+      reason: 'record "r": the body holds a lone surrogate (\\ud800), which is not Unicode text',
+    });
+  });
+
+  it("keep a field named __proto__ out of the metadata: it never withdraws or changes the document", () => {
+    const record = JSON.parse('{"id":"r","body":"B.","section":"world","__proto__":{"deleted":true,"section":"x"}}');
+    const entry = readRecord(record);
+    expect(entry.ok).toBe(true);
+    if (!entry.ok) return;
+    expect(entry.document.meta).toStrictEqual({ section: "world" });
+    expect(Object.getPrototypeOf(entry.document.meta)).toBe(Object.prototype);
+    expect(entry.document.meta.deleted).toBeUndefined();
+  });
+
   it("give a record with no body an empty_body problem", () => {
     expect(readRecord({ id: "r" })).toMatchObject({ ok: false, code: "empty_body", id: "r" });
     expect(readRecord({ id: "r", body: "", text: "ignored" })).toMatchObject({ ok: false, code: "empty_body" });

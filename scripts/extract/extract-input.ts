@@ -4,6 +4,7 @@ import { basename, extname } from "node:path";
 import type { IngestIssue } from "../../src/build/ingest/errors";
 import { parseJsonFile, parseJsonLines, recordReason } from "../../src/build/ingest/json-records";
 import { kindOf } from "../../src/build/ingest/list-files";
+import { loneSurrogate } from "../../src/build/ingest/record";
 
 /** One input document. `body` is the string of the record, untouched: mention offsets are into it. */
 export interface ExtractInput {
@@ -80,6 +81,8 @@ export async function readExtractInputs(files: readonly string[]): Promise<Extra
       const field = fields.body !== undefined && fields.body !== null ? "body" : "text";
       const body = fields[field];
       const title = fields.title ?? "";
+      // The text extracted from, and its id, must be Unicode text, as the build asks (`loneSurrogate`).
+      const lone = loneSurrogate({ id, title, [field]: body });
       const problem =
         body === undefined || body === null
           ? ({ code: "empty_body", reason: `record "${id}" has no body (or text) field` } as const)
@@ -87,7 +90,12 @@ export async function readExtractInputs(files: readonly string[]): Promise<Extra
             ? ({ code: "invalid_record", reason: `record "${id}": ${field} must be a string, not ${kind(body)}` } as const)
             : typeof title !== "string"
               ? ({ code: "invalid_record", reason: `record "${id}": title must be a string, not ${kind(title)}` } as const)
-              : undefined;
+              : lone
+                ? ({
+                    code: "invalid_utf8",
+                    reason: `${lone.field === "id" ? "" : `record "${id}": `}${lone.where} holds a lone surrogate (${lone.unit}), which is not Unicode text`,
+                  } as const)
+                : undefined;
       if (problem) {
         issues.push({ ...at, id: String(id), code: problem.code, reason: reason(problem.reason) });
         continue;

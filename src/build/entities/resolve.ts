@@ -265,7 +265,7 @@ export function makeResolver(
     const here = byDoc.get(doc);
     if (!key.includes(" ")) {
       // An acronym is the one name with its initials that it is written beside: here, or in another document.
-      if (isAcronymName(surface) || (headline && writtenAsAcronym.has(key))) {
+      if (isAcronymName(surface) || (headline && writtenAsAcronym.has(key)) || (bracketed.has(key) && isBracketedAcronym(surface))) {
         const full = only(here?.initials, key) ?? only(acronyms, key);
         if (full) return full;
       }
@@ -436,7 +436,7 @@ function dominantOf(keys: ReadonlyMap<string, { docs: number }> | undefined, sha
 export function bracketedAcronyms(occurrences: readonly Occurrence[], textOf: (doc: number) => string): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   const acronyms = occurrences.filter(
-    ({ headline, key, surface }) => !headline && !key.includes(" ") && isAcronymName(surface) && !gazetteerAcronym(surface),
+    ({ headline, key, surface }) => !headline && !key.includes(" ") && isBracketedAcronym(surface) && !gazetteerAcronym(surface),
   );
   // The names that may introduce one, in the documents that write one alone: where each ends.
   const docs = new Set(acronyms.map(({ doc }) => doc));
@@ -455,6 +455,16 @@ export function bracketedAcronyms(occurrences: readonly Occurrence[], textOf: (d
     found.set(key, list.add(name.key));
   }
   return found;
+}
+
+/**
+ * An acronym as a bracket defines one: an acronym's letters, or up to 12 capitals when it is made of syllables
+ * rather than initials ("Ghana Cocoa Board (COCOBOD)", "(FIPRESCI)"); the brackets after a name say what it is.
+ * @example
+ * isBracketedAcronym("COCOBOD"); // true, where isAcronymName("COCOBOD") is false (over 6 letters)
+ */
+export function isBracketedAcronym(surface: string): boolean {
+  return isAcronymName(surface) || /^\p{Lu}[\p{Lu}&]{1,11}$/u.test(surface);
 }
 
 /** How close after a name, in its sentence, an acronym must start to be introduced by it: "Ford Motor Co (FMC)", "Fund, IMF". */

@@ -3,9 +3,10 @@
 export const ingestCodes = {
   duplicate_id: "Two documents have the same id.",
   empty_body: "The document has no text.",
-  invalid_utf8: "The file is not valid UTF-8.",
+  invalid_utf8: "The file is not valid UTF-8, or a JSON string holds a lone surrogate (`\\ud800`).",
   malformed_json: "The JSON does not parse.",
   malformed_feed: "The feed is not well-formed XML, or not RSS or Atom.",
+  malformed_front_matter: "A Markdown file's front matter is not closed, or has a line the reader cannot read.",
   binary_file: "The file is binary, not text.",
   unreadable_file: "The file or folder cannot be read.",
   missing_id: "The record has no id.",
