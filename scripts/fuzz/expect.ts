@@ -3,6 +3,7 @@ import { getPath, getQueryParams, tryDecodeURIComponent } from "hono/utils/url";
 import type { z } from "zod";
 import type { ErrorCode } from "../../src/errors";
 import { foldWords } from "../../src/format/analyzer";
+import { parseQuery } from "../../src/search/parse-query";
 import { MIN_PREFIX, TRENDING_DAYS } from "../../src/format/bundle";
 import {
   DocumentResponse,
@@ -92,7 +93,7 @@ export function entityFilters(values: string[] | undefined): string[] {
   ];
 }
 
-function searchOutcomes(p: Params, maxLimit: number, search: boolean): Outcome[] {
+function searchOutcomes(p: Params, maxLimit: number, search: boolean, entityIds: ReadonlySet<string> = new Set()): Outcome[] {
   const q = queryProblem(p.q);
   if (q) return [error(q)];
   if (!numberOk(p.limit, 1, maxLimit)) return [error("limit_out_of_range")];
@@ -104,8 +105,15 @@ function searchOutcomes(p: Params, maxLimit: number, search: boolean): Outcome[]
     if (p.group && (p.group.length !== 1 || !["true", "false"].includes(p.group[0] as string))) return [error("bad_request")];
     if (entityFilters(p.entity).length > MAX_ENTITY_FILTERS) return [error("bad_request")];
   }
-  // Valid input: an answer, or a clear refusal of a query needing too many index terms.
-  return [{ status: 200, schema: search ? SearchResponse : SuggestResponse }, error("query_too_complex")];
+  // Valid input: an answer, or a clear refusal of a query needing too many index terms; with an entity filter that
+  // names no entity's id, `entity_unknown` (unless it is an alias's slug: then an answer).
+  const named = search ? [...entityFilters(p.entity), ...parseQuery(p.q?.[0] ?? "").entities] : [];
+  const unknown = named.some((id) => !entityIds.has(id.toLowerCase()));
+  return [
+    { status: 200, schema: search ? SearchResponse : SuggestResponse },
+    error("query_too_complex"),
+    ...(unknown ? [error("entity_unknown")] : []),
+  ];
 }
 
 function entityListOutcomes(p: Params): Outcome[] {
@@ -185,7 +193,7 @@ export function expectFor(
     switch (route) {
       case "search":
       case "suggest":
-        outcomes = searchOutcomes(params, route === "search" ? 100 : 20, route === "search");
+        outcomes = searchOutcomes(params, route === "search" ? 100 : 20, route === "search", entityIds);
         break;
       case "entity-list":
         outcomes = entityListOutcomes(params);
