@@ -3,8 +3,8 @@ import { getPath, getQueryParams, tryDecodeURIComponent } from "hono/utils/url";
 import type { z } from "zod";
 import type { ErrorCode } from "../../src/errors";
 import { foldWords } from "../../src/format/analyzer";
-import { parseQuery } from "../../src/search/parse-query";
 import { MIN_PREFIX, TRENDING_DAYS } from "../../src/format/bundle";
+import { parseQuery } from "../../src/search/parse-query";
 import {
   DocumentResponse,
   EntityListResponse,
