@@ -426,6 +426,45 @@ describe("extractMentions", () => {
   it.todo("reads metonymy ('Washington said' is the US government, found as the place)");
 });
 
+describe("news conventions after the tagger", () => {
+  const types = (text: string) => extractMentions(text).map((m) => `${m.text}/${m.type}`);
+
+  it("reads a dateline's capitals before the agency in brackets as a place, and a code line without one as nothing of the kind", () => {
+    expect(types("LA PAZ (Reuters) - Bolivia voted on Sunday.")).toContain("LA PAZ/place");
+    expect(types("SUVA, Fiji (AP) — The forum met on Tuesday.")).toEqual(expect.arrayContaining(["SUVA/place", "Fiji/place"]));
+    expect(types("RTRS - Budget cuts to hit schools.").filter((t) => t.startsWith("RTRS"))).not.toContain("RTRS/place");
+  });
+
+  it("finds no name in a stock ticker in brackets", () => {
+    const found = types("Shares of Vale Indonesia (INCO.JK) rose while Saudi Aramco (2222.SR) and IBM (NYSE: IBM) fell.");
+    expect(found.some((t) => t.startsWith("INCO") || t.startsWith("JK") || t === "SR/organization")).toBe(false);
+    expect(found).toContain("Vale Indonesia/organization");
+  });
+
+  it("reads a name the tagger took for a person before 'province' or 'regency' as a place", () => {
+    expect(types("He opened a plant in central Ha Tinh province on Monday.")).toEqual(["Ha Tinh/place"]);
+    expect(types("Permits issued in Morowali and Konawe regencies would be reviewed.")).toEqual(["Morowali/place", "Konawe/place"]);
+  });
+
+  it("lists a name once, never both as a mention and as a name left untyped", () => {
+    const text = [
+      "Pirates Edge Chiefs in Derby",
+      "",
+      "JOHANNESBURG (Reuters) - Orlando Pirates moved to the top of the league on Saturday after beating Kaizer Chiefs 2-1.",
+      "",
+      "Winger Thabo Mokoena gave Pirates the lead before Chiefs captain Yusuf Maart levelled.",
+      "",
+      '"Derbies are decided by small details," Pirates coach Jose Riveiro said.',
+    ].join("\n");
+    const { mentions, untyped } = extractNames(text);
+    for (const name of untyped)
+      expect(
+        mentions.some((m) => m.start < name.end && name.start < m.end),
+        name.text,
+      ).toBe(false);
+  });
+});
+
 describe("titleCase", () => {
   it("capitalises each word of a name in capitals, joining words in lowercase but the first, codes kept", () => {
     expect(
@@ -875,6 +914,47 @@ describe("buildEntities", () => {
       { id: "g", title: "", body: "The Volta Cotton Board (VOLCOBOD) said prices rose. VOLCOBOD staff agreed." },
     ]);
     expect(board.find((e) => e.aliases.some((a) => a.name === "VOLCOBOD"))).toMatchObject({ id: "volta-cotton-board", mentions: 3 });
+  });
+
+  it("resolves a father's surname, a name without its generation, and a two-word surname read as an organisation", () => {
+    const { entities } = buildEntities([
+      {
+        id: "a",
+        title: "",
+        body: "President Luis Arce Catacora spoke. Arce said Samuel Doria Medina agreed; Doria Medina nodded. Ferdinand Marcos Jr sent regards, Marcos said.",
+      },
+    ]);
+    const names = (id: string) =>
+      entity(entities, id)
+        .aliases.map((a) => a.name)
+        .sort();
+    expect(names("luis-arce-catacora")).toEqual(["Arce", "Luis Arce Catacora"]);
+    expect(names("samuel-doria-medina")).toEqual(["Doria Medina", "Samuel Doria Medina"]);
+    expect(names("ferdinand-marcos-jr")).toEqual(["Ferdinand Marcos Jr", "Marcos"]);
+  });
+
+  it("takes an acronym as its document introduces it, even one the gazetteer spells out, where its letters are the name's", () => {
+    const { entities } = buildEntities([
+      { id: "a", title: "", body: "The International Cricket Council (ICC) met in Dubai. The ICC board agreed." },
+      { id: "b", title: "", body: "The ICC in The Hague issued a warrant." },
+      { id: "c", title: "", body: "Shares of Acme Holdings Ltd (UK) rose as UK sales grew." },
+      {
+        id: "d",
+        title: "",
+        body: "Officials of the Indonesian Democratic Party of Struggle (PDI-P) said they won. PDI-P officials cheered.",
+      },
+    ]);
+    expect(entity(entities, "international-cricket-council").documents.ids).toEqual(["a"]);
+    expect(entity(entities, "international-criminal-court").documents.ids).toEqual(["b"]);
+    expect(entity(entities, "united-kingdom").documents.ids).toEqual(["c"]);
+    expect(entity(entities, "indonesian-democratic-party-of-struggle").mentions).toBe(3);
+  });
+
+  it("never makes a country's party the party of another country with its name", () => {
+    const { entities } = buildEntities([
+      { id: "a", title: "", body: "The Kurdistan Democratic Party won in Erbil. In Washington, the Democratic Party said nothing." },
+    ]);
+    expect(entity(entities, "kurdistan-democratic-party").mentions).toBe(1);
   });
 
   it("keeps an acronym with the name its initials spell when another name introduces it in brackets once", () => {

@@ -75,13 +75,13 @@ export const PLACE_DESCRIPTORS = words(`
   town city village port capital region province island district county country municipality suburb state
 `);
 /**
- * Place nouns that make a name the tagger read as an organisation right before them a place ("the northern La
- * Libertad region", "Quang Tri province"): on CoNLL-2003 train the names (not nationality words) before one of these
- * are places 18 times, organisations and people never. Not "state", "city", "town", which also qualify the noun after
+ * Place nouns that make a name the tagger read as an organisation or a person right before them a place ("the
+ * northern La Libertad region", "Quang Tri province", "Konawe regency"): on CoNLL-2003 train the names (not nationality
+ * words) before one of these are places 18 times, organisations and people never. Not "state", "city", "town", which also qualify the noun after
  * them ("state media", "city officials").
  */
 export const PLACE_NOUNS_AFTER = words(`
-  province region district county prefecture governorate municipality
+  province region district county prefecture governorate municipality regency
 `);
 /** The place nouns that describe a name right before it, without "of" ("the capital Kabul"). */
 export const PLACE_DESCRIPTORS_BEFORE = words("capital");

@@ -131,6 +131,19 @@ interface Reading {
   misc: [number, number][];
 }
 
+/**
+ * Whether a sentence the tagger reads as a headline is one as the steps after it read one: not a sentence of prose
+ * that names many things ("Separately, the Kurdistan Democratic Party (KDP) won in Erbil, and the Democratic Party
+ * said nothing."), which has most of its long words capitalised, all the tagger's reading asks, but ends with a full
+ * stop and has lowercase words of four letters or more, two at least (a title keeps one, "Situation after Takeover").
+ */
+function headlineAfterAll({ words, infos }: PreparedSentence): boolean {
+  if (words[words.length - 1] !== ".") return true;
+  let lowercase = 0;
+  for (const info of infos) if (info.letters && !info.capital && info.lower.length >= 4 && /^\p{Ll}/u.test(info.lower)) lowercase++;
+  return lowercase < 2;
+}
+
 /** The tagged mentions of a text and the capitalised names the tagger left out (see `extractNames`). */
 function readNames(text: string, model: TaggerModel): DocumentNames {
   const sentences = splitSentences(text);
@@ -141,13 +154,17 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   const reading: Reading = {
     text,
     sentences,
-    headlines: prepared.map((sentence, i) => sentence.headline || (titleCase[i] as boolean)),
+    headlines: prepared.map((sentence, i) => (sentence.headline && headlineAfterAll(sentence)) || (titleCase[i] as boolean)),
     misc: [],
   };
-  const mentions = taggedMentions(reading, spans, titleCase);
+  const tickers = tickerSpans(text);
+  const mentions = taggedMentions(reading, spans, titleCase).filter((m) => !within(tickers, m.start, m.end));
+  // No name is found in a ticker later either ("(INCO.JK)").
+  reading.misc.push(...tickers);
   surnamesArePeople(mentions, text);
   listsOfPlaces(reading, mentions);
   const told = describedTypes(reading, mentions);
+  datelinePlaces(text, mentions, told);
   coordinatedPlaces(text, mentions, told);
   oneSensePerDocument(mentions, told);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
@@ -158,7 +175,10 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   }
   const untyped: UntypedName[] = [];
   let typed = 0;
-  const left = leftOut(reading, prepared, spans);
+  // Not a name a step after the tagger found already ("Pirates" written again as a known name): it would be counted twice.
+  const left = leftOut(reading, prepared, spans).filter(
+    (name) => !within(tickers, name.start, name.end) && !mentions.some((m) => m.start < name.end && name.start < m.end),
+  );
   // A name the tagger left untyped that a description types ("Hirtshals, the Danish port that…"): so are its other
   // mentions in the text.
   const candidates: LocatedMention[] = left.map((name) => ({ ...name, type: "place" }));
@@ -460,7 +480,7 @@ function firstWordAt(words: readonly Word[], at: number): boolean {
 /** Plural head nouns of places: a list of names before one ("Skagit, Snohomish and Whatcom counties") lists places. */
 const PLACE_PLURALS = new Set(
   `counties provinces states regions districts islands prefectures oblasts cantons municipalities parishes boroughs
-   rivers lakes valleys mountains`.split(/\s+/u),
+   regencies rivers lakes valleys mountains`.split(/\s+/u),
 );
 const LIST_JOINS = new Set([",", "and", "or", "&"]);
 
@@ -488,6 +508,44 @@ function listsOfPlaces({ sentences }: Reading, mentions: readonly LocatedMention
       }
     }
   });
+}
+
+/**
+ * A stock ticker in brackets after a company's name: "(INCO.JK)", "(2222.SR)", "(NYSE: IBM)", "(Nasdaq:NVDA)". Its
+ * letters are a code, not a name.
+ */
+const TICKER =
+  /\((?:[A-Z0-9]{1,8}\.[A-Z]{1,4}|(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|HKEX|SGX|JSE|NSE|BSE|IDX|KRX|TYO|SIX)\s?:\s?[A-Z0-9.]{1,10})\)/gu;
+
+/** The character spans of the tickers of a text (see `TICKER`). */
+function tickerSpans(text: string): [number, number][] {
+  if (!text.includes("(")) return [];
+  return Array.from(text.matchAll(TICKER), (m) => [m.index, m.index + m[0].length] as [number, number]);
+}
+
+const within = (spans: readonly [number, number][], start: number, end: number) => spans.some(([from, to]) => start >= from && end <= to);
+
+/**
+ * A wire's dateline: a line opening with a place in capitals, maybe its country or state and a date, then the agency
+ * in brackets and a dash ("LA PAZ (Reuters) -", "SUVA, Fiji (AP) —", "KIRKUK, Iraq, May 3 (Reuters) -"). The places
+ * named there are places, whatever the tagger read ("LA PAZ" as an organisation). Not without the agency: "RTRS -",
+ * "RUGBY UNION -" open CoNLL-2003's lines of sport and news codes.
+ */
+const DATELINE =
+  /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}'’.-]*(?:[ \t]+\p{Lu}[\p{Lu}'’.-]*){0,3}(?:,[ \t]+\p{Lu}[\p{L}'’. -]{1,30}?)?)(?:,[ \t]+[\p{L}]+\.?[ \t]+\d{1,2})?[ \t]*\([^()\n]{2,40}\)[ \t]*[-–—]{1,2}[ \t]/gu;
+
+/** Types as places the mentions in a dateline (see `DATELINE`), as described ones: the rest of the document follows. */
+function datelinePlaces(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  for (const match of text.matchAll(DATELINE)) {
+    const place = match[1] as string;
+    const start = (match.index as number) + match[0].indexOf(place);
+    const end = start + place.length;
+    for (const mention of mentions) {
+      if (mention.start < start || mention.end > end || mention.type === "place") continue;
+      mention.type = "place";
+      described.add(mention);
+    }
+  }
 }
 
 /** What may stand between two names of one list, and what closes it: "Kano, Kaduna and Katsina", "Puno or Piura". */
@@ -634,11 +692,11 @@ function describedTypes({ sentences }: Reading, mentions: readonly LocatedMentio
       const ending = byEnd.get(word.end);
       const apposed = ending?.sentence === sentence ? apposition(words, j) : undefined;
       if (ending && apposed) give(ending, apposed);
-      // Only what the tagger read as an organisation, and no acronym ("the AWS region"): people are left to the tagger,
-      // and a left-out word ("an Islamic state") is no name.
+      // What the tagger read as an organisation or a person without a role ("Ha Tinh province"), and no acronym ("the
+      // AWS region"): a left-out word ("an Islamic state") is no name.
       else if (
         ending?.sentence === sentence &&
-        ending.type === "organization" &&
+        (ending.type === "organization" || (ending.type === "person" && !ending.role)) &&
         PLACE_NOUNS_AFTER.has(words[j + 1]?.text ?? "") &&
         !isAcronym(ending.text) &&
         placeNounEnds(words[j + 2]?.text) &&

@@ -1,5 +1,7 @@
 /** @module Which full name a short one stands for: "Blinken" → Antony Blinken, "Wang" → Wang Donghai in its document, "OSCE" → its spelled-out name, "State Department" ↔ "US State Department". */
 import { type EntityType, entityTypes } from "../../format/schema";
+import { editDistance } from "../../search/typos";
+import { ORG_HEADS } from "./cues";
 import { gazetteerAcronym, lookupGazetteer } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
@@ -84,11 +86,30 @@ interface Indexes {
   stems: Index;
   /** Unqualified org key → the qualified keys that contain it ("security council" → "united nations security council"). */
   qualified: Index;
+  /**
+   * The second-to-last word of a person's name of three words or more → the name: "arce" → "luis arce catacora", as
+   * Spanish and Portuguese names are shortened to the father's surname; consulted within one document only.
+   */
+  paternal: Index;
 }
 
 function emptyIndexes(): Indexes {
-  return { surnames: new Map(), firstNames: new Map(), initials: new Map(), orgFirst: new Map(), stems: new Map(), qualified: new Map() };
+  return {
+    surnames: new Map(),
+    firstNames: new Map(),
+    initials: new Map(),
+    orgFirst: new Map(),
+    stems: new Map(),
+    qualified: new Map(),
+    paternal: new Map(),
+  };
 }
+
+/** Whether a key has a word of an organisation's name: a head noun or a legal form ("Doria Bank", "Medina Corp"). */
+const namesOrganization = (key: string) => key.split(" ").some((word) => ORG_HEADS.has(word)) || companyStem(key) !== key;
+
+/** A generation after a person's name, which no short form of it keeps: "Ferdinand Marcos Jr" is "Marcos". */
+const GENERATIONS = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
 /**
  * Whether a name's initials are an acronym of it: not when a word of it is an acronym the gazetteer does not spell
@@ -138,8 +159,12 @@ function facts(): Facts {
     const words = key.split(" ");
     if (words.length >= 2) {
       if (type === "person") {
-        // Every last part: "silk" and "kilroy silk" (from "Kilroy-Silk") both stand for "robert kilroy silk".
+        // Every last part: "silk" and "kilroy silk" (from "Kilroy-Silk") both stand for "robert kilroy silk"; so do
+        // those of the name without its generation ("marcos" for "ferdinand marcos jr").
         for (let n = 1; n < words.length; n++) entries.push(["surnames", words.slice(n).join(" ")]);
+        const core = words.length >= 3 && GENERATIONS.has(words.at(-1) as string) ? words.slice(0, -1) : words;
+        if (core !== words) for (let n = 1; n < core.length; n++) entries.push(["surnames", core.slice(n).join(" ")]);
+        if (core.length >= 3) entries.push(["paternal", core.at(-2) as string]);
         entries.push(["firstNames", words[0] as string]);
       }
       if (type !== "person" && spelled) entries.push(["initials", initialsOf(key)]);
@@ -177,8 +202,8 @@ function file(indexes: Indexes, entries: Entries, key: string): void {
 export function makeResolver(
   occurrences: readonly Occurrence[],
   known: readonly { key: string; type: EntityType }[] = [],
-  /** Acronym key → the names some document introduces it with in brackets, whatever their initials (`bracketedAcronyms`). */
-  bracketed: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  /** The acronyms documents introduce in brackets after a name, whatever their initials (`bracketedAcronyms`). */
+  brackets: Brackets = { corpus: new Map(), local: new Map() },
 ): (occurrence: Occurrence) => string {
   const corpus = emptyIndexes();
   const byDoc = new Map<number, Indexes>();
@@ -228,6 +253,7 @@ export function makeResolver(
   const acronyms = acronymsInContext(occurrences, byDoc, isAcronymName);
   // A name introducing an acronym in brackets counts where no name with its initials does: "(HK)" after a company in
   // one story does not take "HK" from Hong Kong.
+  const bracketed = brackets.corpus;
   for (const [acronym, names] of bracketed) if (!acronyms.has(acronym)) for (const name of names) add(acronyms, acronym, name);
   // "Usda" in a title-case headline is the acronym prose writes "USDA".
   const writtenAsAcronym = new Set<string>();
@@ -260,8 +286,17 @@ export function makeResolver(
     return (local && pick(local)) ?? pick(corpus);
   };
 
-  return ({ doc, surface, key, type, headline }) => {
+  const resolve = ({ doc, surface, key, type, headline }: Occurrence): string => {
+    // An acronym its document introduces in brackets is that document's name for it, before anything else: it goes
+    // where the name goes ("the U.S. Securities and Exchange Commission (SEC)": to the Securities and Exchange Commission).
+    const introduced = brackets.local.size > 0 && isBracketedAcronym(surface) ? brackets.local.get(`${doc} ${key}`) : undefined;
+    if (introduced) return resolve(introduced);
     if (lookupGazetteer(key)?.type === type) return key;
+    // A hyphenated acronym ("PDI-P", keyed "pdi p") introduced in brackets somewhere: as a one-word one is, below.
+    if (key.includes(" ") && bracketed.has(key) && isBracketedAcronym(surface)) {
+      const full = only(acronyms, key);
+      if (full) return full;
+    }
     const here = byDoc.get(doc);
     if (!key.includes(" ")) {
       // An acronym is the one name with its initials that it is written beside: here, or in another document.
@@ -274,6 +309,9 @@ export function makeResolver(
       const company = (found: string) => (here?.stems.has(found) ? companyOf(found) : undefined) ?? found;
       const local = only(here?.surnames, key);
       if (local) return company(local);
+      // "Arce" after "Luis Arce Catacora": a father's surname, in the same document only, for a word read as a person.
+      const paternal = type === "person" && !here?.firstNames.has(key) ? only(here?.paternal, key) : undefined;
+      if (paternal) return paternal;
       // "Wang Donghai ... Wang", "Hillary Clinton ... Hillary": a first word, in the same document only.
       const given = type === "person" && !here?.surnames.has(key) ? only(here?.firstNames, key) : undefined;
       if (given) return company(given);
@@ -304,8 +342,9 @@ export function makeResolver(
       if (full) return full;
     }
     // "Ben Salem" after "Leila Ben Salem", "Duncan Smith" after "Iain Duncan Smith": a surname of two words or more,
-    // in its own document only (across the archive two words are more often a name of their own).
-    if (type === "person") {
+    // in its own document only (across the archive two words are more often a name of their own). Read as an
+    // organisation too ("Doria Medina" after "Samuel Doria Medina"), unless a word of it says it is one.
+    if (type === "person" || (type === "organization" && !namesOrganization(key))) {
       const full = only(here?.surnames, key);
       if (full && full !== key) return full;
     }
@@ -319,13 +358,16 @@ export function makeResolver(
       // "US State Department" is the State Department, unless other countries have one too ("Finance Ministry").
       const bare = withoutCountry(key);
       const shared = bare ? count(countries, bare.rest) > 1 : true;
-      if (bare && !shared && (orgKeys.has(bare.rest) || lookupGazetteer(bare.rest)?.type === "organization")) return bare.rest;
+      // Not a party: a country's party is its own ("Kurdistan Democratic Party" is no Democratic Party).
+      const party = bare !== undefined && (bare.rest.endsWith(" party") || lookupGazetteer(bare.rest)?.party === true);
+      if (bare && !shared && !party && (orgKeys.has(bare.rest) || lookupGazetteer(bare.rest)?.type === "organization")) return bare.rest;
       // "Security Council" beside "U.N. Security Council": the document says which; the corpus does not.
       const full = only(here?.qualified, key);
       if (full) return full;
     }
     return key;
   };
+  return resolve;
 }
 
 /** Legal forms that end a company's name: "Inc", "Corp", "Co", "Ltd", "Plc", "AG", "ASA"… */
@@ -424,20 +466,31 @@ function dominantOf(keys: ReadonlyMap<string, { docs: number }> | undefined, sha
   return most >= share * total ? best : undefined;
 }
 
+/** The acronyms documents introduce in brackets after a name (see `bracketedAcronyms`). */
+export interface Brackets {
+  /** Acronym key → the names some document introduces it with, for acronyms the gazetteer does not spell out. */
+  corpus: Map<string, Set<string>>;
+  /**
+   * "document acronym" → the name that document introduces it with, when the acronym's letters are the name's in order,
+   * gazetteer acronyms too: in its document an acronym is what the document says ("the International Cricket Council
+   * (ICC)"), whatever it stands for elsewhere. The name's occurrence: the acronym goes where the name resolves to.
+   */
+  local: Map<string, Occurrence>;
+}
+
 /**
- * Acronym key → the names a document introduces it with in brackets right after them, whatever their initials: "the
- * National Office of Electoral Processes (ONPE)", "Contemporary Amperex Technology Co Ltd (CATL)", a name translated
- * or shortened before its acronym was made ("the Kurdistan Region (KRI)"). Only a name of two words or more written
- * with lowercase defines one: not a person's ("Nancy Pelosi (D)"), nor a dateline's ("NEW DELHI (PTI)"), and not an
- * acronym the gazetteer spells out. `textOf(doc)` is the text the occurrences' offsets are into.
+ * The names documents introduce acronyms with in brackets right after them, whatever their initials: "the National
+ * Office of Electoral Processes (ONPE)", "Contemporary Amperex Technology Co Ltd (CATL)", a name translated or
+ * shortened before its acronym was made ("the Kurdistan Region (KRI)"). Only a name of two words or more written with
+ * lowercase defines one: not a person's ("Nancy Pelosi (D)"), nor a dateline's ("NEW DELHI (PTI)"). An acronym the
+ * gazetteer spells out is defined in its document only. `textOf(doc)` is the text the occurrences' offsets are into.
  * @example
- * bracketedAcronyms([onpe, nationalOffice], () => "The National Office of Electoral Processes (ONPE) said"); // Map { "onpe" => Set { "national office of electoral processes" } }
+ * bracketedAcronyms([onpe, nationalOffice], () => "The National Office of Electoral Processes (ONPE) said").corpus; // Map { "onpe" => Set { "national office of electoral processes" } }
  */
-export function bracketedAcronyms(occurrences: readonly Occurrence[], textOf: (doc: number) => string): Map<string, Set<string>> {
-  const found = new Map<string, Set<string>>();
-  const acronyms = occurrences.filter(
-    ({ headline, key, surface }) => !headline && !key.includes(" ") && isBracketedAcronym(surface) && !gazetteerAcronym(surface),
-  );
+export function bracketedAcronyms(occurrences: readonly Occurrence[], textOf: (doc: number) => string): Brackets {
+  const corpus = new Map<string, Set<string>>();
+  const local = new Map<string, Occurrence>();
+  const acronyms = occurrences.filter(({ headline, surface }) => !headline && isBracketedAcronym(surface));
   // The names that may introduce one, in the documents that write one alone: where each ends.
   const docs = new Set(acronyms.map(({ doc }) => doc));
   const names = new Map<string, Occurrence>();
@@ -446,15 +499,42 @@ export function bracketedAcronyms(occurrences: readonly Occurrence[], textOf: (d
     if (docs.has(doc) && type !== "person" && key.includes(" ") && /\p{Ll}/u.test(surface))
       names.set(`${doc} ${occurrence.end}`, occurrence);
   }
-  for (const { doc, sentence, key, start, end } of acronyms) {
+  for (const { doc, sentence, key, surface, start, end } of acronyms) {
     const name = names.get(`${doc} ${start - 2}`);
     if (name?.sentence !== sentence) continue;
     const text = textOf(doc);
     if (text.slice(start - 2, start) !== " (" || text[end] !== ")") continue;
-    const list = found.get(key) ?? new Set<string>();
-    found.set(key, list.add(name.key));
+    // In its document, an acronym whose letters are the name's, in order, is that name, even one the gazetteer spells
+    // out otherwise ("the International Cricket Council (ICC)"); not a code in brackets ("Acme Holdings Ltd (UK)",
+    // "Fletcher Challenge Ltd (NZE)", its exchange).
+    const known = gazetteerAcronym(surface);
+    // The gazetteer's own name spelled otherwise ("Organization for Economic Cooperation…" for its "Organisation for
+    // Economic Co-operation…") is no other meaning: the acronym stays the gazetteer's.
+    const respelled = known !== undefined && sameLetters(nameKey(known.name), name.key);
+    if (!local.has(`${doc} ${key}`) && lettersIn(surface, name.key) && !respelled) local.set(`${doc} ${key}`, name);
+    if (known !== undefined) continue;
+    const list = corpus.get(key) ?? new Set<string>();
+    corpus.set(key, list.add(name.key));
   }
-  return found;
+  return { corpus, local };
+}
+
+/** Whether two names are one spelled two ways: their letters within an edit of each other in ten. */
+function sameLetters(a: string, b: string): boolean {
+  const x = a.replace(/[^\p{L}]/gu, "");
+  const y = b.replace(/[^\p{L}]/gu, "");
+  const max = Math.floor(Math.max(x.length, y.length) / 10);
+  return editDistance(x, y, max) <= max;
+}
+
+/** Whether an acronym's letters are in a name's, in order ("ICC" in "international cricket council"). */
+function lettersIn(acronym: string, name: string): boolean {
+  let at = 0;
+  for (const letter of acronym.toLowerCase().replace(/[^\p{L}]/gu, "")) {
+    at = name.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -462,9 +542,12 @@ export function bracketedAcronyms(occurrences: readonly Occurrence[], textOf: (d
  * rather than initials ("Ghana Cocoa Board (COCOBOD)", "(FIPRESCI)"); the brackets after a name say what it is.
  * @example
  * isBracketedAcronym("COCOBOD"); // true, where isAcronymName("COCOBOD") is false (over 6 letters)
+ * isBracketedAcronym("PDI-P"); // true
  */
 export function isBracketedAcronym(surface: string): boolean {
-  return isAcronymName(surface) || /^\p{Lu}[\p{Lu}&]{1,11}$/u.test(surface);
+  return (
+    isAcronymName(surface) || (/^\p{Lu}[\p{Lu}&]*(?:-\p{Lu}[\p{Lu}&]*)*$/u.test(surface) && surface.length >= 2 && surface.length <= 12)
+  );
 }
 
 /** How close after a name, in its sentence, an acronym must start to be introduced by it: "Ford Motor Co (FMC)", "Fund, IMF". */
