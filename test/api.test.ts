@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
 import { SearchResponse } from "../src/worker/api/schemas";
-import { createClient } from "../src/worker/client";
+import { apiError, createClient } from "../src/worker/client";
 
 let worker: TestWorker;
 
@@ -72,6 +72,24 @@ describe("the typed client", () => {
     const body = SearchResponse.parse(await res.json());
     expect(body).toMatchObject({ query: "kabul embassy", total: 2, corrected: null });
     expect(body.hits.map((h) => h.id)).toEqual(["000_956f74d6789d3da8", "004_7eada462969b83a1"]);
+  });
+
+  it("encodes path parameters, and reads an error answer's code", async () => {
+    const paths: string[] = [];
+    const api = createClient("http://localhost", {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = new URL(String(input));
+        paths.push(url.pathname);
+        return worker.fetch(url.pathname + url.search, init);
+      },
+    });
+    const ok = await api.documents[":id"].$get({ param: { id: "000_956f74d6789d3da8" } });
+    expect(ok.status).toBe(200);
+    // An id holding "/" is one id, not a path: "x/similar" is no document (not the similar list of "x").
+    const res = await api.documents[":id"].$get({ param: { id: "000_956f74d6789d3da8/similar" } });
+    expect(paths.at(-1)).toBe("/documents/000_956f74d6789d3da8%2Fsimilar");
+    expect(res.status).toBe(404);
+    expect(await apiError(res)).toMatchObject({ code: "document_not_found" });
   });
 });
 

@@ -226,6 +226,9 @@ describe("missing keys", () => {
       const { status, body } = await w.json("/search?q=kabul");
       expect(status).toBe(503);
       expect(body.error.code).toBe("bundle_not_loaded");
+      // The API's description needs no bundle: it is served, without the bundle's facets.
+      const api = await w.json("/openapi.json");
+      expect([api.status, api.body.openapi]).toEqual([200, "3.1.0"]);
       await expectRecovered(w);
     }));
 });

@@ -13,11 +13,12 @@ import { fileKvSource, writeBundle } from "../src/build/bundle-files";
 import { asRecord, liveDocuments } from "../src/build/compact";
 import { deltaMetaSize, deltaShardBytes, planLayout } from "../src/build/layout";
 import { buildFromInputs } from "../src/build/pipeline";
-import { readTrendTable, retimed, type TrendEntity, type TrendTable, writeTrendTable } from "../src/build/trends";
+import { readTrendTable, retimed, type TrendEntity, type TrendTable, trendingPages, writeTrendTable } from "../src/build/trends";
 import { UpdateError, updateArchive } from "../src/build/update";
 import { buildBundle } from "../src/build/write";
 import { foldWords } from "../src/format/analyzer";
 import type { Manifest } from "../src/format/bundle";
+import { trendingList } from "../src/format/bundle";
 import { BundleReader, readManifest } from "../src/format/reader";
 import { isDeflated } from "../src/format/values/deflated";
 import { LruCache } from "../src/kv/lru-cache";
@@ -591,6 +592,21 @@ describe("updates: trend tables", () => {
     mentions: times.length,
     documents: times.length,
     times,
+  });
+
+  it("count in a list's total only the entities it keeps, as many as a caller can page through", async () => {
+    const dir = join(root, "trend-total");
+    mkdirSync(join(dir, "kv-index"), { recursive: true });
+    const day = 86_400_000;
+    const newest = 400 * day;
+    // 250 places in two documents each in the last week, none before: every one trends.
+    const many = Array.from({ length: 250 }, (_, i) => entity(`p${String(i).padStart(3, "0")}`, `Place ${i}`, [newest - day, newest]));
+    await writeTrendTable(dir, "v1", [...many, entity("old", "Old", [0])]);
+    const table = (await readTrendTable(dir, "v1")) as TrendTable;
+    const pages = trendingPages([{ table }], newest, 0).get(trendingList(7, "all")) ?? [];
+    const listed = pages.flatMap((page) => page.items);
+    expect(listed).toHaveLength(200);
+    expect(pages.map((page) => page.total)).toEqual([200, 200]);
   });
 
   it("read back as written, ids found by binary search, names in any script", async () => {

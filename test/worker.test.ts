@@ -449,6 +449,10 @@ describe("bad requests get a 400 with a code", () => {
     ["/search?q=kabul&limit=0", "limit_out_of_range"],
     ["/search?q=kabul&limit=101", "limit_out_of_range"],
     ["/search?q=kabul&limit=ten", "limit_out_of_range"],
+    // Decimal digits only: hexadecimal, exponents and fractions are no count.
+    ["/search?q=kabul&limit=0x10", "limit_out_of_range"],
+    ["/search?q=kabul&limit=1e1", "limit_out_of_range"],
+    ["/search?q=kabul&offset=-0", "offset_out_of_range", "Parameter offset must be an integer from 0 to 10000."],
     // Each route's own range.
     ["/suggest?q=ka&limit=21", "limit_out_of_range", "Parameter limit must be an integer from 1 to 20."],
     [`/documents/${SEED_A}/similar?limit=6`, "limit_out_of_range", "Parameter limit must be an integer from 1 to 5."],
@@ -487,6 +491,14 @@ describe("bad requests get a 400 with a code", () => {
     // A bad value is named before an unknown parameter; /health takes anything (probes add their own).
     expect((await worker.json("/search?q=kabul&limit=0&limt=5")).body.error.code).toBe("limit_out_of_range");
     expect((await worker.json("/health?probe=1")).status).toBe(200);
+  });
+  it("takes an empty count as none (the default), and keeps no error in any cache", async () => {
+    const { status, body } = await worker.json("/search?q=kabul&limit=&offset=");
+    expect([status, body.hits.length]).toEqual([200, 2]);
+    for (const path of ["/search?q=kabul&limit=0", "/nope"]) {
+      const res = await worker.fetch(path);
+      expect([path, res.status >= 400, res.headers.get("cache-control")]).toEqual([path, true, "no-store"]);
+    }
   });
   it("answers unknown routes with a 404 JSON error", async () => {
     const { status, body } = await worker.json("/nope");

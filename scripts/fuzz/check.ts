@@ -26,7 +26,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const sameFields = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   same(Object.keys(a).sort(), Object.keys(b).sort()) && Object.keys(a).every((k) => same(a[k], b[k]));
 const first = (values: string[] | undefined) => values?.[0];
-const numberOr = (values: string[] | undefined, fallback: number) => (values ? Number(values[0]) : fallback);
+/** A count parameter as the Worker reads it: absent or empty, the default. */
+const numberOr = (values: string[] | undefined, fallback: number) => (values && values[0] !== "" ? Number(values[0]) : fallback);
 
 /** Problems with one answer; empty when it is fine. */
 export async function checkAnswer(method: string, expectation: Expectation, answer: Answer, ref?: Reference): Promise<string[]> {

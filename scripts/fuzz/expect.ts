@@ -67,6 +67,9 @@ const error = (code: ErrorCode, status = 400): Outcome => ({ status, code });
 function numberOk(values: string[] | undefined, lo: number, hi: number, int = true): boolean {
   if (values === undefined) return true;
   if (values.length !== 1) return false;
+  // A count (limit, offset) is decimal digits, and an empty one is no value (the default).
+  if (int && values[0] === "") return true;
+  if (int && !/^\s*\d+\s*$/.test(values[0] as string)) return false;
   const n = Number(values[0]);
   return Number.isFinite(n) && (!int || Number.isInteger(n)) && n >= lo && n <= hi;
 }

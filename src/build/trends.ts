@@ -273,7 +273,8 @@ export function trendingPages(parts: readonly TrendPart[], newest: number, oldes
           const trend: Trend = { recent: recents[k] as number, before: befores[k] as number, score: scores[k] as number };
           return { id, name, type, mentions, documents, trend };
         });
-        pages.push({ total: totals[l] as number, items });
+        // The entities a caller can page through: the list keeps its first `keep`.
+        pages.push({ total: Math.min(totals[l] as number, keep), items });
       }
       lists.set(trendingList(days, type), pages);
     });

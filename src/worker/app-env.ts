@@ -19,5 +19,7 @@ export type AppEnv = {
     cacheStatus: "isolate" | "hit" | "miss" | "revalidated" | "none";
     /** The answer is another pass's, over the live version (see `verifyBundle`): leave it as it is. */
     answeredAgain: boolean;
+    /** The route answers without a bundle too (`/openapi.json`): a bundle that cannot be read is no error of its. */
+    bundleOptional: boolean;
   };
 };

@@ -43,7 +43,7 @@ base.use(async (c, next) => {
       c.res = await answerAgain(c);
       return;
     }
-    if (moved instanceof AppError) c.res = await errorResponse(c, moved);
+    if (moved instanceof AppError && !c.var.bundleOptional) c.res = await errorResponse(c, moved);
   }
   c.header(
     "Server-Timing",
@@ -94,6 +94,7 @@ const openApiDocuments = new Map<string, string>();
 app.get("/openapi.json", async (c) => {
   const origin = new URL(c.req.url).origin;
   // The loaded bundle's facets are parameters of /search too; without a bundle, the document says none.
+  c.set("bundleOptional", true);
   const facets = await c.var
     .bundle()
     .then((reader) => reader.manifest.engine.facets ?? [])
@@ -111,7 +112,9 @@ app.get("/openapi.json", async (c) => {
 });
 
 app.notFound((c) =>
-  c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}.`)), 404),
+  c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 200)}.`)), 404, {
+    "Cache-Control": "no-store",
+  }),
 );
 
 /** An `AppError` as the API answers it; a missing key explained, and 503s with `Retry-After`. */
@@ -119,8 +122,10 @@ async function errorResponse(c: Context<AppEnv>, error: AppError): Promise<Respo
   const known = error.code === "bundle_key_missing" ? await explainMissingKey(c.env, error, (await c.var.bundle()).version) : error;
   // A 503 passes: KV failing may answer again in a moment; a bundle fixed in KV is seen once the manifest is read again.
   const after = known.code === "storage_unavailable" ? 1 : Math.max(1, Math.ceil(manifestTtlSeconds(c.env)));
-  const retry = known.status === 503 ? { "Retry-After": String(after) } : undefined;
-  return c.json(errorBody(known), known.status, retry);
+  // No cache keeps an error (README, "Errors").
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (known.status === 503) headers["Retry-After"] = String(after);
+  return c.json(errorBody(known), known.status, headers);
 }
 
 /** The same request once more: the isolate now holds the live manifest, so it is answered from the live version. */

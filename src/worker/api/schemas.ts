@@ -15,15 +15,19 @@ export const MAX_QUERY_CHARS = 512;
 export const MAX_ENTITY_FILTERS = 5;
 export const MAX_OFFSET = 10_000;
 
+/**
+ * A whole number written in decimal digits ("0x10", "1e1" and "9.9" are no limit); an empty value is no value, and
+ * takes the default.
+ */
+const decimal = (value: unknown) =>
+  value === "" ? undefined : typeof value === "string" && !/^\s*\d+\s*$/.test(value) ? Number.NaN : value;
 const limit = (fallback: number, max: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .default(fallback)
+  z
+    .preprocess(decimal, z.coerce.number().int().min(1).max(max).default(fallback))
     .meta({ description: `Results per page, 1–${max}.`, example: fallback });
-const offset = z.coerce.number().int().min(0).max(MAX_OFFSET).default(0).meta({ description: "Results to skip (paging)." });
+const offset = z
+  .preprocess(decimal, z.coerce.number().int().min(0).max(MAX_OFFSET).default(0))
+  .meta({ description: "Results to skip (paging)." });
 const q = z
   .string()
   .max(MAX_QUERY_CHARS)

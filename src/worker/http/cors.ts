@@ -19,7 +19,7 @@ export const corsMiddleware: MiddlewareHandler<AppEnv> = (c, next) => {
     origin: allowed === "*" ? "*" : (origin) => (allowed.includes(origin) ? origin : null),
     allowMethods: ["GET", "HEAD", "OPTIONS"],
     allowHeaders: ["Content-Type", "If-None-Match"],
-    exposeHeaders: ["ETag", "Server-Timing"],
+    exposeHeaders: ["ETag", "Server-Timing", "Retry-After"],
     maxAge: 86_400,
   })(c, next);
 };
