@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -91,5 +91,49 @@ describe("npm run deploy -- --dry-run", () => {
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest.counts.documents).toBe(2);
     expect(statSync("dist/worker/index.js").size).toBeGreaterThan(0);
+
+    // Again without --input: it would build the demo over the bundle there, which may be an archive of one's own.
+    const again = spawnSync("npx", ["tsx", "scripts/deploy/deploy.ts", "--dry-run", "--out", out], { encoding: "utf8" });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain(`${out} holds a bundle already (version ${manifest.version}, 2 documents)`);
+    expect(again.stderr).toContain("--skip-build");
+    expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).version).toBe(manifest.version);
+
+    // A bundle missing a key is refused before anything is uploaded.
+    const cut = join(mkdtempSync(join(tmpdir(), "deploy-cut-")), "bundle");
+    cpSync(out, cut, { recursive: true });
+    const file = join(cut, "kv", "0001.json");
+    const pairs = JSON.parse(readFileSync(file, "utf8")) as { key: string }[];
+    writeFileSync(file, JSON.stringify(pairs.filter((p) => !p.key.includes("/term/"))));
+    const whole = spawnSync("npx", ["tsx", "scripts/deploy/deploy.ts", "--dry-run", "--skip-build", "--out", cut], { encoding: "utf8" });
+    expect(whole.status).toBe(1);
+    expect(whole.stderr).toMatch(
+      /Step 2 \(Planning\) failed: the bulk files hold \d+ keys of version \w+, its manifest counts \d+: build it again/,
+    );
+  }, 180_000);
+
+  it("of an update changes nothing in --out: the update is made on a copy", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deploy-update-"));
+    const out = join(dir, "bundle");
+    const built = spawnSync("npx", ["tsx", "scripts/build/build.ts", "--input", "seeds", "--out", out], { encoding: "utf8" });
+    expect(built.status).toBe(0);
+    writeFileSync(
+      join(dir, "today.jsonl"),
+      `${JSON.stringify({ id: "t1", title: "Port strike", body: "Dockers in Aalborg struck on Monday." })}\n`,
+    );
+    const before = readFileSync(join(out, "manifest.json"), "utf8");
+    const files = readdirSync(join(out, "kv")).sort();
+    const run = spawnSync(
+      "npx",
+      ["tsx", "scripts/deploy/deploy.ts", "--update", "--dry-run", "--input", join(dir, "today.jsonl"), "--out", out],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain("1 added");
+    expect(run.stderr).toContain(`The update was made on a copy of ${out}, removed now`);
+    expect(readFileSync(join(out, "manifest.json"), "utf8")).toBe(before);
+    expect(readdirSync(join(out, "kv")).sort()).toEqual(files);
   }, 180_000);
 });

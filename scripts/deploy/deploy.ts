@@ -1,4 +1,6 @@
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { existsSync, rmSync } from "node:fs";
+import { cp, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ASSETS_DIR, bulkFiles, LIVE_FILE } from "../../src/build/bundle-files";
@@ -21,7 +23,7 @@ import {
 } from "../shared/build-options";
 import { fail, formatBytes, parseCli, say } from "../shared/cli";
 import { ensureHeap } from "../shared/heap";
-import { bulkPut, getValue, type Target, wrangler } from "./wrangler";
+import { bulkPut, getValue, listKeys, type Target, wrangler } from "./wrangler";
 
 /** Largest Worker Cloudflare takes, compressed (Workers limits: "Worker size"). */
 const WORKER_FREE_GZIP = 3 * 1024 * 1024;
@@ -48,6 +50,27 @@ const { values: args } = parseCli({
   },
 });
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
+/**
+ * The archive folder the deploy works in: `--out`, or for a dry run of an update a copy of it (a dry run changes
+ * nothing: the update and a compaction are made on the copy, removed at exit).
+ */
+let out = args.out;
+if (args.update && args["dry-run"] && existsSync(join(args.out, "manifest.json"))) {
+  out = await mkdtemp(join(tmpdir(), "edge-search-dry-run-"));
+  await cp(args.out, out, { recursive: true });
+  const copy = out;
+  process.on("exit", () => rmSync(copy, { recursive: true, force: true }));
+}
+// Without --input a deploy builds the demo articles (seeds/): never over a bundle already in --out, which may be an
+// archive of the operator's own documents, updated since.
+if (!args.input?.length && !args["skip-build"] && !args.update && existsSync(join(args.out, "manifest.json"))) {
+  const held = Manifest.parse(JSON.parse(await readFile(join(args.out, "manifest.json"), "utf8")));
+  fail(
+    `${args.out} holds a bundle already (version ${liveVersionOf(held)}, ${held.counts.documents.toLocaleString("en-US")} documents${held.deltas?.length ? `, ${held.deltas.length} updates` : ""}); ` +
+      "without --input this deploy would build the demo articles over it. Deploy it as it is: npm run deploy -- --skip-build" +
+      `${args.out === "dist/bundle" ? "" : ` --out ${args.out}`}; or build and deploy documents: --input PATH (--input seeds for the demo).`,
+  );
+}
 const bundleTarget = targetOf(args.target);
 const assets = bundleTarget === "assets";
 if (args.update && assets) fail("--update adds a delta to the archive in --out and uploads it to KV: not with --target assets.");
@@ -62,7 +85,7 @@ const steps = assets ? 3 : 5;
 /** The environment named to `wrangler deploy`; `--env=""` is the top level (production), said so to wrangler. */
 const envFlag = `--env=${args.env ?? ""}`;
 const where = args.local ? "local KV" : `Cloudflare${args.env ? ` (env ${args.env})` : ""}`;
-const resume = `npm run deploy -- --skip-build${args.update ? " --update" : ""}${args.env ? ` --env ${args.env}` : ""}${args.local ? " --local" : ""}${assets ? " --target assets" : ""}`;
+const resume = `npm run deploy -- --skip-build${args.update ? " --update" : ""}${args.out === "dist/bundle" ? "" : ` --out ${args.out}`}${args.env ? ` --env ${args.env}` : ""}${args.local ? " --local" : ""}${assets ? " --target assets" : ""}`;
 
 /** Runs one step; on failure says which step failed, that the previous version still serves, and how to resume. */
 async function step<T>(n: number, name: string, run: () => T | Promise<T>): Promise<T> {
@@ -70,12 +93,14 @@ async function step<T>(n: number, name: string, run: () => T | Promise<T>): Prom
   try {
     return await run();
   } catch (error) {
+    // A first step that fails built or added nothing to upload: the same command runs again once the cause is fixed.
+    const again = n === 1 ? "Fix the cause, then run the same command again." : `Fix the cause, then resume with: ${resume}`;
     fail(
       `Step ${n} (${name}) failed: ${(error as Error).message}\n` +
         (assets
-          ? `Nothing was deployed: the previous Worker version still serves. Fix the cause, then resume with: ${resume}`
+          ? `Nothing was deployed: the previous Worker version still serves. ${again}`
           : // The live manifest is switched last, in one key: a step that fails leaves it where it was.
-            `The live manifest was not touched: the previous version still serves. Fix the cause, then resume with: ${resume}`),
+            `The live manifest was not touched: the previous version still serves. ${again}`),
     );
   }
 }
@@ -87,28 +112,28 @@ let delta: string | undefined;
 let compacted = false;
 // Resuming an update (`--update --skip-build`): its delta is the archive's newest.
 if (args.update && args["skip-build"]) {
-  const here = Manifest.parse(JSON.parse(await readFile(join(args.out, "manifest.json"), "utf8")));
+  const here = Manifest.parse(JSON.parse(await readFile(join(out, "manifest.json"), "utf8")));
   delta = here.deltas?.at(-1)?.version;
   // An archive of one base (compacted): the whole of it.
   compacted = delta === undefined;
 }
 await step(
   1,
-  args["skip-build"] ? `Checking the bundle in ${args.out}` : args.update ? `Adding the update to ${args.out}` : "Building the bundle",
+  args["skip-build"] ? `Checking the bundle in ${out}` : args.update ? `Adding the update to ${out}` : "Building the bundle",
   async () => {
     await buildWidget({ write: true });
     if (args["skip-build"]) return;
     if (args.update) {
       // An update applies to what serves: the namespace's live version must be the archive's in --out.
-      const here = Manifest.parse(JSON.parse(await readFile(join(args.out, "manifest.json"), "utf8")));
+      const here = Manifest.parse(JSON.parse(await readFile(join(out, "manifest.json"), "utf8")));
       if (!args["dry-run"]) {
         const text = getValue(LIVE_MANIFEST_KEY, target);
         if (!text) throw new Error(`nothing is live in ${where}: deploy the archive first (npm run deploy -- --skip-build)`);
         const there = liveVersionOf(Manifest.parse(JSON.parse(text)));
         if (there !== liveVersionOf(here))
-          throw new Error(`${where} serves ${there}, the archive in ${args.out} is ${liveVersionOf(here)} [update_base_not_live]`);
+          throw new Error(`${where} serves ${there}, the archive in ${out} is ${liveVersionOf(here)} [update_base_not_live]`);
       }
-      const result = await updateArchive(args.out, args.input ?? [], {
+      const result = await updateArchive(out, args.input ?? [], {
         withdraw: idsToDelete(args.delete),
         ...(args.base ? { base: args.base } : {}),
         ...(args["merge-deltas"] ? { mergeDeltas: true } : {}),
@@ -131,14 +156,14 @@ await step(
         // Compacted, the archive is one base again: it is uploaded whole, as a build is.
         say(`  compacting (${due}): the live documents built again as one base`);
         // The archive's own facets, as before: not the ones this deploy names.
-        const { bundle } = await compactToDisk(args.out, { ...entityPipelineOptions(args), facets: undefined, say });
+        const { bundle } = await compactToDisk(out, { ...entityPipelineOptions(args), facets: undefined, say });
         say(`  compacted: version ${bundle.manifest.version}, ${bundle.manifest.counts.documents.toLocaleString("en-US")} documents`);
         delta = undefined;
         compacted = true;
       }
       return;
     }
-    const { bundle, read } = await buildToDisk(args.input?.length ? args.input : ["seeds"], args.out, bundleTarget, {
+    const { bundle, read } = await buildToDisk(args.input?.length ? args.input : ["seeds"], out, bundleTarget, {
       profile: args.profile as Profile,
       skipInvalid: args["skip-invalid"],
       ...entityPipelineOptions(args),
@@ -148,15 +173,15 @@ await step(
   },
 );
 
-const manifestText = await readFile(join(args.out, "manifest.json"), "utf8");
+const manifestText = await readFile(join(out, "manifest.json"), "utf8");
 const manifest = Manifest.parse(JSON.parse(manifestText));
 // An update uploads its delta's files alone: the archive's keys are in the namespace already.
-const files = (await bulkFiles(args.out)).filter(
+const files = (await bulkFiles(out)).filter(
   (f) => !args.update || compacted || f.endsWith(LIVE_FILE) || (delta !== undefined && f.includes(`delta-${delta}-`)),
 );
 /** wrangler.toml as wrangler reads it, with the bundle's `assets/` folder as the Worker's Static Assets, bound as `BUNDLE`. */
 async function writeAssetsConfig(): Promise<void> {
-  const folder = join(args.out, ASSETS_DIR);
+  const folder = join(out, ASSETS_DIR);
   const found = await stat(join(folder, "manifest")).catch(() => undefined);
   if (!found) throw new Error(`${folder} holds no bundle: build it with --target assets (drop --skip-build)`);
   const { experimental_readRawConfig } = await import("wrangler");
@@ -173,15 +198,26 @@ async function writeAssetsConfig(): Promise<void> {
   await writeFile(ASSETS_CONFIG, `${JSON.stringify(config, null, 2)}\n`);
 }
 const configFlag = assets ? ["--config", ASSETS_CONFIG] : [];
+/** Every key the upload writes but the live manifest's: what step 3 checks is in the namespace after it. */
+const expected: string[] = [];
 const plan = await step(2, "Planning", async () => {
   let pairs = 0;
   if (assets) await writeAssetsConfig();
   for (const file of assets ? [] : files) {
-    const n = (JSON.parse(await readFile(file, "utf8")) as unknown[]).length;
+    const items = JSON.parse(await readFile(file, "utf8")) as { key: string; value: string; base64?: boolean }[];
+    const n = items.length;
     const bytes = (await stat(file)).size;
     if (n > BULK_MAX_PAIRS || bytes >= BULK_MAX_BYTES) throw new Error(`${file} holds ${n} pairs, ${bytes} bytes: over wrangler's limits`);
     pairs += n;
+    for (const { key } of items) if (key !== LIVE_MANIFEST_KEY) expected.push(key);
   }
+  // A bundle missing keys (a file cut short, a pair deleted) is refused before anything is uploaded.
+  const version = delta ?? manifest.version;
+  const own = expected.filter((key) => key.startsWith(`bundle/${version}/`)).length;
+  const whole = delta ? manifest.deltas?.find((d) => d.version === delta)?.counts.keys : manifest.counts.keys;
+  // A base's count has the live manifest too; a delta's is its own keys.
+  if (!assets && whole !== undefined && own < (delta ? whole : whole - 1))
+    throw new Error(`the bulk files hold ${own} keys of version ${version}, its manifest counts ${whole}: build it again`);
   const outdir = join("dist", "worker");
   wrangler(["deploy", "--dry-run", "--outdir", outdir, envFlag, ...configFlag]);
   const worker = await readFile(join(outdir, "index.js"));
@@ -209,7 +245,13 @@ say(
 say(`  target: ${assets ? `Cloudflare${args.env ? ` (env ${args.env})` : ""}, the bundle as the Worker's Static Assets` : where}`);
 if (args["dry-run"]) {
   say(
-    `✔ Dry run: nothing was uploaded. ${assets ? `The assets in ${join(args.out, ASSETS_DIR)}, wrangler's config in ${ASSETS_CONFIG}` : `Bulk files in ${join(args.out, "kv")}`}, the Worker in dist/worker.`,
+    `✔ Dry run: nothing was uploaded. ${
+      assets
+        ? `The assets in ${join(out, ASSETS_DIR)}, wrangler's config in ${ASSETS_CONFIG}`
+        : out === args.out
+          ? `Bulk files in ${join(out, "kv")}`
+          : `The update was made on a copy of ${args.out}, removed now; ${args.out} is as it was`
+    }, the Worker in dist/worker.`,
   );
   process.exit(0);
 }
@@ -235,9 +277,14 @@ await step(3, `Uploading ${plan.pairs.toLocaleString("en-US")} keys to ${where}`
     bulkPut(file, target);
     say(`  ${file}`);
   }
-  // A half-uploaded version is never served: check it is whole before switching.
+  // A half-uploaded version is never served: check it is whole before switching (every key of its files is in the
+  // namespace, and its manifest reads back).
   const uploaded = delta ?? manifest.version;
   if (!getValue(`bundle/${uploaded}/manifest`, target)) throw new Error(`the manifest of ${uploaded} is not readable after the upload`);
+  const stored = new Set(listKeys(`bundle/${uploaded}/`, target));
+  const missing = expected.filter((key) => key.startsWith(`bundle/${uploaded}/`) && !stored.has(key));
+  if (missing.length > 0)
+    throw new Error(`${missing.length} of the version's keys are not in ${where} after the upload (${missing.slice(0, 3).join(", ")}…)`);
 });
 if (!args.local) {
   // The Worker first, then the live manifest: the new Worker reads the version still live (a bundle of before reads as
@@ -248,7 +295,7 @@ if (!args.local) {
   await step(4, "Deploying the Worker", () => wrangler(["deploy", envFlag, ...vars]));
 }
 await step(args.local ? 4 : 5, `Pointing the live manifest at ${liveVersionOf(manifest)}`, () =>
-  bulkPut(join(args.out, "kv", LIVE_FILE), target),
+  bulkPut(join(out, "kv", LIVE_FILE), target),
 );
 say(
   `✔ Version ${liveVersionOf(manifest)}${manifest.deltas?.length ? ` (base ${manifest.version} and ${manifest.deltas.length} delta${manifest.deltas.length > 1 ? "s" : ""})` : ""} is live on ${where}. Roll back with: npm run rollback -- <version>`,

@@ -34,7 +34,7 @@ try {
   writeFileSync(file, JSON.stringify([{ key: LIVE_MANIFEST_KEY, value: JSON.stringify(manifest) }]));
   bulkPut(file, target);
   say(
-    `✔ The live manifest points at ${manifest.version}${manifest.deltas?.length ? ` with ${manifest.deltas.length} delta(s), up to ${version}` : ""} (built ${manifest.built_at}). Isolates pick it up within 30 s, plus KV's 60 s read cache.`,
+    `✔ The live manifest points at ${manifest.version}${manifest.deltas?.length ? ` with ${manifest.deltas.length} delta(s), up to ${version}` : ""} (built ${manifest.built_at}). Isolates pick it up within about a minute: each keeps the live manifest 30 s, and KV keeps it 30 s at each location.`,
   );
 } catch (error) {
   fail((error as Error).message);
