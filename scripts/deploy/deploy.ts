@@ -50,6 +50,14 @@ const { values: args } = parseCli({
   },
 });
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
+const bundleTarget = targetOf(args.target);
+const assets = bundleTarget === "assets";
+if (args.update && assets) fail("--update adds a delta to the archive in --out and uploads it to KV: not with --target assets.");
+if (assets && args.local) {
+  fail(
+    "--local loads wrangler's local KV; a bundle deployed as assets needs none. Serve it locally with: npx wrangler dev --config wrangler.assets.json",
+  );
+}
 /**
  * The archive folder the deploy works in: `--out`, or for a dry run of an update a copy of it (a dry run changes
  * nothing: the update and a compaction are made on the copy, removed at exit).
@@ -69,14 +77,6 @@ if (!args.input?.length && !args["skip-build"] && !args.update && existsSync(joi
     `${args.out} holds a bundle already (version ${liveVersionOf(held)}, ${held.counts.documents.toLocaleString("en-US")} documents${held.deltas?.length ? `, ${held.deltas.length} updates` : ""}); ` +
       "without --input this deploy would build the demo articles over it. Deploy it as it is: npm run deploy -- --skip-build" +
       `${args.out === "dist/bundle" ? "" : ` --out ${args.out}`}; or build and deploy documents: --input PATH (--input seeds for the demo).`,
-  );
-}
-const bundleTarget = targetOf(args.target);
-const assets = bundleTarget === "assets";
-if (args.update && assets) fail("--update adds a delta to the archive in --out and uploads it to KV: not with --target assets.");
-if (assets && args.local) {
-  fail(
-    "--local loads wrangler's local KV; a bundle deployed as assets needs none. Serve it locally with: npx wrangler dev --config wrangler.assets.json",
   );
 }
 /** The config `wrangler deploy` is given with `--target assets`: wrangler.toml's, with the bundle's folder as the Worker's assets. */
