@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildToDisk, compactToDisk } from "../scripts/shared/build-options";
 import { startWorker, type TestWorker } from "../scripts/shared/local-worker";
 import { ASSETS_DIR, writeBundle } from "../src/build/bundle-files";
 import { ASSETS_PAID_FILES } from "../src/build/layout";
@@ -139,6 +140,14 @@ describe("--target assets", () => {
     await writeBundle(huge, out);
     expect(existsSync(join(out, ASSETS_DIR))).toBe(false);
   });
+
+  it("npm run compact keeps a bundle built for Static Assets one: its assets folder is written again", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "compact-assets-")), "bundle");
+    await buildToDisk(["seeds"], out, "assets", { builtAt: "t" });
+    expect(existsSync(join(out, ASSETS_DIR, "bundle"))).toBe(true);
+    const { bundle } = await compactToDisk(out, { builtAt: "u" });
+    expect(readdirSync(join(out, ASSETS_DIR, "bundle"))).toContain(bundle.manifest.version);
+  }, 60_000);
 
   it("npm run deploy -- --dry-run --target assets prints the files against both plans' limits and writes wrangler's config", () => {
     const out = join(mkdtempSync(join(tmpdir(), "deploy-assets-")), "bundle");

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 export interface Target {
   /** Use wrangler's local KV (`.wrangler/state`) instead of the account's. */
   local: boolean;
-  /** A wrangler environment (`staging`, `production`). */
+  /** A wrangler environment of wrangler.toml (`staging`); its top level is production, named by no `--env`. */
   env?: string;
   /** Directory of the local state, when not the default. */
   persistTo?: string;
@@ -12,8 +12,13 @@ export interface Target {
 
 export class WranglerError extends Error {}
 
+/** A terminal colour escape (ESC, "[", numbers, "m"), built from its code: no control character in the source. */
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
 /** Runs `npx wrangler ...args`, returning stdout; throws with wrangler's own message on failure. */
 export function wrangler(args: string[], target?: Target): string {
+  if (target?.env === "production" || args.includes("--env=production"))
+    throw new WranglerError("wrangler.toml's top level is production, and it has no [env.production]: leave out --env production");
   const full = [...args];
   if (target) {
     full.push(target.local ? "--local" : "--remote");
@@ -26,7 +31,11 @@ export function wrangler(args: string[], target?: Target): string {
     maxBuffer: 256 * 1024 * 1024,
   });
   if (run.status !== 0) {
-    const detail = `${run.stderr ?? ""}\n${run.stdout ?? ""}`.replace(/npm warn[^\n]*\n/g, "").trim();
+    // Without wrangler's colours: the message is read in logs and CI too.
+    const detail = `${run.stderr ?? ""}\n${run.stdout ?? ""}`
+      .replace(/npm warn[^\n]*\n/g, "")
+      .replace(ANSI_COLOUR, "")
+      .trim();
     throw new WranglerError(`wrangler ${args.slice(0, 3).join(" ")} failed:\n${detail.slice(-2000)}`);
   }
   return run.stdout;

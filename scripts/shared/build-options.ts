@@ -1,7 +1,7 @@
 /** @module The build's options as `npm run build` and `npm run deploy` both take them, what they mean to the pipeline, and the build both run. */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Target, type WrittenBundle, writeBundle } from "../../src/build/bundle-files";
+import { ASSETS_DIR, type Target, type WrittenBundle, writeBundle } from "../../src/build/bundle-files";
 import { asRecord, liveDocuments } from "../../src/build/compact";
 import { DEFAULT_CACHE_DIR } from "../../src/build/entities/cache";
 import { ASSETS_FREE_FILES } from "../../src/build/layout";
@@ -97,7 +97,9 @@ export async function compactToDisk(
   try {
     writeFileSync(spool, `${docs.map((d) => JSON.stringify(asRecord(d))).join("\n")}\n`);
     const facets = options.facets?.length ? options.facets : live.engine.facets;
-    const built = await buildToDisk([spool], out, "kv", { ...options, ...(facets ? { facets } : {}) });
+    // An archive built for Static Assets stays one: its assets folder is written again, not removed.
+    const target: Target = existsSync(join(out, ASSETS_DIR)) ? "assets" : "kv";
+    const built = await buildToDisk([spool], out, target, { ...options, ...(facets ? { facets } : {}) });
     return { ...built, documents: docs.length, deltas: live.deltas?.length ?? 0 };
   } finally {
     rmSync(spool, { force: true });
