@@ -41,6 +41,7 @@ const { values: args } = parseCli({
     input: { type: "string", multiple: true },
     out: { type: "string", default: "dist/bundle" },
     profile: { type: "string", default: "default" },
+    shards: { type: "string" },
     target: { type: "string", default: "kv" },
     "skip-invalid": { type: "boolean", default: false },
     ...updateOptions,
@@ -50,6 +51,11 @@ const { values: args } = parseCli({
   },
 });
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
+// The build's own checks of its options, as `npm run build` makes them.
+if (args.profile !== "default" && args.profile !== "free") fail(`--profile must be "default" or "free", not "${args.profile}".`);
+const shards = args.shards === undefined ? undefined : Number(args.shards);
+if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards <= 65536))
+  fail(`--shards must be an integer from 1 to 65536, not "${args.shards}".`);
 const bundleTarget = targetOf(args.target);
 const assets = bundleTarget === "assets";
 if (args.update && assets) fail("--update adds a delta to the archive in --out and uploads it to KV: not with --target assets.");
@@ -165,6 +171,7 @@ await step(
     }
     const { bundle, read } = await buildToDisk(args.input?.length ? args.input : ["seeds"], out, bundleTarget, {
       profile: args.profile as Profile,
+      ...(shards === undefined ? {} : { shards }),
       skipInvalid: args["skip-invalid"],
       ...entityPipelineOptions(args),
       say,
