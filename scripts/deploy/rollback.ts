@@ -17,7 +17,11 @@ if (!version) fail("Usage: npm run rollback -- <version> [--env NAME] [--local] 
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
 try {
   const found = storedVersions(target).find((v) => v.version === version);
-  if (!found?.manifest) fail(`Version ${version} is not in the namespace (npm run versions lists what is).`);
+  if (!found) fail(`Version ${version} is not in the namespace (npm run versions lists what is).`);
+  if (!found.manifest)
+    fail(
+      `Version ${version} has ${found.keys.length} keys in the namespace but no manifest: an upload that did not finish cannot go live.`,
+    );
   // A delta segment goes back to the live manifest it made (its base and the deltas up to it); a base, to itself alone.
   const manifest = Manifest.parse(found.madeLive ?? found.manifest);
   const versions = storedVersions(target);

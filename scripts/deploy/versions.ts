@@ -10,7 +10,7 @@ try {
     const m = v.manifest;
     say(
       `${v.live ? "* " : "  "}${v.version}  built ${m?.built_at ?? "?"}  ${m?.counts.documents.toLocaleString("en-US") ?? "?"} documents  ` +
-        `${v.keys.length.toLocaleString("en-US")} keys${m && v.keys.length < m.counts.keys - 1 ? "  (incomplete upload)" : ""}` +
+        `${v.keys.length.toLocaleString("en-US")} keys${!m ? "  (incomplete upload: no manifest)" : v.keys.length < m.counts.keys - 1 ? "  (incomplete upload)" : ""}` +
         `${v.madeLive ? `  (delta of ${v.madeLive.version})` : ""}${v.live ? (v.madeLive ? "  (live: a delta served)" : "  (live)") : ""}`,
     );
   }
