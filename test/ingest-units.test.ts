@@ -286,6 +286,11 @@ describe("documents", () => {
     });
   });
 
+  it("refuse the ids '.' and '..', which no address can ask for", () => {
+    for (const id of [".", ".."]) expect(makeDocument({ id, body: "Text." })).toMatchObject({ ok: false, code: "invalid_record", id });
+    expect(makeDocument({ id: "...", body: "Text." }).ok).toBe(true);
+  });
+
   it("take a body of exactly 5 MiB and refuse one byte more, counting UTF-8 bytes", () => {
     expect(makeDocument({ id: "max", body: "a".repeat(MAX_BODY_BYTES) }).ok).toBe(true);
     expect(makeDocument({ id: "over", body: "a".repeat(MAX_BODY_BYTES + 1) })).toStrictEqual({

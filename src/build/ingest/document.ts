@@ -37,6 +37,15 @@ export interface DocumentFields {
  */
 export function makeDocument(fields: DocumentFields): Entry {
   const { id } = fields;
+  // "/documents/." and "/documents/.." are the root to every client and server that reads the address: such an id
+  // could never be asked for.
+  if (id === "." || id === "..")
+    return {
+      ok: false,
+      code: "invalid_record",
+      id,
+      reason: `the id "${id}" cannot be asked for: /documents/${id} is a path, not a document`,
+    };
   const body = fields.body.trim();
   if (body === "") return { ok: false, code: "empty_body", id, reason: `document "${id}" has an empty body` };
   // UTF-8 takes at most 3 bytes per UTF-16 unit, so only long strings need counting.
