@@ -114,5 +114,10 @@ describe("facets in /search, in workerd", () => {
     // Other routes do not take them.
     const suggest = (body as { paths: Record<string, { get: { parameters: Parameter[] } }> }).paths["/suggest"]?.get.parameters ?? [];
     expect(suggest.map((p) => p.name)).not.toContain("section");
+    // The answer's facets declare them: each value with its count.
+    const answer = (
+      body as { components: { schemas: Record<string, { properties: Record<string, { properties: Record<string, unknown> }> }> } }
+    ).components.schemas.SearchResponse;
+    expect(answer?.properties.facets?.properties.section).toMatchObject({ type: "array", items: { required: ["value", "count"] } });
   });
 });

@@ -103,7 +103,7 @@ app.get("/openapi.json", async (c) => {
   let document = openApiDocuments.get(key);
   if (document === undefined) {
     apiDocument ??= openApiDocument([...searchDocs, ...documentDocs, ...entityDocs, ...healthDocs], origin);
-    document = JSON.stringify({ ...apiDocument, servers: [{ url: origin }], paths: withFacets(apiDocument.paths, facets) });
+    document = JSON.stringify({ ...withFacets(apiDocument, facets), servers: [{ url: origin }] });
     // A few origins and bundles at most (workers.dev, a custom domain, a preview): more are served but not kept.
     if (openApiDocuments.size < 8) openApiDocuments.set(key, document);
   }

@@ -102,14 +102,18 @@ export function openApiDocument(routes: readonly RouteDoc[], origin: string) {
 }
 
 /**
- * `paths` with the bundle's facets (`npm run build -- --facet section`) as query parameters of `/search`: each a
- * record field whose values filter the hits (any of them), at most `MAX_FACET_VALUES` of 200 characters.
+ * The document with the bundle's facets (`npm run build -- --facet section`): query parameters of `/search` (a record
+ * field whose values filter the hits, any of them, at most `MAX_FACET_VALUES` of 200 characters), and keys of its
+ * answer's `facets` (each value with how many of the best matches hold it).
  * @example
- * withFacets(document.paths, ["section"])["/search"].get.parameters.at(-1).name; // "section"
+ * withFacets(document, ["section"]).paths["/search"].get.parameters.at(-1).name; // "section"
  */
-export function withFacets(paths: Record<string, Record<string, JsonObject>>, facets: readonly string[]) {
-  const search = paths["/search"]?.get;
-  if (!search || facets.length === 0) return paths;
+export function withFacets<T extends { paths: Record<string, Record<string, JsonObject>>; components: { schemas: JsonObject } }>(
+  document: T,
+  facets: readonly string[],
+): T {
+  const search = document.paths["/search"]?.get;
+  if (!search || facets.length === 0) return document;
   const parameters = facets.map((name) => ({
     name,
     in: "query",
@@ -120,5 +124,24 @@ export function withFacets(paths: Record<string, Record<string, JsonObject>>, fa
     explode: true,
   }));
   const before = (search.parameters as JsonObject[] | undefined) ?? [];
-  return { ...paths, "/search": { ...paths["/search"], get: { ...search, parameters: [...before, ...parameters] } } };
+  const paths = {
+    ...document.paths,
+    "/search": { ...document.paths["/search"], get: { ...search, parameters: [...before, ...parameters] } },
+  };
+  const counted = {
+    type: "array",
+    items: { type: "object", properties: { value: { type: "string" }, count: { type: "integer" } }, required: ["value", "count"] },
+  };
+  const answer = document.components.schemas.SearchResponse as { properties?: { facets?: { properties?: JsonObject } } } | undefined;
+  const declared = answer?.properties?.facets;
+  if (!answer || !declared?.properties) return { ...document, paths };
+  const facetsSchema = {
+    ...declared,
+    properties: { ...declared.properties, ...Object.fromEntries(facets.map((name) => [name, counted])) },
+  };
+  const schemas = {
+    ...document.components.schemas,
+    SearchResponse: { ...answer, properties: { ...answer.properties, facets: facetsSchema } },
+  };
+  return { ...document, paths, components: { ...document.components, schemas } };
 }
