@@ -21,6 +21,8 @@ const live = {
       ],
       runs: [["2026-02-01", 12]],
       withdrawn: [13],
+      moved: [[10, 12, 2]],
+      similar: "archive",
     },
   ],
 } as Record<string, unknown>;
@@ -39,7 +41,13 @@ const all = [
   ["dates", "0", "1"],
   ["dates", "0", "2"],
 ];
-const liveAll = [...paths(live).filter((p) => p.length > 0), ["deltas", "1"], ["deltas", "0", "numbers", "2"], ["withdrawn", "1"]];
+const liveAll = [
+  ...paths(live).filter((p) => p.length > 0),
+  ["deltas", "1"],
+  ["deltas", "0", "numbers", "2"],
+  ["deltas", "0", "moved", "0", "3"],
+  ["withdrawn", "1"],
+];
 
 const replacement = fc.constantFrom<unknown>(
   undefined,

@@ -505,6 +505,51 @@ describe("updates: bad input writes nothing", () => {
     expect(await reader.entity("hanul-semiconductor-co-ltd")).toBeUndefined();
   });
 
+  it("keeps the related articles of documents moved after a late one, and of those that name them", async () => {
+    const dir = join(root, "related-late");
+    const topics: Record<string, string> = {
+      harbour: "harbour dockers strike cranes berth cargo ships union pay talks",
+      election: "election ballots voters turnout candidates polling stations count",
+      vaccine: "vaccine doses clinics health ministry rollout nurses cold chain",
+      football: "football club league striker goal coach season stadium fans",
+    };
+    const base: Doc[] = [];
+    let d = 1;
+    for (let round = 0; round < 3; round++)
+      for (const [topic, words] of Object.entries(topics)) {
+        base.push({
+          id: `${topic}-${round}`,
+          title: `${topic} ${round}`,
+          body: `${words} ${words.split(" ").reverse().join(" ")} day ${d}.`,
+          date: day(d),
+        });
+        d++;
+      }
+    writeFileSync(join(root, "related-late.jsonl"), jsonl(base));
+    await writeBundle((await buildFromInputs([join(root, "related-late.jsonl")], { builtAt: "t" })).bundle, dir);
+    const related = async () => {
+      const reader = await open(dir);
+      const out = new Map<string, string[]>();
+      for (const { id } of base) {
+        const list = (await reader.similarOf(id)) ?? [];
+        const metas = await reader.metas(list.map(([n]) => n).filter((n) => reader.segments?.owner(n) ?? true));
+        out.set(id, list.flatMap(([n]) => (metas.get(n) ? [(metas.get(n) as { id: string }).id] : [])).sort());
+      }
+      return out;
+    };
+    const before = await related();
+    expect(before.get("football-0")).toEqual(["football-1", "football-2"]);
+    // A football article dated before the last five: they come again after it, in the delta.
+    writeFileSync(
+      join(root, "related-late-update.jsonl"),
+      jsonl([{ id: "football-late", title: "football late", body: `${topics.football}.`, date: day(8) }]),
+    );
+    const { plan } = await updateArchive(dir, [join(root, "related-late-update.jsonl")]);
+    expect(plan.moved).toBeGreaterThan(0);
+    const after = await related();
+    for (const { id } of base) expect([id, after.get(id)]).toEqual([id, before.get(id)]);
+  });
+
   it("counts a correction of a document that moves after a late one as corrected, not as moved", async () => {
     const dir = join(root, "late-correction");
     const base = [1, 3, 5, 7].map((n) => ({

@@ -501,6 +501,14 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   let deltaManifest: DeltaManifest | undefined;
   // An update that only withdraws has a delta of no documents: the records it rewrote, the completions it corrects.
   if (docs.length > 0 || records.length > 0 || wordAdjust.size > 0) {
+    // Related articles: a document given again as it was keeps the archive's list (computed over every document, not
+    // over this delta's few); the lists written name documents by archive number, read at their numbers now.
+    const keptLists = new Map<string, [number, number][]>();
+    for (const id of unchangedMoves) {
+      const list = await reader.similarOf(id);
+      if (list) keptLists.set(id, list);
+    }
+    const archiveNumber = (id: string) => newNumbers.get(id) ?? (numbers.get(id) as number);
     delta = await buildBundle(
       { documents: docs, entities: records, byDocument, ...(index.mentions ? { mentions: index.mentions } : {}) },
       {
@@ -512,6 +520,11 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
         ...(live.engine.facets ? { facets: live.engine.facets } : {}),
         deltaBase: await baseCost(source, live),
         ...(trending ? { trending } : {}),
+        related: (ids, lists) =>
+          ids.map(
+            (id, i) =>
+              keptLists.get(id) ?? (lists[i] ?? []).map(([n, score]): [number, number] => [archiveNumber(ids[n] as string), score]),
+          ),
       },
     );
     if (touchedTrends) delta.trends = touchedTrends;
@@ -524,7 +537,24 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
       const day = doc.date?.slice(0, 10) ?? "";
       if (runs.at(-1)?.[0] !== day) runs.push([day, newNumbers.get(doc.id) as number]);
     }
-    deltaManifest = { ...delta.manifest, numbers: toRuns(global), runs };
+    // The documents moved after a late one, old number → new: lists written before name them by the old one.
+    const moves = moved
+      .map((id): [number, number] => [numbers.get(id) as number, newNumbers.get(id) as number])
+      .filter(([from, to]) => from !== undefined && to !== undefined && from !== to)
+      .sort((a, b) => a[0] - b[0]);
+    const movedRuns: [number, number, number][] = [];
+    for (const [from, to] of moves) {
+      const last = movedRuns.at(-1);
+      if (last && last[0] + last[2] === from && last[1] + last[2] === to) last[2]++;
+      else movedRuns.push([from, to, 1]);
+    }
+    deltaManifest = {
+      ...delta.manifest,
+      numbers: toRuns(global),
+      runs,
+      similar: "archive",
+      ...(movedRuns.length ? { moved: movedRuns } : {}),
+    };
   }
 
   // Every superseded or withdrawn number, marked in the segment that holds it now.

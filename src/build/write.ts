@@ -117,6 +117,12 @@ export interface BuildOptions {
    * entry for every list (0 pages where there is none), which the reader then takes over the base's.
    */
   trending?: Map<string, EntityPage[]>;
+  /**
+   * An update's delta: the related-article lists to write, from those computed over its documents alone (`lists[i]` of
+   * `ids[i]`, naming documents by their place in `ids`): in archive numbers, with the archive's own lists for the
+   * documents it gives again unchanged (see `DeltaManifest.similar`).
+   */
+  related?: (ids: readonly string[], lists: [number, number][][]) => [number, number][][];
   /** Record fields (of `meta`) to make facets: filterable and counted (`FACET_NAME`, not `RESERVED_FACETS`). */
   facets?: string[];
   /**
@@ -388,7 +394,17 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
   const runs = dateRuns(docs);
   parts.set(keyPart("dates"), datesCodec.encode(runs));
   const metaBuckets = writeMetas(parts, stored, bucketOf, duplicatesOf(docs, groups), docFields, plan, delta);
-  writeIds(parts, docs, similar, plan);
+  writeIds(
+    parts,
+    docs,
+    options.related
+      ? options.related(
+          docs.map((doc) => doc.id),
+          similar,
+        )
+      : similar,
+    plan,
+  );
   const placed = new Map<string, [number, number]>();
   const trends = delta ? undefined : trendEntities(entities, docs);
   const lists =

@@ -125,7 +125,18 @@ const isNumbersAtLeast = (v: unknown, min: number): boolean => Array.isArray(v) 
 
 function isDelta(raw: unknown): boolean {
   if (!isManifestCore(raw)) return false;
-  const { numbers, runs, withdrawn } = raw;
+  const { numbers, runs, withdrawn, moved, similar } = raw;
+  if (similar !== undefined && similar !== "archive") return false;
+  if (
+    moved !== undefined &&
+    !(
+      Array.isArray(moved) &&
+      moved.every(
+        (r) => Array.isArray(r) && r.length === 3 && isInt(r[0]) && r[0] >= 0 && isInt(r[1]) && r[1] >= 0 && isInt(r[2]) && r[2] > 0,
+      )
+    )
+  )
+    return false;
   if (
     !Array.isArray(numbers) ||
     !numbers.every((r) => Array.isArray(r) && r.length === 2 && isInt(r[0]) && r[0] >= 0 && isInt(r[1]) && r[1] > 0)

@@ -101,6 +101,13 @@ export const DeltaManifest = ManifestCore.extend({
   runs: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
   /** Archive numbers whose postings and values in this delta are no longer live (withdrawn or corrected by a later update). */
   withdrawn: z.array(z.number().int().nonnegative()).optional(),
+  /**
+   * The documents this update moved after a late one, as runs `[old first, new first, count]`: related-article lists
+   * written before it name them by their old numbers, and are read through these.
+   */
+  moved: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().positive()])).optional(),
+  /** "archive": its related-article lists name documents by archive number (older deltas': by their own numbers). */
+  similar: z.literal("archive").optional(),
 });
 export type DeltaManifest = z.infer<typeof DeltaManifest>;
 

@@ -559,7 +559,11 @@ export class BundleReader {
       if (segments && segments.owner(global ? (global[local] as number) : local)?.segment !== s) return undefined;
       const lists = values[2 * s + 1] as Record<string, [number, number][]> | undefined;
       const related = lists && Object.hasOwn(lists, id) ? (lists[id] ?? []) : [];
-      return global ? related.map(([n, score]) => [global[n] as number, score]) : related;
+      // A delta's lists name its own numbers, or archive numbers (`similar: "archive"`); a moved document is read at
+      // its number now.
+      const archive = (list[s] as { manifest: { similar?: string } }).manifest.similar === "archive";
+      const numbered = global && !archive ? related.map(([n, score]): [number, number] => [global[n] as number, score]) : related;
+      return segments ? numbered.map(([n, score]): [number, number] => [segments.current(n), score]) : numbered;
     }
     return undefined;
   }

@@ -28,6 +28,11 @@ export interface Segments {
   owner(n: number): { segment: number; local: number } | undefined;
   /** The deltas' new documents' date runs, in archive numbers, in order: they follow the base's. */
   runs: DateRuns;
+  /**
+   * A document's number now, from the number it had when a list named it: the updates since that moved it after a
+   * late document gave it a new one (see `DeltaManifest.moved`). Numbers are never given twice, so every move applies.
+   */
+  current(n: number): number;
 }
 
 /**
@@ -90,7 +95,13 @@ export function segmentsOf(manifest: Manifest): Segments | undefined {
   }
   // Numbers past the base's that no delta holds now (a folded delta's withdrawn documents): no document has them.
   for (let n = base; n < size; n++) if (!owner(n)) dead.push(n);
-  return { list, size, dead: [...new Set(dead)].sort((a, b) => a - b), owner, runs: deltas.flatMap((d) => d.runs) };
+  const moves = deltas.flatMap((d) => d.moved ?? []);
+  const current = (n: number) => {
+    let at = n;
+    for (const [from, to, count] of moves) if (at >= from && at < from + count) at = to + (at - from);
+    return at;
+  };
+  return { list, size, dead: [...new Set(dead)].sort((a, b) => a - b), owner, runs: deltas.flatMap((d) => d.runs), current };
 }
 
 /**
