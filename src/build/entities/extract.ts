@@ -1,6 +1,6 @@
 /** @module Finds the people, organisations and places named in a text, with their character offsets: the trained tagger, read back as mentions. */
 import type { EntityType } from "../../format/schema";
-import { CALENDAR, ORG_DESCRIPTORS, ORG_HEADS, PLACE_DESCRIPTORS, PLACE_DESCRIPTORS_BEFORE, PLACE_NOUNS_AFTER } from "./cues";
+import { CALENDAR, LEGAL_FORMS, ORG_DESCRIPTORS, ORG_HEADS, PLACE_DESCRIPTORS, PLACE_DESCRIPTORS_BEFORE, PLACE_NOUNS_AFTER } from "./cues";
 import { isDemonymWord } from "./demonyms";
 import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
@@ -36,10 +36,7 @@ const GEOGRAPHIC_HEADS = new Set(
  * organisations 369 times, places never, MISC 5 times ("Olympic Committee"); and the legal forms of firms in many
  * countries ("Co", "AG", "AB", "NV", "SA", "Oy", "Ltda", "SARL"…: organisations 52 times in 52).
  */
-const LEGAL_FORM_HEADS = new Set(
-  `inc inc. corp corp. corporation ltd ltd. plc llc gmbh co co. limited lp llp ag ab asa nv n.v. bv b.v. sa s.a. oy oyj
-   kk bhd pty pvt ltda sarl sas srl spa s.p.a. kgaa`.split(/\s+/u),
-);
+const LEGAL_FORM_HEADS = LEGAL_FORMS;
 const INSTITUTION_HEADS = new Set([
   ...LEGAL_FORM_HEADS,
   ...`ministry department agency commission committee council parliament congress senate assembly university college

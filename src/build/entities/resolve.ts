@@ -1,7 +1,7 @@
 /** @module Which full name a short one stands for: "Blinken" → Antony Blinken, "Wang" → Wang Donghai in its document, "OSCE" → its spelled-out name, "State Department" ↔ "US State Department". */
 import { type EntityType, entityTypes } from "../../format/schema";
 import { editDistance } from "../../search/typos";
-import { ORG_HEADS } from "./cues";
+import { LEGAL_FORMS, ORG_HEADS } from "./cues";
 import { gazetteerAcronym, lookupGazetteer } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
@@ -309,6 +309,12 @@ export function makeResolver(
       const company = (found: string) => (here?.stems.has(found) ? companyOf(found) : undefined) ?? found;
       const local = only(here?.surnames, key);
       if (local) return company(local);
+      // A word read as a place that its document writes as a company with a legal form ("Vingroup" beside "Vingroup
+      // JSC"), and no place the gazetteer knows: that company.
+      if (type === "place" && here?.stems.has(key) && !lookupGazetteer(key)) {
+        const firm = companyOf(key);
+        if (firm) return firm;
+      }
       // "Arce" after "Luis Arce Catacora": a father's surname, in the same document only, for a word read as a person.
       const paternal = type === "person" && !here?.firstNames.has(key) ? only(here?.paternal, key) : undefined;
       if (paternal) return paternal;
@@ -371,9 +377,6 @@ export function makeResolver(
 }
 
 /** Legal forms that end a company's name: "Inc", "Corp", "Co", "Ltd", "Plc", "AG", "ASA"… */
-const LEGAL_FORMS = new Set(
-  "inc incorporated corp corporation co cos company ltd limited plc ag sa nv bv asa ab as gmbh spa llc lp kk se oyj bhd sdn pty".split(" "),
-);
 
 /**
  * Whether a name key is a legal form alone ("Ltd", "Inc."): what is left of a company's name cut in two, never a name.
@@ -390,13 +393,16 @@ export const isLegalForm = (key: string): boolean => LEGAL_FORMS.has(key);
  * companyStem("the company"); // "the company"
  */
 export function companyStem(key: string): string {
-  const words = key.split(" ");
+  let words = key.split(" ");
+  // Indonesia's "PT" before the name ("PT Vale Indonesia Tbk").
+  if (words[0] === "pt" && words.length >= 3) words = words.slice(1);
   let end = words.length;
   while (end > 1 && LEGAL_FORMS.has(words[end - 1] as string)) {
     end--;
     if (end > 1 && (words[end - 1] === "and" || words[end - 1] === "&")) end--;
   }
-  return end === words.length ? key : words.slice(0, end).join(" ");
+  const stem = words.slice(0, end).join(" ");
+  return stem === key ? key : stem;
 }
 
 /** A word, and without its possessive when it has one: "moody's" → "moody's", "moody". */
