@@ -149,6 +149,8 @@ await step(
         say,
       });
       const { plan } = result;
+      // As `npm run build -- --update` says them: ids --skip-invalid went past.
+      for (const id of plan.unknown) say(`  skipped withdrawal of ${JSON.stringify(id)}: no document has this id [update_unknown_id]`);
       say(
         `  ${plan.added - (plan.moved ?? 0)} added, ${plan.corrected} corrected, ${plan.withdrawn} withdrawn, ${plan.unchanged} unchanged${plan.moved ? `, ${plan.moved} of the archive's moved after a late one (dated after it)` : ""}`,
       );

@@ -8,10 +8,13 @@ import { fail, parseCli, say } from "../shared/cli";
 import { storedVersions } from "./version-list";
 import { bulkPut, type Target } from "./wrangler";
 
-const { values: args, positionals } = parseCli({
-  allowPositionals: true,
-  options: { local: { type: "boolean", default: false }, env: { type: "string" } },
-});
+const { values: args, positionals } = parseCli(
+  {
+    allowPositionals: true,
+    options: { local: { type: "boolean", default: false }, env: { type: "string" } },
+  },
+  "Usage: npm run rollback -- <version> [--env NAME] [--local]   (npm run versions lists them)",
+);
 const version = positionals[0];
 if (!version) fail("Usage: npm run rollback -- <version> [--env NAME] [--local]   (npm run versions lists them)");
 const target: Target = { local: args.local, ...(args.env ? { env: args.env } : {}) };
