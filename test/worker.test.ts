@@ -500,6 +500,18 @@ describe("bad requests get a 400 with a code", () => {
       expect([path, res.status >= 400, res.headers.get("cache-control")]).toEqual([path, true, "no-store"]);
     }
   });
+  it("answers a route asked with another method than GET or HEAD with 405 and the methods it takes", async () => {
+    for (const [method, path] of [
+      ["POST", "/search?q=kabul"],
+      ["DELETE", `/documents/${SEED_A}`],
+      ["PUT", "/entities"],
+    ] as const) {
+      const res = await worker.fetch(path, { method });
+      expect([method, path, res.status, res.headers.get("allow")]).toEqual([method, path, 405, "GET, HEAD, OPTIONS"]);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+    }
+    expect((await worker.fetch("/nope", { method: "POST" })).status).toBe(404);
+  });
   it("answers unknown routes with a 404 JSON error", async () => {
     const { status, body } = await worker.json("/nope");
     expect(status).toBe(404);

@@ -191,7 +191,8 @@ export function expectFor(
   let bad = false;
   if (href.length > RUNTIME_MAX_HEAD) outcomes = [{ status: 431, runtime: true }];
   else if (method === "OPTIONS") outcomes = [{ status: 204 }];
-  else if (method !== "GET" && method !== "HEAD") outcomes = [error("not_found", 404)];
+  else if (method !== "GET" && method !== "HEAD")
+    outcomes = [route === "none" ? error("not_found", 404) : error("method_not_allowed", 405)];
   else {
     switch (route) {
       case "search":

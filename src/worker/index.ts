@@ -78,6 +78,32 @@ base.use(
   }),
 );
 
+// A route asked with a method it does not answer: 405 with the methods it does (not a 404: the route exists).
+const ROUTES = [
+  "/",
+  "/search",
+  "/suggest",
+  "/documents/:id",
+  "/documents/:id/similar",
+  "/entities",
+  "/entities/:id",
+  "/health",
+  "/openapi.json",
+  "/widget.js",
+];
+for (const path of ROUTES)
+  base.use(path, async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
+    return c.json(
+      errorBody(new AppError("method_not_allowed", `${c.req.method} is not allowed here: this route answers GET and HEAD.`)),
+      405,
+      {
+        Allow: "GET, HEAD, OPTIONS",
+        "Cache-Control": "no-store",
+      },
+    );
+  });
+
 const app = base
   .route("/", searchRoutes)
   .route("/", documentRoutes)

@@ -30,6 +30,7 @@ const offset = z
   .meta({ description: "Results to skip (paging)." });
 const q = z
   .string()
+  .min(1)
   .max(MAX_QUERY_CHARS)
   .refine((s) => s.trim().length > 0)
   .meta({
