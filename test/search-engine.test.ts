@@ -243,6 +243,19 @@ describe("quoted phrases", () => {
     expect((await run({ q: '"security council" ' })).total).toBe(3);
   });
 
+  it("keeps the documents holding the phrase first when the first page is reranked", async () => {
+    // The words side by side but in the other order, in the title and the body: a higher score and the same closeness.
+    const { search: run } = await corpus([
+      {
+        title: "Cut rate, rates cut",
+        body: "Banks cut rates again: a cut rate, rates cut everywhere as rate cuts spread.",
+        date: "2021-01-01",
+      },
+      { title: "June decision", body: "The central bank made a rate cut in June, officials said.", date: "2021-01-02" },
+    ]);
+    expect((await run({ q: '"rate cut" ' })).hits.map((h) => h.id)).toEqual(["d1", "d0"]);
+  });
+
   it("does not reorder by phrase in date order, nor for words in another order", async () => {
     const { search: run } = await corpus(docs);
     expect((await run({ q: '"security council" ', sort: "date" })).hits.map((h) => h.id)).toEqual(["d1", "d0", "d2"]);
