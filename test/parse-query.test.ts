@@ -24,6 +24,13 @@ describe("the query language: words", () => {
     expect(parseQuery("U.S.-led ")).toEqual(parsed({ clauses: [clause("u"), clause("s"), clause("led")] }));
   });
 
+  it("drops a possessive's 's' (a stray word every such text holds), but not in a quoted phrase", () => {
+    expect(parseQuery("Fed's rate ")).toEqual(parsed({ clauses: [clause("fed"), clause("rate")] }));
+    expect(parseQuery("Müller’s transfer ")).toEqual(parsed({ clauses: [clause("muller"), clause("transfer")] }));
+    expect(parseQuery('"Fed\'s rate" ').phrases).toEqual([["fed", "s", "rate"]]);
+    expect(parseQuery("it's ").clauses.map((c) => c.words[0])).toEqual(["it"]);
+  });
+
   it("lists a repeated clause once", () => {
     expect(parseQuery("kabul Kabul KABUL ")).toEqual(parsed({ clauses: [clause("kabul")] }));
     expect(parseQuery("kabul -kabul ")).toEqual(parsed({ clauses: [clause("kabul"), clause("kabul", { negated: true })] }));

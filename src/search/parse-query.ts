@@ -92,7 +92,9 @@ export function parseQuery(q: string, facets: readonly string[] = []): ParsedQue
     const field = name === "title" ? "title" : "text";
     if (name && name !== "title") value = `${m[2]} ${value}`; // not an operator: plain words
     const quoted = value.startsWith('"');
-    const words = foldWords(quoted ? value.slice(1) : value);
+    // A possessive's "s" is no word the query asks for ("Fed's" is Fed, not Fed and every text's stray "s"); a quoted
+    // phrase keeps it, as the text it is checked against does.
+    const words = foldWords(quoted ? value.slice(1) : value.replace(/(\p{L})['’]s(?!\p{L})/gu, "$1"));
     if (quoted) {
       if (words.length > 1 && !negated) parsed.phrases.push(words);
       for (const word of words)
