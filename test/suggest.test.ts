@@ -251,4 +251,21 @@ describe("completions after other words", () => {
     const alone = memoryBundle(built).coldReader();
     expect((await suggest(bundleEngine(alone), alone, "bl", 5)).terms[0]).toEqual({ text: "black", documents: 6 });
   });
+
+  it("count the documents of every language, each stemming the words as its own", async () => {
+    const doc = (id: string, body: string, lang: string): SourceDocument => ({ id, title: id, body, lang, meta: {} });
+    const documents = [
+      ...Array.from({ length: 4 }, (_, i) =>
+        doc(`en-${i}`, `Striker Jonas Müller scored twice for the club, match report ${i}, and the fans sang.`, "en"),
+      ),
+      ...Array.from({ length: 3 }, (_, i) =>
+        doc(`de-${i}`, `Der Stürmer Jonas Müller traf zweimal für den Verein, Bericht ${i}, und die Fans sangen laut.`, "de"),
+      ),
+    ];
+    const built = await buildBundle({ documents, entities: [], byDocument: documents.map(() => []) }, { builtAt: "t" });
+    expect(built.manifest.engine.languages).toEqual(["en", "de"]);
+    const reader = memoryBundle(built).coldReader();
+    const found = await suggest(bundleEngine(reader), reader, "jonas mu", 5);
+    expect(found.terms[0]).toEqual({ text: "jonas muller", documents: 7 });
+  });
 });

@@ -1,6 +1,6 @@
 /** @module Completions for a typeahead: whole queries from the term dictionary, entity names, and matching titles. */
 import { AppError } from "../errors";
-import { foldWords, isStopWord, stem } from "../format/analyzer";
+import { foldWords, isStopWord, stem, stemsOf } from "../format/analyzer";
 import { MIN_PREFIX, PREFIX_GROUP } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import type { EntityType } from "../format/schema";
@@ -37,17 +37,24 @@ const PLAIN = /^[\p{L}\p{N}\p{M}\s]+$/u;
  * the first of them reads anyway), so a count over a list longer than its head is a lower bound.
  */
 async function together(engine: Engine, before: string[], completions: [string, number][]): Promise<[string, number][]> {
-  const lang = engine.languages?.[0];
-  const stemOf = (word: string) => stem(word, lang);
-  const postings = await engine.postings.postings([...new Set([...before.map(stemOf), ...completions.map(([term]) => stemOf(term))])]);
+  // A word in each of the bundle's languages: a German document indexes "Müller" as "mull", an English one as "muller".
+  const languages = engine.languages ?? [];
+  const stemsFor = (word: string) => stemsOf(word, languages);
+  const words = [...before, ...completions.map(([term]) => term)];
+  const postings = await engine.postings.postings([...new Set(words.flatMap(stemsFor))]);
+  const docsFor = (word: string) => {
+    const docs = new Set<number>();
+    for (const s of stemsFor(word)) for (const doc of docsOf(postings.get(s)?.text ?? [])) docs.add(doc);
+    return docs;
+  };
   let common: Set<number> | undefined;
   for (const word of before) {
-    const docs = docsOf(postings.get(stemOf(word))?.text ?? []);
+    const docs = docsFor(word);
     common = common ? new Set([...common].filter((d) => docs.has(d))) : docs;
   }
   const counted = completions.map(([term, df]): [string, number, number] => {
     let n = 0;
-    for (const doc of docsOf(postings.get(stemOf(term))?.text ?? [])) if (common?.has(doc)) n++;
+    for (const doc of docsFor(term)) if (common?.has(doc)) n++;
     return [term, n, df];
   });
   return counted
