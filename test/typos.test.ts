@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deletionGroups } from "../src/build/write";
-import { correctionGroups, corrections, editDistance } from "../src/search/typos";
+import { correctionGroups, corrections, deletionGroups, editDistance } from "../src/search/typos";
 
 /** The reference: the full optimal string alignment table, no cut-off. */
 function osa(a: string, b: string): number {

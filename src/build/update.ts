@@ -504,10 +504,10 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     // Related articles: a document given again as it was keeps the archive's list (computed over every document, not
     // over this delta's few); the lists written name documents by archive number, read at their numbers now.
     const keptLists = new Map<string, [number, number][]>();
-    for (const id of unchangedMoves) {
-      const list = await reader.similarOf(id);
-      if (list) keptLists.set(id, list);
-    }
+    const kept = [...unchangedMoves];
+    (await Promise.all(kept.map((id) => reader.similarOf(id)))).forEach((list, i) => {
+      if (list) keptLists.set(kept[i] as string, list);
+    });
     const archiveNumber = (id: string) => newNumbers.get(id) ?? (numbers.get(id) as number);
     delta = await buildBundle(
       { documents: docs, entities: records, byDocument, ...(index.mentions ? { mentions: index.mentions } : {}) },

@@ -63,7 +63,7 @@ import { encodePrefixShard } from "../format/values/prefix";
 import { type SimilarShard, similarCodec } from "../format/values/similar";
 import { tailCodec } from "../format/values/tail";
 import { type ParsedTermShard, packTerms, termCodec } from "../format/values/term";
-import { MIN_CORRECTABLE } from "../search/typos";
+import { deletionGroups, MIN_CORRECTABLE } from "../search/typos";
 import { deflateValue } from "./deflate";
 import { MAX_LISTED_DUPLICATES, nearDuplicates, READ_WORDS, SIGNATURE, signatureOf } from "./duplicates";
 import { type EntityLookup, fileEntities } from "./entities/lookup";
@@ -1047,19 +1047,3 @@ function prefixGroups(df: ReadonlyMap<string, number>, entities: EntityRecord[])
 const NEAR_TOP = 16;
 /** Documents a word is in to be in near lists: a typo of a word of one or two documents is rarely what was meant. */
 const NEAR_MIN_DOCUMENTS = 3;
-
-/**
- * The prefix groups a word's near list entries go to: its first `PREFIX_GROUP` letters with one of them left out,
- * other than its own group.
- * @example
- * deletionGroups("kenya"); // ["eny", "kny", "key"]
- */
-export function deletionGroups(word: string): string[] {
-  const own = word.slice(0, PREFIX_GROUP);
-  const out = new Set<string>();
-  for (let i = 0; i < PREFIX_GROUP; i++) {
-    const key = (word.slice(0, i) + word.slice(i + 1)).slice(0, PREFIX_GROUP);
-    if (key.length === PREFIX_GROUP && key !== own) out.add(key);
-  }
-  return [...out];
-}

@@ -553,7 +553,7 @@ export class BundleReader {
     for (let s = list.length - 1; s >= 0; s--) {
       const ids = values[2 * s] as Record<string, number> | undefined;
       if (!ids || !Object.hasOwn(ids, id)) continue;
-      const { global } = list[s] as { global?: Int32Array };
+      const { global, manifest } = list[s] as { global?: Int32Array; manifest: { similar?: string } };
       const local = ids[id] as number;
       // Withdrawn, or corrected since by a later segment that does not hold it: no document has the id now.
       if (segments && segments.owner(global ? (global[local] as number) : local)?.segment !== s) return undefined;
@@ -561,8 +561,8 @@ export class BundleReader {
       const related = lists && Object.hasOwn(lists, id) ? (lists[id] ?? []) : [];
       // A delta's lists name its own numbers, or archive numbers (`similar: "archive"`); a moved document is read at
       // its number now.
-      const archive = (list[s] as { manifest: { similar?: string } }).manifest.similar === "archive";
-      const numbered = global && !archive ? related.map(([n, score]): [number, number] => [global[n] as number, score]) : related;
+      const numbered =
+        global && manifest.similar !== "archive" ? related.map(([n, score]): [number, number] => [global[n] as number, score]) : related;
       return segments ? numbered.map(([n, score]): [number, number] => [segments.current(n), score]) : numbered;
     }
     return undefined;

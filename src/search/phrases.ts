@@ -9,7 +9,7 @@ import type { Match } from "./types";
 export const MAX_PHRASE_CHECKS = 100;
 
 /**
- * Full matches whose phrases really occur come first; the rest keep their order after them.
+ * Full matches whose phrases really occur come first, marked `phrase`; the rest keep their order after them.
  * @example
  * const candidates = await checkPhrases(reader, match, 10, wordsOf);
  */
@@ -33,8 +33,10 @@ export async function checkPhrases(
     const words = wordsOf(c.doc, meta).folded;
     if (match.parsed.phrases.every((phrase) => containsSequence(words, phrase))) verified.add(c.doc);
   }
-  const tier = (c: Candidate) => (verified.has(c.doc) ? 1 : 0);
-  return [...match.candidates].sort((a, b) => b.matched - a.matched || tier(b) - tier(a) || compareTiered(a, b));
+  const tier = (c: Candidate) => (c.phrase ? 1 : 0);
+  return match.candidates
+    .map((c): Candidate => (verified.has(c.doc) ? { ...c, phrase: true } : c))
+    .sort((a, b) => b.matched - a.matched || tier(b) - tier(a) || compareTiered(a, b));
 }
 
 /**

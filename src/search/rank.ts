@@ -24,6 +24,8 @@ export interface Candidate {
   /** How many of the query's groups it matches. */
   matched: number;
   score: number;
+  /** Holds every quoted phrase of the query, its words in order (`checkPhrases` read its text). */
+  phrase?: true;
 }
 
 export interface RankOptions {

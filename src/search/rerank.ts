@@ -1,7 +1,6 @@
 /** @module Reorders the first page by what postings cannot see: terms near each other, the exact phrase, and the words as typed. */
 import type { DocMeta } from "../format/schema";
 import type { DocWords } from "./doc-words";
-import { containsSequence } from "./phrases";
 import type { Candidate } from "./rank";
 import type { Match } from "./types";
 
@@ -51,14 +50,10 @@ export function rerankPage(
 ): Candidate[] {
   const groups = match.groups;
   const typed = match.parsed.clauses.filter((c) => !c.negated).map((c) => c.words);
-  const { phrases } = match.parsed;
-  /** Documents holding every quoted phrase, words in order: they stay first (`checkPhrases` put them there). */
-  const inPhrase = new Set<number>();
   const rescored = page.map((c) => {
     const meta = metas.get(c.doc);
     if (!meta) return c;
     const { folded, stems } = wordsOf(c.doc, meta);
-    if (phrases.length > 0 && phrases.every((phrase) => containsSequence(folded, phrase))) inPhrase.add(c.doc);
     const positions: number[][] = groups.map(() => []);
     const exact = new Set<number>();
     folded.forEach((word, at) => {
@@ -77,7 +72,8 @@ export function rerankPage(
     if (present === groups.length && window === groups.length) factor += PHRASE;
     return { ...c, score: c.score * factor };
   });
-  const phraseTier = (c: Candidate) => (inPhrase.has(c.doc) ? 1 : 0);
+  // Those holding the quoted phrases stay first, as `checkPhrases` put them.
+  const phraseTier = (c: Candidate) => (c.phrase ? 1 : 0);
   return rescored.sort(
     (a, b) => (match.tiered ? b.matched - a.matched : 0) || phraseTier(b) - phraseTier(a) || b.score - a.score || a.doc - b.doc,
   );

@@ -13,12 +13,27 @@ export const MIN_CORRECTABLE = 4;
  * correctionGroups("kbaul"); // ["kba", "bau", "kau", "kbu", "bka", "kab"]
  */
 export function correctionGroups(word: string): string[] {
-  const out = new Set([word.slice(0, PREFIX_GROUP)]);
-  for (let i = 0; i < PREFIX_GROUP && i < word.length; i++) out.add((word.slice(0, i) + word.slice(i + 1)).slice(0, PREFIX_GROUP));
+  const out = new Set([word.slice(0, PREFIX_GROUP), ...deletionGroups(word)]);
   for (let i = 0; i < PREFIX_GROUP - 1 && i + 1 < word.length; i++) {
     out.add((word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)).slice(0, PREFIX_GROUP));
   }
   return [...out].filter((g) => g.length === PREFIX_GROUP);
+}
+
+/**
+ * The prefix groups of a word's first `PREFIX_GROUP` letters with one of them left out, other than its own: where a
+ * typo of it is looked for (its own), and where the build files it in near lists (`PrefixGroup.near`).
+ * @example
+ * deletionGroups("kenya"); // ["eny", "kny", "key"]
+ */
+export function deletionGroups(word: string): string[] {
+  const own = word.slice(0, PREFIX_GROUP);
+  const out = new Set<string>();
+  for (let i = 0; i < PREFIX_GROUP; i++) {
+    const key = (word.slice(0, i) + word.slice(i + 1)).slice(0, PREFIX_GROUP);
+    if (key.length === PREFIX_GROUP && key !== own) out.add(key);
+  }
+  return [...out];
 }
 
 /**

@@ -9,9 +9,6 @@ import { Searcher } from "./searcher";
 import { buildShell, type Shell } from "./shell";
 import type { Answer, EntityRef, ErrorDetail, Item, ResultsDetail, SelectDetail } from "./types";
 
-/** Properties a page may set before the element is defined. */
-const UPGRADED = ["endpoint", "placeholder", "limit", "entityFilters", "openIn", "theme", "hotkey", "filter", "value"] as const;
-
 export class EdgeSearch extends WidgetAttributes {
   readonly #ui: Shell;
   readonly #searcher = new Searcher({
@@ -65,8 +62,7 @@ export class EdgeSearch extends WidgetAttributes {
   connectedCallback(): void {
     // Properties a page set before this script defined the element are plain fields of it: set them again, now
     // through the element's own setters.
-    for (const name of UPGRADED) {
-      if (!Object.hasOwn(this, name)) continue;
+    for (const name of Object.keys(this)) {
       const value = (this as Record<string, unknown>)[name];
       delete (this as Record<string, unknown>)[name];
       (this as Record<string, unknown>)[name] = value;

@@ -1,6 +1,6 @@
 /** @module A typed client for TypeScript callers: `hono/client` over the Worker's own route types. */
 import { hc } from "hono/client";
-import type { ErrorCode } from "../errors";
+import type { errorBody } from "../errors";
 import type { AppType } from "./index";
 
 /**
@@ -16,11 +16,8 @@ export function createClient(baseUrl: string, options?: Parameters<typeof hc>[1]
   return encodingParameters(hc<AppType>(baseUrl, options));
 }
 
-/** What every error answer holds (README, "Errors"). */
-export interface ApiError {
-  code: ErrorCode;
-  message: string;
-}
+/** What every error answer holds (README, "Errors"): the body `errorBody` writes. */
+export type ApiError = ReturnType<typeof errorBody>["error"];
 
 /**
  * The error of an answer that is not ok: the client's types are those of the success answers, as the routes declare

@@ -79,18 +79,10 @@ base.use(
 );
 
 // A route asked with a method it does not answer: 405 with the methods it does (not a 404: the route exists).
-const ROUTES = [
-  "/",
-  "/search",
-  "/suggest",
-  "/documents/:id",
-  "/documents/:id/similar",
-  "/entities",
-  "/entities/:id",
-  "/health",
-  "/openapi.json",
-  "/widget.js",
-];
+/** What `/openapi.json` describes: every API route. */
+const routeDocs = [...searchDocs, ...documentDocs, ...entityDocs, ...healthDocs];
+/** Every route: the API's, the OpenAPI document, the demo page and the widget. */
+const ROUTES = [...routeDocs.map((route) => route.path), "/openapi.json", "/", "/widget.js"];
 for (const path of ROUTES)
   base.use(path, async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
@@ -128,7 +120,7 @@ app.get("/openapi.json", async (c) => {
   const key = `${origin}\u0000${facets.join("\u0000")}`;
   let document = openApiDocuments.get(key);
   if (document === undefined) {
-    apiDocument ??= openApiDocument([...searchDocs, ...documentDocs, ...entityDocs, ...healthDocs], origin);
+    apiDocument ??= openApiDocument(routeDocs, origin);
     document = JSON.stringify({ ...withFacets(apiDocument, facets), servers: [{ url: origin }] });
     // A few origins and bundles at most (workers.dev, a custom domain, a preview): more are served but not kept.
     if (openApiDocuments.size < 8) openApiDocuments.set(key, document);

@@ -36,9 +36,8 @@ const GEOGRAPHIC_HEADS = new Set(
  * organisations 369 times, places never, MISC 5 times ("Olympic Committee"); and the legal forms of firms in many
  * countries ("Co", "AG", "AB", "NV", "SA", "Oy", "Ltda", "SARL"…: organisations 52 times in 52).
  */
-const LEGAL_FORM_HEADS = LEGAL_FORMS;
 const INSTITUTION_HEADS = new Set([
-  ...LEGAL_FORM_HEADS,
+  ...LEGAL_FORMS,
   ...`ministry department agency commission committee council parliament congress senate assembly university college
    institute association embassy consulate exchange bureau authority foundation airlines airways`.split(/\s+/u),
 ]);
@@ -324,7 +323,7 @@ function joinedAcrossParticles(words: readonly Word[], spans: readonly TaggedSpa
     joined.push(current);
     // "Name ( Word ) Form": the spans the tagger made after the name, the last one ending at the legal form.
     const form = current.to + 3;
-    if (text(current.to) !== "(" || text(current.to + 2) !== ")" || !LEGAL_FORM_HEADS.has(text(form).toLowerCase())) continue;
+    if (text(current.to) !== "(" || text(current.to + 2) !== ")" || !LEGAL_FORMS.has(text(form).toLowerCase())) continue;
     let next = k + 1;
     while (next < spans.length && (spans[next] as { to: number }).to <= form + 1) next++;
     if (next > k + 1 && (spans[next - 1] as { to: number }).to === form + 1) {
@@ -603,7 +602,7 @@ function coordinatedPlaces(text: string, mentions: readonly LocatedMention[], de
 /** Whether a name ends in an organisation's head noun ("Nagoya Exchanges", "Western Railway", "Hemoportugal Lda"). */
 function namesBody(name: string): boolean {
   const head = name.split(/\s+/u).at(-1)?.toLowerCase() ?? "";
-  return namesInstitution(name) || ORG_HEADS.has(head) || ORG_HEADS.has(singular(head)) || LEGAL_FORM_HEADS.has(head);
+  return namesInstitution(name) || ORG_HEADS.has(head) || ORG_HEADS.has(singular(head)) || LEGAL_FORMS.has(head);
 }
 
 /**

@@ -90,10 +90,10 @@ function facetFilters(facets: readonly string[], values: (name: string) => strin
 async function canonicalEntities(reader: BundleReader, ids: readonly string[]): Promise<Map<string, string>> {
   const renamed = new Map<string, string>();
   for (const id of new Set(ids.map((i) => i.toLowerCase()))) {
-    if (await reader.entity(id)) continue;
+    // `findEntity` reads the id itself first, then its other spellings.
     const found = await reader.findEntity(id);
     if (!found) throw new AppError("entity_unknown", `No entity of this archive has the id ${JSON.stringify(id.slice(0, 200))}.`);
-    renamed.set(id, found.id);
+    if (found.id !== id) renamed.set(id, found.id);
   }
   return renamed;
 }
