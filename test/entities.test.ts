@@ -286,6 +286,7 @@ describe("extractMentions", () => {
   it("names no one in a common abbreviation, a storm, or a span that opens on a clitic", () => {
     const names = (text: string) => extractMentions(text).map((m) => m.text);
     expect(names("Sales of DVDs and PCs fell, the CEO of Acme Corp, John Smith, said; GDP grew.")).toEqual(["Acme Corp", "John Smith"]);
+    expect(names("Chipmaker beats forecasts on AI demand")).not.toContain("AI");
     expect(names("Hurricane Milton made landfall in Florida, Governor Ron DeSantis said.")).toEqual(["Florida", "Ron DeSantis"]);
     expect(names("Prosecutors from the U.S. Attorney's Office for the Southern District of New York spoke.")).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/^['’]/)]),

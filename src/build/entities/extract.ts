@@ -85,7 +85,7 @@ const MISC_STARTS = new Set(["Treaty", "Hurricane", "Typhoon", "Cyclone"]);
  */
 const COMMON_ACRONYMS = new Set(
   `DVD DVDs CD CDs PC PCs TV TVs HDTV IPTV GDP GNP CEO CEOs CFO COO CTO MVP IPO IPOs VAT SUV SUVs ATM ATMs GPS USB
-   SMS MP3 HIV DNA RNA LNG LPG ETF ETFs ID IDs`.split(/\s+/u),
+   SMS MP3 HIV DNA RNA LNG LPG ETF ETFs ID IDs AI CPI EV EVs`.split(/\s+/u),
 );
 /**
  * Whether words `from`–`to` name no person, organisation or place: a common abbreviation alone (`COMMON_ACRONYMS`), a
