@@ -568,6 +568,21 @@ describe("updates: bad input writes nothing", () => {
     expect(plan).toMatchObject({ added: 2, moved: 1, corrected: 1, withdrawn: 1, unchanged: 0 });
   });
 
+  it("counts a correction that changes a document's date as corrected, though it is added anew at its new place", async () => {
+    const dir = join(root, "redated-correction");
+    const base = [1, 2].map((n) => ({
+      id: `r${n}`,
+      title: `Port ${n}`,
+      body: `Maren Holt said in Aalborg that ship ${n} came.`,
+      date: day(n),
+    }));
+    writeFileSync(join(root, "redated-base.jsonl"), jsonl(base));
+    await writeBundle((await buildFromInputs([join(root, "redated-base.jsonl")], { builtAt: "t" })).bundle, dir);
+    writeFileSync(join(root, "redated-update.jsonl"), jsonl([{ ...(base[0] as Doc), date: day(3) }]));
+    const { plan } = await updateArchive(dir, [join(root, "redated-update.jsonl")]);
+    expect(plan).toMatchObject({ added: 0, corrected: 1, withdrawn: 0 });
+  });
+
   it("writes nothing for documents the archive holds already", async () => {
     const dir = await archive("same");
     const before = snapshot(dir);

@@ -272,6 +272,8 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
   let corrected = given.filter((d) => numbers.has(d.id) && !same.has(d.id) && (stored.get(d.id)?.date ?? "") === (d.date ?? ""));
   let correctedIds = new Set(corrected.map((d) => d.id));
   let added = given.filter((d) => !same.has(d.id) && !correctedIds.has(d.id));
+  /** Corrections that change the date: added anew at their new place, but corrections all the same to the update's line. */
+  const redated = added.filter((d) => numbers.has(d.id)).length;
 
   const withdrawIds = [...new Set([...(options.withdraw ?? []), ...deleted])];
   const withdrawNumbers = await reader.documentNumbers(withdrawIds);
@@ -593,8 +595,8 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     lists,
   };
   const plan = {
-    added: added.length - correctedMoving,
-    corrected: corrected.length + correctedMoving,
+    added: added.length - correctedMoving - redated,
+    corrected: corrected.length + correctedMoving + redated,
     withdrawn: withdrawNumbers.size,
     unchanged: unchanged.length,
     unknown,
