@@ -80,7 +80,7 @@ if (args.update && args["dry-run"] && existsSync(join(args.out, "manifest.json")
 if (!args.input?.length && !args["skip-build"] && !args.update && existsSync(join(args.out, "manifest.json"))) {
   const held = Manifest.parse(JSON.parse(await readFile(join(args.out, "manifest.json"), "utf8")));
   fail(
-    `${args.out} holds a bundle already (version ${liveVersionOf(held)}, ${held.counts.documents.toLocaleString("en-US")} documents${held.deltas?.length ? `, ${held.deltas.length} updates` : ""}); ` +
+    `${args.out} holds a bundle already (version ${liveVersionOf(held)}, ${(held.archive?.documents ?? held.counts.documents).toLocaleString("en-US")} documents${held.deltas?.length ? `, ${held.deltas.length} update${held.deltas.length > 1 ? "s" : ""}` : ""}); ` +
       "without --input this deploy would build the demo articles over it. Deploy it as it is: npm run deploy -- --skip-build" +
       `${args.out === "dist/bundle" ? "" : ` --out ${args.out}`}; or build and deploy documents: --input PATH (--input seeds for the demo).`,
   );
