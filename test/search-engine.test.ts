@@ -431,6 +431,32 @@ describe("typo corrections", () => {
     expect((await match("embasy -oil ")).corrected).toBe("embassy");
   });
 
+  it("joins an unknown word to its neighbour, and splits words run together, before correcting a typo", async () => {
+    const docs: Doc[] = [
+      { title: "Heatwave grips Delhi", body: "A heatwave closed schools in Delhi as power demand peaked." },
+      { title: "Stock market falls", body: "The stock market fell as oil prices rose in Delhi." },
+      { title: "Oil prices and heat", body: "Oil output fell; prices of power rose with the heat and market demand." },
+      { title: "Embassy", body: "The embassy in Delhi reopened; an emb and an asy are stray tokens." },
+    ];
+    const { match, search: run } = await corpus(docs);
+    // "wave" is in no document, "heatwave" is: the two words are one.
+    const heat = await match("heat wave ");
+    expect(heat.corrected).toBe("heatwave");
+    expect(heat.candidates[0]?.doc).toBe(0);
+    expect(heat.candidates[0]?.matched).toBe(2);
+    // Known words are not joined: "oil prices" is two words in the archive.
+    expect((await match("oil prices ")).corrected).toBeUndefined();
+    // Run together: both halves known, the word not.
+    const stock = await run({ q: "stockmarket " });
+    expect(stock.corrected).toBe("stock market");
+    expect(stock.hits.map((h) => h.id)).toEqual(["d1", "d2"]);
+    expect((await match("oilprices delhi ")).corrected).toBe("oil prices delhi");
+    // A typo of a more common word than the halves it could be split into is a typo.
+    expect((await match("embasy ")).corrected).toBe("embassy");
+    // Clauses of several words (OR) are neither joined nor split.
+    expect((await match("stock OR market ")).corrected).toBeUndefined();
+  });
+
   it("adds no correction beyond the query's bound on terms", async () => {
     const words = Array.from(
       { length: MAX_TERMS - 1 },

@@ -15,7 +15,8 @@ import { fail, parseCli, say } from "../shared/cli";
 const usage = `Usage: npm run query -- [--bundle DIR] [--limit N] [--sort relevance|date] [--stats [--repeat N]] < queries.jsonl
        npm run query -- [--bundle DIR] [--limit N] [--sort relevance|date] [--stats [--repeat N]] WORDS…
   Searches a built bundle (default dist/bundle) as the Worker does and prints one JSON line a query:
-  {"id", "hits": [document ids, best first]} (with --stats, what it read, its total and its CPU time). Queries come
+  {"id", "hits": [document ids, best first]} ("corrected": the query as searched, when it corrected a word; with
+  --stats, what it read, its total and its CPU time). Queries come
   as JSON lines on stdin, {"_id": "q1", "text": "kabul embassy"} (BEIR's form; "id" and "query" are read too), or as
   one query in the arguments: npm run query -- kabul embassy
   --limit N    hits a query, 1-1000 (default 10)
@@ -92,6 +93,8 @@ for await (const line of lines) {
     }
     if (!result) throw new Error("no run");
     const out: Record<string, unknown> = { id, hits: result.hits.map((h) => h.id) };
+    // What the search read the query as, when it corrected a word ("ceasfire" → "ceasefire").
+    if (result.corrected) out.corrected = result.corrected;
     if (args.stats) {
       const warm = (times.length > 1 ? times.slice(1) : times).sort((a, b) => a - b);
       const cpu_ms = Number((warm[Math.floor((warm.length - 1) / 2)] ?? 0).toFixed(1));

@@ -2,6 +2,7 @@
 
 import { AppError } from "../errors";
 import { isUnspaced, stem, stemsOf } from "../format/analyzer";
+import { PREFIX_GROUP } from "../format/bundle";
 import { estimateTotal } from "./estimate";
 import { allows, filtersOf, region, type Scope } from "./filters";
 import { runIndex } from "./histogram";
@@ -290,44 +291,144 @@ export function settled(
   return candidates.length >= want && last !== undefined && last.matched >= groups && last.doc > newestUnread;
 }
 
-/** Adds dictionary neighbours to the groups whose words match nothing; returns the corrected query. */
+/**
+ * Adds dictionary neighbours to the groups whose words match nothing; returns the corrected query. An unknown word
+ * is, in this order of preference: one word with its neighbour ("heat wave" where the archive writes "heatwave"),
+ * two words run together ("stockmarkets", both halves of at least `MIN_SPLIT` letters known), or a typo of a known
+ * word (edit distance 1, 2 from `LONG_WORD` letters).
+ */
 async function correctTypos(
   engine: Engine,
   parsed: ParsedQuery,
   groups: TermGroup[],
   postings: Map<string, TermPostings>,
 ): Promise<string | undefined> {
+  const single = (g: TermGroup | undefined): g is TermGroup =>
+    g !== undefined &&
+    !g.word.includes(" ") &&
+    // A word of a script without spaces is one of the segmenter's: a letter off is another word, not a typo.
+    !isUnspaced(g.word);
   const unknown = groups.filter(
-    (g) =>
-      g.word.length >= MIN_CORRECTABLE &&
-      !g.word.includes(" ") &&
-      // A word of a script without spaces is one of the segmenter's: a letter off is another word, not a typo.
-      !isUnspaced(g.word) &&
-      [...g.variants.keys()].every((t) => (postings.get(t)?.count.text ?? 0) === 0),
+    (g) => single(g) && g.word.length >= MIN_CORRECTABLE && [...g.variants.keys()].every((t) => (postings.get(t)?.count.text ?? 0) === 0),
   );
   if (unknown.length === 0) return undefined;
-  const dictionary = await engine.dictionary([...new Set(unknown.flatMap((g) => correctionGroups(g.word)))]);
-  const replaced = new Map<string, string>();
+  // An unknown word and the word before or after it, written together: looked for in the joined word's prefix group.
+  const pairs = (g: TermGroup): [TermGroup, TermGroup][] => {
+    const i = groups.indexOf(g);
+    return [
+      [groups[i - 1], g],
+      [g, groups[i + 1]],
+    ].filter((pair): pair is [TermGroup, TermGroup] => single(pair[0]) && single(pair[1]) && pair[0].field === pair[1].field);
+  };
+  const joinGroups = unknown.flatMap((g) => pairs(g).map(([a, b]) => (a.word + b.word).slice(0, PREFIX_GROUP)));
+  const dictionary = await engine.dictionary([...new Set([...unknown.flatMap((g) => correctionGroups(g.word)), ...joinGroups])]);
+  const frequency = new Map<string, number>();
+  const learn = (words: [string, number][]) => {
+    for (const [word, df] of words) frequency.set(word, Math.max(df, frequency.get(word) ?? 0));
+  };
+  learn(dictionary);
   // Corrections are index terms too: the query's MAX_TERMS bound holds for them (32 typos would otherwise read ~128 shards).
   const extra = new Set<string>();
   const room = MAX_TERMS - postings.size;
   const stems = (word: string) => stemsOf(word, engine.languages ?? []);
-  const fits = ([word]: [string, number]) => {
-    const fresh = stems(word).filter((s) => !postings.has(s) && !extra.has(s));
+  const fits = (...words: string[]) => {
+    const fresh = [...new Set(words.flatMap(stems))].filter((s) => !postings.has(s) && !extra.has(s));
     if (extra.size + fresh.length > room) return false;
     for (const s of fresh) extra.add(s);
     return true;
   };
+  const add = (group: TermGroup, word: string) => {
+    for (const s of stems(word)) if (!group.variants.has(s)) group.variants.set(s, CORRECTION_WEIGHT);
+  };
+  /** What each group reads as in the corrected query: its words, a joined word, or a split one's halves. */
+  const shown = new Map<TermGroup, string[]>();
+  const clauses = parsed.clauses.filter((c) => !c.negated);
+  groups.forEach((g, i) => {
+    shown.set(g, clauses[i]?.words ?? [g.word]);
+  });
+  const touched = new Set<TermGroup>();
+  const done = new Set<TermGroup>();
   for (const group of unknown) {
-    const found = corrections(group.word, dictionary).filter(fits);
-    for (const [word] of found) for (const s of stems(word)) if (!group.variants.has(s)) group.variants.set(s, CORRECTION_WEIGHT);
-    if (found[0]) replaced.set(group.word, found[0][0]);
+    if (done.has(group)) continue;
+    const join = pairs(group)
+      .filter(([a, b]) => !done.has(a) && !done.has(b) && (frequency.get(a.word + b.word) ?? 0) > 0)
+      .sort((x, y) => (frequency.get(y[0].word + y[1].word) ?? 0) - (frequency.get(x[0].word + x[1].word) ?? 0))[0];
+    if (join && fits(join[0].word + join[1].word)) {
+      const [a, b] = join;
+      // Both clauses hold the joined word: a document with it matches both, as one with the two words does.
+      add(a, a.word + b.word);
+      add(b, a.word + b.word);
+      shown.set(a, [a.word + b.word]);
+      shown.set(b, []);
+      for (const g of join) {
+        done.add(g);
+        touched.add(g);
+      }
+      continue;
+    }
+    const nearest = corrections(group.word, [...frequency]);
+    // Split only where the halves are more common than the nearest known word: "embasy" is "embassy", not "emb asy".
+    const split = await splitWord(engine, group.word, frequency, learn, nearest[0]?.[1] ?? 0);
+    if (split && fits(...split)) {
+      const [first, second] = split;
+      add(group, first);
+      // The second half is a clause of its own, right after: a document should hold both.
+      const next: TermGroup = { word: second, field: group.field, variants: new Map() };
+      add(next, second);
+      groups.splice(groups.indexOf(group) + 1, 0, next);
+      shown.set(group, [first, second]);
+      done.add(group);
+      touched.add(group);
+      touched.add(next);
+      continue;
+    }
+    const found = nearest.filter(([word]) => fits(word));
+    for (const [word] of found) add(group, word);
+    if (found[0]) {
+      shown.set(group, [found[0][0]]);
+      touched.add(group);
+    }
+    done.add(group);
   }
-  if (replaced.size === 0) return undefined;
-  const added = [...new Set(unknown.flatMap((g) => [...g.variants.keys()]))].filter((t) => !postings.has(t));
+  if (touched.size === 0) return undefined;
+  const added = [...new Set([...touched].flatMap((g) => [...g.variants.keys()]))].filter((t) => !postings.has(t));
   for (const [term, p] of await engine.postings.postings(added)) postings.set(term, p);
-  const words = parsed.clauses.flatMap((c) => (c.negated ? [] : c.words));
-  return words.map((w) => replaced.get(w) ?? w).join(" ");
+  return groups.flatMap((g) => shown.get(g) ?? []).join(" ");
+}
+
+/** Halves of a word run together are this long at least ("stockmarket" → "stock market"; not "a lot"). */
+export const MIN_SPLIT = 3;
+/** Places a word is tried split at, at most: the ones with the most frequent first half. */
+const MAX_SPLITS = 3;
+
+/**
+ * Two known words that `word` is written together, the pair whose rarer half is the most frequent, if that half is
+ * in more documents than `rival` (the nearest known word's); undefined when none. The first halves are in the word's own prefix group (read already); the second halves' groups are read for
+ * the `MAX_SPLITS` most frequent first halves.
+ */
+async function splitWord(
+  engine: Engine,
+  word: string,
+  frequency: Map<string, number>,
+  learn: (words: [string, number][]) => void,
+  rival: number,
+): Promise<[string, string] | undefined> {
+  const at: number[] = [];
+  for (let i = MIN_SPLIT; i <= word.length - MIN_SPLIT; i++) if ((frequency.get(word.slice(0, i)) ?? 0) > 0) at.push(i);
+  if (at.length === 0) return undefined;
+  const tried = at.sort((a, b) => (frequency.get(word.slice(0, b)) ?? 0) - (frequency.get(word.slice(0, a)) ?? 0)).slice(0, MAX_SPLITS);
+  learn(await engine.dictionary([...new Set(tried.map((i) => word.slice(i, i + PREFIX_GROUP)))]));
+  let best: [string, string] | undefined;
+  let bestFrequency = rival;
+  for (const i of tried) {
+    const pair: [string, string] = [word.slice(0, i), word.slice(i)];
+    const rarer = Math.min(...pair.map((w) => frequency.get(w) ?? 0));
+    if (rarer > bestFrequency) {
+      best = pair;
+      bestFrequency = rarer;
+    }
+  }
+  return best;
 }
 
 /** Score multiplier: 1 for the newest document of the corpus, halving its bonus every `halfLife` days older. */
