@@ -219,6 +219,43 @@ describe("extractMentions", () => {
     ).toEqual(["organization", "organization", "organization"]);
   });
 
+  it("reads a name paired with a known place as a place, unless it qualifies a noun or the pair are two sides", () => {
+    const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
+    // The tagger reads the second name as an organisation on its own.
+    expect(found("It has stores in Lisbon and Setubal, and plans more.")).toEqual([
+      ["Lisbon", "place"],
+      ["Setubal", "place"],
+    ]);
+    expect(found("Workers in Chile and Codelco managers met.")).toEqual([
+      ["Chile", "place"],
+      ["Codelco", "organization"],
+    ]);
+    expect(found("The gap between Chile and Codelco is wide.")).toEqual([
+      ["Chile", "place"],
+      ["Codelco", "organization"],
+    ]);
+  });
+
+  it("reads a name before a stock ticker as a company, and the name after a job and 'at' as its employer", () => {
+    const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
+    // The tagger reads Kakao as a person; the ticker says what it is, and the document follows.
+    expect(found("South Korea's Kakao (035720.KS) said on Monday it would cut jobs. Kakao shares fell 4%.")).toEqual([
+      ["South Korea", "place"],
+      ["Kakao", "organization"],
+      ["Kakao", "organization"],
+    ]);
+    expect(found('"Rates will stay high," said Ana Ruiz, chief economist at Bancolombia in Bogota.')).toEqual([
+      ["Ana Ruiz", "person"],
+      ["Bancolombia", "organization"],
+      ["Bogota", "place"],
+    ]);
+    expect(found("A professor at Jagiellonian said the data were incomplete.")).toEqual([["Jagiellonian", "organization"]]);
+    // A place the gazetteer knows stays one ("an official at Kabul").
+    expect(found("An official at Kabul said the road was open.")).toEqual([["Kabul", "place"]]);
+    // A company described by what it makes or does.
+    expect(found("The round was led by the startup Rappi, which operates in nine countries.")).toEqual([["Rappi", "organization"]]);
+  });
+
   it("reads the name after a compass point and 'of' as a place, and so its other mentions", () => {
     const types = (text: string) => extractMentions(text).map((m) => `${m.text}/${m.type}`);
     expect(types("The camp lies 12 miles southwest of Dong Hoi, officials said.")).toEqual(["Dong Hoi/place"]);
