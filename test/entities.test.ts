@@ -256,6 +256,14 @@ describe("extractMentions", () => {
     expect(found("The round was led by the startup Rappi, which operates in nine countries.")).toEqual([["Rappi", "organization"]]);
   });
 
+  it("completes a name with the hyphenated given name or the legal form the tagger left off", () => {
+    const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
+    expect(found("Growth will be revised in June, Governor Yang Chin-long told reporters.")).toEqual([["Yang Chin-long", "person"]]);
+    expect(found("The mine is run by state miner Erdenes Tavan Tolgoi JSC and a Chinese partner.")).toEqual([
+      ["Erdenes Tavan Tolgoi JSC", "organization"],
+    ]);
+  });
+
   it("reads the name after a compass point and 'of' as a place, and so its other mentions", () => {
     const types = (text: string) => extractMentions(text).map((m) => `${m.text}/${m.type}`);
     expect(types("The camp lies 12 miles southwest of Dong Hoi, officials said.")).toEqual(["Dong Hoi/place"]);
