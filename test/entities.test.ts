@@ -264,6 +264,19 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("reads a court as a body, not a venue's court, and a name introduced with its acronym as no person's", () => {
+    const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
+    expect(found("The High Court in Lusaka dismissed the appeal.")).toEqual([
+      ["High Court", "organization"],
+      ["Lusaka", "place"],
+    ]);
+    expect(found("Play resumed on Stadium Court after rain.")).toEqual([["Stadium Court", "place"]]);
+    expect(found("Médicos del Mundo (MDM) said its clinics were full.")).toEqual([
+      ["Médicos del Mundo", "organization"],
+      ["MDM", "organization"],
+    ]);
+  });
+
   it("reads the name after a compass point and 'of' as a place, and so its other mentions", () => {
     const types = (text: string) => extractMentions(text).map((m) => `${m.text}/${m.type}`);
     expect(types("The camp lies 12 miles southwest of Dong Hoi, officials said.")).toEqual(["Dong Hoi/place"]);

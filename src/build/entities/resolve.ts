@@ -534,7 +534,7 @@ function sameLetters(a: string, b: string): boolean {
 }
 
 /** Whether an acronym's letters are in a name's, in order ("ICC" in "international cricket council"). */
-function lettersIn(acronym: string, name: string): boolean {
+export function lettersIn(acronym: string, name: string): boolean {
   let at = 0;
   for (const letter of acronym.toLowerCase().replace(/[^\p{L}]/gu, "")) {
     at = name.indexOf(letter, at) + 1;
