@@ -277,6 +277,13 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("cuts a minister's portfolio off the name after it, and reads a job opening a sentence before 'at'", () => {
+    const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
+    expect(found("Minister of Economic Affairs Ilkka Saarnio said talks would go on.")).toEqual([["Ilkka Saarnio", "person"]]);
+    expect(found("Minister for Energy Tumusiime Okello welcomed it.")).toEqual([["Tumusiime Okello", "person"]]);
+    expect(found("Economists at Davivienda expect the peso to weaken.")).toEqual([["Davivienda", "organization"]]);
+  });
+
   it("reads the name after a compass point and 'of' as a place, and so its other mentions", () => {
     const types = (text: string) => extractMentions(text).map((m) => `${m.text}/${m.type}`);
     expect(types("The camp lies 12 miles southwest of Dong Hoi, officials said.")).toEqual(["Dong Hoi/place"]);

@@ -16,7 +16,7 @@ import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
 import { isAcronym, nameKey, wordKey } from "./normalize";
 import { isBracketedAcronym, lettersIn } from "./resolve";
-import { ROLE_NOUNS } from "./roles";
+import { isPortfolioWord, ROLE_NOUNS } from "./roles";
 import { type PreparedSentence, prepareSentence, useClusters, type WordInfo } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
 import type { TaggerModel } from "./tagger/model";
@@ -177,6 +177,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   // No name is found in a ticker later either ("(INCO.JK)").
   reading.misc.push(...tickers);
   completeNames(text, mentions);
+  portfolioOff(text, mentions);
   surnamesArePeople(mentions, text);
   listsOfPlaces(reading, mentions);
   const told = describedTypes(reading, mentions);
@@ -462,6 +463,35 @@ function leftOut(
     }
   });
   return untyped;
+}
+
+/**
+ * A minister's portfolio the tagger read as the start of the name after it ("Minister of Economic Affairs Wille
+ * Rydman", "Minister for Energy Phiona Nyamutoro") is cut off: the rest, two capitalised words or more, is the
+ * minister. On CoNLL-2003 train the words after "Minister of/for" and a portfolio are a person's name every time
+ * ("Minister of Trade and Industry Tungky Ariwibowo"); the portfolio is an organisation half the time and nothing
+ * the other half, so it is left out.
+ */
+function portfolioOff(text: string, mentions: LocatedMention[]): void {
+  for (const mention of mentions) {
+    if (
+      mention.type === "place" ||
+      !/\b(?:minister|secretary|commissioner)[ \t]+(?:of|for)[ \t]+$/iu.test(text.slice(Math.max(0, mention.start - 30), mention.start))
+    )
+      continue;
+    const words = [...mention.text.matchAll(/\S+/gu)];
+    let k = 0;
+    while (
+      k < words.length &&
+      (isPortfolioWord((words[k] as RegExpMatchArray)[0]) || (k > 0 && (words[k] as RegExpMatchArray)[0] === "and"))
+    )
+      k++;
+    const rest = words.slice(k);
+    if (k === 0 || rest.length < 2 || !rest.every((w) => /^\p{Lu}/u.test(w[0]) && !isPortfolioWord(w[0]))) continue;
+    mention.start += (rest[0] as RegExpMatchArray).index as number;
+    mention.text = text.slice(mention.start, mention.end);
+    mention.type = "person";
+  }
 }
 
 /** A given name of two syllables joined by a hyphen, the second in lower case ("Chin-long", "Kyung-hoon"). */
@@ -847,7 +877,11 @@ const COMPASS = new Set(["north", "south", "east", "west", "northeast", "northwe
 function typeBefore(words: readonly Word[], j: number, name: string): EntityType | undefined {
   const before = words[j - 1]?.text;
   if (before === undefined || !lowerWord(before)) return undefined;
-  if (before === "at") return worksAt(words[j - 2]?.text) && lookupGazetteer(nameKey(name))?.type !== "place" ? "organization" : undefined;
+  if (before === "at") {
+    // The job may open the sentence ("Analysts at Itaú expect…").
+    const job = j === 2 ? (words[0] as Word).text.toLowerCase() : words[j - 2]?.text;
+    return worksAt(job) && lookupGazetteer(nameKey(name))?.type !== "place" ? "organization" : undefined;
+  }
   if (before === "of") {
     const noun = j > 1 ? singular((words[j - 2] as Word).text) : "";
     // "the port of Bergen"; "a unit of Maersk", "a subsidiary of Schering AG": what owns a unit is a company.

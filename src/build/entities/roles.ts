@@ -26,9 +26,16 @@ const PORTFOLIOS = new Set([
   ...words(`
     finance foreign trade economy economic home transport environment information industry oil planning budget mines
     mining petroleum fisheries forestry tourism culture sport sports telecommunications communications development
-    housing immigration works
+    housing immigration works affairs aviation science technology ict
   `),
 ]);
+
+/**
+ * Whether a word names a minister's portfolio ("Finance", "Economic Affairs", "Trade and Industry").
+ * @example
+ * isPortfolioWord("Energy"); // true
+ */
+export const isPortfolioWord = (word: string): boolean => PORTFOLIOS.has(word.toLowerCase());
 
 /** Roles that say nothing on their own: "chief", "official", "officials". */
 const VAGUE_ROLES = words("chief official officials officer officers executive executives head spokesmen member members source sources");
