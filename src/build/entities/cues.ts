@@ -70,7 +70,7 @@ export const CALENDAR = words(`
 export const ORG_DESCRIPTORS = words(`
   company companies firm group operator carrier airline maker manufacturer retailer lender bank broadcaster
   newspaper agency union party club regulator utility conglomerate chain subsidiary
-  carmaker automaker steelmaker chipmaker drugmaker planemaker miner insurer startup start-up refiner shipper
+  carmaker automaker steelmaker chipmaker drugmaker planemaker insurer startup start-up refiner shipper
 `);
 export const PLACE_DESCRIPTORS = words(`
   town city village port capital region province island district county country municipality suburb state

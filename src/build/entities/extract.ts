@@ -495,11 +495,31 @@ function portfolioOff(text: string, mentions: LocatedMention[]): void {
 }
 
 /** A given name of two syllables joined by a hyphen, the second in lower case ("Chin-long", "Kyung-hoon"). */
-const HYPHENATED_GIVEN_NAME = /^[ \t]+(\p{Lu}\p{Ll}+-\p{Ll}+)(?![\p{L}\p{N}-])/u;
+const HYPHENATED_GIVEN_NAME = /^[ \t]+(\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5})(?![\p{L}\p{N}-])/u;
+/** Second halves of compound adjectives, not of given names ("Icahn-led", "Tokyo-based"). */
+const COMPOUND_ENDS = new Set([
+  "led",
+  "run",
+  "based",
+  "owned",
+  "made",
+  "born",
+  "held",
+  "bound",
+  "style",
+  "type",
+  "like",
+  "sized",
+  "free",
+  "class",
+  "level",
+  "term",
+]);
 
 /**
  * Words the tagger left off the end of a name: a person's hyphenated given name after the family name ("Yang
- * Chin-long": on CoNLL-2003 train such a word after a person's name is part of it 3 times in 4), and a company's legal
+ * Chin-long": on CoNLL-2003 train such a word after a person's name is part of it 3 times in 4; syllables of up to
+ * six and five letters, not a compound adjective's, "Icahn-controlled", "Icahn-led"), and a company's legal
  * form read as a name of its own ("Erdenes Tavan Tolgoi" and "JSC").
  */
 function completeNames(text: string, mentions: LocatedMention[]): void {
@@ -522,6 +542,7 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
     if (mention.type !== "person") continue;
     const given = HYPHENATED_GIVEN_NAME.exec(text.slice(mention.end, mention.end + 40));
     if (!given || (next && next.start < mention.end + given[0].length)) continue;
+    if (COMPOUND_ENDS.has((given[1] as string).split("-")[1] as string)) continue;
     mention.end += given[0].length;
     mention.text = text.slice(mention.start, mention.end);
   }
