@@ -473,6 +473,7 @@ function leftOut(
  * the other half, so it is left out.
  */
 function portfolioOff(text: string, mentions: LocatedMention[]): void {
+  if (!/inister|ecretary|ommissioner/u.test(text)) return;
   for (const mention of mentions) {
     if (
       mention.type === "place" ||
@@ -539,7 +540,8 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
       mentions.splice(i + 1, 1);
       continue;
     }
-    if (mention.type !== "person") continue;
+    // A hyphen within a word's length after the name, else no given name.
+    if (mention.type !== "person" || !text.slice(mention.end, mention.end + 9).includes("-")) continue;
     const given = HYPHENATED_GIVEN_NAME.exec(text.slice(mention.end, mention.end + 40));
     if (!given || (next && next.start < mention.end + given[0].length)) continue;
     if (COMPOUND_ENDS.has((given[1] as string).split("-")[1] as string)) continue;
@@ -653,6 +655,7 @@ function listedCompanies(
  * all followed by their country ("Todd Martin (U.S.)"), whose letters are not the name's.
  */
 function acronymedBodies(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  if (!text.includes("(")) return;
   for (const mention of mentions) {
     if (mention.type !== "person" || mention.role || !/\s/u.test(mention.text)) continue;
     const acronym = /^[ \t]*\(([^()\s]{2,12})\)/u.exec(text.slice(mention.end, mention.end + 20))?.[1];
