@@ -3,10 +3,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { segmentOfFile, servedSegments, uploadPlan } from "../scripts/deploy/upload-plan";
 import { LIVE_FILE, writeBundle } from "../src/build/bundle-files";
 import { ASSETS_FREE_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, MAX_VALUE_BYTES } from "../src/build/layout";
 import { buildFromInputs } from "../src/build/pipeline";
 import { buildBundle } from "../src/build/write";
+import type { Manifest } from "../src/format/bundle";
 import type { SourceDocument } from "../src/format/schema";
 import { bundleEngine } from "../src/search/bundle-engine";
 import { search } from "../src/search/engine";
@@ -68,6 +70,37 @@ describe("bulk files", () => {
       const [a, b] = await Promise.all(answers);
       expect(b, q).toEqual(a);
     }
+  });
+});
+
+describe("what a deploy uploads", () => {
+  const base = "5a6db2b428761579";
+  const [d1, d2] = ["0cfb64b540782a92", "b85b0c563c2e0912"];
+  const archive = (version: string, deltas: string[]) => ({ version, deltas: deltas.map((v) => ({ version: v })) }) as unknown as Manifest;
+  const files = ["kv/0001.json", "kv/0002.json", `kv/delta-${d1}-0001.json`, `kv/delta-${d2}-0001.json`, `kv/${LIVE_FILE}`];
+
+  it("names each bulk file's segment", () => {
+    expect(files.map((f) => segmentOfFile(f, base))).toEqual([base, base, d1, d2, base]);
+  });
+
+  it("leaves out the base and the deltas the namespace serves already, never the live manifest", () => {
+    // Deployed with one update; a second made since with `npm run build -- --update`.
+    const served = servedSegments(archive(base, [d1]), archive(base, [d1, d2]));
+    expect([...served]).toEqual([base, d1]);
+    expect(uploadPlan(files, base, served)).toEqual({ files: [`kv/delta-${d2}-0001.json`, `kv/${LIVE_FILE}`], segments: [d2] });
+    // Nothing live, or another base live (a new build): everything.
+    for (const live of [undefined, archive("ffffffffffffffff", [d1])]) {
+      const plan = uploadPlan(files, base, servedSegments(live, archive(base, [d1, d2])));
+      expect(plan.files).toEqual(files);
+      expect(plan.segments).toEqual([base, d1, d2]);
+    }
+    // A delta the namespace serves but the archive here does not hold (rolled back here) is no reason to skip anything else.
+    expect([...servedSegments(archive(base, [d1, d2]), archive(base, [d2]))]).toEqual([base, d2]);
+    // The same archive live: only the live manifest is written.
+    expect(uploadPlan(files, base, servedSegments(archive(base, [d1, d2]), archive(base, [d1, d2])))).toEqual({
+      files: [`kv/${LIVE_FILE}`],
+      segments: [],
+    });
   });
 });
 

@@ -23,6 +23,7 @@ import {
 } from "../shared/build-options";
 import { fail, formatBytes, parseCli, say } from "../shared/cli";
 import { ensureHeap } from "../shared/heap";
+import { servedSegments, uploadPlan } from "./upload-plan";
 import { bulkPut, getValue, listKeys, type Target, wrangler } from "./wrangler";
 
 /** Largest Worker Cloudflare takes, compressed (Workers limits: "Worker size"). */
@@ -185,9 +186,18 @@ await step(
 const manifestText = await readFile(join(out, "manifest.json"), "utf8");
 const manifest = Manifest.parse(JSON.parse(manifestText));
 // An update uploads its delta's files alone: the archive's keys are in the namespace already.
-const files = (await bulkFiles(out)).filter(
+const updated = (await bulkFiles(out)).filter(
   (f) => !args.update || compacted || f.endsWith(LIVE_FILE) || (delta !== undefined && f.includes(`delta-${delta}-`)),
 );
+// Deploying an archive as it is (`--skip-build`) whose base the namespace serves (updated with `npm run build --
+// --update` since): its base and the deltas already live are not written again, only the deltas since.
+let served = new Set<string>();
+if (!assets && args["skip-build"] && !args.update && !args["dry-run"]) {
+  const text = getValue(LIVE_MANIFEST_KEY, target);
+  const live = text === undefined ? undefined : Manifest.safeParse(JSON.parse(text));
+  served = servedSegments(live?.success ? live.data : undefined, manifest);
+}
+const { files, segments } = uploadPlan(updated, manifest.version, served);
 /** wrangler.toml as wrangler reads it, with the bundle's `assets/` folder as the Worker's Static Assets, bound as `BUNDLE`. */
 async function writeAssetsConfig(): Promise<void> {
   const folder = join(out, ASSETS_DIR);
@@ -221,12 +231,14 @@ const plan = await step(2, "Planning", async () => {
     for (const { key } of items) if (key !== LIVE_MANIFEST_KEY) expected.push(key);
   }
   // A bundle missing keys (a file cut short, a pair deleted) is refused before anything is uploaded.
-  const version = delta ?? manifest.version;
-  const own = expected.filter((key) => key.startsWith(`bundle/${version}/`)).length;
-  const whole = delta ? manifest.deltas?.find((d) => d.version === delta)?.counts.keys : manifest.counts.keys;
-  // A base's count has the live manifest too; a delta's is its own keys.
-  if (!assets && whole !== undefined && own < (delta ? whole : whole - 1))
-    throw new Error(`the bulk files hold ${own} keys of version ${version}, its manifest counts ${whole}: build it again`);
+  for (const version of assets ? [] : segments) {
+    const own = expected.filter((key) => key.startsWith(`bundle/${version}/`)).length;
+    const base = version === manifest.version;
+    const whole = base ? manifest.counts.keys : manifest.deltas?.find((d) => d.version === version)?.counts.keys;
+    // A base's count has the live manifest too; a delta's is its own keys.
+    if (whole !== undefined && own < (base ? whole - 1 : whole))
+      throw new Error(`the bulk files hold ${own} keys of version ${version}, its manifest counts ${whole}: build it again`);
+  }
   const outdir = join("dist", "worker");
   wrangler(["deploy", "--dry-run", "--outdir", outdir, envFlag, ...configFlag]);
   const worker = await readFile(join(outdir, "index.js"));
@@ -241,8 +253,13 @@ if (assets) {
       `${keys > ASSETS_FREE_FILES ? " — over the Free plan's: use a paid plan, build with --profile free, or deploy to KV" : ""}`,
   );
 } else {
+  if (served.size > 0)
+    say(
+      `  ${where} serves this archive's base${served.size > 1 ? ` and ${served.size - 1} of its deltas` : ""} already: ` +
+        `${segments.length === 0 ? "nothing but the live manifest to upload" : `only ${segments.length === 1 ? "the delta" : `the ${segments.length} deltas`} since`}`,
+    );
   say(
-    `  ${delta ? `delta ${delta} of ${manifest.version}` : `version ${manifest.version}`}: ${count(plan.pairs)} keys (= KV writes) in ${files.length} bulk files${delta ? "" : `, ${formatBytes(manifest.counts.bytes)}`}; ` +
+    `  ${delta ? `delta ${delta} of ${manifest.version}` : `version ${manifest.version}`}: ${count(plan.pairs)} keys (= KV writes) in ${files.length} bulk files${delta || served.size > 0 ? "" : `, ${formatBytes(manifest.counts.bytes)}`}; ` +
       `the Free plan allows ${count(FREE_PLAN_KEYS)} writes a day${plan.pairs > FREE_PLAN_KEYS ? " — over it: build with --profile free, or use a paid plan" : ""}`,
   );
 }
@@ -288,12 +305,13 @@ await step(3, `Uploading ${plan.pairs.toLocaleString("en-US")} keys to ${where}`
   }
   // A half-uploaded version is never served: check it is whole before switching (every key of its files is in the
   // namespace, and its manifest reads back).
-  const uploaded = delta ?? manifest.version;
-  if (!getValue(`bundle/${uploaded}/manifest`, target)) throw new Error(`the manifest of ${uploaded} is not readable after the upload`);
-  const stored = new Set(listKeys(`bundle/${uploaded}/`, target));
-  const missing = expected.filter((key) => key.startsWith(`bundle/${uploaded}/`) && !stored.has(key));
-  if (missing.length > 0)
-    throw new Error(`${missing.length} of the version's keys are not in ${where} after the upload (${missing.slice(0, 3).join(", ")}…)`);
+  for (const uploaded of segments) {
+    if (!getValue(`bundle/${uploaded}/manifest`, target)) throw new Error(`the manifest of ${uploaded} is not readable after the upload`);
+    const stored = new Set(listKeys(`bundle/${uploaded}/`, target));
+    const missing = expected.filter((key) => key.startsWith(`bundle/${uploaded}/`) && !stored.has(key));
+    if (missing.length > 0)
+      throw new Error(`${missing.length} of the version's keys are not in ${where} after the upload (${missing.slice(0, 3).join(", ")}…)`);
+  }
 });
 if (!args.local) {
   // The Worker first, then the live manifest: the new Worker reads the version still live (a bundle of before reads as
