@@ -253,13 +253,16 @@ if (assets) {
       `${keys > ASSETS_FREE_FILES ? " — over the Free plan's: use a paid plan, build with --profile free, or deploy to KV" : ""}`,
   );
 } else {
+  const deltasSince =
+    segments.length > 0 ? `${segments.map((v) => `delta ${v}`).join(", ")} of ${manifest.version}` : "the live manifest alone";
+  const uploading = delta ? `delta ${delta} of ${manifest.version}` : served.size > 0 ? deltasSince : `version ${manifest.version}`;
   if (served.size > 0)
     say(
       `  ${where} serves this archive's base${served.size > 1 ? ` and ${served.size - 1} of its deltas` : ""} already: ` +
         `${segments.length === 0 ? "nothing but the live manifest to upload" : `only ${segments.length === 1 ? "the delta" : `the ${segments.length} deltas`} since`}`,
     );
   say(
-    `  ${delta ? `delta ${delta} of ${manifest.version}` : served.size > 0 ? segments.length > 0 ? `${segments.map((v) => `delta ${v}`).join(", ")} of ${manifest.version}` : "the live manifest alone" : `version ${manifest.version}`}: ${count(plan.pairs)} keys (= KV writes) in ${files.length} bulk files${delta || served.size > 0 ? "" : `, ${formatBytes(manifest.counts.bytes)}`}; ` +
+    `  ${uploading}: ${count(plan.pairs)} keys (= KV writes) in ${files.length} bulk files${delta || served.size > 0 ? "" : `, ${formatBytes(manifest.counts.bytes)}`}; ` +
       `the Free plan allows ${count(FREE_PLAN_KEYS)} writes a day${plan.pairs > FREE_PLAN_KEYS ? " — over it: build with --profile free, or use a paid plan" : ""}`,
   );
 }
