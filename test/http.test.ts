@@ -359,6 +359,8 @@ describe("CORS", () => {
     const res = await worker.fetch("/search?q=kabul", { headers: { Origin: "https://news.example" } });
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("access-control-expose-headers")).toContain("Server-Timing");
+    // A page's Resource Timing (and the Server-Timing entries in it) sees the answer's timings.
+    expect(res.headers.get("timing-allow-origin")).toBe("*");
   });
 
   it("answers a preflight", async () => {
@@ -378,8 +380,10 @@ describe("CORS", () => {
       const ok = await strict.fetch("/search?q=kabul", { headers: { Origin: "https://b.example" } });
       expect(ok.headers.get("access-control-allow-origin")).toBe("https://b.example");
       expect(ok.headers.get("vary")).toContain("Origin");
+      expect(ok.headers.get("timing-allow-origin")).toBe("https://b.example");
       const no = await strict.fetch("/search?q=kabul", { headers: { Origin: "https://evil.example" } });
       expect(no.headers.get("access-control-allow-origin")).toBeNull();
+      expect(no.headers.get("timing-allow-origin")).toBeNull();
     } finally {
       await strict.dispose();
     }
