@@ -24,12 +24,28 @@ describe("the OpenAPI document", () => {
       "/search",
       "/suggest",
     ]);
-    const params = body.paths["/search"].get.parameters.map((p: { name: string }) => p.name).sort();
-    expect(params).toEqual(["entity", "facets", "group", "lang", "limit", "offset", "q", "recency", "sort"]);
+    const params = body.paths["/search"].get.parameters
+      .filter((p: { in: string }) => p.in === "query")
+      .map((p: { name: string }) => p.name);
+    expect(params.sort()).toEqual(["entity", "facets", "group", "lang", "limit", "offset", "q", "recency", "sort"]);
+    // The reads of the bundle answer with an ETag and a 304 when If-None-Match names it; /health does not.
+    for (const path of ["/search", "/suggest", "/documents/{id}", "/documents/{id}/similar", "/entities", "/entities/{id}"]) {
+      const read = body.paths[path].get;
+      expect(
+        read.parameters.filter((p: { in: string }) => p.in === "header").map((p: { name: string }) => p.name),
+        path,
+      ).toEqual(["If-None-Match"]);
+      expect(Object.keys(read.responses["200"].headers).sort(), path).toEqual(["Cache-Control", "ETag", "Server-Timing"]);
+      expect(read.responses["304"].description, path).toMatch(/^Not modified/);
+    }
+    expect(body.paths["/health"].get.responses["304"]).toBeUndefined();
     expect(body.components.schemas.Error.properties.error.properties.code.enum).toContain("limit_out_of_range");
-    expect(body.paths["/documents/{id}"].get.parameters).toEqual([
-      { schema: { type: "string", minLength: 1, maxLength: 512, example: "004_7eada462969b83a1" }, required: true, name: "id", in: "path" },
-    ]);
+    expect(body.paths["/documents/{id}"].get.parameters[0]).toEqual({
+      schema: { type: "string", minLength: 1, maxLength: 512, example: "004_7eada462969b83a1" },
+      required: true,
+      name: "id",
+      in: "path",
+    });
     expect(body.paths["/search"].get.responses["200"].content["application/json"].schema).toEqual({
       $ref: "#/components/schemas/SearchResponse",
     });

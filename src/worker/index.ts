@@ -60,7 +60,10 @@ base.use(async (c, next) => {
     }),
   );
 });
-for (const path of ["/search", "/suggest", "/documents/*", "/entities", "/entities/*"]) base.use(path, caching);
+/** The reads answered with an ETag, `Cache-Control` and 304s (see http/caching.ts). */
+const CACHED_PATHS = ["/search", "/suggest", "/documents/*", "/entities", "/entities/*"];
+const cachedPath = (path: string) => CACHED_PATHS.some((p) => path === p || (p.endsWith("/*") && path.startsWith(p.slice(0, -1))));
+for (const path of CACHED_PATHS) base.use(path, caching);
 // The demo page is HTML: strict security headers (its inline script is the embed snippet, allowed by hash-free 'self' + nonce-less module).
 base.use(
   "/",
@@ -120,7 +123,7 @@ app.get("/openapi.json", async (c) => {
   const key = `${origin}\u0000${facets.join("\u0000")}`;
   let document = openApiDocuments.get(key);
   if (document === undefined) {
-    apiDocument ??= openApiDocument(routeDocs, origin);
+    apiDocument ??= openApiDocument(routeDocs, origin, cachedPath);
     document = JSON.stringify({ ...withFacets(apiDocument, facets), servers: [{ url: origin }] });
     // A few origins and bundles at most (workers.dev, a custom domain, a preview): more are served but not kept.
     if (openApiDocuments.size < 8) openApiDocuments.set(key, document);

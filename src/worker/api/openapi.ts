@@ -63,28 +63,61 @@ function parametersOf(schema: ZodObject, where: "query" | "path", components: Js
   });
 }
 
+/** The validators and caching headers of a read's answer (see http/caching.ts), and its timings. */
+const CACHING_HEADERS: JsonObject = {
+  ETag: {
+    description: "A weak validator of this answer: the live bundle version and the request. Send it back in If-None-Match.",
+    schema: { type: "string" },
+  },
+  "Cache-Control": {
+    description: "public, max-age and stale-while-revalidate (the CACHE_MAX_AGE and CACHE_STALE_WHILE_REVALIDATE settings).",
+    schema: { type: "string" },
+  },
+  "Server-Timing": {
+    description:
+      "What the answer cost: kv (time waiting for KV, with the keys, bytes and round trips read), cache hits, and timings that are local only (Workers' clocks stand still during CPU work).",
+    schema: { type: "string" },
+  },
+};
+const IF_NONE_MATCH: JsonObject = {
+  name: "If-None-Match",
+  in: "header",
+  required: false,
+  description: "An ETag of an earlier answer: a 304 with no body when it still names this one.",
+  schema: { type: "string" },
+};
+const NOT_MODIFIED: JsonObject = {
+  description: "Not modified: If-None-Match names this answer's ETag (the same live version and request). No body.",
+  headers: { ETag: CACHING_HEADERS.ETag as Json, "Cache-Control": CACHING_HEADERS["Cache-Control"] as Json },
+};
+
 /**
- * The OpenAPI 3.1 document of `routes`, naming `origin` as its server.
+ * The OpenAPI 3.1 document of `routes`, naming `origin` as its server; the routes `conditional` names answer with an
+ * ETag and a 304 to a request naming it.
  * @example
  * openApiDocument([healthDoc], "https://search.example.com").paths["/health"].get.summary; // "The bundle being served"
  */
-export function openApiDocument(routes: readonly RouteDoc[], origin: string) {
+export function openApiDocument(routes: readonly RouteDoc[], origin: string, conditional: (path: string) => boolean = () => false) {
   const components: JsonObject = {};
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:([^/]+)/g, "{$1}");
+    const cached = conditional(route.path);
     const parameters = [
       ...(route.request?.params ? parametersOf(route.request.params, "path", components) : []),
       ...(route.request?.query ? parametersOf(route.request.query, "query", components) : []),
+      ...(cached ? [IF_NONE_MATCH] : []),
     ];
     const responses: JsonObject = {};
     for (const [status, { content, ...rest }] of Object.entries(route.responses)) {
       const body = content?.["application/json"].schema;
       responses[status] = {
         ...(rest as JsonObject),
+        ...(cached && status === "200" ? { headers: { ...CACHING_HEADERS, ...((rest.headers ?? {}) as JsonObject) } } : {}),
         ...(body ? { content: { "application/json": { schema: schemaOf(body, "output", components) } } } : {}),
       };
     }
+    if (cached) responses["304"] = NOT_MODIFIED;
     paths[path] ??= {};
     paths[path][route.method] = { summary: route.summary, ...(parameters.length ? { parameters } : {}), responses };
   }
