@@ -284,6 +284,16 @@ describe("extractMentions", () => {
     expect(found("Economists at Davivienda expect the peso to weaken.")).toEqual([["Davivienda", "organization"]]);
   });
 
+  it("cuts a person and the body they are of apart, but keeps a body's name with 'of' in it", () => {
+    const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
+    // The tagger reads the whole as one organisation's name.
+    expect(found("In the final, Kadeem Ormsby of Falcons Track Club held off the field.")).toEqual([
+      ["Kadeem Ormsby", "person"],
+      ["Falcons Track Club", "organization"],
+    ]);
+    expect(found("The Federated Chamber of Industries said so.")).toEqual([["Federated Chamber of Industries", "organization"]]);
+  });
+
   it("reads the name after a compass point and 'of' as a place, and so its other mentions", () => {
     const types = (text: string) => extractMentions(text).map((m) => `${m.text}/${m.type}`);
     expect(types("The camp lies 12 miles southwest of Dong Hoi, officials said.")).toEqual(["Dong Hoi/place"]);
