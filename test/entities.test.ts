@@ -294,6 +294,12 @@ describe("extractMentions", () => {
     expect(found("The Federated Chamber of Industries said so.")).toEqual([["Federated Chamber of Industries", "organization"]]);
   });
 
+  it("reads a sports ground as a place", () => {
+    expect(extractMentions("Fans filled the Kofi Annan Arena on Friday.").map((m) => [m.text, m.type])).toEqual([
+      ["Kofi Annan Arena", "place"],
+    ]);
+  });
+
   it("reads the name after a compass point and 'of' as a place, and so its other mentions", () => {
     const types = (text: string) => extractMentions(text).map((m) => `${m.text}/${m.type}`);
     expect(types("The camp lies 12 miles southwest of Dong Hoi, officials said.")).toEqual(["Dong Hoi/place"]);

@@ -31,13 +31,14 @@ const TYPES: readonly EntityType[] = ["person", "organization", "place"];
 
 /**
  * Last words that make a name of two words or more a place whatever the tagger says: "Helmand Province", "Baker
- * Street", "Hamid Karzai International Airport". The heads that also end the names of teams or bodies ("City",
- * "State", "Port") are left to the tagger.
+ * Street", "Hamid Karzai International Airport", and sports grounds, which CoNLL-2003 counts as places ("Kensington
+ * Oval": 15 names ending in "Oval" on train, all places; "National Stadium", "Olympic Arena"). The heads that also end
+ * the names of teams or bodies ("City", "State", "Port", "Park" of Queen's Park Rangers) are left to the tagger.
  */
 const GEOGRAPHIC_HEADS = new Set(
   `airport street avenue road boulevard square bridge province county district region river lake mountain mountains
    island islands valley bay gulf sea ocean coast peninsula desert canal strait heights plain plains hills forest
-   highway village oblast prefecture governorate territory`.split(/\s+/u),
+   highway village oblast prefecture governorate territory stadium arena oval`.split(/\s+/u),
 );
 
 /**
