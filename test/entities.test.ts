@@ -281,6 +281,11 @@ describe("extractMentions", () => {
     const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
     expect(found("Minister of Economic Affairs Ilkka Saarnio said talks would go on.")).toEqual([["Ilkka Saarnio", "person"]]);
     expect(found("Minister for Energy Tumusiime Okello welcomed it.")).toEqual([["Tumusiime Okello", "person"]]);
+    // A portfolio of several, the tagger reading the last into the name.
+    expect(found("Minister of Mines, Energy and Fisheries Tumusiime Okello said exports rose.").at(-1)).toEqual([
+      "Tumusiime Okello",
+      "person",
+    ]);
     expect(found("Economists at Davivienda expect the peso to weaken.")).toEqual([["Davivienda", "organization"]]);
   });
 

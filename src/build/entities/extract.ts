@@ -467,6 +467,9 @@ function leftOut(
   return untyped;
 }
 
+/** A minister's title before a name: "Minister of", "Secretary for", maybe with the first words of the portfolio. */
+const PORTFOLIO_TITLE = /\b(?:minister|secretary|commissioner)[ \t]+(?:of|for)[ \t]+((?:\p{L}+(?:,[ \t]*|[ \t]+))*)$/iu;
+
 /**
  * A minister's portfolio the tagger read as the start of the name after it ("Minister of Economic Affairs Wille
  * Rydman", "Minister for Energy Phiona Nyamutoro") is cut off: the rest, two capitalised words or more, is the
@@ -477,11 +480,10 @@ function leftOut(
 function portfolioOff(text: string, mentions: LocatedMention[]): void {
   if (!/inister|ecretary|ommissioner/u.test(text)) return;
   for (const mention of mentions) {
-    if (
-      mention.type === "place" ||
-      !/\b(?:minister|secretary|commissioner)[ \t]+(?:of|for)[ \t]+$/iu.test(text.slice(Math.max(0, mention.start - 30), mention.start))
-    )
-      continue;
+    if (mention.type === "place") continue;
+    // The title, "of" or "for", and maybe the portfolio's first words ("Minister of Agriculture, Forestry and Fisheries Keo…").
+    const title = PORTFOLIO_TITLE.exec(text.slice(Math.max(0, mention.start - 80), mention.start));
+    if (!title || !(title[1] ?? "").split(/[\s,]+/u).every((w) => w === "" || w === "and" || isPortfolioWord(w))) continue;
     const words = [...mention.text.matchAll(/\S+/gu)];
     let k = 0;
     while (
