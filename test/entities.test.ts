@@ -262,6 +262,11 @@ describe("extractMentions", () => {
     expect(found("The mine is run by state miner Erdenes Tavan Tolgoi JSC and a Chinese partner.")).toEqual([
       ["Erdenes Tavan Tolgoi JSC", "organization"],
     ]);
+    expect(found("Shares of Kilbride Holdings plc fell on Monday.")).toEqual([["Kilbride Holdings plc", "organization"]]);
+    // A body's first noun and "and", which the tagger read as a place of its own; not at a sentence's start.
+    expect(found("Funds came from the Water and Sanitation Development Agency.")).toEqual([
+      ["Water and Sanitation Development Agency", "organization"],
+    ]);
   });
 
   it("reads a court as a body, not a venue's court, and a name introduced with its acronym as no person's", () => {

@@ -16,7 +16,7 @@ import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
 import { isAcronym, nameKey, wordKey } from "./normalize";
 import { isBracketedAcronym, lettersIn } from "./resolve";
-import { isPortfolioWord, ROLE_NOUNS } from "./roles";
+import { isPortfolioWord, PARTY_LABELS, ROLE_NOUNS } from "./roles";
 import { type PreparedSentence, prepareSentence, useClusters, type WordInfo } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
 import type { TaggerModel } from "./tagger/model";
@@ -541,6 +541,15 @@ const NOT_PERSON_WORDS = new Set(
   "chamber confederation federated regional royal national international general federal united central motor".split(" "),
 );
 
+/**
+ * A capitalised word and "and" right before a name, after a word in lower case or a comma: not opening a sentence,
+ * where any word has a capital ("Traders and Internal Trade Department officials agreed…").
+ */
+const NOUN_AND_BEFORE = /(?:[,;:(]|(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*)[ \t]*((\p{Lu}\p{Ll}+)[ \t]+and[ \t]+)$/u;
+
+/** A legal form as written after a company's name: "plc", or capitalised ("Ltd", "AG", "S.A."); not a word such as "as". */
+const LEGAL_FORM_AFTER = /^[ \t]+(?:plc|\p{Lu}[\p{L}.]{0,5})(?![\p{L}\p{N}])/u;
+
 /** A given name of two syllables joined by a hyphen, the second in lower case ("Chin-long", "Kyung-hoon"). */
 const HYPHENATED_GIVEN_NAME = /^[ \t]+(\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5})(?![\p{L}\p{N}-])/u;
 /** Second halves of compound adjectives, not of given names ("Icahn-led", "Tokyo-based"). */
@@ -584,6 +593,44 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
       mention.text = text.slice(mention.start, mention.end);
       mention.type = "organization";
       mentions.splice(i + 1, 1);
+      continue;
+    }
+    if (mention.type === "organization") {
+      // The first of two nouns joined by "and" that the tagger left off a body's name ("Oil and Gas Development
+      // Company", "Agricultural and Rural Development Bank").
+      const before = NOUN_AND_BEFORE.exec(text.slice(Math.max(0, mention.start - 30), mention.start));
+      const previous = mentions[i - 1];
+      const [joined = "", noun = ""] = before?.slice(1) ?? [];
+      const lower = noun.toLowerCase();
+      if (
+        before &&
+        isCommonWord(noun) &&
+        !CALENDAR.has(lower) &&
+        !PARTY_LABELS.has(lower) &&
+        !isDemonymWord(lower) &&
+        // A body's name of two words or more, not opening with an acronym ("NL Industries").
+        /^\p{Lu}\p{Ll}+\s\S/u.test(mention.text) &&
+        namesBody(mention.text) &&
+        // Nor a name of its own elsewhere in the document ("Brown" of "Brown and AFG Industries").
+        !mentions.some((m) => m.text === noun && m !== previous) &&
+        (!previous ||
+          previous.end <= mention.start - joined.length ||
+          (previous.text === noun && previous.start === mention.start - joined.length))
+      ) {
+        // The noun the tagger read as a name of its own ("Water" of "Water and Sanitation Development Agency") goes.
+        if (previous && previous.start === mention.start - joined.length) {
+          mentions.splice(i - 1, 1);
+          i--;
+        }
+        mention.start -= joined.length;
+        mention.text = text.slice(mention.start, mention.end);
+      }
+      // A legal form the tagger left untagged after the name ("Shannonair Holdings plc").
+      const form = LEGAL_FORM_AFTER.exec(text.slice(mention.end, mention.end + 12))?.[0];
+      if (form && (!next || next.start >= mention.end + form.length) && LEGAL_FORMS.has(form.trim().toLowerCase())) {
+        mention.end += form.length;
+        mention.text = text.slice(mention.start, mention.end);
+      }
       continue;
     }
     // A hyphen within a word's length after the name, else no given name.
