@@ -250,6 +250,12 @@ describe("extractMentions", () => {
       ["Bogota", "place"],
     ]);
     expect(found("A professor at Jagiellonian said the data were incomplete.")).toEqual([["Jagiellonian", "organization"]]);
+    // A name whose chief executive or shares the text speaks of, and so its other mentions.
+    expect(found("Analysts said Brakspear's chief executive would step down. Brakspear said nothing.")).toEqual([
+      ["Brakspear", "organization"],
+      ["Brakspear", "organization"],
+    ]);
+    expect(found("Tokyo shares fell on Monday.")).toEqual([["Tokyo", "place"]]);
     // A place the gazetteer knows stays one ("an official at Kabul").
     expect(found("An official at Kabul said the road was open.")).toEqual([["Kabul", "place"]]);
     // A company described by what it makes or does.

@@ -184,6 +184,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   listsOfPlaces(reading, mentions);
   const told = describedTypes(reading, mentions);
   listedCompanies(text, mentions, tickers, told);
+  companiesByTheirShares(text, mentions, told);
   acronymedBodies(text, mentions, told);
   datelinePlaces(text, mentions, told);
   coordinatedPlaces(text, mentions, told);
@@ -740,6 +741,24 @@ function listedCompanies(
     described.add(mention);
   }
 }
+
+/**
+ * A name whose shares or stock the text speaks of, or its chief executive, chairman, board or profit ("Vinted shares
+ * rose", "Goodbody's chief executive"), is a company's. On CoNLL-2003 train the names before "'s shares", "'s stock",
+ * "'s chief", "'s chairman" or "'s net" are organisations 8 times in 8, and before "shares" 16 times in 19 when not
+ * a nationality (the other 3 places: "Tokyo shares", which a place the gazetteer knows keeps).
+ */
+function companiesByTheirShares(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  if (!/shares|stock|chief|chairman|board|profit/u.test(text)) return;
+  for (const mention of mentions) {
+    if (mention.type === "organization" || mention.role || described.has(mention)) continue;
+    if (!COMPANY_AFTER.test(text.slice(mention.end, mention.end + 24))) continue;
+    if (lookupGazetteer(nameKey(mention.text))?.type === "place" || isDemonymWord(mention.text.toLowerCase())) continue;
+    mention.type = "organization";
+    described.add(mention);
+  }
+}
+const COMPANY_AFTER = /^(?:['’]s)?[ \t]+(?:shares|stock)\b|^['’]s[ \t]+(?:chief[ \t]+executive|chairman|board|net[ \t]+profit|profit)\b/u;
 
 /**
  * A name the tagger read as a person's that a document introduces with an acronym of its letters in brackets is an
