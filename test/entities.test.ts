@@ -258,8 +258,13 @@ describe("extractMentions", () => {
     expect(found("Tokyo shares fell on Monday.")).toEqual([["Tokyo", "place"]]);
     // A place the gazetteer knows stays one ("an official at Kabul").
     expect(found("An official at Kabul said the road was open.")).toEqual([["Kabul", "place"]]);
-    // A company described by what it makes or does.
+    // A company described by what it makes or does, a paper by how often it comes out.
     expect(found("The round was led by the startup Rappi, which operates in nine countries.")).toEqual([["Rappi", "organization"]]);
+    expect(found("The tabloid Blikk ran the story. Blikk said it stood by it.")).toEqual([
+      ["Blikk", "organization"],
+      ["Blikk", "organization"],
+    ]);
+    expect(found("She told the daily Kathimerini that talks would resume.")).toEqual([["Kathimerini", "organization"]]);
   });
 
   it("completes a name with the hyphenated given name or the legal form the tagger left off", () => {

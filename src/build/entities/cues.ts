@@ -70,7 +70,8 @@ export const CALENDAR = words(`
 export const ORG_DESCRIPTORS = words(`
   company companies firm group operator carrier airline maker manufacturer retailer lender bank broadcaster
   newspaper agency union party club regulator utility conglomerate chain subsidiary
-  carmaker automaker steelmaker chipmaker drugmaker planemaker insurer startup start-up refiner shipper
+  carmaker automaker steelmaker chipmaker drugmaker planemaker startup start-up refiner shipper
+  daily weekly tabloid magazine side team alliance coalition consortium charity
 `);
 export const PLACE_DESCRIPTORS = words(`
   town city village port capital region province island district county country municipality suburb state
