@@ -256,6 +256,15 @@ describe("extractMentions", () => {
       ["Brakspear", "organization"],
     ]);
     expect(found("Tokyo shares fell on Monday.")).toEqual([["Tokyo", "place"]]);
+    expect(found("Investors bought shares in Kelmar on Monday.")).toEqual([["Kelmar", "organization"]]);
+    // An apposition ending in a participle ("the company founded by…"), or naming a part of a company.
+    expect(found("The film was produced by Halomar, the company founded by the director.")).toEqual([["Halomar", "organization"]]);
+    expect(found("Sales rose at Tellnet, a unit of Orion Telecom.")).toEqual([
+      ["Tellnet", "organization"],
+      ["Orion Telecom", "organization"],
+    ]);
+    // A measure written in capitals is no name.
+    expect(found("Third-quarter EBITDA rose to $3.1 billion.")).toEqual([]);
     // A place the gazetteer knows stays one ("an official at Kabul").
     expect(found("An official at Kabul said the road was open.")).toEqual([["Kabul", "place"]]);
     // A company described by what it makes or does, a paper by how often it comes out.

@@ -26,7 +26,7 @@ const PORTFOLIOS = new Set([
   ...words(`
     finance foreign trade economy economic home transport environment information industry oil planning budget mines
     mining petroleum fisheries forestry tourism culture sport sports telecommunications communications development
-    housing immigration works affairs aviation science technology ict
+    housing immigration works affairs aviation science technology ict minerals resources
   `),
 ]);
 
