@@ -457,6 +457,24 @@ describe("typo corrections", () => {
     expect((await match("stock OR market ")).corrected).toBeUndefined();
   });
 
+  it("matches a hyphenated word written together, and a word written together hyphenated", async () => {
+    const docs: Doc[] = [
+      { title: "Truce holds", body: "A cease-fire was agreed on Monday in the north." },
+      { title: "Results", body: "Pretax profit rose 12% in the year." },
+      { title: "Tax", body: "A tax cut before the vote." },
+    ];
+    const { match } = await corpus(docs);
+    // The build indexes "cease-fire" as "ceasefire" too (and as its two words, as before).
+    const truce = await match("ceasefire ");
+    expect(truce.candidates.map((c) => c.doc)).toEqual([0]);
+    expect(truce.corrected).toBeUndefined();
+    expect((await match("cease fire ")).candidates[0]?.doc).toBe(0);
+    // A query's hyphenated word also matches it written as one: "pre-tax" finds "pretax", matching both of its clauses.
+    const pretax = await match("pre-tax ");
+    expect(pretax.candidates[0]).toMatchObject({ doc: 1, matched: 2 });
+    expect(parseQuery("pre-tax cut").clauses.map((c) => c.compound)).toEqual(["pretax", "pretax", undefined]);
+  });
+
   it("adds no correction beyond the query's bound on terms", async () => {
     const words = Array.from(
       { length: MAX_TERMS - 1 },

@@ -52,6 +52,27 @@ export function documentTerms(doc: IndexedDocument): Record<Field, string[]> {
   return { title, text: [...title, ...analyze(doc.body, doc.lang)], entity: doc.entities };
 }
 
+/** A word of letters joined by hyphens ("cease-fire", "co-operation", "e-mail"), of two to three parts. */
+const HYPHENATED = /(?<![\p{L}\p{N}\-‐])\p{L}+(?:[-‐]\p{L}+){1,2}(?![-‐]?[\p{L}\p{N}])/gu;
+
+/**
+ * The index terms of a text's hyphenated words written together ("cease-fire" → "ceasefire", "co-operation" →
+ * "cooper", as "cooperation" stems): a query for the word as one ("ceasefire") finds the text that hyphenates it, as
+ * the query "cease fire" does by its two words. Each also counts as its parts, as before; the joined term is an
+ * extra, not counted in the field's length, and not in the dictionary of completions.
+ * @example
+ * joinedTerms("A cease-fire and e-mail."); // ["ceasefir", "email"]
+ */
+export function joinedTerms(text: string, lang?: string): string[] {
+  if (!text.includes("-") && !text.includes("‐")) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(HYPHENATED)) {
+    const [word] = foldWords(m[0].replace(/[-‐]/gu, ""));
+    if (word && word.length >= 4) out.push(...analyzeWords([word], lang));
+  }
+  return out;
+}
+
 /** One FlexSearch index per field, as the build fills them. */
 export class FlexIndexes {
   /** The field being added, its length in terms, and its term frequencies: what FlexSearch's slot callback reads. */
@@ -126,9 +147,13 @@ export class FlexIndexes {
     }
     const title = analyzeWords(titleWords, doc.lang);
     const terms = { title, text: [...title, ...analyzeWords(bodyWords, doc.lang)] };
+    const titleJoined = joinedTerms(doc.title, doc.lang);
+    const joined = { title: titleJoined, text: [...titleJoined, ...joinedTerms(doc.body, doc.lang)] };
     for (const field of ["title", "text"] as const) {
       const tf = new Map<string, number>();
       for (const t of terms[field]) tf.set(t, (tf.get(t) ?? 0) + 1);
+      // Weighed as the field's own terms, not counted in its length: its BM25 weights stay as they were.
+      for (const t of joined[field]) if (!tf.has(t)) tf.set(t, joined[field].filter((u) => u === t).length);
       if (tf.size === 0) continue;
       this.field = field;
       this.fieldLength = terms[field].length;

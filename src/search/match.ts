@@ -37,6 +37,8 @@ async function expand(engine: Engine, parsed: ParsedQuery, room: number): Promis
       .filter((c) => !c.negated)
       .map(async (clause, i) => {
         const words: [string, number][] = clause.words.map((word) => [word, 1]);
+        // The hyphenated word written together, as the build indexes it too ("pretax" for "pre-tax").
+        if (clause.compound) words.push([clause.compound, 1]);
         const last = clause.words.at(-1) as string;
         if (clause.prefix) {
           for (const [completion] of (await engine.completions(last)).slice(0, MAX_EXPANSIONS)) words.push([completion, COMPLETION_WEIGHT]);

@@ -11,6 +11,8 @@ export interface Clause {
   /** `title:` restricts the clause to titles. */
   field: "text" | "title";
   negated: boolean;
+  /** The word it was hyphenated into, written together ("pre-tax" → "pretax"): it matches that too. */
+  compound?: string;
 }
 
 export interface ParsedQuery {
@@ -103,13 +105,19 @@ export function parseQuery(q: string, facets: readonly string[] = []): ParsedQue
       last = undefined;
       continue;
     }
+    // A word hyphenated in two or three parts ("pre-tax", "cease-fire"): each part also matches it written together.
+    // Not when its first part joins an OR before it ("kabul OR herat-kandahar").
+    const compound =
+      !negated && !(orPending && last) && words.length >= 2 && words.length <= 3 && /^\p{L}+(?:[-‐]\p{L}+){1,2}\*?$/u.test(value)
+        ? words.join("")
+        : undefined;
     words.forEach((word, i) => {
       const starred = i === words.length - 1 && value.endsWith("*") && word.length >= MIN_PREFIX;
       if (orPending && i === 0 && last && !negated) {
         last.words.push(word);
         last.prefix ||= starred;
       } else {
-        last = { words: [word], prefix: starred, field, negated };
+        last = { words: [word], prefix: starred, field, negated, ...(compound ? { compound } : {}) };
         parsed.clauses.push(last);
       }
       orPending = false;
