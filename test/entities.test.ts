@@ -619,6 +619,13 @@ describe("buildEntities", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("keeps a dateline's place apart from a person named after it", () => {
+    const body = "OSAKA (Reuters) - Naomi Osaka won her opening match on Tuesday. Osaka beat the qualifier in straight sets.";
+    const records = buildEntities([{ id: "a", title: "", body }]).entities;
+    expect(entity(records, "naomi-osaka").aliases.map((a) => a.name)).toEqual(["Naomi Osaka", "Osaka"]);
+    expect(entity(records, "osaka")).toMatchObject({ type: "place", aliases: [{ name: "OSAKA", count: 1 }] });
+  });
+
   it("merges a surname into the unique full name: Blinken is antony-blinken", () => {
     const blinken = entity(entities, "antony-blinken");
     expect(blinken).toMatchObject({ name: "Antony Blinken", type: "person", mentions: 2 });

@@ -304,6 +304,9 @@ export function makeResolver(
         const full = only(here?.initials, key) ?? only(acronyms, key);
         if (full) return full;
       }
+      // A place written in capitals ("OSAKA (Reuters) -", a dateline) is that place, not the last word of a name in
+      // its story ("Naomi Osaka", "Raja Casablanca").
+      if (type === "place" && surface.length >= 3 && surface === surface.toUpperCase() && /\p{Lu}{3}/u.test(surface)) return key;
       // A name the document writes with a company's legal form elsewhere is that company ("Halvorsen" → "Halvorsen
       // Shipping", which the headline made a person, → Halvorsen Shipping ASA).
       const company = (found: string) => (here?.stems.has(found) ? companyOf(found) : undefined) ?? found;
@@ -336,7 +339,9 @@ export function makeResolver(
         // Brann"): it may stand for either.
         const named = [...filedUnder(here?.orgFirst, key)];
         const elsewhere = named.length > 0 && laterWordOf(here?.orgFirst, key, companyStem(named[0] as string));
-        const org = isAcronymName(surface) || isCommonWord(surface) || elsewhere ? undefined : oneCompany(named);
+        // Nor a place the gazetteer knows ("Queensland" beside "Queensland Sugar Limited").
+        const place = lookupGazetteer(key)?.type === "place";
+        const org = isAcronymName(surface) || isCommonWord(surface) || elsewhere || place ? undefined : oneCompany(named);
         if (org) return companyOf(org) ?? org;
       }
       if (type === "person") return only(corpus.surnames, key) ?? (here?.surnames.has(key) ? undefined : dominant(key)) ?? key;
