@@ -324,6 +324,16 @@ describe("extractMentions", () => {
     expect(found("The Federated Chamber of Industries said so.")).toEqual([["Federated Chamber of Industries", "organization"]]);
   });
 
+  it("reads a country's sports body or LNG venture as an organisation, not the country", () => {
+    const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
+    expect(found("Cricket South Africa (CSA) said the tour would go ahead.")).toEqual([
+      ["Cricket South Africa", "organization"],
+      ["CSA", "organization"],
+    ]);
+    expect(found("Nigeria LNG shipped its first cargo of the year.")).toEqual([["Nigeria LNG", "organization"]]);
+    expect(found("He played cricket in South Africa.")).toEqual([["South Africa", "place"]]);
+  });
+
   it("reads a sports ground as a place", () => {
     expect(extractMentions("Fans filled the Kofi Annan Arena on Friday.").map((m) => [m.text, m.type])).toEqual([
       ["Kofi Annan Arena", "place"],

@@ -178,6 +178,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   // No name is found in a ticker later either ("(INCO.JK)").
   reading.misc.push(...tickers);
   completeNames(text, mentions);
+  nationalBodies(text, mentions);
   portfolioOff(text, mentions);
   personOfBody(text, mentions);
   surnamesArePeople(mentions, text);
@@ -466,6 +467,48 @@ function leftOut(
     }
   });
   return untyped;
+}
+
+/** Sports whose national bodies are named with their country ("Cricket Australia", "Sri Lanka Cricket"), and LNG ventures ("Oman LNG"). */
+const BODY_WORDS =
+  "Cricket|Rugby|Football|Soccer|Tennis|Athletics|Swimming|Golf|Hockey|Netball|Cycling|Rowing|Basketball|Volleyball|Boxing|Badminton";
+const BODY_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${BODY_WORDS})[ \\t]+$`, "u");
+const BODY_AFTER = new RegExp(`^[ \\t]+(${BODY_WORDS}|LNG)(?![\\p{L}\\p{N}])`, "u");
+
+/**
+ * A country's (or region's) sports body or LNG venture, of which the tagger read only the place: "Cricket South
+ * Africa (CSA)", "Sri Lanka Cricket", "Oman LNG". The sport's word, capitalised beside the place, makes the whole an
+ * organisation (and its bracketed acronym then the body's, not the country's).
+ */
+function nationalBodies(text: string, mentions: LocatedMention[]): void {
+  if (
+    !/Cricket|Rugby|Football|Soccer|Tennis|Athletics|Swimming|Golf|Hockey|Netball|Cycling|Rowing|Basketball|Volleyball|Boxing|Badminton|LNG/u.test(
+      text,
+    )
+  )
+    return;
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i] as LocatedMention;
+    if (mention.type !== "place") continue;
+    const before = BODY_BEFORE.exec(text.slice(Math.max(0, mention.start - 16), mention.start));
+    const after = before ? undefined : BODY_AFTER.exec(text.slice(mention.end, mention.end + 16));
+    const word = before?.[1] ?? after?.[1];
+    if (!word) continue;
+    const start = before ? mention.start - before[0].length + before[0].indexOf(word) : mention.start;
+    const end = after ? mention.end + after[0].length : mention.end;
+    // The sport's word read as a name of its own ("Cricket" as a person) goes into the body's.
+    for (let j = mentions.length - 1; j >= 0; j--) {
+      const other = mentions[j] as LocatedMention;
+      if (other !== mention && other.start < end && start < other.end) {
+        mentions.splice(j, 1);
+        if (j < i) i--;
+      }
+    }
+    mention.start = start;
+    mention.end = end;
+    mention.text = text.slice(start, end);
+    mention.type = "organization";
+  }
 }
 
 /** A minister's title before a name: "Minister of", "Secretary for", maybe with the first words of the portfolio. */
