@@ -334,6 +334,13 @@ describe("extractMentions", () => {
     expect(found("He played cricket in South Africa.")).toEqual([["South Africa", "place"]]);
   });
 
+  it("reads a name before a player's or a coach's job as a team's", () => {
+    expect(extractMentions("After the draw, Hapoel Tamra manager Eli Cohen resigned.").map((m) => [m.text, m.type])).toEqual([
+      ["Hapoel Tamra", "organization"],
+      ["Eli Cohen", "person"],
+    ]);
+  });
+
   it("reads a sports ground as a place", () => {
     expect(extractMentions("Fans filled the Kofi Annan Arena on Friday.").map((m) => [m.text, m.type])).toEqual([
       ["Kofi Annan Arena", "place"],
