@@ -6,6 +6,12 @@ const kabul = { stems: new Set(["kabul"]), prefixes: [] };
 const filler = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `w${from + i}`).join(" ");
 
 describe("snippet windows", () => {
+  it("mark a hyphenated word the search found written together, and not the same words apart", () => {
+    const ceasefire = { stems: new Set(["ceasefir"]), prefixes: [] };
+    expect(makeSnippet("A cease-fire was agreed.", ceasefire)).toBe("A <mark>cease</mark>-<mark>fire</mark> was agreed.");
+    expect(makeSnippet("They cease fire at dawn.", ceasefire)).toBe("They cease fire at dawn.");
+  });
+
   it("keep a short text whole, its punctuation included", () => {
     expect(makeSnippet('"Kabul," he said.', kabul)).toBe("&quot;<mark>Kabul</mark>,&quot; he said.");
   });

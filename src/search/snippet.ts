@@ -1,4 +1,5 @@
 /** @module Cuts the best passage of a text around matched terms, HTML-escaped, with each match wrapped in `<mark>`. */
+import { stem } from "../format/analyzer";
 import { type TextWord, textWords } from "./doc-words";
 
 export interface Matcher {
@@ -31,7 +32,7 @@ interface Word {
 
 /** Splits text into words with offsets (or takes them already split), noting which query term each one matches. */
 export function matchWords(text: string, matcher: Matcher, tokens: TextWord[] = textWords(text)): Word[] {
-  return tokens.map((token) => {
+  const words = tokens.map((token) => {
     const word: Word = { start: token.start, end: token.end };
     token.folded.forEach((folded, i) => {
       if (word.match) return;
@@ -43,6 +44,18 @@ export function matchWords(text: string, matcher: Matcher, tokens: TextWord[] = 
     });
     return word;
   });
+  // A hyphenated word the search found written together ("ceasefire" in "cease-fire", as the build indexes it too).
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i] as Word, words[i + 1] as Word];
+    if (a.match || b.match || !/^[-‐]$/u.test(text.slice(a.end, b.start))) continue;
+    const s = stem(`${(tokens[i] as TextWord).folded.at(-1) ?? ""}${(tokens[i + 1] as TextWord).folded[0] ?? ""}`);
+    if (!matcher.stems.has(s)) continue;
+    for (const word of [a, b]) {
+      word.match = s;
+      word.exact = !matcher.exact || matcher.exact.has(s);
+    }
+  }
+  return words;
 }
 
 /**
