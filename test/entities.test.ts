@@ -341,6 +341,17 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("completes a place with its facility's head, and leaves a sentence's qualifier out of a place's name", () => {
+    const found = (text: string) => extractMentions(text).map((m) => [m.text, m.type]);
+    expect(found("The match at Cape Town Stadium drew 40,000.")).toEqual([["Cape Town Stadium", "place"]]);
+    expect(found("Talks with Baghdad stalled. Northern Syria has been under Kurdish control since 2012.")).toEqual([
+      ["Baghdad", "place"],
+      ["Syria", "place"],
+    ]);
+    expect(found("Northern Ireland voted.")).toEqual([["Northern Ireland", "place"]]);
+    expect(found("Air Canada and Porter Airlines said so.")[0]).toEqual(["Air Canada", "organization"]);
+  });
+
   it("reads a sports ground as a place", () => {
     expect(extractMentions("Fans filled the Kofi Annan Arena on Friday.").map((m) => [m.text, m.type])).toEqual([
       ["Kofi Annan Arena", "place"],

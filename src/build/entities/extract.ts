@@ -593,8 +593,17 @@ const NOT_PERSON_WORDS = new Set(
  */
 const NOUN_AND_BEFORE = /(?:[,;:(]|(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*)[ \t]*((\p{Lu}\p{Ll}+)[ \t]+and[ \t]+)$/u;
 
+/** The head of a facility's name after a place's: "Stadium", "Arena", "Airport", "Dam", "Oval". */
+const FACILITY_AFTER = /^[ \t]+(?:Stadium|Arena|Airport|Dam|Oval)(?![\p{L}\p{N}])/u;
+
 /** A legal form as written after a company's name: "plc", or capitalised ("Ltd", "AG", "S.A."); not a word such as "as". */
 const LEGAL_FORM_AFTER = /^[ \t]+(?:plc|\p{Lu}[\p{L}.]{0,5})(?![\p{L}\p{N}])/u;
+
+/** Words that qualify a place without being part of its name ("northern Iraq", "neighbouring Mali"); not "Air" of "Air Canada". */
+const PLACE_QUALIFIERS = new Set(
+  `northern southern eastern western central northeastern northwestern southeastern southwestern neighbouring
+   neighboring rural coastal landlocked mainland`.split(/\s+/u),
+);
 
 /** A given name of two syllables joined by a hyphen, the second in lower case ("Chin-long", "Kyung-hoon"). */
 const HYPHENATED_GIVEN_NAME = /^[ \t]+(\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5})(?![\p{L}\p{N}-])/u;
@@ -627,6 +636,18 @@ const COMPOUND_ENDS = new Set([
 function completeNames(text: string, mentions: LocatedMention[]): void {
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i] as LocatedMention;
+    // A sentence's first word qualifying the place after it, read into its name ("Neighbouring Mali closed…",
+    // "Northern Iraq has…"): not when the whole is a place the gazetteer knows ("Northern Ireland").
+    const opener = /^(\p{Lu}\p{Ll}+)[ \t]+(?=\p{Lu})/u.exec(mention.text);
+    if (opener && /(?:^|[.!?]["”’]?[ \t]+|\n[ \t]*)$/u.test(text.slice(Math.max(0, mention.start - 4), mention.start))) {
+      const word = (opener[1] as string).toLowerCase();
+      const rest = mention.text.slice(opener[0].length);
+      if (PLACE_QUALIFIERS.has(word) && lookupGazetteer(nameKey(rest))?.type === "place" && !lookupGazetteer(nameKey(mention.text))) {
+        mention.start += opener[0].length;
+        mention.text = rest;
+        mention.type = "place";
+      }
+    }
     const next = mentions[i + 1];
     if (
       next &&
@@ -639,6 +660,15 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
       mention.text = text.slice(mention.start, mention.end);
       mention.type = "organization";
       mentions.splice(i + 1, 1);
+      continue;
+    }
+    // A ground, an airport or a dam named after the place before it ("Cape Town Stadium"), its head left off.
+    const facility = FACILITY_AFTER.exec(text.slice(mention.end, mention.end + 12))?.[0];
+    if (facility && (!next || next.start >= mention.end + facility.length || next.end === mention.end + facility.length)) {
+      if (next && next.start < mention.end + facility.length) mentions.splice(i + 1, 1);
+      mention.end += facility.length;
+      mention.text = text.slice(mention.start, mention.end);
+      mention.type = "place";
       continue;
     }
     if (mention.type === "organization") {
