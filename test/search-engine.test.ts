@@ -1,5 +1,6 @@
 /** @module The search as a user meets it: hits, snippets, paging, phrases, facets, corrections, recency, filters alone, exclusions and the query's bounds. */
 import { describe, expect, it } from "vitest";
+import { joinedTerms } from "../src/build/flex-export";
 import { buildBundle } from "../src/build/write";
 import { AppError } from "../src/errors";
 import { bundleKey, MANIFEST_DATE_RUNS } from "../src/format/bundle";
@@ -457,6 +458,28 @@ describe("typo corrections", () => {
     expect((await match("stock OR market ")).corrected).toBeUndefined();
   });
 
+  it("corrects a typo one edit from a known word rather than split it, and reranks a split word's halves as typed", async () => {
+    const docs: Doc[] = [
+      { title: "Tools", body: "A useful tool for the market in Delhi." },
+      { title: "Use", body: "Full use of the market and the stock in Delhi." },
+      { title: "Power", body: "The full use of power and the stock market." },
+      { title: "Stock market", body: "The stock market in Delhi rose; Delhi traders cheered." },
+    ];
+    const { match } = await corpus(docs);
+    // "use" and "full" are each in more documents than "useful": a typo one edit away still wins.
+    expect((await match("usefull ")).corrected).toBe("useful");
+    const split = await match("stockmarket delhi ");
+    expect(split.corrected).toBe("stock market delhi");
+    expect(split.groups.map((g) => g.typed)).toEqual([["stock"], ["market"], ["delhi"]]);
+  });
+
+  it("reads a query of many hyphenated words as their parts when their joined forms do not fit the bound on terms", async () => {
+    const { match } = await corpus(news);
+    const words = Array.from({ length: 11 }, (_, i) => `wk${String.fromCharCode(97 + i)}-wl${String.fromCharCode(97 + i)}`);
+    const many = await match(`${words.join(" ")} `);
+    expect(many.groups).toHaveLength(22);
+  });
+
   it("matches a hyphenated word written together, and a word written together hyphenated", async () => {
     const docs: Doc[] = [
       { title: "Truce holds", body: "A cease-fire was agreed on Monday in the north." },
@@ -473,6 +496,8 @@ describe("typo corrections", () => {
     const pretax = await match("pre-tax ");
     expect(pretax.candidates[0]).toMatchObject({ doc: 1, matched: 2 });
     expect(parseQuery("pre-tax cut").clauses.map((c) => c.compound)).toEqual(["pretax", "pretax", undefined]);
+    // Not after a stop word: "no-one" is no "noon".
+    expect(joinedTerms("No-one signed the cease-fire.")).toEqual(["ceasefir"]);
   });
 
   it("adds no correction beyond the query's bound on terms", async () => {

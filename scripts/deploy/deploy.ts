@@ -194,7 +194,13 @@ const updated = (await bulkFiles(out)).filter(
 let served = new Set<string>();
 if (!assets && args["skip-build"] && !args.update && !args["dry-run"]) {
   const text = getValue(LIVE_MANIFEST_KEY, target);
-  const live = text === undefined ? undefined : Manifest.safeParse(JSON.parse(text));
+  // An unreadable live value is no reason to skip anything: the whole archive is uploaded, as for a first deploy.
+  let live: ReturnType<typeof Manifest.safeParse> | undefined;
+  try {
+    live = text === undefined ? undefined : Manifest.safeParse(JSON.parse(text));
+  } catch {
+    live = undefined;
+  }
   served = servedSegments(live?.success ? live.data : undefined, manifest);
 }
 const { files, segments } = uploadPlan(updated, manifest.version, served);

@@ -67,6 +67,8 @@ export function joinedTerms(text: string, lang?: string): string[] {
   if (!text.includes("-") && !text.includes("‐")) return [];
   const out: string[] = [];
   for (const m of text.matchAll(HYPHENATED)) {
+    // Not after a stop word: "no-one" and "so-called" are no "noon" and "socal".
+    if (isStopWord(foldWords(m[0].split(/[-‐]/u)[0] as string)[0] ?? "")) continue;
     const [word] = foldWords(m[0].replace(/[-‐]/gu, ""));
     if (word && word.length >= 4) out.push(...analyzeWords([word], lang));
   }
@@ -153,7 +155,9 @@ export class FlexIndexes {
       const tf = new Map<string, number>();
       for (const t of terms[field]) tf.set(t, (tf.get(t) ?? 0) + 1);
       // Weighed as the field's own terms, not counted in its length: its BM25 weights stay as they were.
-      for (const t of joined[field]) if (!tf.has(t)) tf.set(t, joined[field].filter((u) => u === t).length);
+      const extra = new Map<string, number>();
+      for (const t of joined[field]) extra.set(t, (extra.get(t) ?? 0) + 1);
+      for (const [t, n] of extra) if (!tf.has(t)) tf.set(t, n);
       if (tf.size === 0) continue;
       this.field = field;
       this.fieldLength = terms[field].length;

@@ -12,7 +12,7 @@ import { docsOf, type Ranked, rankCandidates, type TermGroup } from "./rank";
 import { EXACT_DATE_CHUNKS, holdingAny, inRange, TailLoader, type TailRequest } from "./tails";
 import { topK } from "./top-k";
 import type { Engine, Match, MatchOptions } from "./types";
-import { correctionGroups, corrections, MIN_CORRECTABLE } from "./typos";
+import { correctionGroups, corrections, editDistance, MIN_CORRECTABLE } from "./typos";
 
 /** Completions tried for the word being typed. */
 export const MAX_EXPANSIONS = 8;
@@ -32,13 +32,23 @@ async function expand(engine: Engine, parsed: ParsedQuery, room: number): Promis
   const [first, ...others] = engine.languages ?? [];
   /** Each group's words and completions, with their weights, for the other languages' stems. */
   const sources: [string, number][][] = [];
+  /** The terms the query's bound counted already: its words' stems. */
+  const counted = new Set(parsed.clauses.flatMap((c) => c.words.map((w) => stem(w, first))));
   const groups = await Promise.all(
     parsed.clauses
       .filter((c) => !c.negated)
       .map(async (clause, i) => {
         const words: [string, number][] = clause.words.map((word) => [word, 1]);
-        // The hyphenated word written together, as the build indexes it too ("pretax" for "pre-tax").
-        if (clause.compound) words.push([clause.compound, 1]);
+        // The hyphenated word written together, as the build indexes it too ("pretax" for "pre-tax"), while the
+        // query's bound on terms leaves room for it (it is an extra: the query reads as its parts without it).
+        if (clause.compound) {
+          const term = stem(clause.compound, first);
+          if (counted.has(term) || room > 0) {
+            if (!counted.has(term)) room--;
+            counted.add(term);
+            words.push([clause.compound, 1]);
+          }
+        }
         const last = clause.words.at(-1) as string;
         if (clause.prefix) {
           for (const [completion] of (await engine.completions(last)).slice(0, MAX_EXPANSIONS)) words.push([completion, COMPLETION_WEIGHT]);
@@ -49,7 +59,7 @@ async function expand(engine: Engine, parsed: ParsedQuery, room: number): Promis
           if (!variants.has(s)) variants.set(s, weight);
         }
         sources[i] = words;
-        return { word: clause.words.join(" OR "), field: clause.field, variants };
+        return { word: clause.words.join(" OR "), field: clause.field, variants, typed: clause.words };
       }),
   );
   const known = new Set(groups.flatMap((g) => [...g.variants.keys()]));
@@ -369,13 +379,16 @@ async function correctTypos(
       continue;
     }
     const nearest = corrections(group.word, [...frequency]);
-    // Split only where the halves are more common than the nearest known word: "embasy" is "embassy", not "emb asy".
-    const split = await splitWord(engine, group.word, frequency, learn, nearest[0]?.[1] ?? 0);
+    // Not where a known word is one edit away ("usefull" is "useful", not "use full"), and only where the halves are
+    // more common than the nearest known word two edits away ("embasy" is "embassy", not "emb asy").
+    const typo = nearest.some(([w]) => editDistance(group.word, w, 1) <= 1);
+    const split = typo ? undefined : await splitWord(engine, group.word, frequency, learn, nearest[0]?.[1] ?? 0);
     if (split && fits(...split)) {
       const [first, second] = split;
       add(group, first);
       // The second half is a clause of its own, right after: a document should hold both.
-      const next: TermGroup = { word: second, field: group.field, variants: new Map() };
+      const next: TermGroup = { word: second, field: group.field, variants: new Map(), typed: [second] };
+      group.typed = [first];
       add(next, second);
       groups.splice(groups.indexOf(group) + 1, 0, next);
       shown.set(group, [first, second]);

@@ -11,6 +11,8 @@ export interface TermGroup {
   field: "text" | "title";
   /** Index term → weight: 1 for the words typed, less for completions and corrections. */
   variants: Map<string, number>;
+  /** The folded words typed for it (its clause's; a split word's half): what the rerank's exact-word bonus looks for. */
+  typed?: string[];
   /**
    * A common clause: all its terms' lists are longer than their heads and only the heads are loaded. Like
    * Lucene's common terms, it adds to the score of the documents it holds but does not decide the tiers

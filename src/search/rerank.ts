@@ -49,7 +49,9 @@ export function rerankPage(
   wordsOf: (doc: number, meta: DocMeta) => DocWords,
 ): Candidate[] {
   const groups = match.groups;
-  const typed = match.parsed.clauses.filter((c) => !c.negated).map((c) => c.words);
+  const clauses = match.parsed.clauses.filter((c) => !c.negated);
+  // Each group's own words: a word split in two (`correctTypos`) made two groups of one clause.
+  const typed = groups.map((g, i) => g.typed ?? clauses[i]?.words);
   const rescored = page.map((c) => {
     const meta = metas.get(c.doc);
     if (!meta) return c;

@@ -470,6 +470,12 @@ function leftOut(
   return untyped;
 }
 
+/** Nouns a place's name and a sport or a fuel qualify: "U.S. LNG exports", "the India Cricket team". */
+const TRADE_NOUNS = new Set(
+  `exports imports shipments cargoes cargo prices price production output demand supply supplies sales volumes market
+   markets capacity trade team teams squad players fans season`.split(/\s+/u),
+);
+
 /** Sports whose national bodies are named with their country ("Cricket Australia", "Sri Lanka Cricket"), and LNG ventures ("Oman LNG"). */
 const BODY_WORDS =
   "Cricket|Rugby|Football|Soccer|Tennis|Athletics|Swimming|Golf|Hockey|Netball|Cycling|Rowing|Basketball|Volleyball|Boxing|Badminton";
@@ -495,6 +501,9 @@ function nationalBodies(text: string, mentions: LocatedMention[]): void {
     const after = before ? undefined : BODY_AFTER.exec(text.slice(mention.end, mention.end + 16));
     const word = before?.[1] ?? after?.[1];
     if (!word) continue;
+    // Not a trade the place's name and the word qualify ("U.S. LNG exports", "Qatar LNG shipments").
+    const following = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(mention.end + (after?.[0].length ?? 0), mention.end + 40))?.[1];
+    if (following && TRADE_NOUNS.has(following)) continue;
     const start = before ? mention.start - before[0].length + before[0].indexOf(word) : mention.start;
     const end = after ? mention.end + after[0].length : mention.end;
     // The sport's word read as a name of its own ("Cricket" as a person) goes into the body's.
@@ -599,33 +608,12 @@ const FACILITY_AFTER = /^[ \t]+(?:Stadium|Arena|Airport|Dam|Oval)(?![\p{L}\p{N}]
 /** A legal form as written after a company's name: "plc", or capitalised ("Ltd", "AG", "S.A."); not a word such as "as". */
 const LEGAL_FORM_AFTER = /^[ \t]+(?:plc|\p{Lu}[\p{L}.]{0,5})(?![\p{L}\p{N}])/u;
 
-/** Words that qualify a place without being part of its name ("northern Iraq", "neighbouring Mali"); not "Air" of "Air Canada". */
-const PLACE_QUALIFIERS = new Set(
-  `northern southern eastern western central northeastern northwestern southeastern southwestern neighbouring
-   neighboring rural coastal landlocked mainland`.split(/\s+/u),
-);
-
 /** A given name of two syllables joined by a hyphen, the second in lower case ("Chin-long", "Kyung-hoon"). */
 const HYPHENATED_GIVEN_NAME = /^[ \t]+(\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5})(?![\p{L}\p{N}-])/u;
 /** Second halves of compound adjectives, not of given names ("Icahn-led", "Tokyo-based"). */
-const COMPOUND_ENDS = new Set([
-  "led",
-  "run",
-  "based",
-  "owned",
-  "made",
-  "born",
-  "held",
-  "bound",
-  "style",
-  "type",
-  "like",
-  "sized",
-  "free",
-  "class",
-  "level",
-  "term",
-]);
+const COMPOUND_ENDS = new Set(
+  "led run based owned made born held bound style type like sized free class level term chair elect".split(" "),
+);
 
 /**
  * Words the tagger left off the end of a name: a person's hyphenated given name after the family name ("Yang
@@ -636,18 +624,6 @@ const COMPOUND_ENDS = new Set([
 function completeNames(text: string, mentions: LocatedMention[]): void {
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i] as LocatedMention;
-    // A sentence's first word qualifying the place after it, read into its name ("Neighbouring Mali closed…",
-    // "Northern Iraq has…"): not when the whole is a place the gazetteer knows ("Northern Ireland").
-    const opener = /^(\p{Lu}\p{Ll}+)[ \t]+(?=\p{Lu})/u.exec(mention.text);
-    if (opener && /(?:^|[.!?]["”’]?[ \t]+|\n[ \t]*)$/u.test(text.slice(Math.max(0, mention.start - 4), mention.start))) {
-      const word = (opener[1] as string).toLowerCase();
-      const rest = mention.text.slice(opener[0].length);
-      if (PLACE_QUALIFIERS.has(word) && lookupGazetteer(nameKey(rest))?.type === "place" && !lookupGazetteer(nameKey(mention.text))) {
-        mention.start += opener[0].length;
-        mention.text = rest;
-        mention.type = "place";
-      }
-    }
     const next = mentions[i + 1];
     if (
       next &&
@@ -684,8 +660,11 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
         !CALENDAR.has(lower) &&
         !PARTY_LABELS.has(lower) &&
         !isDemonymWord(lower) &&
-        // A body's name of two words or more, not opening with an acronym ("NL Industries").
+        // A body's name opening with a common noun ("Merger Commission") or of three words or more ("Sanitation
+        // Development Agency"), not a brand and its head ("Orange and Vodafone Group", "Target and Walmart Inc") nor
+        // an acronym ("NL Industries").
         /^\p{Lu}\p{Ll}+\s\S/u.test(mention.text) &&
+        (isCommonWord(mention.text.split(/\s/u)[0] as string) || mention.text.split(/\s+/u).length >= 3) &&
         namesBody(mention.text) &&
         // Nor a name of its own elsewhere in the document ("Brown" of "Brown and AFG Industries").
         !mentions.some((m) => m.text === noun && m !== previous) &&
@@ -828,6 +807,8 @@ function companiesByTheirShares(text: string, mentions: readonly LocatedMention[
   if (!/shares|stock|stake|chief|chairman|board|profit/iu.test(text)) return;
   for (const mention of mentions) {
     if (mention.type === "organization" || mention.role || described.has(mention)) continue;
+    // Not a person's surname ("Musk's shares" after "Elon Musk").
+    if (mention.type === "person" && mentions.some((m) => m.type === "person" && m.text.endsWith(` ${mention.text}`))) continue;
     if (
       !COMPANY_AFTER.test(text.slice(mention.end, mention.end + 24)) &&
       !COMPANY_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start))
@@ -849,10 +830,13 @@ function teamsByTheirPlayers(text: string, mentions: readonly LocatedMention[], 
   for (const mention of mentions) {
     if (mention.type !== "person" || mention.role || described.has(mention)) continue;
     if (!TEAM_AFTER.test(text.slice(mention.end, mention.end + 16))) continue;
+    // Not the person given the job ("Arsenal appointed Mikel Arteta manager", "named Harry Kane captain").
+    if (GIVEN_THE_JOB.test(text.slice(Math.max(0, mention.start - 16), mention.start))) continue;
     mention.type = lookupGazetteer(nameKey(mention.text))?.type === "place" ? "place" : "organization";
     described.add(mention);
   }
 }
+const GIVEN_THE_JOB = /\b(?:appoint|appoints|appointed|name|names|named|make|makes|made|elected|hired|installed|confirmed|as)[ \t]+$/iu;
 const TEAM_AFTER = /^[ \t]+(?:manager|coach|striker|midfielder|defender|goalkeeper|captain|winger)\b/u;
 
 /** "shares in", "shares of", "a stake in" before a company's name: on CoNLL-2003 train organisations 12 times in 13 (the other a place). */
@@ -869,6 +853,9 @@ function acronymedBodies(text: string, mentions: readonly LocatedMention[], desc
   if (!text.includes("(")) return;
   for (const mention of mentions) {
     if (mention.type !== "person" || mention.role || !/\s/u.test(mention.text)) continue;
+    // Not a person known by initials ("Mohammed bin Salman (MBS)", "John F. Kennedy (JFK)"): a given name first.
+    const given = (mention.text.split(/\s/u)[0] as string).toLowerCase();
+    if (lexiconClass(given) === "first" || /\s(?:bin|ibn|bint)\s/u.test(mention.text)) continue;
     const acronym = /^[ \t]*\(([^()\s]{2,12})\)/u.exec(text.slice(mention.end, mention.end + 20))?.[1];
     if (!acronym || !isBracketedAcronym(acronym)) continue;
     const name = mention.text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
@@ -954,9 +941,10 @@ function coordinatedPlaces(text: string, mentions: readonly LocatedMention[], de
         described.add(mention);
       }
     // "between Israel and Hizbollah" names two sides, not two places.
+    // Only where places are named: after a preposition of place ("in Lisbon and Setubal"), not "hits Britain and Unilever".
     else if (
       list.length === 2 &&
-      !/\bbetween(?:\s+the)?\s*$/iu.test(text.slice(Math.max(0, (list[0] as LocatedMention).start - 12), (list[0] as LocatedMention).start))
+      LOCATIVE_BEFORE.test(text.slice(Math.max(0, (list[0] as LocatedMention).start - 16), (list[0] as LocatedMention).start))
     )
       pairedPlace(text, list[0] as LocatedMention, list[1] as LocatedMention, described);
     // The last name of a list may open the next one ("Iran and Iraq, Kasahara said" opens none).
@@ -990,6 +978,9 @@ function pairedPlace(text: string, a: LocatedMention, b: LocatedMention, describ
     described.add(other);
   }
 }
+
+/** A preposition of place right before a pair of names (not "between": "between Israel and Hizbollah" names two sides). */
+const LOCATIVE_BEFORE = /\b(?:in|at|from|to|into|across|near|around|throughout|outside|inside|towards?)(?:[ \t]+the)?[ \t]+$/iu;
 
 /** Whether a name ends in an organisation's head noun ("Nagoya Exchanges", "Western Railway", "Hemoportugal Lda"). */
 function namesBody(name: string): boolean {
@@ -1129,7 +1120,10 @@ function typeBefore(words: readonly Word[], j: number, name: string): EntityType
     return OWNED_NOUNS.has(noun) && !/-(?:based|owned|listed|controlled|run)$/iu.test((words[j] as Word).text) ? "organization" : undefined;
   }
   if (lexiconClass((words[j] as Word).text.toLowerCase()) === "first") return undefined;
-  return PLACE_DESCRIPTORS.has(before) && !PLACE_DESCRIPTORS_BEFORE.has(before) ? undefined : descriptorType(before);
+  const described = PLACE_DESCRIPTORS.has(before) && !PLACE_DESCRIPTORS_BEFORE.has(before) ? undefined : descriptorType(before);
+  // A place the gazetteer knows stays one after a word that may be an adjective ("the daily Gaza casualty figures",
+  // "the weekly Belgrade rally", "the alliance Washington leads").
+  return described === "organization" && lookupGazetteer(nameKey(name))?.type === "place" ? undefined : described;
 }
 
 /**

@@ -306,7 +306,15 @@ export function makeResolver(
       }
       // A place written in capitals ("OSAKA (Reuters) -", a dateline) is that place, not the last word of a name in
       // its story ("Naomi Osaka", "Raja Casablanca").
-      if (type === "place" && surface.length >= 3 && surface === surface.toUpperCase() && /\p{Lu}{3}/u.test(surface)) return key;
+      // (A word its document writes as a company with a legal form goes to the company below: "VINGROUP", "Vingroup JSC".)
+      if (
+        type === "place" &&
+        surface.length >= 3 &&
+        surface === surface.toUpperCase() &&
+        /\p{Lu}{3}/u.test(surface) &&
+        !(here?.stems.has(key) && !lookupGazetteer(key))
+      )
+        return key;
       // A name the document writes with a company's legal form elsewhere is that company ("Halvorsen" → "Halvorsen
       // Shipping", which the headline made a person, → Halvorsen Shipping ASA).
       const company = (found: string) => (here?.stems.has(found) ? companyOf(found) : undefined) ?? found;
