@@ -355,6 +355,10 @@ describe("extractMentions", () => {
       ["Gaza", "place"],
     ]);
     expect(found("The deal between rivals Orange and Vodafone Group was approved.")).toContainEqual(["Vodafone Group", "organization"]);
+    // A public body's name keeps its first noun before "and" ("Monopolies and Merger Commission").
+    expect(found("It was referred to the Monopolies and Merger Commission on Monday.")).toEqual([
+      ["Monopolies and Merger Commission", "organization"],
+    ]);
     expect(found("U.S. LNG exports hit a record in March.")).toEqual([["U.S.", "place"]]);
     expect(typeOf("Arsenal appointed Mikel Arteta manager in December 2019.", "Mikel Arteta")).toBe("person");
     expect(typeOf("Elon Musk sold more Tesla stock on Tuesday. Musk's shares are worth more.", "Musk")).toBe("person");

@@ -596,6 +596,12 @@ const NOT_PERSON_WORDS = new Set(
   "chamber confederation federated regional royal national international general federal united central motor".split(" "),
 );
 
+/** Whether a name ends in the head of a public body, not a firm's legal form nor "Group" ("Merger Commission", "Cocoa Exchange"). */
+function namesPublicBody(name: string): boolean {
+  const head = name.split(/\s+/u).at(-1)?.toLowerCase() ?? "";
+  return INSTITUTION_HEADS.has(head) && !LEGAL_FORMS.has(head);
+}
+
 /**
  * A capitalised word and "and" right before a name, after a word in lower case or a comma: not opening a sentence,
  * where any word has a capital ("Traders and Internal Trade Department officials agreed…").
@@ -660,11 +666,11 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
         !CALENDAR.has(lower) &&
         !PARTY_LABELS.has(lower) &&
         !isDemonymWord(lower) &&
-        // A body's name opening with a common noun ("Merger Commission") or of three words or more ("Sanitation
-        // Development Agency"), not a brand and its head ("Orange and Vodafone Group", "Target and Walmart Inc") nor
-        // an acronym ("NL Industries").
+        // A body's name opening with a common noun, ending in a public body's head ("Merger Commission") or of three
+        // words or more ("Sanitation Development Agency"); not a brand and a firm's head ("Orange and Vodafone Group",
+        // "Target and Walmart Inc") nor an acronym ("NL Industries").
         /^\p{Lu}\p{Ll}+\s\S/u.test(mention.text) &&
-        (isCommonWord(mention.text.split(/\s/u)[0] as string) || mention.text.split(/\s+/u).length >= 3) &&
+        (isCommonWord(mention.text.split(/\s/u)[0] as string) || mention.text.split(/\s+/u).length >= 3 || namesPublicBody(mention.text)) &&
         namesBody(mention.text) &&
         // Nor a name of its own elsewhere in the document ("Brown" of "Brown and AFG Industries").
         !mentions.some((m) => m.text === noun && m !== previous) &&
