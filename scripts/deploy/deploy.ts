@@ -279,6 +279,9 @@ say(
 );
 say(`  target: ${assets ? `Cloudflare${args.env ? ` (env ${args.env})` : ""}, the bundle as the Worker's Static Assets` : where}`);
 if (args["dry-run"]) {
+  // A dry run reads nothing of the namespace: the plan above counts every segment of the archive.
+  if (!assets && args["skip-build"] && !args.update && manifest.deltas?.length)
+    say("  (a dry run does not read the namespace: deployed, the segments it serves already are not uploaded again)");
   say(
     `✔ Dry run: nothing was uploaded. ${
       assets
