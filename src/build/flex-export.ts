@@ -1,6 +1,6 @@
 /** @module Indexing with FlexSearch, each posting in the slot of its BM25 term weight, and reading the export back as `[term, slots]` entries. */
 import { Encoder, Index } from "flexsearch";
-import { analyze, analyzeWords, countTerms, foldWords, isStopWord } from "../format/analyzer";
+import { analyze, analyzeWords, countTerms, foldWords, HYPHENATED, isStopWord, joinedWord } from "../format/analyzer";
 import { MIN_PREFIX, type Slots } from "../format/bundle";
 import { type Field, fields, RESOLUTION } from "../format/flex-config";
 import { bm25, weightSlot } from "../format/scoring";
@@ -52,9 +52,6 @@ export function documentTerms(doc: IndexedDocument): Record<Field, string[]> {
   return { title, text: [...title, ...analyze(doc.body, doc.lang)], entity: doc.entities };
 }
 
-/** A word of letters joined by hyphens ("cease-fire", "co-operation", "e-mail"), of two to three parts. */
-const HYPHENATED = /(?<![\p{L}\p{N}\-‐])\p{L}+(?:[-‐]\p{L}+){1,2}(?![-‐]?[\p{L}\p{N}])/gu;
-
 /**
  * The index terms of a text's hyphenated words written together ("cease-fire" → "ceasefire", "co-operation" →
  * "cooper", as "cooperation" stems): a query for the word as one ("ceasefire") finds the text that hyphenates it, as
@@ -67,10 +64,8 @@ export function joinedTerms(text: string, lang?: string): string[] {
   if (!text.includes("-") && !text.includes("‐")) return [];
   const out: string[] = [];
   for (const m of text.matchAll(HYPHENATED)) {
-    // Not after a stop word: "no-one" and "so-called" are no "noon" and "socal".
-    if (isStopWord(foldWords(m[0].split(/[-‐]/u)[0] as string)[0] ?? "")) continue;
-    const [word] = foldWords(m[0].replace(/[-‐]/gu, ""));
-    if (word && word.length >= 4) out.push(...analyzeWords([word], lang));
+    const word = joinedWord(m[0]);
+    if (word) out.push(...analyzeWords([word], lang));
   }
   return out;
 }

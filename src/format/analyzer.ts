@@ -233,6 +233,25 @@ export function analyze(text: string, lang?: string): string[] {
   return analyzeWords(foldWords(text), lang);
 }
 
+/** A word of letters joined by hyphens, in two or three parts ("cease-fire", "co-operation", "e-mail"). */
+export const HYPHENATED = /(?<![\p{L}\p{N}\-‐])\p{L}+(?:[-‐]\p{L}+){1,2}(?![-‐]?[\p{L}\p{N}])/gu;
+
+/**
+ * A hyphenated word written together and folded, as the build indexes it beside its parts and a query's hyphenated
+ * word also matches it: of two or three parts of letters, four letters or more, not after a stop word ("no-one" and
+ * "so-called" are no "noon" and "socal"); undefined for any other word. The one rule both sides follow.
+ * @example
+ * joinedWord("Cease-fire"); // "ceasefire"
+ * joinedWord("no-one"); // undefined
+ */
+export function joinedWord(word: string): string | undefined {
+  const parts = word.split(/[-‐]/u);
+  if (parts.length < 2 || parts.length > 3 || !parts.every((part) => /^\p{L}+$/u.test(part))) return undefined;
+  if (isStopWord(foldWords(parts[0] as string)[0] ?? "")) return undefined;
+  const [joined] = foldWords(parts.join(""));
+  return joined && joined.length >= 4 ? joined : undefined;
+}
+
 /**
  * The index terms of words already folded (`foldWords`) in language `lang`: stop words dropped, stemmed.
  * @example

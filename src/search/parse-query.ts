@@ -1,5 +1,5 @@
 /** @module Reads the query language leniently: words, "phrases", -excluded, a OR b, title:, from:/to:, entity:, lang:, and prefixes. */
-import { foldWords, isStopWord } from "../format/analyzer";
+import { foldWords, isStopWord, joinedWord } from "../format/analyzer";
 import { MIN_PREFIX } from "../format/bundle";
 
 /** One thing a document should (or, negated, must not) match: a word, or alternatives joined by OR. */
@@ -107,10 +107,7 @@ export function parseQuery(q: string, facets: readonly string[] = []): ParsedQue
     }
     // A word hyphenated in two or three parts ("pre-tax", "cease-fire"): each part also matches it written together.
     // Not when its first part joins an OR before it ("kabul OR herat-kandahar").
-    const compound =
-      !negated && !(orPending && last) && words.length >= 2 && words.length <= 3 && /^\p{L}+(?:[-‐]\p{L}+){1,2}\*?$/u.test(value)
-        ? words.join("")
-        : undefined;
+    const compound = !negated && !(orPending && last) ? joinedWord(value.replace(/\*$/u, "")) : undefined;
     words.forEach((word, i) => {
       const starred = i === words.length - 1 && value.endsWith("*") && word.length >= MIN_PREFIX;
       if (orPending && i === 0 && last && !negated) {

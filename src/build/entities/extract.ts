@@ -481,6 +481,8 @@ const BODY_WORDS =
   "Cricket|Rugby|Football|Soccer|Tennis|Athletics|Swimming|Golf|Hockey|Netball|Cycling|Rowing|Basketball|Volleyball|Boxing|Badminton";
 const BODY_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${BODY_WORDS})[ \\t]+$`, "u");
 const BODY_AFTER = new RegExp(`^[ \\t]+(${BODY_WORDS}|LNG)(?![\\p{L}\\p{N}])`, "u");
+/** Whether a text holds any of those words: the documents `nationalBodies` need not look at skip it. */
+const ANY_BODY_WORD = new RegExp(`${BODY_WORDS}|LNG`, "u");
 
 /**
  * A country's (or region's) sports body or LNG venture, of which the tagger read only the place: "Cricket South
@@ -488,12 +490,7 @@ const BODY_AFTER = new RegExp(`^[ \\t]+(${BODY_WORDS}|LNG)(?![\\p{L}\\p{N}])`, "
  * organisation (and its bracketed acronym then the body's, not the country's).
  */
 function nationalBodies(text: string, mentions: LocatedMention[]): void {
-  if (
-    !/Cricket|Rugby|Football|Soccer|Tennis|Athletics|Swimming|Golf|Hockey|Netball|Cycling|Rowing|Basketball|Volleyball|Boxing|Badminton|LNG/u.test(
-      text,
-    )
-  )
-    return;
+  if (!ANY_BODY_WORD.test(text)) return;
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i] as LocatedMention;
     if (mention.type !== "place") continue;
@@ -832,7 +829,7 @@ function companiesByTheirShares(text: string, mentions: readonly LocatedMention[
  * nationalities 27) and never people.
  */
 function teamsByTheirPlayers(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
-  if (!/manager|coach|striker|midfielder|defender|goalkeeper|captain|winger/u.test(text)) return;
+  if (!ANY_TEAM_JOB.test(text)) return;
   for (const mention of mentions) {
     if (mention.type !== "person" || mention.role || described.has(mention)) continue;
     if (!TEAM_AFTER.test(text.slice(mention.end, mention.end + 16))) continue;
@@ -843,7 +840,9 @@ function teamsByTheirPlayers(text: string, mentions: readonly LocatedMention[], 
   }
 }
 const GIVEN_THE_JOB = /\b(?:appoint|appoints|appointed|name|names|named|make|makes|made|elected|hired|installed|confirmed|as)[ \t]+$/iu;
-const TEAM_AFTER = /^[ \t]+(?:manager|coach|striker|midfielder|defender|goalkeeper|captain|winger)\b/u;
+const TEAM_JOBS = "manager|coach|striker|midfielder|defender|goalkeeper|captain|winger";
+const TEAM_AFTER = new RegExp(`^[ \\t]+(?:${TEAM_JOBS})\\b`, "u");
+const ANY_TEAM_JOB = new RegExp(TEAM_JOBS, "u");
 
 /** "shares in", "shares of", "a stake in" before a company's name: on CoNLL-2003 train organisations 12 times in 13 (the other a place). */
 const COMPANY_BEFORE = /\b(?:shares|stakes?)[ \t]+(?:in|of)[ \t]+$/iu;
