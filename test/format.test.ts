@@ -177,7 +177,7 @@ describe("the analyzer", () => {
   });
 
   it("folds case and diacritics and splits on anything but letters and digits", () => {
-    expect(foldWords("Café U.S.’s KABUL")).toEqual(["cafe", "u", "s", "s", "kabul"]);
+    expect(foldWords("Café U.S.’s KABUL")).toEqual(["cafe", "us", "s", "kabul"]);
     expect(foldWords("Tleuberdí, 2021-08-13")).toEqual(["tleuberdi", "2021", "08", "13"]);
     expect(foldWords("  ")).toEqual([]);
   });

@@ -500,6 +500,23 @@ describe("typo corrections", () => {
     expect(joinedTerms("No-one signed the cease-fire.")).toEqual(["ceasefir"]);
   });
 
+  it("reads letters written with dots as the word they spell, in the text and in the query", async () => {
+    const docs: Doc[] = [
+      { title: "Sanctions", body: "The U.S. imposed sanctions on Monday." },
+      { title: "Trade", body: "US exports rose in March." },
+      { title: "Tariffs", body: "The U.K. and the E.U. talked about steel." },
+    ];
+    const { match, search: run } = await corpus(docs);
+    // "US" finds the text that writes "U.S.", and "U.S." the one that writes "US".
+    expect((await match("US sanctions ")).candidates.map((c) => [c.doc, c.matched])).toEqual([
+      [0, 2],
+      [1, 1],
+    ]);
+    expect((await match("U.S. ")).candidates.map((c) => c.doc).sort()).toEqual([0, 1]);
+    expect((await match("uk ")).candidates.map((c) => c.doc)).toEqual([2]);
+    expect((await run({ q: "US sanctions" })).hits[0]?.snippet).toBe("The <mark>U.S.</mark> imposed <mark>sanctions</mark> on Monday.");
+  });
+
   it("adds no correction beyond the query's bound on terms", async () => {
     const words = Array.from(
       { length: MAX_TERMS - 1 },

@@ -12,6 +12,13 @@ describe("snippet windows", () => {
     expect(makeSnippet("They cease fire at dawn.", ceasefire)).toBe("They cease fire at dawn.");
   });
 
+  it("mark letters written with dots as the one word they fold to", () => {
+    const us = { stems: new Set(["us"]), prefixes: [] };
+    expect(makeSnippet("The U.S. and the US agreed; U. S. Steel did not.", us)).toBe(
+      "The <mark>U.S.</mark> and the <mark>US</mark> agreed; U. S. Steel did not.",
+    );
+  });
+
   it("keep a short text whole, its punctuation included", () => {
     expect(makeSnippet('"Kabul," he said.', kabul)).toBe("&quot;<mark>Kabul</mark>,&quot; he said.");
   });

@@ -12,7 +12,13 @@ import { stemmer as turkish } from "@orama/stemmers/turkish";
 import { stemmer } from "stemmer";
 import { stopWords } from "./stop-words";
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * Letters written with a dot after each, two or more ("U.S.", "U.K.", "e.g.", "J.P."): one word, folded to its
+ * letters ("us"), so "U.S." and "US" are the same word at build and at query time. Not inside a longer run of words
+ * and dots ("reuters.com"). Marks may follow a letter (the text before folding holds them).
+ */
+export const DOTTED_LETTERS = String.raw`(?<![\p{L}\p{N}\p{M}.])(?:\p{L}\p{M}*\.)+\p{L}\p{M}*\.?(?![\p{L}\p{N}\p{M}])`;
+const WORD = new RegExp(`${DOTTED_LETTERS}|[\\p{L}\\p{N}]+`, "gu");
 const MARKS = /\p{M}+/gu;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range
 const ASCII = /^[\u0000-\u007f]*$/;
@@ -50,7 +56,10 @@ export function wordSegments(text: string): { segment: string; index: number }[]
 function foldInto(text: string, out: string[] = []): string[] {
   // Plain ASCII needs no Unicode decomposition (the common case, and the cheap one).
   const folded = isAscii(text) ? text.toLowerCase() : text.normalize("NFKD").replace(MARKS, "").toLowerCase();
-  for (const m of folded.matchAll(WORD)) out.push(m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]);
+  for (const m of folded.matchAll(WORD)) {
+    const word = m[0].includes(".") ? m[0].replaceAll(".", "") : m[0];
+    out.push(word.length > MAX_WORD ? word.slice(0, MAX_WORD) : word);
+  }
   return out;
 }
 
@@ -76,7 +85,7 @@ export function longestWord(words: readonly string[]): string {
  * script written without spaces is first cut into words by `wordSegments` (before its marks are removed: Thai
  * vowels are marks), and each is folded alone.
  * @example
- * foldWords("Café U.S.’s KABUL"); // ["cafe", "u", "s", "s", "kabul"]
+ * foldWords("Café U.S.’s KABUL"); // ["cafe", "us", "s", "kabul"]
  * foldWords("中国经济增长"); // ["中国", "经济", "增长"]
  */
 export function foldWords(text: string): string[] {

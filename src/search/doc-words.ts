@@ -5,6 +5,7 @@
  */
 import {
   analysisLanguage,
+  DOTTED_LETTERS,
   foldSegment,
   foldWords,
   isAscii,
@@ -33,7 +34,8 @@ export interface DocWords {
   text: TextWord[];
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** A word as the analyzer cuts it: letters, digits and marks, or letters with dots ("U.S.", one word: `foldWords`). */
+const WORD = new RegExp(`${DOTTED_LETTERS}|[\\p{L}\\p{N}\\p{M}]+`, "gu");
 
 /**
  * The first letters of the terms a search looks for, so words that cannot match are never stemmed: a stem
@@ -63,9 +65,11 @@ const stemIf = (word: string, initials: Initials, lang?: string) =>
 export function textWords(text: string, initials?: Initials, lang?: string): TextWord[] {
   const out: TextWord[] = [];
   for (const m of text.matchAll(WORD)) {
-    // An ASCII word matched by WORD is letters and digits: foldWords would only lower and cut it.
+    // An ASCII word matched by WORD is letters and digits (or letters with dots): foldWords would only drop the
+    // dots, lower and cut it.
     if (isAscii(m[0])) {
-      const folded = (m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]).toLowerCase();
+      const word = m[0].includes(".") ? m[0].replaceAll(".", "") : m[0];
+      const folded = (word.length > MAX_WORD ? word.slice(0, MAX_WORD) : word).toLowerCase();
       out.push({ start: m.index, end: m.index + m[0].length, folded: [folded], stems: [stemIf(folded, initials, lang)] });
     } else if (isUnspaced(m[0])) {
       // A run of a script without spaces: one word per segment, so a snippet marks the words, not the whole run.

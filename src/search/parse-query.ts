@@ -96,7 +96,7 @@ export function parseQuery(q: string, facets: readonly string[] = []): ParsedQue
     const quoted = value.startsWith('"');
     // A possessive's "s" is no word the query asks for ("Fed's" is Fed, not Fed and every text's stray "s"); a quoted
     // phrase keeps it, as the text it is checked against does.
-    const words = foldWords(quoted ? value.slice(1) : value.replace(/(\p{L})['’]s(?!\p{L})/gu, "$1"));
+    const words = foldWords(quoted ? value.slice(1) : value.replace(/(\p{L}\.?)['’]s(?!\p{L})/gu, "$1"));
     if (quoted) {
       if (words.length > 1 && !negated) parsed.phrases.push(words);
       for (const word of words)

@@ -1,6 +1,6 @@
 /** @module Completions for a typeahead: whole queries from the term dictionary, entity names, and matching titles. */
 import { AppError } from "../errors";
-import { foldWords, isStopWord, stem, stemsOf } from "../format/analyzer";
+import { foldWords, isStopWord, stemsOf } from "../format/analyzer";
 import { MIN_PREFIX, PREFIX_GROUP } from "../format/bundle";
 import type { BundleReader } from "../format/reader";
 import type { EntityType } from "../format/schema";
