@@ -226,6 +226,79 @@ describe("names sharing a head noun", () => {
   });
 });
 
+describe("bodies every country has", () => {
+  /** A document of sentences, each a list of [text, type] written side by side ("'s " between a country and a body), the first a headline with `headline`. */
+  const story = (id: string, sentences: [string, EntityType][][], headline = false) => {
+    let body = "";
+    const mentions: LocatedMention[] = [];
+    sentences.forEach((sentence, n) => {
+      sentence.forEach(([text, type], i) => {
+        if (i > 0) body += type === "organization" && sentence[i - 1]?.[1] === "place" ? "'s " : " and ";
+        mentions.push({
+          text,
+          type,
+          start: body.length,
+          end: body.length + text.length,
+          sentence: n,
+          ...(headline && n === 0 ? { headline } : {}),
+        });
+        body += text;
+      });
+      body += ". ";
+    });
+    return { doc: { id, title: "", body }, names: { mentions, untyped: [] } as DocumentNames };
+  };
+  const stories = [
+    story("a", [
+      [
+        ["Japan", "place"],
+        ["Finance Ministry", "organization"],
+      ],
+    ]),
+    story("b", [[["Japan", "place"]], [["Japan", "place"]], [["U.S.", "place"]], [["Finance Ministry", "organization"]]]),
+    story("c", [[["Brazil", "place"]], [["Brazil", "place"]], [["Finance Ministry", "organization"]]]),
+    story("d", [[["Taiwan", "place"]], [["U.S.", "place"]], [["U.S.", "place"]], [["Central Bank", "organization"]]], true),
+    story("e", [
+      [
+        ["Taiwan", "place"],
+        ["Central Bank", "organization"],
+      ],
+    ]),
+    story("f", [[["U.S. Supreme Court", "organization"]]]),
+    story("g", [[["United States", "place"]], [["Supreme Court", "organization"]]]),
+    story("h", [
+      [["Japan", "place"]],
+      [["Ministry of International Trade and Industry", "organization"]],
+      [["Japanese Finance Ministry", "organization"]],
+    ]),
+  ];
+  const { entities } = mergeEntities(
+    stories.map((s) => s.doc),
+    stories.map((s) => s.names),
+  );
+
+  it("are the country's its story is about, where the archive writes that country's: 'the Finance Ministry' of a story on Japan", () => {
+    const japan = entity(entities, "finance-ministry-japan");
+    expect(japan.name).toBe("Finance Ministry (Japan)");
+    expect(japan.documents.ids).toEqual(["a", "b"]);
+    // The archive never writes Brazil's: the bare name stays apart, merged into no country's.
+    expect(entity(entities, "finance-ministry").documents.ids).toEqual(["c"]);
+  });
+
+  it("take the country a headline names first over the one the text names most", () => {
+    expect(entity(entities, "central-bank-taiwan").documents.ids).toEqual(["d", "e"]);
+  });
+
+  it("join the body written with its country: 'Supreme Court' in a story on the United States is the U.S. Supreme Court", () => {
+    expect(entity(entities, "us-supreme-court").documents.ids).toEqual(["f", "g"]);
+  });
+
+  it("leave a ministry's own long name and one written with a people alone", () => {
+    expect(entity(entities, "ministry-of-international-trade-and-industry").documents.ids).toEqual(["h"]);
+    expect(entity(entities, "japanese-finance-ministry").documents.ids).toEqual(["h"]);
+  });
+});
+
 describe("surnames and short forms", () => {
   it("resolve to the full name, titles or not: 'Kilroy-Silk' is Robert Kilroy-Silk", () => {
     const { entities } = merge([["MEP Robert Kilroy-Silk", "person"]], [["Kilroy-Silk", "person"]], [["Mr Kilroy-Silk", "person"]]);

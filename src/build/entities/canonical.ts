@@ -4,6 +4,7 @@ import { slugify } from "../../format/slug";
 import { lookupGazetteer } from "./gazetteer";
 import { isAcronymName, mergeKey } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
+import { countryAndRest, isNationalBody } from "./resolve";
 
 type Counts = ReadonlyMap<string, number>;
 
@@ -34,7 +35,7 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
     (a, b) => b[1] - a[1] || acronymWords(a[0]) - acronymWords(b[0]) || b[0].length - a[0].length || byText(a[0], b[0]),
   );
   const full = ranked.find(([name]) => keyOf(name) === key && !isAcronymName(name) && !lookupGazetteer(nameKey(name))?.short);
-  const name = full?.[0] ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
+  const name = full?.[0] ?? nationalName(key, ranked, keyOf) ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
   if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return name;
   if (!shouted(name)) return name;
   // A place's in capitals is a dateline's ("PORTO ALEGRE"), a person's a byline's ("JOHN SMITH"). A short one may be
@@ -46,6 +47,18 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
  * A name in capitals only that is no acronym: several words ("PORTO ALEGRE"), or a word or a hyphenated part longer
  * than an acronym ("ROTTERDAM"); not "OPEC", "CD-ROM", "WHJ-TV" or "IGF-I".
  */
+/**
+ * The name of a country's national body that its mentions never write with the country ("Finance Ministry" in a
+ * story about Japan, keyed "japan finance ministry"): the body as written, then the country, "Finance Ministry (Japan)".
+ */
+function nationalName(key: string, ranked: readonly (readonly [string, number])[], keyOf: (name: string) => string): string | undefined {
+  const split = countryAndRest(key);
+  if (!split || !isNationalBody(split.rest)) return undefined;
+  const body = ranked.find(([name]) => keyOf(name) === split.rest)?.[0];
+  const country = lookupGazetteer(split.country)?.name;
+  return body && country ? `${body} (${country})` : undefined;
+}
+
 function shouted(name: string): boolean {
   return /\s/u.test(name.trim()) || name.split("-").some((part) => !/^[\p{Lu}&]{1,6}$/u.test(part));
 }

@@ -2,6 +2,7 @@
 import { type EntityType, entityTypes } from "../../format/schema";
 import { editDistance } from "../../search/typos";
 import { LEGAL_FORMS, ORG_HEADS } from "./cues";
+import { isDemonymWord } from "./demonyms";
 import { gazetteerAcronym, lookupGazetteer } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
@@ -73,6 +74,42 @@ function withoutOrganization(key: string): string | undefined {
     if (lookupGazetteer(words.slice(0, n).join(" "))?.type === "organization") return words.slice(n).join(" ");
   }
   return undefined;
+}
+
+/** The bodies every country has, named in common words: a finance ministry, a central bank, a supreme court… */
+const NATIONAL_BODIES = new Set(["central bank", "supreme court", "high court", "constitutional court", "national assembly"]);
+
+/**
+ * Whether an organisation's key, without a country, names a body every country has ("finance ministry", "ministry of
+ * finance", "central bank", "supreme court", "national assembly"): written bare, it is the one of the country its
+ * story is about, not one record for every country's. A ministry named by its portfolio, no place or people in it
+ * ("Finance Ministry", not "Japanese Finance Ministry"); not the bodies a country alone has ("State Department",
+ * "Federal Reserve").
+ * @example
+ * isNationalBody("foreign trade ministry"); // true
+ * isNationalBody("state department"); // false
+ */
+export function isNationalBody(key: string): boolean {
+  if (NATIONAL_BODIES.has(key)) return true;
+  const words = key.split(" ");
+  // A portfolio of a word or two, not a place or a people: "Finance Ministry", "Ministry of Foreign Affairs", never
+  // "Japanese Finance Ministry"; a longer name is a ministry's own ("Ministry of International Trade and Industry").
+  const portfolio =
+    words[0] === "ministry" ? (words[1] === "of" ? words.slice(2) : []) : words.at(-1) === "ministry" ? words.slice(0, -1) : [];
+  const named = portfolio.filter((w) => w !== "and");
+  return named.length >= 1 && named.length <= 2 && named.every((w) => !lookupGazetteer(w) && !isDemonymWord(w));
+}
+
+/**
+ * The country a key opens with and the rest, the country as the gazetteer's key ("united states"), its possessive
+ * dropped ("japan's finance ministry"): undefined when the key opens with none.
+ * @example
+ * countryAndRest("japan's finance ministry"); // { country: "japan", rest: "finance ministry" }
+ */
+export function countryAndRest(key: string): { country: string; rest: string } | undefined {
+  const split = withoutCountry(key.replace(/^(\S+)['’]s /u, "$1 "));
+  const entry = split && lookupGazetteer(split.country);
+  return split && entry ? { country: nameKey(entry.name), rest: split.rest } : undefined;
 }
 
 interface Indexes {
@@ -223,7 +260,58 @@ export function makeResolver(
   const byStem = new Map<string, Map<string, { docs: number; last: number }>>();
   /** Surname → the people named in full with it → the documents naming each (`last`: the latest counted). */
   const bySurname = new Map<string, Map<string, { docs: number; last: number }>>();
-  for (const { doc, key, type, surface, headline } of occurrences) {
+  /** A key naming a country's national body ("japan's finance ministry"): the key of that body, "japan finance ministry". */
+  const nationalKey = cached((key: string): string | null => {
+    const split = countryAndRest(key);
+    return split && isNationalBody(split.rest) ? `${split.country} ${split.rest}` : null;
+  });
+
+  /** The national bodies the archive writes with their country somewhere ("japan finance ministry"): the countries known to have one. */
+  const writtenWithCountry = new Set<string>();
+  /** Per document, how many mentions of its text name each country: as a place ("Japan"), or in a body's name ("U.S. Supreme Court"). */
+  const countryVotes = new Map<number, Map<string, number>>();
+  const countryNamed = cached((typed: string): string | null => {
+    const key = typed.slice(2);
+    if (typed[0] === "p") {
+      const entry = lookupGazetteer(key);
+      return entry?.country ? nameKey(entry.name) : null;
+    }
+    return typed[0] === "o" ? (countryAndRest(key)?.country ?? null) : null;
+  });
+  /** Where a country written as a place ends ("Japan" of "Japan's Finance Ministry"), `${doc} ${end}` → its key. */
+  const countryEnds = new Map<string, string>();
+  for (const { doc, end, key, type } of occurrences) {
+    const country = type === "place" ? countryNamed(`p ${key}`) : null;
+    if (country) countryEnds.set(`${doc} ${end}`, country);
+  }
+  /** The country a mention of a national body is written with ("Japan's Finance Ministry": Japan), `${doc} ${start}` → its key. */
+  const ownCountry = new Map<string, string>();
+  for (const { doc, start, key, type } of occurrences) {
+    if (type !== "organization" || !isNationalBody(key)) continue;
+    const country = countryEnds.get(`${doc} ${start - 3}`) ?? countryEnds.get(`${doc} ${start - 1}`);
+    if (!country) continue;
+    ownCountry.set(`${doc} ${start}`, country);
+    writtenWithCountry.add(`${country} ${key}`);
+  }
+  /** Per document, the first country its headline names, and where: `[start, country]`. */
+  const headlineCountry = new Map<number, [number, string]>();
+  for (const { doc, key, type, surface, headline, start } of occurrences) {
+    const country = type === "person" ? null : countryNamed(`${type[0]} ${key}`);
+    if (country && headline) {
+      const first = headlineCountry.get(doc);
+      if (!first || start < first[0]) headlineCountry.set(doc, [start, country]);
+    } else if (country) {
+      let votes = countryVotes.get(doc);
+      if (!votes) {
+        votes = new Map();
+        countryVotes.set(doc, votes);
+      }
+      votes.set(country, (votes.get(country) ?? 0) + 1);
+    }
+    if (type === "organization") {
+      const national = nationalKey(key);
+      if (national) writtenWithCountry.add(national);
+    }
     if (headline && !written.has(key) && hasCommonWord(surface)) continue;
     const entries = filing(key, type, surface);
     if (entries.length > 0) {
@@ -281,12 +369,35 @@ export function makeResolver(
     return known?.type === "organization" ? nameKey(known.name) : dominantOf(named, 0);
   });
 
+  /**
+   * The country a story is about: the first its headline names (a headline leads with its subject: "Taiwan Proposes
+   * To Invest … In U.S."), else the one its text names most, when one does (more mentions than any other; "U.S."
+   * is in most stories of an English-language archive, as the adjective of the dollar too, so a headline is the surer sign).
+   */
+  const countryOfDocument = new Map<number, string | null>();
+  const countryOf = (doc: number): string | undefined => {
+    const headed = headlineCountry.get(doc);
+    if (headed) return headed[1];
+    let country = countryOfDocument.get(doc);
+    if (country === undefined) {
+      let top = 0;
+      let tied = false;
+      country = null;
+      for (const [name, n] of countryVotes.get(doc) ?? []) {
+        if (n > top) [country, top, tied] = [name, n, false];
+        else if (n === top) tied = true;
+      }
+      if (tied) country = null;
+      countryOfDocument.set(doc, country);
+    }
+    return country ?? undefined;
+  };
   const lookup = (doc: number, pick: (indexes: Indexes) => string | undefined): string | undefined => {
     const local = byDoc.get(doc);
     return (local && pick(local)) ?? pick(corpus);
   };
 
-  const resolve = ({ doc, surface, key, type, headline }: Occurrence): string => {
+  const resolve = ({ doc, start, surface, key, type, headline }: Occurrence): string => {
     // An acronym its document introduces in brackets is that document's name for it, before anything else: it goes
     // where the name goes ("the U.S. Securities and Exchange Commission (SEC)": to the Securities and Exchange Commission).
     const introduced = brackets.local.size > 0 && isBracketedAcronym(surface) ? brackets.local.get(`${doc} ${key}`) : undefined;
@@ -374,6 +485,10 @@ export function makeResolver(
       if (full) return full;
     }
     if (type === "organization") {
+      // A body every country has, written with its country, is that country's: "Japan's Finance Ministry" is Japan's
+      // ("japan finance ministry"), "U.S. Supreme Court" the United States' (never the bare name's, below).
+      const national = nationalKey(key);
+      if (national) return national;
       // "US State Department" is the State Department, unless other countries have one too ("Finance Ministry").
       const bare = withoutCountry(key);
       const shared = bare ? count(countries, bare.rest) > 1 : true;
@@ -383,6 +498,14 @@ export function makeResolver(
       // "Security Council" beside "U.N. Security Council": the document says which; the corpus does not.
       const full = only(here?.qualified, key);
       if (full) return full;
+      // "The Finance Ministry" in a story that names Japan more than any other country: Japan's. In a story naming no
+      // country, or two as often, it stays the bare name: the ones that say which never join it.
+      // Only a country the archive writes the body with somewhere: a story naming the United States most is often about
+      // another country's ministry, and the United States has none by that name.
+      const own = isNationalBody(key) ? ownCountry.get(`${doc} ${start}`) : undefined;
+      if (own) return `${own} ${key}`;
+      const country = isNationalBody(key) ? countryOf(doc) : undefined;
+      if (country && writtenWithCountry.has(`${country} ${key}`)) return `${country} ${key}`;
     }
     return key;
   };
