@@ -293,13 +293,24 @@ export function makeResolver(
     ownCountry.set(`${doc} ${start}`, country);
     writtenWithCountry.add(`${country} ${key}`);
   }
-  /** Per document, the first country its headline names, and where: `[start, country]`. */
-  const headlineCountry = new Map<number, [number, string]>();
+  /** Per document, the countries its headline names, and where: `[start, country]`. */
+  const headlineCountries = new Map<number, [number, string][]>();
+  /** Per country, the documents naming it, the last counted: the archive's own country names most. */
+  const documentsNaming = new Map<string, { docs: number; last: number }>();
   for (const { doc, key, type, surface, headline, start } of occurrences) {
     const country = type === "person" ? null : countryNamed(`${type[0]} ${key}`);
+    if (country) {
+      const seen = documentsNaming.get(country);
+      if (!seen) documentsNaming.set(country, { docs: 1, last: doc });
+      else if (seen.last !== doc) {
+        seen.docs++;
+        seen.last = doc;
+      }
+    }
     if (country && headline) {
-      const first = headlineCountry.get(doc);
-      if (!first || start < first[0]) headlineCountry.set(doc, [start, country]);
+      const named = headlineCountries.get(doc);
+      if (named) named.push([start, country]);
+      else headlineCountries.set(doc, [[start, country]]);
     } else if (country) {
       let votes = countryVotes.get(doc);
       if (!votes) {
@@ -370,14 +381,31 @@ export function makeResolver(
   });
 
   /**
-   * The country a story is about: the first its headline names (a headline leads with its subject: "Taiwan Proposes
-   * To Invest … In U.S."), else the one its text names most, when one does (more mentions than any other; "U.S."
-   * is in most stories of an English-language archive, as the adjective of the dollar too, so a headline is the surer sign).
+   * The archive's own country, the one most documents name: in every story as a partner ("U.S. Seeks Major Japanese
+   * Economic Change"), its own bodies have names of their own (the Treasury, the State Department).
    */
+  let home: string | undefined;
+  let homeDocs = 0;
+  for (const [country, { docs }] of documentsNaming)
+    if (docs > homeDocs || (docs === homeDocs && home !== undefined && country < home)) [home, homeDocs] = [country, docs];
+  /** The countries a story's headline names, in order (a headline leads with its subject). */
+  const headlineOf = (doc: number): string[] =>
+    (headlineCountries.get(doc) ?? []).sort((a, b) => a[0] - b[0]).map(([, country]) => country);
+  /**
+   * The country whose `body` a bare mention in `doc` is: of the countries its headline names, in order, then the one
+   * its text names most, the first the archive writes the body with somewhere ("Japan's Finance Ministry"); else the
+   * first its headline names, unless that is the archive's own country; else none.
+   */
+  const nationalCountry = (doc: number, body: string): string | undefined => {
+    const headed = headlineOf(doc);
+    const text = countryOf(doc);
+    for (const country of text ? [...headed, text] : headed) if (writtenWithCountry.has(`${country} ${body}`)) return country;
+    const first = headed[0];
+    return first !== undefined && first !== home ? first : undefined;
+  };
+  /** The country a story's text names most, when one does (more mentions than any other). */
   const countryOfDocument = new Map<number, string | null>();
   const countryOf = (doc: number): string | undefined => {
-    const headed = headlineCountry.get(doc);
-    if (headed) return headed[1];
     let country = countryOfDocument.get(doc);
     if (country === undefined) {
       let top = 0;
@@ -498,14 +526,13 @@ export function makeResolver(
       // "Security Council" beside "U.N. Security Council": the document says which; the corpus does not.
       const full = only(here?.qualified, key);
       if (full) return full;
-      // "The Finance Ministry" in a story that names Japan more than any other country: Japan's. In a story naming no
-      // country, or two as often, it stays the bare name: the ones that say which never join it.
-      // Only a country the archive writes the body with somewhere: a story naming the United States most is often about
-      // another country's ministry, and the United States has none by that name.
+      // A body every country has: written with its country ("Japan's Finance Ministry"), that country's; else the
+      // country its story is about (`nationalCountry`: "the Finance Ministry" of a story headlined on Japan). In a story
+      // that does not say, it stays the bare name: the ones that say which never join it.
       const own = isNationalBody(key) ? ownCountry.get(`${doc} ${start}`) : undefined;
       if (own) return `${own} ${key}`;
-      const country = isNationalBody(key) ? countryOf(doc) : undefined;
-      if (country && writtenWithCountry.has(`${country} ${key}`)) return `${country} ${key}`;
+      const country = isNationalBody(key) ? nationalCountry(doc, key) : undefined;
+      if (country) return `${country} ${key}`;
     }
     return key;
   };
