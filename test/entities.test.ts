@@ -601,6 +601,24 @@ describe("news conventions after the tagger", () => {
     expect(types("Permits issued in Morowali and Konawe regencies would be reviewed.")).toEqual(["Morowali/place", "Konawe/place"]);
   });
 
+  it("keeps a company named after two partners whole, and two companies apart", () => {
+    expect(types("Standard and Poor's Corp said it cut the rating. Shares of Procter and Gamble Co rose.")).toEqual([
+      "Standard and Poor's Corp/organization",
+      "Procter and Gamble Co/organization",
+    ]);
+    // A line broken inside the name, as wire copy wraps, before "and" or before the legal form.
+    expect(types("Standard\nand Poor's Corp said it cut the rating of Marks and Spencer Plc.")).toEqual([
+      "Standard\nand Poor's Corp/organization",
+      "Marks and Spencer Plc/organization",
+    ]);
+    expect(types("Standard and Poor's\nCorp said it cut the rating.")).toEqual(["Standard and Poor's\nCorp/organization"]);
+    // A word written alone in the story, or an acronym, is a company of its own.
+    expect(types("Texaco said it would buy assets. Chevron and Texaco Inc agreed on Monday.")).toContain("Texaco Inc/organization");
+    expect(types("USAir bought Piedmont and PSA Inc last year.")).toContain("PSA Inc/organization");
+    // The end of a list of companies is two of them.
+    expect(types("The rest is split between Mitsui & Co, Partex and Itochu Corp.")).toContain("Itochu Corp./organization");
+  });
+
   it("lists a name once, never both as a mention and as a name left untyped", () => {
     const text = [
       "Pirates Edge Chiefs in Derby",

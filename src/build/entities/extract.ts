@@ -605,11 +605,20 @@ function namesPublicBody(name: string): boolean {
  */
 const NOUN_AND_BEFORE = /(?:[,;:(]|(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*)[ \t]*((\p{Lu}\p{Ll}+)[ \t]+and[ \t]+)$/u;
 
+/**
+ * A name's first word and "and" (or "&") before a company of one word and a legal form, at the start of a name: after
+ * a sentence's end, a bracket, a colon or a lowercase word ("Standard and Poor's Corp", "Procter and Gamble Co"); not
+ * after a name and a comma, the end of a list ("Mitsui & Co, Partex and Itochu Corp"). A line may break between them,
+ * as wire copy wraps.
+ */
+const PARTNER_AND_BEFORE =
+  /(?:^|[.!?]["”’]?\s+|[;:(]|(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*,?)\s*((\p{Lu}[\p{Ll}'’]+)[ \t\n]+(?:and|&)[ \t\n]+)$/u;
+
 /** The head of a facility's name after a place's: "Stadium", "Arena", "Airport", "Dam", "Oval". */
 const FACILITY_AFTER = /^[ \t]+(?:Stadium|Arena|Airport|Dam|Oval)(?![\p{L}\p{N}])/u;
 
 /** A legal form as written after a company's name: "plc", or capitalised ("Ltd", "AG", "S.A."); not a word such as "as". */
-const LEGAL_FORM_AFTER = /^[ \t]+(?:plc|\p{Lu}[\p{L}.]{0,5})(?![\p{L}\p{N}])/u;
+const LEGAL_FORM_AFTER = /^(?:['’]s)?(?:[ \t]+|[ \t]*\n[ \t]*)(plc|\p{Lu}[\p{L}.]{0,5})(?![\p{L}\p{N}])/u;
 
 /** A given name of two syllables joined by a hyphen, the second in lower case ("Chin-long", "Kyung-hoon"). */
 const HYPHENATED_GIVEN_NAME = /^[ \t]+(\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5})(?![\p{L}\p{N}-])/u;
@@ -630,8 +639,9 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
     const next = mentions[i + 1];
     if (
       next &&
-      next.sentence === mention.sentence &&
-      /^[ \t]+$/u.test(text.slice(mention.end, next.start)) &&
+      // A line may break before the legal form, as wire copy wraps ("Poor's\nCorp"): the sentences cut there.
+      /^(?:['’]s)?(?:[ \t]+|[ \t]*\n[ \t]*)$/u.test(text.slice(mention.end, next.start)) &&
+      (next.sentence === mention.sentence || text.slice(mention.end, next.start).includes("\n")) &&
       LEGAL_FORMS.has(next.text.toLowerCase()) &&
       mention.type !== "place"
     ) {
@@ -639,6 +649,8 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
       mention.text = text.slice(mention.start, mention.end);
       mention.type = "organization";
       mentions.splice(i + 1, 1);
+      // Read again as the company it now is (its first partner before "and", below).
+      i--;
       continue;
     }
     // A ground, an airport or a dam named after the place before it ("Cape Town Stadium"), its head left off.
@@ -651,10 +663,51 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
       continue;
     }
     if (mention.type === "organization") {
+      // A legal form the tagger left untagged after the name ("Shannonair Holdings plc"; "Poor's\nCorp", a line broken).
+      const form = LEGAL_FORM_AFTER.exec(text.slice(mention.end, mention.end + 16));
+      if (form && (!next || next.start >= mention.end + form[0].length) && LEGAL_FORMS.has((form[1] as string).toLowerCase())) {
+        mention.end += form[0].length;
+        mention.text = text.slice(mention.start, mention.end);
+      }
+      const previous = mentions[i - 1];
+      // A company named after two founders, the first left off ("Standard and Poor's Corp", "Marks and Spencer Plc",
+      // "Johnson and Johnson Inc"): one word and a legal form after "and", one word before it that is no place, people,
+      // body or company of its own (written alone elsewhere in the document, "Chevron and Texaco Inc" are two).
+      const partner = PARTNER_AND_BEFORE.exec(text.slice(Math.max(0, mention.start - 40), mention.start));
+      const [pair = "", first = ""] = partner?.slice(1) ?? [];
+      const words = mention.text.split(/\s+/u);
+      if (
+        partner &&
+        words.length === 2 &&
+        LEGAL_FORMS.has((words[1] as string).toLowerCase()) &&
+        // A partner's name, not an acronym ("Piedmont and PSA Inc" are two airlines).
+        !isAcronym((words[0] as string).replace(/['’]s$/u, "")) &&
+        !lookupGazetteer(nameKey(first)) &&
+        !isDemonymWord(first) &&
+        !CALENDAR.has(first.toLowerCase()) &&
+        !PARTY_LABELS.has(first.toLowerCase()) &&
+        !ORG_HEADS.has(first.toLowerCase()) &&
+        // Neither word a name of its own in the document: "Texaco" alone elsewhere, "Ronald Reagan".
+        !mentions.some(
+          (m) =>
+            ((m.text === first || m.text === words[0]) && !(m === previous && m.start === mention.start - pair.length)) ||
+            (m.type === "person" && m.text.endsWith(` ${first}`)),
+        ) &&
+        (!previous ||
+          previous.end <= mention.start - pair.length ||
+          (previous.text === first && previous.start === mention.start - pair.length))
+      ) {
+        if (previous && previous.start === mention.start - pair.length) {
+          mentions.splice(i - 1, 1);
+          i--;
+        }
+        mention.start -= pair.length;
+        mention.text = text.slice(mention.start, mention.end);
+        continue;
+      }
       // The first of two nouns joined by "and" that the tagger left off a body's name ("Oil and Gas Development
       // Company", "Agricultural and Rural Development Bank").
       const before = NOUN_AND_BEFORE.exec(text.slice(Math.max(0, mention.start - 30), mention.start));
-      const previous = mentions[i - 1];
       const [joined = "", noun = ""] = before?.slice(1) ?? [];
       const lower = noun.toLowerCase();
       if (
@@ -681,12 +734,6 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
           i--;
         }
         mention.start -= joined.length;
-        mention.text = text.slice(mention.start, mention.end);
-      }
-      // A legal form the tagger left untagged after the name ("Shannonair Holdings plc").
-      const form = LEGAL_FORM_AFTER.exec(text.slice(mention.end, mention.end + 12))?.[0];
-      if (form && (!next || next.start >= mention.end + form.length) && LEGAL_FORMS.has(form.trim().toLowerCase())) {
-        mention.end += form.length;
         mention.text = text.slice(mention.start, mention.end);
       }
       continue;
