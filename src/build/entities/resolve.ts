@@ -2,7 +2,7 @@
 import { type EntityType, entityTypes } from "../../format/schema";
 import { editDistance } from "../../search/typos";
 import { LEGAL_FORMS, ORG_HEADS } from "./cues";
-import { isDemonymWord } from "./demonyms";
+import { countryOfNationality, isDemonymWord } from "./demonyms";
 import { gazetteerAcronym, lookupGazetteer } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
@@ -102,14 +102,26 @@ export function isNationalBody(key: string): boolean {
 
 /**
  * The country a key opens with and the rest, the country as the gazetteer's key ("united states"), its possessive
- * dropped ("japan's finance ministry"): undefined when the key opens with none.
+ * dropped ("japan's finance ministry"); with `nationality`, a nationality's adjective is its country ("japanese
+ * finance ministry"): undefined when the key opens with none.
  * @example
  * countryAndRest("japan's finance ministry"); // { country: "japan", rest: "finance ministry" }
+ * countryAndRest("west german finance ministry", true); // { country: "west germany", rest: "finance ministry" }
  */
-export function countryAndRest(key: string): { country: string; rest: string } | undefined {
-  const split = withoutCountry(key.replace(/^(\S+)['’]s /u, "$1 "));
+export function countryAndRest(key: string, nationality = false): { country: string; rest: string } | undefined {
+  const split = withoutCountry(key.replace(/^(\S+)['’]s /u, "$1 ")) ?? (nationality ? withoutNationality(key) : undefined);
   const entry = split && lookupGazetteer(split.country);
   return split && entry ? { country: nameKey(entry.name), rest: split.rest } : undefined;
+}
+
+/** A nationality's adjective opening a key, as its country's key, and the rest ("japanese finance ministry"). */
+function withoutNationality(key: string): { country: string; rest: string } | undefined {
+  const words = key.split(" ");
+  for (let n = Math.min(2, words.length - 1); n >= 1; n--) {
+    const country = countryOfNationality(words.slice(0, n).join(" "));
+    if (country) return { country: nameKey(country), rest: words.slice(n).join(" ") };
+  }
+  return undefined;
 }
 
 interface Indexes {
@@ -262,7 +274,7 @@ export function makeResolver(
   const bySurname = new Map<string, Map<string, { docs: number; last: number }>>();
   /** A key naming a country's national body ("japan's finance ministry"): the key of that body, "japan finance ministry". */
   const nationalKey = cached((key: string): string | null => {
-    const split = countryAndRest(key);
+    const split = countryAndRest(key, true);
     return split && isNationalBody(split.rest) ? `${split.country} ${split.rest}` : null;
   });
 
