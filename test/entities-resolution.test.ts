@@ -227,6 +227,29 @@ describe("names sharing a head noun", () => {
   });
 });
 
+describe("places written short", () => {
+  it("resolve a U.S. state's abbreviation to the state, not one a country or a city has", () => {
+    const { entities } = merge(
+      [
+        ["Irvine", "place"],
+        ["Calif.", "place"],
+      ],
+      [["California", "place"]],
+      [
+        ["Pittsburgh", "place"],
+        ["Pa.", "place"],
+      ],
+      [
+        ["Atlanta", "place"],
+        ["Ga.", "place"],
+      ],
+    );
+    expect(entity(entities, "california").documents.ids).toEqual(["a", "b"]);
+    expect(entity(entities, "pennsylvania").name).toBe("Pennsylvania");
+    expect(ids(entities)).toContain("ga");
+  });
+});
+
 describe("bodies every country has", () => {
   /** A document of sentences, each a list of [text, type] written side by side ("'s " between a country and a body), the first a headline with `headline`. */
   const story = (id: string, sentences: [string, EntityType][][], headline = false) => {

@@ -267,3 +267,35 @@ export function lookupGazetteer(key: string): GazetteerEntry | undefined {
 export function gazetteerAcronym(word: string): GazetteerEntry | undefined {
   return isAcronym(word) ? BY_KEY.get(nameKey(word)) : undefined;
 }
+
+/**
+ * The abbreviations of U.S. states that news copy writes after a city ("Pittsburgh, Pa.", "Irvine, Calif."), AP's and
+ * the postal codes, as keys → the state's key. Not read by the tagger (its features know the gazetteer only); not
+ * those that are a country's or a city's name too ("Ga." is no Georgia of the Caucasus, "Wash." no Washington, D.C.).
+ */
+const STATE_ABBREVIATIONS = new Map<string, string>(
+  `
+  ala alabama|ariz arizona|ark arkansas|calif california|colo colorado|conn connecticut|del delaware|fla florida
+  ill illinois|ind indiana|kan kansas|kans kansas|ky kentucky|md maryland|mass massachusetts|mich michigan
+  minn minnesota|miss mississippi|mo missouri|mont montana|neb nebraska|nebr nebraska|nev nevada|nh new hampshire
+  nj new jersey|nm new mexico|ny new york|nc north carolina|nd north dakota|okla oklahoma|ore oregon|pa pennsylvania
+  ri rhode island|sc south carolina|sd south dakota|tenn tennessee|tex texas|vt vermont|va virginia|wva west virginia
+  wis wisconsin|wyo wyoming
+  `
+    .trim()
+    .split(/\s*[|\n]\s*/u)
+    .map((pair) => {
+      const [abbreviation = "", ...state] = pair.split(" ");
+      return [abbreviation, state.join(" ")] as [string, string];
+    }),
+);
+
+/**
+ * The key of the U.S. state a place's key abbreviates ("calif" of "Calif."), if it is one.
+ * @example
+ * stateOfAbbreviation("calif"); // "california"
+ * stateOfAbbreviation("ga"); // undefined
+ */
+export function stateOfAbbreviation(key: string): string | undefined {
+  return STATE_ABBREVIATIONS.get(key);
+}

@@ -3,7 +3,7 @@ import { type EntityType, entityTypes } from "../../format/schema";
 import { editDistance } from "../../search/typos";
 import { LEGAL_FORMS, ORG_HEADS } from "./cues";
 import { countryOfNationality, isDemonymWord } from "./demonyms";
-import { gazetteerAcronym, lookupGazetteer } from "./gazetteer";
+import { gazetteerAcronym, lookupGazetteer, stateOfAbbreviation } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
 import { isCommonWord } from "./words";
@@ -449,6 +449,9 @@ export function makeResolver(
       if (full) return full;
     }
     const here = byDoc.get(doc);
+    // A state's abbreviation after a city ("Irvine, Calif."): the state.
+    const state = type === "place" ? stateOfAbbreviation(key) : undefined;
+    if (state) return state;
     if (!key.includes(" ")) {
       // An acronym is the one name with its initials that it is written beside: here, or in another document.
       if (isAcronymName(surface) || (headline && writtenAsAcronym.has(key)) || (bracketed.has(key) && isBracketedAcronym(surface))) {
