@@ -318,6 +318,27 @@ describe("bodies every country has", () => {
     expect(entity(entities, "us-supreme-court").documents.ids).toEqual(["f", "g"]);
   });
 
+  it("give a story naming no country the archive's own, when the archive writes the body as its own country's most", () => {
+    const treasuries = [
+      story("a", [[["U.S. Treasury", "organization"]]]),
+      story("b", [[["Britain", "place"]], [["Treasury", "organization"]]]),
+      story("c", [[["U.K. Treasury", "organization"]]]),
+      story("d", [[["Treasury", "organization"]]]),
+      story("e", [[["United States", "place"]], [["U.S. Treasury", "organization"]]]),
+      story("f", [[["U.S.", "place"]], [["Central Bank", "organization"]]]),
+      story("g", [[["Central Bank", "organization"]]]),
+    ];
+    const { entities: bodies } = mergeEntities(
+      treasuries.map((s) => s.doc),
+      treasuries.map((s) => s.names),
+    );
+    // The United States is in most stories: a story naming none is about its Treasury, as the archive says twice of three.
+    expect(entity(bodies, "us-treasury").documents.ids).toEqual(["a", "d", "e"]);
+    expect(entity(bodies, "uk-treasury").documents.ids).toEqual(["b", "c"]);
+    // The archive never writes whose "Central Bank" it is: it stays the bare name.
+    expect(entity(bodies, "central-bank").documents.ids).toEqual(["f", "g"]);
+  });
+
   it("leave a ministry's own long name alone", () => {
     expect(entity(entities, "ministry-of-international-trade-and-industry").documents.ids).toEqual(["h"]);
   });

@@ -77,7 +77,10 @@ function withoutOrganization(key: string): string | undefined {
 }
 
 /** The bodies every country has, named in common words: a finance ministry, a central bank, a supreme court… */
-const NATIONAL_BODIES = new Set(["central bank", "supreme court", "high court", "constitutional court", "national assembly"]);
+const NATIONAL_BODIES = new Set([
+  ...["central bank", "supreme court", "high court", "constitutional court", "national assembly"],
+  ...["treasury", "parliament", "cabinet"],
+]);
 
 /**
  * Whether an organisation's key, without a country, names a body every country has ("finance ministry", "ministry of
@@ -273,13 +276,28 @@ export function makeResolver(
   /** Surname → the people named in full with it → the documents naming each (`last`: the latest counted). */
   const bySurname = new Map<string, Map<string, { docs: number; last: number }>>();
   /** A key naming a country's national body ("japan's finance ministry"): the key of that body, "japan finance ministry". */
-  const nationalKey = cached((key: string): string | null => {
+  const nationalSplit = cached((key: string): { country: string; rest: string } | null => {
     const split = countryAndRest(key, true);
-    return split && isNationalBody(split.rest) ? `${split.country} ${split.rest}` : null;
+    return split && isNationalBody(split.rest) ? split : null;
   });
+  const nationalKey = (key: string): string | null => {
+    const split = nationalSplit(key);
+    return split ? `${split.country} ${split.rest}` : null;
+  };
 
   /** The national bodies the archive writes with their country somewhere ("japan finance ministry"): the countries known to have one. */
   const writtenWithCountry = new Set<string>();
+  /** Per national body, how many of its mentions are written with each country ("treasury" → united states 185, united kingdom 10). */
+  const qualifiedBy = new Map<string, Map<string, number>>();
+  const qualify = (country: string, body: string) => {
+    writtenWithCountry.add(`${country} ${body}`);
+    let counts = qualifiedBy.get(body);
+    if (!counts) {
+      counts = new Map();
+      qualifiedBy.set(body, counts);
+    }
+    counts.set(country, (counts.get(country) ?? 0) + 1);
+  };
   /** Per document, how many mentions of its text name each country: as a place ("Japan"), or in a body's name ("U.S. Supreme Court"). */
   const countryVotes = new Map<number, Map<string, number>>();
   const countryNamed = cached((typed: string): string | null => {
@@ -303,7 +321,7 @@ export function makeResolver(
     const country = countryEnds.get(`${doc} ${start - 3}`) ?? countryEnds.get(`${doc} ${start - 1}`);
     if (!country) continue;
     ownCountry.set(`${doc} ${start}`, country);
-    writtenWithCountry.add(`${country} ${key}`);
+    qualify(country, key);
   }
   /** Per document, the countries its headline names, and where: `[start, country]`. */
   const headlineCountries = new Map<number, [number, string][]>();
@@ -332,8 +350,8 @@ export function makeResolver(
       votes.set(country, (votes.get(country) ?? 0) + 1);
     }
     if (type === "organization") {
-      const national = nationalKey(key);
-      if (national) writtenWithCountry.add(national);
+      const national = nationalSplit(key);
+      if (national) qualify(national.country, national.rest);
     }
     if (headline && !written.has(key) && hasCommonWord(surface)) continue;
     const entries = filing(key, type, surface);
@@ -406,14 +424,27 @@ export function makeResolver(
   /**
    * The country whose `body` a bare mention in `doc` is: of the countries its headline names, in order, then the one
    * its text names most, the first the archive writes the body with somewhere ("Japan's Finance Ministry"); else the
-   * first its headline names, unless that is the archive's own country; else none.
+   * first its headline names, unless that is the archive's own country; in a story naming no country, the archive's
+   * own when most of the body's mentions that say whose say so; else none.
    */
   const nationalCountry = (doc: number, body: string): string | undefined => {
     const headed = headlineOf(doc);
     const text = countryOf(doc);
     for (const country of text ? [...headed, text] : headed) if (writtenWithCountry.has(`${country} ${body}`)) return country;
     const first = headed[0];
-    return first !== undefined && first !== home ? first : undefined;
+    if (first !== undefined) return first !== home ? first : undefined;
+    // A story that names no country is the archive's own, when the body it names is its own country's as the archive
+    // writes it most (more than half the times it says whose: "the Treasury" of a Reuters story is the U.S. Treasury;
+    // "the Central Bank" is no country's in particular).
+    if (text !== undefined || home === undefined) return undefined;
+    const counts = qualifiedBy.get(body);
+    const total = counts ? [...counts.values()].reduce((a, b) => a + b, 0) : 0;
+    return counts && 2 * (counts.get(home) ?? 0) > total ? home : undefined;
+  };
+  /** The key of the country's body a bare mention of `body` at `start` of `doc` names, if any (see `nationalCountry`). */
+  const nationalOf = (doc: number, start: number, body: string): string | undefined => {
+    const country = ownCountry.get(`${doc} ${start}`) ?? nationalCountry(doc, body);
+    return country === undefined ? undefined : `${country} ${body}`;
   };
   /** The country a story's text names most, when one does (more mentions than any other). */
   const countryOfDocument = new Map<number, string | null>();
@@ -453,6 +484,8 @@ export function makeResolver(
     const state = type === "place" ? stateOfAbbreviation(key) : undefined;
     if (state) return state;
     if (!key.includes(" ")) {
+      // "The Treasury", "Parliament": a body every country has, as below.
+      if (type === "organization" && NATIONAL_BODIES.has(key)) return nationalOf(doc, start, key) ?? key;
       // An acronym is the one name with its initials that it is written beside: here, or in another document.
       if (isAcronymName(surface) || (headline && writtenAsAcronym.has(key)) || (bracketed.has(key) && isBracketedAcronym(surface))) {
         const full = only(here?.initials, key) ?? only(acronyms, key);
@@ -544,10 +577,8 @@ export function makeResolver(
       // A body every country has: written with its country ("Japan's Finance Ministry"), that country's; else the
       // country its story is about (`nationalCountry`: "the Finance Ministry" of a story headlined on Japan). In a story
       // that does not say, it stays the bare name: the ones that say which never join it.
-      const own = isNationalBody(key) ? ownCountry.get(`${doc} ${start}`) : undefined;
-      if (own) return `${own} ${key}`;
-      const country = isNationalBody(key) ? nationalCountry(doc, key) : undefined;
-      if (country) return `${country} ${key}`;
+      const body = isNationalBody(key) ? nationalOf(doc, start, key) : undefined;
+      if (body) return body;
     }
     return key;
   };
