@@ -79,7 +79,7 @@ function withoutOrganization(key: string): string | undefined {
 /** The bodies every country has, named in common words: a finance ministry, a central bank, a supreme court… */
 const NATIONAL_BODIES = new Set([
   ...["central bank", "supreme court", "high court", "constitutional court", "national assembly"],
-  ...["treasury", "parliament", "cabinet"],
+  ...["treasury", "parliament"],
 ]);
 
 /**
