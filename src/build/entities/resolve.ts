@@ -300,27 +300,29 @@ export function makeResolver(
   };
   /** Per document, how many mentions of its text name each country: as a place ("Japan"), or in a body's name ("U.S. Supreme Court"). */
   const countryVotes = new Map<number, Map<string, number>>();
-  const countryNamed = cached((typed: string): string | null => {
-    const key = typed.slice(2);
-    if (typed[0] === "p") {
-      const entry = lookupGazetteer(key);
-      return entry?.country ? nameKey(entry.name) : null;
-    }
-    return typed[0] === "o" ? (countryAndRest(key)?.country ?? null) : null;
+  const placeCountry = cached((key: string): string | null => {
+    const entry = lookupGazetteer(key);
+    return entry?.country ? nameKey(entry.name) : null;
   });
-  /** Where a country written as a place ends ("Japan" of "Japan's Finance Ministry"), `${doc} ${end}` → its key. */
-  const countryEnds = new Map<string, string>();
+  const bodyCountry = cached((key: string): string | null => countryAndRest(key)?.country ?? null);
+  const countryNamed = (key: string, type: EntityType): string | null =>
+    type === "place" ? placeCountry(key) : type === "organization" ? bodyCountry(key) : null;
+  const nationalBody = cached(isNationalBody);
+  /** A place in a document by its offset: one number, the document's and the offset's (a text is shorter than 2^24). */
+  const at = (doc: number, offset: number) => doc * 16_777_216 + offset;
+  /** Where a country written as a place ends ("Japan" of "Japan's Finance Ministry") → its key. */
+  const countryEnds = new Map<number, string>();
   for (const { doc, end, key, type } of occurrences) {
-    const country = type === "place" ? countryNamed(`p ${key}`) : null;
-    if (country) countryEnds.set(`${doc} ${end}`, country);
+    const country = type === "place" ? placeCountry(key) : null;
+    if (country) countryEnds.set(at(doc, end), country);
   }
-  /** The country a mention of a national body is written with ("Japan's Finance Ministry": Japan), `${doc} ${start}` → its key. */
-  const ownCountry = new Map<string, string>();
+  /** The country a mention of a national body is written with ("Japan's Finance Ministry": Japan), by where it starts. */
+  const ownCountry = new Map<number, string>();
   for (const { doc, start, key, type } of occurrences) {
-    if (type !== "organization" || !isNationalBody(key)) continue;
-    const country = countryEnds.get(`${doc} ${start - 3}`) ?? countryEnds.get(`${doc} ${start - 1}`);
+    if (type !== "organization" || !nationalBody(key)) continue;
+    const country = countryEnds.get(at(doc, start - 3)) ?? countryEnds.get(at(doc, start - 1));
     if (!country) continue;
-    ownCountry.set(`${doc} ${start}`, country);
+    ownCountry.set(at(doc, start), country);
     qualify(country, key);
   }
   /** Per document, the countries its headline names, and where: `[start, country]`. */
@@ -328,7 +330,7 @@ export function makeResolver(
   /** Per country, the documents naming it, the last counted: the archive's own country names most. */
   const documentsNaming = new Map<string, { docs: number; last: number }>();
   for (const { doc, key, type, surface, headline, start } of occurrences) {
-    const country = type === "person" ? null : countryNamed(`${type[0]} ${key}`);
+    const country = countryNamed(key, type);
     if (country) {
       const seen = documentsNaming.get(country);
       if (!seen) documentsNaming.set(country, { docs: 1, last: doc });
@@ -443,7 +445,7 @@ export function makeResolver(
   };
   /** The key of the country's body a bare mention of `body` at `start` of `doc` names, if any (see `nationalCountry`). */
   const nationalOf = (doc: number, start: number, body: string): string | undefined => {
-    const country = ownCountry.get(`${doc} ${start}`) ?? nationalCountry(doc, body);
+    const country = ownCountry.get(at(doc, start)) ?? nationalCountry(doc, body);
     return country === undefined ? undefined : `${country} ${body}`;
   };
   /** The country a story's text names most, when one does (more mentions than any other). */
@@ -577,7 +579,7 @@ export function makeResolver(
       // A body every country has: written with its country ("Japan's Finance Ministry"), that country's; else the
       // country its story is about (`nationalCountry`: "the Finance Ministry" of a story headlined on Japan). In a story
       // that does not say, it stays the bare name: the ones that say which never join it.
-      const body = isNationalBody(key) ? nationalOf(doc, start, key) : undefined;
+      const body = nationalBody(key) ? nationalOf(doc, start, key) : undefined;
       if (body) return body;
     }
     return key;
