@@ -247,6 +247,19 @@ describe("places written short", () => {
     expect(entity(entities, "california").documents.ids).toEqual(["a", "b"]);
     expect(entity(entities, "pennsylvania").name).toBe("Pennsylvania");
     expect(ids(entities)).toContain("ga");
+    // "N.Y." is no New York City, the gazetteer's New York.
+    expect(
+      entity(
+        merge(
+          [
+            ["Albany", "place"],
+            ["N.Y.", "place"],
+          ],
+          [["New York City", "place"]],
+        ).entities,
+        "ny",
+      ).type,
+    ).toBe("place");
   });
 });
 
@@ -337,6 +350,28 @@ describe("bodies every country has", () => {
     expect(entity(bodies, "uk-treasury").documents.ids).toEqual(["b", "c"]);
     // The archive never writes whose "Central Bank" it is: it stays the bare name.
     expect(entity(bodies, "central-bank").documents.ids).toEqual(["f", "g"]);
+  });
+
+  it("leave a bare body alone in a story naming two countries as often, or a longer name with its head", () => {
+    const more = [
+      story("a", [[["U.S. Treasury", "organization"]]]),
+      story("b", [[["U.S. Treasury", "organization"]]]),
+      story("c", [[["Britain", "place"]], [["Japan", "place"]], [["Treasury", "organization"]]]),
+      story("d", [[["France", "place"]], [["European Parliament", "organization"]], [["Parliament", "organization"]]], true),
+      story("e", [
+        [
+          ["France", "place"],
+          ["Parliament", "organization"],
+        ],
+      ]),
+    ];
+    const { entities: bodies } = mergeEntities(
+      more.map((s) => s.doc),
+      more.map((s) => s.names),
+    );
+    expect(entity(bodies, "treasury").documents.ids).toEqual(["c"]);
+    expect(entity(bodies, "parliament").documents.ids).toEqual(["d"]);
+    expect(entity(bodies, "parliament-france").documents.ids).toEqual(["e"]);
   });
 
   it("leave a ministry's own long name alone", () => {

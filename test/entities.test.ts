@@ -615,6 +615,16 @@ describe("news conventions after the tagger", () => {
     // A word written alone in the story, or an acronym, is a company of its own.
     expect(types("Texaco said it would buy assets. Chevron and Texaco Inc agreed on Monday.")).toContain("Texaco Inc/organization");
     expect(types("USAir bought Piedmont and PSA Inc last year.")).toContain("PSA Inc/organization");
+    // The same company twice in a story is joined both times.
+    expect(types("Shares of Standard and Poor's Corp rose. Analysts at Standard and Poor's Corp said.")).toEqual([
+      "Standard and Poor's Corp/organization",
+      "Standard and Poor's Corp/organization",
+    ]);
+    // Two companies a sentence sets side by side stay two.
+    expect(types("Talks between Chrysler and Renault SA ended.")).toEqual(["Chrysler/organization", "Renault SA/organization"]);
+    // Only a plain legal form after a line break: no "Lufthansa SAS", no "Toyota As".
+    expect(types("The carriers are Lufthansa\nSAS and KLM.").some((t) => t.includes("\n"))).toBe(false);
+    expect(types("It made a deal with Toyota\nAs a result it grew.")).toEqual(["Toyota/organization"]);
     // The end of a list of companies is two of them.
     expect(types("The rest is split between Mitsui & Co, Partex and Itochu Corp.")).toContain("Itochu Corp./organization");
   });

@@ -620,6 +620,19 @@ const FACILITY_AFTER = /^[ \t]+(?:Stadium|Arena|Airport|Dam|Oval)(?![\p{L}\p{N}]
 /** A legal form as written after a company's name: "plc", or capitalised ("Ltd", "AG", "S.A."); not a word such as "as". */
 const LEGAL_FORM_AFTER = /^(?:['’]s)?(?:[ \t]+|[ \t]*\n[ \t]*)(plc|\p{Lu}[\p{L}.]{0,5})(?![\p{L}\p{N}])/u;
 
+/** Legal forms that are no word nor code of their own: the only ones a line break or a possessive may come before. */
+const PLAIN_LEGAL_FORMS = new Set("inc inc. corp corp. co co. ltd ltd. plc llc corporation company limited incorporated".split(" "));
+
+/**
+ * Whether `form` after `gap` ends a company's name: any legal form after spaces, only a plain one (`PLAIN_LEGAL_FORMS`)
+ * after a line break or a possessive ("Poor's\nCorp"; not "Lufthansa\nSAS and KLM", "Toyota\nAs a result", "Shell's
+ * SE Asian arm").
+ */
+function legalFormAfter(gap: string, form: string): boolean {
+  const lower = form.toLowerCase();
+  return LEGAL_FORMS.has(lower) && (/^[ \t]+$/u.test(gap) || PLAIN_LEGAL_FORMS.has(lower));
+}
+
 /** A given name of two syllables joined by a hyphen, the second in lower case ("Chin-long", "Kyung-hoon"). */
 const HYPHENATED_GIVEN_NAME = /^[ \t]+(\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5})(?![\p{L}\p{N}-])/u;
 /** Second halves of compound adjectives, not of given names ("Icahn-led", "Tokyo-based"). */
@@ -642,7 +655,7 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
       // A line may break before the legal form, as wire copy wraps ("Poor's\nCorp"): the sentences cut there.
       /^(?:['’]s)?(?:[ \t]+|[ \t]*\n[ \t]*)$/u.test(text.slice(mention.end, next.start)) &&
       (next.sentence === mention.sentence || text.slice(mention.end, next.start).includes("\n")) &&
-      LEGAL_FORMS.has(next.text.toLowerCase()) &&
+      legalFormAfter(text.slice(mention.end, next.start), next.text) &&
       mention.type !== "place"
     ) {
       mention.end = next.end;
@@ -665,7 +678,11 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
     if (mention.type === "organization") {
       // A legal form the tagger left untagged after the name ("Shannonair Holdings plc"; "Poor's\nCorp", a line broken).
       const form = LEGAL_FORM_AFTER.exec(text.slice(mention.end, mention.end + 16));
-      if (form && (!next || next.start >= mention.end + form[0].length) && LEGAL_FORMS.has((form[1] as string).toLowerCase())) {
+      if (
+        form &&
+        (!next || next.start >= mention.end + form[0].length) &&
+        legalFormAfter(form[0].slice(0, -(form[1] as string).length), form[1] as string)
+      ) {
         mention.end += form[0].length;
         mention.text = text.slice(mention.start, mention.end);
       }
@@ -675,6 +692,8 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
       // body or company of its own (written alone elsewhere in the document, "Chevron and Texaco Inc" are two).
       const partner = PARTNER_AND_BEFORE.exec(text.slice(Math.max(0, mention.start - 40), mention.start));
       const [pair = "", first = ""] = partner?.slice(1) ?? [];
+      /** " and " or " & ", as written between the two partners. */
+      const separator = pair.slice(first.length);
       const words = mention.text.split(/\s+/u);
       if (
         partner &&
@@ -687,12 +706,19 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
         !CALENDAR.has(first.toLowerCase()) &&
         !PARTY_LABELS.has(first.toLowerCase()) &&
         !ORG_HEADS.has(first.toLowerCase()) &&
-        // Neither word a name of its own in the document: "Texaco" alone elsewhere, "Ronald Reagan".
+        // Not two companies a sentence sets side by side ("talks between Chrysler and Renault SA").
+        !/(?:^|[^\p{L}])(?:between|both)\s+$/iu.test(
+          text.slice(Math.max(0, mention.start - pair.length - 12), mention.start - pair.length),
+        ) &&
+        // Neither word a name of its own in the document: "Texaco" alone elsewhere, "Ronald Reagan"; the same pair
+        // written again is no such word ("Standard and Poor's Corp … Standard and Poor's Corp").
         !mentions.some(
           (m) =>
-            ((m.text === first || m.text === words[0]) && !(m === previous && m.start === mention.start - pair.length)) ||
-            (m.type === "person" && m.text.endsWith(` ${first}`)),
+            ((m.text === first && !text.startsWith(separator, m.end)) ||
+              (m.text === words[0] && text.slice(m.start - separator.length, m.start) !== separator)) &&
+            !(m === previous && m.start === mention.start - pair.length),
         ) &&
+        !mentions.some((m) => m.type === "person" && m.text.endsWith(` ${first}`)) &&
         (!previous ||
           previous.end <= mention.start - pair.length ||
           (previous.text === first && previous.start === mention.start - pair.length))

@@ -278,8 +278,8 @@ const STATE_ABBREVIATIONS = new Map<string, string>(
   ala alabama|ariz arizona|ark arkansas|calif california|colo colorado|conn connecticut|del delaware|fla florida
   ill illinois|ind indiana|kan kansas|kans kansas|ky kentucky|md maryland|mass massachusetts|mich michigan
   minn minnesota|miss mississippi|mo missouri|mont montana|neb nebraska|nebr nebraska|nev nevada|nh new hampshire
-  nj new jersey|nm new mexico|ny new york|nc north carolina|nd north dakota|okla oklahoma|ore oregon|pa pennsylvania
-  ri rhode island|sc south carolina|sd south dakota|tenn tennessee|tex texas|vt vermont|va virginia|wva west virginia
+  nj new jersey|nm new mexico|nc north carolina|nd north dakota|okla oklahoma|ore oregon|pa pennsylvania
+  ri rhode island|sc south carolina|sd south dakota|tenn tennessee|tex texas|vt vermont|va virginia
   wis wisconsin|wyo wyoming
   `
     .trim()

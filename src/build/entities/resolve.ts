@@ -327,17 +327,21 @@ export function makeResolver(
   }
   /** Per document, the countries its headline names, and where: `[start, country]`. */
   const headlineCountries = new Map<number, [number, string][]>();
-  /** Per country, the documents naming it, the last counted: the archive's own country names most. */
-  const documentsNaming = new Map<string, { docs: number; last: number }>();
+  /** Per country, the documents naming it: the archive's own country is the one most name. */
+  const documentsNaming = new Map<string, Set<number>>();
+  /** Per document, its organisations' keys (a bare body beside a longer name with its head: "European Parliament"). */
+  const organizationsOf = new Map<number, Set<string>>();
   for (const { doc, key, type, surface, headline, start } of occurrences) {
     const country = countryNamed(key, type);
     if (country) {
       const seen = documentsNaming.get(country);
-      if (!seen) documentsNaming.set(country, { docs: 1, last: doc });
-      else if (seen.last !== doc) {
-        seen.docs++;
-        seen.last = doc;
-      }
+      if (seen) seen.add(doc);
+      else documentsNaming.set(country, new Set([doc]));
+    }
+    if (type === "organization" && key.includes(" ")) {
+      const keys = organizationsOf.get(doc);
+      if (keys) keys.add(key);
+      else organizationsOf.set(doc, new Set([key]));
     }
     if (country && headline) {
       const named = headlineCountries.get(doc);
@@ -418,7 +422,7 @@ export function makeResolver(
    */
   let home: string | undefined;
   let homeDocs = 0;
-  for (const [country, { docs }] of documentsNaming)
+  for (const [country, { size: docs }] of documentsNaming)
     if (docs > homeDocs || (docs === homeDocs && home !== undefined && country < home)) [home, homeDocs] = [country, docs];
   /** The countries a story's headline names, in order (a headline leads with its subject). */
   const headlineOf = (doc: number): string[] =>
@@ -435,17 +439,22 @@ export function makeResolver(
     for (const country of text ? [...headed, text] : headed) if (writtenWithCountry.has(`${country} ${body}`)) return country;
     const first = headed[0];
     if (first !== undefined) return first !== home ? first : undefined;
-    // A story that names no country is the archive's own, when the body it names is its own country's as the archive
-    // writes it most (more than half the times it says whose: "the Treasury" of a Reuters story is the U.S. Treasury;
-    // "the Central Bank" is no country's in particular).
-    if (text !== undefined || home === undefined) return undefined;
+    // A story that names no country at all (one naming two as often is no story of the archive's own) is the
+    // archive's own, when the body it names is its own country's as the archive writes it most (more than half the
+    // times it says whose: "the Treasury" of a Reuters story is the U.S. Treasury; "the Central Bank" is no country's).
+    if (countryVotes.has(doc) || home === undefined) return undefined;
     const counts = qualifiedBy.get(body);
     const total = counts ? [...counts.values()].reduce((a, b) => a + b, 0) : 0;
     return counts && 2 * (counts.get(home) ?? 0) > total ? home : undefined;
   };
   /** The key of the country's body a bare mention of `body` at `start` of `doc` names, if any (see `nationalCountry`). */
   const nationalOf = (doc: number, start: number, body: string): string | undefined => {
-    const country = ownCountry.get(at(doc, start)) ?? nationalCountry(doc, body);
+    const own = ownCountry.get(at(doc, start));
+    if (own) return `${own} ${body}`;
+    // Beside a longer name the document gives the body that is no country's ("European Parliament … Parliament",
+    // "Texas Supreme Court … the Supreme Court"): it may be that one; left to the rest of the resolver.
+    for (const name of organizationsOf.get(doc) ?? []) if (name.endsWith(` ${body}`) && !nationalSplit(name)) return undefined;
+    const country = nationalCountry(doc, body);
     return country === undefined ? undefined : `${country} ${body}`;
   };
   /** The country a story's text names most, when one does (more mentions than any other). */
