@@ -422,6 +422,47 @@ async function entityIdsOf(dir: string): Promise<string[]> {
   return ids.sort();
 }
 
+describe("updates: a body every country has", () => {
+  it("goes to the archive's record of its country's, as a full build would, never to another country's or a new one", async () => {
+    const docs: Doc[] = [
+      {
+        id: "j1",
+        title: "Japan Cuts Rates",
+        body: "Japan's Finance Ministry said on Monday it would cut rates. The Finance Ministry said more.",
+        date: day(1),
+      },
+      {
+        id: "b1",
+        title: "Brazil Pays Its Debt",
+        body: "Brazil's Finance Ministry said on Monday it would pay. The Finance Ministry said more.",
+        date: day(2),
+      },
+    ];
+    const added: Doc[] = [
+      { id: "j2", title: "Japan Sells Bonds", body: "The Finance Ministry said on Tuesday it sold bonds to banks.", date: day(3) },
+      { id: "b2", title: "Brazil Sells Bonds", body: "The Finance Ministry said on Tuesday it sold bonds to banks.", date: day(4) },
+      { id: "j3", title: "Exports Rise", body: "The Japanese Finance Ministry said exports rose in March.", date: day(5) },
+    ];
+    const dir = join(root, "national");
+    writeFileSync(join(root, "national-base.jsonl"), jsonl(docs));
+    await writeBundle((await buildFromInputs([join(root, "national-base.jsonl")], { builtAt: "t" })).bundle, dir);
+    writeFileSync(join(root, "national-update.jsonl"), jsonl(added));
+    await updateArchive(dir, [join(root, "national-update.jsonl")], { builtAt: "t" });
+    const reader = await open(dir);
+    // Each segment holds the records it changed: the same id in the base and in the delta is one entity.
+    const ids = [...new Set(await entityIdsOf(dir))];
+    expect(ids.filter((id) => id.startsWith("finance-ministry"))).toEqual(["finance-ministry-brazil", "finance-ministry-japan"]);
+    const documentsOf = async (id: string) => (await reader.entity(id))?.documents.ids.slice().sort();
+    expect(await documentsOf("finance-ministry-japan")).toEqual(["j1", "j2", "j3"]);
+    expect(await documentsOf("finance-ministry-brazil")).toEqual(["b1", "b2"]);
+    // As a full build of all five says.
+    writeFileSync(join(root, "national-final.jsonl"), jsonl([...docs, ...added]));
+    await writeBundle((await buildFromInputs([join(root, "national-final.jsonl")], { builtAt: "t" })).bundle, `${dir}-full`);
+    const full = await open(`${dir}-full`);
+    expect((await full.entity("finance-ministry-japan"))?.documents.ids.slice().sort()).toEqual(["j1", "j2", "j3"]);
+  }, 60_000);
+});
+
 describe("updates: bad input writes nothing", () => {
   const docs: Doc[] = [
     { id: "a", title: "Harbour strike", body: "Maren Holt said the strike in Aalborg would go on.", date: "2026-03-01" },

@@ -8,7 +8,7 @@ import { mergeKeyCache } from "./keys";
 import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
 import { cooccurrences, type Row } from "./related";
-import { bracketedAcronyms, isLegalForm, makeResolver, type Occurrence } from "./resolve";
+import { bracketedAcronyms, isLegalForm, makeResolver, nationalKeyOfName, type Occurrence } from "./resolve";
 import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
 
 export type { EntityDocument, RegistryEntry } from "./types";
@@ -203,7 +203,17 @@ export function mergeEntities(
   };
   const resolve = makeResolver(
     found,
-    registry.map(({ name, type }) => ({ key: keyOf(name), type })),
+    // A national body's record ("Finance Ministry (Japan)") also under the key the resolver gives its mentions.
+    registry.flatMap(({ name, type }) => {
+      const key = keyOf(name);
+      const national = type === "organization" ? nationalKeyOfName(name, keyOf) : undefined;
+      return national && national !== key
+        ? [
+            { key, type },
+            { key: national, type },
+          ]
+        : [{ key, type }];
+    }),
     bracketedAcronyms(found, textOf),
   );
   // A name only ever written in lowercase ("blair" in a web address) is no record of its own: it is dropped

@@ -1,6 +1,7 @@
 /** @module The curated registry (`seeds/entities.json`): which merge keys belong to which curated entity. */
 import { entityTypes } from "../../format/schema";
 import { mergeKey } from "./keys";
+import { isNationalBody, nationalKeyOfName } from "./resolve";
 import type { RegistryEntry } from "./types";
 
 /** The fields of a record that the merger sets itself; everything else an entry has is carried over. */
@@ -45,7 +46,11 @@ export function indexRegistry(entries: readonly RegistryEntry[]): Map<string, Re
   const byKey = new Map<string, RegistryEntry>();
   entries.forEach(checkEntry);
   for (const entry of entries) {
-    for (const key of [...[entry.name, ...(entry.aliases ?? [])].map(mergeKey), ...(entry.mergeKeys ?? [])]) {
+    const keys = [...[entry.name, ...(entry.aliases ?? [])].map(mergeKey), ...(entry.mergeKeys ?? [])];
+    // A country's national body ("Finance Ministry (Japan)") is found under its country's key, "japan finance
+    // ministry", never under the bare name every country's shares ("Finance Ministry": the resolver decides whose).
+    const national = entry.type === "organization" ? nationalKeyOfName(entry.name, mergeKey) : undefined;
+    for (const key of national ? [national, ...keys.filter((k) => !isNationalBody(k))] : keys) {
       if (key && !byKey.has(key)) byKey.set(key, entry);
     }
   }

@@ -117,6 +117,25 @@ export function countryAndRest(key: string, nationality = false): { country: str
   return split && entry ? { country: nameKey(entry.name), rest: split.rest } : undefined;
 }
 
+/**
+ * The key a national body's record is resolved under, from its name: "Finance Ministry (Japan)" (the name the merger
+ * gives one no mention writes with its country), "Japan Finance Ministry", "Dutch Central Bank" →
+ * "japan finance ministry", "netherlands central bank"; undefined for any other name. An update finds the archive's
+ * records of national bodies by it.
+ * @example
+ * nationalKeyOfName("Finance Ministry (Japan)", mergeKey); // "japan finance ministry"
+ */
+export function nationalKeyOfName(name: string, keyOf: (name: string) => string): string | undefined {
+  const bracketed = /^(.+) \(([^()]+)\)$/u.exec(name);
+  if (bracketed) {
+    const body = keyOf(bracketed[1] as string);
+    const country = lookupGazetteer(nameKey(bracketed[2] as string));
+    return country?.country && isNationalBody(body) ? `${nameKey(country.name)} ${body}` : undefined;
+  }
+  const split = countryAndRest(keyOf(name), true);
+  return split && isNationalBody(split.rest) ? `${split.country} ${split.rest}` : undefined;
+}
+
 /** A nationality's adjective opening a key, as its country's key, and the rest ("japanese finance ministry"). */
 function withoutNationality(key: string): { country: string; rest: string } | undefined {
   const words = key.split(" ");
@@ -298,6 +317,11 @@ export function makeResolver(
     }
     counts.set(country, (counts.get(country) ?? 0) + 1);
   };
+  // The archive's national bodies (an update's registry): the countries it has them for.
+  for (const { key, type } of known) {
+    const national = type === "organization" ? nationalSplit(key) : null;
+    if (national) qualify(national.country, national.rest);
+  }
   /** Per document, how many mentions of its text name each country: as a place ("Japan"), or in a body's name ("U.S. Supreme Court"). */
   const countryVotes = new Map<number, Map<string, number>>();
   const placeCountry = cached((key: string): string | null => {
