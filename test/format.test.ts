@@ -178,6 +178,9 @@ describe("the analyzer", () => {
 
   it("folds case and diacritics and splits on anything but letters and digits", () => {
     expect(foldWords("Café U.S.’s KABUL")).toEqual(["cafe", "us", "s", "kabul"]);
+    // Initials with a dot and a space after each are one word too, as without the spaces; a sentence's end is not.
+    expect(foldWords("J. P. Morgan, J.P. Morgan")).toEqual(["jp", "morgan", "jp", "morgan"]);
+    expect(foldWords("World War I. A new era")).toEqual(["world", "war", "i", "a", "new", "era"]);
     expect(foldWords("Tleuberdí, 2021-08-13")).toEqual(["tleuberdi", "2021", "08", "13"]);
     expect(foldWords("  ")).toEqual([]);
   });

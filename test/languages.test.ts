@@ -35,7 +35,9 @@ function unsegmented(text: string): string[] {
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     // Letters with dots are one word, its letters: "u.s." is "us".
-    .replace(/(?<![\p{L}\p{N}.])(?:\p{L}\.)+\p{L}\.?(?![\p{L}\p{N}])/gu, (letters) => letters.replaceAll(".", ""));
+    .replace(/(?<![\p{L}\p{N}.])(?:(?:\p{L}\.)+\p{L}\.?|\p{L}\.(?: \p{L}\.)+)(?![\p{L}\p{N}])/gu, (letters) =>
+      letters.replace(/[. ]/gu, ""),
+    );
   return Array.from(folded.matchAll(/[\p{L}\p{N}]+/gu), (m) => (m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]));
 }
 

@@ -14,8 +14,8 @@ describe("snippet windows", () => {
 
   it("mark letters written with dots as the one word they fold to", () => {
     const us = { stems: new Set(["us"]), prefixes: [] };
-    expect(makeSnippet("The U.S. and the US agreed; U. S. Steel did not.", us)).toBe(
-      "The <mark>U.S.</mark> and the <mark>US</mark> agreed; U. S. Steel did not.",
+    expect(makeSnippet("The U.S. and the US agreed; U. S. Steel and the bus did not.", us)).toBe(
+      "The <mark>U.S.</mark> and the <mark>US</mark> agreed; <mark>U. S.</mark> Steel and the bus did not.",
     );
   });
 

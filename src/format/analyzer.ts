@@ -13,11 +13,13 @@ import { stemmer } from "stemmer";
 import { stopWords } from "./stop-words";
 
 /**
- * Letters written with a dot after each, two or more ("U.S.", "U.K.", "e.g.", "J.P."): one word, folded to its
- * letters ("us"), so "U.S." and "US" are the same word at build and at query time. Not inside a longer run of words
- * and dots ("reuters.com"). Marks may follow a letter (the text before folding holds them).
+ * Letters written with a dot after each, two or more ("U.S.", "U.K.", "e.g.", "J.P."), or with a dot and a space
+ * after each but the last, which has its dot too ("J. P.", "J. R. R."; not "World War I. A new…"): one word, folded
+ * to its letters ("us", "jp"), so "U.S." and "US", "J. P. Morgan" and "J.P. Morgan" are the same words at build and at
+ * query time. Not inside a longer run of words and dots ("reuters.com"). Marks may follow a letter (the text before
+ * folding holds them).
  */
-export const DOTTED_LETTERS = String.raw`(?<![\p{L}\p{N}\p{M}.])(?:\p{L}\p{M}*\.)+\p{L}\p{M}*\.?(?![\p{L}\p{N}\p{M}])`;
+export const DOTTED_LETTERS = String.raw`(?<![\p{L}\p{N}\p{M}.])(?:(?:\p{L}\p{M}*\.)+\p{L}\p{M}*\.?|\p{L}\p{M}*\.(?: \p{L}\p{M}*\.)+)(?![\p{L}\p{N}\p{M}])`;
 const WORD = new RegExp(`${DOTTED_LETTERS}|[\\p{L}\\p{N}]+`, "gu");
 const MARKS = /\p{M}+/gu;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range
@@ -57,7 +59,7 @@ function foldInto(text: string, out: string[] = []): string[] {
   // Plain ASCII needs no Unicode decomposition (the common case, and the cheap one).
   const folded = isAscii(text) ? text.toLowerCase() : text.normalize("NFKD").replace(MARKS, "").toLowerCase();
   for (const m of folded.matchAll(WORD)) {
-    const word = m[0].includes(".") ? m[0].replaceAll(".", "") : m[0];
+    const word = m[0].includes(".") ? m[0].replace(/[. ]/gu, "") : m[0];
     out.push(word.length > MAX_WORD ? word.slice(0, MAX_WORD) : word);
   }
   return out;

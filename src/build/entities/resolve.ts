@@ -335,16 +335,18 @@ export function makeResolver(
   /** A place in a document by its offset: one number, the document's and the offset's (a text is shorter than 2^24). */
   const at = (doc: number, offset: number) => doc * 16_777_216 + offset;
   /** Where a country written as a place ends ("Japan" of "Japan's Finance Ministry") → its key. */
-  const countryEnds = new Map<number, string>();
-  for (const { doc, end, key, type } of occurrences) {
+  const countryEnds = new Map<number, { country: string; sentence: number }>();
+  for (const { doc, end, key, type, sentence } of occurrences) {
     const country = type === "place" ? placeCountry(key) : null;
-    if (country) countryEnds.set(at(doc, end), country);
+    if (country) countryEnds.set(at(doc, end), { country, sentence });
   }
   /** The country a mention of a national body is written with ("Japan's Finance Ministry": Japan), by where it starts. */
   const ownCountry = new Map<number, string>();
-  for (const { doc, start, key, type } of occurrences) {
+  for (const { doc, start, key, type, sentence } of occurrences) {
     if (type !== "organization" || !nationalBody(key)) continue;
-    const country = countryEnds.get(at(doc, start - 3)) ?? countryEnds.get(at(doc, start - 1));
+    // In the same sentence: not "… Japan." before a sentence opening with "Parliament".
+    const before = countryEnds.get(at(doc, start - 3)) ?? countryEnds.get(at(doc, start - 1));
+    const country = before?.sentence === sentence ? before.country : undefined;
     if (!country) continue;
     ownCountry.set(at(doc, start), country);
     qualify(country, key);
