@@ -1191,6 +1191,18 @@ describe("the registry", () => {
     expect(entities.find((e) => e.id === "antony-blinken" || e.id === "united-nations")).toBeUndefined();
   });
 
+  it("keeps a curator's alias of a country's national body, and finds the body under its country too", () => {
+    const docs = [
+      // A story that does not say whose: the curator's alias does.
+      { id: "a", title: "", body: "The Finance Ministry said on Monday that Britain and France would buy its bonds." },
+      { id: "b", title: "", body: "Japan's Finance Ministry said on Tuesday it would buy bonds from banks." },
+    ];
+    const curated = [{ id: "mof", name: "Finance Ministry (Japan)", type: "organization" as const, aliases: ["Finance Ministry"] }];
+    const { entities: records } = buildEntities(docs, curated);
+    expect(entity(records, "mof").documents.ids).toEqual(["a", "b"]);
+    expect(records.map((e) => e.id)).not.toContain("finance-ministry");
+  });
+
   it("maps mentions to an entry through its aliases, and lists the aliases never seen with count 0", () => {
     expect(entity(entities, "blinken").aliases).toEqual([
       { name: "Antony Blinken", count: 1 },

@@ -46,11 +46,16 @@ export function indexRegistry(entries: readonly RegistryEntry[]): Map<string, Re
   const byKey = new Map<string, RegistryEntry>();
   entries.forEach(checkEntry);
   for (const entry of entries) {
-    const keys = [...[entry.name, ...(entry.aliases ?? [])].map(mergeKey), ...(entry.mergeKeys ?? [])];
     // A country's national body ("Finance Ministry (Japan)") is found under its country's key, "japan finance
-    // ministry", never under the bare name every country's shares ("Finance Ministry": the resolver decides whose).
+    // ministry", and not under the bare name every country's shares when only an update's lookup gave it ("Finance
+    // Ministry" in `mergeKeys`: the resolver decides whose); an alias a curator wrote is kept.
     const national = entry.type === "organization" ? nationalKeyOfName(entry.name, mergeKey) : undefined;
-    for (const key of national ? [national, ...keys.filter((k) => !isNationalBody(k))] : keys) {
+    const keys = [
+      ...[entry.name, ...(entry.aliases ?? [])].map(mergeKey),
+      ...(national ? [national] : []),
+      ...(entry.mergeKeys ?? []).filter((key) => !national || !isNationalBody(key)),
+    ];
+    for (const key of keys) {
       if (key && !byKey.has(key)) byKey.set(key, entry);
     }
   }
