@@ -463,6 +463,38 @@ describe("updates: a body every country has", () => {
   }, 60_000);
 });
 
+describe("updates: what the archive decided of bodies every country has", () => {
+  it("an update's story naming no country, or headlined on another, resolves as the build of the whole archive would", async () => {
+    const docs: Doc[] = [
+      { id: "u1", title: "Bonds Rise", body: "The U.S. Treasury said on Monday it would sell more bonds.", date: day(1) },
+      { id: "u2", title: "Bills Auction", body: "The U.S. Treasury sold bills on Tuesday, traders said.", date: day(2) },
+      { id: "u3", title: "Dollar Steady", body: "The United States and Canada agreed on trade rules.", date: day(3) },
+      { id: "u4", title: "Notes Sold", body: "The Treasury said it sold notes to banks on Wednesday.", date: day(4) },
+    ];
+    const added: Doc[] = [
+      { id: "n1", title: "Bills Sold", body: "The Treasury said it sold bills to banks on Thursday.", date: day(5) },
+      { id: "n2", title: "Japan Raises Taxes", body: "The Treasury said on Friday it would act soon.", date: day(6) },
+    ];
+    const dir = join(root, "home");
+    writeFileSync(join(root, "home-base.jsonl"), jsonl(docs));
+    await writeBundle((await buildFromInputs([join(root, "home-base.jsonl")], { builtAt: "t" })).bundle, dir);
+    // The build keeps what it decided beside the bundle, for updates (never uploaded).
+    const decided = JSON.parse(readFileSync(join(dir, "kv-index", `national-${(await open(dir)).manifest.version}.json`), "utf8"));
+    expect(decided).toEqual({ home: "united states", bodies: { treasury: "united states" }, written: ["united states treasury"] });
+    writeFileSync(join(root, "home-update.jsonl"), jsonl(added));
+    await updateArchive(dir, [join(root, "home-update.jsonl")], { builtAt: "t" });
+    writeFileSync(join(root, "home-final.jsonl"), jsonl([...docs, ...added]));
+    await writeBundle((await buildFromInputs([join(root, "home-final.jsonl")], { builtAt: "t" })).bundle, `${dir}-full`);
+    const [updated, full] = [await open(dir), await open(`${dir}-full`)];
+    for (const id of ["us-treasury", "treasury-japan"]) {
+      const want = (await full.entity(id))?.documents.ids.slice().sort();
+      expect([id, (await updated.entity(id))?.documents.ids.slice().sort()]).toEqual([id, want]);
+    }
+    expect((await full.entity("us-treasury"))?.documents.ids.slice().sort()).toEqual(["n1", "u1", "u2", "u4"]);
+    expect((await full.entity("treasury-japan"))?.documents.ids).toEqual(["n2"]);
+  }, 60_000);
+});
+
 describe("updates: bad input writes nothing", () => {
   const docs: Doc[] = [
     { id: "a", title: "Harbour strike", body: "Maren Holt said the strike in Aalborg would go on.", date: "2026-03-01" },

@@ -3,7 +3,7 @@ import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, writeFile 
 import { dirname, join } from "node:path";
 import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
 import type { KvSource } from "../kv/source";
-import { writeEntityLookup } from "./entities/lookup";
+import { writeEntityLookup, writeNationalDefaults } from "./entities/lookup";
 import { ASSETS_PAID_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS } from "./layout";
 import { readSpool } from "./parts";
 import { writeTrendTable } from "./trends";
@@ -131,8 +131,9 @@ export async function writeBundle(bundle: Bundle, dir: string, options: WriteOpt
     if (assets) await asset(key, value);
   }
   if (batch.length > 0) await flush();
-  if (bundle.lookup || bundle.trends) await mkdir(join(tmp, INDEX_DIR), { recursive: true });
+  if (bundle.lookup || bundle.trends || bundle.national) await mkdir(join(tmp, INDEX_DIR), { recursive: true });
   if (bundle.lookup) await writeEntityLookup(tmp, bundle.manifest.version, bundle.lookup);
+  if (bundle.national) await writeNationalDefaults(tmp, bundle.manifest.version, bundle.national);
   if (bundle.trends) await writeTrendTable(tmp, bundle.manifest.version, bundle.trends);
   const [key, value] = liveManifest(bundle);
   if (assets) await asset(key, value);

@@ -116,7 +116,13 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
   }
   say("Indexing and sharding");
   const bundle = await buildBundle(
-    { documents, entities: entities.entities, byDocument: entities.byDocument, mentions: entities.mentions },
+    {
+      documents,
+      entities: entities.entities,
+      byDocument: entities.byDocument,
+      mentions: entities.mentions,
+      ...(entities.national ? { national: entities.national } : {}),
+    },
     {
       profile: options.profile,
       ...(options.keyBudget ? { keyBudget: options.keyBudget } : {}),

@@ -23,12 +23,22 @@ import { type CacheReport, documentKey, ExtractionCache } from "./entities/cache
 import { byText } from "./entities/canonical";
 import { lookupGazetteer } from "./entities/gazetteer";
 import { mergeKeyCache } from "./entities/keys";
-import { type EntityLookup, entitiesUnder, type Found, hasId, newestFiling, readEntityLookup, writeEntityLookup } from "./entities/lookup";
+import {
+  type EntityLookup,
+  entitiesUnder,
+  type Found,
+  hasId,
+  newestFiling,
+  readEntityLookup,
+  readNationalDefaults,
+  writeEntityLookup,
+  writeNationalDefaults,
+} from "./entities/lookup";
 import { type EntityMention, MAX_ENTITIES_PER_DOCUMENT, mergeEntities, type RegistryEntry } from "./entities/merge";
 import { nameKey } from "./entities/normalize";
 import { writtenName } from "./entities/occurrences";
 import { extractParallel } from "./entities/parallel";
-import { companyStem, countryAndRest, isNationalBody, withoutCountry } from "./entities/resolve";
+import { companyStem, countryAndRest, isNationalBody, type NationalDefaults, withoutCountry } from "./entities/resolve";
 import type { DocumentNames } from "./entities/types";
 import { type IngestResult, readInputs } from "./ingest/read-inputs";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS, type DeltaBase, SEARCH_META_BUCKETS } from "./layout";
@@ -377,8 +387,21 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
     ? await candidatesByKey(lookups, names?.extracted ?? [])
     : await candidatesOf(reader, names?.extracted ?? []);
   const relatedSkip = new Set(docs.flatMap((d, i) => (unchangedMoves.has(d.id) || foldedIds.has(d.id) ? [i] : [])));
+  // What the archive's build decided of bodies every country has: the newest segment's that kept it.
+  let national: NationalDefaults | undefined;
+  for (const version of [...(live.deltas ?? []).map((d) => d.version).reverse(), live.version]) {
+    national = await readNationalDefaults(dir, version);
+    if (national) break;
+  }
   const index = names
-    ? mergeEntities(docs, names.extracted, registry, { mentions: true, unmentioned: false, reserved, isTaken, relatedSkip })
+    ? mergeEntities(docs, names.extracted, registry, {
+        mentions: true,
+        unmentioned: false,
+        reserved,
+        isTaken,
+        relatedSkip,
+        ...(national ? { national } : {}),
+      })
     : { entities: [], byDocument: docs.map(() => []), mentions: undefined };
 
   // What the superseded and withdrawn documents took out of the records they were in.
@@ -530,6 +553,8 @@ export async function updateArchive(dir: string, inputs: string[], options: Upda
       },
     );
     if (touchedTrends) delta.trends = touchedTrends;
+    // Carried to the delta, so the next update reads the archive's decisions whichever segments compaction keeps.
+    if (national) delta.national = national;
     const local = await deltaOrder(delta);
     const global = local.map((id) => newNumbers.get(id) ?? (numbers.get(id) as number));
     // Its new documents' date runs, after those of the deltas it folds (whose new documents it holds now).
@@ -728,6 +753,7 @@ async function writeUpdate(dir: string, delta: Bundle | undefined, live: Manifes
     }
     if (delta.lookup) await writeEntityLookup(dir, delta.manifest.version, delta.lookup);
     if (delta.trends) await writeTrendTable(dir, delta.manifest.version, delta.trends);
+    if (delta.national) await writeNationalDefaults(dir, delta.manifest.version, delta.national);
   }
   const text = JSON.stringify(live);
   const liveFile = join(dir, "kv", LIVE_FILE);

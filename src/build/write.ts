@@ -67,6 +67,7 @@ import { deletionGroups, MIN_CORRECTABLE } from "../search/typos";
 import { deflateValue } from "./deflate";
 import { MAX_LISTED_DUPLICATES, nearDuplicates, READ_WORDS, SIGNATURE, signatureOf } from "./duplicates";
 import { type EntityLookup, fileEntities } from "./entities/lookup";
+import type { NationalDefaults } from "./entities/resolve";
 import { exportMaps, type FieldLengths, FlexIndexes } from "./flex-export";
 import { type DeltaBase, deltaMetaSize, FREE_PLAN_KEYS, type LayoutPlan, MAX_VALUE_BYTES, type Profile, planLayout } from "./layout";
 import { Parts, type SpooledValues } from "./parts";
@@ -83,6 +84,8 @@ export interface BundleInput {
    * trimmed title, a blank line, then the body (`src/build/entities/document.ts`).
    */
   mentions?: { start: number; end: number; type: EntityType; entity: string }[][];
+  /** What the merge decided of bodies every country has (`EntityIndex.national`), kept for updates. */
+  national?: NationalDefaults;
 }
 
 export interface BuildOptions {
@@ -177,6 +180,8 @@ export interface Bundle {
    * uploaded): a base's every entity, a delta's those its update touched.
    */
   trends?: TrendEntity[];
+  /** What its merge decided of bodies every country has, for updates (`kv-index/national-<version>.json`, never uploaded). */
+  national?: NationalDefaults;
 }
 
 export class BundleBuildError extends Error {
@@ -492,6 +497,7 @@ export async function buildBundle(input: BundleInput, options: BuildOptions = {}
     ...(spooled ? { spooled } : {}),
     lookup: fileEntities(entities, placed),
     ...(trends ? { trends: trends.entities } : {}),
+    ...(input.national ? { national: input.national } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type EntityRecord, type EntityType, entityTypes } from "../../format/schema";
 import { mergeKey, mergeKeyCache } from "./keys";
+import type { NationalDefaults } from "./resolve";
 
 /**
  * An entity as a lookup files it: id, name, type (its index in `entityTypes`), and where its record is in its shard's
@@ -136,6 +137,24 @@ export async function readEntityLookup(dir: string, version: string): Promise<En
     const lookup = { entities: JSON.parse(ids) as FiledEntity[], entries: new Uint32Array(copy.buffer) };
     if (!Array.isArray(lookup.entities) || copy.byteLength % 12 !== 0) return undefined;
     return lookup;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes what a segment's merge decided of bodies every country has beside its bulk files (`dir/kv-index`, which must exist). */
+export async function writeNationalDefaults(dir: string, version: string, national: NationalDefaults): Promise<void> {
+  await writeFile(join(dir, "kv-index", `national-${version}.json`), JSON.stringify(national));
+}
+
+/** What a segment's merge decided of bodies every country has, or undefined when it was written without (or unreadable). */
+export async function readNationalDefaults(dir: string, version: string): Promise<NationalDefaults | undefined> {
+  try {
+    const national = JSON.parse(await readFile(join(dir, "kv-index", `national-${version}.json`), "utf8")) as NationalDefaults;
+    const bodies = national?.bodies;
+    if (typeof bodies !== "object" || bodies === null || Object.values(bodies).some((c) => typeof c !== "string")) return undefined;
+    if (!Array.isArray(national.written) || national.written.some((k) => typeof k !== "string")) return undefined;
+    return national.home === undefined || typeof national.home === "string" ? national : undefined;
   } catch {
     return undefined;
   }

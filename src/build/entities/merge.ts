@@ -8,7 +8,7 @@ import { mergeKeyCache } from "./keys";
 import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
 import { cooccurrences, type Row } from "./related";
-import { bracketedAcronyms, isLegalForm, makeResolver, nationalKeyOfName, type Occurrence } from "./resolve";
+import { bracketedAcronyms, isLegalForm, makeResolver, type NationalDefaults, nationalKeyOfName, type Occurrence } from "./resolve";
 import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
 
 export type { EntityDocument, RegistryEntry } from "./types";
@@ -19,6 +19,8 @@ export interface EntityIndex {
   byDocument: EntityRef[][];
   /** With `{ mentions: true }`: each document's mentions, in text order, with the id of the entity each went to. */
   mentions?: EntityMention[][];
+  /** What the merge decided of bodies every country has, for an update to resolve as it did (`NationalDefaults`). */
+  national?: NationalDefaults;
 }
 
 /** A mention and the entity it was merged into; offsets into the text `extractDocument` read (title, blank line, body). */
@@ -46,6 +48,8 @@ export interface MergeOptions {
    * documents that come again unchanged (moved after a late one, or folded), whose weights the archive's records hold.
    */
   relatedSkip?: ReadonlySet<number>;
+  /** An update's: what the archive's build decided of bodies every country has (`EntityIndex.national`). */
+  national?: NationalDefaults;
 }
 
 export const MAX_ENTITIES_PER_DOCUMENT = 20;
@@ -215,6 +219,7 @@ export function mergeEntities(
         : [{ key, type }];
     }),
     bracketedAcronyms(found, textOf),
+    options.national,
   );
   // A name only ever written in lowercase ("blair" in a web address) is no record of its own: it is dropped
   // unless it resolved to an entity written with capitals somewhere or to a registry entry.
@@ -415,12 +420,13 @@ export function mergeEntities(
       : [],
   );
   entities.sort((a, b) => byText(a.id, b.id));
-  if (!options.mentions) return { entities, byDocument };
+  const national = resolve.national();
+  if (!options.mentions) return { entities, byDocument, national };
   const mentions: EntityMention[][] = docs.map(() => []);
   occurrences.forEach(({ doc, start, end, type }, i) => {
     const entity = (refs[entityOf[i] as number] as EntityRef).id;
     mentions[doc]?.push({ start, end, type, entity });
   });
   for (const list of mentions) list.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { entities, byDocument, mentions };
+  return { entities, byDocument, mentions, national };
 }

@@ -146,6 +146,22 @@ function withoutNationality(key: string): { country: string; rest: string } | un
   return undefined;
 }
 
+/**
+ * What a build decided about the bodies every country has, for the mentions no story says the country of: the
+ * archive's own country (the one most documents name) and, per body, the country whose record takes a bare mention in
+ * a story naming no country ("treasury" → "united states"). Written beside the bundle (`kv-index/national-<version>.json`)
+ * so that an update, which sees a few documents, resolves them as the build did.
+ */
+export interface NationalDefaults {
+  home?: string;
+  bodies: Record<string, string>;
+  /** The bodies the archive writes with their country somewhere ("japan finance ministry"): evidence a country has one. */
+  written: string[];
+}
+
+/** `makeResolver`'s answer: an occurrence's entity key; and what it decided of national bodies (`NationalDefaults`). */
+export type Resolver = ((occurrence: Occurrence) => string) & { national(): NationalDefaults };
+
 interface Indexes {
   surnames: Index;
   /** First word → people named in full: "wang" → "wang donghai", consulted within one document only. */
@@ -275,7 +291,9 @@ export function makeResolver(
   known: readonly { key: string; type: EntityType }[] = [],
   /** The acronyms documents introduce in brackets after a name, whatever their initials (`bracketedAcronyms`). */
   brackets: Brackets = { corpus: new Map(), local: new Map() },
-): (occurrence: Occurrence) => string {
+  /** An update's: what the archive's build decided (`NationalDefaults`), which its few documents could not tell. */
+  archive?: NationalDefaults,
+): Resolver {
   const corpus = emptyIndexes();
   const byDoc = new Map<number, Indexes>();
   const orgKeys = new Set<string>();
@@ -317,18 +335,23 @@ export function makeResolver(
     }
     counts.set(country, (counts.get(country) ?? 0) + 1);
   };
-  // The archive's national bodies (an update's registry): the countries it has them for.
-  for (const { key, type } of known) {
-    const national = type === "organization" ? nationalSplit(key) : null;
-    if (national) qualify(national.country, national.rest);
-  }
+  // The bodies the archive writes with their country: as its build found them, else (an archive built without them)
+  // its records of national bodies an update's registry brings.
+  if (archive) for (const key of archive.written) writtenWithCountry.add(key);
+  else
+    for (const { key, type } of known) {
+      const national = type === "organization" ? nationalSplit(key) : null;
+      if (national) qualify(national.country, national.rest);
+    }
   /** Per document, how many mentions of its text name each country: as a place ("Japan"), or in a body's name ("U.S. Supreme Court"). */
   const countryVotes = new Map<number, Map<string, number>>();
   const placeCountry = cached((key: string): string | null => {
     const entry = lookupGazetteer(key);
     return entry?.country ? nameKey(entry.name) : null;
   });
-  const bodyCountry = cached((key: string): string | null => countryAndRest(key)?.country ?? null);
+  // A body written with its people names their country too ("The American Finance Ministry"); a company does not
+  // ("American Express").
+  const bodyCountry = cached((key: string): string | null => nationalSplit(key)?.country ?? countryAndRest(key)?.country ?? null);
   const countryNamed = (key: string, type: EntityType): string | null =>
     type === "place" ? placeCountry(key) : type === "organization" ? bodyCountry(key) : null;
   const nationalBody = cached(isNationalBody);
@@ -450,6 +473,8 @@ export function makeResolver(
   let homeDocs = 0;
   for (const [country, { size: docs }] of documentsNaming)
     if (docs > homeDocs || (docs === homeDocs && home !== undefined && country < home)) [home, homeDocs] = [country, docs];
+  // An update's few documents do not tell the archive's own country: its build did.
+  if (archive) home = archive.home;
   /** The countries a story's headline names, in order (a headline leads with its subject). */
   const headlineOf = (doc: number): string[] =>
     (headlineCountries.get(doc) ?? []).sort((a, b) => a[0] - b[0]).map(([, country]) => country);
@@ -468,10 +493,15 @@ export function makeResolver(
     // A story that names no country at all (one naming two as often is no story of the archive's own) is the
     // archive's own, when the body it names is its own country's as the archive writes it most (more than half the
     // times it says whose: "the Treasury" of a Reuters story is the U.S. Treasury; "the Central Bank" is no country's).
-    if (countryVotes.has(doc) || home === undefined) return undefined;
+    if (countryVotes.has(doc)) return undefined;
+    return archive ? archive.bodies[body] : homeBody(body);
+  };
+  /** The archive's own country, when most of the body's mentions that say whose say so. */
+  const homeBody = (body: string): string | undefined => {
     const counts = qualifiedBy.get(body);
-    const total = counts ? [...counts.values()].reduce((a, b) => a + b, 0) : 0;
-    return counts && 2 * (counts.get(home) ?? 0) > total ? home : undefined;
+    if (home === undefined || !counts) return undefined;
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    return 2 * (counts.get(home) ?? 0) > total ? home : undefined;
   };
   /** The key of the country's body a bare mention of `body` at `start` of `doc` names, if any (see `nationalCountry`). */
   const nationalOf = (doc: number, start: number, body: string): string | undefined => {
@@ -619,7 +649,18 @@ export function makeResolver(
     }
     return key;
   };
-  return resolve;
+  const national = (): NationalDefaults => {
+    const written = [...writtenWithCountry].sort();
+    // An update keeps the archive's decisions, and adds the bodies its documents write with their country.
+    if (archive) return { ...archive, written };
+    const bodies: Record<string, string> = {};
+    for (const body of [...qualifiedBy.keys()].sort()) {
+      const country = homeBody(body);
+      if (country) bodies[body] = country;
+    }
+    return { ...(home === undefined ? {} : { home }), bodies, written };
+  };
+  return Object.assign(resolve, { national });
 }
 
 /** Legal forms that end a company's name: "Inc", "Corp", "Co", "Ltd", "Plc", "AG", "ASA"… */
