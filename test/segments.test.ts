@@ -461,6 +461,22 @@ describe("updates: a body every country has", () => {
     const full = await open(`${dir}-full`);
     expect((await full.entity("finance-ministry-japan"))?.documents.ids.slice().sort()).toEqual(["j1", "j2", "j3"]);
   }, 60_000);
+
+  it("finds the archive's record a build named after the country's people", async () => {
+    const docs: Doc[] = [
+      { id: "p1", title: "Rates Cut", body: "The Japanese Finance Ministry said on Monday it would cut rates.", date: day(1) },
+      { id: "p2", title: "Bonds Sold", body: "The Japanese Finance Ministry sold bonds on Tuesday.", date: day(2) },
+    ];
+    const added: Doc[] = [{ id: "p3", title: "Bills Sold", body: "Japan's Finance Ministry sold bills on Friday.", date: day(3) }];
+    const dir = join(root, "people");
+    writeFileSync(join(root, "people-base.jsonl"), jsonl(docs));
+    await writeBundle((await buildFromInputs([join(root, "people-base.jsonl")], { builtAt: "t" })).bundle, dir);
+    writeFileSync(join(root, "people-update.jsonl"), jsonl(added));
+    await updateArchive(dir, [join(root, "people-update.jsonl")], { builtAt: "t" });
+    const ids = [...new Set(await entityIdsOf(dir))].filter((id) => id.includes("finance-ministry"));
+    expect(ids).toEqual(["japanese-finance-ministry"]);
+    expect((await (await open(dir)).entity("japanese-finance-ministry"))?.documents.ids.slice().sort()).toEqual(["p1", "p2", "p3"]);
+  }, 60_000);
 });
 
 describe("updates: what the archive decided of bodies every country has", () => {
