@@ -625,6 +625,15 @@ describe("news conventions after the tagger", () => {
     // Only a plain legal form after a line break: no "Lufthansa SAS", no "Toyota As".
     expect(types("The carriers are Lufthansa\nSAS and KLM.").some((t) => t.includes("\n"))).toBe(false);
     expect(types("It made a deal with Toyota\nAs a result it grew.")).toEqual(["Toyota/organization"]);
+    // After a headline, at a paragraph's start.
+    expect(
+      extractMentions("Navistar Debt Upgraded By S/P\n\nStandard and Poor's Corp said it upgraded the debt.").map((m) => m.text),
+    ).toContain("Standard and Poor's Corp");
+    // Written again without its legal form in the same story, the partners are the company still.
+    expect(types("Standard and Poor's Corp said it cut the rating. Standard and Poor's said the outlook was weak.")).toEqual([
+      "Standard and Poor's Corp/organization",
+      "Standard and Poor's/organization",
+    ]);
     // The end of a list of companies is two of them.
     expect(types("The rest is split between Mitsui & Co, Partex and Itochu Corp.")).toContain("Itochu Corp./organization");
   });

@@ -178,6 +178,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   // No name is found in a ticker later either ("(INCO.JK)").
   reading.misc.push(...tickers);
   completeNames(text, mentions);
+  partnersAgain(text, mentions);
   nationalBodies(text, mentions);
   portfolioOff(text, mentions);
   personOfBody(text, mentions);
@@ -607,12 +608,12 @@ const NOUN_AND_BEFORE = /(?:[,;:(]|(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*)[ \t]*(
 
 /**
  * A name's first word and "and" (or "&") before a company of one word and a legal form, at the start of a name: after
- * a sentence's end, a bracket, a colon or a lowercase word ("Standard and Poor's Corp", "Procter and Gamble Co"); not
- * after a name and a comma, the end of a list ("Mitsui & Co, Partex and Itochu Corp"). A line may break between them,
- * as wire copy wraps.
+ * a sentence's end, a paragraph's start, a bracket, a colon or a lowercase word ("Standard and Poor's Corp", "Procter
+ * and Gamble Co"); not after a name and a comma, the end of a list ("Mitsui & Co, Partex and Itochu Corp"). A line may
+ * break between them, as wire copy wraps.
  */
 const PARTNER_AND_BEFORE =
-  /(?:^|[.!?]["”’]?\s+|[;:(]|(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*,?)\s*((\p{Lu}[\p{Ll}'’]+)[ \t\n]+(?:and|&)[ \t\n]+)$/u;
+  /(?:^|[.!?]["”’]?\s+|\n[ \t]*\n|[;:(]|(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*,?)\s*((\p{Lu}[\p{Ll}'’]+)[ \t\n]+(?:and|&)[ \t\n]+)$/u;
 
 /** The head of a facility's name after a place's: "Stadium", "Arena", "Airport", "Dam", "Oval". */
 const FACILITY_AFTER = /^[ \t]+(?:Stadium|Arena|Airport|Dam|Oval)(?![\p{L}\p{N}])/u;
@@ -773,6 +774,41 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
     mention.text = text.slice(mention.start, mention.end);
   }
 }
+
+/** A company named after two partners, as `completeNames` joins it: the partners and a legal form. */
+const PARTNERS = /^(\p{Lu}[\p{Ll}'’]+)[ \t\n]+(?:and|&)[ \t\n]+(\p{Lu}[\p{L}'’]*?)(?:['’]s)?[ \t\n]+\S+$/u;
+
+/**
+ * A company its document names after two partners with a legal form ("Standard and Poor's Corp") is that company
+ * where the document writes the partners again without it ("Standard and Poor's said"), which the tagger reads as
+ * two names or one ("Standard", "Poor"): one mention of the company, replacing those it overlaps.
+ */
+function partnersAgain(text: string, mentions: LocatedMention[]): void {
+  const companies = mentions.filter(
+    (m) => m.type === "organization" && PARTNERS.test(m.text) && LEGAL_FORMS.has((m.text.split(/\s+/u).at(-1) as string).toLowerCase()),
+  );
+  for (const company of companies) {
+    const [, first = "", second = ""] = PARTNERS.exec(company.text) ?? [];
+    const again = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escapeRegExp(first)}[ \\t\\n]+(?:and|&)[ \\t\\n]+${escapeRegExp(second)}(?:['’]s)?(?![\\p{L}\\p{N}])`,
+      "gu",
+    );
+    for (const match of text.matchAll(again)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (start === company.start) continue;
+      const overlapped = mentions.filter((m) => m.start < end && start < m.end);
+      // Only where the tagger found a name in it, and no longer one than the partners (the company with its form).
+      if (overlapped.length === 0 || overlapped.some((m) => m.start < start || m.end > end)) continue;
+      const sentence = (overlapped[0] as LocatedMention).sentence;
+      for (const m of overlapped) mentions.splice(mentions.indexOf(m), 1);
+      const at = mentions.findIndex((m) => m.start > start);
+      mentions.splice(at < 0 ? mentions.length : at, 0, { text: text.slice(start, end), type: "organization", start, end, sentence });
+    }
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 
 /**
  * A word a document writes as the last name of a person ("Antony Blinken") names that person elsewhere in the
