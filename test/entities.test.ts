@@ -1200,6 +1200,19 @@ describe("the registry", () => {
     expect(entities.find((e) => e.id === "antony-blinken" || e.id === "united-nations")).toBeUndefined();
   });
 
+  it("reads two organisations a story writes 'X and Y' as the company the archive names so with a legal form", () => {
+    const docs = [
+      { id: "a", title: "", body: "Standard and Poor's Corp said it cut the rating of the bonds." },
+      { id: "b", title: "", body: "Analysts at Standard and Poor's agreed on Monday." },
+      { id: "c", title: "", body: "Chevron and Texaco agreed on Monday to sell the field." },
+    ];
+    const { entities: records } = buildEntities(docs);
+    expect(entity(records, "standard-and-poors-corp").documents.ids).toEqual(["a", "b"]);
+    expect(records.map((e) => e.id)).not.toContain("poor");
+    // Two companies the archive never names together stay two.
+    expect(records.map((e) => e.id)).toEqual(expect.arrayContaining(["chevron", "texaco"]));
+  });
+
   it("keeps a curator's alias of a country's national body, and finds the body under its country too", () => {
     const docs = [
       // A story that does not say whose: the curator's alias does.

@@ -8,7 +8,15 @@ import { mergeKeyCache } from "./keys";
 import { occurrencesOf } from "./occurrences";
 import { extraFields, indexRegistry } from "./registry";
 import { cooccurrences, type Row } from "./related";
-import { bracketedAcronyms, isLegalForm, makeResolver, type NationalDefaults, nationalKeyOfName, type Occurrence } from "./resolve";
+import {
+  bracketedAcronyms,
+  companyStem,
+  isLegalForm,
+  makeResolver,
+  type NationalDefaults,
+  nationalKeyOfName,
+  type Occurrence,
+} from "./resolve";
 import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
 
 export type { EntityDocument, RegistryEntry } from "./types";
@@ -162,6 +170,50 @@ function rolesOf(roles: Cluster["roles"]): string[] {
 }
 
 /**
+ * Two organisations a story writes as "X and Y" ("Standard and Poor's said": the tagger reads "Standard", "Poor")
+ * where the archive names a company so with a legal form ("Standard and Poor's Corp"): one occurrence of that company,
+ * in place of the two. Changes `found` in place.
+ */
+function joinPartners(found: Occurrence[], textOf: (doc: number) => string): void {
+  /** "standard poor" → "standard and poor's corp": the companies named after two partners, by their partners. */
+  const companies = new Map<string, string>();
+  for (const { key, type } of found) {
+    if (type !== "organization" || !key.includes(" and ")) continue;
+    const stem = companyStem(key);
+    const partners = stem === key ? null : /^(\S+) and (\S+?)(?:'s)?$/u.exec(stem);
+    if (partners) companies.set(`${partners[1]} ${partners[2]}`, key);
+  }
+  if (companies.size === 0) return;
+  const byDoc = new Map<number, number[]>();
+  found.forEach(({ doc, type, key }, i) => {
+    if (type !== "organization" || key.includes(" ")) return;
+    const list = byDoc.get(doc);
+    if (list) list.push(i);
+    else byDoc.set(doc, [i]);
+  });
+  const gone = new Set<number>();
+  for (const [doc, list] of byDoc) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => (found[a] as Occurrence).start - (found[b] as Occurrence).start);
+    for (let n = 0; n + 1 < list.length; n++) {
+      const [a, b] = [found[list[n] as number] as Occurrence, found[list[n + 1] as number] as Occurrence];
+      const company = companies.get(`${a.key} ${b.key}`);
+      if (!company) continue;
+      const text = textOf(doc);
+      if (!/^\s+(?:and|&)\s+$/u.test(text.slice(a.end, b.start))) continue;
+      const end = /^['’]s/u.test(text.slice(b.end, b.end + 2)) ? b.end + 2 : b.end;
+      found[list[n] as number] = { ...a, end, surface: text.slice(a.start, end).replace(/\s+/gu, " "), key: company };
+      gone.add(list[n + 1] as number);
+      n++;
+    }
+  }
+  if (gone.size === 0) return;
+  let kept = 0;
+  for (let i = 0; i < found.length; i++) if (!gone.has(i)) found[kept++] = found[i] as Occurrence;
+  found.length = kept;
+}
+
+/**
  * Extracts and merges the entities of a corpus. The same input always gives the same output, entities sorted by id.
  * Registry entries win: their id, name and type replace the guessed ones, their aliases pull mentions in, their
  * other fields are attached, and each is a record even when nothing mentions it.
@@ -205,6 +257,7 @@ export function mergeEntities(
     }
     return text;
   };
+  joinPartners(found, textOf);
   const resolve = makeResolver(
     found,
     // A national body's record ("Finance Ministry (Japan)") also under the key the resolver gives its mentions.
