@@ -38,7 +38,7 @@ import { type EntityMention, MAX_ENTITIES_PER_DOCUMENT, mergeEntities, type Regi
 import { nameKey } from "./entities/normalize";
 import { writtenName } from "./entities/occurrences";
 import { extractParallel } from "./entities/parallel";
-import { companyStem, countryAndRest, isNationalBody, type NationalDefaults, withoutCountry } from "./entities/resolve";
+import { companyStem, type NationalDefaults, nationalBodyOf, withoutCountry } from "./entities/resolve";
 import type { DocumentNames } from "./entities/types";
 import { type IngestResult, readInputs } from "./ingest/read-inputs";
 import { BULK_MAX_BYTES, BULK_MAX_PAIRS, type DeltaBase, SEARCH_META_BUCKETS } from "./layout";
@@ -964,8 +964,8 @@ function resolutionKeys(extracted: readonly DocumentNames[], keyOf: (surface: st
     const bare = withoutCountry(key);
     if (bare) keys.add(bare.rest);
     // "Japanese Finance Ministry": the archive's finance ministries, Japan's among them, are all named so.
-    const national = countryAndRest(key, true);
-    if (national && isNationalBody(national.rest)) keys.add(national.rest);
+    const national = nationalBodyOf(key);
+    if (national) keys.add(national.rest);
     const stem = companyStem(key);
     const known = lookupGazetteer(stem);
     if (known) keys.add(nameKey(known.name));

@@ -21,6 +21,13 @@ import { stopWords } from "./stop-words";
  */
 export const DOTTED_LETTERS = String.raw`(?<![\p{L}\p{N}\p{M}.])(?:(?:\p{L}\p{M}*\.)+\p{L}\p{M}*\.?|\p{L}\p{M}*\.(?: \p{L}\p{M}*\.)+)(?![\p{L}\p{N}\p{M}])`;
 const WORD = new RegExp(`${DOTTED_LETTERS}|[\\p{L}\\p{N}]+`, "gu");
+
+/**
+ * A word `DOTTED_LETTERS` matched, as its letters ("U.S." → "US", "J. P." → "JP"); any other word as it is.
+ * @example
+ * undotted("U.S."); // "US"
+ */
+export const undotted = (word: string): string => (word.includes(".") ? word.replace(/[. ]/gu, "") : word);
 const MARKS = /\p{M}+/gu;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range
 const ASCII = /^[\u0000-\u007f]*$/;
@@ -59,7 +66,7 @@ function foldInto(text: string, out: string[] = []): string[] {
   // Plain ASCII needs no Unicode decomposition (the common case, and the cheap one).
   const folded = isAscii(text) ? text.toLowerCase() : text.normalize("NFKD").replace(MARKS, "").toLowerCase();
   for (const m of folded.matchAll(WORD)) {
-    const word = m[0].includes(".") ? m[0].replace(/[. ]/gu, "") : m[0];
+    const word = undotted(m[0]);
     out.push(word.length > MAX_WORD ? word.slice(0, MAX_WORD) : word);
   }
   return out;

@@ -13,6 +13,7 @@ import {
   MAX_WORD,
   stem,
   stemKeepsInitial,
+  undotted,
   wordSegments,
 } from "../format/analyzer";
 import type { DocMeta } from "../format/schema";
@@ -68,7 +69,7 @@ export function textWords(text: string, initials?: Initials, lang?: string): Tex
     // An ASCII word matched by WORD is letters and digits (or letters with dots): foldWords would only drop the
     // dots, lower and cut it.
     if (isAscii(m[0])) {
-      const word = m[0].includes(".") ? m[0].replace(/[. ]/gu, "") : m[0];
+      const word = undotted(m[0]);
       const folded = (word.length > MAX_WORD ? word.slice(0, MAX_WORD) : word).toLowerCase();
       out.push({ start: m.index, end: m.index + m[0].length, folded: [folded], stems: [stemIf(folded, initials, lang)] });
     } else if (isUnspaced(m[0])) {

@@ -4,7 +4,7 @@ import { slugify } from "../../format/slug";
 import { lookupGazetteer } from "./gazetteer";
 import { isAcronymName, mergeKey } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
-import { countryAndRest, isNationalBody } from "./resolve";
+import { nationalBodyOf } from "./resolve";
 
 type Counts = ReadonlyMap<string, number>;
 
@@ -52,8 +52,8 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
  * story about Japan, keyed "japan finance ministry"): the body as written, then the country, "Finance Ministry (Japan)".
  */
 function nationalName(key: string, ranked: readonly (readonly [string, number])[], keyOf: (name: string) => string): string | undefined {
-  const split = countryAndRest(key);
-  if (!split || !isNationalBody(split.rest)) return undefined;
+  const split = nationalBodyOf(key, false);
+  if (!split) return undefined;
   const body = ranked.find(([name]) => keyOf(name) === split.rest)?.[0];
   const country = lookupGazetteer(split.country)?.name;
   return body && country ? `${body} (${country})` : undefined;

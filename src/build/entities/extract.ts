@@ -724,12 +724,7 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
           previous.end <= mention.start - pair.length ||
           (previous.text === first && previous.start === mention.start - pair.length))
       ) {
-        if (previous && previous.start === mention.start - pair.length) {
-          mentions.splice(i - 1, 1);
-          i--;
-        }
-        mention.start -= pair.length;
-        mention.text = text.slice(mention.start, mention.end);
+        i = takeBefore(text, mentions, i, pair.length);
         continue;
       }
       // The first of two nouns joined by "and" that the tagger left off a body's name ("Oil and Gas Development
@@ -754,15 +749,8 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
         (!previous ||
           previous.end <= mention.start - joined.length ||
           (previous.text === noun && previous.start === mention.start - joined.length))
-      ) {
-        // The noun the tagger read as a name of its own ("Water" of "Water and Sanitation Development Agency") goes.
-        if (previous && previous.start === mention.start - joined.length) {
-          mentions.splice(i - 1, 1);
-          i--;
-        }
-        mention.start -= joined.length;
-        mention.text = text.slice(mention.start, mention.end);
-      }
+      )
+        i = takeBefore(text, mentions, i, joined.length);
       continue;
     }
     // A hyphen within a word's length after the name, else no given name.
@@ -773,6 +761,23 @@ function completeNames(text: string, mentions: LocatedMention[]): void {
     mention.end += given[0].length;
     mention.text = text.slice(mention.start, mention.end);
   }
+}
+
+/**
+ * Takes the `length` characters before mention `i` into it ("Standard and " of "Poor's Corp", "Water and " of
+ * "Sanitation Development Agency"), dropping the mention the tagger made of them if it starts there ("Water" read as a
+ * name of its own); returns the mention's index after.
+ */
+function takeBefore(text: string, mentions: LocatedMention[], i: number, length: number): number {
+  const mention = mentions[i] as LocatedMention;
+  const previous = mentions[i - 1];
+  if (previous && previous.start === mention.start - length) {
+    mentions.splice(i - 1, 1);
+    i--;
+  }
+  mention.start -= length;
+  mention.text = text.slice(mention.start, mention.end);
+  return i;
 }
 
 /** A company named after two partners, as `completeNames` joins it: the partners and a legal form. */
@@ -790,7 +795,8 @@ function partnersAgain(text: string, mentions: LocatedMention[]): void {
   for (const company of companies) {
     const [, first = "", second = ""] = PARTNERS.exec(company.text) ?? [];
     const again = new RegExp(
-      `(?<![\\p{L}\\p{N}])${escapeRegExp(first)}[ \\t\\n]+(?:and|&)[ \\t\\n]+${escapeRegExp(second)}(?:['’]s)?(?![\\p{L}\\p{N}])`,
+      // The partners are letters and apostrophes (`PARTNERS`): nothing in them to escape.
+      `(?<![\\p{L}\\p{N}])${first}[ \\t\\n]+(?:and|&)[ \\t\\n]+${second}(?:['’]s)?(?![\\p{L}\\p{N}])`,
       "gu",
     );
     for (const match of text.matchAll(again)) {
@@ -807,8 +813,6 @@ function partnersAgain(text: string, mentions: LocatedMention[]): void {
     }
   }
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 
 /**
  * A word a document writes as the last name of a person ("Antony Blinken") names that person elsewhere in the

@@ -9,7 +9,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type EntityRecord, type EntityType, entityTypes } from "../../format/schema";
 import { mergeKey, mergeKeyCache } from "./keys";
-import { countryAndRest, type NationalDefaults, nationalKeyOfName } from "./resolve";
+import { type NationalDefaults, nationalBodyOfName } from "./resolve";
 
 /**
  * An entity as a lookup files it: id, name, type (its index in `entityTypes`), and where its record is in its shard's
@@ -74,8 +74,7 @@ export function lookupKeys(
   }
   // A country's national body ("Japanese Finance Ministry") also under the body alone, as an update looks every
   // country's up by it ("Japan's Finance Ministry" is written "Finance Ministry" after the place).
-  const national = entity.type === "organization" ? nationalKeyOfName(entity.name, keyOf) : undefined;
-  const body = national ? countryAndRest(national)?.rest : undefined;
+  const body = entity.type === "organization" ? nationalBodyOfName(entity.name, keyOf)?.rest : undefined;
   if (body) exact.add(body);
   const surnames: string[] = [];
   if (entity.type === "person") {

@@ -76,6 +76,13 @@ function withoutOrganization(key: string): string | undefined {
   return undefined;
 }
 
+/** Adds `value` to the set `map` holds under `key`, made on first use. */
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
 /** The bodies every country has, named in common words: a finance ministry, a central bank, a supreme court… */
 const NATIONAL_BODIES = new Set([
   ...["central bank", "supreme court", "high court", "constitutional court", "national assembly"],
@@ -118,22 +125,40 @@ export function countryAndRest(key: string, nationality = false): { country: str
 }
 
 /**
- * The key a national body's record is resolved under, from its name: "Finance Ministry (Japan)" (the name the merger
- * gives one no mention writes with its country), "Japan Finance Ministry", "Dutch Central Bank" →
- * "japan finance ministry", "netherlands central bank"; undefined for any other name. An update finds the archive's
- * records of national bodies by it.
+ * A key naming a country's body every country has, as its country's key and the body's: "japan's finance ministry",
+ * "west german finance ministry" (with `nationality`) → { country: "japan", rest: "finance ministry" }; undefined for
+ * any other key.
+ * @example
+ * nationalBodyOf("u.s. treasury"); // { country: "united states", rest: "treasury" }
+ */
+export function nationalBodyOf(key: string, nationality = true): { country: string; rest: string } | undefined {
+  const split = countryAndRest(key, nationality);
+  return split && isNationalBody(split.rest) ? split : undefined;
+}
+
+/**
+ * `nationalBodyOf` a record's name: "Finance Ministry (Japan)" (the name the merger gives one no mention writes with
+ * its country), "Japan Finance Ministry", "Dutch Central Bank". An update finds the archive's records of national
+ * bodies by it.
+ * @example
+ * nationalBodyOfName("Finance Ministry (Japan)", mergeKey); // { country: "japan", rest: "finance ministry" }
+ */
+export function nationalBodyOfName(name: string, keyOf: (name: string) => string): { country: string; rest: string } | undefined {
+  const bracketed = /^(.+) \(([^()]+)\)$/u.exec(name);
+  if (!bracketed) return nationalBodyOf(keyOf(name));
+  const rest = keyOf(bracketed[1] as string);
+  const country = lookupGazetteer(nameKey(bracketed[2] as string));
+  return country?.country && isNationalBody(rest) ? { country: nameKey(country.name), rest } : undefined;
+}
+
+/**
+ * The key a national body's record is resolved under, from its name (`nationalBodyOfName`): "japan finance ministry".
  * @example
  * nationalKeyOfName("Finance Ministry (Japan)", mergeKey); // "japan finance ministry"
  */
 export function nationalKeyOfName(name: string, keyOf: (name: string) => string): string | undefined {
-  const bracketed = /^(.+) \(([^()]+)\)$/u.exec(name);
-  if (bracketed) {
-    const body = keyOf(bracketed[1] as string);
-    const country = lookupGazetteer(nameKey(bracketed[2] as string));
-    return country?.country && isNationalBody(body) ? `${nameKey(country.name)} ${body}` : undefined;
-  }
-  const split = countryAndRest(keyOf(name), true);
-  return split && isNationalBody(split.rest) ? `${split.country} ${split.rest}` : undefined;
+  const split = nationalBodyOfName(name, keyOf);
+  return split && `${split.country} ${split.rest}`;
 }
 
 /** A nationality's adjective opening a key, as its country's key, and the rest ("japanese finance ministry"). */
@@ -313,21 +338,19 @@ export function makeResolver(
   /** Surname → the people named in full with it → the documents naming each (`last`: the latest counted). */
   const bySurname = new Map<string, Map<string, { docs: number; last: number }>>();
   /** A key naming a country's national body ("japan's finance ministry"): the key of that body, "japan finance ministry". */
-  const nationalSplit = cached((key: string): { country: string; rest: string } | null => {
-    const split = countryAndRest(key, true);
-    return split && isNationalBody(split.rest) ? split : null;
-  });
+  const nationalSplit = cached((key: string) => nationalBodyOf(key) ?? null);
   const nationalKey = (key: string): string | null => {
     const split = nationalSplit(key);
     return split ? `${split.country} ${split.rest}` : null;
   };
 
-  /** The national bodies the archive writes with their country somewhere ("japan finance ministry"): the countries known to have one. */
-  const writtenWithCountry = new Set<string>();
-  /** Per national body, how many of its mentions are written with each country ("treasury" → united states 185, united kingdom 10). */
+  /**
+   * Per national body, how many of its mentions are written with each country ("treasury" → united states 185, united
+   * kingdom 10): the countries the archive writes it with somewhere, known to have one.
+   */
   const qualifiedBy = new Map<string, Map<string, number>>();
+  const writtenWith = (country: string, body: string) => qualifiedBy.get(body)?.has(country) === true;
   const qualify = (country: string, body: string) => {
-    writtenWithCountry.add(`${country} ${body}`);
     let counts = qualifiedBy.get(body);
     if (!counts) {
       counts = new Map();
@@ -337,7 +360,11 @@ export function makeResolver(
   };
   // The bodies the archive writes with their country: as its build found them, else (an archive built without them)
   // its records of national bodies an update's registry brings.
-  if (archive) for (const key of archive.written) writtenWithCountry.add(key);
+  if (archive)
+    for (const key of archive.written) {
+      const split = nationalSplit(key);
+      if (split) qualify(split.country, split.rest);
+    }
   else
     for (const { key, type } of known) {
       const national = type === "organization" ? nationalSplit(key) : null;
@@ -382,16 +409,8 @@ export function makeResolver(
   const organizationsOf = new Map<number, Set<string>>();
   for (const { doc, key, type, surface, headline, start } of occurrences) {
     const country = countryNamed(key, type);
-    if (country) {
-      const seen = documentsNaming.get(country);
-      if (seen) seen.add(doc);
-      else documentsNaming.set(country, new Set([doc]));
-    }
-    if (type === "organization" && key.includes(" ")) {
-      const keys = organizationsOf.get(doc);
-      if (keys) keys.add(key);
-      else organizationsOf.set(doc, new Set([key]));
-    }
+    if (country) addTo(documentsNaming, country, doc);
+    if (type === "organization" && key.includes(" ")) addTo(organizationsOf, doc, key);
     if (country && headline) {
       const named = headlineCountries.get(doc);
       if (named) named.push([start, country]);
@@ -487,7 +506,7 @@ export function makeResolver(
   const nationalCountry = (doc: number, body: string): string | undefined => {
     const headed = headlineOf(doc);
     const text = countryOf(doc);
-    for (const country of text ? [...headed, text] : headed) if (writtenWithCountry.has(`${country} ${body}`)) return country;
+    for (const country of text ? [...headed, text] : headed) if (writtenWith(country, body)) return country;
     const first = headed[0];
     if (first !== undefined) return first !== home ? first : undefined;
     // A story that names no country at all (one naming two as often is no story of the archive's own) is the
@@ -650,7 +669,7 @@ export function makeResolver(
     return key;
   };
   const national = (): NationalDefaults => {
-    const written = [...writtenWithCountry].sort();
+    const written = [...qualifiedBy].flatMap(([body, counts]) => [...counts.keys()].map((country) => `${country} ${body}`)).sort();
     // An update keeps the archive's decisions, and adds the bodies its documents write with their country.
     if (archive) return { ...archive, written };
     const bodies: Record<string, string> = {};
