@@ -629,6 +629,8 @@ describe("news conventions after the tagger", () => {
     expect(
       extractMentions("Navistar Debt Upgraded By S/P\n\nStandard and Poor's Corp said it upgraded the debt.").map((m) => m.text),
     ).toContain("Standard and Poor's Corp");
+    // After a dateline's dash.
+    expect(types("SANTIAGO (Reuters) - Standard and Poor's Corp affirmed the rating.")).toContain("Standard and Poor's Corp/organization");
     // Written again without its legal form in the same story, the partners are the company still.
     expect(types("Standard and Poor's Corp said it cut the rating. Standard and Poor's said the outlook was weak.")).toEqual([
       "Standard and Poor's Corp/organization",

@@ -608,12 +608,12 @@ const NOUN_AND_BEFORE = /(?:[,;:(]|(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*)[ \t]*(
 
 /**
  * A name's first word and "and" (or "&") before a company of one word and a legal form, at the start of a name: after
- * a sentence's end, a paragraph's start, a bracket, a colon or a lowercase word ("Standard and Poor's Corp", "Procter
+ * a sentence's end, a paragraph's start, a dateline's dash, a bracket, a colon or a lowercase word ("Standard and Poor's Corp", "Procter
  * and Gamble Co"); not after a name and a comma, the end of a list ("Mitsui & Co, Partex and Itochu Corp"). A line may
  * break between them, as wire copy wraps.
  */
 const PARTNER_AND_BEFORE =
-  /(?:^|[.!?]["”’]?\s+|\n[ \t]*\n|[;:(]|(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*,?)\s*((\p{Lu}[\p{Ll}'’]+)[ \t\n]+(?:and|&)[ \t\n]+)$/u;
+  /(?:^|[.!?]["”’]?\s+|\n[ \t]*\n|[;:(]|\s[-–—]|(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*,?)\s*((\p{Lu}[\p{Ll}'’]+)[ \t\n]+(?:and|&)[ \t\n]+)$/u;
 
 /** The head of a facility's name after a place's: "Stadium", "Arena", "Airport", "Dam", "Oval". */
 const FACILITY_AFTER = /^[ \t]+(?:Stadium|Arena|Airport|Dam|Oval)(?![\p{L}\p{N}])/u;
