@@ -1,6 +1,6 @@
 /** @module A bundle deployed as the Worker's Static Assets (`--target assets`): the same answers as from KV, with no KV read. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -164,6 +164,24 @@ describe("--target assets", () => {
     expect(config.kv_namespaces).toBeUndefined();
     expect(config.env?.staging?.kv_namespaces).toBeUndefined();
     expect(config.main).toBe("src/worker/index.ts");
+    // An asset changed since the build wrote it is refused before anything is deployed.
+    const changed = join(
+      out,
+      ASSETS_DIR,
+      ...bundleKey(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).version, "manifest").split("/"),
+    );
+    writeFileSync(changed, readFileSync(changed, "utf8").replace('"format"', '"format" '));
+    const refused = spawnSync("npx", ["tsx", "scripts/deploy/deploy.ts", "--dry-run", "--skip-build", "--target", "assets", "--out", out], {
+      encoding: "utf8",
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`Step 2 (Planning) failed: ${changed} is not the value the build wrote (bundle_file_corrupt)`);
+    rmSync(changed);
+    const gone = spawnSync("npx", ["tsx", "scripts/deploy/deploy.ts", "--dry-run", "--skip-build", "--target", "assets", "--out", out], {
+      encoding: "utf8",
+    });
+    expect(gone.status).toBe(1);
+    expect(gone.stderr).toContain(`${changed} is missing (bundle_file_corrupt)`);
     const bad = spawnSync("npx", ["tsx", "scripts/deploy/deploy.ts", "--dry-run", "--target", "r2", "--out", out], { encoding: "utf8" });
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('--target must be "kv" or "assets"');

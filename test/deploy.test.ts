@@ -143,6 +143,27 @@ describe("npm run deploy -- --dry-run", () => {
     expect(whole.stderr).toMatch(
       /Step 2 \(Planning\) failed: the bulk files hold \d+ keys of version \w+, its manifest counts \d+: build it again/,
     );
+
+    // So is one whose keys are all there but a value changed since the build wrote it (valid JSON all the same), and
+    // npm start's loading into local KV refuses it too.
+    const edited = join(mkdtempSync(join(tmpdir(), "deploy-edited-")), "bundle");
+    cpSync(out, edited, { recursive: true });
+    const changed = join(edited, "kv", "0001.json");
+    const items = JSON.parse(readFileSync(changed, "utf8")) as { key: string; value: string }[];
+    const term = items.find((p) => p.key.includes("/term/")) as { value: string };
+    term.value = term.value.replace(/\d/, (d) => String((Number(d) + 1) % 10));
+    writeFileSync(changed, JSON.stringify(items));
+    const refused = spawnSync("npx", ["tsx", "scripts/deploy/deploy.ts", "--dry-run", "--skip-build", "--out", edited], {
+      encoding: "utf8",
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`Step 2 (Planning) failed: ${changed} is not the file the build wrote: its SHA-256 is`);
+    expect(refused.stderr).toMatch(/\(bundle_file_corrupt\): build it again/);
+    expect(refused.stderr).not.toContain("Dry run: nothing was uploaded");
+    const loaded = spawnSync("npx", ["tsx", "scripts/deploy/load-local.ts", "--bundle", edited], { encoding: "utf8" });
+    expect(loaded.status).toBe(1);
+    expect(loaded.stderr).toContain(`${changed} is not the file the build wrote`);
+    expect(loaded.stderr).not.toContain("Loading");
   }, 180_000);
 
   it("of an update changes nothing in --out: the update is made on a copy", async () => {

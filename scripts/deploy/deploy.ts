@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { ASSETS_DIR, bulkFiles, LIVE_FILE } from "../../src/build/bundle-files";
+import { ASSETS_DIR, assetsProblems, bulkFileProblem, bulkFiles, LIVE_FILE } from "../../src/build/bundle-files";
 import { compactionDue } from "../../src/build/compact";
 import { ASSETS_FREE_FILES, ASSETS_PAID_FILES, BULK_MAX_BYTES, BULK_MAX_PAIRS, FREE_PLAN_KEYS, type Profile } from "../../src/build/layout";
 import { updateArchive } from "../../src/build/update";
@@ -228,10 +228,15 @@ const expected: string[] = [];
 const plan = await step(2, "Planning", async () => {
   let pairs = 0;
   if (assets) await writeAssetsConfig();
+  /** Bulk files changed since the build wrote them (a value edited, cut or added): refused after the missing keys. */
+  const changed: string[] = [];
   for (const file of assets ? [] : files) {
-    const items = JSON.parse(await readFile(file, "utf8")) as { key: string; value: string; base64?: boolean }[];
+    const text = await readFile(file);
+    const problem = await bulkFileProblem(file, text);
+    if (problem) changed.push(problem);
+    const items = JSON.parse(text.toString("utf8")) as { key: string; value: string; base64?: boolean }[];
     const n = items.length;
-    const bytes = (await stat(file)).size;
+    const bytes = text.length;
     if (n > BULK_MAX_PAIRS || bytes >= BULK_MAX_BYTES) throw new Error(`${file} holds ${n} pairs, ${bytes} bytes: over wrangler's limits`);
     pairs += n;
     for (const { key } of items) if (key !== LIVE_MANIFEST_KEY) expected.push(key);
@@ -245,6 +250,8 @@ const plan = await step(2, "Planning", async () => {
     if (whole !== undefined && own < (base ? whole - 1 : whole))
       throw new Error(`the bulk files hold ${own} keys of version ${version}, its manifest counts ${whole}: build it again`);
   }
+  if (assets) changed.push(...(await assetsProblems(out)));
+  if (changed.length > 0) throw new Error(`${changed.join("; ")}: build it again`);
   const outdir = join("dist", "worker");
   wrangler(["deploy", "--dry-run", "--outdir", outdir, envFlag, ...configFlag]);
   const worker = await readFile(join(outdir, "index.js"));

@@ -1,4 +1,5 @@
 /** @module Writes a bundle to disk as `wrangler kv bulk put` files, and reads it back as a file-backed KV. */
+import { createHash } from "node:crypto";
 import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
@@ -62,14 +63,62 @@ export function bulkFile(pairs: readonly Buffer[], keys: readonly string[]): { b
   return { bytes: Buffer.concat(parts), index };
 }
 
+/** The SHA-256 of a bulk file's bytes, in hex: what `kv-index/<file>.sha256` holds, for a deploy to check them against. */
+export const digestOf = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+const digestFile = (file: string) => join(dirname(dirname(file)), INDEX_DIR, `${file.slice(file.lastIndexOf("/") + 1)}.sha256`);
+
 /**
- * Writes a bulk file and its index (`INDEX_DIR`) in bundle folder `dir`, under `name`: the index first, the file
- * last and whole (written aside, then renamed), so a bulk file is never read half-written.
+ * Why the bulk file `file` (`<bundle>/kv/<name>`), whose bytes are `bytes`, is not what the build wrote: a value
+ * changed, cut or added since (`bundle_file_corrupt`); undefined when it is, or when the build wrote no digest of it
+ * (a bundle of before digests, or the live manifest's file, which an update rewrites).
+ * @example
+ * const problem = await bulkFileProblem("dist/bundle/kv/0001.json", await readFile("dist/bundle/kv/0001.json"));
+ */
+export async function bulkFileProblem(file: string, bytes: Buffer): Promise<string | undefined> {
+  let expected: string;
+  try {
+    expected = (await readFile(digestFile(file), "utf8")).trim();
+  } catch {
+    return undefined;
+  }
+  const actual = digestOf(bytes);
+  if (actual === expected) return undefined;
+  return `${file} is not the file the build wrote: its SHA-256 is ${actual.slice(0, 12)}…, ${digestFile(file)} says ${expected.slice(0, 12)}… (bundle_file_corrupt)`;
+}
+
+/**
+ * Why the Static Assets of the bundle in `dir` (`--target assets`) are not what the build wrote: each bulk file checked
+ * against its digest, then each of its values against the asset file of its key (`bundle_file_corrupt`); at most
+ * `limit` problems, none when they are.
+ */
+export async function assetsProblems(dir: string, limit = 3): Promise<string[]> {
+  const problems: string[] = [];
+  for (const file of await bulkFiles(dir)) {
+    if (file.endsWith(LIVE_FILE)) continue;
+    const bytes = await readFile(file);
+    const problem = await bulkFileProblem(file, bytes);
+    if (problem) problems.push(problem);
+    for (const { key, value } of problem ? [] : (JSON.parse(bytes.toString("utf8")) as Pair[])) {
+      if (problems.length >= limit) return problems;
+      const path = join(dir, ASSETS_DIR, ...key.split("/"));
+      const held = await readFile(path, "utf8").catch(() => undefined);
+      if (held !== value)
+        problems.push(`${path} ${held === undefined ? "is missing" : "is not the value the build wrote"} (bundle_file_corrupt)`);
+    }
+  }
+  return problems.slice(0, limit);
+}
+
+/**
+ * Writes a bulk file and its index (`INDEX_DIR`) in bundle folder `dir`, under `name`: the index and the file's
+ * digest first, the file last and whole (written aside, then renamed), so a bulk file is never read half-written.
  */
 export async function writeBulkFile(dir: string, name: string, pairs: readonly Buffer[], keys: readonly string[]): Promise<void> {
   const { bytes, index } = bulkFile(pairs, keys);
   await mkdir(join(dir, INDEX_DIR), { recursive: true });
   await writeFile(join(dir, INDEX_DIR, name), JSON.stringify(index));
+  await writeFile(join(dir, INDEX_DIR, `${name}.sha256`), `${digestOf(bytes)}\n`);
   const path = join(dir, "kv", name);
   await writeFile(`${path}.tmp`, bytes);
   await rename(`${path}.tmp`, path);
