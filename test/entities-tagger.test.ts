@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readConllLabels } from "../scripts/train/conll-labels";
 import { extractMentions } from "../src/build/entities/extract";
+import { isWorldPlace, PLACES_PATH } from "../src/build/entities/places";
 import { clusterKey, learnClusters } from "../src/build/entities/tagger/clusters";
 import { documentContext, EVIDENCE, prepareSentence } from "../src/build/entities/tagger/features";
 import { allowed, decodeSpans, encodeSpans, LABEL_COUNT, LABELS, labelOf, mayEnd } from "../src/build/entities/tagger/labels";
@@ -89,6 +90,27 @@ describe("the committed model", () => {
     expect(build.stderr).toContain("[entity_model_corrupt]");
     expect(build.stderr).toContain(bad);
   }, 30_000);
+});
+
+describe("the world's places", () => {
+  it("are what npm run train:places writes from GeoNames' and Natural Earth's packages, byte for byte", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "places-")), "places.txt");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/train/places.ts", "--out", out], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(readFileSync(PLACES_PATH, "utf8"));
+  }, 30_000);
+
+  it("hold big cities and provinces, by name key, and no small town", () => {
+    expect(["Eldoret", "Calgary", "British Columbia", "A Coruña", "a coruna", "São Paulo"].map(isWorldPlace)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(["Chelsea", "Kirkenes", "Reuters"].map(isWorldPlace)).toEqual([false, false, false]);
+  });
 });
 
 describe("word clusters", () => {

@@ -191,6 +191,37 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("reads a big city or a province of the world's list as a place after a preposition of place, a compass point or a place", () => {
+    // The tagger reads each of them as an organisation on its own: it never met them in training.
+    expect(found("The group is based outside Calgary and sponsors a hockey club.")).toEqual([["Calgary", "place"]]);
+    expect(found("Gas flows from northern Alberta and northeastern British Columbia to processing hubs.")).toContainEqual([
+      "British Columbia",
+      "place",
+    ]);
+    expect(found("Fuel goes by pipeline to depots in Nairobi, Eldoret and the lakeside city.")).toEqual([
+      ["Nairobi", "place"],
+      ["Eldoret", "place"],
+    ]);
+    // Not a club where sport names one: after "from", before a possessive, or a place qualifying the noun after it.
+    expect(found("Sanchez joined Espanyol from Nantes last summer.")).toContainEqual(["Nantes", "organization"]);
+    expect(found("Hansen scored twice in Karlsruhe's 4-0 win over Bochum.")).toContainEqual(["Karlsruhe", "organization"]);
+    expect(found("At the Oval, Surrey captain Chris Lewis won the toss.")).toContainEqual(["Surrey", "organization"]);
+    // A vote, not a description: a sports report's club stays a club where its city is named once.
+    const report = found("Braga beat Porto 2-1 on Sunday. Braga coach Rui Costa praised his side. Fans celebrated in Braga until dawn.");
+    expect(report.filter(([name]) => name === "Braga").slice(0, 2)).toEqual([
+      ["Braga", "organization"],
+      ["Braga", "organization"],
+    ]);
+  });
+
+  it("finds no one in a wire's sign-off: its reporters and editors wrote the story, it is not about them", () => {
+    expect(found("Prices rose in Amman.\n(Reporting by Lina Qasem in Amman; Editing by Alison Marsh)")).toEqual([["Amman", "place"]]);
+    expect(found("Prices rose.\nAdditional reporting by Tom Ng in Hanoi; writing by Ed Osmond")).toEqual([]);
+    expect(found("Prices rose.\nAssociated Press writer Maria Verza in Mexico City contributed to this report.")).toEqual([]);
+    // Reporting by someone inside a sentence is no sign-off.
+    expect(found("He criticised reporting by Reuters on the deal.")).toEqual([["Reuters", "organization"]]);
+  });
+
   it("reads a name listed with places as a place when places are most of the list", () => {
     // The tagger reads the middle name as an organisation on its own.
     expect(found("Schools closed in Tacna, Moquegua and Juliaca after the quake.")).toEqual([

@@ -15,6 +15,7 @@ import { isDemonymWord } from "./demonyms";
 import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
 import { isAcronym, nameKey, wordKey } from "./normalize";
+import { isWorldPlace } from "./places";
 import { isBracketedAcronym, lettersIn } from "./resolve";
 import { isPortfolioWord, PARTY_LABELS, ROLE_NOUNS } from "./roles";
 import { type PreparedSentence, prepareSentence, useClusters, type WordInfo } from "./tagger/features";
@@ -174,9 +175,13 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
     misc: [],
   };
   const tickers = tickerSpans(text);
-  const mentions = taggedMentions(reading, spans, titleCase).filter((m) => !within(tickers, m.start, m.end));
-  // No name is found in a ticker later either ("(INCO.JK)").
-  reading.misc.push(...tickers);
+  // A wire's sign-off names who wrote the story, not whom it is about: nothing is found in it.
+  const signOffs = signOffSpans(text);
+  const mentions = taggedMentions(reading, spans, titleCase).filter(
+    (m) => !within(tickers, m.start, m.end) && !within(signOffs, m.start, m.end),
+  );
+  // No name is found in a ticker or a sign-off later either ("(INCO.JK)").
+  reading.misc.push(...tickers, ...signOffs);
   completeNames(text, mentions);
   partnersAgain(text, mentions);
   nationalBodies(text, mentions);
@@ -191,6 +196,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   acronymedBodies(text, mentions, told);
   datelinePlaces(text, mentions, told);
   coordinatedPlaces(text, mentions, told);
+  placesAfterPrepositions(text, mentions, told);
   oneSensePerDocument(mentions, told);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
   mentions.sort((a, b) => a.start - b.start);
@@ -202,7 +208,10 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   let typed = 0;
   // Not a name a step after the tagger found already ("Pirates" written again as a known name): it would be counted twice.
   const left = leftOut(reading, prepared, spans).filter(
-    (name) => !within(tickers, name.start, name.end) && !mentions.some((m) => m.start < name.end && name.start < m.end),
+    (name) =>
+      !within(tickers, name.start, name.end) &&
+      !within(signOffs, name.start, name.end) &&
+      !mentions.some((m) => m.start < name.end && name.start < m.end),
   );
   // A name the tagger left untyped that a description types ("Hirtshals, the Danish port that…"): so are its other
   // mentions in the text.
@@ -417,7 +426,10 @@ function headlineMentions(reading: Reading, mentions: readonly LocatedMention[],
   }
   return reading.sentences.flatMap((words, sentence) =>
     titleCase[sentence]
-      ? knownNames(words, (key) => known.get(key)).map(({ from, to, type }) => mentionAt(reading, sentence, from, to, type))
+      ? knownNames(words, (key) => known.get(key))
+          .map(({ from, to, type }) => mentionAt(reading, sentence, from, to, type))
+          // Not in a ticker or a sign-off, a title-case line of its own ("(Reporting by Lina Qasem in Amman; Editing by …)").
+          .filter((m) => !reading.misc.some(([start, end]) => start <= m.start && m.end <= end))
       : [],
   );
 }
@@ -983,6 +995,22 @@ function acronymedBodies(text: string, mentions: readonly LocatedMention[], desc
   }
 }
 
+/**
+ * A wire story's sign-off: a line naming its reporters and editors, bracketed or not ("(Reporting by Lina Qasem in
+ * Amman; Editing by Alison Marsh)", "Additional reporting by Tom Ng"), or AP's "Associated Press writer … contributed".
+ */
+const SIGN_OFF =
+  /^[ \t]*\(?[ \t]*(?:(?:additional[ \t]+)?(?:reporting|editing|writing|compiled|compiling)[ \t]+by\b[^\n]*|associated[ \t]+press[ \t]+writers?\b[^\n]*\bcontributed\b[^\n]*)$/gimu;
+
+/**
+ * The spans of a text's sign-off lines (see `SIGN_OFF`).
+ * @example
+ * signOffSpans("Prices rose.\n(Reporting by Lina Qasem; Editing by Alison Marsh)"); // [[13, 63]]
+ */
+export function signOffSpans(text: string): [number, number][] {
+  return [...text.matchAll(SIGN_OFF)].map((match) => [match.index as number, (match.index as number) + match[0].length]);
+}
+
 const within = (spans: readonly [number, number][], start: number, end: number) => spans.some(([from, to]) => start >= from && end <= to);
 
 /**
@@ -1006,6 +1034,43 @@ function datelinePlaces(text: string, mentions: readonly LocatedMention[], descr
       described.add(mention);
     }
   }
+}
+
+/** A preposition of place, or a compass point's adjective, right before a name: "based outside Calgary", "northeastern British Columbia". */
+const WHERE_BEFORE =
+  /\b(?:in|near|into|outside|inside|across|around|throughout|(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)[ \t]+$/iu;
+
+/**
+ * A city of 100,000 people or more, or a province or state, of the world's list (`places.txt`), right after a
+ * preposition of place or a compass point's adjective, or after a place and a comma, "and" or "or", is the place,
+ * whatever the tagger read ("based outside Calgary", "northeastern British Columbia", "depots in Nairobi, Eldoret"): the tagger
+ * knows the places of its training set and of the gazetteer, and reads an unfamiliar one by its context. On CoNLL-2003
+ * train, of the 383 names of such places after those words, 380 are places (the others: a person's name, a baseball
+ * team, a company named after its town), and 92 of the 93 after a place and a comma, "and" or "or". Not after the
+ * words sport names clubs with ("away to Heerenveen", "signed from Nantes", "lost at Chelsea": on CoNLL-2003 dev "from"
+ * turned two clubs into places and no place right), nor before a possessive ("in Karlsruhe's 4-0"), nor a place that
+ * qualifies the noun after it ("Surrey captain"). Not a name the gazetteer knows as an organisation or a person, nor
+ * one with a role, an organisation's head noun or a description. A vote, not a description: where the document reads
+ * the name as an organisation more often, it stays one (the club of a sports report "in Braga" is not made a place
+ * throughout).
+ */
+function placesAfterPrepositions(text: string, mentions: readonly LocatedMention[], described: ReadonlySet<LocatedMention>): void {
+  mentions.forEach((mention, i) => {
+    if (mention.type === "place" || mention.role || described.has(mention)) return;
+    const previous = mentions[i - 1];
+    const listed =
+      previous?.type === "place" &&
+      previous.sentence === mention.sentence &&
+      /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$/u.test(text.slice(previous.end, mention.start));
+    // Not a place that qualifies the noun after it ("At the Oval, Surrey captain Chris Lewis").
+    const next = /^\s*([\p{L}\p{N}'’-]+|\S)/u.exec(text.slice(mention.end))?.[1];
+    if (listed ? !placeNounEnds(next) : !WHERE_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start))) return;
+    if (next !== undefined && ROLE_NOUNS.has(next.toLowerCase())) return;
+    if (/^['’]/u.test(text.slice(mention.end, mention.end + 1)) || namesBody(mention.text) || !isWorldPlace(mention.text)) return;
+    const known = lookupGazetteer(nameKey(mention.text));
+    if (known && known.type !== "place") return;
+    mention.type = "place";
+  });
 }
 
 /** What may stand between two names of one list, and what closes it: "Kano, Kaduna and Katsina", "Puno or Piura". */
