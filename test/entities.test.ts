@@ -288,6 +288,8 @@ describe("extractMentions", () => {
     ]);
     expect(found("Tokyo shares fell on Monday.")).toEqual([["Tokyo", "place"]]);
     expect(found("Investors bought shares in Kelmar on Monday.")).toEqual([["Kelmar", "organization"]]);
+    // Nor a place its geographic head names: a fish stock.
+    expect(found("Russia's fleet, which shares the Barents Sea stock, faces cuts.")).toContainEqual(["Barents Sea", "place"]);
     // An apposition ending in a participle ("the company founded by…"), or naming a part of a company.
     expect(found("The film was produced by Halomar, the company founded by the director.")).toEqual([["Halomar", "organization"]]);
     expect(found("Sales rose at Tellnet, a unit of Orion Telecom.")).toEqual([

@@ -929,7 +929,7 @@ function listedCompanies(
  * rose", "Goodbody's chief executive"), is a company's. On CoNLL-2003 train the names before "'s shares", "'s stock",
  * "'s chief", "'s chairman" or "'s net" are organisations 8 times in 8, and before "shares" 16 times in 19 when not
  * a nationality (the other 3 places: "Tokyo shares", which a place the gazetteer knows keeps); and after "shares
- * in" or "a stake in" (`COMPANY_BEFORE`).
+ * in" or "a stake in" (`COMPANY_BEFORE`). Not a name ending in a geographic head ("the Barents Sea stock").
  */
 function companiesByTheirShares(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
   if (!/shares|stock|stake|chief|chairman|board|profit/iu.test(text)) return;
@@ -943,6 +943,8 @@ function companiesByTheirShares(text: string, mentions: readonly LocatedMention[
     )
       continue;
     if (lookupGazetteer(nameKey(mention.text))?.type === "place" || isDemonymWord(mention.text.toLowerCase())) continue;
+    // Nor a place its geographic head names: "the Barents Sea stock" is fish.
+    if (/\s/u.test(mention.text) && GEOGRAPHIC_HEADS.has(mention.text.split(/\s+/u).at(-1)?.toLowerCase() ?? "")) continue;
     mention.type = "organization";
     described.add(mention);
   }
