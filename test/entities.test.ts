@@ -206,6 +206,7 @@ describe("extractMentions", () => {
     expect(found("Sanchez joined Espanyol from Nantes last summer.")).toContainEqual(["Nantes", "organization"]);
     expect(found("Hansen scored twice in Karlsruhe's 4-0 win over Bochum.")).toContainEqual(["Karlsruhe", "organization"]);
     expect(found("At the Oval, Surrey captain Chris Lewis won the toss.")).toContainEqual(["Surrey", "organization"]);
+    expect(found("The mine is in Hemlo, Ontario, Lac said.")).toContainEqual(["Lac", "organization"]);
     // A vote, not a description: a sports report's club stays a club where its city is named once.
     const report = found("Braga beat Porto 2-1 on Sunday. Braga coach Rui Costa praised his side. Fans celebrated in Braga until dawn.");
     expect(report.filter(([name]) => name === "Braga").slice(0, 2)).toEqual([
@@ -290,6 +291,7 @@ describe("extractMentions", () => {
     expect(found("Investors bought shares in Kelmar on Monday.")).toEqual([["Kelmar", "organization"]]);
     // Nor a place its geographic head names: a fish stock.
     expect(found("Russia's fleet, which shares the Barents Sea stock, faces cuts.")).toContainEqual(["Barents Sea", "place"]);
+    expect(found("It is making an offering of Noranda Forest shares.")).toEqual([["Noranda Forest", "organization"]]);
     // An apposition ending in a participle ("the company founded by…"), or naming a part of a company.
     expect(found("The film was produced by Halomar, the company founded by the director.")).toEqual([["Halomar", "organization"]]);
     expect(found("Sales rose at Tellnet, a unit of Orion Telecom.")).toEqual([

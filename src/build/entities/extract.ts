@@ -929,7 +929,7 @@ function listedCompanies(
  * rose", "Goodbody's chief executive"), is a company's. On CoNLL-2003 train the names before "'s shares", "'s stock",
  * "'s chief", "'s chairman" or "'s net" are organisations 8 times in 8, and before "shares" 16 times in 19 when not
  * a nationality (the other 3 places: "Tokyo shares", which a place the gazetteer knows keeps); and after "shares
- * in" or "a stake in" (`COMPANY_BEFORE`). Not a name ending in a geographic head ("the Barents Sea stock").
+ * in" or "a stake in" (`COMPANY_BEFORE`). Not by its "stock" a name ending in a geographic head ("the Barents Sea stock").
  */
 function companiesByTheirShares(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
   if (!/shares|stock|stake|chief|chairman|board|profit/iu.test(text)) return;
@@ -943,8 +943,10 @@ function companiesByTheirShares(text: string, mentions: readonly LocatedMention[
     )
       continue;
     if (lookupGazetteer(nameKey(mention.text))?.type === "place" || isDemonymWord(mention.text.toLowerCase())) continue;
-    // Nor a place its geographic head names: "the Barents Sea stock" is fish.
-    if (/\s/u.test(mention.text) && GEOGRAPHIC_HEADS.has(mention.text.split(/\s+/u).at(-1)?.toLowerCase() ?? "")) continue;
+    // Nor, by its "stock", a place its geographic head names: "the Barents Sea stock" is fish ("Noranda Forest
+    // shares" are a company's).
+    const geographic = /\s/u.test(mention.text) && GEOGRAPHIC_HEADS.has(mention.text.split(/\s+/u).at(-1)?.toLowerCase() ?? "");
+    if (geographic && /^[ \t]+stock\b/u.test(text.slice(mention.end, mention.end + 8))) continue;
     mention.type = "organization";
     described.add(mention);
   }
@@ -1038,6 +1040,9 @@ function datelinePlaces(text: string, mentions: readonly LocatedMention[], descr
   }
 }
 
+/** Verbs of speech after a name: its speaker is no place the tagger missed. */
+const SPEAKS = new Set(["said", "says", "told", "added", "announced", "reported"]);
+
 /** A preposition of place, or a compass point's adjective, right before a name: "based outside Calgary", "northeastern British Columbia". */
 const WHERE_BEFORE =
   /\b(?:in|near|into|outside|inside|across|around|throughout|(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)[ \t]+$/iu;
@@ -1051,7 +1056,7 @@ const WHERE_BEFORE =
  * team, a company named after its town), and 92 of the 93 after a place and a comma, "and" or "or". Not after the
  * words sport names clubs with ("away to Heerenveen", "signed from Nantes", "lost at Chelsea": on CoNLL-2003 dev "from"
  * turned two clubs into places and no place right), nor before a possessive ("in Karlsruhe's 4-0"), nor a place that
- * qualifies the noun after it ("Surrey captain"). Not a name the gazetteer knows as an organisation or a person, nor
+ * qualifies the noun after it ("Surrey captain"), nor one that speaks ("Lac said"). Not a name the gazetteer knows as an organisation or a person, nor
  * one with a role, an organisation's head noun or a description. A vote, not a description: where the document reads
  * the name as an organisation more often, it stays one (the club of a sports report "in Braga" is not made a place
  * throughout).
@@ -1067,7 +1072,8 @@ function placesAfterPrepositions(text: string, mentions: readonly LocatedMention
     // Not a place that qualifies the noun after it ("At the Oval, Surrey captain Chris Lewis").
     const next = /^\s*([\p{L}\p{N}'’-]+|\S)/u.exec(text.slice(mention.end))?.[1];
     if (listed ? !placeNounEnds(next) : !WHERE_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start))) return;
-    if (next !== undefined && ROLE_NOUNS.has(next.toLowerCase())) return;
+    // Nor one that speaks ("in Hemlo, Ontario, Lac said": Lac Minerals, not Chad's Lac region).
+    if (next !== undefined && (ROLE_NOUNS.has(next.toLowerCase()) || SPEAKS.has(next))) return;
     if (/^['’]/u.test(text.slice(mention.end, mention.end + 1)) || namesBody(mention.text) || !isWorldPlace(mention.text)) return;
     const known = lookupGazetteer(nameKey(mention.text));
     if (known && known.type !== "place") return;
