@@ -1,6 +1,7 @@
 /** @module Entity resolution, as behaviours: which mentions the merger makes one record, with which name, id and roles. Mentions are given by hand, so the extractor's choices do not enter. */
 import { describe, expect, it } from "vitest";
-import { type EntityDocument, mergeEntities } from "../src/build/entities/merge";
+import { buildEntities, type EntityDocument, mergeEntities } from "../src/build/entities/merge";
+import { titleNationalities } from "../src/build/entities/resolve";
 import { cutTitle, isUsefulRole } from "../src/build/entities/roles";
 import type { DocumentNames, LocatedMention } from "../src/build/entities/types";
 import type { EntityRecord, EntityType } from "../src/format/schema";
@@ -379,6 +380,24 @@ describe("bodies every country has", () => {
 
   it("leave a ministry's own long name alone", () => {
     expect(entity(entities, "ministry-of-international-trade-and-industry").documents.ids).toEqual(["h"]);
+  });
+
+  it("read a title in sentence case, and its nationality words, as a headline: what the story is about", () => {
+    // No story writes either country's Energy Ministry with its country: the titles say whose each is.
+    const { entities: titled } = buildEntities([
+      {
+        id: "a",
+        title: "Indonesia's nickel miner plans smelter",
+        body: "The Energy Ministry approved the plan. China and Japan buy the ore.",
+      },
+      { id: "b", title: "Kazakh lender jumps on refinery loan", body: "The Energy Ministry said the refinery in Kazakhstan would expand." },
+      { id: "c", title: "Latin American bank governors meet", body: "The Energy Ministry said talks in Mexico and Brazil went well." },
+    ]);
+    expect(entity(titled, "energy-ministry-indonesia").documents.ids).toEqual(["a"]);
+    expect(entity(titled, "energy-ministry-kazakhstan").documents.ids).toEqual(["b"]);
+    // "Latin American" is a continent's people, no country's: the story stays unattributed.
+    expect(entity(titled, "energy-ministry").documents.ids).toEqual(["c"]);
+    expect(titleNationalities("West German and Pan-African officials meet")).toEqual([[0, "west germany"]]);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   companyStem,
   isLegalForm,
   makeResolver,
+  titleNationalities,
   type NationalDefaults,
   nationalKeyOfName,
   type Occurrence,
@@ -273,6 +274,7 @@ export function mergeEntities(
     }),
     bracketedAcronyms(found, textOf),
     options.national,
+    docs.map((doc) => (doc.title.trim() ? { end: bodyOffset(doc), nationalities: titleNationalities(doc.title.trim()) } : undefined)),
   );
   // A name only ever written in lowercase ("blair" in a web address) is no record of its own: it is dropped
   // unless it resolved to an entity written with capitals somewhere or to a registry entry.

@@ -184,6 +184,49 @@ export interface NationalDefaults {
   written: string[];
 }
 
+/** A document's title, for `makeResolver`: where it ends in the extracted text, and the countries its nationality words name. */
+export interface StoryTitle {
+  /** Offsets below it are the title's. */
+  end: number;
+  /** `[offset, country key]` of each nationality word ("Kazakh" → "kazakhstan"), in order (`titleNationalities`). */
+  nationalities: [number, string][];
+}
+
+/** Words before a nationality's that make it a continent's: "Latin American", "Pan-African". */
+const CONTINENTAL = new Set(["latin", "north", "south", "central", "pan", "anglo"]);
+
+/**
+ * The countries a title names by a nationality's word (one or two words: "Kazakh", "West German"), with their
+ * offsets, as country keys.
+ * @example
+ * titleNationalities("Kazakh lender jumps on refinery loan"); // [[0, "kazakhstan"]]
+ * titleNationalities("Latin American bank governors meet"); // []
+ */
+export function titleNationalities(title: string): [number, string][] {
+  const found: [number, string][] = [];
+  const words = [...title.matchAll(/\p{L}[\p{L}'’.]*/gu)];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as RegExpMatchArray;
+    if (!/^\p{Lu}/u.test(word[0])) continue;
+    const next = words[i + 1];
+    const two =
+      next && title.slice((word.index as number) + word[0].length, next.index).trim() === "" ? `${word[0]} ${next[0]}` : undefined;
+    const country = (two && countryOfNationality(two.toLowerCase())) || countryOfNationality(word[0].toLowerCase());
+    // A continent's people are no country's: "Latin American", "North American".
+    const before = words[i - 1]?.[0].toLowerCase();
+    if (
+      !country ||
+      (before !== undefined &&
+        CONTINENTAL.has(before) &&
+        /^\s*-?\s*$/u.test(title.slice((words[i - 1]?.index as number) + (words[i - 1]?.[0].length ?? 0), word.index)))
+    )
+      continue;
+    found.push([word.index as number, nameKey(country)]);
+    if (two && countryOfNationality(two.toLowerCase())) i++;
+  }
+  return found;
+}
+
 /** `makeResolver`'s answer: an occurrence's entity key; and what it decided of national bodies (`NationalDefaults`). */
 export type Resolver = ((occurrence: Occurrence) => string) & { national(): NationalDefaults };
 
@@ -318,6 +361,8 @@ export function makeResolver(
   brackets: Brackets = { corpus: new Map(), local: new Map() },
   /** An update's: what the archive's build decided (`NationalDefaults`), which its few documents could not tell. */
   archive?: NationalDefaults,
+  /** Per document, its title (`StoryTitle`): what the story is about, whatever the title's case. */
+  titles: readonly (StoryTitle | undefined)[] = [],
 ): Resolver {
   const corpus = emptyIndexes();
   const byDoc = new Map<number, Indexes>();
@@ -407,11 +452,21 @@ export function makeResolver(
   const documentsNaming = new Map<string, Set<number>>();
   /** Per document, its organisations' keys (a bare body beside a longer name with its head: "European Parliament"). */
   const organizationsOf = new Map<number, Set<string>>();
-  for (const { doc, key, type, surface, headline, start } of occurrences) {
+  /** Per document, where its title's organisations are: a nationality inside one names no country ("American Express"). */
+  const titleOrganizations = new Map<number, [number, number][]>();
+  for (const { doc, key, type, surface, headline, start, end } of occurrences) {
     const country = countryNamed(key, type);
     if (country) addTo(documentsNaming, country, doc);
     if (type === "organization" && key.includes(" ")) addTo(organizationsOf, doc, key);
-    if (country && headline) {
+    const inTitle = start < (titles[doc]?.end ?? 0);
+    if (type === "organization" && inTitle) {
+      const spans = titleOrganizations.get(doc);
+      if (spans) spans.push([start, end]);
+      else titleOrganizations.set(doc, [[start, end]]);
+    }
+    // A title names what its story is about whatever its case ("Indonesia's nickel miner plans smelter"), as a
+    // headline in capitals or title case does.
+    if (country && (headline || inTitle)) {
       const named = headlineCountries.get(doc);
       if (named) named.push([start, country]);
       else headlineCountries.set(doc, [[start, country]]);
@@ -492,6 +547,16 @@ export function makeResolver(
   let homeDocs = 0;
   for (const [country, { size: docs }] of documentsNaming)
     if (docs > homeDocs || (docs === homeDocs && home !== undefined && country < home)) [home, homeDocs] = [country, docs];
+  // And the countries a title names by their people ("Kazakh lender jumps", "Chilean court halts pumping"), where no
+  // organisation's name holds the word ("American Express").
+  titles.forEach((title, doc) => {
+    for (const [start, country] of title?.nationalities ?? []) {
+      if ((titleOrganizations.get(doc) ?? []).some(([from, to]) => from <= start && start < to)) continue;
+      const named = headlineCountries.get(doc);
+      if (named) named.push([start, country]);
+      else headlineCountries.set(doc, [[start, country]]);
+    }
+  });
   // An update's few documents do not tell the archive's own country: its build did.
   if (archive) home = archive.home;
   /** The countries a story's headline names, in order (a headline leads with its subject). */
