@@ -13,10 +13,10 @@ import {
   companyStem,
   isLegalForm,
   makeResolver,
-  titleNationalities,
   type NationalDefaults,
   nationalKeyOfName,
   type Occurrence,
+  titleNationalities,
 } from "./resolve";
 import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
 
