@@ -1030,6 +1030,40 @@ describe("buildEntities", () => {
     expect(cut.entities).toEqual([]);
   });
 
+  it("makes a company's first words one record with it, in its document: 'Northern Aspen' is Northern Aspen Midstream Inc", () => {
+    /** A document whose mentions are the organisations `names`, found in `body` in order. */
+    const doc = (id: string, body: string, names: string[]) => {
+      let from = 0;
+      const mentions = names.map((text) => {
+        const start = body.indexOf(text, from);
+        from = start + text.length;
+        return { text, type: "organization" as const, start, end: start + text.length, sentence: 0 };
+      });
+      return { doc: { id, title: "", body }, names: { mentions, untyped: [] } as DocumentNames };
+    };
+    const docs = [
+      doc("a", "Northern Aspen Midstream Inc will buy it. Northern Aspen said so.", ["Northern Aspen Midstream Inc", "Northern Aspen"]),
+      doc("b", "PT Bumi Celebes Nikel Tbk plans a smelter. Bumi Celebes will hold 51%.", ["PT Bumi Celebes Nikel Tbk", "Bumi Celebes"]),
+      // A subsidiary's name, a bare head, and another document's short name stay apart.
+      doc("c", "Halvard Motor Credit Co raised rates. Halvard Motor sold fewer cars.", ["Halvard Motor Credit Co", "Halvard Motor"]),
+      doc("d", "Stock Exchange of Singapore Ltd said volume rose. The Stock Exchange opened late.", [
+        "Stock Exchange of Singapore Ltd",
+        "Stock Exchange",
+      ]),
+      doc("e", "Analysts praised Northern Aspen.", ["Northern Aspen"]),
+    ];
+    const { entities: firms } = mergeEntities(
+      docs.map((d) => d.doc),
+      docs.map((d) => d.names),
+    );
+    expect(entity(firms, "northern-aspen-midstream-inc").documents.ids).toEqual(["a"]);
+    expect(entity(firms, "northern-aspen-midstream-inc").mentions).toBe(2);
+    expect(entity(firms, "pt-bumi-celebes-nikel-tbk").mentions).toBe(2);
+    expect(entity(firms, "halvard-motor").documents.ids).toEqual(["c"]);
+    expect(entity(firms, "stock-exchange").documents.ids).toEqual(["d"]);
+    expect(entity(firms, "northern-aspen").documents.ids).toEqual(["e"]);
+  });
+
   it("takes no word the archive writes in lowercase for a person, however the tagger read its capital", () => {
     // What a tagger may make of a table row: "Cattle" at its start read as a surname, as "Brown" in prose.
     const table: EntityDocument = { id: "t", title: "", body: "Cattle 1,200 head vs 1,150" };

@@ -6,6 +6,7 @@ import { countryOfNationality, isDemonymWord } from "./demonyms";
 import { gazetteerAcronym, lookupGazetteer, stateOfAbbreviation } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
+import { isWorldPlace } from "./places";
 import { isCommonWord } from "./words";
 
 /** One mention, as the merger sees it. */
@@ -239,6 +240,11 @@ interface Indexes {
   orgFirst: Index;
   /** A company's name without its legal form → the name with it: "fenwick mining" → "fenwick mining corp". */
   stems: Index;
+  /**
+   * The first words (two or more) of a company's name without its legal form → the name with it: "northern aspen" →
+   * "northern aspen midstream inc"; consulted within one document only.
+   */
+  companyPrefixes: Index;
   /** Unqualified org key → the qualified keys that contain it ("security council" → "united nations security council"). */
   qualified: Index;
   /**
@@ -255,6 +261,7 @@ function emptyIndexes(): Indexes {
     initials: new Map(),
     orgFirst: new Map(),
     stems: new Map(),
+    companyPrefixes: new Map(),
     qualified: new Map(),
     paternal: new Map(),
   };
@@ -328,6 +335,11 @@ function facts(): Facts {
         for (const first of withoutPossessive(words[0] as string)) entries.push(["orgFirst", first]);
         const stem = companyStem(key);
         if (stem !== key) for (const at of withoutPossessive(stem)) entries.push(["stems", at]);
+        // Not the first words of a subsidiary's name: "General Motors" of "General Motors Acceptance Corp".
+        const parts = stem.split(" ");
+        if (stem !== key)
+          for (let n = 2; n < parts.length && !SUBSIDIARY_WORDS.has(parts[n] as string); n++)
+            entries.push(["companyPrefixes", parts.slice(0, n).join(" ")]);
       }
       const bare = type === "organization" ? bareOf(key) : undefined;
       if (bare?.includes(" ")) entries.push(["qualified", bare]);
@@ -711,6 +723,22 @@ export function makeResolver(
       const full = companyOf(key);
       if (full) return full;
     }
+    // The first words of the one company its document names with a legal form and more words ("Northern Aspen"
+    // beside "Northern Aspen Midstream Inc", "Bumi Celebes" beside "PT Bumi Celebes Nikel Tbk"): that company. In its
+    // document only (across the archive two words meet other firms that start alike), and not a name the gazetteer
+    // knows, a body every country has, a big city or a province ("New South Wales" beside "New South Wales Treasury
+    // Corporation"), nor a name ending in an organisation's head noun, a body's of its own or a bare head ("Stock
+    // Exchange" beside "Stock Exchange of Singapore Ltd", "Development Bank" beside "Development Bank of Singapore Ltd").
+    if (
+      type === "organization" &&
+      !lookupGazetteer(key) &&
+      !nationalBody(key) &&
+      !ORG_HEADS.has(key.slice(key.lastIndexOf(" ") + 1)) &&
+      !isWorldPlace(surface)
+    ) {
+      const longer = only(here?.companyPrefixes, key);
+      if (longer) return companyOf(longer) ?? longer;
+    }
     if (type === "organization") {
       // A body every country has, written with its country, is that country's: "Japan's Finance Ministry" is Japan's
       // ("japan finance ministry"), "U.S. Supreme Court" the United States' (never the bare name's, below).
@@ -775,6 +803,13 @@ export function companyStem(key: string): string {
   const stem = words.slice(0, end).join(" ");
   return stem === key ? key : stem;
 }
+
+/** Words after a company's first words that make the name a subsidiary's or a unit's: "Ford Motor Credit Co". */
+const SUBSIDIARY_WORDS = new Set(
+  "acceptance credit capital finance financial securities leasing international trust savings mortgage insurance bank banking investment investments".split(
+    " ",
+  ),
+);
 
 /** A word, and without its possessive when it has one: "moody's" → "moody's", "moody". */
 function withoutPossessive(word: string): string[] {
