@@ -52,6 +52,18 @@ describe("extractMentions", () => {
       ["Federal Reserve", "organization"],
       ["Jerome Powell", "person", "Chairman"],
     ]);
+    // A name the tagger ran into the title ends where the title starts; a portfolio left alone is part of it.
+    expect(found("BGMEA Vice President Tahmina Rahman said costs rose.")).toEqual([
+      ["BGMEA", "organization"],
+      ["Tahmina Rahman", "person", "Vice President"],
+    ]);
+    expect(found("Energy and Petroleum Cabinet Secretary Daniel Kiprono said the jetty would open.")).toEqual([
+      ["Daniel Kiprono", "person", "Cabinet Secretary"],
+    ]);
+    // Not where the title opens on an organisation's head noun.
+    expect(found("British Labour Party leader Tony Blair spoke.")).toContainEqual(["British Labour Party", "organization"]);
+    // A job the tagger took into a person's name is the role.
+    expect(found("Winger Kade Tupou went over in the corner.")).toEqual([["Kade Tupou", "person", "Winger"]]);
   });
 
   it("keeps honorifics as a sign of a person but not as a role", () => {

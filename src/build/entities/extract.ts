@@ -182,6 +182,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   );
   // No name is found in a ticker or a sign-off later either ("(INCO.JK)").
   reading.misc.push(...tickers, ...signOffs);
+  cutAtRoles(text, mentions);
   completeNames(text, mentions);
   partnersAgain(text, mentions);
   nationalBodies(text, mentions);
@@ -230,12 +231,17 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   return { mentions, untyped };
 }
 
-/** The mention of words `from`–`to` of a sentence, with the role written before a person. */
-function mentionAt({ text, sentences, headlines }: Reading, sentence: number, from: number, to: number, type: EntityType): LocatedMention {
+/**
+ * The mention of words `from`–`to` of a sentence, with the role written before a person. A job the tagger took into
+ * a person's name ("Winger Kade Tupou", "Prof Anna Berg": `ROLE_NOUNS`) is the role, not the name.
+ */
+function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at: number, to: number, type: EntityType): LocatedMention {
   const words = sentences[sentence] as readonly Word[];
+  const job = type === "person" && to - at >= 2 ? (words[at] as Word).text : undefined;
+  const from = job && ROLE_NOUNS.has(job.toLowerCase()) && lexiconClass(job.toLowerCase()) !== "first" ? at + 1 : at;
   const start = (words[from] as Word).start;
   const end = (words[to - 1] as Word).end;
-  const role = type === "person" ? roleBefore(words, text, from) : undefined;
+  const role = type === "person" ? (from > at ? (roleBefore(words, text, at) ?? job) : roleBefore(words, text, from)) : undefined;
   return {
     text: text.slice(start, end),
     type,
@@ -997,6 +1003,37 @@ function acronymedBodies(text: string, mentions: readonly LocatedMention[], desc
     mention.type = "organization";
     described.add(mention);
   }
+}
+
+/**
+ * A name that runs into the title of the person after it ends before the title: "BGMEA Vice" before "Vice President
+ * Tahmina Rahman" is BGMEA; what is left of it when that is only a minister's portfolio ("Petroleum" of "Energy and
+ * Petroleum Cabinet Secretary Daniel Kiprono") is part of the title, no name. Only a title opening on a word no name
+ * ends with (`TITLE_OPENERS`).
+ */
+const TITLE_OPENERS = new Set(
+  "vice deputy acting regional provincial cabinet managing assistant associate senior interim executive".split(" "),
+);
+function cutAtRoles(text: string, mentions: LocatedMention[]): void {
+  const dropped = new Set<LocatedMention>();
+  for (const person of mentions) {
+    if (!person.role) continue;
+    const roleStart = text.lastIndexOf(person.role, person.start);
+    if (roleStart < 0 || text.slice(roleStart + person.role.length, person.start).trim() !== "") continue;
+    // Only a title opening on a word no name ends with ("Vice", "Deputy", "Managing"): not "U.S. Treasury Secretary
+    // James Baker", "Swiss National Bank President", "British Labour Party leader Tony Blair".
+    if (!TITLE_OPENERS.has(person.role.split(/\s+/u)[0]?.toLowerCase() ?? "")) continue;
+    for (const other of mentions) {
+      if (other === person || dropped.has(other) || !(other.start < roleStart && roleStart < other.end)) continue;
+      const kept = text.slice(other.start, roleStart).replace(/[\s,]+$/u, "");
+      if (!kept || kept.split(/\s+/u).every(isPortfolioWord)) dropped.add(other);
+      else {
+        other.text = kept;
+        other.end = other.start + kept.length;
+      }
+    }
+  }
+  for (let i = mentions.length - 1; i >= 0; i--) if (dropped.has(mentions[i] as LocatedMention)) mentions.splice(i, 1);
 }
 
 /**

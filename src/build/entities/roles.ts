@@ -17,7 +17,8 @@ export const ROLE_NOUNS = words(`
   swimmer cyclist jockey trainer actor actress singer comedian author writer novelist poet artist designer
   chef businessman businesswoman tycoon magnate billionaire entrepreneur banker lawyer barrister solicitor
   detective inspector constable superintendent councillor councilor alderman backbencher presenter broadcaster
-  host star head trader dealer broker
+  host star head trader dealer broker winger fullback full-back flanker fly-half scrum-half playmaker wicketkeeper
+  batsman bowler pitcher quarterback
 `);
 
 /** What a minister or secretary is in charge of: left alone before a name ("Energy Subroto"), the rest of a title. */
