@@ -227,6 +227,20 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("reads a team named in the plural after 'the' as a team in a sports report, headline included, not a family elsewhere", () => {
+    const report = [
+      "Highlanders end Crusaders hoodoo with late comeback",
+      "The Highlanders scored two tries in the last 10 minutes to beat the Crusaders 27-24 on Saturday, ending a losing run against their rivals.",
+      '"We\'ve been on the wrong end of that too many times," Highlanders coach Tane Mitchell said.',
+      "The Crusaders, who have won the title 12 times, led 24-13 at halftime. Crusaders coach Glenn Whitaker said his side had lost discipline.",
+    ].join("\n\n");
+    const teams = found(report).filter(([name]) => name === "Highlanders" || name === "Crusaders");
+    expect(teams.length).toBeGreaterThanOrEqual(4);
+    expect(teams.every(([, type]) => type === "organization")).toBe(true);
+    // A price is no score, and outside sport "the Kennedys" are a family.
+    expect(found("The Kennedys gathered in Boston. The bid valued the company at 10-1/4 a share.")).toContainEqual(["Kennedys", "person"]);
+  });
+
   it("finds no one in a wire's sign-off: its reporters and editors wrote the story, it is not about them", () => {
     expect(found("Prices rose in Amman.\n(Reporting by Lina Qasem in Amman; Editing by Alison Marsh)")).toEqual([["Amman", "place"]]);
     expect(found("Prices rose.\nAdditional reporting by Tom Ng in Hanoi; writing by Ed Osmond")).toEqual([]);
