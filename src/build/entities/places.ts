@@ -19,6 +19,8 @@ export const PLACES_PATH = fileURLToPath(new URL("./places.txt", import.meta.url
 export const placeTier = (population: number): string => (population >= 1_000_000 ? "1" : "2");
 
 let keys: ReadonlySet<string> | undefined;
+/** Names asked before, and the answer: a corpus asks the same few thousand again and again. */
+const asked = new Map<string, boolean>();
 
 /**
  * Whether a name is a city of 100,000 people or more or a province or state of the world's list (read once).
@@ -33,5 +35,11 @@ export function isWorldPlace(name: string): boolean {
       .filter((line) => line && !line.startsWith("#"))
       .map((line) => nameKey(line.slice(2))),
   );
-  return keys.has(nameKey(name));
+  let answer = asked.get(name);
+  if (answer === undefined) {
+    answer = keys.has(nameKey(name));
+    if (asked.size >= 100_000) asked.clear();
+    asked.set(name, answer);
+  }
+  return answer;
 }

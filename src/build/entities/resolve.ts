@@ -729,16 +729,15 @@ export function makeResolver(
     // knows, a body every country has, a big city or a province ("New South Wales" beside "New South Wales Treasury
     // Corporation"), nor a name ending in an organisation's head noun, a body's of its own or a bare head ("Stock
     // Exchange" beside "Stock Exchange of Singapore Ltd", "Development Bank" beside "Development Bank of Singapore Ltd").
+    const longer = type === "organization" ? only(here?.companyPrefixes, key) : undefined;
     if (
-      type === "organization" &&
+      longer &&
       !lookupGazetteer(key) &&
       !nationalBody(key) &&
       !ORG_HEADS.has(key.slice(key.lastIndexOf(" ") + 1)) &&
       !isWorldPlace(surface)
-    ) {
-      const longer = only(here?.companyPrefixes, key);
-      if (longer) return companyOf(longer) ?? longer;
-    }
+    )
+      return companyOf(longer) ?? longer;
     if (type === "organization") {
       // A body every country has, written with its country, is that country's: "Japan's Finance Ministry" is Japan's
       // ("japan finance ministry"), "U.S. Supreme Court" the United States' (never the bare name's, below).
