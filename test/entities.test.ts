@@ -60,6 +60,11 @@ describe("extractMentions", () => {
     expect(found("Energy and Petroleum Cabinet Secretary Daniel Kiprono said the jetty would open.")).toEqual([
       ["Daniel Kiprono", "person", "Cabinet Secretary"],
     ]);
+    // What a regional title's holder governs is a place.
+    expect(found("Cusco Regional Governor Edwin Ccori backed the plan.")).toEqual([
+      ["Cusco", "place"],
+      ["Edwin Ccori", "person", "Regional Governor"],
+    ]);
     // Not where the title opens on an organisation's head noun.
     expect(found("British Labour Party leader Tony Blair spoke.")).toContainEqual(["British Labour Party", "organization"]);
     // A job the tagger took into a person's name is the role.

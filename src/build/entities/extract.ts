@@ -1011,32 +1011,49 @@ function acronymedBodies(text: string, mentions: readonly LocatedMention[], desc
   }
 }
 
+/** Words a title opens on that no name ends with: a name running into one ends before it. */
+const TITLE_OPENERS = new Set(
+  "vice deputy acting regional provincial cabinet managing assistant associate senior interim executive".split(" "),
+);
+/** Titles of who governs a place: the name right before one is the place ("Kisumu Governor", "Cusco Regional Governor"). */
+const GOVERNING = new Set(["regional", "provincial", "governor", "mayor", "premier"]);
+
 /**
  * A name that runs into the title of the person after it ends before the title: "BGMEA Vice" before "Vice President
  * Tahmina Rahman" is BGMEA; what is left of it when that is only a minister's portfolio ("Petroleum" of "Energy and
  * Petroleum Cabinet Secretary Daniel Kiprono") is part of the title, no name. Only a title opening on a word no name
- * ends with (`TITLE_OPENERS`).
+ * ends with (`TITLE_OPENERS`). And a big city or province of the world's list right before a governing title, read as
+ * an organisation, is the place it governs ("Kisumu Governor Rose Akinyi Were").
  */
-const TITLE_OPENERS = new Set(
-  "vice deputy acting regional provincial cabinet managing assistant associate senior interim executive".split(" "),
-);
 function cutAtRoles(text: string, mentions: LocatedMention[]): void {
   const dropped = new Set<LocatedMention>();
   for (const person of mentions) {
     if (!person.role) continue;
     const roleStart = text.lastIndexOf(person.role, person.start);
     if (roleStart < 0 || text.slice(roleStart + person.role.length, person.start).trim() !== "") continue;
-    // Only a title opening on a word no name ends with ("Vice", "Deputy", "Managing"): not "U.S. Treasury Secretary
-    // James Baker", "Swiss National Bank President", "British Labour Party leader Tony Blair".
-    if (!TITLE_OPENERS.has(person.role.split(/\s+/u)[0]?.toLowerCase() ?? "")) continue;
+    const opener = person.role.split(/\s+/u)[0]?.toLowerCase() ?? "";
     for (const other of mentions) {
-      if (other === person || dropped.has(other) || !(other.start < roleStart && roleStart < other.end)) continue;
-      const kept = text.slice(other.start, roleStart).replace(/[\s,]+$/u, "");
-      if (!kept || kept.split(/\s+/u).every(isPortfolioWord)) dropped.add(other);
-      else {
+      if (other === person || dropped.has(other) || other.start >= roleStart) continue;
+      // Only a title opening on a word no name ends with ("Vice", "Deputy", "Managing"): not "U.S. Treasury Secretary
+      // James Baker", "Swiss National Bank President", "British Labour Party leader Tony Blair".
+      if (roleStart < other.end && TITLE_OPENERS.has(opener)) {
+        const kept = text.slice(other.start, roleStart).replace(/[\s,]+$/u, "");
+        if (!kept || kept.split(/\s+/u).every(isPortfolioWord)) {
+          dropped.add(other);
+          continue;
+        }
         other.text = kept;
         other.end = other.start + kept.length;
       }
+      // What the holder of a governing title governs is a place: "Cusco" of "Cusco Regional Governor Edwin Ccori".
+      if (
+        other.type === "organization" &&
+        GOVERNING.has(opener) &&
+        text.slice(other.end, roleStart).trim() === "" &&
+        isWorldPlace(other.text) &&
+        !lookupGazetteer(nameKey(other.text))
+      )
+        other.type = "place";
     }
   }
   for (let i = mentions.length - 1; i >= 0; i--) if (dropped.has(mentions[i] as LocatedMention)) mentions.splice(i, 1);
