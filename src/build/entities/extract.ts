@@ -1074,7 +1074,8 @@ const SPORTS_WORDS =
  * plan", "the Wallenbergs") they are people and families as often.
  */
 function pluralAfterThe(text: string, name: { text: string }): boolean {
-  if (!/^\p{Lu}\p{Ll}+[^s'’]s$/u.test(name.text) || !new RegExp(`\\bthe[ \\t]+${name.text}\\b`, "iu").test(text)) return false;
+  // Letters only (so the name is safe in a pattern), ending in one "s" ("Highlanders", not "Express").
+  if (!/^\p{Lu}\p{Ll}*[^\P{Ll}s]s$/u.test(name.text) || !new RegExp(`\\bthe[ \\t]+${name.text}\\b`, "iu").test(text)) return false;
   return !isDemonymWord(name.text.toLowerCase()) && lookupGazetteer(nameKey(name.text)) === undefined && !isWorldPlace(name.text);
 }
 
