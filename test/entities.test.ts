@@ -1082,6 +1082,12 @@ describe("buildEntities", () => {
         "Stock Exchange",
       ]),
       doc("e", "Analysts praised Northern Aspen.", ["Northern Aspen"]),
+      // An acronym of the first words goes where they go.
+      doc("f", "Louisiana Land and Exploration Co sold assets. Louisiana Land said LL would gain.", [
+        "Louisiana Land and Exploration Co",
+        "Louisiana Land",
+        "LL",
+      ]),
     ];
     const { entities: firms } = mergeEntities(
       docs.map((d) => d.doc),
@@ -1093,6 +1099,7 @@ describe("buildEntities", () => {
     expect(entity(firms, "halvard-motor").documents.ids).toEqual(["c"]);
     expect(entity(firms, "stock-exchange").documents.ids).toEqual(["d"]);
     expect(entity(firms, "northern-aspen").documents.ids).toEqual(["e"]);
+    expect(entity(firms, "louisiana-land-and-exploration-co").mentions).toBe(3);
   });
 
   it("takes no word the archive writes in lowercase for a person, however the tagger read its capital", () => {

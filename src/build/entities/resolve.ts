@@ -338,7 +338,7 @@ function facts(): Facts {
         // Not the first words of a subsidiary's name: "General Motors" of "General Motors Acceptance Corp".
         const parts = stem.split(" ");
         if (stem !== key)
-          for (let n = 2; n < parts.length && !SUBSIDIARY_WORDS.has(parts[n] as string); n++)
+          for (let n = 2; n < parts.length && !subsidiaryWord(parts[n] as string); n++)
             entries.push(["companyPrefixes", parts.slice(0, n).join(" ")]);
       }
       const bare = type === "organization" ? bareOf(key) : undefined;
@@ -631,6 +631,14 @@ export function makeResolver(
     return (local && pick(local)) ?? pick(corpus);
   };
 
+  /** The company whose first words `key` is in a document (`Indexes.companyPrefixes`), with the guards the resolver's comment on it gives. */
+  const companyOfPrefix = (here: Indexes | undefined, key: string): string | undefined => {
+    const longer = only(here?.companyPrefixes, key);
+    if (!longer || lookupGazetteer(key) || nationalBody(key) || ORG_HEADS.has(key.slice(key.lastIndexOf(" ") + 1)) || isWorldPlace(key))
+      return undefined;
+    return companyOf(longer) ?? longer;
+  };
+
   const resolve = ({ doc, start, surface, key, type, headline }: Occurrence): string => {
     // An acronym its document introduces in brackets is that document's name for it, before anything else: it goes
     // where the name goes ("the U.S. Securities and Exchange Commission (SEC)": to the Securities and Exchange Commission).
@@ -652,7 +660,8 @@ export function makeResolver(
       // An acronym is the one name with its initials that it is written beside: here, or in another document.
       if (isAcronymName(surface) || (headline && writtenAsAcronym.has(key)) || (bracketed.has(key) && isBracketedAcronym(surface))) {
         const full = only(here?.initials, key) ?? only(acronyms, key);
-        if (full) return full;
+        // It goes where its name goes: "LL" beside "Louisiana Land", the first words of Louisiana Land and Exploration Co.
+        if (full) return companyOfPrefix(here, full) ?? full;
       }
       // A place written in capitals ("OSAKA (Reuters) -", a dateline) is that place, not the last word of a name in
       // its story ("Naomi Osaka", "Raja Casablanca").
@@ -729,15 +738,8 @@ export function makeResolver(
     // knows, a body every country has, a big city or a province ("New South Wales" beside "New South Wales Treasury
     // Corporation"), nor a name ending in an organisation's head noun, a body's of its own or a bare head ("Stock
     // Exchange" beside "Stock Exchange of Singapore Ltd", "Development Bank" beside "Development Bank of Singapore Ltd").
-    const longer = type === "organization" ? only(here?.companyPrefixes, key) : undefined;
-    if (
-      longer &&
-      !lookupGazetteer(key) &&
-      !nationalBody(key) &&
-      !ORG_HEADS.has(key.slice(key.lastIndexOf(" ") + 1)) &&
-      !isWorldPlace(surface)
-    )
-      return companyOf(longer) ?? longer;
+    const longer = type === "organization" ? companyOfPrefix(here, key) : undefined;
+    if (longer) return longer;
     if (type === "organization") {
       // A body every country has, written with its country, is that country's: "Japan's Finance Ministry" is Japan's
       // ("japan finance ministry"), "U.S. Supreme Court" the United States' (never the bare name's, below).
@@ -803,12 +805,16 @@ export function companyStem(key: string): string {
   return stem === key ? key : stem;
 }
 
-/** Words after a company's first words that make the name a subsidiary's or a unit's: "Ford Motor Credit Co". */
+/**
+ * Words after a company's first words that make the name a subsidiary's or a unit's: "Ford Motor Credit Co", and a
+ * country's or a region's ("Hawker Siddeley Canada Inc", "Barclays de Zoete Wedd Nederland NV").
+ */
 const SUBSIDIARY_WORDS = new Set(
-  "acceptance credit capital finance financial securities leasing international trust savings mortgage insurance bank banking investment investments".split(
-    " ",
-  ),
+  `acceptance credit capital finance financial securities leasing international trust savings mortgage insurance bank
+   banking investment investments nederland deutschland italia espana europe european asia asian america american usa
+   uk overseas`.split(/\s+/u),
 );
+const subsidiaryWord = (word: string) => SUBSIDIARY_WORDS.has(word) || lookupGazetteer(word)?.type === "place";
 
 /** A word, and without its possessive when it has one: "moody's" → "moody's", "moody". */
 function withoutPossessive(word: string): string[] {
