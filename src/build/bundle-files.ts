@@ -1,7 +1,7 @@
 /** @module Writes a bundle to disk as `wrangler kv bulk put` files, and reads it back as a file-backed KV. */
 import { createHash } from "node:crypto";
 import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { LIVE_MANIFEST_KEY, versionPrefix } from "../format/bundle";
 import type { KvSource } from "../kv/source";
 import { writeEntityLookup, writeNationalDefaults } from "./entities/lookup";
@@ -66,7 +66,8 @@ export function bulkFile(pairs: readonly Buffer[], keys: readonly string[]): { b
 /** The SHA-256 of a bulk file's bytes, in hex: what `kv-index/<file>.sha256` holds, for a deploy to check them against. */
 export const digestOf = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
-const digestFile = (file: string) => join(dirname(dirname(file)), INDEX_DIR, `${file.slice(file.lastIndexOf("/") + 1)}.sha256`);
+/** `<bundle>/kv-index/<name>.sha256` of the bulk file `<bundle>/kv/<name>`. */
+const digestFile = (file: string) => join(dirname(dirname(file)), INDEX_DIR, `${basename(file)}.sha256`);
 
 /**
  * Why the bulk file `file` (`<bundle>/kv/<name>`), whose bytes are `bytes`, is not what the build wrote: a value

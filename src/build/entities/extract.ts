@@ -175,13 +175,11 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
     misc: [],
   };
   const tickers = tickerSpans(text);
-  // A wire's sign-off names who wrote the story, not whom it is about: nothing is found in it.
-  const signOffs = signOffSpans(text);
-  const mentions = taggedMentions(reading, spans, titleCase).filter(
-    (m) => !within(tickers, m.start, m.end) && !within(signOffs, m.start, m.end),
-  );
-  // No name is found in a ticker or a sign-off later either ("(INCO.JK)").
-  reading.misc.push(...tickers, ...signOffs);
+  // No name is found in a ticker ("(INCO.JK)"), nor in a wire's sign-off, which names who wrote the story, not whom
+  // it is about: neither here nor by a later step.
+  const nameless = [...tickers, ...signOffSpans(text)];
+  const mentions = taggedMentions(reading, spans, titleCase).filter((m) => !within(nameless, m.start, m.end));
+  reading.misc.push(...nameless);
   cutAtRoles(text, mentions);
   completeNames(text, mentions);
   partnersAgain(text, mentions);
@@ -194,12 +192,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   listedCompanies(text, mentions, tickers, told);
   companiesByTheirShares(text, mentions, told);
   teamsByTheirPlayers(text, mentions, told);
-  if (sportsStory(text))
-    for (const mention of mentions) {
-      if (mention.type !== "person" || told.has(mention) || !pluralAfterThe(text, mention)) continue;
-      mention.type = "organization";
-      told.add(mention);
-    }
+  teamsInThePlural(text, mentions, told);
   acronymedBodies(text, mentions, told);
   datelinePlaces(text, mentions, told);
   coordinatedPlaces(text, mentions, told);
@@ -215,10 +208,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   let typed = 0;
   // Not a name a step after the tagger found already ("Pirates" written again as a known name): it would be counted twice.
   const left = leftOut(reading, prepared, spans).filter(
-    (name) =>
-      !within(tickers, name.start, name.end) &&
-      !within(signOffs, name.start, name.end) &&
-      !mentions.some((m) => m.start < name.end && name.start < m.end),
+    (name) => !within(nameless, name.start, name.end) && !mentions.some((m) => m.start < name.end && name.start < m.end),
   );
   // A name the tagger left untyped that a description types ("Hirtshals, the Danish port that…"): so are its other
   // mentions in the text.
@@ -1069,10 +1059,21 @@ const SPORTS_WORDS =
 /**
  * In a sports report (`sportsStory`), a name of one word in the plural that the text writes right after "the", no
  * nationality's and no place's, read as a person's is a team, wherever it is written ("The Highlanders scored", "beat
- * the Crusaders", "the Yankees"; the headline's "Highlanders end Crusaders hoodoo"). On CoNLL-2003 train such words are organisations 68 times (teams, "the Times") and people 5 (families:
- * "the Kennedys"), the others nationalities and places; outside sport (Reuters' "the Pickens group", "the Delors
- * plan", "the Wallenbergs") they are people and families as often.
+ * the Crusaders", "the Yankees"; the headline's "Highlanders end Crusaders hoodoo"). On CoNLL-2003 train such words
+ * are organisations 68 times (teams, "the Times") and people 5 (families: "the Kennedys"), the others nationalities
+ * and places; outside sport (Reuters' "the Pickens group", "the Delors plan", "the Wallenbergs") they are people and
+ * families as often.
  */
+function teamsInThePlural(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  if (!sportsStory(text)) return;
+  for (const mention of mentions) {
+    if (mention.type !== "person" || described.has(mention) || !pluralAfterThe(text, mention)) continue;
+    mention.type = "organization";
+    described.add(mention);
+  }
+}
+
+/** Whether a name is one word in the plural that the text writes after "the", no nationality's and no place's (`teamsInThePlural`). */
 function pluralAfterThe(text: string, name: { text: string }): boolean {
   // Letters only (so the name is safe in a pattern), ending in one "s" ("Highlanders", not "Express").
   if (!/^\p{Lu}\p{Ll}*[^\P{Ll}s]s$/u.test(name.text) || !new RegExp(`\\bthe[ \\t]+${name.text}\\b`, "iu").test(text)) return false;
@@ -1149,10 +1150,9 @@ function placesAfterPrepositions(text: string, mentions: readonly LocatedMention
   mentions.forEach((mention, i) => {
     if (mention.type === "place" || mention.role || described.has(mention)) return;
     const previous = mentions[i - 1];
+    const between = previous ? text.slice(previous.end, mention.start) : "";
     const listed =
-      previous?.type === "place" &&
-      previous.sentence === mention.sentence &&
-      /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$/u.test(text.slice(previous.end, mention.start));
+      previous?.type === "place" && previous.sentence === mention.sentence && (LIST_COMMA.test(between) || LIST_CLOSE.test(between));
     // Not a place that qualifies the noun after it ("At the Oval, Surrey captain Chris Lewis").
     const next = /^\s*([\p{L}\p{N}'’-]+|\S)/u.exec(text.slice(mention.end))?.[1];
     if (listed ? !placeNounEnds(next) : !WHERE_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start))) return;

@@ -16,6 +16,7 @@ import {
   type NationalDefaults,
   nationalKeyOfName,
   type Occurrence,
+  pushTo,
   titleNationalities,
 } from "./resolve";
 import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
@@ -187,10 +188,7 @@ function joinPartners(found: Occurrence[], textOf: (doc: number) => string): voi
   if (companies.size === 0) return;
   const byDoc = new Map<number, number[]>();
   found.forEach(({ doc, type, key }, i) => {
-    if (type !== "organization" || key.includes(" ")) return;
-    const list = byDoc.get(doc);
-    if (list) list.push(i);
-    else byDoc.set(doc, [i]);
+    if (type === "organization" && !key.includes(" ")) pushTo(byDoc, doc, i);
   });
   const gone = new Set<number>();
   for (const [doc, list] of byDoc) {

@@ -84,6 +84,13 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   else map.set(key, new Set([value]));
 }
 
+/** Appends `value` to the list `map` holds under `key`, made on first use. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The bodies every country has, named in common words: a finance ministry, a central bank, a supreme court… */
 const NATIONAL_BODIES = new Set([
   ...["central bank", "supreme court", "high court", "constitutional court", "national assembly"],
@@ -211,8 +218,10 @@ export function titleNationalities(title: string): [number, string][] {
     if (!/^\p{Lu}/u.test(word[0])) continue;
     const next = words[i + 1];
     const two =
-      next && title.slice((word.index as number) + word[0].length, next.index).trim() === "" ? `${word[0]} ${next[0]}` : undefined;
-    const country = (two && countryOfNationality(two.toLowerCase())) || countryOfNationality(word[0].toLowerCase());
+      next && title.slice((word.index as number) + word[0].length, next.index).trim() === ""
+        ? countryOfNationality(`${word[0]} ${next[0]}`.toLowerCase())
+        : undefined;
+    const country = two ?? countryOfNationality(word[0].toLowerCase());
     // A continent's people are no country's: "Latin American", "North American".
     const before = words[i - 1]?.[0].toLowerCase();
     if (
@@ -223,7 +232,7 @@ export function titleNationalities(title: string): [number, string][] {
     )
       continue;
     found.push([word.index as number, nameKey(country)]);
-    if (two && countryOfNationality(two.toLowerCase())) i++;
+    if (two) i++;
   }
   return found;
 }
@@ -471,18 +480,11 @@ export function makeResolver(
     if (country) addTo(documentsNaming, country, doc);
     if (type === "organization" && key.includes(" ")) addTo(organizationsOf, doc, key);
     const inTitle = start < (titles[doc]?.end ?? 0);
-    if (type === "organization" && inTitle) {
-      const spans = titleOrganizations.get(doc);
-      if (spans) spans.push([start, end]);
-      else titleOrganizations.set(doc, [[start, end]]);
-    }
+    if (type === "organization" && inTitle) pushTo(titleOrganizations, doc, [start, end]);
     // A title names what its story is about whatever its case ("Indonesia's nickel miner plans smelter"), as a
     // headline in capitals or title case does.
-    if (country && (headline || inTitle)) {
-      const named = headlineCountries.get(doc);
-      if (named) named.push([start, country]);
-      else headlineCountries.set(doc, [[start, country]]);
-    } else if (country) {
+    if (country && (headline || inTitle)) pushTo(headlineCountries, doc, [start, country]);
+    else if (country) {
       let votes = countryVotes.get(doc);
       if (!votes) {
         votes = new Map();
@@ -564,9 +566,7 @@ export function makeResolver(
   titles.forEach((title, doc) => {
     for (const [start, country] of title?.nationalities ?? []) {
       if ((titleOrganizations.get(doc) ?? []).some(([from, to]) => from <= start && start < to)) continue;
-      const named = headlineCountries.get(doc);
-      if (named) named.push([start, country]);
-      else headlineCountries.set(doc, [[start, country]]);
+      pushTo(headlineCountries, doc, [start, country]);
     }
   });
   // An update's few documents do not tell the archive's own country: its build did.
@@ -631,7 +631,14 @@ export function makeResolver(
     return (local && pick(local)) ?? pick(corpus);
   };
 
-  /** The company whose first words `key` is in a document (`Indexes.companyPrefixes`), with the guards the resolver's comment on it gives. */
+  /**
+   * The one company a document names with a legal form and more words whose first words `key` is ("northern aspen"
+   * beside "Northern Aspen Midstream Inc", "bumi celebes" beside "PT Bumi Celebes Nikel Tbk"; `Indexes.companyPrefixes`).
+   * In its document only (across the archive two words meet other firms that start alike), and not a name the
+   * gazetteer knows, a body every country has, a big city or a province ("New South Wales" beside "New South Wales
+   * Treasury Corporation"), nor a name ending in an organisation's head noun, a body's of its own or a bare head
+   * ("Stock Exchange" beside "Stock Exchange of Singapore Ltd").
+   */
   const companyOfPrefix = (here: Indexes | undefined, key: string): string | undefined => {
     const longer = only(here?.companyPrefixes, key);
     if (!longer || lookupGazetteer(key) || nationalBody(key) || ORG_HEADS.has(key.slice(key.lastIndexOf(" ") + 1)) || isWorldPlace(key))
@@ -732,12 +739,7 @@ export function makeResolver(
       const full = companyOf(key);
       if (full) return full;
     }
-    // The first words of the one company its document names with a legal form and more words ("Northern Aspen"
-    // beside "Northern Aspen Midstream Inc", "Bumi Celebes" beside "PT Bumi Celebes Nikel Tbk"): that company. In its
-    // document only (across the archive two words meet other firms that start alike), and not a name the gazetteer
-    // knows, a body every country has, a big city or a province ("New South Wales" beside "New South Wales Treasury
-    // Corporation"), nor a name ending in an organisation's head noun, a body's of its own or a bare head ("Stock
-    // Exchange" beside "Stock Exchange of Singapore Ltd", "Development Bank" beside "Development Bank of Singapore Ltd").
+    // The first words of a company its document names in full: that company (`companyOfPrefix`).
     const longer = type === "organization" ? companyOfPrefix(here, key) : undefined;
     if (longer) return longer;
     if (type === "organization") {
