@@ -399,6 +399,16 @@ describe("bodies every country has", () => {
     expect(entity(titled, "energy-ministry").documents.ids).toEqual(["c"]);
     expect(titleNationalities("West German and Pan-African officials meet")).toEqual([[0, "west germany"]]);
   });
+
+  it("give an archive of one story a country no archive's own country: Ghana's story is about Ghana's ministry", () => {
+    // Each country named by one document: none is the archive's own, whichever name sorts first.
+    const { entities: few } = buildEntities([
+      { id: "a", title: "Ghana's cocoa regulator cuts forecast", body: "The Finance Ministry will review the price." },
+      { id: "b", title: "Kenya passes finance bill", body: "Kenya's Treasury said taxes would rise." },
+      { id: "c", title: "Norway welcomes tanker order", body: "The order pleased Norway's Trade Ministry." },
+    ]);
+    expect(entity(few, "finance-ministry-ghana").documents.ids).toEqual(["a"]);
+  });
 });
 
 describe("surnames and short forms", () => {

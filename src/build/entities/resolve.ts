@@ -555,12 +555,18 @@ export function makeResolver(
 
   /**
    * The archive's own country, the one most documents name: in every story as a partner ("U.S. Seeks Major Japanese
-   * Economic Change"), its own bodies have names of their own (the Treasury, the State Department).
+   * Economic Change"), its own bodies have names of their own (the Treasury, the State Department). Only one that more
+   * documents name than any other, two at least: an archive of a few stories on as many countries has none (its
+   * story on Ghana is about Ghana's Finance Ministry, whichever country's name sorts first).
    */
   let home: string | undefined;
-  let homeDocs = 0;
-  for (const [country, { size: docs }] of documentsNaming)
-    if (docs > homeDocs || (docs === homeDocs && home !== undefined && country < home)) [home, homeDocs] = [country, docs];
+  let homeDocs = 1;
+  let tied = false;
+  for (const [country, { size: docs }] of documentsNaming) {
+    if (docs > homeDocs) [home, homeDocs, tied] = [country, docs, false];
+    else if (docs === homeDocs) tied = true;
+  }
+  if (tied) home = undefined;
   // And the countries a title names by their people ("Kazakh lender jumps", "Chilean court halts pumping"), where no
   // organisation's name holds the word ("American Express").
   titles.forEach((title, doc) => {
