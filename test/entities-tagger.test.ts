@@ -6,6 +6,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readConllLabels } from "../scripts/train/conll-labels";
+import { readNewsLabels, unmark } from "../scripts/train/news-labels";
 import { extractMentions } from "../src/build/entities/extract";
 import { isWorldPlace, PLACES_PATH } from "../src/build/entities/places";
 import { clusterKey, learnClusters } from "../src/build/entities/tagger/clusters";
@@ -56,6 +57,52 @@ describe("training", () => {
     expect(fails(new TextEncoder().encode("not a model at all"))).toBe("entity_model_corrupt");
     expect(fails(new Uint8Array(3))).toBe("entity_model_corrupt");
     expect(fails(file)).toBe("read");
+  });
+});
+
+describe("annotated news articles", () => {
+  const LABEL = (name: string) => LABELS.indexOf(name);
+
+  it("lose their marks, and the names they marked are where the plain text has them", () => {
+    const { text, spans } = unmark("[[PER|Amina Wanjiru]]'s firm [[ORG|Kassatech Ltd]] left [[LOC|Kisumu]].");
+    expect(text).toBe("Amina Wanjiru's firm Kassatech Ltd left Kisumu.");
+    expect(spans.map((s) => [text.slice(s.start, s.end), s.type])).toEqual([
+      ["Amina Wanjiru", "PER"],
+      ["Kassatech Ltd", "ORG"],
+      ["Kisumu", "LOC"],
+    ]);
+    expect(() => unmark("a [[PER|broken mark")).toThrow(/malformed/);
+  });
+
+  it("are labelled word by word as the build splits them, the title a sentence of its own", () => {
+    const line = JSON.stringify({
+      id: "a",
+      title: "[[ORG|Kassatech]] shares jump",
+      body: "NAIROBI, May 2 - [[ORG|Kassatech Ltd]] said [[PER|Amina Wanjiru]] would visit [[LOC|Kisumu]], a [[MISC|Kenyan]] port.",
+    });
+    const { documents, skipped, names } = readNewsLabels(line);
+    expect(skipped).toBe(0);
+    expect(names).toBe(5);
+    const [title, body] = documents[0]?.sentences ?? [];
+    expect(title?.words).toEqual(["Kassatech", "shares", "jump"]);
+    expect(title?.labels).toEqual([LABEL("U-ORG"), 0, 0]);
+    const at = (word: string) => body?.labels[body.words.indexOf(word)];
+    expect([at("Kassatech"), at("Ltd"), at("Amina"), at("Wanjiru"), at("Kisumu"), at("Kenyan"), at("NAIROBI")]).toEqual([
+      LABEL("B-ORG"),
+      LABEL("L-ORG"),
+      LABEL("B-PER"),
+      LABEL("L-PER"),
+      LABEL("U-LOC"),
+      LABEL("U-MISC"),
+      0,
+    ]);
+  });
+
+  it("leave out a sentence whose mark cuts a word, and say how many", () => {
+    const line = JSON.stringify({ id: "b", title: "", body: "The [[ORG|Kassa]]tech deal closed. [[PER|Wanjiru]] left." });
+    const { documents, skipped } = readNewsLabels(line);
+    expect(skipped).toBe(1);
+    expect(documents[0]?.sentences.map((s) => s.words.join(" "))).toEqual(["Wanjiru left ."]);
   });
 });
 

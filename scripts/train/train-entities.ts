@@ -9,10 +9,18 @@ import { splitSentences } from "../../src/build/entities/tagger/tokenize";
 import { denseModel, trainTagger } from "../../src/build/entities/tagger/train";
 import { prf, scoreMentions, type Tally } from "../eval/mention-score";
 import { fail, parseCli, say } from "../shared/cli";
-import { readConllLabels } from "./conll-labels";
+import { type LabelledDocument, readConllLabels } from "./conll-labels";
+import { DEFAULT_NEWS_WEIGHT, NEWS_DIR, newsFilesIn, readNewsLabels } from "./news-labels";
 
-const usage = `Usage: npm run train:entities -- [--train FILE] [--unlabelled JSONL] [--no-clusters] [--dev FILE] [--epochs N] [--out FILE] [--no-write]
+const usage = `Usage: npm run train:entities -- [--train FILE] [--news JSONL...] [--no-news] [--news-weight N] [--unlabelled JSONL] [--no-clusters]
+                                    [--dev FILE] [--epochs N] [--out FILE] [--no-write]
   --train FILE         CoNLL-2003 training set (default ../shared/corpora/conll2003/eng.train)
+  --news JSONL         annotated news articles trained on with it ({id, title, body}, names marked [[TYPE|name]];
+                       default: every .jsonl file of ${NEWS_DIR})
+  --no-news            the CoNLL-2003 training set alone
+  --news-weight N      passes over each news article for one over a CoNLL document (default ${DEFAULT_NEWS_WEIGHT})
+  --conll-weight N     passes over each CoNLL document for one over a news article (default 1)
+  --seed N             seed of the order sentences are learnt in (default 1)
   --unlabelled JSONL   news text ({title?, body} or {text} a line) whose words are clustered, with the training set's,
                        for the cluster features (default ../shared/corpora/reuters21578.jsonl)
   --no-clusters        train without word clusters
@@ -23,6 +31,11 @@ const { values: args } = parseCli(
   {
     options: {
       train: { type: "string", default: "../shared/corpora/conll2003/eng.train" },
+      news: { type: "string", multiple: true },
+      "no-news": { type: "boolean", default: false },
+      "news-weight": { type: "string", default: String(DEFAULT_NEWS_WEIGHT) },
+      "conll-weight": { type: "string", default: "1" },
+      seed: { type: "string", default: "1" },
       unlabelled: { type: "string", default: "../shared/corpora/reuters21578.jsonl" },
       "no-clusters": { type: "boolean", default: false },
       dev: { type: "string" },
@@ -37,14 +50,36 @@ if (!existsSync(args.train)) fail(`${args.train} is absent: the training set shi
 const epochs = Number(args.epochs);
 if (!Number.isInteger(epochs) || epochs < 1) fail(`--epochs must be a whole number above 0, not "${args.epochs}".\n${usage}`);
 
-const docs = readConllLabels(readFileSync(args.train, "utf8"));
-const words = docs.reduce((n, d) => n + d.sentences.reduce((m, s) => m + s.words.length, 0), 0);
-say(`Training on ${docs.length} documents (${words.toLocaleString("en-US")} words) of ${args.train}, ${epochs} passes`);
+const newsWeight = Number(args["news-weight"]);
+if (!Number.isInteger(newsWeight) || newsWeight < 1)
+  fail(`--news-weight must be a whole number above 0, not "${args["news-weight"]}".\n${usage}`);
+const conllWeight = Number(args["conll-weight"]);
+if (!Number.isInteger(conllWeight) || conllWeight < 1)
+  fail(`--conll-weight must be a whole number above 0, not "${args["conll-weight"]}".\n${usage}`);
+
+const conll = readConllLabels(readFileSync(args.train, "utf8"));
+const newsFiles = args["no-news"] ? [] : (args.news ?? newsFilesIn(NEWS_DIR));
+const news: LabelledDocument[] = [];
+for (const file of newsFiles) {
+  if (!existsSync(file)) fail(`${file} is absent (pass --news FILE, or --no-news).\n${usage}`);
+  const read = readNewsLabels(readFileSync(file, "utf8"), file);
+  news.push(...read.documents);
+  if (read.skipped) say(`  ${file}: ${read.skipped} sentences left out (a marked name off the words' boundaries)`);
+}
+const docs = [...Array.from({ length: conllWeight }, () => conll).flat(), ...Array.from({ length: newsWeight }, () => news).flat()];
+const wordsOf = (list: LabelledDocument[]) => list.reduce((n, d) => n + d.sentences.reduce((m, s) => m + s.words.length, 0), 0);
+say(
+  `Training on ${conll.length} documents (${wordsOf(conll).toLocaleString("en-US")} words) of ${args.train}` +
+    (news.length
+      ? ` and ${news.length} annotated news articles (${wordsOf(news).toLocaleString("en-US")} words, ×${newsWeight}) of ${newsFiles.length} files`
+      : "") +
+    `, ${epochs} passes`,
+);
 const started = performance.now();
 let clusters = new Map<number, number>();
 if (!args["no-clusters"]) {
   if (!existsSync(args.unlabelled)) fail(`${args.unlabelled} is absent: pass --unlabelled FILE.jsonl, or --no-clusters.\n${usage}`);
-  const sentences: string[][] = docs.flatMap((doc) => doc.sentences.map((s) => s.words));
+  const sentences: string[][] = [...conll, ...news].flatMap((doc) => doc.sentences.map((s) => s.words));
   for (const line of readFileSync(args.unlabelled, "utf8").split("\n")) {
     if (!line.trim()) continue;
     const record = JSON.parse(line) as { title?: unknown; body?: unknown; text?: unknown };
@@ -58,6 +93,7 @@ if (!args["no-clusters"]) {
 }
 const trained = trainTagger(docs, {
   clusters,
+  seed: Number(args.seed),
   epochs,
   onEpoch: (_, epoch, mistakes) => {
     if (epoch === epochs) say(`  ${mistakes} sentences still wrong on the last pass`);

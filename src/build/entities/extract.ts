@@ -17,7 +17,7 @@ import { isTitleCase, knownNames } from "./headlines";
 import { isAcronym, nameKey, wordKey } from "./normalize";
 import { isWorldPlace } from "./places";
 import { isBracketedAcronym, lettersIn } from "./resolve";
-import { isPortfolioWord, PARTY_LABELS, ROLE_NOUNS } from "./roles";
+import { isPortfolioWord, isTitleHead, PARTY_LABELS, ROLE_NOUNS } from "./roles";
 import { type PreparedSentence, prepareSentence, useClusters, type WordInfo } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
 import type { TaggerModel } from "./tagger/model";
@@ -187,6 +187,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   portfolioOff(text, mentions);
   personOfBody(text, mentions);
   surnamesArePeople(mentions, text);
+  namesOfOneFamily(text, mentions);
   listsOfPlaces(reading, mentions);
   const told = describedTypes(reading, mentions);
   listedCompanies(text, mentions, tickers, told);
@@ -237,7 +238,12 @@ function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at
   const from = job && ROLE_NOUNS.has(job.toLowerCase()) && lexiconClass(job.toLowerCase()) !== "first" ? at + 1 : at;
   const start = (words[from] as Word).start;
   const end = (words[to - 1] as Word).end;
-  const role = type === "person" ? (from > at ? (roleBefore(words, text, at) ?? job) : roleBefore(words, text, from)) : undefined;
+  const role =
+    type === "person"
+      ? from > at
+        ? (roleBefore(words, text, at) ?? job)
+        : (roleBefore(words, text, from) ?? jobBefore(words, from))
+      : undefined;
   return {
     text: text.slice(start, end),
     type,
@@ -247,6 +253,12 @@ function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at
     sentence,
     ...(headlines[sentence] ? { headline: true } : {}),
   };
+}
+
+/** A job of `ROLE_NOUNS` right before a person's name the tagger left out of it ("Winger Kade Tupou"): the role. */
+function jobBefore(words: readonly Word[], at: number): string | undefined {
+  const job = words[at - 1]?.text;
+  return job && /^\p{L}/u.test(job) && ROLE_NOUNS.has(job.toLowerCase()) && lexiconClass(job.toLowerCase()) !== "first" ? job : undefined;
 }
 
 const letters = (words: readonly Word[]) => words.reduce((n, word) => n + (word.text.match(/\p{L}/gu)?.length ?? 0), 0);
@@ -265,7 +277,7 @@ function taggedMentions(
   const mentions: LocatedMention[] = [];
   reading.sentences.forEach((words, sentence) => {
     if (titleCase[sentence]) return;
-    for (const span of joinedAcrossParticles(words, spans[sentence] ?? [])) {
+    for (const span of joinedAcrossParticles(words, trimmedSpans(words, spans[sentence] ?? []))) {
       const { to, type } = span;
       let { from } = span;
       // "Meanwhile Hurtigruten said": a word that opens the sentence is not part of the name after it.
@@ -311,6 +323,44 @@ const NAME_PARTICLES = new Set(["de", "do", "da", "dos", "das", "del", "della", 
 const ENGLISH_PARTICLES = new Set(["do", "van"]);
 /** Words before a name that make a "do" after it the verb: "did Microsoft do Apple a favour". */
 const DO_OPENERS = new Set(["did", "does", "do", "will", "would", "can", "could", "should", "to", "let", "make", "might", "must"]);
+
+const PERSON = 0;
+const ORGANIZATION = 1;
+/** Words after a title that say what it is a title of: "Co-chair of the panel", "analyst at Nomura". */
+const TITLE_OF = new Set(["of", "at", "for"]);
+
+/**
+ * Tagged spans cut back to the names in them, where the tagger ran a span past a name: a lower-case word ending it
+ * ("the Republican Party county chairman"; not a legal form, "Barclays plc") or a title ending a person's ("Jane Doe
+ * Co-chair of the panel") is no part of it; a title and "of" opening another name leave the name after them ("an
+ * Indian Member of Parliament": "Parliament"); and two organisations a sentence sets "between" one "and" the other
+ * are two ("talks between Chrysler and Renault SA").
+ */
+function trimmedSpans(words: readonly Word[], spans: readonly TaggedSpan[]): TaggedSpan[] {
+  const text = (i: number) => words[i]?.text ?? "";
+  const out: TaggedSpan[] = [];
+  for (const span of spans) {
+    let { from, to } = span;
+    while (to - from >= 2 && /^\p{Ll}+$/u.test(text(to - 1)) && !LEGAL_FORMS.has(text(to - 1))) to--;
+    // A title the name holds "of" or "at" something, not a surname that is also a title ("Federico Mayor spoke").
+    if (span.type === PERSON && to - from >= 3 && isTitleHead(text(to - 1)) && TITLE_OF.has(text(to))) to--;
+    else {
+      for (let k = from; k + 2 < to; k++) {
+        if (text(k + 1) === "of" && (isTitleHead(text(k)) || text(k).toLowerCase() === "member")) from = k + 2;
+      }
+    }
+    const and =
+      span.type === ORGANIZATION && text(from - 1).toLowerCase() === "between"
+        ? words.slice(from + 1, to - 1).findIndex((w) => w.text === "and")
+        : -1;
+    if (and >= 0) {
+      out.push({ from, to: from + 1 + and, type: span.type }, { from: from + 2 + and, to, type: span.type });
+      continue;
+    }
+    out.push(from === span.from && to === span.to ? span : { ...span, from, to });
+  }
+  return out;
+}
 
 /**
  * A sentence's tagged spans with two joined into one where only one or two name particles separate them ("Rio
@@ -552,12 +602,10 @@ function portfolioOff(text: string, mentions: LocatedMention[]): void {
     const title = PORTFOLIO_TITLE.exec(text.slice(Math.max(0, mention.start - 80), mention.start));
     if (!title || !(title[1] ?? "").split(/[\s,]+/u).every((w) => w === "" || w === "and" || isPortfolioWord(w))) continue;
     const words = [...mention.text.matchAll(/\S+/gu)];
+    // A portfolio's words with the commas of its list ("Mines, Energy and Fisheries").
+    const portfolio = (k: number) => (words[k] as RegExpMatchArray)[0].replace(/,$/u, "");
     let k = 0;
-    while (
-      k < words.length &&
-      (isPortfolioWord((words[k] as RegExpMatchArray)[0]) || (k > 0 && (words[k] as RegExpMatchArray)[0] === "and"))
-    )
-      k++;
+    while (k < words.length && (isPortfolioWord(portfolio(k)) || (k > 0 && portfolio(k) === "and"))) k++;
     const rest = words.slice(k);
     if (k === 0 || rest.length < 2 || !rest.every((w) => /^\p{Lu}/u.test(w[0]) && !isPortfolioWord(w[0]))) continue;
     mention.start += (rest[0] as RegExpMatchArray).index as number;
@@ -856,6 +904,22 @@ function surnamesArePeople(mentions: LocatedMention[], text: string): void {
   }
 }
 
+/**
+ * Two names "and" joins that open on the same word, the first a person's, are two people ("Wang Fang and Wang Lei",
+ * "Zhang Wei and Zhang Min"): the tagger reads an unfamiliar second one as a place after "and", where lists of
+ * places are common.
+ */
+function namesOfOneFamily(text: string, mentions: readonly LocatedMention[]): void {
+  for (let i = 1; i < mentions.length; i++) {
+    const first = mentions[i - 1] as LocatedMention;
+    const second = mentions[i] as LocatedMention;
+    if (first.type !== "person" || second.type === "person" || text.slice(first.end, second.start) !== " and ") continue;
+    const a = first.text.split(" ");
+    const b = second.text.split(" ");
+    if (a.length >= 2 && b.length === a.length && a[0] === b[0]) second.type = "person";
+  }
+}
+
 /** Whether word `at` is its sentence's first with a letter (after an opening quote or bracket, say). */
 function firstWordAt(words: readonly Word[], at: number): boolean {
   for (let i = 0; i < at; i++) if (/\p{L}/u.test((words[i] as Word).text)) return false;
@@ -1013,10 +1077,11 @@ const GOVERNING = new Set(["regional", "provincial", "governor", "mayor", "premi
  * Tahmina Rahman" is BGMEA; what is left of it when that is only a minister's portfolio ("Petroleum" of "Energy and
  * Petroleum Cabinet Secretary Daniel Kiprono") is part of the title, no name. Only a title opening on a word no name
  * ends with (`TITLE_OPENERS`). And a big city or province of the world's list right before a governing title, read as
- * an organisation, is the place it governs ("Kisumu Governor Rose Akinyi Were").
+ * an organisation or not read at all, is the place it governs ("Kisumu Governor Rose Akinyi Were").
  */
 function cutAtRoles(text: string, mentions: LocatedMention[]): void {
   const dropped = new Set<LocatedMention>();
+  const governed: LocatedMention[] = [];
   for (const person of mentions) {
     if (!person.role) continue;
     const roleStart = text.lastIndexOf(person.role, person.start);
@@ -1045,8 +1110,39 @@ function cutAtRoles(text: string, mentions: LocatedMention[]): void {
       )
         other.type = "place";
     }
+    if (GOVERNING.has(opener)) {
+      const place = governedPlace(text, roleStart, mentions);
+      if (place) governed.push({ ...place, type: "place", sentence: person.sentence, ...(person.headline ? { headline: true } : {}) });
+    }
   }
   for (let i = mentions.length - 1; i >= 0; i--) if (dropped.has(mentions[i] as LocatedMention)) mentions.splice(i, 1);
+  if (governed.length > 0) {
+    mentions.push(...governed);
+    mentions.sort((a, b) => a.start - b.start);
+  }
+}
+
+/**
+ * The big city or province of the world's list written right before a governing title, where the tagger left it out
+ * ("Cusco" of "Cusco Regional Governor Edwin Ccori"): its last one, two or three capitalised words, no other name's.
+ */
+function governedPlace(
+  text: string,
+  roleStart: number,
+  mentions: readonly LocatedMention[],
+): { text: string; start: number; end: number } | undefined {
+  const before = /((?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){1,3})$/u.exec(text.slice(Math.max(0, roleStart - 80), roleStart));
+  if (!before) return undefined;
+  const words = (before[1] as string).trim().split(/[ \t]+/u);
+  for (let k = Math.min(3, words.length); k >= 1; k--) {
+    const name = words.slice(-k).join(" ");
+    if (!isWorldPlace(name) || lookupGazetteer(nameKey(name))) continue;
+    const end = roleStart - (before[1] as string).length + (before[1] as string).trimEnd().length;
+    const start = end - name.length;
+    if (text.slice(start, end) !== name || mentions.some((m) => m.start < end && start < m.end)) return undefined;
+    return { text: name, start, end };
+  }
+  return undefined;
 }
 
 /** A sports report: a score ("27-24", not a price's "10-1/4") and a word of the game. */

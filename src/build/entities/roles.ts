@@ -50,6 +50,15 @@ const SUFFIXES = words("jr jr. sr sr. ii iii iv");
 const bare = (word: string): string => word.toLowerCase().replace(/\.$/u, "");
 const inSet = (set: ReadonlySet<string>, word: string): boolean => set.has(word.toLowerCase()) || set.has(bare(word));
 const isHead = (word: string): boolean => inSet(TITLE_HEADS, word) || inSet(ROLE_NOUNS, word);
+
+/**
+ * Whether a word is a title's or a job's head ("Chairman", "Ambassador", "striker"), or a hyphenated word ending in
+ * one ("Co-chair", "Vice-President").
+ * @example
+ * isTitleHead("Co-chair"); // true
+ * isTitleHead("Donghai"); // false
+ */
+export const isTitleHead = (word: string): boolean => isHead(word) || (word.includes("-") && isHead(word.slice(word.lastIndexOf("-") + 1)));
 /** A word of a title: a head, a modifier, an honorific or a party label; hyphenated ones when every part is ("Euro-MP"). */
 const isTitleWord = (word: string): boolean =>
   [TITLE_HEADS, TITLE_MODIFIERS, NOT_ROLES, PARTY_LABELS, ROLE_NOUNS, PORTFOLIOS].some((set) => inSet(set, word)) ||
