@@ -59,7 +59,7 @@ export function mergeKeyCache(): (surface: string) => string {
 export function initialsOf(key: string): string {
   return key
     .split(" ")
-    .filter((word) => !["of", "the", "and", "for", "&", "de", "in"].includes(word))
+    .filter((word) => !["of", "on", "the", "and", "for", "&", "de", "in"].includes(word))
     .map((word) => word[0] ?? "")
     .join("");
 }

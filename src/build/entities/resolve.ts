@@ -983,7 +983,8 @@ const DEFINED_WITHIN = 3;
  * write the acronym alone: "IMF" in a text that also spells out "International Monetary Fund". An acronym never
  * meets a name it is never written beside, and across documents only a name that introduces it somewhere ("Arab
  * Banking Corp (ABC)") or that it is written beside in a third of its documents at least: one story naming both
- * Ford Motor Co and FMC Corp does not make every "FMC" Ford.
+ * Ford Motor Co and FMC Corp does not make every "FMC" Ford. Of several such names, one written beside it in most of
+ * their documents (`dominantOf`) is its only one.
  */
 function acronymsInContext(
   occurrences: readonly Occurrence[],
@@ -1021,7 +1022,12 @@ function acronymsInContext(
   const found: Index = new Map();
   for (const [key, names] of beside) {
     const written = docsOf.get(key)?.size ?? 0;
-    for (const [full, { docs, defined }] of names) if (defined || docs.size * 3 >= written) add(found, key, full);
+    const kept = new Map<string, { docs: number }>();
+    for (const [full, { docs, defined }] of names) if (defined || docs.size * 3 >= written) kept.set(full, { docs: docs.size });
+    // Of several, the one most of them are written beside: "GATT" is the General Agreement on Tariffs and Trade of 78
+    // stories, not the "General Agreement of Tariffs and Trade" of one.
+    const dominant = kept.size > 1 ? dominantOf(kept) : undefined;
+    for (const full of dominant ? [dominant] : kept.keys()) add(found, key, full);
   }
   return found;
 }
