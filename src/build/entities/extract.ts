@@ -111,7 +111,7 @@ const COMMON_ACRONYMS = new Set(
 /**
  * Whether words `from`–`to` name no person, organisation or place: a common abbreviation alone (`COMMON_ACRONYMS`), a
  * span the tagger opened on a clitic ("'s Office" of "the U.S. Attorney's Office"), two words or more starting with a
- * `MISC_STARTS` word, or, with no "of" or "for" in it ("Office of the President", "Ministry of War" are organisations),
+ * `MISC_STARTS` word or a span right after one, or, with no "of" or "for" in it ("Office of the President", "Ministry of War" are organisations),
  * two words or more ending with a `MISC_HEADS` one or a run ending with a role (`ROLE_ENDS`).
  */
 function namesNoEntity(words: readonly Word[], from: number, to: number): boolean {
@@ -119,6 +119,8 @@ function namesNoEntity(words: readonly Word[], from: number, to: number): boolea
   const first = (words[from] as Word).text;
   if ((to - from === 1 && COMMON_ACRONYMS.has(first)) || /^['’]/u.test(first)) return true;
   if (to - from >= 2 && MISC_STARTS.has(first)) return true;
+  // The tagger left the storm's word out: "Hurricane" before "Milton".
+  if (from > 0 && MISC_STARTS.has((words[from - 1] as Word).text)) return true;
   // "Ministry of War", "Institute for the Study of War" are organisations.
   for (let i = from; i < to; i++) if ((words[i] as Word).text === "of" || (words[i] as Word).text === "for") return false;
   return (to - from >= 2 && MISC_HEADS.has(last)) || ROLE_ENDS.has(last.toLowerCase().replace(/\.$/u, ""));
@@ -337,11 +339,14 @@ const ORGANIZATION = 1;
 const MISC = 3;
 /** Heads of organisations' names that also end competitions' ("National League"). */
 const COMPETITION_HEADS = new Set(["league", "association", "conference", "union"]);
+/** Quotation marks, which open or close no name. */
+const QUOTES = new Set(['"', "“", "”", "‘", "’", "'", "«", "»"]);
 /** Words after a title that say what it is a title of: "Co-chair of the panel", "analyst at Nomura". */
 const TITLE_OF = new Set(["of", "at", "for"]);
 
 /**
- * Tagged spans cut back to the names in them, where the tagger ran a span past a name: a lower-case word ending it
+ * Tagged spans cut back to the names in them, where the tagger ran a span past a name: a quotation mark opening or
+ * ending it, a lower-case word ending it
  * ("the Republican Party county chairman"; not a legal form, "Barclays plc") or a title ending a person's ("Jane Doe
  * Co-chair of the panel") is no part of it; a title and "of" opening another name leave the name after them ("an
  * Indian Member of Parliament": "Parliament"); and two organisations a sentence sets "between" one "and" the other
@@ -352,6 +357,10 @@ function trimmedSpans(words: readonly Word[], spans: readonly TaggedSpan[]): Tag
   const out: TaggedSpan[] = [];
   for (const span of spans) {
     let { from, to } = span;
+    // No name opens or ends on a quotation mark ("” Guterres said").
+    while (from < to && QUOTES.has(text(from))) from++;
+    while (to > from && QUOTES.has(text(to - 1))) to--;
+    if (to === from) continue;
     while (to - from >= 2 && /^\p{Ll}+$/u.test(text(to - 1)) && !LEGAL_FORMS.has(text(to - 1))) to--;
     // A title the name holds "of" or "at" something, not a surname that is also a title ("Federico Mayor spoke").
     if (span.type === PERSON && to - from >= 3 && isTitleHead(text(to - 1)) && TITLE_OF.has(text(to))) to--;
@@ -360,6 +369,15 @@ function trimmedSpans(words: readonly Word[], spans: readonly TaggedSpan[]): Tag
         if (text(k + 1) === "of" && (isTitleHead(text(k)) || text(k).toLowerCase() === "member")) from = k + 2;
       }
     }
+    // A company's name the tagger began after its first word and a particle ("Kessler do Brasil Ltda" read from "Brasil").
+    if (
+      span.type === ORGANIZATION &&
+      LEGAL_FORMS.has(text(to - 1).toLowerCase()) &&
+      NAME_PARTICLES.has(text(from - 1)) &&
+      /^\p{Lu}\p{Ll}/u.test(text(from - 2)) &&
+      !out.some((other) => other.to > from - 2)
+    )
+      from -= 2;
     const and =
       span.type === ORGANIZATION && text(from - 1).toLowerCase() === "between"
         ? words.slice(from + 1, to - 1).findIndex((w) => w.text === "and")
