@@ -140,7 +140,10 @@ describe("extractMentions", () => {
       ["Rio Grande do Sul", "place"],
       ["São Bernardo do Campo", "place"],
     ]);
-    expect(found("The state hired Sentinel Grid (Pty) Ltd on Monday.")).toEqual([["Sentinel Grid (Pty) Ltd", "organization"]]);
+    expect(found("The state hired Sentinel Grid (Pty) Ltd and Cheung Kong (Holdings) Ltd on Monday.")).toEqual([
+      ["Sentinel Grid (Pty) Ltd", "organization"],
+      ["Cheung Kong (Holdings) Ltd", "organization"],
+    ]);
     // A legal form of another country ends a company's name as "Ltd" does (the tagger alone reads these as people).
     expect(found("Kessler do Brasil Ltda halted output.")).toEqual([["Kessler do Brasil Ltda", "organization"]]);
     expect(found("Maria Santos Ltda cut jobs. Pierre Dubois SARL cut more.")).toEqual([
@@ -286,7 +289,7 @@ describe("extractMentions", () => {
       ["Chile", "place"],
       ["Codelco", "organization"],
     ]);
-    expect(found("Relations between Chile and Codelco are tense.")).toEqual([
+    expect(found("The gap between Chile and Codelco is wide.")).toEqual([
       ["Chile", "place"],
       ["Codelco", "organization"],
     ]);
@@ -638,12 +641,8 @@ describe("extractMentions", () => {
   // CoNLL-2003 marks such capitals as LOC ("Baghdad said", "Washington will" are LOC in the dev set), so reading them
   // as organisations would cost F1 on the benchmark.
   it.todo("reads metonymy ('Washington said' is the US government, found as the place)");
-  // The tagger trained with the annotated news as well reads these as places (2026-12-06); the rules after it leave the tagger's place alone.
-  it.todo("reads the club a player moved from as a club ('Sanchez joined Espanyol from Nantes': Nantes a place)");
-  it.todo("reads a company set against a country as a company ('The gap between Chile and Codelco is wide': Codelco a place)");
-  it.todo(
-    "keeps two companies with bracketed words apart ('hired Sentinel Grid (Pty) Ltd and Cheung Kong (Holdings) Ltd': cut at the brackets)",
-  );
+  // The tagger trained with the annotated news as well reads both clubs as places (2026-12-06); the rules after it leave the tagger's place alone.
+  it.todo("reads the clubs of a transfer as clubs ('Sanchez joined Espanyol from Nantes': both read as places)");
 });
 
 describe("news conventions after the tagger", () => {
