@@ -104,6 +104,13 @@ describe("annotated news articles", () => {
     expect(skipped).toBe(1);
     expect(documents[0]?.sentences.map((s) => s.words.join(" "))).toEqual(["Wanjiru left ."]);
   });
+
+  it("name the file and line of a broken mark or a line that is no JSON", () => {
+    expect(() => readNewsLabels('{"id":"a","title":"","body":"ok"}\n{"id":"b","title":"","body":"[[PER|Wanjiru left"}', "f.jsonl")).toThrow(
+      /^f\.jsonl:2: a mark is malformed/,
+    );
+    expect(() => readNewsLabels("{not json", "f.jsonl")).toThrow("f.jsonl:1: not a JSON object");
+  });
 });
 
 describe("the committed model", () => {

@@ -100,7 +100,13 @@ export function readNewsLabels(jsonl: string, file = "news"): { documents: Label
     } catch {
       throw new Error(`${file}:${index + 1}: not a JSON object`);
     }
-    const { text, spans } = markedArticle(record);
+    let article: { text: string; spans: MarkedSpan[] };
+    try {
+      article = markedArticle(record);
+    } catch (error) {
+      throw new Error(`${file}:${index + 1}: ${(error as Error).message}`);
+    }
+    const { text, spans } = article;
     const doc: LabelledDocument = { sentences: [], prose: [] };
     for (const words of splitSentences(text)) {
       const from = words[0]?.start ?? 0;

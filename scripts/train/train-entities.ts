@@ -53,6 +53,8 @@ if (!Number.isInteger(epochs) || epochs < 1) fail(`--epochs must be a whole numb
 const newsWeight = Number(args["news-weight"]);
 if (!Number.isInteger(newsWeight) || newsWeight < 1)
   fail(`--news-weight must be a whole number above 0, not "${args["news-weight"]}".\n${usage}`);
+const seed = Number(args.seed);
+if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${args.seed}".\n${usage}`);
 const conllWeight = Number(args["conll-weight"]);
 if (!Number.isInteger(conllWeight) || conllWeight < 1)
   fail(`--conll-weight must be a whole number above 0, not "${args["conll-weight"]}".\n${usage}`);
@@ -62,7 +64,12 @@ const newsFiles = args["no-news"] ? [] : (args.news ?? newsFilesIn(NEWS_DIR));
 const news: LabelledDocument[] = [];
 for (const file of newsFiles) {
   if (!existsSync(file)) fail(`${file} is absent (pass --news FILE, or --no-news).\n${usage}`);
-  const read = readNewsLabels(readFileSync(file, "utf8"), file);
+  let read: ReturnType<typeof readNewsLabels>;
+  try {
+    read = readNewsLabels(readFileSync(file, "utf8"), file);
+  } catch (error) {
+    fail(`${(error as Error).message} (news_article_invalid)`);
+  }
   news.push(...read.documents);
   if (read.skipped) say(`  ${file}: ${read.skipped} sentences left out (a marked name off the words' boundaries)`);
 }
@@ -95,7 +102,7 @@ if (!args["no-clusters"]) {
 }
 const trained = trainTagger(docs, {
   clusters,
-  seed: Number(args.seed),
+  seed,
   epochs,
   onEpoch: (_, epoch, mistakes) => {
     if (epoch === epochs) say(`  ${mistakes} sentences still wrong on the last pass`);
