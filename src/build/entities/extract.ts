@@ -14,6 +14,7 @@ import {
 import { isDemonymWord } from "./demonyms";
 import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
+import { ACRONYM_SKIPS } from "./keys";
 import { isAcronym, nameKey, wordKey } from "./normalize";
 import { isWorldPlace } from "./places";
 import { isBracketedAcronym, lettersIn } from "./resolve";
@@ -238,7 +239,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
 function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at: number, to: number, type: EntityType): LocatedMention {
   const words = sentences[sentence] as readonly Word[];
   const job = type === "person" && to - at >= 2 ? (words[at] as Word).text : undefined;
-  const from = job && ROLE_NOUNS.has(job.toLowerCase()) && lexiconClass(job.toLowerCase()) !== "first" ? at + 1 : at;
+  const from = job && isJob(job) ? at + 1 : at;
   const start = (words[from] as Word).start;
   const end = (words[to - 1] as Word).end;
   const role =
@@ -258,10 +259,13 @@ function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at
   };
 }
 
-/** A job of `ROLE_NOUNS` right before a person's name the tagger left out of it ("Winger Kade Tupou"): the role. */
+/** A job of `ROLE_NOUNS` that the lexicon does not know as a given name too ("Winger", "Prof"). */
+const isJob = (word: string): boolean => ROLE_NOUNS.has(word.toLowerCase()) && lexiconClass(word.toLowerCase()) !== "first";
+
+/** A job right before a person's name the tagger left out of it ("Winger Kade Tupou"): the role. */
 function jobBefore(words: readonly Word[], at: number): string | undefined {
   const job = words[at - 1]?.text;
-  return job && /^\p{L}/u.test(job) && ROLE_NOUNS.has(job.toLowerCase()) && lexiconClass(job.toLowerCase()) !== "first" ? job : undefined;
+  return job && /^\p{L}/u.test(job) && isJob(job) ? job : undefined;
 }
 
 const letters = (words: readonly Word[]) => words.reduce((n, word) => n + (word.text.match(/\p{L}/gu)?.length ?? 0), 0);
@@ -287,11 +291,8 @@ function taggedMentions(
       if (to - from >= 2 && firstWordAt(words, from) && opensSentence((words[from] as Word).text)) from++;
       // A name the tagger read as neither that ends in a body's head noun is an organisation ("the Central Command
       // area"): on CoNLL-2003 train 680 such names are organisations, and the 79 others mostly leagues, competitions.
-      const headed =
-        type === MISC &&
-        to - from >= 2 &&
-        ORG_HEADS.has((words[to - 1] as Word).text.toLowerCase()) &&
-        !COMPETITION_HEADS.has((words[to - 1] as Word).text.toLowerCase());
+      const lastWord = type === MISC && to - from >= 2 ? (words[to - 1] as Word).text.toLowerCase() : "";
+      const headed = ORG_HEADS.has(lastWord) && !COMPETITION_HEADS.has(lastWord);
       const tagged = headed ? "organization" : TYPES[type];
       if ((tagged === undefined && to - from >= 2) || namesNoEntity(words, from, to)) {
         reading.misc.push([(words[from] as Word).start, (words[to - 1] as Word).end]);
@@ -334,6 +335,9 @@ const ENGLISH_PARTICLES = new Set(["do", "van"]);
 /** Words before a name that make a "do" after it the verb: "did Microsoft do Apple a favour". */
 const DO_OPENERS = new Set(["did", "does", "do", "will", "would", "can", "could", "should", "to", "let", "make", "might", "must"]);
 
+/** The text of a sentence's word `i`, or "" outside it. */
+const wordAt = (words: readonly Word[], i: number): string => words[i]?.text ?? "";
+
 const PERSON = 0;
 const ORGANIZATION = 1;
 const MISC = 3;
@@ -353,7 +357,7 @@ const TITLE_OF = new Set(["of", "at", "for"]);
  * are two ("talks between Chrysler and Renault SA").
  */
 function trimmedSpans(words: readonly Word[], spans: readonly TaggedSpan[]): TaggedSpan[] {
-  const text = (i: number) => words[i]?.text ?? "";
+  const text = (i: number) => wordAt(words, i);
   const out: TaggedSpan[] = [];
   for (const span of spans) {
     let { from, to } = span;
@@ -391,16 +395,13 @@ function trimmedSpans(words: readonly Word[], spans: readonly TaggedSpan[]): Tag
   return out;
 }
 
-/** Small words inside a long name that its acronym skips: "General Agreement on Tariffs and Trade" (GATT). */
-const ACRONYM_SKIPS = new Set(["on", "of", "for", "and", "the", "de", "&"]);
-
 /**
  * Two tagged spans that the bracketed acronym after them spells together, with only small words between them, are
  * one name: the tagger's "General Agreement" and "Tariffs and Trade" before "(GATT)" are the General Agreement on
  * Tariffs and Trade, an organisation when either part was read as one.
  */
 function joinedByAcronym(words: readonly Word[], spans: readonly TaggedSpan[]): TaggedSpan[] {
-  const text = (i: number) => words[i]?.text ?? "";
+  const text = (i: number) => wordAt(words, i);
   const initials = (from: number, to: number) =>
     words
       .slice(from, to)
@@ -416,23 +417,22 @@ function joinedByAcronym(words: readonly Word[], spans: readonly TaggedSpan[]): 
   const out: TaggedSpan[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
-    const gap = last ? words.slice(last.to, span.from) : [];
-    const acronym = text(span.to + 1);
+    // Most spans have no bracket after them: that is looked at first.
     if (
       last &&
-      gap.length >= 1 &&
-      gap.length <= 2 &&
-      gap.every((w) => ACRONYM_SKIPS.has(w.text.toLowerCase())) &&
       text(span.to) === "(" &&
       text(span.to + 2) === ")" &&
-      isBracketedAcronym(acronym) &&
-      initials(last.from, span.to) === acronym.replace(/[^\p{Lu}]/gu, "")
+      span.from - last.to >= 1 &&
+      span.from - last.to <= 2 &&
+      words.slice(last.to, span.from).every((w) => ACRONYM_SKIPS.has(w.text.toLowerCase())) &&
+      isBracketedAcronym(text(span.to + 1)) &&
+      initials(last.from, span.to) === text(span.to + 1).replace(/[^\p{Lu}]/gu, "")
     ) {
-      last.to = span.to;
-      last.type = last.type === ORGANIZATION || span.type === ORGANIZATION ? ORGANIZATION : span.type;
+      const type = last.type === ORGANIZATION || span.type === ORGANIZATION ? ORGANIZATION : span.type;
+      out[out.length - 1] = { from: last.from, to: span.to, type };
       continue;
     }
-    out.push({ ...span });
+    out.push(span);
   }
   return out;
 }
@@ -449,7 +449,7 @@ function joinedByAcronym(words: readonly Word[], spans: readonly TaggedSpan[]): 
  */
 function joinedAcrossParticles(words: readonly Word[], spans: readonly TaggedSpan[]): TaggedSpan[] {
   const joined: TaggedSpan[] = [];
-  const text = (i: number) => words[i]?.text ?? "";
+  const text = (i: number) => wordAt(words, i);
   const known = (from: number, to: number) =>
     lookupGazetteer(
       nameKey(

@@ -51,15 +51,18 @@ export function mergeKeyCache(): (surface: string) => string {
   };
 }
 
+/** Small words inside a long name that its acronym skips: "General Agreement on Tariffs and Trade" (GATT). */
+export const ACRONYM_SKIPS: ReadonlySet<string> = new Set(["of", "on", "the", "and", "for", "&", "de", "in"]);
+
 /**
- * The initials of a name's words, skipping small words: "united nations" → "un".
+ * The initials of a name's words, skipping small words (`ACRONYM_SKIPS`): "united nations" → "un".
  * @example
  * initialsOf("north atlantic treaty organization"); // "nato"
  */
 export function initialsOf(key: string): string {
   return key
     .split(" ")
-    .filter((word) => !["of", "on", "the", "and", "for", "&", "de", "in"].includes(word))
+    .filter((word) => !ACRONYM_SKIPS.has(word))
     .map((word) => word[0] ?? "")
     .join("");
 }
