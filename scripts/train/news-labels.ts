@@ -5,7 +5,7 @@
 
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { documentText } from "../../src/build/entities/document";
+import { bodyOffset, documentText } from "../../src/build/entities/document";
 import { encodeSpans, type TagType, TYPES } from "../../src/build/entities/tagger/labels";
 import { splitSentences } from "../../src/build/entities/tagger/tokenize";
 import { isProse } from "../eval/conll";
@@ -58,10 +58,8 @@ export function unmark(marked: string): { text: string; spans: MarkedSpan[] } {
     last = match.index + match[0].length;
   }
   text += marked.slice(last);
-  if (/\[\[|\]\]/u.test(text))
-    throw new Error(
-      `a mark is malformed near "${text.slice(Math.max(0, text.search(/\[\[|\]\]/u) - 30), text.search(/\[\[|\]\]/u) + 30)}"`,
-    );
+  const broken = text.search(/\[\[|\]\]/u);
+  if (broken >= 0) throw new Error(`a mark is malformed near "${text.slice(Math.max(0, broken - 30), broken + 30)}"`);
   return { text, spans };
 }
 
@@ -70,7 +68,7 @@ export function markedArticle(record: { title?: unknown; body?: unknown }): { te
   const title = unmark(typeof record.title === "string" ? record.title : "");
   const body = unmark(typeof record.body === "string" ? record.body : "");
   const text = documentText({ title: title.text, body: body.text });
-  const shift = text.length - body.text.length;
+  const shift = bodyOffset({ title: title.text });
   // `documentText` trims the title: its names move by the spaces cut before it.
   const cut = title.text.length - title.text.trimStart().length;
   return {

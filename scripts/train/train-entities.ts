@@ -47,17 +47,17 @@ const { values: args } = parseCli(
   usage,
 );
 if (!existsSync(args.train)) fail(`${args.train} is absent: the training set ships in ../shared/corpora (pass --train FILE).\n${usage}`);
-const epochs = Number(args.epochs);
-if (!Number.isInteger(epochs) || epochs < 1) fail(`--epochs must be a whole number above 0, not "${args.epochs}".\n${usage}`);
-
-const newsWeight = Number(args["news-weight"]);
-if (!Number.isInteger(newsWeight) || newsWeight < 1)
-  fail(`--news-weight must be a whole number above 0, not "${args["news-weight"]}".\n${usage}`);
-const seed = Number(args.seed);
-if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${args.seed}".\n${usage}`);
-const conllWeight = Number(args["conll-weight"]);
-if (!Number.isInteger(conllWeight) || conllWeight < 1)
-  fail(`--conll-weight must be a whole number above 0, not "${args["conll-weight"]}".\n${usage}`);
+/** An option's whole number, `min` at least; anything else stops with the usage. */
+function wholeNumber(name: "epochs" | "news-weight" | "conll-weight" | "seed", min?: number): number {
+  const value = Number(args[name]);
+  if (!Number.isInteger(value) || (min !== undefined && value < min))
+    fail(`--${name} must be a whole number${min === undefined ? "" : ` above ${min - 1}`}, not "${args[name]}".\n${usage}`);
+  return value;
+}
+const epochs = wholeNumber("epochs", 1);
+const newsWeight = wholeNumber("news-weight", 1);
+const conllWeight = wholeNumber("conll-weight", 1);
+const seed = wholeNumber("seed");
 
 const conll = readConllLabels(readFileSync(args.train, "utf8"));
 const newsFiles = args["no-news"] ? [] : (args.news ?? newsFilesIn(NEWS_DIR));
