@@ -4,6 +4,7 @@ import { slugify } from "../../format/slug";
 import { lookupGazetteer } from "./gazetteer";
 import { isAcronymName, mergeKey } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
+import { isWorldPlace } from "./places";
 import { nationalBodyOf } from "./resolve";
 
 type Counts = ReadonlyMap<string, number>;
@@ -18,7 +19,8 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
  * surname or shortened form) that is not an acronym; failing that the gazetteer's name, or the most frequent alias.
  * Spellings all in lowercase are only chosen when there is nothing else. A name so chosen that is in capitals only (a
  * dateline's "ROTTERDAM", a headline's) is written as the archive writes the same letters with lowercase, or as the
- * gazetteer does; failing both, a place's or a person's is put in title case ("PORTO ALEGRE" → "Porto Alegre"), an
+ * gazetteer does; failing both, a place's or a person's is put in title case ("PORTO ALEGRE" → "Porto Alegre"; a short
+ * one only when the world's places list knows it, "LUSAKA": else it may be an acronym), an
  * organisation's kept (ARPANET, SEMATECH are written so). The letters never change, so neither does the id. `keyOf` is
  * `mergeKey`, or a cache of it; `type` is the entity's, when known.
  * @example
@@ -37,7 +39,8 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
   const full = ranked.find(([name]) => keyOf(name) === key && !isAcronymName(name) && !lookupGazetteer(nameKey(name))?.short);
   const name = full?.[0] ?? nationalName(key, ranked, keyOf) ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
   if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return name;
-  if (!shouted(name)) return name;
+  // Short capitals may be an acronym, unless they are a city or a province of the world's list ("LUSAKA").
+  if (!shouted(name) && !(type === "place" && isWorldPlace(name))) return name;
   // A place's in capitals is a dateline's ("PORTO ALEGRE"), a person's a byline's ("JOHN SMITH"). A short one may be
   // an acronym the tagger typed a place ("UCLA", "MATIF"): kept.
   return writtenLower(name, aliases) ?? (type === "place" || type === "person" ? titledName(name) : name);
