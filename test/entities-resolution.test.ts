@@ -476,6 +476,51 @@ describe("surnames and short forms", () => {
     expect(ids(mergeEntities(spelled.docs, spelled.extracted).entities)).toEqual(["zephyr-kite-association-union"]);
   });
 
+  it("join a word read as a person to the one company its document names with a legal form and that word first, unless a person is named in full with it or has a role", () => {
+    const { entities, mentions } = merge(
+      [
+        ["Hughes Tool Co", "organization"],
+        ["Hughes", "person"],
+        ["Hughes", "person"],
+      ],
+      [["Howard Hughes", "person"]],
+      [
+        ["Hughes Tool Co", "organization"],
+        ["Howard Hughes", "person"],
+        ["Hughes", "person"],
+      ],
+      [
+        ["Hughes Tool Co", "organization"],
+        ["Hughes", "person", "chairman"],
+      ],
+    );
+    // After an honorific, a person: "Mr Hughes" in a story on Hughes Tool Co.
+    const honored = corpus([["Hughes Tool Co", "organization"]], [["Howard Hughes", "person"]]);
+    const story = honored.docs[0] as EntityDocument;
+    story.body += "Mr Hughes. ";
+    honored.extracted[0]?.mentions.push({
+      text: "Hughes",
+      type: "person",
+      start: story.body.length - 8,
+      end: story.body.length - 2,
+      sentence: 1,
+    });
+    const result = mergeEntities(honored.docs, honored.extracted, [], { mentions: true });
+    expect(result.mentions?.[0]?.map((m) => m.entity)).toEqual(["hughes-tool-co", "howard-hughes"]);
+    expect(entity(entities, "hughes-tool-co")).toMatchObject({ type: "organization", mentions: 5, documents: { ids: ["a", "c", "d"] } });
+    expect(mentions?.[0]?.map((m) => m.entity)).toEqual(["hughes-tool-co", "hughes-tool-co", "hughes-tool-co"]);
+    expect(mentions?.[2]?.map((m) => m.entity)).toEqual(["hughes-tool-co", "howard-hughes", "howard-hughes"]);
+    expect(mentions?.[3]?.map((m) => m.entity)).toEqual(["hughes-tool-co", "howard-hughes"]);
+  });
+
+  it("name a record after an acronym written more often than its letters in lowercase: 'VW', not a headline's 'Vw'", () => {
+    const { entities } = merge([["VW", "organization"]], [["VW", "organization"]], [["Vw", "organization"]]);
+    expect(entities.map((e) => [e.id, e.name, e.mentions])).toEqual([["vw", "VW", 3]]);
+    // The lowercase spelling written more often wins: "Nasa" as the archive writes it.
+    const nasa = merge([["Nasa", "organization"]], [["Nasa", "organization"]], [["NASA", "organization"]]).entities;
+    expect(nasa.map((e) => e.name)).toEqual(["Nasa"]);
+  });
+
   it("never leave a record named after a lowercase spelling: 'blair' is Tony Blair", () => {
     const { entities } = merge(
       [

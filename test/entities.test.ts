@@ -102,6 +102,18 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("reads a word alone naming a kind of body as an organisation, never a person: 'Deputy Treasury Secretary', 'the Treasury'", () => {
+    // The tagger alone reads every "Treasury" of this text as a person, the first with the role "Deputy".
+    const text =
+      "The departure of James Baker's closest aide, Deputy Treasury Secretary Richard Darman, will not change policy, officials said. " +
+      "Darman has worked alongside Baker at the Treasury for six years. A Treasury spokesman declined to comment.";
+    expect(found(text).filter(([name]) => name === "Treasury")).toEqual([
+      ["Treasury", "organization"],
+      ["Treasury", "organization"],
+      ["Treasury", "organization"],
+    ]);
+  });
+
   it("reads a name starting with Banco, Partido, Universidad, Sporting... as an organisation, whatever the tagger says", () => {
     // The tagger alone reads the first as a person and the second as a place.
     expect(found("Analyst Maria Ruiz at Banco de la Nacion said. He left Sporting Clube de Portugal in May.")).toEqual([

@@ -16,7 +16,8 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 
 /**
  * The canonical name of an entity: its most frequent full form, that is a spelling of its own key (not a
- * surname or shortened form) that is not an acronym; failing that the gazetteer's name, or the most frequent alias.
+ * surname or shortened form) that is not an acronym (but the same letters as an acronym written more often are
+ * written as that acronym); failing that the gazetteer's name, or the most frequent alias.
  * Spellings all in lowercase are only chosen when there is nothing else. A name so chosen that is in capitals only (a
  * dateline's "ROTTERDAM", a headline's) is written as the archive writes the same letters with lowercase, or as the
  * gazetteer does; failing both, a place's or a person's is put in title case ("PORTO ALEGRE" → "Porto Alegre"; a short
@@ -29,6 +30,7 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
  * canonicalName("tony blair", new Map([["tony blair", 3], ["Tony Blair", 1]])); // "Tony Blair"
  * canonicalName("rotterdam", new Map([["ROTTERDAM", 5], ["Rotterdam", 1]])); // "Rotterdam"
  * canonicalName("porto alegre", new Map([["PORTO ALEGRE", 2]]), mergeKey, "place"); // "Porto Alegre"
+ * canonicalName("vw", new Map([["VW", 173], ["Vw", 24]])); // "VW"
  */
 export function canonicalName(key: string, aliases: Counts, keyOf: (name: string) => string = mergeKey, type?: EntityType): string {
   // A spelling in capitals and lowercase, when there is one: never "blair" for Blair.
@@ -37,7 +39,9 @@ export function canonicalName(key: string, aliases: Counts, keyOf: (name: string
     (a, b) => b[1] - a[1] || acronymWords(a[0]) - acronymWords(b[0]) || b[0].length - a[0].length || byText(a[0], b[0]),
   );
   const full = ranked.find(([name]) => keyOf(name) === key && !isAcronymName(name) && !lookupGazetteer(nameKey(name))?.short);
-  const name = full?.[0] ?? nationalName(key, ranked, keyOf) ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
+  // An acronym written more often than the same letters in lowercase is written so: "VW" 173 times, "Vw" (a headline's) 24.
+  const asAcronym = full && ranked.find(([name, n]) => n > full[1] && isAcronymName(name) && slugify(name) === slugify(full[0]));
+  const name = (asAcronym || full)?.[0] ?? nationalName(key, ranked, keyOf) ?? lookupGazetteer(key)?.name ?? ranked[0]?.[0] ?? key;
   if (!/\p{Lu}/u.test(name) || /\p{Ll}/u.test(name)) return name;
   // Short capitals may be an acronym, unless they are a city or a province of the world's list ("LUSAKA").
   if (!shouted(name) && !(type === "place" && isWorldPlace(name))) return name;

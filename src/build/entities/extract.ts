@@ -17,7 +17,7 @@ import { isTitleCase, knownNames } from "./headlines";
 import { ACRONYM_SKIPS } from "./keys";
 import { isAcronym, nameKey, wordKey } from "./normalize";
 import { isWorldPlace } from "./places";
-import { isBracketedAcronym, lettersIn } from "./resolve";
+import { isBracketedAcronym, lettersIn, NATIONAL_BODIES } from "./resolve";
 import { isPortfolioWord, isTitleHead, PARTY_LABELS, ROLE_NOUNS } from "./roles";
 import { type PreparedSentence, prepareSentence, useClusters, type WordInfo } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
@@ -203,6 +203,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   coordinatedPlaces(text, mentions, told);
   placesAfterPrepositions(text, mentions, told);
   oneSensePerDocument(mentions, told);
+  bodiesAreNoPeople(mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
   mentions.sort((a, b) => a.start - b.start);
   if (titleCase.some(Boolean)) {
@@ -1687,6 +1688,21 @@ function oneSensePerDocument(mentions: LocatedMention[], described: ReadonlySet<
     winners.set(text, told.get(text) ?? best);
   }
   for (const mention of mentions) mention.type = winners.get(mention.text) ?? mention.type;
+}
+
+/**
+ * A word alone read as a person that names a kind of body ("the Treasury", "Parliament", "Commission") is that body,
+ * an organisation: the tagger reads "Treasury" after "Deputy" as a name after a title, and the document then reads
+ * every "Treasury" so. Not a surname of someone the document names in full ("Frank Church … Church said").
+ */
+function bodiesAreNoPeople(mentions: readonly LocatedMention[]): void {
+  for (const mention of mentions) {
+    if (mention.type !== "person" || /\s/u.test(mention.text)) continue;
+    const word = mention.text.toLowerCase();
+    if (!ORG_HEADS.has(word) && !NATIONAL_BODIES.has(word)) continue;
+    if (mentions.some((other) => other.type === "person" && other.text.endsWith(` ${mention.text}`))) continue;
+    mention.type = "organization";
+  }
 }
 
 /**

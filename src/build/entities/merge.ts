@@ -225,6 +225,9 @@ export function buildEntities(docs: readonly EntityDocument[], registry: readonl
   return mergeEntities(docs, docs.map(extractDocument), registry);
 }
 
+/** An honorific right before a name: "Mr", "Mrs.", "Dr", "Sir"… */
+const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$/u;
+
 /**
  * Merges mentions already extracted (`extracted[i]` is `extractDocument(docs[i])`) into entities: the second half
  * of `buildEntities`, for callers that extract elsewhere (in worker threads). Same input, same output.
@@ -257,6 +260,12 @@ export function mergeEntities(
     return text;
   };
   joinPartners(found, textOf);
+  // A word alone after an honorific is a person's name ("Mr Hughes" in a story on Hughes Tool Co).
+  for (const occurrence of found) {
+    if (occurrence.type !== "person" || occurrence.key.includes(" ")) continue;
+    if (HONORIFIC_BEFORE.test(textOf(occurrence.doc).slice(Math.max(0, occurrence.start - 8), occurrence.start)))
+      occurrence.honorific = true;
+  }
   const resolve = makeResolver(
     found,
     // A national body's record ("Finance Ministry (Japan)") also under the key the resolver gives its mentions.

@@ -25,6 +25,8 @@ export interface Occurrence {
   roles?: string[];
   /** Written in a headline, so its spelling is no guide to the name. */
   headline?: boolean;
+  /** A word alone written after an honorific ("Mr Hughes"): a person's name whatever else the document names with it. */
+  honorific?: boolean;
 }
 
 /** Keys filed under a name: the key itself while there is one (most names stand for one), a set once there are more. */
@@ -92,7 +94,7 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** The bodies every country has, named in common words: a finance ministry, a central bank, a supreme court… */
-const NATIONAL_BODIES = new Set([
+export const NATIONAL_BODIES: ReadonlySet<string> = new Set([
   ...["central bank", "supreme court", "high court", "constitutional court", "national assembly"],
   ...["treasury", "parliament"],
 ]);
@@ -652,7 +654,7 @@ export function makeResolver(
     return companyOf(longer) ?? longer;
   };
 
-  const resolve = ({ doc, start, surface, key, type, headline }: Occurrence): string => {
+  const resolve = ({ doc, start, surface, key, type, headline, roles, honorific }: Occurrence): string => {
     // An acronym its document introduces in brackets is that document's name for it, before anything else: it goes
     // where the name goes ("the U.S. Securities and Exchange Commission (SEC)": to the Securities and Exchange Commission).
     const introduced = brackets.local.size > 0 && isBracketedAcronym(surface) ? brackets.local.get(`${doc} ${key}`) : undefined;
@@ -723,6 +725,21 @@ export function makeResolver(
         const place = lookupGazetteer(key)?.type === "place";
         const org = isAcronymName(surface) || isCommonWord(surface) || elsewhere || place ? undefined : oneCompany(named);
         if (org) return companyOf(org) ?? org;
+      }
+      // A word read as a person, with no title, job or honorific, that its document writes first in the name of one company
+      // with a legal form and names nobody in full with ("Hughes said …" in a story on Hughes Tool Co): the company,
+      // whoever else of that surname the archive names.
+      if (
+        type === "person" &&
+        !roles?.length &&
+        !honorific &&
+        !here?.surnames.has(key) &&
+        !isAcronymName(surface) &&
+        !isCommonWord(surface)
+      ) {
+        const named = [...filedUnder(here?.orgFirst, key)];
+        const firm = named.length > 0 && !laterWordOf(here?.orgFirst, key, companyStem(named[0] as string)) ? oneCompany(named) : undefined;
+        if (firm && companyStem(firm) !== firm && lookupGazetteer(key)?.type !== "place") return companyOf(firm) ?? firm;
       }
       if (type === "person") return only(corpus.surnames, key) ?? (here?.surnames.has(key) ? undefined : dominant(key)) ?? key;
       return key;
