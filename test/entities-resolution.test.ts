@@ -194,16 +194,53 @@ describe("names sharing a head noun", () => {
       ["Exchange", "organization"],
     ],
     [["Stock Exchange", "organization"]],
+    [
+      ["London Stock Exchange", "organization"],
+      ["New York Stock Exchange", "organization"],
+      ["Exchange", "organization"],
+    ],
   );
 
   it("are different entities: the London and the New York Stock Exchange", () => {
     expect(aliases(entity(entities, "london-stock-exchange"))).toEqual(["London Stock Exchange"]);
-    expect(aliases(entity(entities, "new-york-stock-exchange"))).toEqual(["New York Stock Exchange"]);
+    expect(aliases(entity(entities, "new-york-stock-exchange"))).toEqual(["Exchange", "New York Stock Exchange"]);
   });
 
-  it("leave a bare head on its own record, merged into none of them", () => {
+  it("leave a bare head on its own record, merged into none of them, unless its document names one body it heads", () => {
     expect(entity(entities, "stock-exchange").documents.ids).toEqual(["a", "c"]);
-    expect(entity(entities, "exchange").documents.ids).toEqual(["b"]);
+    // "The Exchange" of a story naming the New York Stock Exchange alone is that exchange; of one naming two, neither.
+    expect(entity(entities, "new-york-stock-exchange").documents.ids).toEqual(["b", "d"]);
+    expect(entity(entities, "exchange").documents.ids).toEqual(["d"]);
+  });
+
+  it("read a head noun alone as the one body of its document that it heads: 'the Bank' beside the Bank of England", () => {
+    const { entities: banks, mentions } = merge(
+      [
+        ["Bank of England", "organization"],
+        ["Bank", "organization"],
+      ],
+      [
+        ["World Bank", "organization"],
+        ["Bank", "organization"],
+      ],
+      [
+        ["World Bank", "organization"],
+        ["Bank of England", "organization"],
+        ["Bank", "organization"],
+      ],
+      // Not a body whose name only holds the word ("Bank Street Group" is headed by "Group"), nor one in an acronym.
+      [
+        ["Bank Street Group", "organization"],
+        ["Bank", "organization"],
+      ],
+    );
+    expect(mentions?.map((doc) => doc.map((m) => m.entity))).toEqual([
+      ["bank-of-england", "bank-of-england"],
+      ["world-bank", "world-bank"],
+      ["world-bank", "bank-of-england", "bank"],
+      ["bank-street-group", "bank"],
+    ]);
+    expect(entity(banks, "bank").documents.ids).toEqual(["c", "d"]);
   });
 
   it("merge a country's own department with the bare name, unless other countries have one too", () => {

@@ -278,6 +278,19 @@ function emptyIndexes(): Indexes {
   };
 }
 
+/**
+ * The head noun of an organisation's name key, when it has one: its last word ("world bank", "finance ministry") or
+ * its first before "of" ("bank of england", "ministry of finance").
+ * @example
+ * headOf("bank of england"); // "bank"
+ */
+export function headOf(key: string): string | undefined {
+  const words = key.split(" ");
+  if (words.length >= 3 && words[1] === "of" && ORG_HEADS.has(words[0] as string)) return words[0];
+  const last = words.at(-1) as string;
+  return ORG_HEADS.has(last) && !LEGAL_FORMS.has(last) ? last : undefined;
+}
+
 /** Whether a key has a word of an organisation's name: a head noun or a legal form ("Doria Bank", "Medina Corp"). */
 const namesOrganization = (key: string) => key.split(" ").some((word) => ORG_HEADS.has(word)) || companyStem(key) !== key;
 
@@ -477,10 +490,30 @@ export function makeResolver(
   const organizationsOf = new Map<number, Set<string>>();
   /** Per document, where its title's organisations are: a nationality inside one names no country ("American Express"). */
   const titleOrganizations = new Map<number, [number, number][]>();
-  for (const { doc, key, type, surface, headline, start, end } of occurrences) {
+  /**
+   * Per document, per head noun of its organisations' names ("bank" of "World Bank" and of "Bank of England"), the
+   * first mention of the one organisation it heads there; null when it heads several.
+   */
+  const headedIn = new Map<number, Map<string, Occurrence | null>>();
+  for (const occurrence of occurrences) {
+    const { doc, key, type, surface, headline, start, end } = occurrence;
     const country = countryNamed(key, type);
     if (country) addTo(documentsNaming, country, doc);
-    if (type === "organization" && key.includes(" ")) addTo(organizationsOf, doc, key);
+    if (type === "organization" && key.includes(" ")) {
+      addTo(organizationsOf, doc, key);
+      const head = headOf(key);
+      // Written in full, with its head: not an acronym the gazetteer spells out ("EC", keyed "european commission").
+      if (head && !headline && !isAcronymName(surface) && surface.toLowerCase().includes(head)) {
+        let heads = headedIn.get(doc);
+        if (!heads) {
+          heads = new Map();
+          headedIn.set(doc, heads);
+        }
+        const known = heads.get(head);
+        if (known === undefined) heads.set(head, occurrence);
+        else if (known !== null && known.key !== key) heads.set(head, null);
+      }
+    }
     const inTitle = start < (titles[doc]?.end ?? 0);
     if (type === "organization" && inTitle) pushTo(titleOrganizations, doc, [start, end]);
     // A title names what its story is about whatever its case ("Indonesia's nickel miner plans smelter"), as a
@@ -672,6 +705,13 @@ export function makeResolver(
     if (!key.includes(" ")) {
       // "The Treasury", "Parliament": a body every country has, as below.
       if (type === "organization" && NATIONAL_BODIES.has(key)) return nationalOf(doc, start, key) ?? key;
+      // "The Bank" in a story that names the Bank of England and no other bank: that bank. A head noun alone is the
+      // one organisation its document names with it as its head; beside two ("World Bank", "Bank of England") or
+      // none it stays as written, and never joins one of another document.
+      if (type === "organization" && ORG_HEADS.has(key)) {
+        const headed = headedIn.get(doc)?.get(key);
+        if (headed) return resolve(headed);
+      }
       // An acronym is the one name with its initials that it is written beside: here, or in another document.
       if (isAcronymName(surface) || (headline && writtenAsAcronym.has(key)) || (bracketed.has(key) && isBracketedAcronym(surface))) {
         const full = only(here?.initials, key) ?? only(acronyms, key);
