@@ -550,6 +550,30 @@ describe("surnames and short forms", () => {
     expect(mentions?.[3]?.map((m) => m.entity)).toEqual(["hughes-tool-co", "howard-hughes"]);
   });
 
+  it("join a word written with a possessive to the one company its document names with that word first: 'Moody's said'", () => {
+    const { docs, extracted } = corpus(
+      [
+        ["Moody's Investors Service Inc", "organization"],
+        ["Moody", "organization"],
+        ["Moody", "person"],
+      ],
+      [["Moody", "organization"]],
+    );
+    // The document writes "Moody's said" and "Moody's cut": the extractor cut the possessive off.
+    const story = docs[0] as EntityDocument;
+    story.body = story.body.replace(/Moody\. /gu, "Moody's ");
+    let at = 0;
+    for (const mention of (extracted[0] as DocumentNames).mentions) {
+      mention.start = story.body.indexOf(mention.text, at);
+      mention.end = mention.start + mention.text.length;
+      at = mention.end;
+    }
+    const { mentions } = mergeEntities(docs, extracted, [], { mentions: true });
+    expect(mentions?.[0]?.map((m) => m.entity)).toEqual(Array(3).fill("moodys-investors-service-inc"));
+    // Without the possessive, a common word alone stays as written ("moody" is an adjective).
+    expect(mentions?.[1]?.map((m) => m.entity)).toEqual(["moody"]);
+  });
+
   it("name a record after an acronym written more often than its letters in lowercase: 'VW', not a headline's 'Vw'", () => {
     const { entities } = merge([["VW", "organization"]], [["VW", "organization"]], [["Vw", "organization"]]);
     expect(entities.map((e) => [e.id, e.name, e.mentions])).toEqual([["vw", "VW", 3]]);

@@ -227,6 +227,8 @@ export function buildEntities(docs: readonly EntityDocument[], registry: readonl
 
 /** An honorific right before a name: "Mr", "Mrs.", "Dr", "Sir"… */
 const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$/u;
+/** A possessive right after a name: "'s", "’s". */
+const POSSESSIVE_AFTER = /^['’]s(?!\p{L})/u;
 
 /**
  * Merges mentions already extracted (`extracted[i]` is `extractDocument(docs[i])`) into entities: the second half
@@ -260,11 +262,14 @@ export function mergeEntities(
     return text;
   };
   joinPartners(found, textOf);
-  // A word alone after an honorific is a person's name ("Mr Hughes" in a story on Hughes Tool Co).
+  // A word alone after an honorific is a person's name ("Mr Hughes" in a story on Hughes Tool Co); one written with a
+  // possessive may be the first word of a company's name ("Moody's").
   for (const occurrence of found) {
-    if (occurrence.type !== "person" || occurrence.key.includes(" ")) continue;
-    if (HONORIFIC_BEFORE.test(textOf(occurrence.doc).slice(Math.max(0, occurrence.start - 8), occurrence.start)))
+    if (occurrence.key.includes(" ")) continue;
+    const text = textOf(occurrence.doc);
+    if (occurrence.type === "person" && HONORIFIC_BEFORE.test(text.slice(Math.max(0, occurrence.start - 8), occurrence.start)))
       occurrence.honorific = true;
+    if (POSSESSIVE_AFTER.test(text.slice(occurrence.end, occurrence.end + 3))) occurrence.possessive = true;
   }
   const resolve = makeResolver(
     found,

@@ -27,6 +27,8 @@ export interface Occurrence {
   headline?: boolean;
   /** A word alone written after an honorific ("Mr Hughes"): a person's name whatever else the document names with it. */
   honorific?: boolean;
+  /** Written with a possessive, cut off ("Moody's said": "Moody"). */
+  possessive?: boolean;
 }
 
 /** Keys filed under a name: the key itself while there is one (most names stand for one), a set once there are more. */
@@ -687,7 +689,7 @@ export function makeResolver(
     return companyOf(longer) ?? longer;
   };
 
-  const resolve = ({ doc, start, surface, key, type, headline, roles, honorific }: Occurrence): string => {
+  const resolve = ({ doc, start, surface, key, type, headline, roles, honorific, possessive }: Occurrence): string => {
     // An acronym its document introduces in brackets is that document's name for it, before anything else: it goes
     // where the name goes ("the U.S. Securities and Exchange Commission (SEC)": to the Securities and Exchange Commission).
     const introduced = brackets.local.size > 0 && isBracketedAcronym(surface) ? brackets.local.get(`${doc} ${key}`) : undefined;
@@ -717,6 +719,13 @@ export function makeResolver(
         const full = only(here?.initials, key) ?? only(acronyms, key);
         // It goes where its name goes: "LL" beside "Louisiana Land", the first words of Louisiana Land and Exploration Co.
         if (full) return companyOfPrefix(here, full) ?? full;
+      }
+      // A word written with a possessive that is the first word of one company its document names ("Moody's said" in
+      // a story on Moody's Investors Service Inc; "McDonald's" beside McDonald's Corp): that company, as written,
+      // whatever the tagger read, common word ("moody") or not.
+      if (possessive && !honorific && type !== "place") {
+        const firm = oneCompany([...filedUnder(here?.orgFirst, `${key}'s`), ...filedUnder(here?.orgFirst, `${key}’s`)]);
+        if (firm) return companyOf(firm) ?? firm;
       }
       // A place written in capitals ("OSAKA (Reuters) -", a dateline) is that place, not the last word of a name in
       // its story ("Naomi Osaka", "Raja Casablanca").
