@@ -141,6 +141,29 @@ describe("acronyms", () => {
     expect(entity(together.entities, "zephyr-kite-association").documents.ids).toEqual(["a", "b", "c"]);
   });
 
+  it("go to the company their document names with them first, or with and without its legal form", () => {
+    const { mentions } = merge(
+      [
+        ["Ceylon Petroleum Corp", "organization"],
+        ["CPC", "organization"],
+      ],
+      [
+        ["CPC International Inc", "organization"],
+        ["CPC", "organization"],
+      ],
+      [
+        ["Trans World Airlines Inc", "organization"],
+        ["Trans World Airlines", "organization"],
+        ["TWA", "organization"],
+      ],
+    );
+    expect(mentions?.map((doc) => doc.map((m) => m.entity))).toEqual([
+      ["ceylon-petroleum-corp", "ceylon-petroleum-corp"],
+      ["cpc-international-inc", "cpc-international-inc"],
+      ["trans-world-airlines-inc", "trans-world-airlines-inc", "trans-world-airlines-inc"],
+    ]);
+  });
+
   it("across documents, take a name only when it introduces them somewhere or they are often written beside it", () => {
     const alone: Written[][] = [[["FMC", "organization"]], [["FMC", "organization"]], [["FMC", "organization"]], [["FMC", "organization"]]];
     const once = merge(...alone, [

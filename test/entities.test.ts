@@ -670,6 +670,10 @@ describe("news conventions after the tagger", () => {
     const found = types("Shares of Vale Indonesia (INCO.JK) rose while Saudi Aramco (2222.SR) and IBM (NYSE: IBM) fell.");
     expect(found.some((t) => t.startsWith("INCO") || t.startsWith("JK") || t === "SR/organization")).toBe(false);
     expect(found).toContain("Vale Indonesia/organization");
+    // Older wire copy writes tickers in angle brackets.
+    const wire = types("Exxon Corp <XON> and Electrolux AB <ELUX.ST> said they would form a venture.");
+    expect(wire.filter((t) => /XON|ELUX|^ST\//u.test(t))).toEqual([]);
+    expect(wire).toEqual(expect.arrayContaining(["Exxon Corp/organization", "Electrolux AB/organization"]));
   });
 
   it("reads a name the tagger took for a person before 'province' or 'regency' as a place", () => {

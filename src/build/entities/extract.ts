@@ -1065,15 +1065,16 @@ function listsOfPlaces({ sentences }: Reading, mentions: readonly LocatedMention
 }
 
 /**
- * A stock ticker in brackets after a company's name: "(INCO.JK)", "(2222.SR)", "(NYSE: IBM)", "(Nasdaq:NVDA)". Its
- * letters are a code, not a name.
+ * A stock ticker in brackets after a company's name: "(INCO.JK)", "(2222.SR)", "(NYSE: IBM)", "(Nasdaq:NVDA)", or in
+ * angle brackets as older wire copy writes it ("Exxon Corp <XON>", "Electrolux AB <ELUX.ST>"). Its letters are a code,
+ * not a name.
  */
 const TICKER =
-  /\((?:[A-Z0-9]{1,8}\.[A-Z]{1,4}|(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|HKEX|SGX|JSE|NSE|BSE|IDX|KRX|TYO|SIX)\s?:\s?[A-Z0-9.]{1,10})\)/gu;
+  /\((?:[A-Z0-9]{1,8}\.[A-Z]{1,4}|(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|HKEX|SGX|JSE|NSE|BSE|IDX|KRX|TYO|SIX)\s?:\s?[A-Z0-9.]{1,10})\)|<[A-Z][A-Z0-9.]{0,11}>/gu;
 
 /** The character spans of the tickers of a text (see `TICKER`). */
 function tickerSpans(text: string): [number, number][] {
-  if (!text.includes("(")) return [];
+  if (!text.includes("(") && !text.includes("<")) return [];
   return Array.from(text.matchAll(TICKER), (m) => [m.index, m.index + m[0].length] as [number, number]);
 }
 

@@ -714,11 +714,17 @@ export function makeResolver(
         const headed = headedIn.get(doc)?.get(key);
         if (headed) return resolve(headed);
       }
-      // An acronym is the one name with its initials that it is written beside: here, or in another document.
+      // An acronym is the one name with its initials that it is written beside: here; else the one company its
+      // document names with it first ("CPC" in a story on CPC International Inc); else the one name of another
+      // document. One name: "Trans World Airlines" and "Trans World Airlines Inc" are one company.
       if (isAcronymName(surface) || (headline && writtenAsAcronym.has(key)) || (bracketed.has(key) && isBracketedAcronym(surface))) {
-        const full = only(here?.initials, key) ?? only(acronyms, key);
-        // It goes where its name goes: "LL" beside "Louisiana Land", the first words of Louisiana Land and Exploration Co.
-        if (full) return companyOfPrefix(here, full) ?? full;
+        const own = oneName(here?.initials, key);
+        const first = own ? undefined : oneCompany(filedUnder(here?.orgFirst, key));
+        if (first && companyStem(first) !== first) return companyOf(first) ?? first;
+        const full = own ?? oneName(acronyms, key);
+        // It goes where its name goes: "LL" beside "Louisiana Land", the first words of Louisiana Land and Exploration Co;
+        // "TWA" beside "Trans World Airlines", to Trans World Airlines Inc.
+        if (full) return companyOfPrefix(here, full) ?? companyOf(full) ?? full;
       }
       // A word written with a possessive that is the first word of one company its document names ("Moody's said" in
       // a story on Moody's Investors Service Inc; "McDonald's" beside McDonald's Corp): that company, as written,
@@ -908,6 +914,11 @@ function laterWordOf(orgFirst: Index | undefined, word: string, stem: string): b
     }
   }
   return false;
+}
+
+/** The one key filed under `at`, or the one company all the keys filed under it are (see `oneCompany`). */
+function oneName(index: Index | undefined, at: string): string | undefined {
+  return only(index, at) ?? oneCompany(filedUnder(index, at));
 }
 
 /** The one company among some names: all of them one name with and without legal forms (the longest then), or undefined. */
