@@ -257,6 +257,32 @@ describe("extractMentions", () => {
     expect(found("The Kennedys gathered in Boston. The bid valued the company at 10-1/4 a share.")).toContainEqual(["Kennedys", "person"]);
   });
 
+  it("reads a town's name with a club's word after it as a club in a sports report, not a city of the world's list", () => {
+    const report =
+      "The Tykes were beaten 3-0 by Huddersfield Town in front of 11,000 fans. He guided Harrogate Town to promotion last season. " +
+      "The final will be played in Cape Town.";
+    const typed = Object.fromEntries(found(report).map(([name, type]) => [name, type]));
+    expect(typed).toMatchObject({ "Huddersfield Town": "organization", "Harrogate Town": "organization", "Cape Town": "place" });
+    // Outside sport, the same words name the town's own.
+    expect(found("Traffic in Harrogate Town centre was heavy.")).not.toContainEqual(["Harrogate Town", "organization"]);
+  });
+
+  it("reads a name after a place, a comma and nothing more of the clause as the region the place is in", () => {
+    expect(found("He spoke outside his constituency office in Market Drayton, Shropshire.")).toEqual([
+      ["Market Drayton", "place"],
+      ["Shropshire", "place"],
+    ]);
+    // The clause goes on: a company speaking, not a region.
+    expect(found("Shares fell in London, Barclays said.")).toContainEqual(["Barclays", "organization"]);
+  });
+
+  it("reads the second of two names after a preposition of place as a place when a verb follows, not a noun they qualify", () => {
+    expect(found("Families in Surrey and Kent could face rises of several hundred pounds.")).toEqual([
+      ["Surrey", "place"],
+      ["Kent", "place"],
+    ]);
+  });
+
   it("finds no one in a wire's sign-off: its reporters and editors wrote the story, it is not about them", () => {
     expect(found("Prices rose in Amman.\n(Reporting by Lina Qasem in Amman; Editing by Alison Marsh)")).toEqual([["Amman", "place"]]);
     expect(found("Prices rose.\nAdditional reporting by Tom Ng in Hanoi; writing by Ed Osmond")).toEqual([]);

@@ -26,7 +26,7 @@ import { type TaggedSpan, tagPrepared } from "./tagger/tag";
 import { splitSentences, type Word } from "./tagger/tokenize";
 import { roleBefore } from "./titles";
 import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./types";
-import { isCommonWord, lexiconClass, opensSentence } from "./words";
+import { endsPhrase, isCommonWord, lexiconClass, opensSentence } from "./words";
 
 /** The types the tagger reports, by its type index (MISC, index 3, is never reported). */
 const TYPES: readonly EntityType[] = ["person", "organization", "place"];
@@ -198,9 +198,11 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   companiesByTheirShares(text, mentions, told);
   teamsByTheirPlayers(text, mentions, told);
   teamsInThePlural(text, mentions, told);
+  clubsOfTowns(text, mentions, told);
   acronymedBodies(text, mentions, told);
   datelinePlaces(text, mentions, told);
   coordinatedPlaces(text, mentions, told);
+  regionsOfPlaces(text, mentions, told);
   placesAfterPrepositions(text, mentions, told);
   oneSensePerDocument(mentions, told);
   bodiesAreNoPeople(mentions);
@@ -1269,6 +1271,25 @@ function sportsStory(text: string): boolean {
 const SPORTS_WORDS =
   /\b(?:beat|beating|scored|coach|striker|league|season|match|tries|innings|goals?|playoffs?|semi-?finals?|quarter-?finals?)\b/iu;
 
+/** The words a club's name adds to its town's: "Harrogate Town", "Leeds United", "Bristol Rovers", "Oldham Athletic". */
+const CLUB_WORDS = new Set(["Town", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Rangers", "Hotspur", "Argyle", "Orient"]);
+
+/**
+ * In a sports report (`sportsStory`), a name of two words or more ending in a club's word after its town's name
+ * ("Huddersfield Town", "Dundee United"), that is no place of the world's list ("Cape Town", "George Town"), is a club.
+ */
+function clubsOfTowns(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  if (!sportsStory(text)) return;
+  for (const mention of mentions) {
+    if (mention.type === "organization" || described.has(mention) || mention.role) continue;
+    const words = mention.text.split(/\s+/u);
+    if (words.length < 2 || !CLUB_WORDS.has(words.at(-1) as string) || isWorldPlace(mention.text)) continue;
+    if (lookupGazetteer(nameKey(mention.text))?.type === "place") continue;
+    mention.type = "organization";
+    described.add(mention);
+  }
+}
+
 /**
  * In a sports report (`sportsStory`), a name of one word in the plural that the text writes right after "the", no
  * nationality's and no place's, read as a person's is a team, wherever it is written ("The Highlanders scored", "beat
@@ -1467,6 +1488,28 @@ function pairedPlace(text: string, a: LocatedMention, b: LocatedMention, describ
   }
 }
 
+/**
+ * A name after a place and a comma, at the end of the clause, after a preposition of place ("his office in Market
+ * Drayton, Shropshire.", "a plant in Tarija, Bolivia;"): the region the place is in, a place too. Not a body ("in
+ * London, Barclays said": the clause goes on).
+ */
+function regionsOfPlaces(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  for (let i = 1; i < mentions.length; i++) {
+    const region = mentions[i] as LocatedMention;
+    const place = mentions[i - 1] as LocatedMention;
+    if (region.type === "place" || place.type !== "place" || region.sentence !== place.sentence) continue;
+    // A person named in full is who the phrase names ("ambassador to Canada, Johannes de Klerk.").
+    if (region.type === "person" && /\s/u.test(region.text)) continue;
+    if (region.role || described.has(region) || namesBody(region.text) || !/^,[ \t]*$/u.test(text.slice(place.end, region.start))) continue;
+    if (!/^[ \t]*(?:[.;:!?)]|$)/u.test(text.slice(region.end, region.end + 2))) continue;
+    if (!LOCATIVE_BEFORE.test(text.slice(Math.max(0, place.start - 16), place.start))) continue;
+    const known = lookupGazetteer(nameKey(region.text))?.type;
+    if (known !== undefined && known !== "place") continue;
+    region.type = "place";
+    described.add(region);
+  }
+}
+
 /** A preposition of place right before a pair of names (not "between": "between Israel and Hizbollah" names two sides). */
 const LOCATIVE_BEFORE = /\b(?:in|at|from|to|into|across|near|around|throughout|outside|inside|towards?)(?:[ \t]+the)?[ \t]+$/iu;
 
@@ -1481,7 +1524,7 @@ function namesBody(name: string): boolean {
  * region, lawyer…", "Quang Tri province on Monday"), not a noun it qualifies ("the Republican Party county chairman").
  */
 function placeNounEnds(next: string | undefined): boolean {
-  return next === undefined || !lowerWord(next) || APPOSITION_ENDS.has(next) || PLACE_NOUN_FOLLOWERS.has(next);
+  return next === undefined || !lowerWord(next) || APPOSITION_ENDS.has(next) || PLACE_NOUN_FOLLOWERS.has(next) || endsPhrase(next);
 }
 const PLACE_NOUN_FOLLOWERS = new Set([
   "and",

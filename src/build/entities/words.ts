@@ -107,3 +107,25 @@ export function opensSentence(word: string): boolean {
   if (tags === undefined) return false;
   return (Array.isArray(tags) ? tags : [tags]).every((tag) => OPENER_TAGS.has(tag));
 }
+
+/** Lexicon tags of words that cannot be the noun a name qualifies: verbs, modals, prepositions, conjunctions… */
+const PHRASE_END_TAGS = new Set([
+  ...["Modal", "Copula", "Verb", "PastTense", "PresentTense", "Auxiliary", "Preposition", "Conjunction"],
+  ...["Adverb", "Determiner", "Pronoun", "QuestionWord"],
+]);
+const NOUN_TAGS = new Set(["Singular", "Plural", "Uncountable", "Noun", "Actor", "Adjective"]);
+
+/**
+ * Whether a lowercase word after a name ends the phrase the name is in: the lexicon knows it only as a verb, a modal,
+ * a preposition, a conjunction, an adverb or a pronoun ("could", "said", "is"), never as a noun or an adjective the name
+ * would qualify ("in Chile and Codelco managers").
+ * @example
+ * endsPhrase("could"); // true
+ * endsPhrase("managers"); // false
+ */
+export function endsPhrase(word: string): boolean {
+  const tags = LEXICON[lower(word)];
+  if (tags === undefined) return false;
+  const list = Array.isArray(tags) ? tags : [tags];
+  return list.some((tag) => PHRASE_END_TAGS.has(tag)) && !list.some((tag) => NOUN_TAGS.has(tag));
+}
