@@ -283,6 +283,23 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("finds no name in the title of a work after a noun of a work, nor in its other mentions", () => {
+    const text =
+      "Ofcom received 900 complaints about Channel 4's reality show Island Exile. Island Exile reflects real life, Simon Aldridge said. " +
+      "British drama The Quiet Harbour leads the nominations. Figures show Britain grew.";
+    const names = found(text).map(([name]) => name);
+    expect(names.some((name) => /Island|Exile|Quiet|Harbour/u.test(name))).toBe(false);
+    // "show" as a verb is no noun of a work.
+    expect(found(text)).toContainEqual(["Britain", "place"]);
+  });
+
+  it("names a broadcaster by its number: 'Channel 4', 'BBC Radio 4'", () => {
+    expect(found("Speaking on BBC Radio 4's Today programme, he said Channel 4 would bid.")).toEqual([
+      ["BBC Radio 4", "organization"],
+      ["Channel 4", "organization"],
+    ]);
+  });
+
   it("finds no one in a wire's sign-off: its reporters and editors wrote the story, it is not about them", () => {
     expect(found("Prices rose in Amman.\n(Reporting by Lina Qasem in Amman; Editing by Alison Marsh)")).toEqual([["Amman", "place"]]);
     expect(found("Prices rose.\nAdditional reporting by Tom Ng in Hanoi; writing by Ed Osmond")).toEqual([]);

@@ -206,6 +206,8 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   placesAfterPrepositions(text, mentions, told);
   oneSensePerDocument(mentions, told);
   bodiesAreNoPeople(mentions);
+  worksAreNoEntities(reading, mentions);
+  broadcastersByNumber(reading, mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
   mentions.sort((a, b) => a.start - b.start);
   if (titleCase.some(Boolean)) {
@@ -1732,6 +1734,63 @@ function oneSensePerDocument(mentions: LocatedMention[], described: ReadonlySet<
     winners.set(text, told.get(text) ?? best);
   }
   for (const mention of mentions) mention.type = winners.get(mention.text) ?? mention.type;
+}
+
+/** Nouns of a work that a title follows: "the film Iron Meridian", "drama The Quiet Harbour", "her album Blue Skies". */
+const WORK_NOUNS = new Set(
+  "film movie drama thriller comedy documentary sitcom soap album novel musical opera biopic epic programme".split(" "),
+);
+/** Words before "show" that make it the noun ("reality show Island Exile"), not the verb ("figures show Britain"). */
+const SHOW_BEFORE = new Set("the her his their its a reality tv chat talk quiz radio stage hit new comedy game".split(" "));
+
+/**
+ * The title of a work (a film, a show, an album, a novel: CoNLL's MISC, no entity here) read as a name: one the text
+ * writes right after a noun of a work, and every mention of the same words in the document ("Island Exile reflects
+ * real life"). Its spans are no names for later steps either.
+ */
+function worksAreNoEntities(reading: Reading, mentions: LocatedMention[]): void {
+  const { text, sentences } = reading;
+  if (!/\b(?:film|movie|drama|thriller|comedy|documentary|sitcom|soap|album|novel|musical|opera|biopic|epic|programme|show)\b/iu.test(text))
+    return;
+  const titles = new Set<string>();
+  for (const mention of mentions) {
+    if (mention.role) continue;
+    const words = sentences[mention.sentence] ?? [];
+    let j = words.findIndex((word) => word.start === mention.start);
+    if (j < 0) continue;
+    // "drama The Quiet Harbour": the article is the title's.
+    if (words[j - 1]?.text === "The") j--;
+    const noun = words[j - 1]?.text ?? "";
+    const isWork = WORK_NOUNS.has(noun) || (noun === "show" && SHOW_BEFORE.has((words[j - 2]?.text ?? "").toLowerCase()));
+    if (isWork) titles.add(mention.text);
+  }
+  if (titles.size === 0) return;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const mention = mentions[i] as LocatedMention;
+    if (!titles.has(mention.text)) continue;
+    reading.misc.push([mention.start, mention.end]);
+    mentions.splice(i, 1);
+  }
+}
+
+/** A broadcaster named by a number: "Channel 4", "BBC Radio 4", "Radio 5 Live", "TV 2". */
+const NUMBERED_BROADCASTER = /\b(?:BBC[ \t]+)?(?:Radio|Channel|TV)[ \t]+\d{1,2}(?:[ \t]+(?:Live|Extra|Xtra))?(?![\p{L}\p{N}])/gu;
+
+/** Names a broadcaster by its number ("Channel 4's reality show"), the tagger's "BBC Radio" taken to its number. */
+function broadcastersByNumber({ text, sentences }: Reading, mentions: LocatedMention[]): void {
+  if (!/(?:Radio|Channel|TV)[ \t]+\d/u.test(text)) return;
+  for (const match of text.matchAll(NUMBERED_BROADCASTER)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const overlapping = mentions.filter((m) => m.start < end && start < m.end);
+    // A name the match is part of ("Formula One's Channel 4 deal" is two): only the match's own words.
+    if (overlapping.some((m) => m.start < start || m.end > end)) continue;
+    for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
+    const sentence = sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
+    if (sentence < 0) continue;
+    mentions.push({ text: match[0], type: "organization", start, end, sentence });
+  }
+  mentions.sort((a, b) => a.start - b.start);
 }
 
 /**
