@@ -287,7 +287,7 @@ describe("extractMentions", () => {
     const text =
       "Ofcom received 900 complaints about Channel 4's reality show Island Exile. Island Exile reflects real life, Simon Aldridge said. " +
       "British drama The Quiet Harbour leads the nominations. Figures show Britain grew.";
-    const names = found(text).map(([name]) => name);
+    const names = extractMentions(text).map((m) => m.text);
     expect(names.some((name) => /Island|Exile|Quiet|Harbour/u.test(name))).toBe(false);
     // "show" as a verb is no noun of a work.
     expect(found(text)).toContainEqual(["Britain", "place"]);
