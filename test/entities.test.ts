@@ -293,6 +293,17 @@ describe("extractMentions", () => {
     expect(found(text)).toContainEqual(["Britain", "place"]);
   });
 
+  it("reads a nationality before a body's head noun as the body, and a name after a kind of organisation as one", () => {
+    // The tagger alone reads "Scottish" as a nationality and leaves "Parliament" out, and reads "Saltwater Records" as MISC.
+    expect(found("Wales wants powers similar to those of the Scottish Parliament.")).toContainEqual([
+      "Scottish Parliament",
+      "organization",
+    ]);
+    expect(found("The band are signed to independent label Saltwater Records.")).toEqual([["Saltwater Records", "organization"]]);
+    // A nationality after such a word is still none: "two Japanese companies".
+    expect(found("Spokesmen for the two Japanese companies said so.")).toEqual([]);
+  });
+
   it("names a broadcaster by its number: 'Channel 4', 'BBC Radio 4'", () => {
     expect(found("Speaking on BBC Radio 4's Today programme, he said Channel 4 would bid.")).toEqual([
       ["BBC Radio 4", "organization"],

@@ -71,7 +71,7 @@ export const ORG_DESCRIPTORS = words(`
   company companies firm group operator carrier airline maker manufacturer retailer lender bank broadcaster
   newspaper agency union party club regulator utility conglomerate chain subsidiary
   carmaker automaker steelmaker chipmaker drugmaker planemaker startup start-up refiner shipper
-  daily weekly tabloid magazine side team alliance coalition consortium charity venture unit
+  daily weekly tabloid magazine side team alliance coalition consortium charity venture unit label broadsheet
 `);
 export const PLACE_DESCRIPTORS = words(`
   town city village port capital region province island district county country municipality suburb state

@@ -289,15 +289,30 @@ function taggedMentions(
   const mentions: LocatedMention[] = [];
   reading.sentences.forEach((words, sentence) => {
     if (titleCase[sentence]) return;
-    for (const span of joinedAcrossParticles(words, joinedByAcronym(words, trimmedSpans(words, spans[sentence] ?? [])))) {
-      const { to, type } = span;
-      let { from } = span;
+    const found = joinedAcrossParticles(words, joinedByAcronym(words, trimmedSpans(words, spans[sentence] ?? [])));
+    const starts = new Set(found.map((span) => span.from));
+    for (const span of found) {
+      const { type } = span;
+      let { from, to } = span;
+      // "the Scottish Parliament": a word read as MISC (a nationality) before a body's head noun left out of every
+      // name is that body's name.
+      const next = words[to];
+      if (type === MISC && next && !starts.has(to) && /^\p{Lu}\p{Ll}/u.test(next.text)) {
+        const head = next.text.toLowerCase();
+        if (ORG_HEADS.has(head) && !COMPETITION_HEADS.has(head) && !LEGAL_FORMS.has(head)) to++;
+      }
       // "Meanwhile Hurtigruten said": a word that opens the sentence is not part of the name after it.
       if (to - from >= 2 && firstWordAt(words, from) && opensSentence((words[from] as Word).text)) from++;
       // A name the tagger read as neither that ends in a body's head noun is an organisation ("the Central Command
       // area"): on CoNLL-2003 train 680 such names are organisations, and the 79 others mostly leagues, competitions.
       const lastWord = type === MISC && to - from >= 2 ? (words[to - 1] as Word).text.toLowerCase() : "";
-      const headed = ORG_HEADS.has(lastWord) && !COMPETITION_HEADS.has(lastWord);
+      // A name the tagger read as neither after a word for a kind of organisation ("independent label Saltwater
+      // Records", "the broadcaster Channel Nine") is that organisation.
+      // Not a nationality ("two Japanese companies").
+      const kind = words[from - 1]?.text ?? "";
+      const headed =
+        (ORG_HEADS.has(lastWord) && !COMPETITION_HEADS.has(lastWord)) ||
+        (type === MISC && KINDS_OF_ORGANIZATION.has(kind) && !isDemonymWord((words[from] as Word).text.toLowerCase()));
       const tagged = headed ? "organization" : TYPES[type];
       if ((tagged === undefined && to - from >= 2) || namesNoEntity(words, from, to)) {
         reading.misc.push([(words[from] as Word).start, (words[to - 1] as Word).end]);
@@ -328,6 +343,11 @@ function taggedMentions(
   });
   return mentions;
 }
+
+/** Nouns for a kind of organisation that a name written right after is one of ("independent label Saltwater Records"). */
+const KINDS_OF_ORGANIZATION = new Set(
+  "label newspaper broadcaster carrier airline company retailer bank magazine tabloid broadsheet band club team".split(" "),
+);
 
 /**
  * Lower-case particles inside names in many languages ("Rio Grande do Sul", "Charles de Gaulle", "Joost van der
