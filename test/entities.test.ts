@@ -304,6 +304,24 @@ describe("extractMentions", () => {
     expect(found("Spokesmen for the two Japanese companies said so.")).toEqual([]);
   });
 
+  it("reads the names a plural kind of organisation lists with 'such as' as organisations, and a place before such a kind as a place", () => {
+    expect(found("The retailer was losing ground to supermarkets such as Tesco and Asda, which expanded.")).toEqual([
+      ["Tesco", "organization"],
+      ["Asda", "organization"],
+    ]);
+    expect(found("Sheffield band Kestrel Parade lead the nominations.")).toEqual([
+      ["Sheffield", "place"],
+      ["Kestrel Parade", "organization"],
+    ]);
+  });
+
+  it("joins an English town on its river: 'Burton upon Trent'", () => {
+    expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
+      "Burton upon Trent",
+      "place",
+    ]);
+  });
+
   it("names a broadcaster by its number: 'Channel 4', 'BBC Radio 4'", () => {
     expect(found("Speaking on BBC Radio 4's Today programme, he said Channel 4 would bid.")).toEqual([
       ["BBC Radio 4", "organization"],

@@ -72,6 +72,7 @@ export const ORG_DESCRIPTORS = words(`
   newspaper agency union party club regulator utility conglomerate chain subsidiary
   carmaker automaker steelmaker chipmaker drugmaker planemaker startup start-up refiner shipper
   daily weekly tabloid magazine side team alliance coalition consortium charity venture unit label broadsheet
+  band supermarket
 `);
 export const PLACE_DESCRIPTORS = words(`
   town city village port capital region province island district county country municipality suburb state

@@ -203,6 +203,8 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   datelinePlaces(text, mentions, told);
   coordinatedPlaces(text, mentions, told);
   regionsOfPlaces(text, mentions, told);
+  kindsListed(text, mentions, told);
+  placesOfOrganizations(text, mentions, told);
   placesAfterPrepositions(text, mentions, told);
   oneSensePerDocument(mentions, told);
   bodiesAreNoPeople(mentions);
@@ -492,6 +494,12 @@ function joinedAcrossParticles(words: readonly Word[], spans: readonly TaggedSpa
     if (last && (gap === 1 || gap === 2)) {
       const particles = words.slice(last.to, span.from).map((word) => word.text);
       const lower = particles.map((word) => word.toLowerCase());
+      // An English town on its river: "Burton upon Trent", "Newcastle upon Tyne", "Kingston upon Thames".
+      if (particles.length === 1 && particles[0] === "upon") {
+        last.to = span.to;
+        last.type = TYPES.indexOf("place");
+        continue;
+      }
       if (lower.every((word) => NAME_PARTICLES.has(word))) {
         // In capitals only inside prose: a dateline's, not a headline's.
         prose ??= words.some((word) => /\p{Ll}/u.test(word.text));
@@ -1529,6 +1537,48 @@ function regionsOfPlaces(text: string, mentions: readonly LocatedMention[], desc
     if (known !== undefined && known !== "place") continue;
     region.type = "place";
     described.add(region);
+  }
+}
+
+/** Kinds of organisation a list is introduced with: "supermarkets such as Tesco and Asda", "lenders including Barclays". */
+const KIND_BEFORE_LIST = /\b(\p{Ll}+)[ \t]+(?:such[ \t]+as|including)[ \t]+$/u;
+
+/**
+ * The names listed after a plural noun for a kind of organisation and "such as" or "including" ("supermarkets such as
+ * Tesco and Asda"): organisations of that kind.
+ */
+function kindsListed(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  if (!/such as|including/u.test(text)) return;
+  for (let i = 0; i < mentions.length; i++) {
+    const first = mentions[i] as LocatedMention;
+    const kind = KIND_BEFORE_LIST.exec(text.slice(Math.max(0, first.start - 40), first.start))?.[1];
+    if (!kind || !kind.endsWith("s") || !ORG_DESCRIPTORS.has(singular(kind)) || singular(kind) === kind) continue;
+    for (let j = i; j < mentions.length; j++) {
+      const mention = mentions[j] as LocatedMention;
+      if (
+        j > i &&
+        !/^(?:,[ \t]*|[ \t]+and[ \t]+|,[ \t]+and[ \t]+)$/u.test(text.slice((mentions[j - 1] as LocatedMention).end, mention.start))
+      )
+        break;
+      if (mention.type === "organization" || mention.role || described.has(mention)) continue;
+      mention.type = "organization";
+      described.add(mention);
+    }
+  }
+}
+
+/**
+ * A place the tagger read as an organisation that qualifies a noun for a kind of organisation before a name ("Sheffield
+ * band Kestrel Parade", "London firm Grant Pell"): the place the organisation is from.
+ */
+function placesOfOrganizations(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  for (const mention of mentions) {
+    if (mention.type !== "organization" || mention.role || described.has(mention)) continue;
+    const kind = /^[ \t]+(\p{Ll}+)[ \t]+\p{Lu}/u.exec(text.slice(mention.end, mention.end + 40))?.[1];
+    if (!kind || !ORG_DESCRIPTORS.has(kind) || kind === "daily" || kind === "weekly") continue;
+    if (!isWorldPlace(mention.text) && lookupGazetteer(nameKey(mention.text))?.type !== "place") continue;
+    mention.type = "place";
+    described.add(mention);
   }
 }
 
