@@ -103,7 +103,7 @@ describe("extractMentions", () => {
   });
 
   it("reads a word alone naming a kind of body as an organisation, never a person: 'Deputy Treasury Secretary', 'the Treasury'", () => {
-    // The tagger alone reads every "Treasury" of this text as a person, the first with the role "Deputy".
+    // The tagger alone reads every "Treasury" of this text as a person or a place, after "Deputy" as a name after a title.
     const text =
       "The departure of James Baker's closest aide, Deputy Treasury Secretary Richard Darman, will not change policy, officials said. " +
       "Darman has worked alongside Baker at the Treasury for six years. A Treasury spokesman declined to comment.";
@@ -268,9 +268,10 @@ describe("extractMentions", () => {
   });
 
   it("reads a name after a place, a comma and nothing more of the clause as the region the place is in", () => {
-    expect(found("He spoke outside his constituency office in Market Drayton, Shropshire.")).toEqual([
-      ["Market Drayton", "place"],
-      ["Shropshire", "place"],
+    // The tagger alone reads "Selkirkshire" as an organisation.
+    expect(found("The mill near Galashiels, Selkirkshire.")).toEqual([
+      ["Galashiels", "place"],
+      ["Selkirkshire", "place"],
     ]);
     // The clause goes on: a company speaking, not a region.
     expect(found("Shares fell in London, Barclays said.")).toContainEqual(["Barclays", "organization"]);
@@ -305,14 +306,14 @@ describe("extractMentions", () => {
   });
 
   it("reads the names a plural kind of organisation lists with 'such as' as organisations, and a place before such a kind as a place", () => {
-    expect(found("The retailer was losing ground to supermarkets such as Tesco and Asda, which expanded.")).toEqual([
-      ["Tesco", "organization"],
-      ["Asda", "organization"],
+    // The tagger alone reads "Abbey" and "Flybe" as places, "Leeds" as an organisation.
+    expect(found("Lenders including Abbey and Halifax cut rates. Carriers such as Flybe and Ryanair added routes.")).toEqual([
+      ["Abbey", "organization"],
+      ["Halifax", "organization"],
+      ["Flybe", "organization"],
+      ["Ryanair", "organization"],
     ]);
-    expect(found("Sheffield band Kestrel Parade lead the nominations.")).toEqual([
-      ["Sheffield", "place"],
-      ["Kestrel Parade", "organization"],
-    ]);
+    expect(found("Leeds firm Grant Pell won the contract.")).toContainEqual(["Leeds", "place"]);
   });
 
   it("joins an English town on its river: 'Burton upon Trent'", () => {
@@ -323,9 +324,10 @@ describe("extractMentions", () => {
   });
 
   it("names a broadcaster by its number: 'Channel 4', 'BBC Radio 4'", () => {
-    expect(found("Speaking on BBC Radio 4's Today programme, he said Channel 4 would bid.")).toEqual([
+    expect(found("Speaking on BBC Radio 4's Today programme, he said Channel 4 and TV 2 would bid.")).toEqual([
       ["BBC Radio 4", "organization"],
       ["Channel 4", "organization"],
+      ["TV 2", "organization"],
     ]);
   });
 

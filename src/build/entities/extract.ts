@@ -409,10 +409,12 @@ function trimmedSpans(words: readonly Word[], spans: readonly TaggedSpan[]): Tag
       !out.some((other) => other.to > from - 2)
     )
       from -= 2;
-    const and =
-      span.type === ORGANIZATION && text(from - 1).toLowerCase() === "between"
-        ? words.slice(from + 1, to - 1).findIndex((w) => w.text === "and")
-        : -1;
+    // Two organisations joined by "and" after "between" ("between (rivals) Orange and Vodafone Group"), or ending a
+    // list of names ("Mitsui & Co, Partex and Itochu Corp."): two names, not one firm of partners.
+    const between =
+      text(from - 1).toLowerCase() === "between" || (/^\p{Ll}+s$/u.test(text(from - 1)) && text(from - 2).toLowerCase() === "between");
+    const listed = text(from - 1) === "," && out.some((other) => other.to === from - 1);
+    const and = span.type === ORGANIZATION && (between || listed) ? words.slice(from + 1, to - 1).findIndex((w) => w.text === "and") : -1;
     if (and >= 0) {
       out.push({ from, to: from + 1 + and, type: span.type }, { from: from + 2 + and, to, type: span.type });
       continue;
@@ -1541,7 +1543,7 @@ function regionsOfPlaces(text: string, mentions: readonly LocatedMention[], desc
 }
 
 /** Kinds of organisation a list is introduced with: "supermarkets such as Tesco and Asda", "lenders including Barclays". */
-const KIND_BEFORE_LIST = /\b(\p{Ll}+)[ \t]+(?:such[ \t]+as|including)[ \t]+$/u;
+const KIND_BEFORE_LIST = /\b(\p{L}\p{Ll}+)[ \t]+(?:such[ \t]+as|including)[ \t]+$/u;
 
 /**
  * The names listed after a plural noun for a kind of organisation and "such as" or "including" ("supermarkets such as
@@ -1551,7 +1553,7 @@ function kindsListed(text: string, mentions: readonly LocatedMention[], describe
   if (!/such as|including/u.test(text)) return;
   for (let i = 0; i < mentions.length; i++) {
     const first = mentions[i] as LocatedMention;
-    const kind = KIND_BEFORE_LIST.exec(text.slice(Math.max(0, first.start - 40), first.start))?.[1];
+    const kind = KIND_BEFORE_LIST.exec(text.slice(Math.max(0, first.start - 40), first.start))?.[1]?.toLowerCase();
     if (!kind || !kind.endsWith("s") || !ORG_DESCRIPTORS.has(singular(kind)) || singular(kind) === kind) continue;
     for (let j = i; j < mentions.length; j++) {
       const mention = mentions[j] as LocatedMention;
@@ -1864,13 +1866,13 @@ function broadcastersByNumber({ text, sentences }: Reading, mentions: LocatedMen
 }
 
 /**
- * A word alone read as a person that names a kind of body ("the Treasury", "Parliament", "Commission") is that body,
- * an organisation: the tagger reads "Treasury" after "Deputy" as a name after a title, and the document then reads
- * every "Treasury" so. Not a surname of someone the document names in full ("Frank Church … Church said").
+ * A word alone read as a person or a place that names a kind of body ("the Treasury", "Parliament", "Commission") is
+ * that body, an organisation: the tagger reads "Treasury" after "Deputy" as a name after a title, and the document then
+ * reads every "Treasury" so. Not a surname of someone the document names in full ("Frank Church … Church said").
  */
 function bodiesAreNoPeople(mentions: readonly LocatedMention[]): void {
   for (const mention of mentions) {
-    if (mention.type !== "person" || /\s/u.test(mention.text)) continue;
+    if (mention.type === "organization" || /\s/u.test(mention.text)) continue;
     const word = mention.text.toLowerCase();
     if (!ORG_HEADS.has(word) && !NATIONAL_BODIES.has(word)) continue;
     if (mentions.some((other) => other.type === "person" && other.text.endsWith(` ${mention.text}`))) continue;
