@@ -282,6 +282,13 @@ describe("extractMentions", () => {
       ["Surrey", "place"],
       ["Kent", "place"],
     ]);
+    // The tagger alone reads "Milwaukee" here as an organisation.
+    expect(found("Factories in Kenosha and Milwaukee will lose 500 jobs.")).toEqual([
+      ["Kenosha", "place"],
+      ["Milwaukee", "place"],
+    ]);
+    // No preposition of place: a firm of partners may speak ("Olympia and York will pay").
+    expect(found("Cohen said Olympia and York will pay.")).not.toContainEqual(["York", "place"]);
   });
 
   it("finds no name in the title of a work after a noun of a work, nor in its other mentions", () => {
@@ -294,14 +301,13 @@ describe("extractMentions", () => {
     expect(found(text)).toContainEqual(["Britain", "place"]);
   });
 
-  it("reads a nationality before a body's head noun as the body, and a name after a kind of organisation as one", () => {
-    // The tagger alone reads "Scottish" as a nationality and leaves "Parliament" out, and reads "Saltwater Records" as MISC.
-    expect(found("Wales wants powers similar to those of the Scottish Parliament.")).toContainEqual([
-      "Scottish Parliament",
-      "organization",
+  it("reads a nationality before a body's head noun as the body, unless the name goes on", () => {
+    // The tagger alone reads "Scottish" and "Welsh" as nationalities and leaves the head out.
+    expect(found("A Scottish Parliament committee voted. A Welsh Assembly committee met.")).toEqual([
+      ["Scottish Parliament", "organization"],
+      ["Welsh Assembly", "organization"],
     ]);
     expect(found("The band are signed to independent label Saltwater Records.")).toEqual([["Saltwater Records", "organization"]]);
-    // A nationality after such a word is still none: "two Japanese companies".
     expect(found("Spokesmen for the two Japanese companies said so.")).toEqual([]);
   });
 
@@ -321,6 +327,8 @@ describe("extractMentions", () => {
       "Burton upon Trent",
       "place",
     ]);
+    // The tagger alone reads "Kingston" as an organisation and "Thames" as a place of its own.
+    expect(found("He moved to Kingston upon Thames in 1990.")).toEqual([["Kingston upon Thames", "place"]]);
   });
 
   it("names a broadcaster by its number: 'Channel 4', 'BBC Radio 4'", () => {

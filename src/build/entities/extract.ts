@@ -299,7 +299,8 @@ function taggedMentions(
       // "the Scottish Parliament": a word read as MISC (a nationality) before a body's head noun left out of every
       // name is that body's name.
       const next = words[to];
-      if (type === MISC && next && !starts.has(to) && /^\p{Lu}\p{Ll}/u.test(next.text)) {
+      // Not a name that goes on ("Thai Airways International", "Japanese Government Bond").
+      if (type === MISC && next && !starts.has(to) && /^\p{Lu}\p{Ll}/u.test(next.text) && !/^\p{Lu}/u.test(words[to + 1]?.text ?? "")) {
         const head = next.text.toLowerCase();
         if (ORG_HEADS.has(head) && !COMPETITION_HEADS.has(head) && !LEGAL_FORMS.has(head)) to++;
       }
@@ -308,13 +309,7 @@ function taggedMentions(
       // A name the tagger read as neither that ends in a body's head noun is an organisation ("the Central Command
       // area"): on CoNLL-2003 train 680 such names are organisations, and the 79 others mostly leagues, competitions.
       const lastWord = type === MISC && to - from >= 2 ? (words[to - 1] as Word).text.toLowerCase() : "";
-      // A name the tagger read as neither after a word for a kind of organisation ("independent label Saltwater
-      // Records", "the broadcaster Channel Nine") is that organisation.
-      // Not a nationality ("two Japanese companies").
-      const kind = words[from - 1]?.text ?? "";
-      const headed =
-        (ORG_HEADS.has(lastWord) && !COMPETITION_HEADS.has(lastWord)) ||
-        (type === MISC && KINDS_OF_ORGANIZATION.has(kind) && !isDemonymWord((words[from] as Word).text.toLowerCase()));
+      const headed = ORG_HEADS.has(lastWord) && !COMPETITION_HEADS.has(lastWord);
       const tagged = headed ? "organization" : TYPES[type];
       if ((tagged === undefined && to - from >= 2) || namesNoEntity(words, from, to)) {
         reading.misc.push([(words[from] as Word).start, (words[to - 1] as Word).end]);
@@ -345,11 +340,6 @@ function taggedMentions(
   });
   return mentions;
 }
-
-/** Nouns for a kind of organisation that a name written right after is one of ("independent label Saltwater Records"). */
-const KINDS_OF_ORGANIZATION = new Set(
-  "label newspaper broadcaster carrier airline company retailer bank magazine tabloid broadsheet band club team".split(" "),
-);
 
 /**
  * Lower-case particles inside names in many languages ("Rio Grande do Sul", "Charles de Gaulle", "Joost van der
@@ -1421,7 +1411,12 @@ function placesAfterPrepositions(text: string, mentions: readonly LocatedMention
       previous?.type === "place" && previous.sentence === mention.sentence && (LIST_COMMA.test(between) || LIST_CLOSE.test(between));
     // Not a place that qualifies the noun after it ("At the Oval, Surrey captain Chris Lewis").
     const next = /^\s*([\p{L}\p{N}'’-]+|\S)/u.exec(text.slice(mention.end))?.[1];
-    if (listed ? !placeNounEnds(next) : !WHERE_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start))) return;
+    // A verb after the list ends it only where a preposition of place opened it ("plants in Kenosha and Milwaukee will
+    // lose"), not "Olympia and York will pay".
+    const where = (at: number) => WHERE_BEFORE.test(text.slice(Math.max(0, at - 20), at));
+    const ends = (word: string | undefined) =>
+      placeNounEnds(word) || (word !== undefined && endsPhrase(word) && previous !== undefined && where(previous.start));
+    if (listed ? !ends(next) : !where(mention.start)) return;
     // Nor one that speaks ("in Hemlo, Ontario, Lac said": Lac Minerals, not Chad's Lac region).
     if (next !== undefined && (ROLE_NOUNS.has(next.toLowerCase()) || SPEAKS.has(next))) return;
     if (/^['’]/u.test(text.slice(mention.end, mention.end + 1)) || namesBody(mention.text) || !isWorldPlace(mention.text)) return;
@@ -1514,7 +1509,9 @@ function pairedPlace(text: string, a: LocatedMention, b: LocatedMention, describ
     if (other.text.split(/\s+/u).some((word) => namesBody(word))) continue;
     if (!/\p{Ll}/u.test(other.text) || lookupGazetteer(nameKey(other.text)) !== undefined) continue;
     // Nor one that qualifies the noun after it ("in Chile and Codelco managers").
-    if (!placeNounEnds(/^\s*([\p{L}\p{N}'’-]+|\S)/u.exec(text.slice(other.end))?.[1])) continue;
+    // After a preposition of place, a verb ends the phrase too ("in Surrey and Kent could face…").
+    const next = /^\s*([\p{L}\p{N}'’-]+|\S)/u.exec(text.slice(other.end))?.[1];
+    if (!placeNounEnds(next) && !(next !== undefined && endsPhrase(next))) continue;
     other.type = "place";
     described.add(other);
   }
@@ -1598,7 +1595,7 @@ function namesBody(name: string): boolean {
  * region, lawyer…", "Quang Tri province on Monday"), not a noun it qualifies ("the Republican Party county chairman").
  */
 function placeNounEnds(next: string | undefined): boolean {
-  return next === undefined || !lowerWord(next) || APPOSITION_ENDS.has(next) || PLACE_NOUN_FOLLOWERS.has(next) || endsPhrase(next);
+  return next === undefined || !lowerWord(next) || APPOSITION_ENDS.has(next) || PLACE_NOUN_FOLLOWERS.has(next);
 }
 const PLACE_NOUN_FOLLOWERS = new Set([
   "and",
