@@ -263,6 +263,13 @@ describe("extractMentions", () => {
       "The final will be played in Cape Town.";
     const typed = Object.fromEntries(found(report).map(([name, type]) => [name, type]));
     expect(typed).toMatchObject({ "Huddersfield Town": "organization", "Harrogate Town": "organization", "Cape Town": "place" });
+    // An American college's team: "Wichita State", "Texas Tech".
+    expect(found("Wichita State beat Tulsa 72-65 as Texas Tech lost in the league.")).toEqual(
+      expect.arrayContaining([
+        ["Wichita State", "organization"],
+        ["Texas Tech", "organization"],
+      ]),
+    );
     // Outside sport, the same words name the town's own.
     expect(found("Traffic in Harrogate Town centre was heavy.")).not.toContainEqual(["Harrogate Town", "organization"]);
   });
@@ -320,6 +327,24 @@ describe("extractMentions", () => {
       ["Ryanair", "organization"],
     ]);
     expect(found("Leeds firm Grant Pell won the contract.")).toContainEqual(["Leeds", "place"]);
+  });
+
+  it("writes a US state's abbreviation with its full stop, as CoNLL-2003 does, and a district after a party's letter as a place", () => {
+    expect(found("It moved to Irvine, Calif., last year. The council met in Broken Arrow, Okla., on Monday.")).toEqual([
+      ["Irvine", "place"],
+      ["Calif.", "place"],
+      ["Broken Arrow", "place"],
+      ["Okla.", "place"],
+    ]);
+    const mentions = extractMentions("Rep. Mark Diaz, D-Allentown, voted.");
+    expect(mentions.map((m) => [m.text, m.type])).toContainEqual(["Allentown", "place"]);
+  });
+
+  it("takes a local title off a person's name: 'Councilwoman', 'Sheriff'", () => {
+    expect(found("Councilwoman Tamika Hollowell and Sheriff Dan Pruitt spoke.")).toEqual([
+      ["Tamika Hollowell", "person", "Councilwoman"],
+      ["Dan Pruitt", "person", "Sheriff"],
+    ]);
   });
 
   it("joins an English town on its river: 'Burton upon Trent'", () => {

@@ -12,7 +12,7 @@ import {
   TITLE_HEADS,
 } from "./cues";
 import { isDemonymWord } from "./demonyms";
-import { FIRST_WORDS, lookupGazetteer } from "./gazetteer";
+import { FIRST_WORDS, lookupGazetteer, stateOfAbbreviation } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
 import { ACRONYM_SKIPS } from "./keys";
 import { isAcronym, nameKey, wordKey } from "./normalize";
@@ -208,6 +208,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   placesAfterPrepositions(text, mentions, told);
   oneSensePerDocument(mentions, told);
   bodiesAreNoPeople(mentions);
+  statesAbbreviated(reading, mentions);
   worksAreNoEntities(reading, mentions);
   broadcastersByNumber(reading, mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
@@ -1293,8 +1294,12 @@ function sportsStory(text: string): boolean {
 const SPORTS_WORDS =
   /\b(?:beat|beating|scored|coach|striker|league|season|match|tries|innings|goals?|playoffs?|semi-?finals?|quarter-?finals?)\b/iu;
 
-/** The words a club's name adds to its town's: "Harrogate Town", "Leeds United", "Bristol Rovers", "Oldham Athletic". */
-const CLUB_WORDS = new Set(["Town", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Rangers", "Hotspur", "Argyle", "Orient"]);
+/** The words a club's name adds to its town's: "Harrogate Town", "Leeds United", "Bristol Rovers", "Oldham Athletic", "Ohio State". */
+const CLUB_WORDS = new Set([
+  ...["Town", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Rangers", "Hotspur", "Argyle", "Orient"],
+  // American colleges' teams: "Wichita State", "Texas Tech".
+  ...["State", "Tech"],
+]);
 
 /**
  * In a sports report (`sportsStory`), a name of two words or more ending in a club's word after its town's name
@@ -1804,6 +1809,46 @@ function oneSensePerDocument(mentions: LocatedMention[], described: ReadonlySet<
   }
   for (const mention of mentions) mention.type = winners.get(mention.text) ?? mention.type;
 }
+
+/**
+ * A US state written short takes its full stop, as CoNLL-2003 writes it ("Tulsa, Okla.", "Calif."); after a place and a
+ * comma it is a place whatever the tagger read. A party's letter before a district ("Sen. Ann Cole (R-Ohio)",
+ * "D-Allentown") is no part of the place.
+ */
+function statesAbbreviated({ text, sentences }: Reading, mentions: LocatedMention[]): void {
+  // "(R-Ohio)", ", D-Allentown,": the district, whether the tagger read it or not.
+  if (/[DRI]-\p{Lu}/u.test(text)) {
+    let added = false;
+    for (const match of text.matchAll(PARTY_DISTRICT)) {
+      const start = match.index + (match[1] as string).length;
+      const end = start + (match[2] as string).length;
+      if (mentions.some((m) => m.start < end && start < m.end)) continue;
+      const sentence = sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
+      if (sentence < 0) continue;
+      mentions.push({ text: text.slice(start, end), type: "place", start, end, sentence });
+      added = true;
+    }
+    if (added) mentions.sort((a, b) => a.start - b.start);
+  }
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i] as LocatedMention;
+    const party = /^[DRI]-(?=\p{Lu}\p{Ll})/u.exec(mention.text);
+    if (party && /[(,][ \t]*$/u.test(text.slice(Math.max(0, mention.start - 2), mention.start))) {
+      mention.start += party[0].length;
+      mention.text = mention.text.slice(party[0].length);
+      mention.type = "place";
+    }
+    if (!/^\p{Lu}\p{Ll}{1,4}$/u.test(mention.text) || !stateOfAbbreviation(nameKey(mention.text))) continue;
+    const previous = mentions[i - 1];
+    if (previous?.type === "place" && /^,[ \t]*$/u.test(text.slice(previous.end, mention.start))) mention.type = "place";
+    if (mention.type !== "place" || text[mention.end] !== ".") continue;
+    mention.end++;
+    mention.text += ".";
+  }
+}
+
+/** A party's letter and a district, in brackets or between commas: "(R-Ohio)", ", D-Allentown,". */
+const PARTY_DISTRICT = /([(,][ \t]*[DRI]-)(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?\.?)(?=[),])/gu;
 
 /** Nouns of a work that a title follows: "the film Iron Meridian", "drama The Quiet Harbour", "her album Blue Skies". */
 const WORK_NOUNS = new Set(
