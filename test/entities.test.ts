@@ -340,6 +340,24 @@ describe("extractMentions", () => {
     expect(mentions.map((m) => [m.text, m.type])).toContainEqual(["Allentown", "place"]);
   });
 
+  it("reads a road as a place, named by its number or ending in 'Drive'", () => {
+    expect(found("Crews closed Interstate 75 and Route 66 near Riverside Drive.")).toEqual([
+      ["Interstate 75", "place"],
+      ["Route 66", "place"],
+      ["Riverside Drive", "place"],
+    ]);
+    // The tagger alone finds no name here.
+    expect(found("The crash closed Highway 1 for hours.")).toEqual([["Highway 1", "place"]]);
+  });
+
+  it("cuts a firm's town off its name: 'Peachtree Hospitality Partners of Atlanta', not 'Federal Reserve Bank of New York'", () => {
+    expect(found("It was sold to Peachtree Hospitality Partners of Atlanta.")).toEqual([
+      ["Peachtree Hospitality Partners", "organization"],
+      ["Atlanta", "place"],
+    ]);
+    expect(found("The Federal Reserve Bank of New York said so.")).toEqual([["Federal Reserve Bank of New York", "organization"]]);
+  });
+
   it("takes a local title off a person's name: 'Councilwoman', 'Sheriff'", () => {
     expect(found("Councilwoman Tamika Hollowell and Sheriff Dan Pruitt spoke.")).toEqual([
       ["Tamika Hollowell", "person", "Councilwoman"],

@@ -40,7 +40,8 @@ const TYPES: readonly EntityType[] = ["person", "organization", "place"];
 const GEOGRAPHIC_HEADS = new Set(
   `airport street avenue road boulevard square bridge province county district region river lake mountain mountains
    island islands valley bay gulf sea ocean coast peninsula desert canal strait heights plain plains hills forest
-   highway village oblast prefecture governorate territory stadium arena oval`.split(/\s+/u),
+   highway village oblast prefecture governorate territory stadium arena oval drive parkway expressway freeway
+   turnpike`.split(/\s+/u),
 );
 
 /**
@@ -211,6 +212,8 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   statesAbbreviated(reading, mentions);
   worksAreNoEntities(reading, mentions);
   broadcastersByNumber(reading, mentions);
+  roadsByNumber(reading, mentions);
+  firmsOfPlaces(reading, mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
   mentions.sort((a, b) => a.start - b.start);
   if (titleCase.some(Boolean)) {
@@ -1884,6 +1887,50 @@ function worksAreNoEntities(reading: Reading, mentions: LocatedMention[]): void 
     if (!titles.has(mention.text)) continue;
     reading.misc.push([mention.start, mention.end]);
     mentions.splice(i, 1);
+  }
+}
+
+/** A road named by its number: "Interstate 75", "Highway 1", "Route 66", "I-95". */
+const NUMBERED_ROAD = /\b(?:(?:Interstate|Highway|Route)[ \t]+\d{1,3}[A-Z]?|I-\d{1,3})(?![\p{L}\p{N}])/gu;
+
+/** Names a road by its number as a place ("closed Interstate 75"), the tagger's reading of it replaced. */
+function roadsByNumber({ text, sentences }: Reading, mentions: LocatedMention[]): void {
+  if (!/(?:Interstate|Highway|Route)[ \t]+\d|I-\d/u.test(text)) return;
+  for (const match of text.matchAll(NUMBERED_ROAD)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const overlapping = mentions.filter((m) => m.start < end && start < m.end);
+    if (overlapping.some((m) => m.start < start || m.end > end)) continue;
+    for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
+    const sentence = sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
+    if (sentence < 0) continue;
+    mentions.push({ text: match[0], type: "place", start, end, sentence });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Last words of a firm's name that a place may follow with "of": "Peachtree Hospitality Partners of Atlanta". */
+const FIRM_WORDS = new Set(["Partners", "Ventures", "Holdings", "Associates", "Enterprises", "Properties", "Investments"]);
+
+/**
+ * A firm and its town read as one name ("Sagebrush Ventures of Salt Lake City"): the firm, and the place, when the
+ * name before "of" (two words or more) ends in a firm's word and the rest is a place the world's list or the gazetteer
+ * knows. Not a bank's or a body's name ("Federal Reserve Bank of New York"), whose last word is no firm's word.
+ */
+function firmsOfPlaces({ text }: Reading, mentions: LocatedMention[]): void {
+  if (!text.includes(" of ")) return;
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i] as LocatedMention;
+    if (mention.type !== "organization") continue;
+    const match = /^(\S+(?:[ \t]+\S+)*?[ \t]+(\S+))[ \t]+of[ \t]+(\p{Lu}.*)$/u.exec(mention.text);
+    if (!match || !FIRM_WORDS.has(match[2] as string)) continue;
+    const place = match[3] as string;
+    if (!isWorldPlace(place) && lookupGazetteer(nameKey(place))?.type !== "place") continue;
+    const firm = match[1] as string;
+    const at = mention.start + mention.text.length - place.length;
+    mentions.splice(i + 1, 0, { text: place, type: "place", start: at, end: mention.end, sentence: mention.sentence });
+    mention.text = firm;
+    mention.end = mention.start + firm.length;
   }
 }
 

@@ -280,7 +280,7 @@ const STATE_ABBREVIATIONS = new Map<string, string>(
   minn minnesota|miss mississippi|mo missouri|mont montana|neb nebraska|nebr nebraska|nev nevada|nh new hampshire
   nj new jersey|nm new mexico|nc north carolina|nd north dakota|okla oklahoma|ore oregon|pa pennsylvania
   ri rhode island|sc south carolina|sd south dakota|tenn tennessee|tex texas|vt vermont|va virginia
-  wis wisconsin|wyo wyoming
+  wis wisconsin|wisc wisconsin|wyo wyoming|cal california
   `
     .trim()
     .split(/\s*[|\n]\s*/u)
