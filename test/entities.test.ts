@@ -358,6 +358,22 @@ describe("extractMentions", () => {
     expect(found("The Federal Reserve Bank of New York said so.")).toEqual([["Federal Reserve Bank of New York", "organization"]]);
   });
 
+  it("cuts honorifics of South Asia and West Africa off a person's name, and finds no name in a title alone", () => {
+    expect(found("Shri Ramesh Chandra Tiwari and Smt Kamla Devi Rawat spoke.")).toEqual([
+      ["Ramesh Chandra Tiwari", "person"],
+      ["Kamla Devi Rawat", "person"],
+    ]);
+    expect(found("Alhaji Musa Abdullahi Lere met Mallam Haruna Bello Ikara.")).toEqual([
+      ["Musa Abdullahi Lere", "person"],
+      ["Haruna Bello Ikara", "person"],
+    ]);
+    const names = extractMentions("The Hon member, the MLA and the Vice-Chancellor met in Port-au-Prince and in Jackson, Miss.").map(
+      (m) => m.text,
+    );
+    expect(names.filter((name) => /Hon|MLA|Chancellor/u.test(name))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(["Port-au-Prince", "Miss."]));
+  });
+
   it("takes a local title off a person's name: 'Councilwoman', 'Sheriff'", () => {
     expect(found("Councilwoman Tamika Hollowell and Sheriff Dan Pruitt spoke.")).toEqual([
       ["Tamika Hollowell", "person", "Councilwoman"],

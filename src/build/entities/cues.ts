@@ -15,7 +15,10 @@ export const TITLE_HEADS = words(`
 `);
 
 /** Honorifics and the like: a sure sign of a person, but not worth keeping as a role. */
-export const NOT_ROLES = words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady counterpart");
+export const NOT_ROLES = words(`
+  mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady counterpart
+  shri smt smt. shrimati alhaji alhaja hajia hajiya mallam malam begum hon hon.
+`);
 
 /** Words that sharpen a title ("press secretary", "Foreign Minister"); never a title alone. */
 export const TITLE_MODIFIERS = words(`

@@ -209,6 +209,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   placesAfterPrepositions(text, mentions, told);
   oneSensePerDocument(mentions, told);
   bodiesAreNoPeople(mentions);
+  titlesAreNoNames(reading, mentions);
   statesAbbreviated(reading, mentions);
   worksAreNoEntities(reading, mentions);
   broadcastersByNumber(reading, mentions);
@@ -250,12 +251,15 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
 function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at: number, to: number, type: EntityType): LocatedMention {
   const words = sentences[sentence] as readonly Word[];
   const job = type === "person" && to - at >= 2 ? (words[at] as Word).text : undefined;
-  const from = job && isJob(job) ? at + 1 : at;
+  let from = job && isJob(job) ? at + 1 : at;
+  // Honorifics the tagger took into the name ("Shri Ramesh Tiwari", "Collector Smt Priya Meena", "Alhaji Musa Lere"):
+  // cut, and no role.
+  while (type === "person" && to - from >= 2 && NOT_ROLES.has((words[from] as Word).text.toLowerCase())) from++;
   const start = (words[from] as Word).start;
   const end = (words[to - 1] as Word).end;
   const role =
     type === "person"
-      ? from > at
+      ? from > at && job && isJob(job)
         ? (roleBefore(words, text, at) ?? job)
         : (roleBefore(words, text, from) ?? jobBefore(words, from))
       : undefined;
@@ -1811,6 +1815,29 @@ function oneSensePerDocument(mentions: LocatedMention[], described: ReadonlySet<
     winners.set(text, told.get(text) ?? best);
   }
   for (const mention of mentions) mention.type = winners.get(mention.text) ?? mention.type;
+}
+
+/** Members of a parliament or an assembly, as written before or after a name: no name themselves. */
+const MEMBERS = new Set(["MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "MLA", "MLAs"]);
+
+/**
+ * A title alone read as a name is none: an honorific ("Hon", "Alhaji"), a member of an assembly ("MLA", "MP"), a
+ * deputy's title ("Vice-Chancellor"). Words that are also surnames ("King", "Bishop") are left alone, and so are names
+ * with a title inside ("Port-au-Prince", "Tri-Star").
+ */
+function titlesAreNoNames(reading: Reading, mentions: LocatedMention[]): void {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const word = (mentions[i] as LocatedMention).text;
+    if (/\s/u.test(word)) continue;
+    const lower = word.toLowerCase().replace(/\.$/u, "");
+    // Not a state written short ("Jackson, Miss.").
+    if (word.endsWith(".") && stateOfAbbreviation(lower)) continue;
+    const vice = /^(?:Vice|Deputy|Co|Acting)-(\p{L}+)$/u.exec(word)?.[1];
+    const title = NOT_ROLES.has(lower) || MEMBERS.has(word) || (vice !== undefined && isTitleHead(vice));
+    if (!title) continue;
+    reading.misc.push([(mentions[i] as LocatedMention).start, (mentions[i] as LocatedMention).end]);
+    mentions.splice(i, 1);
+  }
 }
 
 /**

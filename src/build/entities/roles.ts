@@ -19,7 +19,7 @@ export const ROLE_NOUNS = words(`
   detective inspector constable superintendent councillor councilor alderman backbencher presenter broadcaster
   host star head trader dealer broker winger fullback full-back flanker fly-half scrum-half playmaker wicketkeeper
   batsman bowler pitcher quarterback sheriff councilman councilwoman councilmember selectman selectwoman
-  assemblyman assemblywoman supervisor comptroller trooper firefighter principal
+  assemblyman assemblywoman supervisor comptroller trooper firefighter principal collector
 `);
 
 /** What a minister or secretary is in charge of: left alone before a name ("Energy Subroto"), the rest of a title. */
