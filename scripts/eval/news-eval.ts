@@ -76,13 +76,12 @@ for (const file of files) {
   extracted.forEach(({ mentions }, i) => {
     const predicted = mentions.map(({ start, end, type }) => ({ start, end, type: TYPE_OF[type] }));
     const expected = gold[i] ?? [];
-    for (const into of [tally, total]) {
-      const { missed, wrong } = scoreMentions(into, expected, predicted);
-      if (!args.errors || into === total) continue;
-      const body = docs[i]?.body ?? "";
-      for (const m of missed) say(`  missed ${docs[i]?.id} ${m.type} ${body.slice(m.start, m.end)}`);
-      for (const m of wrong) say(`  wrong  ${docs[i]?.id} ${m.type} ${body.slice(m.start, m.end)}`);
-    }
+    scoreMentions(total, expected, predicted);
+    const { missed, wrong } = scoreMentions(tally, expected, predicted);
+    if (!args.errors) return;
+    const body = docs[i]?.body ?? "";
+    for (const m of missed) say(`  missed ${docs[i]?.id} ${m.type} ${body.slice(m.start, m.end)}`);
+    for (const m of wrong) say(`  wrong  ${docs[i]?.id} ${m.type} ${body.slice(m.start, m.end)}`);
   });
   lines.push(row(`\`${file}\` (${docs.length} articles)`, tally));
 }

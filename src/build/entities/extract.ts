@@ -212,8 +212,8 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   titlesAreNoNames(reading, mentions);
   statesAbbreviated(reading, mentions);
   worksAreNoEntities(reading, mentions);
-  broadcastersByNumber(reading, mentions);
-  roadsByNumber(reading, mentions);
+  namesMatching(reading, mentions, NUMBERED_BROADCASTER, "organization");
+  namesMatching(reading, mentions, NUMBERED_ROAD, "place");
   firmsOfPlaces(reading, mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
   mentions.sort((a, b) => a.start - b.start);
@@ -1845,29 +1845,13 @@ function titlesAreNoNames(reading: Reading, mentions: LocatedMention[]): void {
  * comma it is a place whatever the tagger read. A party's letter before a district ("Sen. Ann Cole (R-Ohio)",
  * "D-Allentown") is no part of the place.
  */
-function statesAbbreviated({ text, sentences }: Reading, mentions: LocatedMention[]): void {
-  // "(R-Ohio)", ", D-Allentown,": the district, whether the tagger read it or not.
-  if (/[DRI]-\p{Lu}/u.test(text)) {
-    let added = false;
-    for (const match of text.matchAll(PARTY_DISTRICT)) {
-      const start = match.index + (match[1] as string).length;
-      const end = start + (match[2] as string).length;
-      if (mentions.some((m) => m.start < end && start < m.end)) continue;
-      const sentence = sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
-      if (sentence < 0) continue;
-      mentions.push({ text: text.slice(start, end), type: "place", start, end, sentence });
-      added = true;
-    }
-    if (added) mentions.sort((a, b) => a.start - b.start);
-  }
+function statesAbbreviated(reading: Reading, mentions: LocatedMention[]): void {
+  const { text } = reading;
+  // "(R-Ohio)", ", D-Allentown,", "(R-Wash.)": the district with its full stop, whether the tagger read it, with the
+  // letter or not.
+  namesMatching(reading, mentions, PARTY_DISTRICT, "place");
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i] as LocatedMention;
-    const party = /^[DRI]-(?=\p{Lu}\p{Ll})/u.exec(mention.text);
-    if (party && /[(,][ \t]*$/u.test(text.slice(Math.max(0, mention.start - 2), mention.start))) {
-      mention.start += party[0].length;
-      mention.text = mention.text.slice(party[0].length);
-      mention.type = "place";
-    }
     if (!/^\p{Lu}\p{Ll}{1,4}$/u.test(mention.text) || !stateOfAbbreviation(nameKey(mention.text))) continue;
     const previous = mentions[i - 1];
     if (previous?.type === "place" && /^,[ \t]*$/u.test(text.slice(previous.end, mention.start))) mention.type = "place";
@@ -1877,13 +1861,15 @@ function statesAbbreviated({ text, sentences }: Reading, mentions: LocatedMentio
   }
 }
 
-/** A party's letter and a district, in brackets or between commas: "(R-Ohio)", ", D-Allentown,". */
-const PARTY_DISTRICT = /([(,][ \t]*[DRI]-)(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?\.?)(?=[),])/gu;
+/** A party's letter and a district, in brackets or after a comma: "(R-Ohio)", ", D-Allentown,", ", R-Ill." ending a line. */
+const PARTY_DISTRICT = /(?<=[(,][ \t]*)[DRI]-(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?\.?)(?=[),]|[ \t]*(?:\n|$))/gu;
 
 /** Nouns of a work that a title follows: "the film Iron Meridian", "drama The Quiet Harbour", "her album Blue Skies". */
 const WORK_NOUNS = new Set(
   "film movie drama thriller comedy documentary sitcom soap album novel musical opera biopic epic programme".split(" "),
 );
+/** Any noun of a work, "show" too: a text without one has no title to find. */
+const WORK_WORD = new RegExp(`\\b(?:${[...WORK_NOUNS, "show"].join("|")})\\b`, "iu");
 /** Words before "show" that make it the noun ("reality show Island Exile"), not the verb ("figures show Britain"). */
 const SHOW_BEFORE = new Set("the her his their its a reality tv chat talk quiz radio stage hit new comedy game".split(" "));
 
@@ -1894,8 +1880,7 @@ const SHOW_BEFORE = new Set("the her his their its a reality tv chat talk quiz r
  */
 function worksAreNoEntities(reading: Reading, mentions: LocatedMention[]): void {
   const { text, sentences } = reading;
-  if (!/\b(?:film|movie|drama|thriller|comedy|documentary|sitcom|soap|album|novel|musical|opera|biopic|epic|programme|show)\b/iu.test(text))
-    return;
+  if (!WORK_WORD.test(text)) return;
   const titles = new Set<string>();
   for (const mention of mentions) {
     if (mention.role) continue;
@@ -1919,22 +1904,6 @@ function worksAreNoEntities(reading: Reading, mentions: LocatedMention[]): void 
 
 /** A road named by its number: "Interstate 75", "Highway 1", "Route 66", "I-95". */
 const NUMBERED_ROAD = /\b(?:(?:Interstate|Highway|Route)[ \t]+\d{1,3}[A-Z]?|I-\d{1,3})(?![\p{L}\p{N}])/gu;
-
-/** Names a road by its number as a place ("closed Interstate 75"), the tagger's reading of it replaced. */
-function roadsByNumber({ text, sentences }: Reading, mentions: LocatedMention[]): void {
-  if (!/(?:Interstate|Highway|Route)[ \t]+\d|I-\d/u.test(text)) return;
-  for (const match of text.matchAll(NUMBERED_ROAD)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const overlapping = mentions.filter((m) => m.start < end && start < m.end);
-    if (overlapping.some((m) => m.start < start || m.end > end)) continue;
-    for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
-    const sentence = sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
-    if (sentence < 0) continue;
-    mentions.push({ text: match[0], type: "place", start, end, sentence });
-  }
-  mentions.sort((a, b) => a.start - b.start);
-}
 
 /** Last words of a firm's name that a place may follow with "of": "Peachtree Hospitality Partners of Atlanta". */
 const FIRM_WORDS = new Set(["Partners", "Ventures", "Holdings", "Associates", "Enterprises", "Properties", "Investments"]);
@@ -1964,21 +1933,27 @@ function firmsOfPlaces({ text }: Reading, mentions: LocatedMention[]): void {
 /** A broadcaster named by a number: "Channel 4", "BBC Radio 4", "Radio 5 Live", "TV 2". */
 const NUMBERED_BROADCASTER = /\b(?:BBC[ \t]+)?(?:Radio|Channel|TV)[ \t]+\d{1,2}(?:[ \t]+(?:Live|Extra|Xtra))?(?![\p{L}\p{N}])/gu;
 
-/** Names a broadcaster by its number ("Channel 4's reality show"), the tagger's "BBC Radio" taken to its number. */
-function broadcastersByNumber({ text, sentences }: Reading, mentions: LocatedMention[]): void {
-  if (!/(?:Radio|Channel|TV)[ \t]+\d/u.test(text)) return;
-  for (const match of text.matchAll(NUMBERED_BROADCASTER)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const overlapping = mentions.filter((m) => m.start < end && start < m.end);
-    // A name the match is part of ("Formula One's Channel 4 deal" is two): only the match's own words.
-    if (overlapping.some((m) => m.start < start || m.end > end)) continue;
-    for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
+/**
+ * Names written in a form the tagger does not know ("Channel 4", "Interstate 75", the district of "(R-Ohio)"), as
+ * `type`, in place of whatever the tagger read inside the match: the name is the match, or its group 1 that ends it
+ * ("Ohio" of "R-Ohio"). Not a match inside a longer name ("Formula One's Channel 4 deal" is two names, not a match in
+ * one: left as read).
+ */
+function namesMatching({ text, sentences }: Reading, mentions: LocatedMention[], pattern: RegExp, type: EntityType): void {
+  let added = false;
+  for (const match of text.matchAll(pattern)) {
+    const from = match.index;
+    const end = from + match[0].length;
+    const name = match[1] ?? match[0];
+    const overlapping = mentions.filter((m) => m.start < end && from < m.end);
+    if (overlapping.some((m) => m.start < from || m.end > end)) continue;
     const sentence = sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
     if (sentence < 0) continue;
-    mentions.push({ text: match[0], type: "organization", start, end, sentence });
+    for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
+    mentions.push({ text: name, type, start: end - name.length, end, sentence });
+    added = true;
   }
-  mentions.sort((a, b) => a.start - b.start);
+  if (added) mentions.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { EntityRecord, EntityRef, EntityType } from "../../format/schema";
 import { assignIds, byText, canonicalName, majorityType } from "./canonical";
 import { writtenLowercase } from "./casing";
+import { NOT_ROLES } from "./cues";
 import { laterParsed } from "./dates";
 import { bodyOffset, documentText, extractDocument } from "./document";
 import { mergeKeyCache } from "./keys";
@@ -225,8 +226,8 @@ export function buildEntities(docs: readonly EntityDocument[], registry: readonl
   return mergeEntities(docs, docs.map(extractDocument), registry);
 }
 
-/** An honorific right before a name: "Mr", "Mrs.", "Dr", "Sir"… */
-const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$/u;
+/** The word right before a name, its full stop off: "Mr" of "Mr. Hughes". */
+const WORD_BEFORE = /(\p{L}+)\.?[ \t]+$/u;
 /** A possessive right after a name: "'s", "’s". */
 const POSSESSIVE_AFTER = /^['’]s(?!\p{L})/u;
 
@@ -262,13 +263,13 @@ export function mergeEntities(
     return text;
   };
   joinPartners(found, textOf);
-  // A word alone after an honorific is a person's name ("Mr Hughes" in a story on Hughes Tool Co); one written with a
+  // A word alone after an honorific (`NOT_ROLES`) is a person's name ("Mr Hughes" in a story on Hughes Tool Co); one written with a
   // possessive may be the first word of a company's name ("Moody's").
   for (const occurrence of found) {
     if (occurrence.key.includes(" ")) continue;
     const text = textOf(occurrence.doc);
-    if (occurrence.type === "person" && HONORIFIC_BEFORE.test(text.slice(Math.max(0, occurrence.start - 8), occurrence.start)))
-      occurrence.honorific = true;
+    const before = occurrence.type === "person" ? WORD_BEFORE.exec(text.slice(Math.max(0, occurrence.start - 12), occurrence.start)) : null;
+    if (before && NOT_ROLES.has((before[1] as string).toLowerCase())) occurrence.honorific = true;
     if (POSSESSIVE_AFTER.test(text.slice(occurrence.end, occurrence.end + 3))) occurrence.possessive = true;
   }
   const resolve = makeResolver(

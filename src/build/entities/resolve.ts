@@ -689,6 +689,18 @@ export function makeResolver(
     return companyOf(longer) ?? longer;
   };
 
+  /**
+   * The one company its document names with `key` as its first word (`orgFirst`), when the word may stand for it: not
+   * an acronym nor a common word (they name something of their own), not a word another organisation of the document
+   * has further in ("Brann" beside "Brann Stadion" and "SK Brann"), not a place the gazetteer knows ("Queensland").
+   */
+  const firstWordOf = (here: Indexes | undefined, key: string, surface: string): string | undefined => {
+    if (isAcronymName(surface) || isCommonWord(surface) || lookupGazetteer(key)?.type === "place") return undefined;
+    const named = [...filedUnder(here?.orgFirst, key)];
+    if (named.length === 0 || laterWordOf(here?.orgFirst, key, companyStem(named[0] as string))) return undefined;
+    return oneCompany(named);
+  };
+
   const resolve = ({ doc, start, surface, key, type, headline, roles, honorific, possessive }: Occurrence): string => {
     // An acronym its document introduces in brackets is that document's name for it, before anything else: it goes
     // where the name goes ("the U.S. Securities and Exchange Commission (SEC)": to the Securities and Exchange Commission).
@@ -774,27 +786,16 @@ export function makeResolver(
         // beside "House Budget Committee"): they name something of their own.
         // Nor a word another organisation of the document has further in ("Brann" beside "Brann Stadion" and "SK
         // Brann"): it may stand for either.
-        const named = [...filedUnder(here?.orgFirst, key)];
-        const elsewhere = named.length > 0 && laterWordOf(here?.orgFirst, key, companyStem(named[0] as string));
         // Nor a place the gazetteer knows ("Queensland" beside "Queensland Sugar Limited").
-        const place = lookupGazetteer(key)?.type === "place";
-        const org = isAcronymName(surface) || isCommonWord(surface) || elsewhere || place ? undefined : oneCompany(named);
+        const org = firstWordOf(here, key, surface);
         if (org) return companyOf(org) ?? org;
       }
       // A word read as a person, with no title, job or honorific, that its document writes first in the name of one company
       // with a legal form and names nobody in full with ("Hughes said …" in a story on Hughes Tool Co): the company,
       // whoever else of that surname the archive names.
-      if (
-        type === "person" &&
-        !roles?.length &&
-        !honorific &&
-        !here?.surnames.has(key) &&
-        !isAcronymName(surface) &&
-        !isCommonWord(surface)
-      ) {
-        const named = [...filedUnder(here?.orgFirst, key)];
-        const firm = named.length > 0 && !laterWordOf(here?.orgFirst, key, companyStem(named[0] as string)) ? oneCompany(named) : undefined;
-        if (firm && companyStem(firm) !== firm && lookupGazetteer(key)?.type !== "place") return companyOf(firm) ?? firm;
+      if (type === "person" && !roles?.length && !honorific && !here?.surnames.has(key)) {
+        const firm = firstWordOf(here, key, surface);
+        if (firm && companyStem(firm) !== firm) return companyOf(firm) ?? firm;
       }
       if (type === "person") return only(corpus.surnames, key) ?? (here?.surnames.has(key) ? undefined : dominant(key)) ?? key;
       return key;
