@@ -381,6 +381,14 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("joins a name the tagger cut at a possessive before an institution's head: 'St Peter's School'", () => {
+    // The tagger alone reads "St Peter" as a place and "School" as an organisation.
+    expect(found("Emergency shelters opened at the Barbican Centre and at St Peter's School.")).toContainEqual([
+      "St Peter's School",
+      "organization",
+    ]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",

@@ -215,6 +215,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   namesMatching(reading, mentions, NUMBERED_BROADCASTER, "organization");
   namesMatching(reading, mentions, NUMBERED_ROAD, "place");
   firmsOfPlaces(reading, mentions);
+  institutionsOfSaints(text, mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
   mentions.sort((a, b) => a.start - b.start);
   if (titleCase.some(Boolean)) {
@@ -1904,6 +1905,27 @@ function worksAreNoEntities(reading: Reading, mentions: LocatedMention[]): void 
 
 /** A road named by its number: "Interstate 75", "Highway 1", "Route 66", "I-95". */
 const NUMBERED_ROAD = /\b(?:(?:Interstate|Highway|Route)[ \t]+\d{1,3}[A-Z]?|I-\d{1,3})(?![\p{L}\p{N}])/gu;
+
+/** Institutions named after someone with a possessive: "St Peter's School", "Guy's Hospital", "St Patrick's Athletic". */
+const POSSESSED_HEADS = new Set(["School", "College", "Hospital", "University", "Church", "Cathedral", "Academy", "Athletic"]);
+
+/**
+ * A name cut at a possessive inside it ("St Peter" and "School" of "St Peter's School"): one organisation, when the
+ * word after the possessive is an institution's head noun. Not "Reagan's Administration": a person's body is no name.
+ */
+function institutionsOfSaints(text: string, mentions: LocatedMention[]): void {
+  for (let i = mentions.length - 1; i > 0; i--) {
+    const head = mentions[i] as LocatedMention;
+    const owner = mentions[i - 1] as LocatedMention;
+    if (!POSSESSED_HEADS.has(head.text) || owner.sentence !== head.sentence) continue;
+    if (!/^['’]s?[ \t]+$/u.test(text.slice(owner.end, head.start))) continue;
+    owner.end = head.end;
+    owner.text = text.slice(owner.start, owner.end);
+    owner.type = "organization";
+    delete owner.role;
+    mentions.splice(i, 1);
+  }
+}
 
 /** Last words of a firm's name that a place may follow with "of": "Peachtree Hospitality Partners of Atlanta". */
 const FIRM_WORDS = new Set(["Partners", "Ventures", "Holdings", "Associates", "Enterprises", "Properties", "Investments"]);
