@@ -93,8 +93,16 @@ describe("places", () => {
 });
 
 describe("names glued into other words", () => {
-  it("drops names that are part of an adjective: 'New York-based', 'Pro-Moscow'", () => {
-    expect(found("The New York-based group said so. Pro-Moscow leaders were angry.")).toEqual([]);
+  it("drops names that are part of an adjective ('Pro-Moscow'), but finds the place a company is based in ('New York-based')", () => {
+    expect(found("The New York-based group said so. Pro-Moscow leaders were angry.")).toEqual([["New York", "place"]]);
+    // Only a place: "Cloud-based" and "Android-based" name none.
+    expect(found("Android-based phones and Cloud-based tools sold well.")).toEqual([]);
+    // The tagger alone misses both places.
+    expect(found("Zhongke Weina, a Beijing-based maker of etching machines, hired a London-born engineer.")).toContainEqual([
+      "Beijing",
+      "place",
+    ]);
+    expect(found("The Grand Rapids-based utility serves 1.1 million customers.")).toEqual([["Grand Rapids", "place"]]);
   });
 
   it("cuts 'Former' off the name that follows", () => {

