@@ -424,6 +424,29 @@ describe("extractMentions", () => {
     expect(found("It hired Haverford & Pike Engineering LLC, a Broken Arrow firm.")).toContainEqual(["Broken Arrow", "place"]);
   });
 
+  it("reads a district that serves as a body: 'Ottumwa Community School District'", () => {
+    expect(found("Officials of the Ottumwa Community School District said enrollment fell.")).toEqual([
+      ["Ottumwa Community School District", "organization"],
+    ]);
+    expect(found("He lives in the Lake District.")).toEqual([["Lake District", "place"]]);
+  });
+
+  it("keeps an organisation's head the tagger left out before a title or a number: 'Circuit Court', 'Local 1112'", () => {
+    expect(found("Harlan County Circuit Court Judge Dana Whitt denied bail.")).toContainEqual([
+      "Harlan County Circuit Court",
+      "organization",
+    ]);
+    expect(found("Members of United Auto Workers Local 1112 voted to strike.")).toEqual([
+      ["United Auto Workers Local 1112", "organization"],
+    ]);
+  });
+
+  it("joins a place nobody knows to the institution after it: 'St. Elowen Regional Medical Center'", () => {
+    expect(found("Nurses at St. Elowen Regional Medical Center voted this week.")).toEqual([
+      ["St. Elowen Regional Medical Center", "organization"],
+    ]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",

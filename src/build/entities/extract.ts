@@ -218,6 +218,8 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   namesMatching(reading, mentions, NUMBERED_ROAD, "place");
   firmsOfPlaces(reading, mentions);
   institutionsOfSaints(text, mentions);
+  headsLeftOut(text, mentions);
+  institutionsOfUnknownPlaces(text, mentions);
   placesCompounded(reading, mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
   mentions.sort((a, b) => a.start - b.start);
@@ -340,7 +342,9 @@ function taggedMentions(
       // A first word of an institution's name, unless a place's last word or the gazetteer says place ("Corte Madera").
       const several = to - from > 1;
       const opensInstitution = several && INSTITUTION_FIRST_WORDS.has((words[from] as Word).text.toLowerCase());
-      const geographic = several && GEOGRAPHIC_HEADS.has(head);
+      // A district that serves ("Dubuque Community School District", "Metropolitan Water District") is a body.
+      const geographic =
+        several && GEOGRAPHIC_HEADS.has(head) && !(head === "district" && SERVICES.has(wordAt(words, to - 2).toLowerCase()));
       // Both an institution's first word and a place's last ("Real Salt Lake", "Banco Avenue"): as the tagger read it.
       const settled =
         known?.type === "organization" ||
@@ -356,6 +360,12 @@ function taggedMentions(
   });
   return mentions;
 }
+
+/** What a district named by it serves: such a district is a public body, not a place ("Clark County School District"). */
+const SERVICES = new Set(
+  `school schools water fire hospital health transit sanitation irrigation sewer sewerage park parks library utility
+   conservation college housing drainage flood improvement air`.split(/\s+/u),
+);
 
 /**
  * Lower-case particles inside names in many languages ("Rio Grande do Sul", "Charles de Gaulle", "Joost van der
@@ -2020,6 +2030,53 @@ function firmsOfPlaces({ text }: Reading, mentions: LocatedMention[]): void {
     mention.end = mention.start + firm.length;
   }
 }
+
+/**
+ * An organisation's head noun the tagger left out after its name is part of it: "the Japan Ground Self-Defense Force
+ * base", "Multnomah County Circuit Court Judge Helen Cho", and a union's local by its number ("Electrical Workers
+ * Local 876"). Only a head right after the name, ending the phrase (a lowercase word, a stop, a title), and a name
+ * that does not end in a head already ("the Apple Board" is left).
+ */
+function headsLeftOut(text: string, mentions: readonly LocatedMention[]): void {
+  mentions.forEach((mention, i) => {
+    if (mention.type !== "organization") return;
+    const after = text.slice(mention.end, mention.end + 40);
+    const last = mention.text.split(/\s+/u).at(-1) as string;
+    const local = last === "Local" ? /^[ \t]+\d{1,5}\b/u.exec(after) : null;
+    const head = local ?? (!ORG_HEADS.has(last.toLowerCase()) ? HEAD_AFTER.exec(after) : null);
+    if (!head) return;
+    const word = head[1];
+    if (word && !LEFT_OUT_HEADS.has(word.toLowerCase())) return;
+    const end = mention.end + head[0].length;
+    const next = mentions[i + 1];
+    if (next && next.start < end) return;
+    if (word && !/^(?:[ \t]+\p{Ll}|[ \t]*[,.;:)]|[ \t]+(\p{Lu}\p{Ll}+))/u.test(text.slice(end, end + 20))) return;
+    const following = /^[ \t]+(\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 20))?.[1];
+    if (word && following && !isTitleHead(following)) return;
+    mention.end = end;
+    mention.text = text.slice(mention.start, end);
+  });
+}
+const HEAD_AFTER = /^[ \t]+(\p{Lu}\p{Ll}+)/u;
+/** Heads an organisation's name ends in that the tagger leaves out before a noun or a title. */
+const LEFT_OUT_HEADS = new Set(["force", "forces", "court", "council", "commission", "authority", "command"]);
+
+/**
+ * A name read as a place the gazetteer and the world's places do not know, right before an institution the tagger read
+ * apart, is the institution's first words: "St. Aurelia Regional Medical Center" read as "St. Aurelia" and "Regional
+ * Medical Center". A place they know stays apart, as CoNLL-2003 writes "U.S. Senate".
+ */
+function institutionsOfUnknownPlaces(text: string, mentions: LocatedMention[]): void {
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const place = mentions[i] as LocatedMention;
+    const body = mentions[i + 1] as LocatedMention;
+    if (place.type !== "place" || body.type !== "organization" || !/^[ \t]$/u.test(text.slice(place.end, body.start))) continue;
+    const head = (body.text.split(/\s+/u).at(-1) as string).toLowerCase();
+    if (!INSTITUTIONS.has(head) || isWorldPlace(place.text) || lookupGazetteer(nameKey(place.text))) continue;
+    mentions.splice(i, 2, { ...body, start: place.start, text: text.slice(place.start, body.end), sentence: place.sentence });
+  }
+}
+const INSTITUTIONS = new Set(["center", "centre", "hospital", "clinic", "school", "college", "university", "academy", "museum", "library"]);
 
 /**
  * The place of a compound adjective is a place: "a Beijing-based maker", "the Grand Rapids-based utility", "the
