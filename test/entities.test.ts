@@ -447,6 +447,22 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("joins the parts of a name its bracketed acronym spells with more than initials: 'UNIFIL'", () => {
+    // The tagger alone reads "United Nations Interim Force" and "Lebanon" apart.
+    expect(found("The United Nations Interim Force in Lebanon (UNIFIL) stays.")).toEqual([
+      ["United Nations Interim Force in Lebanon", "organization"],
+    ]);
+  });
+
+  it("reads 'bin' inside an Arabic name: 'Fahad bin Mishal Al-Otaibi', 'Jassim bin Hamad Stadium'", () => {
+    // The tagger alone reads two people, a person's name from its second part, an organisation and a stadium.
+    expect(found("Chairman Fahad bin Mishal Al-Otaibi said in a brief statement that the company was sound.")).toEqual([
+      ["Fahad bin Mishal Al-Otaibi", "person", "Chairman"],
+    ]);
+    expect(found("Salim bin Nasser Al-Hinai, chief executive of the zone, said so.")).toEqual([["Salim bin Nasser Al-Hinai", "person"]]);
+    expect(found("Al Sadd won at Jassim bin Hamad Stadium on Saturday.")).toContainEqual(["Jassim bin Hamad Stadium", "place"]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",
