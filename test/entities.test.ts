@@ -463,6 +463,17 @@ describe("extractMentions", () => {
     expect(found("Al Sadd won at Jassim bin Hamad Stadium on Saturday.")).toContainEqual(["Jassim bin Hamad Stadium", "place"]);
   });
 
+  it("reads an unfamiliar party by its leaning: 'the opposition Kallavesi', 'the pro-Russian nationalist Vazrazhdane'", () => {
+    // The tagger alone reads a person and a place.
+    expect(found("The opposition Kallavesi, the Centre Party and the far-right EKRE voted against the budget.")).toContainEqual([
+      "Kallavesi",
+      "organization",
+    ]);
+    expect(found("Voters backed the pro-Russian nationalist Vazrazhdane on Sunday.")).toEqual([["Vazrazhdane", "organization"]]);
+    // A place the lists know stays one.
+    expect(found("The ruling in Texas was upheld.")).toEqual([["Texas", "place"]]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",
