@@ -474,6 +474,31 @@ describe("extractMentions", () => {
     expect(found("The ruling in Texas was upheld.")).toEqual([["Texas", "place"]]);
   });
 
+  it("never runs a name into a bracket: 'the Kuomintang (KMT), on Monday'", () => {
+    // The tagger alone reads "Kuomintang (KMT" as one place.
+    expect(found("Taiwan's main opposition party, the Kuomintang (KMT), on Monday appointed legislator Hsieh Ming-che.")).toContainEqual([
+      "Kuomintang",
+      "organization",
+    ]);
+  });
+
+  it("reads a firm named like a person by the trade before it: 'analysts at broker Hollins Tate', 'Bookmakers Ladbrook Finch'", () => {
+    // The tagger alone reads two people, the first a broker.
+    expect(found("Analysts at broker Hollins Tate said the fine was small.")).toEqual([["Hollins Tate", "organization"]]);
+    expect(found("Bookmakers Ladbrook Finch have made her the 6-4 favourite.")).toEqual([["Ladbrook Finch", "organization"]]);
+    expect(found("Oil broker John Smith said.")).toEqual([["John Smith", "person", "broker"]]);
+  });
+
+  it("reads a town before a coach as its team: 'Tulsa coach'", () => {
+    // The tagger alone reads "Tulsa" as the city throughout.
+    expect(found("Drake beat Tulsa 71-69 on Saturday. Tulsa coach Glenn Osterhout said his team did enough.")).toContainEqual([
+      "Tulsa",
+      "organization",
+    ]);
+    // A country's side stays a place, as CoNLL-2003 writes it.
+    expect(found("England coach Roy Hodgson smiled.")).toContainEqual(["England", "place"]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",

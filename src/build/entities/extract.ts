@@ -200,6 +200,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   companiesByTheirShares(text, mentions, told);
   teamsByTheirPlayers(text, mentions, told);
   partiesByTheirPeople(text, mentions, told);
+  firmsByTheirTrade(text, mentions, told);
   teamsInThePlural(text, mentions, told);
   clubsOfTowns(text, mentions, told);
   acronymedBodies(text, mentions, told);
@@ -415,6 +416,15 @@ function trimmedSpans(words: readonly Word[], spans: readonly TaggedSpan[]): Tag
     while (from < to && QUOTES.has(text(from))) from++;
     while (to > from && QUOTES.has(text(to - 1))) to--;
     if (to === from) continue;
+    // Nor ends inside a bracket ("the Kuomintang (KMT), on Monday" read as one name "Kuomintang (KMT"): the name and
+    // its acronym are two. A bracket closed inside the name stays ("James Leander (Leo) Nichols", "Mladost (L)").
+    const open = words.slice(from + 1, to).findIndex((w) => w.text === "(") + from + 1;
+    if (open > from && !words.slice(open, to).some((w) => w.text === ")")) {
+      out.push({ ...span, from, to: open });
+      if (open + 1 < to && text(open + 2) === ")" && isBracketedAcronym(text(open + 1)))
+        out.push({ ...span, from: open + 1, to: open + 2 });
+      continue;
+    }
     while (to - from >= 2 && /^\p{Ll}+$/u.test(text(to - 1)) && !LEGAL_FORMS.has(text(to - 1))) to--;
     // A title the name holds "of" or "at" something, not a surname that is also a title ("Federico Mayor spoke").
     if (span.type === PERSON && to - from >= 3 && isTitleHead(text(to - 1)) && TITLE_OF.has(text(to))) to--;
@@ -1211,15 +1221,22 @@ function companiesByTheirShares(text: string, mentions: readonly LocatedMention[
   }
 }
 /**
- * A name the tagger read as a person's before a player's or a coach's job ("Wydad coach Hussein Ammouta", "Raja
- * striker") is a team's: a club, an organisation. On CoNLL-2003 train the names before "manager", "coach",
+ * A name the tagger read as a person's or a town's before a player's or a coach's job ("Wydad coach Hussein Ammouta",
+ * "Raja striker", "Tulsa coach") is a team's: a club, an organisation. On CoNLL-2003 train the names before "manager", "coach",
  * "striker", "midfielder", "defender", "goalkeeper" or "captain" are teams (organisations 37 times, places 15,
  * nationalities 27) and never people.
  */
 function teamsByTheirPlayers(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
   if (!ANY_TEAM_JOB.test(text)) return;
   for (const mention of mentions) {
-    if (mention.type !== "person" || mention.role || described.has(mention)) continue;
+    if (mention.type === "organization" || mention.role || described.has(mention)) continue;
+    // A town's side ("Tulsa coach Glenn Osterhout"); a country's or a region's stays a place, as CoNLL-2003 writes
+    // national sides ("England coach").
+    if (
+      mention.type === "place" &&
+      (lookupGazetteer(nameKey(mention.text))?.region || !TEAM_AFTER.test(text.slice(mention.end, mention.end + 16)))
+    )
+      continue;
     if (!TEAM_AFTER.test(text.slice(mention.end, mention.end + 16))) continue;
     // Not the person given the job ("Arsenal appointed Mikel Arteta manager", "named Harry Kane captain").
     if (GIVEN_THE_JOB.test(text.slice(Math.max(0, mention.start - 16), mention.start))) continue;
@@ -1227,6 +1244,31 @@ function teamsByTheirPlayers(text: string, mentions: readonly LocatedMention[], 
     described.add(mention);
   }
 }
+/**
+ * A name read as a person's that the text places a firm's trade before, where a person cannot stand, is the firm:
+ * "analysts at broker Pryor Stanton", "Jonathan Pell of stockbroker Greaves Marlow", "Bookmakers William Hill have".
+ * Firms named like people are common in the City; a person is "broker John Smith", never "at broker John Smith".
+ */
+function firmsByTheirTrade(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  if (!TRADES.test(text)) return;
+  for (const mention of mentions) {
+    if (mention.type !== "person" || described.has(mention)) continue;
+    const before = text.slice(Math.max(0, mention.start - 48), mention.start);
+    if (!FIRM_BEFORE.test(before) && !TRADES_BEFORE.test(before)) continue;
+    // The trade read as the person's job ("broker") is no role of the firm; another role is a person's.
+    if (mention.role && !TRADES.test(mention.role)) continue;
+    mention.type = "organization";
+    delete mention.role;
+    described.add(mention);
+  }
+}
+const TRADE = "broker|stockbroker|brokerage|bookmaker|bookmakers|consultancy|investment bank|law firm|accountancy firm|estate agents?";
+const TRADES = new RegExp(`\\b(?:${TRADE}|brokers|stockbrokers)\\b`, "iu");
+/** A firm's trade after "at", "of", "from"… right before the name: "analysts at broker". */
+const FIRM_BEFORE = new RegExp(`\\b(?:at|of|from|with|by|for)[ \\t]+(?:the[ \\t]+)?(?:${TRADE})[ \\t]+$`, "iu");
+/** A trade in the plural right before the name, its subject: "Bookmakers William Hill have". */
+const TRADES_BEFORE = /\b(?:bookmakers|brokers|stockbrokers)[ \t]+$/iu;
+
 /**
  * A name the tagger read as a place or a person, that no list of places knows, is a party or a body when the text
  * gives it a party's people or a party's leaning: "Isamaa chairman Urmas Kõiv", "Vooruit chair", "the N-VA
