@@ -499,6 +499,32 @@ describe("extractMentions", () => {
     expect(found("England coach Roy Hodgson smiled.")).toContainEqual(["England", "place"]);
   });
 
+  it("reads a newspaper's dateline with a long dash and no agency: 'TAWAU —', 'DUNEDIN — Police said'", () => {
+    // The tagger alone reads "TAWAU" as an organisation, and "DUNEDIN — Police" as one.
+    expect(found("TAWAU — Officials counted votes on Sunday.")).toEqual([["TAWAU", "place"]]);
+    expect(found("DUNEDIN — Police said.")).toEqual([["DUNEDIN", "place"]]);
+  });
+
+  it("reads a ranked name as a team: 'No. 12 Kentucky'", () => {
+    // The tagger alone reads the state.
+    expect(found("Fans cheered as No. 12 Kentucky beat Tennessee.")).toContainEqual(["Kentucky", "organization"]);
+    expect(found("He walked into No. 10 Downing Street.")).toEqual([["Downing Street", "place"]]);
+  });
+
+  it("reads one word after a person's job as a person known by one name: 'singer Zemira'", () => {
+    // The tagger alone reads an organisation.
+    expect(found("Cape Verdean singer Zemira announced two concerts.")).toContainEqual(["Zemira", "person", "singer"]);
+    expect(found("Chelsea will host Arsenal on Saturday.")).toEqual([
+      ["Chelsea", "organization"],
+      ["Arsenal", "organization"],
+    ]);
+  });
+
+  it("reads a month after a title or a relation as a woman's given name: 'Managing Director April Tennant'", () => {
+    expect(found("Managing Director April Tennant said orders rose.")).toEqual([["April Tennant", "person"]]);
+    expect(found("Sales rose in June Smith said.")).toEqual([["Smith", "person"]]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",

@@ -201,6 +201,8 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   teamsByTheirPlayers(text, mentions, told);
   partiesByTheirPeople(text, mentions, told);
   firmsByTheirTrade(text, mentions, told);
+  rankedTeams(text, mentions, told);
+  peopleByTheirJobs(text, mentions, told);
   teamsInThePlural(text, mentions, told);
   clubsOfTowns(text, mentions, told);
   acronymedBodies(text, mentions, told);
@@ -220,6 +222,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   namesMatching(reading, mentions, NUMBERED_ROAD, "place");
   firmsOfPlaces(reading, mentions);
   institutionsOfSaints(text, mentions);
+  monthsAsGivenNames(text, mentions);
   headsLeftOut(text, mentions);
   institutionsOfUnknownPlaces(text, mentions);
   placesCompounded(reading, mentions);
@@ -416,6 +419,9 @@ function trimmedSpans(words: readonly Word[], spans: readonly TaggedSpan[]): Tag
     while (from < to && QUOTES.has(text(from))) from++;
     while (to > from && QUOTES.has(text(to - 1))) to--;
     if (to === from) continue;
+    // Nor runs across a long dash ("DUNEDIN — Police said"): the name before it.
+    const dash = words.slice(from + 1, to).findIndex((w) => w.text === "—" || w.text === "–") + from + 1;
+    if (dash > from) to = dash;
     // Nor ends inside a bracket ("the Kuomintang (KMT), on Monday" read as one name "Kuomintang (KMT"): the name and
     // its acronym are two. A bracket closed inside the name stays ("James Leander (Leo) Nichols", "Mladost (L)").
     const open = words.slice(from + 1, to).findIndex((w) => w.text === "(") + from + 1;
@@ -1245,6 +1251,58 @@ function teamsByTheirPlayers(text: string, mentions: readonly LocatedMention[], 
   }
 }
 /**
+ * One word after a person's job written in lowercase is a person known by one name ("singer Zemira", "winger
+ * Gilzinho", "street artist Kazo"): the tagger reads an unfamiliar word alone as a body. Not a name the gazetteer
+ * or the world's places know ("broker Moody's" is left to the rules on firms).
+ */
+function peopleByTheirJobs(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  for (const mention of mentions) {
+    if (mention.type === "person" || described.has(mention) || /[\s.]/u.test(mention.text) || !/^\p{Lu}\p{Ll}/u.test(mention.text))
+      continue;
+    const job = /(?:^|[^\p{L}])(\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, mention.start - 24), mention.start))?.[1];
+    if (!job || !ROLE_NOUNS.has(job) || TRADES.test(job) || VERBAL_JOBS.has(job)) continue;
+    if (isWorldPlace(mention.text) || lookupGazetteer(nameKey(mention.text))) continue;
+    mention.type = "person";
+    mention.role = job;
+    described.add(mention);
+  }
+}
+
+/** Jobs that are also verbs or stand before bodies: "will host Arsenal", "to head Unilever", "champion Arsenal". */
+const VERBAL_JOBS = new Set([
+  "host",
+  "head",
+  "star",
+  "champion",
+  "trader",
+  "dealer",
+  "player",
+  "keeper",
+  "supervisor",
+  "principal",
+  "collector",
+  "presenter",
+  "trainer",
+]);
+
+/**
+ * A name after a ranking is a team's ("No. 3 South Carolina held off No. 5 UConn"): US college sport ranks its teams
+ * so, and names them after their states and towns. Not an address ("No. 10 Downing Street").
+ */
+function rankedTeams(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  if (!/\bNo\.?[ \t]+\d/u.test(text)) return;
+  for (const mention of mentions) {
+    if (mention.type === "organization" || described.has(mention)) continue;
+    if (!RANKED.test(text.slice(Math.max(0, mention.start - 8), mention.start))) continue;
+    if (GEOGRAPHIC_HEADS.has((mention.text.split(/\s+/u).at(-1) as string).toLowerCase())) continue;
+    mention.type = "organization";
+    delete mention.role;
+    described.add(mention);
+  }
+}
+const RANKED = /\bNo\.?[ \t]+\d{1,2}[ \t]+$/u;
+
+/**
  * A name read as a person's that the text places a firm's trade before, where a person cannot stand, is the firm:
  * "analysts at broker Pryor Stanton", "Jonathan Pell of stockbroker Greaves Marlow", "Bookmakers William Hill have".
  * Firms named like people are common in the City; a person is "broker John Smith", never "at broker John Smith".
@@ -1499,13 +1557,14 @@ const within = (spans: readonly [number, number][], start: number, end: number) 
 
 /**
  * A wire's dateline: a line opening with a place in capitals, maybe its country or state and a date, then the agency
- * in brackets and a dash ("LA PAZ (Reuters) -", "SUVA, Fiji (AP) —", "KIRKUK, Iraq, May 3 (Reuters) -"). The places
+ * in brackets and a dash ("LA PAZ (Reuters) -", "SUVA, Fiji (AP) —", "KIRKUK, Iraq, May 3 (Reuters) -"), or a long
+ * dash alone, as newspapers write it ("SHAH ALAM, Malaysia —", "JUBA —"). The places
  * named there are places, whatever the tagger read ("LA PAZ" as an organisation), and the agency is an organisation
  * ("(Ritzau)", "(Caixin)", "(TT)" as places or missed). Not without the agency: "RTRS -", "RUGBY UNION -" open
  * CoNLL-2003's lines of sport and news codes.
  */
 const DATELINE =
-  /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}'’.-]*(?:[ \t]+\p{Lu}[\p{Lu}'’.-]*){0,3}(?:,[ \t]+\p{Lu}[\p{L}'’. -]{1,30}?)?)(?:,[ \t]+[\p{L}]+\.?[ \t]+\d{1,2})?[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—]{1,2}[ \t]/gu;
+  /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}'’.-]*(?:[ \t]+\p{Lu}[\p{Lu}'’.-]*){0,3}(?:,[ \t]+\p{Lu}[\p{L}'’. -]{1,30}?)?)(?:,[ \t]+[\p{L}]+\.?[ \t]+\d{1,2})?(?:[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—]{1,2}|[ \t]+[—–])[ \t]/gu;
 /** An agency's name as a dateline brackets it: capitalised words, no number ("Reuters", "AP", "Ritzau", "dpa" too). */
 const AGENCY = /^(?:\p{Lu}[\p{L}&.-]*|dpa)(?:[ \t]+\p{Lu}[\p{L}&.-]*){0,2}$/u;
 
@@ -1524,8 +1583,8 @@ function datelineNames(reading: Reading, mentions: LocatedMention[], described: 
       mention.type = "place";
       described.add(mention);
     }
-    const agency = match[2] as string;
-    if (!AGENCY.test(agency)) continue;
+    const agency = match[2];
+    if (agency === undefined || !AGENCY.test(agency)) continue;
     const from = (match.index as number) + match[0].lastIndexOf(`(${agency})`) + 1;
     const to = from + agency.length;
     const sentence = reading.sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= to);
@@ -2139,6 +2198,27 @@ function firmsOfPlaces({ text }: Reading, mentions: LocatedMention[]): void {
     mention.end = mention.start + firm.length;
   }
 }
+
+/**
+ * A month before a surname after a title, a job or a relation is a woman's given name: "Chief Executive June
+ * Ashcombe", "his wife, June Ledbetter", "Mrs May Chen". The tagger never opens a name with a month, as "in June
+ * Smith said" would have it.
+ */
+function monthsAsGivenNames(text: string, mentions: readonly LocatedMention[]): void {
+  if (!/\b(?:June|April|May)[ \t]+\p{Lu}/u.test(text)) return;
+  for (const mention of mentions) {
+    if (mention.type !== "person" || /\s/u.test(mention.text)) continue;
+    const match = /(?:^|[^\p{L}])(\p{L}+)(,?[ \t]+)(June|April|May)[ \t]+$/u.exec(
+      text.slice(Math.max(0, mention.start - 40), mention.start),
+    );
+    if (!match) continue;
+    const before = (match[1] as string).toLowerCase();
+    if (!RELATIONS.has(before) && !isTitleHead(match[1] as string) && !ROLE_NOUNS.has(before) && !NOT_ROLES.has(before)) continue;
+    mention.start -= match[0].length - match[0].lastIndexOf(match[3] as string);
+    mention.text = text.slice(mention.start, mention.end);
+  }
+}
+const RELATIONS = new Set(["wife", "daughter", "mother", "sister", "widow", "grandmother", "aunt", "niece", "granddaughter", "partner"]);
 
 /**
  * An organisation's head noun the tagger left out after its name is part of it: "the Japan Ground Self-Defense Force
