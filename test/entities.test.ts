@@ -525,6 +525,23 @@ describe("extractMentions", () => {
     expect(found("Sales rose in June Smith said.")).toEqual([["Smith", "person"]]);
   });
 
+  it("reads an organisation whose name holds 'the' from its first word: 'Friends of the Kestrel Valley'", () => {
+    // The tagger alone reads "Kestrel Valley".
+    expect(found("Leaflets were handed out by Friends of the Kestrel Valley, a local group.")).toEqual([
+      ["Friends of the Kestrel Valley", "organization"],
+    ]);
+  });
+
+  it("reads a player after a nationality and 'forward' as a person, not 'pushed forward Brexit'", () => {
+    // The tagger alone reads an organisation.
+    expect(found("Argentine forward Pipoquinha headed in a corner.")).toEqual([["Pipoquinha", "person", "forward"]]);
+    expect(found("They pushed forward Brexit plans.")).toEqual([["Brexit", "organization"]]);
+  });
+
+  it("reads 'arap' inside a Kalenjin name: 'Joseph Kimeli arap Bett'", () => {
+    expect(found("A lawyer for Joseph Kimeli arap Bett said so.")).toEqual([["Joseph Kimeli arap Bett", "person"]]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",

@@ -224,6 +224,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   institutionsOfSaints(text, mentions);
   monthsAsGivenNames(text, mentions);
   headsLeftOut(text, mentions);
+  namesWithTheInside(text, mentions);
   institutionsOfUnknownPlaces(text, mentions);
   placesCompounded(reading, mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
@@ -266,6 +267,8 @@ function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at
   // Honorifics the tagger took into the name ("Shri Ramesh Tiwari", "Collector Smt Priya Meena", "Alhaji Musa Lere"):
   // cut, and no role.
   while (type === "person" && to - from >= 2 && NOT_ROLES.has((words[from] as Word).text.toLowerCase())) from++;
+  // A nationality before a name of two words or more is none of it: "Scot Liam MacAskill".
+  if (type === "person" && to - from >= 3 && isDemonymWord((words[from] as Word).text.toLowerCase())) from++;
   const start = (words[from] as Word).start;
   const end = (words[to - 1] as Word).end;
   const role =
@@ -380,7 +383,7 @@ const ARABIC_PARTICLES = ["bin", "bint", "binti", "ibn"];
  * Westhuizen"): on CoNLL-2003 train, two tagged words with one of these between them are one name 73 times in 73.
  */
 const NAME_PARTICLES = new Set([
-  ...["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "von", "van", "der", "la", "le"],
+  ...["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "von", "van", "der", "la", "le", "arap"],
   ...ARABIC_PARTICLES,
 ]);
 
@@ -1259,8 +1262,11 @@ function peopleByTheirJobs(text: string, mentions: readonly LocatedMention[], de
   for (const mention of mentions) {
     if (mention.type === "person" || described.has(mention) || /[\s.]/u.test(mention.text) || !/^\p{Lu}\p{Ll}/u.test(mention.text))
       continue;
-    const job = /(?:^|[^\p{L}])(\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, mention.start - 24), mention.start))?.[1];
-    if (!job || !ROLE_NOUNS.has(job) || TRADES.test(job) || VERBAL_JOBS.has(job)) continue;
+    const before = /(\p{L}+)[ \t]+(\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, mention.start - 40), mention.start));
+    const job = before?.[2];
+    if (!job || !ROLE_NOUNS.has(job) || TRADES.test(job)) continue;
+    // A job that is also a verb only after a nationality: "Brazilian forward Rodriguinho", not "pushed forward Brexit".
+    if (VERBAL_JOBS.has(job) && !isDemonymWord((before?.[1] as string).toLowerCase())) continue;
     if (isWorldPlace(mention.text) || lookupGazetteer(nameKey(mention.text))) continue;
     mention.type = "person";
     mention.role = job;
@@ -1268,8 +1274,9 @@ function peopleByTheirJobs(text: string, mentions: readonly LocatedMention[], de
   }
 }
 
-/** Jobs that are also verbs or stand before bodies: "will host Arsenal", "to head Unilever", "champion Arsenal". */
+/** Jobs that are also verbs or stand before bodies: "will host Arsenal", "to head Unilever", "pushed forward Brexit". */
 const VERBAL_JOBS = new Set([
+  "forward",
   "host",
   "head",
   "star",
@@ -2219,6 +2226,28 @@ function monthsAsGivenNames(text: string, mentions: readonly LocatedMention[]): 
   }
 }
 const RELATIONS = new Set(["wife", "daughter", "mother", "sister", "widow", "grandmother", "aunt", "niece", "granddaughter", "partner"]);
+
+/**
+ * An organisation whose name holds "the" ("Save the Children", "Friends of the Earth") is read by the tagger from
+ * after it ("Children", "Earth"): the capitalised words before "the", "of the" or "for the", inside a sentence and in
+ * no other name, are the name's first words. Not a title ("Minister of the Interior" is left to the rules on titles).
+ */
+function namesWithTheInside(text: string, mentions: readonly LocatedMention[]): void {
+  if (!/\p{Lu}\p{Ll}+[ \t]+(?:(?:of|for)[ \t]+)?the[ \t]+\p{Lu}/u.test(text)) return;
+  mentions.forEach((mention, i) => {
+    if (mention.type !== "organization") return;
+    const match = THE_INSIDE.exec(text.slice(Math.max(0, mention.start - 48), mention.start));
+    if (!match) return;
+    const words = (match[2] as string).split(/[ \t]+/u);
+    if (words.some((word) => isTitleHead(word) || isDemonymWord(word.toLowerCase()) || opensSentence(word))) return;
+    const start = mention.start - match[0].length + (match[1] as string).length;
+    if ((mentions[i - 1]?.end ?? -1) > start) return;
+    mention.start = start;
+    mention.text = text.slice(start, mention.end);
+  });
+}
+/** Capitalised words after a lowercase word or a comma (inside a sentence), then "the", "of the" or "for the". */
+const THE_INSIDE = /(\b\p{Ll}+[ \t]+|,[ \t]+)(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?)[ \t]+(?:(?:of|for)[ \t]+)?the[ \t]+$/u;
 
 /**
  * An organisation's head noun the tagger left out after its name is part of it: "the Japan Ground Self-Defense Force

@@ -17,7 +17,7 @@ export const ROLE_NOUNS = words(`
   swimmer cyclist jockey trainer actor actress singer comedian author writer novelist poet artist designer
   chef businessman businesswoman tycoon magnate billionaire entrepreneur banker lawyer barrister solicitor
   detective inspector constable superintendent councillor councilor alderman backbencher presenter broadcaster
-  host star head trader dealer broker winger fullback full-back flanker fly-half scrum-half playmaker wicketkeeper
+  host star head trader dealer broker forward winger fullback full-back flanker fly-half scrum-half playmaker wicketkeeper
   batsman bowler pitcher quarterback sheriff councilman councilwoman councilmember selectman selectwoman
   assemblyman assemblywoman supervisor comptroller trooper firefighter principal collector
 `);
