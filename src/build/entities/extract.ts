@@ -1266,7 +1266,7 @@ function peopleByTheirJobs(text: string, mentions: readonly LocatedMention[], de
     const job = before?.[2];
     if (!job || !ROLE_NOUNS.has(job) || TRADES.test(job)) continue;
     // A job that is also a verb only after a nationality: "Brazilian forward Rodriguinho", not "pushed forward Brexit".
-    if (VERBAL_JOBS.has(job) && !isDemonymWord((before?.[1] as string).toLowerCase())) continue;
+    if (VERBAL_JOBS.has(job) && !isDemonymWord((before?.[1] ?? "").toLowerCase())) continue;
     if (isWorldPlace(mention.text) || lookupGazetteer(nameKey(mention.text))) continue;
     mention.type = "person";
     mention.role = job;
