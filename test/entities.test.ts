@@ -1295,6 +1295,25 @@ describe("buildEntities", () => {
     expect(entity(firms, "kalokasu").type).toBe("place");
   });
 
+  it("keeps another country's body of a name the gazetteer knows as one country's apart: 'Bangladesh Securities and Exchange Commission'", () => {
+    const { entities } = buildEntities([
+      {
+        id: "a",
+        title: "",
+        body: "The Bangladesh Securities and Exchange Commission fined the directors. The commission said more fines would follow.",
+      },
+      { id: "b", title: "", body: "The Securities and Exchange Commission sued the firm in New York." },
+      { id: "c", title: "", body: "The US Food and Drug Administration approved it." },
+      { id: "d", title: "", body: "The Food and Drug Administration said so." },
+    ]);
+    expect(entity(entities, "bangladesh-securities-and-exchange-commission").mentions).toBe(1);
+    expect(entity(entities, "securities-and-exchange-commission").aliases.map((a) => a.name)).toEqual([
+      "Securities and Exchange Commission",
+    ]);
+    // A body of no one country the gazetteer knows, written with a country, is still the bare one.
+    expect(entity(entities, "food-and-drug-administration").aliases.map((a) => a.name)).toContain("US Food and Drug Administration");
+  });
+
   it("makes political parties organisations, the ones the tagger left untyped too, and one record a party", () => {
     const { entities, byDocument } = buildEntities([
       {

@@ -259,6 +259,36 @@ export function lookupGazetteer(key: string): GazetteerEntry | undefined {
 }
 
 /**
+ * The bodies of the gazetteer that belong to one country, by that country: "Securities and Exchange Commission" is the
+ * United States'. With another country's name before it ("Bangladesh Securities and Exchange Commission") a name is
+ * that country's own body, not this one.
+ */
+const NATIONAL_BODIES: Record<string, string[]> = {
+  "United States": [
+    ...["Securities and Exchange Commission", "Federal Bureau of Investigation", "Central Intelligence Agency"],
+    ...["National Security Agency", "Federal Reserve", "Department of Defense", "State Department", "Pentagon"],
+    ...["White House", "House of Representatives"],
+  ],
+  Russia: ["Kremlin"],
+  "United Kingdom": ["BBC"],
+};
+const COUNTRY_OF_BODY = new Map(
+  Object.entries(NATIONAL_BODIES).flatMap(([country, bodies]) => bodies.map((body) => [nameKey(body), nameKey(country)] as const)),
+);
+
+/**
+ * The country a gazetteer body belongs to, as a key ("united states"), or undefined: a body of no one country, or no
+ * body the gazetteer knows.
+ * @example
+ * countryOfBody("sec"); // "united states"
+ * countryOfBody("world bank"); // undefined
+ */
+export function countryOfBody(key: string): string | undefined {
+  const entry = BY_KEY.get(key);
+  return entry && COUNTRY_OF_BODY.get(nameKey(entry.name));
+}
+
+/**
  * Whether a written word names a gazetteer entry as an acronym. Case matters: "US" is the country, "us" is not.
  * @example
  * gazetteerAcronym("US")?.name; // "United States"

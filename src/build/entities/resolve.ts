@@ -3,7 +3,7 @@ import { type EntityType, entityTypes } from "../../format/schema";
 import { editDistance } from "../../search/typos";
 import { LEGAL_FORMS, ORG_HEADS } from "./cues";
 import { countryOfNationality, isDemonymWord } from "./demonyms";
-import { gazetteerAcronym, lookupGazetteer, stateOfAbbreviation } from "./gazetteer";
+import { countryOfBody, gazetteerAcronym, lookupGazetteer, stateOfAbbreviation } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
 import { isWorldPlace } from "./places";
@@ -831,7 +831,11 @@ export function makeResolver(
       const shared = bare ? count(countries, bare.rest) > 1 : true;
       // Not a party: a country's party is its own ("Kurdistan Democratic Party" is no Democratic Party).
       const party = bare !== undefined && (bare.rest.endsWith(" party") || lookupGazetteer(bare.rest)?.party === true);
-      if (bare && !shared && !party && (orgKeys.has(bare.rest) || lookupGazetteer(bare.rest)?.type === "organization")) return bare.rest;
+      // Nor another country's body of the same name: "Bangladesh Securities and Exchange Commission" is no SEC.
+      const own = bare && countryOfBody(bare.rest);
+      const foreign = own !== undefined && own !== nameKey(lookupGazetteer(bare?.country ?? "")?.name ?? "");
+      if (bare && !shared && !party && !foreign && (orgKeys.has(bare.rest) || lookupGazetteer(bare.rest)?.type === "organization"))
+        return bare.rest;
       // "Security Council" beside "U.N. Security Council": the document says which; the corpus does not.
       const full = only(here?.qualified, key);
       if (full) return full;
