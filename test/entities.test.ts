@@ -542,6 +542,14 @@ describe("extractMentions", () => {
     expect(found("A lawyer for Joseph Kimeli arap Bett said so.")).toEqual([["Joseph Kimeli arap Bett", "person"]]);
   });
 
+  it("reads an Irish county written 'Co Galway' as a place", () => {
+    // The tagger alone reads a company.
+    expect(found("Corrib MedTech plc is to create 400 jobs at a new plant in Ballinasloe, Co Galway, the company said.")).toContainEqual([
+      "Co Galway",
+      "place",
+    ]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",
@@ -1312,6 +1320,19 @@ describe("buildEntities", () => {
     ]);
     // A body of no one country the gazetteer knows, written with a country, is still the bare one.
     expect(entity(entities, "food-and-drug-administration").aliases.map((a) => a.name)).toContain("US Food and Drug Administration");
+  });
+
+  it("reads 'La.' as Louisiana, never Los Angeles ('LA')", () => {
+    const { entities } = buildEntities([
+      { id: "a", title: "", body: "The plant in Baton Rouge, La., will close. Officials in Los Angeles said the LA office would stay." },
+      { id: "b", title: "", body: "Louisiana officials said the state would appeal." },
+    ]);
+    expect(entity(entities, "louisiana").aliases.map((a) => a.name)).toEqual(["La.", "Louisiana"]);
+    expect(
+      entity(entities, "los-angeles")
+        .aliases.map((a) => a.name)
+        .sort(),
+    ).toEqual(["LA", "Los Angeles"]);
   });
 
   it("makes political parties organisations, the ones the tagger left untyped too, and one record a party", () => {

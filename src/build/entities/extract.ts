@@ -220,6 +220,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   worksAreNoEntities(reading, mentions);
   namesMatching(reading, mentions, NUMBERED_BROADCASTER, "organization");
   namesMatching(reading, mentions, NUMBERED_ROAD, "place");
+  namesMatching(reading, mentions, IRISH_COUNTY, "place");
   firmsOfPlaces(reading, mentions);
   institutionsOfSaints(text, mentions);
   monthsAsGivenNames(text, mentions);
@@ -2332,6 +2333,12 @@ function placesCompounded(reading: Reading, mentions: LocatedMention[]): void {
   if (added) mentions.sort((a, b) => a.start - b.start);
 }
 const COMPOUNDED_PLACE = /(?<![\p{L}\p{N}-])((?:\p{Lu}[\p{L}.'’]*[ \t]+){0,2}\p{Lu}[\p{L}'’]*)-(?:based|born|headquartered)\b/gu;
+
+/** An Irish county as Irish news writes it, "Co" for "County": "Co Galway", "Co. Tyrone" (the tagger reads a company). */
+const IRISH_COUNTY = new RegExp(
+  `\\bCo\\.?[ \\t]+(?:${"Antrim Armagh Carlow Cavan Clare Cork Derry Donegal Down Dublin Fermanagh Galway Kerry Kildare Kilkenny Laois Leitrim Limerick Londonderry Longford Louth Mayo Meath Monaghan Offaly Roscommon Sligo Tipperary Tyrone Waterford Westmeath Wexford Wicklow".split(" ").join("|")})(?![\\p{L}\\p{N}])`,
+  "gu",
+);
 
 /** A broadcaster named by a number: "Channel 4", "BBC Radio 4", "Radio 5 Live", "TV 2". */
 const NUMBERED_BROADCASTER = /\b(?:BBC[ \t]+)?(?:Radio|Channel|TV)[ \t]+\d{1,2}(?:[ \t]+(?:Live|Extra|Xtra))?(?![\p{L}\p{N}])/gu;

@@ -329,3 +329,15 @@ const STATE_ABBREVIATIONS = new Map<string, string>(
 export function stateOfAbbreviation(key: string): string | undefined {
   return STATE_ABBREVIATIONS.get(key);
 }
+
+/**
+ * The key of the U.S. state a short form written with its full stop names ("La." is Louisiana, "Calif." California),
+ * where the form without it names something else ("LA" is Los Angeles, "la" a word).
+ * @example
+ * stateOfDottedAbbreviation("La."); // "louisiana"
+ * stateOfDottedAbbreviation("LA"); // undefined
+ */
+export function stateOfDottedAbbreviation(surface: string): string | undefined {
+  const short = /^(\p{Lu}\p{Ll}+)\.$/u.exec(surface)?.[1]?.toLowerCase();
+  return short === undefined ? undefined : short === "la" ? "louisiana" : STATE_ABBREVIATIONS.get(short);
+}

@@ -3,7 +3,7 @@ import { type EntityType, entityTypes } from "../../format/schema";
 import { editDistance } from "../../search/typos";
 import { LEGAL_FORMS, ORG_HEADS } from "./cues";
 import { countryOfNationality, isDemonymWord } from "./demonyms";
-import { countryOfBody, gazetteerAcronym, lookupGazetteer, stateOfAbbreviation } from "./gazetteer";
+import { countryOfBody, gazetteerAcronym, lookupGazetteer, stateOfAbbreviation, stateOfDottedAbbreviation } from "./gazetteer";
 import { initialsOf, isAcronymName } from "./keys";
 import { isAcronym, nameKey } from "./normalize";
 import { isWorldPlace } from "./places";
@@ -706,6 +706,10 @@ export function makeResolver(
     // where the name goes ("the U.S. Securities and Exchange Commission (SEC)": to the Securities and Exchange Commission).
     const introduced = brackets.local.size > 0 && isBracketedAcronym(surface) ? brackets.local.get(`${doc} ${key}`) : undefined;
     if (introduced) return resolve(introduced);
+    // A state written short as CoNLL-2003 writes it ("La.", "Calif."): the state, before the gazetteer's acronyms ("LA"
+    // is Los Angeles, "La." Louisiana).
+    const short = type === "place" ? stateOfDottedAbbreviation(surface) : undefined;
+    if (short) return short;
     if (lookupGazetteer(key)?.type === type) return key;
     // A hyphenated acronym ("PDI-P", keyed "pdi p") introduced in brackets somewhere: as a one-word one is, below.
     if (key.includes(" ") && bracketed.has(key) && isBracketedAcronym(surface)) {
