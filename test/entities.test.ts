@@ -550,6 +550,27 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("joins a body's head to the place it is of, not a company's or a club's: 'Central Bank of the Republic of Azerbaijan'", () => {
+    // The tagger alone reads "Central Bank of the Republic" and "Azerbaijan".
+    expect(found("The Central Bank of the Republic of Azerbaijan raised rates.")).toEqual([
+      ["Central Bank of the Republic of Azerbaijan", "organization"],
+    ]);
+    // CoNLL-2003 writes a club or a company apart from its place.
+    expect(found("Benfica of Portugal beat Ajax.")).toEqual([
+      ["Benfica", "organization"],
+      ["Portugal", "place"],
+      ["Ajax", "organization"],
+    ]);
+  });
+
+  it("finds a party the gazetteer knows whatever the tagger read of it: 'Alternative for Germany'", () => {
+    // The tagger alone reads "Alternative" and "Germany".
+    expect(found("Voters in Saxony backed the Alternative for Germany on Sunday.")).toEqual([
+      ["Saxony", "place"],
+      ["Alternative for Germany", "organization"],
+    ]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",

@@ -13,7 +13,7 @@ import {
   TITLE_HEADS,
 } from "./cues";
 import { isDemonymWord } from "./demonyms";
-import { FIRST_WORDS, lookupGazetteer, stateOfAbbreviation } from "./gazetteer";
+import { FIRST_WORDS, lookupGazetteer, PARTY_NAMES, stateOfAbbreviation } from "./gazetteer";
 import { isTitleCase, knownNames } from "./headlines";
 import { ACRONYM_SKIPS } from "./keys";
 import { isAcronym, nameKey, wordKey } from "./normalize";
@@ -221,6 +221,8 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   namesMatching(reading, mentions, NUMBERED_BROADCASTER, "organization");
   namesMatching(reading, mentions, NUMBERED_ROAD, "place");
   namesMatching(reading, mentions, IRISH_COUNTY, "place");
+  namesMatching(reading, mentions, PARTY_NAME, "organization");
+  bodiesOfPlaces(text, mentions);
   firmsOfPlaces(reading, mentions);
   institutionsOfSaints(text, mentions);
   monthsAsGivenNames(text, mentions);
@@ -2338,6 +2340,37 @@ const COMPOUNDED_PLACE = /(?<![\p{L}\p{N}-])((?:\p{Lu}[\p{L}.'’]*[ \t]+){0,2}\
 const IRISH_COUNTY = new RegExp(
   `\\bCo\\.?[ \\t]+(?:${"Antrim Armagh Carlow Cavan Clare Cork Derry Donegal Down Dublin Fermanagh Galway Kerry Kildare Kilkenny Laois Leitrim Limerick Londonderry Longford Louth Mayo Meath Monaghan Offaly Roscommon Sligo Tipperary Tyrone Waterford Westmeath Wexford Wicklow".split(" ").join("|")})(?![\\p{L}\\p{N}])`,
   "gu",
+);
+
+/** A party of the gazetteer named in full: "Alternative for Germany", whatever the tagger read of it. */
+const PARTY_NAME = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...PARTY_NAMES]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"))
+    .join("|")})(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+
+/**
+ * A body named by its head and the place or body it is of: "the Central Bank of the Republic of Turkey", "the Council
+ * of the EU", read by the tagger as two names. CoNLL-2003 writes such names whole ("Reserve Bank of India", "Council of
+ * Europe": 101 names with "of" inside on train), but a company or a club "of" its place apart ("Physicians Insurance
+ * Co of Ohio", "Benfica of Portugal": 18): only a name ending in a body's head joins the name after "of".
+ */
+function bodiesOfPlaces(text: string, mentions: LocatedMention[]): void {
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const body = mentions[i] as LocatedMention;
+    const of = mentions[i + 1] as LocatedMention;
+    if (body.type !== "organization" || of.type === "person" || !/^[ \t]+of[ \t]+(?:the[ \t]+)?$/u.test(text.slice(body.end, of.start)))
+      continue;
+    if (!HEADS_OF.has((body.text.split(/\s+/u).at(-1) as string).toLowerCase())) continue;
+    mentions.splice(i, 2, { ...body, end: of.end, text: text.slice(body.start, of.end) });
+  }
+}
+const HEADS_OF = new Set(
+  `bank council court administration office union party confederation ministry department association federation
+   commission agency mission force forces authority board bureau institute university college committee assembly
+   parliament republic government league alliance front movement organisation organization service`.split(/\s+/u),
 );
 
 /** A broadcaster named by a number: "Channel 4", "BBC Radio 4", "Radio 5 Live", "TV 2". */

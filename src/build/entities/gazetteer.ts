@@ -178,6 +178,12 @@ const PARTIES = table(`
   Likud, Fidesz, Syriza, Podemos, Fine Gael
 `);
 
+/**
+ * The parties' names of several words as written ("Alternative for Germany", "Liberal Democrats"), for the rules to
+ * find whatever the tagger read of them: it cuts a name at a country ("Alternative" and "Germany").
+ */
+export const PARTY_NAMES: readonly string[] = PARTIES.flat().filter((name) => /\s/u.test(name) && !isAcronym(name));
+
 export interface GazetteerEntry {
   name: string;
   type: EntityType;
