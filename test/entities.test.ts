@@ -571,6 +571,15 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("reads a work's title after its noun and a comma as no entity: 'Her debut album, Copper Lanterns'", () => {
+    // The tagger alone reads a person.
+    expect(found("Her debut album, Copper Lanterns, was shortlisted for a prize.")).toEqual([]);
+  });
+
+  it("reads a nationality alone as no person: 'the Scot said'", () => {
+    expect(found('"I have nothing to lose," the Scot said.')).toEqual([]);
+  });
+
   it("joins an English town on its river: 'Burton upon Trent'", () => {
     expect(found("It feared for the jobs at plants in Derby, Burton upon Trent and Glasgow.")).toContainEqual([
       "Burton upon Trent",

@@ -2078,7 +2078,7 @@ const MEMBERS = new Set(["MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "MLA", "MLAs
 
 /**
  * A title alone read as a name is none: an honorific ("Hon", "Alhaji"), a member of an assembly ("MLA", "MP"), a
- * deputy's title ("Vice-Chancellor"). Words that are also surnames ("King", "Bishop") are left alone, and so are names
+ * deputy's title ("Vice-Chancellor"); nor is a nationality read as a person ("the Scot said"). Words that are also surnames ("King", "Bishop") are left alone, and so are names
  * with a title inside ("Port-au-Prince", "Tri-Star").
  */
 function titlesAreNoNames(reading: Reading, mentions: LocatedMention[]): void {
@@ -2089,7 +2089,9 @@ function titlesAreNoNames(reading: Reading, mentions: LocatedMention[]): void {
     // Not a state written short ("Jackson, Miss.").
     if (word.endsWith(".") && stateOfAbbreviation(lower)) continue;
     const vice = /^(?:Vice|Deputy|Co|Acting)-(\p{L}+)$/u.exec(word)?.[1];
-    const title = NOT_ROLES.has(lower) || MEMBERS.has(word) || (vice !== undefined && isTitleHead(vice));
+    // Nor a nationality read as a person ("the Scot said"): CoNLL's MISC.
+    const nationality = (mentions[i] as LocatedMention).type === "person" && isDemonymWord(lower);
+    const title = NOT_ROLES.has(lower) || MEMBERS.has(word) || nationality || (vice !== undefined && isTitleHead(vice));
     if (!title) continue;
     reading.misc.push([(mentions[i] as LocatedMention).start, (mentions[i] as LocatedMention).end]);
     mentions.splice(i, 1);
@@ -2120,12 +2122,16 @@ function statesAbbreviated(reading: Reading, mentions: LocatedMention[]): void {
 /** A party's letter and a district, in brackets or after a comma: "(R-Ohio)", ", D-Allentown,", ", R-Ill." ending a line. */
 const PARTY_DISTRICT = /(?<=[(,][ \t]*)[DRI]-(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?\.?)(?=[),]|[ \t]*(?:\n|$))/gu;
 
-/** Nouns of a work that a title follows: "the film Iron Meridian", "drama The Quiet Harbour", "her album Blue Skies". */
+/**
+ * Nouns of a work that a title follows: "the film Iron Meridian", "drama The Quiet Harbour", "her album Blue Skies",
+ * "their debut single, Paper Lanterns".
+ */
 const WORK_NOUNS = new Set(
-  "film movie drama thriller comedy documentary sitcom soap album novel musical opera biopic epic programme".split(" "),
+  `film movie drama thriller comedy documentary sitcom soap album novel musical opera biopic epic programme single song
+   series serial ballad anthem`.split(/\s+/u),
 );
-/** Any noun of a work, "show" too: a text without one has no title to find. */
-const WORK_WORD = new RegExp(`\\b(?:${[...WORK_NOUNS, "show"].join("|")})\\b`, "iu");
+/** Any noun of a work, "show" too: a text without one has no title to find (lowercase, as prose writes them: a cheap scan). */
+const WORK_WORD = new RegExp(`\\b(?:${[...WORK_NOUNS, "show"].join("|")})\\b`, "u");
 /** Words before "show" that make it the noun ("reality show Island Exile"), not the verb ("figures show Britain"). */
 const SHOW_BEFORE = new Set("the her his their its a reality tv chat talk quiz radio stage hit new comedy game".split(" "));
 
@@ -2145,6 +2151,8 @@ function worksAreNoEntities(reading: Reading, mentions: LocatedMention[]): void 
     if (j < 0) continue;
     // "drama The Quiet Harbour": the article is the title's.
     if (words[j - 1]?.text === "The") j--;
+    // "his debut album, Streetlight Hymns": the title after the noun and a comma.
+    if (words[j - 1]?.text === "," && WORK_NOUNS.has(words[j - 2]?.text ?? "")) j--;
     const noun = words[j - 1]?.text ?? "";
     const isWork = WORK_NOUNS.has(noun) || (noun === "show" && SHOW_BEFORE.has((words[j - 2]?.text ?? "").toLowerCase()));
     if (isWork) titles.add(mention.text);
