@@ -397,6 +397,12 @@ describe("extractMentions", () => {
       ["Hallvik Biologics Inc", "organization"],
       ["Hallvik", "organization"],
     ]);
+    // A company's last word says it is one too ("Online", "Group"…).
+    expect(
+      found(
+        'Online retailer Fairwater Online said sales rose. "Customers like us," Mr Stansfield said. Fairwater says it has 3.2 million customers.',
+      ),
+    ).toContainEqual(["Fairwater", "organization"]);
     // Not a person the document writes with an honorific.
     expect(found("Ms. Hallvik heads Hallvik Biologics Inc. Hallvik said the deal was worth $90 million.")).toEqual([
       ["Hallvik", "person"],

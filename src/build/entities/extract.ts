@@ -1653,10 +1653,18 @@ function placesAfterPrepositions(text: string, mentions: readonly LocatedMention
   });
 }
 
+/** Last words of companies' names, beside the legal forms: "Brightwater Online", "Goldman Sachs Group". */
+const COMPANY_HEADS = new Set(
+  `group holdings industries systems technologies pharmaceuticals airlines airways motors partners capital securities
+   investments insurance petroleum resources mining steel telecom communications bancorp bancshares energy foods
+   media online networks entertainment electronics`.split(/\s+/u),
+);
+
 /**
  * A company's short form is the company: a name read as a person's that is the first words of a company the
- * document names in full, with its legal form ("Hanbit said" after "Hanbit Biologics Inc", "Kwan Tak" after "Kwan
- * Tak Holdings Ltd"; not "Reagan" of "the Reagan Administration").
+ * document names in full, with its legal form or a company's last word ("Hanbit said" after "Hanbit Biologics Inc",
+ * "Kwan Tak" after "Kwan Tak Holdings Ltd", "Brightwater" after "Brightwater Online"; not "Reagan" of "the Reagan
+ * Administration", nor "Ford" of "the Ford Foundation").
  * Stories name a company in full once and by its first words after; the tagger, meeting an unfamiliar word alone,
  * reads it by its sound. Not a person the document names in full with it ("Kwan" beside "Kwan Siu-fung") or
  * writes with an honorific or a role ("Mr Osei" of "Osei Brothers Ltd"), nor a name with a description, nor a place the gazetteer or the world's places know. Names read as places stay:
@@ -1667,7 +1675,8 @@ function shortFormsOfCompanies(text: string, mentions: readonly LocatedMention[]
   for (const { type, text: name } of mentions) {
     const words = name.split(/\s+/u);
     // A company, by its legal form: "the Reagan Administration", "the Carter Center" are named after people.
-    if (type !== "organization" || !LEGAL_FORMS.has((words.at(-1) as string).toLowerCase())) continue;
+    const last = (words.at(-1) as string).toLowerCase();
+    if (type !== "organization" || !(LEGAL_FORMS.has(last) || COMPANY_HEADS.has(last))) continue;
     for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(" "));
   }
   if (prefixes.size === 0) return;
@@ -2124,11 +2133,11 @@ const PARTY_DISTRICT = /(?<=[(,][ \t]*)[DRI]-(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+
 
 /**
  * Nouns of a work that a title follows: "the film Iron Meridian", "drama The Quiet Harbour", "her album Blue Skies",
- * "their debut single, Paper Lanterns".
+ * "their debut song, Paper Lanterns" (not "single", "series": "a single IBM interface", "computer series, Kroger said").
  */
 const WORK_NOUNS = new Set(
-  `film movie drama thriller comedy documentary sitcom soap album novel musical opera biopic epic programme single song
-   series serial ballad anthem`.split(/\s+/u),
+  `film movie drama thriller comedy documentary sitcom soap album novel musical opera biopic epic programme song ballad
+   anthem`.split(/\s+/u),
 );
 /** Any noun of a work, "show" too: a text without one has no title to find (lowercase, as prose writes them: a cheap scan). */
 const WORK_WORD = new RegExp(`\\b(?:${[...WORK_NOUNS, "show"].join("|")})\\b`, "u");
@@ -2151,8 +2160,10 @@ function worksAreNoEntities(reading: Reading, mentions: LocatedMention[]): void 
     if (j < 0) continue;
     // "drama The Quiet Harbour": the article is the title's.
     if (words[j - 1]?.text === "The") j--;
-    // "his debut album, Streetlight Hymns": the title after the noun and a comma.
-    if (words[j - 1]?.text === "," && WORK_NOUNS.has(words[j - 2]?.text ?? "")) j--;
+    // "his debut album, Streetlight Hymns": the title after the noun and a comma, unless it speaks ("the album, Kroger
+    // said").
+    const speaks = SPEAKS.has(text.slice(mention.end).match(/^[ \t]+(\p{L}+)/u)?.[1] ?? "");
+    if (words[j - 1]?.text === "," && WORK_NOUNS.has(words[j - 2]?.text ?? "") && !speaks) j--;
     const noun = words[j - 1]?.text ?? "";
     const isWork = WORK_NOUNS.has(noun) || (noun === "show" && SHOW_BEFORE.has((words[j - 2]?.text ?? "").toLowerCase()));
     if (isWork) titles.add(mention.text);
@@ -2248,7 +2259,13 @@ function namesWithTheInside(text: string, mentions: readonly LocatedMention[]): 
     const match = THE_INSIDE.exec(text.slice(Math.max(0, mention.start - 48), mention.start));
     if (!match) return;
     const words = (match[2] as string).split(/[ \t]+/u);
-    if (words.some((word) => isTitleHead(word) || isDemonymWord(word.toLowerCase()) || opensSentence(word))) return;
+    // Nor a day or a month ("on Monday the Bank said").
+    if (
+      words.some(
+        (word) => isTitleHead(word) || isDemonymWord(word.toLowerCase()) || opensSentence(word) || CALENDAR.has(word.toLowerCase()),
+      )
+    )
+      return;
     const start = mention.start - match[0].length + (match[1] as string).length;
     if ((mentions[i - 1]?.end ?? -1) > start) return;
     mention.start = start;
