@@ -103,6 +103,12 @@ describe("names glued into other words", () => {
       "place",
     ]);
     expect(found("The Grand Rapids-based utility serves 1.1 million customers.")).toEqual([["Grand Rapids", "place"]]);
+    // A name the tagger ran on past the compound keeps the rest ("Bahrain-based Gulf News Agency" read as one).
+    expect(found("Ministers ended a meeting, the Bahrain-based Gulf News Agency (GNA) said.")).toEqual([
+      ["Bahrain", "place"],
+      ["Gulf News Agency", "organization"],
+      ["GNA", "organization"],
+    ]);
   });
 
   it("cuts 'Former' off the name that follows", () => {

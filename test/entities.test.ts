@@ -403,6 +403,11 @@ describe("extractMentions", () => {
         'Online retailer Fairwater Online said sales rose. "Customers like us," Mr Stansfield said. Fairwater says it has 3.2 million customers.',
       ),
     ).toContainEqual(["Fairwater", "organization"]);
+    // Nor a founder named with a given name.
+    expect(found("BankAmerica sold Charles Schwab Corp. The sale of the firm back to Charles Schwab was a surprise.")).toContainEqual([
+      "Charles Schwab",
+      "person",
+    ]);
     // Not a person the document writes with an honorific.
     expect(found("Ms. Hallvik heads Hallvik Biologics Inc. Hallvik said the deal was worth $90 million.")).toEqual([
       ["Hallvik", "person"],
@@ -584,6 +589,11 @@ describe("extractMentions", () => {
 
   it("reads a nationality alone as no person: 'the Scot said'", () => {
     expect(found('"I have nothing to lose," the Scot said.')).toEqual([]);
+    // Not a surname the document gives someone in full.
+    expect(found("James Christian, chief economist, spoke. Christian said rates would fall.")).toEqual([
+      ["James Christian", "person"],
+      ["Christian", "person"],
+    ]);
   });
 
   it("joins an English town on its river: 'Burton upon Trent'", () => {

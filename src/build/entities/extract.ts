@@ -1694,6 +1694,8 @@ function shortFormsOfCompanies(text: string, mentions: readonly LocatedMention[]
   for (const mention of mentions) {
     if (mention.type !== "person" || called.has(mention.text) || described.has(mention) || !prefixes.has(mention.text)) continue;
     if (people.some((person) => person !== ` ${mention.text} ` && person.includes(` ${mention.text} `))) continue;
+    // Nor a name that opens with a given name: the founder a company is named after ("back to Charles Schwab").
+    if (/\s/u.test(mention.text) && lexiconClass((mention.text.split(/\s/u)[0] as string).toLowerCase()) === "first") continue;
     if (lookupGazetteer(nameKey(mention.text))?.type === "place" || isWorldPlace(mention.text)) continue;
     mention.type = "organization";
     described.add(mention);
@@ -2099,7 +2101,11 @@ function titlesAreNoNames(reading: Reading, mentions: LocatedMention[]): void {
     if (word.endsWith(".") && stateOfAbbreviation(lower)) continue;
     const vice = /^(?:Vice|Deputy|Co|Acting)-(\p{L}+)$/u.exec(word)?.[1];
     // Nor a nationality read as a person ("the Scot said"): CoNLL's MISC.
-    const nationality = (mentions[i] as LocatedMention).type === "person" && isDemonymWord(lower);
+    const nationality =
+      (mentions[i] as LocatedMention).type === "person" &&
+      isDemonymWord(lower) &&
+      // Not a surname the document gives someone in full ("James Christian … Christian said").
+      !mentions.some((m) => m.type === "person" && m.text.endsWith(` ${word}`));
     const title = NOT_ROLES.has(lower) || MEMBERS.has(word) || nationality || (vice !== undefined && isTitleHead(vice));
     if (!title) continue;
     reading.misc.push([(mentions[i] as LocatedMention).start, (mentions[i] as LocatedMention).end]);
@@ -2351,7 +2357,14 @@ function placesCompounded(reading: Reading, mentions: LocatedMention[]): void {
     if (overlapping.some((m) => m.start < start)) continue;
     const sentence = reading.sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
     if (sentence < 0) continue;
-    for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
+    for (const m of overlapping) {
+      // A name the tagger ran on past the compound keeps what follows it: "the Bahrain-based Gulf News Agency".
+      const rest = m.end > compoundEnd ? /^[ \t]+/u.exec(text.slice(compoundEnd, m.end)) : null;
+      if (rest) {
+        m.start = compoundEnd + rest[0].length;
+        m.text = text.slice(m.start, m.end);
+      } else mentions.splice(mentions.indexOf(m), 1);
+    }
     mentions.push({ text: name, type: "place", start, end, sentence });
     added = true;
   }
