@@ -483,6 +483,16 @@ describe("extractMentions", () => {
     expect(found("Voters backed the pro-Russian nationalist Vazrazhdane on Sunday.")).toEqual([["Vazrazhdane", "organization"]]);
     // A place the lists know stays one.
     expect(found("The ruling in Texas was upheld.")).toEqual([["Texas", "place"]]);
+    // Read as an organisation already, the party is one throughout, whatever a headline above read.
+    expect(
+      found(
+        "Chega vows new nationality bill after court strikes down key clauses\n\nLisbon — The hard-right Chega said on Monday it would act.",
+      ),
+    ).toEqual([
+      ["Chega", "organization"],
+      ["Lisbon", "place"],
+      ["Chega", "organization"],
+    ]);
   });
 
   it("never runs a name into a bracket: 'the Kuomintang (KMT), on Monday'", () => {

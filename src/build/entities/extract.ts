@@ -1346,13 +1346,15 @@ const TRADES_BEFORE = /\b(?:bookmakers|brokers|stockbrokers)[ \t]+$/iu;
  */
 function partiesByTheirPeople(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
   for (const mention of mentions) {
-    if (mention.type === "organization" || mention.role || described.has(mention)) continue;
+    if (mention.role || described.has(mention)) continue;
     const after = text.slice(mention.end, mention.end + 32);
     const before = text.slice(Math.max(0, mention.start - 40), mention.start);
     if (!PARTY_PEOPLE_AFTER.test(after) && !LEANING_BEFORE.test(before)) continue;
     // Not a person named in full ("the opposition leader Anna Berg"), nor a place the lists know.
     if (mention.type === "person" && /\s/u.test(mention.text)) continue;
-    if (isWorldPlace(mention.text) || lookupGazetteer(nameKey(mention.text))) continue;
+    if (mention.type !== "organization" && (isWorldPlace(mention.text) || lookupGazetteer(nameKey(mention.text)))) continue;
+    // Read as an organisation already, it is now a described one: the document's other mentions follow it, not a
+    // headline's reading ("Chega vows new bill…" above "The hard-right Chega said").
     mention.type = "organization";
     described.add(mention);
   }
