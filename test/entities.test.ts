@@ -518,6 +518,16 @@ describe("extractMentions", () => {
     ]);
     // A country's side stays a place, as CoNLL-2003 writes it.
     expect(found("England coach Roy Hodgson smiled.")).toContainEqual(["England", "place"]);
+    // A county's side throughout, whatever the headline above read, with a player's position too.
+    const county = found(
+      "Tipperary edge Wexford in Nowlan Park classic\n\nTipperary beat Wexford 2-24 to 1-25 on Sunday. Wexford full-forward Shane Doyle scored 1-5. Wexford manager Pat Kinsella said his players had nothing left.",
+    );
+    expect(county.filter(([name]) => name === "Wexford").map(([, type]) => type)).toEqual([
+      "organization",
+      "organization",
+      "organization",
+      "organization",
+    ]);
   });
 
   it("reads a newspaper's dateline with a long dash and no agency: 'TAWAU —', 'DUNEDIN — Police said'", () => {

@@ -1241,18 +1241,16 @@ function companiesByTheirShares(text: string, mentions: readonly LocatedMention[
 function teamsByTheirPlayers(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
   if (!ANY_TEAM_JOB.test(text)) return;
   for (const mention of mentions) {
-    if (mention.type === "organization" || mention.role || described.has(mention)) continue;
+    if (mention.role || described.has(mention)) continue;
+    if (!TEAM_AFTER.test(text.slice(mention.end, mention.end + 20))) continue;
     // A town's side ("Tulsa coach Glenn Osterhout"); a country's or a region's stays a place, as CoNLL-2003 writes
     // national sides ("England coach").
-    if (
-      mention.type === "place" &&
-      (lookupGazetteer(nameKey(mention.text))?.region || !TEAM_AFTER.test(text.slice(mention.end, mention.end + 16)))
-    )
-      continue;
-    if (!TEAM_AFTER.test(text.slice(mention.end, mention.end + 16))) continue;
+    if (mention.type === "place" && lookupGazetteer(nameKey(mention.text))?.region) continue;
     // Not the person given the job ("Arsenal appointed Mikel Arteta manager", "named Harry Kane captain").
     if (GIVEN_THE_JOB.test(text.slice(Math.max(0, mention.start - 16), mention.start))) continue;
-    mention.type = lookupGazetteer(nameKey(mention.text))?.type === "place" ? "place" : "organization";
+    // Read as a team already, it is now a described one: the document's other mentions follow it, not a headline's
+    // reading of the town ("Limerick edge Clare" above "Clare manager Pat Lafferty").
+    mention.type = "organization";
     described.add(mention);
   }
 }
@@ -1368,7 +1366,8 @@ const LEANING =
 const LEANING_BEFORE = new RegExp(`\\b[Tt]he[ \\t]+(?:(?:${LEANING})[ \\t]+){1,3}$`, "u");
 
 const GIVEN_THE_JOB = /\b(?:appoint|appoints|appointed|name|names|named|make|makes|made|elected|hired|installed|confirmed|as)[ \t]+$/iu;
-const TEAM_JOBS = "manager|coach|striker|midfielder|defender|goalkeeper|captain|winger";
+const TEAM_JOBS =
+  "manager|coach|striker|midfielder|defender|goalkeeper|captain|winger|full-forward|full-back|fullback|half-back|fly-half|scrum-half|hooker|flanker|wicketkeeper|batsman|bowler|quarterback|guard|forward";
 const TEAM_AFTER = new RegExp(`^[ \\t]+(?:${TEAM_JOBS})\\b`, "u");
 const ANY_TEAM_JOB = new RegExp(TEAM_JOBS, "u");
 
