@@ -403,11 +403,6 @@ describe("extractMentions", () => {
         'Online retailer Fairwater Online said sales rose. "Customers like us," Mr Stansfield said. Fairwater says it has 3.2 million customers.',
       ),
     ).toContainEqual(["Fairwater", "organization"]);
-    // Nor a founder named with a given name.
-    expect(found("BankAmerica sold Charles Schwab Corp. The sale of the firm back to Charles Schwab was a surprise.")).toContainEqual([
-      "Charles Schwab",
-      "person",
-    ]);
     // Not a person the document writes with an honorific.
     expect(found("Ms. Hallvik heads Hallvik Biologics Inc. Hallvik said the deal was worth $90 million.")).toEqual([
       ["Hallvik", "person"],

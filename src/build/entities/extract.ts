@@ -1695,8 +1695,6 @@ function shortFormsOfCompanies(text: string, mentions: readonly LocatedMention[]
   for (const mention of mentions) {
     if (mention.type !== "person" || called.has(mention.text) || described.has(mention) || !prefixes.has(mention.text)) continue;
     if (people.some((person) => person !== ` ${mention.text} ` && person.includes(` ${mention.text} `))) continue;
-    // Nor a name that opens with a given name: the founder a company is named after ("back to Charles Schwab").
-    if (/\s/u.test(mention.text) && lexiconClass((mention.text.split(/\s/u)[0] as string).toLowerCase()) === "first") continue;
     if (lookupGazetteer(nameKey(mention.text))?.type === "place" || isWorldPlace(mention.text)) continue;
     mention.type = "organization";
     described.add(mention);
