@@ -27,7 +27,7 @@ import { type TaggedSpan, tagPrepared } from "./tagger/tag";
 import { splitSentences, type Word } from "./tagger/tokenize";
 import { roleBefore } from "./titles";
 import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./types";
-import { endsPhrase, isCommonWord, lexiconClass, opensSentence } from "./words";
+import { endsPhrase, isCommonWord, lexiconClass, opensSentence, wordBefore } from "./words";
 
 /** The types the tagger reports, by its type index (MISC, index 3, is never reported). */
 const TYPES: readonly EntityType[] = ["person", "organization", "place"];
@@ -1328,9 +1328,21 @@ function firmsByTheirTrade(text: string, mentions: readonly LocatedMention[], de
     described.add(mention);
   }
 }
-const TRADE = "broker|stockbroker|brokerage|bookmaker|bookmakers|consultancy|investment bank|law firm|accountancy firm|estate agents?";
-/** Whether a text or a role names a firm's trade: case-sensitive, a cheap scan of every story ("Bookmakers" opens a sentence). */
-const TRADES = /(?:[Bb]roker|[Bb]ookmaker|onsultancy|nvestment bank|aw firm|ccountancy firm|state agent)/u;
+const TRADE_WORDS = [
+  "broker",
+  "stockbroker",
+  "brokerage",
+  "bookmaker",
+  "bookmakers",
+  "consultancy",
+  "investment bank",
+  "law firm",
+  "accountancy firm",
+  "estate agents?",
+];
+const TRADE = TRADE_WORDS.join("|");
+/** Whether a text or a role names a firm's trade: case-sensitive but for the first letter, a cheap scan of every story ("Bookmakers" opens a sentence). */
+const TRADES = new RegExp(TRADE_WORDS.map((word) => `[${(word[0] as string).toUpperCase()}${word[0]}]${word.slice(1)}`).join("|"), "u");
 /** A firm's trade after "at", "of", "from"… right before the name: "analysts at broker". */
 const FIRM_BEFORE = new RegExp(`\\b(?:at|of|from|with|by|for)[ \\t]+(?:the[ \\t]+)?(?:${TRADE})[ \\t]+$`, "iu");
 /** A trade in the plural right before the name, its subject: "Bookmakers William Hill have". */
@@ -1596,7 +1608,7 @@ function datelineNames(reading: Reading, mentions: LocatedMention[], described: 
     if (agency === undefined || !AGENCY.test(agency)) continue;
     const from = (match.index as number) + match[0].lastIndexOf(`(${agency})`) + 1;
     const to = from + agency.length;
-    const sentence = reading.sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= to);
+    const sentence = sentenceEnding(reading.sentences, to);
     if (sentence < 0) continue;
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i] as LocatedMention;
@@ -1685,12 +1697,7 @@ function shortFormsOfCompanies(text: string, mentions: readonly LocatedMention[]
   // A name written after an honorific or with a role anywhere in the document is a person's ("Mr Osei" of "Osei
   // Brothers Ltd").
   const called = new Set(
-    mentions
-      .filter(
-        (m) =>
-          m.role || NOT_ROLES.has(/(\p{L}+)\.?[ \t]+$/u.exec(text.slice(Math.max(0, m.start - 12), m.start))?.[1]?.toLowerCase() ?? ""),
-      )
-      .map((m) => m.text),
+    mentions.filter((m) => m.role || NOT_ROLES.has(wordBefore(text, m.start)?.toLowerCase() ?? "")).map((m) => m.text),
   );
   for (const mention of mentions) {
     if (mention.type !== "person" || called.has(mention.text) || described.has(mention) || !prefixes.has(mention.text)) continue;
@@ -1826,7 +1833,7 @@ function kindsListed(text: string, mentions: readonly LocatedMention[], describe
   for (let i = 0; i < mentions.length; i++) {
     const first = mentions[i] as LocatedMention;
     const kind = KIND_BEFORE_LIST.exec(text.slice(Math.max(0, first.start - 40), first.start))?.[1]?.toLowerCase();
-    if (!kind || !kind.endsWith("s") || !ORG_DESCRIPTORS.has(singular(kind)) || singular(kind) === kind) continue;
+    if (!kind?.endsWith("s") || !ORG_DESCRIPTORS.has(singular(kind)) || singular(kind) === kind) continue;
     for (let j = i; j < mentions.length; j++) {
       const mention = mentions[j] as LocatedMention;
       if (
@@ -2299,9 +2306,10 @@ function headsLeftOut(text: string, mentions: readonly LocatedMention[]): void {
     const end = mention.end + head[0].length;
     const next = mentions[i + 1];
     if (next && next.start < end) return;
-    if (word && !/^(?:[ \t]+\p{Ll}|[ \t]*[,.;:)]|[ \t]+(\p{Lu}\p{Ll}+))/u.test(text.slice(end, end + 20))) return;
-    const following = /^[ \t]+(\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 20))?.[1];
-    if (word && following && !isTitleHead(following)) return;
+    // The head ends the phrase: a title, a lowercase word or a stop after it.
+    const rest = text.slice(end, end + 20);
+    const following = HEAD_AFTER.exec(rest)?.[1];
+    if (word && !(following ? isTitleHead(following) : /^(?:[ \t]+\p{Ll}|[ \t]*[,.;:)])/u.test(rest))) return;
     mention.end = end;
     mention.text = text.slice(mention.start, end);
   });
@@ -2354,7 +2362,7 @@ function placesCompounded(reading: Reading, mentions: LocatedMention[]): void {
     const overlapping = mentions.filter((m) => m.start < compoundEnd && start < m.end);
     // Not inside a longer name ("Los Angeles-based" read whole is cut to the place; "New York Times-based" is no match).
     if (overlapping.some((m) => m.start < start)) continue;
-    const sentence = reading.sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
+    const sentence = sentenceEnding(reading.sentences, end);
     if (sentence < 0) continue;
     for (const m of overlapping) {
       // A name the tagger ran on past the compound keeps what follows it: "the Bahrain-based Gulf News Agency".
@@ -2370,6 +2378,10 @@ function placesCompounded(reading: Reading, mentions: LocatedMention[]): void {
   if (added) mentions.sort((a, b) => a.start - b.start);
 }
 const COMPOUNDED_PLACE = /(?<![\p{L}\p{N}-])((?:\p{Lu}[\p{L}.'’]*[ \t]+){0,2}\p{Lu}[\p{L}'’]*)-(?:based|born|headquartered)\b/gu;
+
+/** The sentence a name ending at `end` is in (the first whose last word ends at or after it), or -1. */
+const sentenceEnding = (sentences: readonly (readonly Word[])[], end: number): number =>
+  sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
 
 /** An Irish county as Irish news writes it, "Co" for "County": "Co Galway", "Co. Tyrone" (the tagger reads a company). */
 const IRISH_COUNTY = new RegExp(
@@ -2425,7 +2437,7 @@ function namesMatching({ text, sentences }: Reading, mentions: LocatedMention[],
     const name = match[1] ?? match[0];
     const overlapping = mentions.filter((m) => m.start < end && from < m.end);
     if (overlapping.some((m) => m.start < from || m.end > end)) continue;
-    const sentence = sentences.findIndex((words) => (words.at(-1)?.end ?? 0) >= end);
+    const sentence = sentenceEnding(sentences, end);
     if (sentence < 0) continue;
     for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
     mentions.push({ text: name, type, start: end - name.length, end, sentence });

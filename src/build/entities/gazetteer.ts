@@ -269,7 +269,7 @@ export function lookupGazetteer(key: string): GazetteerEntry | undefined {
  * United States'. With another country's name before it ("Bangladesh Securities and Exchange Commission") a name is
  * that country's own body, not this one.
  */
-const NATIONAL_BODIES: Record<string, string[]> = {
+const BODIES_OF_ONE_COUNTRY: Record<string, string[]> = {
   "United States": [
     ...["Securities and Exchange Commission", "Federal Bureau of Investigation", "Central Intelligence Agency"],
     ...["National Security Agency", "Federal Reserve", "Department of Defense", "State Department", "Pentagon"],
@@ -279,7 +279,7 @@ const NATIONAL_BODIES: Record<string, string[]> = {
   "United Kingdom": ["BBC"],
 };
 const COUNTRY_OF_BODY = new Map(
-  Object.entries(NATIONAL_BODIES).flatMap(([country, bodies]) => bodies.map((body) => [nameKey(body), nameKey(country)] as const)),
+  Object.entries(BODIES_OF_ONE_COUNTRY).flatMap(([country, bodies]) => bodies.map((body) => [nameKey(body), nameKey(country)] as const)),
 );
 
 /**
@@ -336,6 +336,9 @@ export function stateOfAbbreviation(key: string): string | undefined {
   return STATE_ABBREVIATIONS.get(key);
 }
 
+/** The short forms of `STATE_ABBREVIATIONS`, and those a state has only with its full stop ("La."). */
+const DOTTED_STATE_ABBREVIATIONS = new Map([...STATE_ABBREVIATIONS, ["la", "louisiana"]]);
+
 /**
  * The key of the U.S. state a short form written with its full stop names ("La." is Louisiana, "Calif." California),
  * where the form without it names something else ("LA" is Los Angeles, "la" a word).
@@ -345,5 +348,5 @@ export function stateOfAbbreviation(key: string): string | undefined {
  */
 export function stateOfDottedAbbreviation(surface: string): string | undefined {
   const short = /^(\p{Lu}\p{Ll}+)\.$/u.exec(surface)?.[1]?.toLowerCase();
-  return short === undefined ? undefined : short === "la" ? "louisiana" : STATE_ABBREVIATIONS.get(short);
+  return short === undefined ? undefined : DOTTED_STATE_ABBREVIATIONS.get(short);
 }

@@ -21,6 +21,7 @@ import {
   titleNationalities,
 } from "./resolve";
 import type { DocumentNames, EntityDocument, RegistryEntry } from "./types";
+import { wordBefore } from "./words";
 
 export type { EntityDocument, RegistryEntry } from "./types";
 
@@ -226,8 +227,6 @@ export function buildEntities(docs: readonly EntityDocument[], registry: readonl
   return mergeEntities(docs, docs.map(extractDocument), registry);
 }
 
-/** The word right before a name, its full stop off: "Mr" of "Mr. Hughes". */
-const WORD_BEFORE = /(\p{L}+)\.?[ \t]+$/u;
 /** A possessive right after a name: "'s", "’s". */
 const POSSESSIVE_AFTER = /^['’]s(?!\p{L})/u;
 
@@ -268,8 +267,8 @@ export function mergeEntities(
   for (const occurrence of found) {
     if (occurrence.key.includes(" ")) continue;
     const text = textOf(occurrence.doc);
-    const before = occurrence.type === "person" ? WORD_BEFORE.exec(text.slice(Math.max(0, occurrence.start - 12), occurrence.start)) : null;
-    if (before && NOT_ROLES.has((before[1] as string).toLowerCase())) occurrence.honorific = true;
+    const before = occurrence.type === "person" ? wordBefore(text, occurrence.start) : undefined;
+    if (before && NOT_ROLES.has(before.toLowerCase())) occurrence.honorific = true;
     if (POSSESSIVE_AFTER.test(text.slice(occurrence.end, occurrence.end + 3))) occurrence.possessive = true;
   }
   const resolve = makeResolver(

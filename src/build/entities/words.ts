@@ -129,3 +129,15 @@ export function endsPhrase(word: string): boolean {
   const list = Array.isArray(tags) ? tags : [tags];
   return list.some((tag) => PHRASE_END_TAGS.has(tag)) && !list.some((tag) => NOUN_TAGS.has(tag));
 }
+
+/** The word right before a position, its full stop off ("Mr" of "Mr. Hughes"), within the 12 characters before it. */
+const WORD_BEFORE = /(\p{L}+)\.?[ \t]+$/u;
+
+/**
+ * The word written right before `at` in `text` (a title's full stop dropped), or undefined.
+ * @example
+ * wordBefore("said Mr. Hughes", 9); // "Mr"
+ */
+export function wordBefore(text: string, at: number): string | undefined {
+  return WORD_BEFORE.exec(text.slice(Math.max(0, at - 12), at))?.[1];
+}
