@@ -31,7 +31,19 @@ const LEXICON: Readonly<Record<string, string | string[]>> =
     createRequire(import.meta.url)("compromise/two") as { world(): { model?: { one?: { lexicon?: Record<string, string | string[]> } } } }
   ).world().model?.one?.lexicon ?? {};
 
-const lower = (word: string) => word.toLowerCase().replace(/’/gu, "'");
+const lower = (word: string) => {
+  const lowered = word.toLowerCase();
+  return lowered.includes("’") ? lowered.replace(/’/gu, "'") : lowered;
+};
+
+/** The lexicon's words whose tags all pass `test`, read once: a lookup per word, not a walk of its tags. */
+function wordsTagged(test: (tags: readonly string[]) => boolean): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const [word, tags] of Object.entries(LEXICON)) if (test(Array.isArray(tags) ? tags : [tags])) words.add(word);
+  return words;
+}
+
+const COMMON_WORDS = wordsTagged((tags) => !tags.some((tag) => NAME_TAGS.has(tag)));
 
 /**
  * A word compromise's lexicon knows as something other than a name ("officials", "according", "cup").
@@ -39,11 +51,7 @@ const lower = (word: string) => word.toLowerCase().replace(/’/gu, "'");
  * isCommonWord("According"); // true
  * isCommonWord("Herat"); // false
  */
-export function isCommonWord(word: string): boolean {
-  const tags = LEXICON[lower(word)];
-  if (tags === undefined) return false;
-  return !(Array.isArray(tags) ? tags : [tags]).some((tag) => NAME_TAGS.has(tag));
-}
+export const isCommonWord = (word: string): boolean => COMMON_WORDS.has(lower(word));
 
 /** The class of each word the tagger's lexicon feature knows, from compromise's tags and the cue lists. */
 const CLASSES = buildClasses();
@@ -101,12 +109,8 @@ const OPENER_TAGS = new Set(["Adverb", "Conjunction", "QuestionWord", "Date"]);
  * opensSentence("Meanwhile"); // true
  * opensSentence("Morgan"); // false
  */
-export function opensSentence(word: string): boolean {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
-  const tags = LEXICON[lower(word)];
-  if (tags === undefined) return false;
-  return (Array.isArray(tags) ? tags : [tags]).every((tag) => OPENER_TAGS.has(tag));
-}
+export const opensSentence = (word: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(word) && OPENERS.has(lower(word));
+const OPENERS = wordsTagged((tags) => tags.every((tag) => OPENER_TAGS.has(tag)));
 
 /** Lexicon tags of words that cannot be the noun a name qualifies: verbs, modals, prepositions, conjunctions… */
 const PHRASE_END_TAGS = new Set([
@@ -123,12 +127,8 @@ const NOUN_TAGS = new Set(["Singular", "Plural", "Uncountable", "Noun", "Actor",
  * endsPhrase("could"); // true
  * endsPhrase("managers"); // false
  */
-export function endsPhrase(word: string): boolean {
-  const tags = LEXICON[lower(word)];
-  if (tags === undefined) return false;
-  const list = Array.isArray(tags) ? tags : [tags];
-  return list.some((tag) => PHRASE_END_TAGS.has(tag)) && !list.some((tag) => NOUN_TAGS.has(tag));
-}
+export const endsPhrase = (word: string): boolean => PHRASE_ENDS.has(lower(word));
+const PHRASE_ENDS = wordsTagged((tags) => tags.some((tag) => PHRASE_END_TAGS.has(tag)) && !tags.some((tag) => NOUN_TAGS.has(tag)));
 
 /** The word right before a position, its full stop off ("Mr" of "Mr. Hughes"), within the 12 characters before it. */
 const WORD_BEFORE = /(\p{L}+)\.?[ \t]+$/u;

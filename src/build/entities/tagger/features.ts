@@ -140,6 +140,13 @@ export interface WordInfo {
 const WORDS = new Map<string, WordInfo>();
 /** Distinct words kept; past it the cache starts again (a long build meets millions of numbers and typos). */
 const MAX_WORDS = 200_000;
+/**
+ * The first `HOT_WORDS` distinct words met, in a small map of their own looked up first: a text's common words
+ * ("the", "said", ",") come early, and about four tokens in five of a news archive are among them. A lookup in a map
+ * this size finds it in the processor's cache, where one among tens of thousands of words waits for memory.
+ */
+const HOT = new Map<string, WordInfo>();
+const HOT_WORDS = 4096;
 
 /** Feature slots that depend on the word alone (and on whether its sentence is a headline). */
 export const LOCAL_FEATURES = 16;
@@ -159,6 +166,7 @@ export function useClusters(table: ReadonlyMap<number, number>): void {
   if (table === CLUSTERS) return;
   CLUSTERS = table;
   WORDS.clear();
+  HOT.clear();
 }
 
 /**
@@ -169,6 +177,8 @@ export function useClusters(table: ReadonlyMap<number, number>): void {
 export const clustersInUse = (): ReadonlyMap<number, number> => CLUSTERS;
 
 function wordInfo(word: string): WordInfo {
+  const hot = HOT.get(word);
+  if (hot) return hot;
   const known = WORDS.get(word);
   if (known) return known;
   const lower = word.toLowerCase();
@@ -216,8 +226,11 @@ function wordInfo(word: string): WordInfo {
     local,
     sums: [],
   };
-  if (WORDS.size >= MAX_WORDS) WORDS.clear();
-  WORDS.set(word, info);
+  if (HOT.size < HOT_WORDS) HOT.set(word, info);
+  else {
+    if (WORDS.size >= MAX_WORDS) WORDS.clear();
+    WORDS.set(word, info);
+  }
   return info;
 }
 
@@ -225,10 +238,7 @@ function wordInfo(word: string): WordInfo {
 export interface PreparedSentence {
   words: readonly string[];
   infos: WordInfo[];
-  /** Hashes of each word's lowercase form, shape, lexicon class and gazetteer tag, two boundary hashes either side. */
-  lower: Int32Array;
-  shape: Int32Array;
-  lexicon: Int32Array;
+  /** Hash of each word's gazetteer tag, two boundary hashes either side. */
   gazetteer: Int32Array;
   /** Hash of what each word's capitalised run ends or starts with (see `runHeads`), not padded. */
   runHead: Int32Array;
@@ -357,18 +367,9 @@ export function prepareSentence(words: readonly string[]): PreparedSentence {
   }
   // A weekday is never part of a name ("CNBC Friday", "Insulza Monday"); months can be ("Theresa May").
   for (let i = 0; i < n; i++) if ((infos[i] as WordInfo).weekday) active[i] = 0;
-  const lower = new Int32Array(n + 4).fill(BOUNDARY);
-  const shape = new Int32Array(n + 4).fill(BOUNDARY);
-  const lexicon = new Int32Array(n + 4).fill(BOUNDARY);
   const gazetteer = new Int32Array(n + 4).fill(BOUNDARY);
   gazetteerTags(infos, gazetteer, 2);
-  for (let i = 0; i < n; i++) {
-    const info = infos[i] as WordInfo;
-    lower[i + 2] = info.lowerHash;
-    shape[i + 2] = info.shapeHash;
-    lexicon[i + 2] = info.lexiconHash;
-  }
-  return { words, infos, lower, shape, lexicon, gazetteer, runHead: runHeads(infos), headline: capsOf(infos), active };
+  return { words, infos, gazetteer, runHead: runHeads(infos), headline: capsOf(infos), active };
 }
 
 const BOUNDARY = hashString("<s>") | 0;
@@ -376,12 +377,13 @@ const NO_TAG = hashString("") | 0;
 
 /**
  * The feature buckets of every word of a sentence, `FEATURES_PER_WORD` per word (the `LOCAL_FEATURES` that depend
- * on the word alone first), in one array.
+ * on the word alone first), in one array. With `local` false the local slots are left as they are: a stage given
+ * the sentence's words reads their summed scores instead (see `Stage.emit`).
  * @example
- * sentenceFeatures(prepareSentence(["Kabul", "fell", "."]), { casing: new Map() }).length; // 3 * FEATURES_PER_WORD
+ * sentenceFeatures(prepareSentence(["Kabul", "fell", "."]), { evidence: new Map() }).length; // 3 * FEATURES_PER_WORD
  */
-export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContext, into?: Int32Array): Int32Array {
-  const { infos, lower, shape, lexicon, gazetteer } = sentence;
+export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContext, into?: Int32Array, local = true): Int32Array {
+  const { infos, gazetteer } = sentence;
   const n = infos.length;
   // Words that are not active are never read (see `Stage.emit`): a reused buffer needs no clearing.
   const out =
@@ -390,35 +392,44 @@ export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContex
   for (let i = 0; i < n; i++) {
     if (!sentence.active[i]) continue;
     const info = infos[i] as WordInfo;
-    // The padded arrays hold word i at i + 2.
+    // The neighbours' hashes, or the boundary's past either end of the sentence.
+    const previous = i > 0 ? (infos[i - 1] as WordInfo) : undefined;
+    const next = i + 1 < n ? (infos[i + 1] as WordInfo) : undefined;
+    const w = info.lowerHash | 0;
+    const sh = info.shapeHash | 0;
+    const lx = info.lexiconHash | 0;
+    const wBefore = previous ? previous.lowerHash | 0 : BOUNDARY;
+    const wAfter = next ? next.lowerHash | 0 : BOUNDARY;
+    const shBefore = previous ? previous.shapeHash | 0 : BOUNDARY;
+    const shAfter = next ? next.shapeHash | 0 : BOUNDARY;
+    const lxBefore = previous ? previous.lexiconHash | 0 : BOUNDARY;
+    const lxAfter = next ? next.lexiconHash | 0 : BOUNDARY;
+    // The gazetteer's padded array holds word i at i + 2.
     const p = i + 2;
-    const w = lower[p] as number;
-    const sh = shape[p] as number;
-    const lx = lexicon[p] as number;
     const gz = gazetteer[p] as number;
     let k = i * FEATURES_PER_WORD;
-    out.set(info.local[caps], k);
+    if (local) out.set(info.local[caps], k);
     k += LOCAL_FEATURES;
     const s = pair(sh, caps);
-    out[k++] = bucket(3, lower[p - 1] as number);
-    out[k++] = bucket(4, lower[p + 1] as number);
-    out[k++] = bucket(5, lower[p - 2] as number);
-    out[k++] = bucket(6, lower[p + 2] as number);
-    out[k++] = bucket(7, pair(lower[p - 1] as number, w));
-    out[k++] = bucket(8, pair(w, lower[p + 1] as number));
-    out[k++] = bucket(10, pair(shape[p - 1] as number, sh));
-    out[k++] = bucket(11, pair(sh, shape[p + 1] as number));
-    out[k++] = bucket(12, pair(pair(shape[p - 1] as number, sh), shape[p + 1] as number));
+    out[k++] = bucket(3, wBefore);
+    out[k++] = bucket(4, wAfter);
+    out[k++] = bucket(5, i > 1 ? (infos[i - 2] as WordInfo).lowerHash | 0 : BOUNDARY);
+    out[k++] = bucket(6, i + 2 < n ? (infos[i + 2] as WordInfo).lowerHash | 0 : BOUNDARY);
+    out[k++] = bucket(7, pair(wBefore, w));
+    out[k++] = bucket(8, pair(w, wAfter));
+    out[k++] = bucket(10, pair(shBefore, sh));
+    out[k++] = bucket(11, pair(sh, shAfter));
+    out[k++] = bucket(12, pair(pair(shBefore, sh), shAfter));
     out[k++] = bucket(21, pair(i === 0 ? 1 : 0, s));
-    out[k++] = bucket(23, pair(lexicon[p - 1] as number, lx));
-    out[k++] = bucket(24, pair(lx, lexicon[p + 1] as number));
+    out[k++] = bucket(23, pair(lxBefore, lx));
+    out[k++] = bucket(24, pair(lx, lxAfter));
     out[k++] = bucket(26, gz);
     out[k++] = bucket(27, pair(gazetteer[p - 1] as number, gz));
     out[k++] = bucket(28, pair(gz, gazetteer[p + 1] as number));
-    out[k++] = bucket(29, pair(lower[p - 1] as number, sh));
-    out[k++] = bucket(30, pair(sh, lower[p + 1] as number));
-    out[k++] = bucket(31, pair(lexicon[p - 1] as number, sh));
-    out[k++] = bucket(32, pair(sh, lexicon[p + 1] as number));
+    out[k++] = bucket(29, pair(wBefore, sh));
+    out[k++] = bucket(30, pair(sh, wAfter));
+    out[k++] = bucket(31, pair(lxBefore, sh));
+    out[k++] = bucket(32, pair(sh, lxAfter));
     const evidence = doc.evidence.get(info.lower) ?? 0;
     const casing = evidence & 3;
     const contexts = evidence >> 2;
@@ -426,7 +437,7 @@ export function sentenceFeatures(sentence: PreparedSentence, doc: DocumentContex
     out[k++] = bucket(34, pair(casing, lx));
     out[k++] = bucket(35, pair(contexts, s));
     out[k++] = bucket(36, pair(contexts, lx));
-    out[k++] = bucket(39, pair(info.formHash, lower[p + 1] as number));
+    out[k++] = bucket(39, pair(info.formHash, wAfter));
     out[k++] = bucket(37, pair(sentence.runHead[i] as number, s));
   }
   return out;

@@ -109,35 +109,67 @@ export class SparseStage implements TaggerModel {
   /** Number of buckets with weights. */
   readonly rows: number;
 
-  /** Adds the weights of `count` buckets of `features` from `from` into `out[base…]`. */
+  /**
+   * Adds the weights of `count` buckets of `features` from `from` into `out[base…]`. In two passes, so that the
+   * processor waits for memory once for many features rather than once for each: the filter's bits of all of them
+   * are read first (one independent read each), then the table slots of those that pass.
+   */
   private add(features: Int32Array, from: number, count: number, out: Float64Array, base: number): void {
     const { table, shift, scale, filter } = this;
     const mask = (table.length >> 2) - 1;
+    if (candidates.length < count) {
+      candidates = new Int32Array(2 * count);
+      slots = new Int32Array(2 * count);
+    }
+    const passed = candidates;
+    let m = 0;
     for (let k = from, end = from + count; k < end; k++) {
       const bucket = features[k] as number;
       const bit = Math.imul(bucket, 0x85ebca6b) >>> (32 - FILTER_BITS);
-      if (((filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) continue;
-      let at = Math.imul(bucket, 0x9e3779b1) >>> shift;
+      passed[m] = bucket;
+      // Kept (m moves on) only when its bit is set: no branch to mispredict.
+      m += ((filter[bit >>> 5] as number) >>> (bit & 31)) & 1;
+    }
+    // Each one's first slot, read for all of them before any is looked at.
+    const found = slots;
+    for (let c = 0; c < m; c++) {
+      const at = Math.imul(passed[c] as number, 0x9e3779b1) >>> shift;
+      found[c] = table[4 * at] === -1 ? -1 : at;
+    }
+    // The slot holding each one, or -1; the first of the longer rows' weights, kept apart, read for all of them too.
+    let touched = 0;
+    for (let c = 0; c < m; c++) {
+      let at = found[c] as number;
+      if (at === -1) continue;
+      const bucket = passed[c] as number;
       for (;;) {
-        const slot = 4 * at;
-        const key = table[slot] as number;
-        if (key === bucket) {
-          const first = table[slot + 1] as number;
-          if (first < -1) {
-            const { overflow } = this;
-            for (let j = -2 - first, stop = j + (table[slot + 2] as number); j < stop; j++)
-              addPacked(out, base, overflow[j] as number, scale);
-          } else
-            for (let j = slot + 1; j < slot + 4; j++) {
-              const pair = table[j] as number;
-              if (pair === -1) break;
-              addPacked(out, base, pair, scale);
-            }
+        const key = table[4 * at] as number;
+        if (key === bucket) break;
+        if (key === -1) {
+          at = -1;
           break;
         }
-        if (key === -1) break;
         at = (at + 1) & mask;
       }
+      found[c] = at;
+      const first = at === -1 ? 0 : (table[4 * at + 1] as number);
+      if (first < -1) touched += this.overflow[-2 - first] as number;
+    }
+    sink = touched;
+    for (let c = 0; c < m; c++) {
+      const at = found[c] as number;
+      if (at === -1) continue;
+      const slot = 4 * at;
+      const first = table[slot + 1] as number;
+      if (first < -1) {
+        const { overflow } = this;
+        for (let j = -2 - first, stop = j + (table[slot + 2] as number); j < stop; j++) addPacked(out, base, overflow[j] as number, scale);
+      } else
+        for (let j = slot + 1; j < slot + 4; j++) {
+          const pair = table[j] as number;
+          if (pair === -1) break;
+          addPacked(out, base, pair, scale);
+        }
     }
   }
 
@@ -165,6 +197,12 @@ export class SparseStage implements TaggerModel {
     }
   }
 }
+
+/** The buckets of a word that passed the filter (see `SparseStage.add`), reused. */
+let candidates = new Int32Array(64);
+let slots = new Int32Array(64);
+/** Where the reads made only to bring memory near are kept, so that they are not left out. */
+let sink = 0;
 
 function addPacked(out: Float64Array, base: number, pair: number, scale: number): void {
   const at = base + (pair >>> 16);

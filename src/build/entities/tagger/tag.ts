@@ -33,7 +33,7 @@ export function scoreSentence(model: TaggerModel, sentence: PreparedSentence, do
   const length = sentence.words.length;
   const emissions = into ? into.subarray(0, length * LABEL_COUNT).fill(0) : new Float64Array(length * LABEL_COUNT);
   if (features.length < length * FEATURES_PER_WORD) features = new Int32Array(2 * length * FEATURES_PER_WORD);
-  model.emit(sentenceFeatures(sentence, doc, features), length, emissions, {
+  model.emit(sentenceFeatures(sentence, doc, features, false), length, emissions, {
     words: sentence.infos,
     caps: sentence.headline ? 1 : 0,
     active: sentence.active,

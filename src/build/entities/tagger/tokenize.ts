@@ -49,7 +49,7 @@ export function splitSentences(original: string): Word[][] {
     if (newline !== -1 && newline < start) close();
     const previous = sentence[sentence.length - 1];
     const closingQuote = word.length === 1 && QUOTE.test(word) && /^[ \t]*(?:\n|$)/u.test(text.slice(start + 1, start + 40));
-    if (previous && ENDS.has(previous.text) && /^[\p{Lu}\p{N}"“'‘(]/u.test(word) && !closingQuote) close();
+    if (previous && previous.text.length === 1 && ENDS.has(previous.text) && /^[\p{Lu}\p{N}"“'‘(]/u.test(word) && !closingQuote) close();
     else if (previous?.text.endsWith(".") && previous.text.length > 2 && /^\p{Lu}/u.test(word)) {
       // "... the U.S. The next" ends a sentence after a dotted acronym only before a common-looking sentence start.
       if (/^(?:The|A|An|In|It|He|She|They|But|This|That)$/u.test(word)) close();
