@@ -34,11 +34,14 @@ export function isTitleCase({ words, infos }: Pick<PreparedSentence, "words" | "
   let letters = 0;
   let capitalized = 0;
   let lowercase = false;
+  // Past this many words not capitalised, fewer than 85% of the words can be: most sentences are known after a few words.
+  const most = 0.15 * infos.length;
   for (const info of infos) {
     // Titles keep their short function words in lowercase: "Floods in Valencia", "WHO Warns of Measles Surge".
     if (!info.letters || TITLE_LOWERCASE.has(info.lower)) continue;
     letters++;
     if (info.capital) capitalized++;
+    else if (letters - capitalized > most) return false;
     if (!info.upper) lowercase = true;
   }
   // A headline does not end with a full stop; a sentence naming many people does ("Mr. Smith met Dr. Jane Doe.").
