@@ -110,9 +110,11 @@ export class SparseStage implements TaggerModel {
   readonly rows: number;
 
   /**
-   * Adds the weights of `count` buckets of `features` from `from` into `out[base…]`. In two passes, so that the
-   * processor waits for memory once for many features rather than once for each: the filter's bits of all of them
-   * are read first (one independent read each), then the table slots of those that pass.
+   * Adds the weights of `count` buckets of `features` from `from` into `out[base…]`, in passes, so that the processor
+   * waits for memory once for many features rather than once for each: the filter's bits of all of them first (one
+   * independent read each), then the first table slot of those that pass, then the rows kept apart of those found,
+   * and only then the weights. Read feature by feature, each read waited for the one before it: the largest part of
+   * the tagger's time on Reuters.
    */
   private add(features: Int32Array, from: number, count: number, out: Float64Array, base: number): void {
     const { table, shift, scale, filter } = this;
@@ -198,7 +200,7 @@ export class SparseStage implements TaggerModel {
   }
 }
 
-/** The buckets of a word that passed the filter (see `SparseStage.add`), reused. */
+/** The buckets of a word that passed the filter, and the slot each is found at (see `SparseStage.add`), reused. */
 let candidates = new Int32Array(64);
 let slots = new Int32Array(64);
 /** Where the reads made only to bring memory near are kept, so that they are not left out. */
