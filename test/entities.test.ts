@@ -374,6 +374,15 @@ describe("extractMentions", () => {
     expect(names).toEqual(expect.arrayContaining(["Port-au-Prince", "Miss."]));
   });
 
+  it("reads a name opening with an honorific only people bear as a person, and cuts Malaysia's honorifics off it", () => {
+    // The tagger read the first as an organisation and kept "Seri" and "Tan Sri" in the others.
+    expect(found("The motion was read by the Majority Leader, Alhaji Musa Abdullahi Lere.")).toEqual([["Musa Abdullahi Lere", "person"]]);
+    expect(found("The ruling was criticised by Datuk Seri Anwar Ibrahim on Monday.")).toEqual([["Anwar Ibrahim", "person"]]);
+    expect(found("The tycoon Tan Sri Lim Kok Thay said so.")).toEqual([["Lim Kok Thay", "person"]]);
+    // "Tan" alone is a surname; a brand may open with "Dr".
+    expect(found("Analyst Tan Chee Hoe said so.")).toEqual([["Tan Chee Hoe", "person", "Analyst"]]);
+  });
+
   it("takes a local title off a person's name: 'Councilwoman', 'Sheriff'", () => {
     expect(found("Councilwoman Tamika Hollowell and Sheriff Dan Pruitt spoke.")).toEqual([
       ["Tamika Hollowell", "person", "Councilwoman"],

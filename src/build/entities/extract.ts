@@ -7,6 +7,7 @@ import {
   NOT_ROLES,
   ORG_DESCRIPTORS,
   ORG_HEADS,
+  PERSONS_HONORIFICS,
   PLACE_DESCRIPTORS,
   PLACE_DESCRIPTORS_BEFORE,
   PLACE_NOUNS_AFTER,
@@ -270,6 +271,15 @@ function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at
   // Honorifics the tagger took into the name ("Shri Ramesh Tiwari", "Collector Smt Priya Meena", "Alhaji Musa Lere"):
   // cut, and no role.
   while (type === "person" && to - from >= 2 && NOT_ROLES.has((words[from] as Word).text.toLowerCase())) from++;
+  // Malaysia's two-word honorifics, "Tan Sri", "Puan Sri", and "Seri" after a "Datuk" left out: "Tan" alone is a surname.
+  if (type === "person" && to - from >= 3 && MALAY_PAIR.test(wordAt(words, from)) && wordAt(words, from + 1) === "Sri") from += 2;
+  else if (
+    type === "person" &&
+    to - from >= 2 &&
+    /^(?:Seri|Sri)$/u.test((words[from] as Word).text) &&
+    /^Dat(?:uk|o)$/u.test(wordAt(words, from - 1))
+  )
+    from++;
   // A nationality before a name of two words or more is none of it: "Scot Liam MacAskill".
   if (type === "person" && to - from >= 3 && isDemonymWord((words[from] as Word).text.toLowerCase())) from++;
   const start = (words[from] as Word).start;
@@ -290,6 +300,9 @@ function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at
     ...(headlines[sentence] ? { headline: true } : {}),
   };
 }
+
+/** The first word of Malaysia's "Tan Sri" and "Puan Sri". */
+const MALAY_PAIR = /^(?:Tan|Puan)$/u;
 
 /** A job of `ROLE_NOUNS` that the lexicon does not know as a given name too ("Winger", "Prof"). */
 const isJob = (word: string): boolean => ROLE_NOUNS.has(word.toLowerCase()) && lexiconClass(word.toLowerCase()) !== "first";
@@ -357,11 +370,17 @@ function taggedMentions(
       const geographic =
         several && GEOGRAPHIC_HEADS.has(head) && !(head === "district" && SERVICES.has(wordAt(words, to - 2).toLowerCase()));
       // Both an institution's first word and a place's last ("Real Salt Lake", "Banco Avenue"): as the tagger read it.
-      const settled =
-        known?.type === "organization" ||
-        joined ||
-        (several && (INSTITUTION_HEADS.has(head) || courtOf(words.slice(from, to)))) ||
-        (opensInstitution && !geographic)
+      // A name opening with an honorific only people bear ("Alhaji Musa Lere", "Datuk Seri Anwar Ibrahim").
+      const honored =
+        several &&
+        (PERSONS_HONORIFICS.has((words[from] as Word).text.toLowerCase()) ||
+          (to - from >= 3 && MALAY_PAIR.test(wordAt(words, from)) && wordAt(words, from + 1) === "Sri"));
+      const settled = honored
+        ? "person"
+        : known?.type === "organization" ||
+            joined ||
+            (several && (INSTITUTION_HEADS.has(head) || courtOf(words.slice(from, to)))) ||
+            (opensInstitution && !geographic)
           ? "organization"
           : geographic && !opensInstitution
             ? "place"
