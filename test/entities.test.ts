@@ -374,6 +374,13 @@ describe("extractMentions", () => {
     expect(names).toEqual(expect.arrayContaining(["Port-au-Prince", "Miss."]));
   });
 
+  it("finds no name in a company's trade opening a sentence about the trade: 'Steel output falls' above 'Acme Steel'", () => {
+    const text = "Steel output falls as Acme idles furnace\n\nAcme Steel said on Tuesday it would idle a furnace.";
+    expect(extractMentions(text).map((m) => m.text)).toEqual(["Acme", "Acme Steel"]);
+    // A subject may be a surname: "Steel said" after "David Steel".
+    expect(found("David Steel, leader of the Liberal Party, said so. Steel said it was a budget.")).toContainEqual(["Steel", "person"]);
+  });
+
   it("reads a name opening with an honorific only people bear as a person, and cuts Malaysia's honorifics off it", () => {
     // The tagger read the first as an organisation and kept "Seri" and "Tan Sri" in the others.
     expect(found("The motion was read by the Majority Leader, Alhaji Musa Abdullahi Lere.")).toEqual([["Musa Abdullahi Lere", "person"]]);

@@ -216,6 +216,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   shortFormsOfCompanies(text, mentions, told);
   oneSensePerDocument(mentions, told);
   bodiesAreNoPeople(mentions);
+  tradesOpeningSentences(reading, mentions);
   titlesAreNoNames(reading, mentions);
   statesAbbreviated(reading, mentions);
   worksAreNoEntities(reading, mentions);
@@ -2463,6 +2464,28 @@ function namesMatching({ text, sentences }: Reading, mentions: LocatedMention[],
     added = true;
   }
   if (added) mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A company's trade word opening a sentence ("Steel output falls" above "BlueScope Steel said", "Energy prices rose"
+ * in a story on Duke Energy): the tagger reads it as the company the document names with it, but a company is
+ * shortened to its own name, not to its trade, and the sentence goes on about the trade ("output", "prices"). Not a
+ * word the document names alone where case means something.
+ */
+function tradesOpeningSentences({ sentences }: Reading, mentions: LocatedMention[]): void {
+  const opening = (m: LocatedMention) => sentences[m.sentence]?.[0]?.start === m.start;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const mention = mentions[i] as LocatedMention;
+    if (/\s/u.test(mention.text) || !COMPANY_HEADS.has(mention.text.toLowerCase()) || !opening(mention)) continue;
+    const words = sentences[mention.sentence] as readonly Word[];
+    // It qualifies the word after it ("Steel output"); a subject may be a name after all ("Steel said": David Steel).
+    const next = wordAt(words, 1);
+    if (!/^\p{Ll}/u.test(next) || endsPhrase(next)) continue;
+    const last = ` ${mention.text}`;
+    if (!mentions.some((other) => other.type === "organization" && other.text.endsWith(last))) continue;
+    if (mentions.some((other) => other !== mention && other.text === mention.text && !opening(other))) continue;
+    mentions.splice(i, 1);
+  }
 }
 
 /**
