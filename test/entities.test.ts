@@ -374,6 +374,15 @@ describe("extractMentions", () => {
     expect(names).toEqual(expect.arrayContaining(["Port-au-Prince", "Miss."]));
   });
 
+  it("reads a protected area as a place however it is run: 'Five Islands Nature Reserve', 'Selous Game Reserve'", () => {
+    expect(found("The review considered the Five Islands Nature Reserve.")).toEqual([["Five Islands Nature Reserve", "place"]]);
+    expect(found("Poachers entered the Selous Game Reserve.")).toEqual([["Selous Game Reserve", "place"]]);
+    expect(found("The Federal Reserve and the National Park Service met.")).toEqual([
+      ["Federal Reserve", "organization"],
+      ["National Park Service", "organization"],
+    ]);
+  });
+
   it("finds no name in a company's trade opening a sentence about the trade: 'Steel output falls' above 'Acme Steel'", () => {
     const text = "Steel output falls as Acme idles furnace\n\nAcme Steel said on Tuesday it would idle a furnace.";
     expect(extractMentions(text).map((m) => m.text)).toEqual(["Acme", "Acme Steel"]);

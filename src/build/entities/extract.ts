@@ -369,7 +369,8 @@ function taggedMentions(
       const opensInstitution = several && INSTITUTION_FIRST_WORDS.has((words[from] as Word).text.toLowerCase());
       // A district that serves ("Dubuque Community School District", "Metropolitan Water District") is a body.
       const geographic =
-        several && GEOGRAPHIC_HEADS.has(head) && !(head === "district" && SERVICES.has(wordAt(words, to - 2).toLowerCase()));
+        (several && GEOGRAPHIC_HEADS.has(head) && !(head === "district" && SERVICES.has(wordAt(words, to - 2).toLowerCase()))) ||
+        (to - from >= 3 && PROTECTED_AREA.test(`${wordAt(words, to - 2)} ${wordAt(words, to - 1)}`));
       // Both an institution's first word and a place's last ("Real Salt Lake", "Banco Avenue"): as the tagger read it.
       // A name opening with an honorific only people bear ("Alhaji Musa Lere", "Datuk Seri Anwar Ibrahim").
       const honored =
@@ -391,6 +392,14 @@ function taggedMentions(
   });
   return mentions;
 }
+
+/**
+ * The last words of a protected area, a place however it is run: "Five Islands Nature Reserve", "Selous Game
+ * Reserve", "Great Barrier Reef Marine Park", "Ngorongoro Conservation Area" (not the "Federal Reserve", nor a
+ * "National Park Service").
+ */
+const PROTECTED_AREA =
+  /^(?:(?:Nature|Game|Wildlife|Forest|Marine|Biosphere|Private|Provincial) Reserve|(?:National|Marine|State|Provincial|Regional|Forest|Wildlife|Nature) Park|Conservation Area|(?:Wildlife|Bird|Marine) Sanctuary)$/u;
 
 /** What a district named by it serves: such a district is a public body, not a place ("Clark County School District"). */
 const SERVICES = new Set(
