@@ -406,6 +406,15 @@ describe("extractMentions", () => {
     ]);
   });
 
+  it("keeps a shadow minister's whole title as the role: 'Shadow treasurer', 'shadow health secretary'", () => {
+    expect(found("Shadow treasurer Damien Tudehope said so.")).toEqual([["Damien Tudehope", "person", "Shadow treasurer"]]);
+    expect(found("Labour's shadow health secretary Andy Burnham spoke.")).toContainEqual([
+      "Andy Burnham",
+      "person",
+      "shadow health secretary",
+    ]);
+  });
+
   it("joins a name the tagger cut at a possessive before an institution's head: 'St Peter's School'", () => {
     // The tagger alone reads "St Peter" as a place and "School" as an organisation.
     expect(found("Emergency shelters opened at the Barbican Centre and at St Peter's School.")).toContainEqual([

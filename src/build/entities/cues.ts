@@ -30,7 +30,7 @@ export const PERSONS_HONORIFICS = words(`
 
 /** Words that sharpen a title ("press secretary", "Foreign Minister"); never a title alone. */
 export const TITLE_MODIFIERS = words(`
-  press foreign defense defence deputy vice prime assistant acting former interim chief executive general
+  press foreign defense defence deputy vice prime assistant acting former interim chief executive general shadow
   state interior finance economy economic trade health justice home opposition party senior top national
   security military managing supreme major first junior under navy army field police treasury
   commerce energy labor education agriculture transport transportation environment information cabinet
