@@ -374,6 +374,13 @@ describe("extractMentions", () => {
     expect(names).toEqual(expect.arrayContaining(["Port-au-Prince", "Miss."]));
   });
 
+  it("runs no name across a verb written in lowercase: 'the Federal Trade Commission sued Kroger' is two names", () => {
+    const names = found("The Federal Trade Commission sued Kroger and Albertsons to block their merger.").map(([name]) => name);
+    expect(names).toEqual(expect.arrayContaining(["Federal Trade Commission", "Kroger"]));
+    // Other languages' particles stay inside: "am" is no English verb in "Bild am Sonntag".
+    expect(found("Bild am Sonntag reported it.")).toEqual([["Bild am Sonntag", "organization"]]);
+  });
+
   it("reads a protected area as a place however it is run: 'Five Islands Nature Reserve', 'Selous Game Reserve'", () => {
     expect(found("The review considered the Five Islands Nature Reserve.")).toEqual([["Five Islands Nature Reserve", "place"]]);
     expect(found("Poachers entered the Selous Game Reserve.")).toEqual([["Selous Game Reserve", "place"]]);

@@ -28,7 +28,7 @@ import { type TaggedSpan, tagPrepared } from "./tagger/tag";
 import { splitSentences, type Word } from "./tagger/tokenize";
 import { roleBefore } from "./titles";
 import type { DocumentNames, LocatedMention, Mention, UntypedName } from "./types";
-import { endsPhrase, isCommonWord, lexiconClass, opensSentence, wordBefore } from "./words";
+import { endsPhrase, isCommonWord, isVerbOnly, lexiconClass, opensSentence, wordBefore } from "./words";
 
 /** The types the tagger reports, by its type index (MISC, index 3, is never reported). */
 const TYPES: readonly EntityType[] = ["person", "organization", "place"];
@@ -445,9 +445,23 @@ const TITLE_OF = new Set(["of", "at", "for"]);
  * Indian Member of Parliament": "Parliament"); and two organisations a sentence sets "between" one "and" the other
  * are two ("talks between Chrysler and Renault SA").
  */
-function trimmedSpans(words: readonly Word[], spans: readonly TaggedSpan[]): TaggedSpan[] {
+function trimmedSpans(words: readonly Word[], tagged: readonly TaggedSpan[]): TaggedSpan[] {
   const text = (i: number) => wordAt(words, i);
   const out: TaggedSpan[] = [];
+  // No name runs across a verb written in lowercase ("the Federal Trade Commission sued Kroger" read as one): the names
+  // either side of it, each still to be trimmed.
+  const spans = tagged.flatMap((span) => {
+    const pieces: TaggedSpan[] = [];
+    let from = span.from;
+    for (let k = span.from + 1; k < span.to - 1; k++) {
+      if (!/^\p{Ll}+$/u.test(text(k)) || !isVerbOnly(text(k))) continue;
+      pieces.push({ ...span, from, to: k });
+      from = k + 1;
+    }
+    if (from === span.from) return [span];
+    pieces.push({ ...span, from, to: span.to });
+    return pieces.filter((piece) => words.slice(piece.from, piece.to).some((w) => /^\p{Lu}/u.test(w.text)));
+  });
   for (const span of spans) {
     let { from, to } = span;
     // No name opens or ends on a quotation mark ("” Guterres said").

@@ -130,6 +130,26 @@ const NOUN_TAGS = new Set(["Singular", "Plural", "Uncountable", "Noun", "Actor",
 export const endsPhrase = (word: string): boolean => PHRASE_ENDS.has(lower(word));
 const PHRASE_ENDS = wordsTagged((tags) => tags.some((tag) => PHRASE_END_TAGS.has(tag)) && !tags.some((tag) => NOUN_TAGS.has(tag)));
 
+/**
+ * Lexicon tags of a verb's conjugated forms: a past ("sued"), a present ("rejects"), a modal ("will"), a copula ("is").
+ * Not the infinitive, which the lexicon gives words that are nouns too ("control", "reserve") or words of other
+ * languages' names ("pour" in "Groupement des Industries pour le Batiment").
+ */
+const VERB_TAGS = new Set(["PastTense", "PresentTense", "Modal", "Copula"]);
+/** Such forms that are also particles of other languages' names: "Bild am Sonntag". */
+const VERBS_IN_NAMES = new Set(["am"]);
+const VERBS = wordsTagged((tags) => tags.some((tag) => VERB_TAGS.has(tag)) && !tags.some((tag) => NOUN_TAGS.has(tag)));
+for (const word of VERBS_IN_NAMES) (VERBS as Set<string>).delete(word);
+
+/**
+ * Whether a lowercase word is only ever a conjugated verb ("sued", "said", "will"), never a noun or an adjective: no
+ * name holds one written so, where it holds "of", "for" or "the".
+ * @example
+ * isVerbOnly("sued"); // true
+ * isVerbOnly("for"); // false
+ */
+export const isVerbOnly = (word: string): boolean => VERBS.has(word);
+
 /** The word right before a position, its full stop off ("Mr" of "Mr. Hughes"), within the 12 characters before it. */
 const WORD_BEFORE = /(\p{L}+)\.?[ \t]+$/u;
 
