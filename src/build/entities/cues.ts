@@ -35,6 +35,7 @@ export const TITLE_MODIFIERS = words(`
   security military managing supreme major first junior under navy army field police treasury
   commerce energy labor education agriculture transport transportation environment information cabinet
   central bank fund union team head associate principal regional county district attorney public
+  financial operating technology marketing investment legal medical scientific commercial
 `);
 
 /** What may follow "of" inside a title: "Secretary of State". */
