@@ -413,13 +413,15 @@ describe("extractMentions", () => {
     ]);
   });
 
-  it("keeps a shadow minister's whole title as the role: 'Shadow treasurer', 'shadow health secretary'", () => {
+  it("keeps a whole title as the role: 'Shadow treasurer', 'shadow health secretary', 'Chief financial officer'", () => {
     expect(found("Shadow treasurer Damien Tudehope said so.")).toEqual([["Damien Tudehope", "person", "Shadow treasurer"]]);
     expect(found("Labour's shadow health secretary Andy Burnham spoke.")).toContainEqual([
       "Andy Burnham",
       "person",
       "shadow health secretary",
     ]);
+    // A company's officers: "Chief financial officer", not "officer".
+    expect(found("Chief financial officer Colette Kress told analysts.")).toEqual([["Colette Kress", "person", "Chief financial officer"]]);
   });
 
   it("joins a name the tagger cut at a possessive before an institution's head: 'St Peter's School'", () => {
