@@ -374,6 +374,18 @@ describe("extractMentions", () => {
     expect(names).toEqual(expect.arrayContaining(["Port-au-Prince", "Miss."]));
   });
 
+  it("reads the two sides of a contest alike: a name beaten by a person named in full is a person", () => {
+    // The tagger read "Jannik Sinner" as a team.
+    expect(found("Carlos Alcaraz beat Jannik Sinner 6-4 3-6 on Sunday.")).toEqual([
+      ["Carlos Alcaraz", "person"],
+      ["Jannik Sinner", "person"],
+    ]);
+    expect(found("Chelsea beat Real Madrid 2-1.")).toEqual([
+      ["Chelsea", "organization"],
+      ["Real Madrid", "organization"],
+    ]);
+  });
+
   it("runs no name across a verb written in lowercase: 'the Federal Trade Commission sued Kroger' is two names", () => {
     const names = found("The Federal Trade Commission sued Kroger and Albertsons to block their merger.").map(([name]) => name);
     expect(names).toEqual(expect.arrayContaining(["Federal Trade Commission", "Kroger"]));

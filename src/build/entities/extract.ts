@@ -203,6 +203,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   partiesByTheirPeople(text, mentions, told);
   firmsByTheirTrade(text, mentions, told);
   rankedTeams(text, mentions, told);
+  contestantsAlike(text, mentions, told);
   peopleByTheirJobs(text, mentions, told);
   teamsInThePlural(text, mentions, told);
   clubsOfTowns(text, mentions, told);
@@ -1335,6 +1336,35 @@ const VERBAL_JOBS = new Set([
   "presenter",
   "trainer",
 ]);
+
+/**
+ * The two sides of a contest are of one kind: a name of two words or more that beats, or is beaten by, a person
+ * named in full is a person too ("Carlos Alcaraz beat Jannik Sinner 6-4", where the tagger read an unfamiliar
+ * "Jannik Sinner" as a team). Only the winner's verb between them, a country in brackets after the first allowed
+ * ("Pete Sampras (U.S.) beat Mark Philippoussis"); not a name with an organisation's head or a legal form.
+ */
+function contestantsAlike(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  if (!BEATEN.test(text)) return;
+  const person = (m: LocatedMention) => m.type === "person" && /\s/u.test(m.text);
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    let first = mentions[i] as LocatedMention;
+    // The country in brackets after a player is a mention of its own: the second side is after it.
+    let k = i + 1;
+    while (k < mentions.length && /^[ \t]*\($/u.test(text.slice(first.end, (mentions[k] as LocatedMention).start))) k++;
+    const second = mentions[k];
+    if (!second || !BETWEEN_SIDES.test(text.slice(first.end, second.start))) continue;
+    let other = second;
+    if (!person(first)) [first, other] = [second, first];
+    if (!person(first) || other.type === "person" || described.has(other) || !/\s/u.test(other.text)) continue;
+    const words = other.text.split(/\s+/u);
+    if (words.some((word) => ORG_HEADS.has(word.toLowerCase()) || LEGAL_FORMS.has(word.toLowerCase()))) continue;
+    other.type = "person";
+    described.add(other);
+  }
+}
+const BEATEN = /\b(?:beat|beats|defeated|defeats|edged|overcame|outlasted|thrashed|routed|upset|downed|eliminated)\b/u;
+const BETWEEN_SIDES =
+  /^(?:[ \t]*\([^()\n]{1,30}\))?[ \t]+(?:beat|beats|defeated|defeats|edged|overcame|outlasted|thrashed|routed|upset|downed|eliminated)[ \t]+$/u;
 
 /**
  * A name after a ranking is a team's ("No. 3 South Carolina held off No. 5 UConn"): US college sport ranks its teams
