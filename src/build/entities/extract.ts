@@ -1340,12 +1340,17 @@ const VERBAL_JOBS = new Set([
 /**
  * The two sides of a contest are of one kind: a name of two words or more that beats, or is beaten by, a person
  * named in full is a person too ("Carlos Alcaraz beat Jannik Sinner 6-4", where the tagger read an unfamiliar
- * "Jannik Sinner" as a team). Only the winner's verb between them, a country in brackets after the first allowed
- * ("Pete Sampras (U.S.) beat Mark Philippoussis"); not a name with an organisation's head or a legal form.
+ * "Jannik Sinner" as a team); and a name that beats, or is beaten by, a team the document names as one (by its
+ * players: "Al Sadd midfielder Tamim Al-Kuwari") is a team, not the person the tagger read ("Al Sadd beat Al
+ * Duhail"). Only the winner's verb between them, a country in brackets after the first allowed ("Pete Sampras (U.S.)
+ * beat Mark Philippoussis"); not a name with an organisation's head or a legal form.
  */
 function contestantsAlike(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
   if (!BEATEN.test(text)) return;
   const person = (m: LocatedMention) => m.type === "person" && /\s/u.test(m.text);
+  const teams = new Set([...described].filter((m) => m.type === "organization").map((m) => m.text));
+  // By its name: the document may still read this mention of it as a person, until one sense is chosen for it.
+  const team = (m: LocatedMention) => teams.has(m.text);
   for (let i = 0; i + 1 < mentions.length; i++) {
     let first = mentions[i] as LocatedMention;
     // The country in brackets after a player is a mention of its own: the second side is after it.
@@ -1353,6 +1358,16 @@ function contestantsAlike(text: string, mentions: readonly LocatedMention[], des
     while (k < mentions.length && /^[ \t]*\($/u.test(text.slice(first.end, (mentions[k] as LocatedMention).start))) k++;
     const second = mentions[k];
     if (!second || !BETWEEN_SIDES.test(text.slice(first.end, second.start))) continue;
+    // A team the document names by its players ("Al Sadd midfielder …") beats teams, not people ("Al Sadd beat Al Duhail").
+    const [one, two] = team(first) ? [first, second] : [second, first];
+    if (team(one)) {
+      if (two.type === "person" && !described.has(two) && !team(two)) {
+        two.type = "organization";
+        delete two.role;
+        described.add(two);
+      }
+      continue;
+    }
     let other = second;
     if (!person(first)) [first, other] = [second, first];
     if (!person(first) || other.type === "person" || described.has(other) || !/\s/u.test(other.text)) continue;
