@@ -14,19 +14,19 @@ export const TITLE_HEADS = words(`
   investor treasurer financier vice-president vice-chairman exchequer mp mep mps meps
 `);
 
-/** Honorifics and the like: a sure sign of a person, but not worth keeping as a role. */
-export const NOT_ROLES = words(`
-  mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady counterpart
-  shri smt smt. shrimati alhaji alhaja hajia hajiya mallam malam begum hon hon. datuk dato datin
-`);
-
 /**
- * Honorifics of `NOT_ROLES` that no company, brand or place begins with ("Dr Pepper", "Mr Price" and "Lady Bird
- * Lake" do): a name opening with one is a person's, whatever the tagger read.
+ * Honorifics that no company, brand or place begins with ("Dr Pepper", "Mr Price" and "Lady Bird Lake" do): a name
+ * opening with one is a person's, whatever the tagger read.
  */
 export const PERSONS_HONORIFICS = words(`
   shri smt smt. shrimati alhaji alhaja hajia hajiya begum datuk dato datin
 `);
+
+/** Honorifics and the like: a sure sign of a person, but not worth keeping as a role. */
+export const NOT_ROLES: ReadonlySet<string> = new Set([
+  ...words(`mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady counterpart mallam malam hon hon.`),
+  ...PERSONS_HONORIFICS,
+]);
 
 /** Words that sharpen a title ("press secretary", "Foreign Minister"); never a title alone. */
 export const TITLE_MODIFIERS = words(`

@@ -274,7 +274,7 @@ function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at
   // cut, and no role.
   while (type === "person" && to - from >= 2 && NOT_ROLES.has((words[from] as Word).text.toLowerCase())) from++;
   // Malaysia's two-word honorifics, "Tan Sri", "Puan Sri", and "Seri" after a "Datuk" left out: "Tan" alone is a surname.
-  if (type === "person" && to - from >= 3 && MALAY_PAIR.test(wordAt(words, from)) && wordAt(words, from + 1) === "Sri") from += 2;
+  if (type === "person" && to - from >= 3 && malayPairAt(words, from)) from += 2;
   else if (
     type === "person" &&
     to - from >= 2 &&
@@ -303,8 +303,9 @@ function mentionAt({ text, sentences, headlines }: Reading, sentence: number, at
   };
 }
 
-/** The first word of Malaysia's "Tan Sri" and "Puan Sri". */
-const MALAY_PAIR = /^(?:Tan|Puan)$/u;
+/** Whether Malaysia's "Tan Sri" or "Puan Sri" is written at word `at` ("Tan" alone is a surname). */
+const malayPairAt = (words: readonly Word[], at: number): boolean =>
+  /^(?:Tan|Puan)$/u.test(wordAt(words, at)) && wordAt(words, at + 1) === "Sri";
 
 /** A job of `ROLE_NOUNS` that the lexicon does not know as a given name too ("Winger", "Prof"). */
 const isJob = (word: string): boolean => ROLE_NOUNS.has(word.toLowerCase()) && lexiconClass(word.toLowerCase()) !== "first";
@@ -375,9 +376,7 @@ function taggedMentions(
       // Both an institution's first word and a place's last ("Real Salt Lake", "Banco Avenue"): as the tagger read it.
       // A name opening with an honorific only people bear ("Alhaji Musa Lere", "Datuk Seri Anwar Ibrahim").
       const honored =
-        several &&
-        (PERSONS_HONORIFICS.has((words[from] as Word).text.toLowerCase()) ||
-          (to - from >= 3 && MALAY_PAIR.test(wordAt(words, from)) && wordAt(words, from + 1) === "Sri"));
+        several && (PERSONS_HONORIFICS.has((words[from] as Word).text.toLowerCase()) || (to - from >= 3 && malayPairAt(words, from)));
       const settled = honored
         ? "person"
         : known?.type === "organization" ||
@@ -1377,9 +1376,11 @@ function contestantsAlike(text: string, mentions: readonly LocatedMention[], des
     described.add(other);
   }
 }
-const BEATEN = /\b(?:beat|beats|defeated|defeats|edged|overcame|outlasted|thrashed|routed|upset|downed|eliminated)\b/u;
-const BETWEEN_SIDES =
-  /^(?:[ \t]*\([^()\n]{1,30}\))?[ \t]+(?:beat|beats|defeated|defeats|edged|overcame|outlasted|thrashed|routed|upset|downed|eliminated)[ \t]+$/u;
+/** A winner's verb, between the two sides of a contest. */
+const CONTEST_VERBS = "beat|beats|defeated|defeats|edged|overcame|outlasted|thrashed|routed|upset|downed|eliminated";
+const BEATEN = new RegExp(`\\b(?:${CONTEST_VERBS})\\b`, "u");
+/** What stands between the sides: the verb, after a country in brackets maybe ("Pete Sampras (U.S.) beat"). */
+const BETWEEN_SIDES = new RegExp(`^(?:[ \\t]*\\([^()\\n]{1,30}\\))?[ \\t]+(?:${CONTEST_VERBS})[ \\t]+$`, "u");
 
 /**
  * A name after a ranking is a team's ("No. 3 South Carolina held off No. 5 UConn"): US college sport ranks its teams

@@ -36,10 +36,10 @@ const lower = (word: string) => {
   return lowered.includes("’") ? lowered.replace(/’/gu, "'") : lowered;
 };
 
-/** The lexicon's words whose tags all pass `test`, read once: a lookup per word, not a walk of its tags. */
-function wordsTagged(test: (tags: readonly string[]) => boolean): ReadonlySet<string> {
+/** The lexicon's words whose tags pass `test`, gathered once: a lookup per word later, not a walk of its tags. */
+function wordsTagged(test: (tags: readonly string[], word: string) => boolean): ReadonlySet<string> {
   const words = new Set<string>();
-  for (const [word, tags] of Object.entries(LEXICON)) if (test(Array.isArray(tags) ? tags : [tags])) words.add(word);
+  for (const [word, tags] of Object.entries(LEXICON)) if (test(Array.isArray(tags) ? tags : [tags], word)) words.add(word);
   return words;
 }
 
@@ -138,8 +138,9 @@ const PHRASE_ENDS = wordsTagged((tags) => tags.some((tag) => PHRASE_END_TAGS.has
 const VERB_TAGS = new Set(["PastTense", "PresentTense", "Modal", "Copula"]);
 /** Such forms that are also particles of other languages' names: "Bild am Sonntag". */
 const VERBS_IN_NAMES = new Set(["am"]);
-const VERBS = wordsTagged((tags) => tags.some((tag) => VERB_TAGS.has(tag)) && !tags.some((tag) => NOUN_TAGS.has(tag)));
-for (const word of VERBS_IN_NAMES) (VERBS as Set<string>).delete(word);
+const VERBS = wordsTagged(
+  (tags, word) => !VERBS_IN_NAMES.has(word) && tags.some((tag) => VERB_TAGS.has(tag)) && !tags.some((tag) => NOUN_TAGS.has(tag)),
+);
 
 /**
  * Whether a lowercase word is only ever a conjugated verb ("sued", "said", "will"), never a noun or an adjective: no
