@@ -374,6 +374,20 @@ describe("extractMentions", () => {
     expect(names).toEqual(expect.arrayContaining(["Port-au-Prince", "Miss."]));
   });
 
+  it("finds a person's surname that is a common word opening a sentence as the one who speaks: 'Price said'", () => {
+    // The tagger let this "Price" pass (it finds it in shorter texts).
+    const text = [
+      "VANCOUVER, British Columbia — Teck Resources Ltd. agreed on Tuesday to sell its remaining 23% stake in Elk Valley",
+      "Resources to Glencore Plc for US$1.7 billion, chief executive Jonathan Price said, as the miner doubles down on copper.",
+      "\n\nThe deal, which needs approval from Investment Canada, would leave Teck with no coal assets for the first time",
+      "since 1913. Analysts at Scotiabank said the price was fair.\n\nPrice said the proceeds would fund the Quebrada Blanca",
+      "mine in northern Chile and a share buyback. Shares of Teck rose 2.1% on the Toronto Stock Exchange.",
+    ].join(" ");
+    expect(found(text)).toContainEqual(["Price", "person"]);
+    // Not a price that rises.
+    expect(found("Chief executive Jonathan Price spoke.\n\nPrice rose 5 percent.")).not.toContainEqual(["Price", "person"]);
+  });
+
   it("reads the two sides of a contest alike: a name beaten by a person named in full is a person", () => {
     // The tagger read "Jannik Sinner" as a team.
     expect(found("Carlos Alcaraz beat Jannik Sinner 6-4 3-6 on Sunday.")).toEqual([

@@ -234,6 +234,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   institutionsOfUnknownPlaces(text, mentions);
   placesCompounded(reading, mentions);
   mentions.push(...writtenAgain(reading, prepared, mentions, titleCase));
+  mentions.push(...surnamesSpeaking(reading, mentions));
   mentions.sort((a, b) => a.start - b.start);
   if (titleCase.some(Boolean)) {
     mentions.push(...headlineMentions(reading, mentions, titleCase));
@@ -690,6 +691,22 @@ function writtenAgain(
         break;
       }
     }
+  });
+  return found;
+}
+
+/**
+ * A person's surname opening a sentence as the one who speaks is that person ("Price said the proceeds…" after "chief
+ * executive Jonathan Price"), though it is a common word, which the tagger and `writtenAgain` leave alone there.
+ */
+function surnamesSpeaking(reading: Reading, mentions: readonly LocatedMention[]): LocatedMention[] {
+  const surnames = new Set(mentions.filter((m) => m.type === "person" && /\s/u.test(m.text)).map((m) => m.text.split(/\s+/u).at(-1)));
+  const found: LocatedMention[] = [];
+  if (surnames.size === 0) return found;
+  reading.sentences.forEach((words, sentence) => {
+    const first = words[0];
+    if (!first || !surnames.has(first.text) || !SPEAKS.has(wordAt(words, 1)) || reading.headlines[sentence]) return;
+    if (!mentions.some((m) => m.start < first.end && first.start < m.end)) found.push(mentionAt(reading, sentence, 0, 1, "person"));
   });
   return found;
 }
