@@ -1497,7 +1497,7 @@ describe("buildEntities", () => {
       {
         id: "a",
         title: "",
-        body: "SK Brann beat Molde 2-1 at Brann Stadion on Saturday. Brann coach Eirik Horneland praised his side.",
+        body: "SK Brann won against Molde at Brann Stadion on Saturday. Brann coach Eirik Horneland praised his side.",
       },
     ]);
     const ids = entities.map((e) => e.id);
@@ -1505,6 +1505,42 @@ describe("buildEntities", () => {
     expect(ids).toEqual(expect.arrayContaining(["sk-brann", "brann-stadion", "brann"]));
     expect(entity(entities, "sk-brann").aliases.map((a) => a.name)).toEqual(["SK Brann"]);
     expect(entity(entities, "brann-stadion").aliases.map((a) => a.name)).toEqual(["Brann Stadion"]);
+  });
+
+  it("joins a club's last word alone to the one club of a sports report whose name ends with it", () => {
+    const { entities } = buildEntities([
+      {
+        id: "a",
+        title: "Arsenal go top after late winner at Villa Park",
+        body:
+          "Arsenal beat Aston Villa 2-1 at Villa Park on Saturday to go a point ahead of Manchester City. Ollie Watkins " +
+          "had equalised for Villa in the second half. City travel to Tottenham Hotspur on Sunday.",
+      },
+      {
+        id: "b",
+        title: "",
+        body: "SK Brann beat Molde 2-1 at Brann Stadion on Saturday. Brann coach Eirik Horneland praised his side.",
+      },
+      // Beside two clubs of that last word, or outside sport, the word stays as written.
+      { id: "c", title: "", body: "Leicester City beat Manchester City 3-2 in the league on Sunday. City were poor." },
+      { id: "d", title: "", body: "Kansas City Southern raised its dividend. City officials said the depot would close." },
+    ]);
+    const aliases = (id: string) =>
+      entity(entities, id)
+        .aliases.map((a) => a.name)
+        .sort();
+    expect(aliases("aston-villa")).toEqual(["Aston Villa", "Villa"]);
+    expect(aliases("sk-brann")).toEqual(["Brann", "SK Brann"]);
+    expect(aliases("manchester-city")).toEqual(["City", "Manchester City"]);
+    expect(entity(entities, "manchester-city").documents.count).toBe(2);
+    expect(aliases("leicester-city")).toEqual(["Leicester City"]);
+  });
+
+  it('reads the name after a mayor and "of" as a place', () => {
+    const { entities } = buildEntities([
+      { id: "a", title: "", body: "A former mayor of Tarrant Springs was sentenced to four years in prison on Tuesday." },
+    ]);
+    expect(entity(entities, "tarrant-springs").type).toBe("place");
   });
 
   it("keeps an acronym or a common noun written alone apart from the one organisation its document names with it, unless only a legal form is missing", () => {

@@ -123,3 +123,14 @@ export const LEGAL_FORMS = words(`
   inc inc. incorporated corp corp. corporation co co. cos company ltd ltd. limited plc llc lp llp ag sa s.a. nv n.v.
   bv b.v. asa ab as gmbh spa s.p.a. kk se oy oyj bhd sdn pty pvt ltda sarl sas srl kgaa jsc tbk
 `);
+
+/**
+ * A sports report: a score ("27-24", not a price's "10-1/4") and a word of the game.
+ * @example
+ * sportsStory("Arsenal beat Villa 2-1."); // true
+ */
+export function sportsStory(text: string): boolean {
+  return /\b\d{1,3}-\d{1,3}\b(?![/\d])/u.test(text) && SPORTS_WORDS.test(text);
+}
+const SPORTS_WORDS =
+  /\b(?:beat|beating|scored|coach|striker|league|season|match|tries|innings|goals?|playoffs?|semi-?finals?|quarter-?finals?)\b/iu;

@@ -11,6 +11,7 @@ import {
   PLACE_DESCRIPTORS,
   PLACE_DESCRIPTORS_BEFORE,
   PLACE_NOUNS_AFTER,
+  sportsStory,
   TITLE_HEADS,
 } from "./cues";
 import { isDemonymWord } from "./demonyms";
@@ -1606,13 +1607,6 @@ function governedPlace(
   return undefined;
 }
 
-/** A sports report: a score ("27-24", not a price's "10-1/4") and a word of the game. */
-function sportsStory(text: string): boolean {
-  return /\b\d{1,3}-\d{1,3}\b(?![/\d])/u.test(text) && SPORTS_WORDS.test(text);
-}
-const SPORTS_WORDS =
-  /\b(?:beat|beating|scored|coach|striker|league|season|match|tries|innings|goals?|playoffs?|semi-?finals?|quarter-?finals?)\b/iu;
-
 /** The words a club's name adds to its town's: "Harrogate Town", "Leeds United", "Bristol Rovers", "Oldham Athletic", "Ohio State". */
 const CLUB_WORDS = new Set([
   ...["Town", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Rangers", "Hotspur", "Argyle", "Orient"],
@@ -2089,13 +2083,16 @@ function describedTypes({ sentences }: Reading, mentions: readonly LocatedMentio
  * "subsidiary of" is an organisation 8 times in 8 ("division of" is not: "Taichung division of Taiwan's…").
  */
 const OWNED_NOUNS = new Set(["unit", "subsidiary"]);
-/** "50 km west of Da Nang": on CoNLL-2003 train the name after a compass point and "of" is a place 34 times in 35. */
+/**
+ * "50 km west of Da Nang": on CoNLL-2003 train the name after a compass point and "of" is a place 34 times in 35. A
+ * mayor's too ("the former mayor of Tarrant Springs"): a mayor governs a town.
+ */
 const COMPASS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
 
 /**
  * The type the words before the name starting at word `j` give it: a lower-case descriptor noun right before it
- * (not before a given name: "the union Raphael Lakpe" names a person after the noun), a place noun or a compass
- * point and "of", or a part of a company and "of" (`OWNED_NOUNS`).
+ * (not before a given name: "the union Raphael Lakpe" names a person after the noun), a place noun, a compass
+ * point or "mayor" and "of", or a part of a company and "of" (`OWNED_NOUNS`).
  */
 function typeBefore(words: readonly Word[], j: number, name: string): EntityType | undefined {
   const before = words[j - 1]?.text;
@@ -2108,7 +2105,7 @@ function typeBefore(words: readonly Word[], j: number, name: string): EntityType
   if (before === "of") {
     const noun = j > 1 ? singular((words[j - 2] as Word).text) : "";
     // "the port of Bergen"; "a unit of Maersk", "a subsidiary of Schering AG": what owns a unit is a company.
-    if (descriptorType(noun) === "place" || COMPASS.has(noun)) return "place";
+    if (descriptorType(noun) === "place" || COMPASS.has(noun) || noun === "mayor") return "place";
     // Not a compound that describes the owner ("a unit of Japan-based Nippon…"): no name of its own.
     return OWNED_NOUNS.has(noun) && !/-(?:based|owned|listed|controlled|run)$/iu.test((words[j] as Word).text) ? "organization" : undefined;
   }

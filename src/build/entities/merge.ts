@@ -2,7 +2,7 @@
 import type { EntityRecord, EntityRef, EntityType } from "../../format/schema";
 import { assignIds, byText, canonicalName, majorityType } from "./canonical";
 import { writtenLowercase } from "./casing";
-import { NOT_ROLES } from "./cues";
+import { NOT_ROLES, sportsStory } from "./cues";
 import { laterParsed } from "./dates";
 import { bodyOffset, documentText, extractDocument } from "./document";
 import { mergeKeyCache } from "./keys";
@@ -271,6 +271,7 @@ export function mergeEntities(
     if (before && NOT_ROLES.has(before.toLowerCase())) occurrence.honorific = true;
     if (POSSESSIVE_AFTER.test(text.slice(occurrence.end, occurrence.end + 3))) occurrence.possessive = true;
   }
+  const sportsReports = new Map<number, boolean>();
   const resolve = makeResolver(
     found,
     // A national body's record ("Finance Ministry (Japan)") also under the key the resolver gives its mentions.
@@ -287,6 +288,14 @@ export function mergeEntities(
     bracketedAcronyms(found, textOf),
     options.national,
     docs.map((doc) => (doc.title.trim() ? { end: bodyOffset(doc), nationalities: titleNationalities(doc.title.trim()) } : undefined)),
+    (d) => {
+      let sports = sportsReports.get(d);
+      if (sports === undefined) {
+        sports = sportsStory(textOf(d));
+        sportsReports.set(d, sports);
+      }
+      return sports;
+    },
   );
   // A name only ever written in lowercase ("blair" in a web address) is no record of its own: it is dropped
   // unless it resolved to an entity written with capitals somewhere or to a registry entry.

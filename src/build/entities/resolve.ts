@@ -401,6 +401,8 @@ export function makeResolver(
   archive?: NationalDefaults,
   /** Per document, its title (`StoryTitle`): what the story is about, whatever the title's case. */
   titles: readonly (StoryTitle | undefined)[] = [],
+  /** Whether a document is a sports report (`sportsStory`), where a club goes by the last word of its name. */
+  sportsReport: (doc: number) => boolean = () => false,
 ): Resolver {
   const corpus = emptyIndexes();
   const byDoc = new Map<number, Indexes>();
@@ -701,6 +703,21 @@ export function makeResolver(
     return oneCompany(named);
   };
 
+  /**
+   * In a sports report, the one organisation of the document whose name ends with `key` and has no legal form nor head
+   * noun there: "Villa" after "Aston Villa", "City" after "Manchester City" (beside "Leicester City" too it stays).
+   */
+  const clubOfLastWord = (doc: number, key: string): string | undefined => {
+    if (ORG_HEADS.has(key) || LEGAL_FORMS.has(key)) return undefined;
+    let club: string | undefined;
+    for (const name of organizationsOf.get(doc) ?? []) {
+      if (!name.endsWith(` ${key}`) || companyStem(name) !== name) continue;
+      if (club !== undefined) return undefined;
+      club = name;
+    }
+    return club !== undefined && sportsReport(doc) ? club : undefined;
+  };
+
   const resolve = ({ doc, start, surface, key, type, headline, roles, honorific, possessive }: Occurrence): string => {
     // An acronym its document introduces in brackets is that document's name for it, before anything else: it goes
     // where the name goes ("the U.S. Securities and Exchange Commission (SEC)": to the Securities and Exchange Commission).
@@ -793,6 +810,8 @@ export function makeResolver(
         // Nor a place the gazetteer knows ("Queensland" beside "Queensland Sugar Limited").
         const org = firstWordOf(here, key, surface);
         if (org) return companyOf(org) ?? org;
+        const club = type === "organization" ? clubOfLastWord(doc, key) : undefined;
+        if (club) return club;
       }
       // A word read as a person, with no title, job or honorific, that its document writes first in the name of one company
       // with a legal form and names nobody in full with ("Hughes said …" in a story on Hughes Tool Co): the company,
