@@ -1536,6 +1536,49 @@ describe("buildEntities", () => {
     expect(aliases("leicester-city")).toEqual(["Leicester City"]);
   });
 
+  it("joins a company's first word alone to the one company its document writes with a legal form, beside its units' names", () => {
+    const { entities } = buildEntities([
+      {
+        id: "a",
+        title: "",
+        body:
+          "Hanbit Biologics Inc will build a plant in Ohio. The plant, run by Hanbit Cell Manufacturing Ohio, opens in 2028. " +
+          "Hanbit said it would hire 300 people.",
+      },
+      // Two companies (a group and an insurer): the word stays as written.
+      { id: "b", title: "", body: "Reliance Group Holdings owns Reliance Insurance Co. Reliance said profits rose." },
+    ]);
+    const aliases = (id: string) =>
+      entity(entities, id)
+        .aliases.map((a) => a.name)
+        .sort();
+    expect(aliases("hanbit-biologics-inc")).toEqual(["Hanbit", "Hanbit Biologics Inc"]);
+    expect(aliases("reliance-insurance-co")).toEqual(["Reliance Insurance Co."]);
+    expect(entities.map((e) => e.id)).toContain("reliance");
+  });
+
+  it("joins a company the gazetteer knows by one word to its full name when the archive's documents write them together", () => {
+    const wire = (id: string, body: string) => ({ id, title: "", body: `DETROIT (Reuters) - ${body}` });
+    const { entities } = buildEntities([
+      wire("a", "Ford Motor Co said sales rose 5 pct. Ford shares gained."),
+      wire("b", "Ford Motor Co will close a plant in Ohio. Ford employs 2,000 people there."),
+      wire("c", "Ford recalled 10,000 trucks on Tuesday."),
+      wire("d", "Reuters Holdings Plc said profits rose. Reuters sells news to banks."),
+      wire("e", "Reuters Holdings Plc bought a stake in Instinet. Reuters paid cash."),
+      wire("f", "Chrysler Corp said sales fell."),
+      wire("g", "General Motors Corp said sales fell."),
+      wire("h", "Honda said sales rose."),
+      wire("i", "Nissan said sales rose."),
+    ]);
+    const ford = entity(entities, "ford-motor-co");
+    expect(ford.aliases.map((a) => a.name).sort()).toEqual(["Ford", "Ford Motor Co"]);
+    expect(ford.documents.count).toBe(3);
+    expect(entities.map((e) => e.id)).not.toContain("ford");
+    // The datelines' agency stays the agency: the documents writing it beside the company are too few.
+    expect(entity(entities, "reuters").documents.count).toBe(9);
+    expect(entity(entities, "reuters-holdings-plc").aliases.map((a) => a.name)).toEqual(["Reuters Holdings Plc"]);
+  });
+
   it('reads the name after a mayor and "of" as a place', () => {
     const { entities } = buildEntities([
       { id: "a", title: "", body: "A former mayor of Tarrant Springs was sentenced to four years in prison on Tuesday." },

@@ -593,6 +593,37 @@ export function makeResolver(
   });
 
   /**
+   * A company the gazetteer knows by one word ("Ford", "Toyota") that the archive writes in full with a legal form and
+   * more words ("Ford Motor Co", "Toyota Motor Corp") → that full name. Each document writing the word alone beside
+   * one such company of its own, starting with the word and no unit's, votes for it; it takes the word when it has most of the votes
+   * (`DOMINANT_SHARE`), from two documents at least and a third of those writing the word alone: the datelines'
+   * "Reuters" stays the agency in an archive with a few stories on Reuters Holdings Plc.
+   */
+  const fullCompanies = new Map<string, string>();
+  {
+    const votes = new Map<string, Map<string, { docs: number; last: number }>>();
+    const alone = new Map<string, Set<number>>();
+    for (const { doc, key, type, surface } of occurrences) {
+      if (type !== "organization" || key.includes(" ") || isAcronymName(surface)) continue;
+      const entry = lookupGazetteer(key);
+      if (entry?.type !== "organization" || nameKey(entry.name) !== key) continue;
+      addTo(alone, key, doc);
+      // Not a unit's name ("Ford Motor Credit Co", "IBM Deutschland GmbH"): the word alone is seldom the unit.
+      const firms = [...filedUnder(byDoc.get(doc)?.orgFirst, key)].filter((name) => {
+        const stem = companyStem(name);
+        return stem !== name && stem !== key && !stem.split(" ").slice(1).some(subsidiaryWord);
+      });
+      const firm = firms.length > 0 ? oneCompany(firms) : undefined;
+      if (firm) countDocument(votes, key, companyOf(firm) ?? firm, doc);
+    }
+    for (const [word, firms] of votes) {
+      const firm = dominantOf(firms);
+      const docs = firm === undefined ? 0 : (firms.get(firm)?.docs ?? 0);
+      if (firm !== undefined && docs >= 2 && 3 * docs >= (alone.get(word)?.size ?? 0)) fullCompanies.set(word, firm);
+    }
+  }
+
+  /**
    * The archive's own country, the one most documents name: in every story as a partner ("U.S. Seeks Major Japanese
    * Economic Change"), its own bodies have names of their own (the Treasury, the State Department). Only one that more
    * documents name than any other, two at least: an archive of a few stories on as many countries has none (its
@@ -696,11 +727,20 @@ export function makeResolver(
    * an acronym nor a common word (they name something of their own), not a word another organisation of the document
    * has further in ("Brann" beside "Brann Stadion" and "SK Brann"), not a place the gazetteer knows ("Queensland").
    */
-  const firstWordOf = (here: Indexes | undefined, key: string, surface: string): string | undefined => {
+  const firstWordOf = (here: Indexes | undefined, key: string, surface: string, parent = false): string | undefined => {
     if (isAcronymName(surface) || isCommonWord(surface) || lookupGazetteer(key)?.type === "place") return undefined;
     const named = [...filedUnder(here?.orgFirst, key)];
-    if (named.length === 0 || laterWordOf(here?.orgFirst, key, companyStem(named[0] as string))) return undefined;
-    return oneCompany(named);
+    if (named.length === 0) return undefined;
+    // With `parent`, beside names of its units written without a legal form ("Toyota Battery Manufacturing North
+    // Carolina"), the one company written with one ("Toyota Motor Corp"), or as a group ("Reliance Group Holdings" beside
+    // "Reliance Insurance Co": two companies, the word stays).
+    const firms =
+      parent && named.length > 1
+        ? named.filter((name) => companyStem(name) !== name || GROUP_HEADS.has(name.slice(name.lastIndexOf(" ") + 1)))
+        : [];
+    const candidates = firms.length > 0 && oneCompany(firms) ? firms : named;
+    if (laterWordOf(here?.orgFirst, key, companyStem(candidates[0] as string))) return undefined;
+    return oneCompany(candidates);
   };
 
   /**
@@ -727,7 +767,7 @@ export function makeResolver(
     // is Los Angeles, "La." Louisiana).
     const short = type === "place" ? stateOfDottedAbbreviation(surface) : undefined;
     if (short) return short;
-    if (lookupGazetteer(key)?.type === type) return key;
+    if (lookupGazetteer(key)?.type === type) return (type === "organization" ? fullCompanies.get(key) : undefined) ?? key;
     // A hyphenated acronym ("PDI-P", keyed "pdi p") introduced in brackets somewhere: as a one-word one is, below.
     if (key.includes(" ") && bracketed.has(key) && isBracketedAcronym(surface)) {
       const full = only(acronyms, key);
@@ -808,7 +848,7 @@ export function makeResolver(
         // Nor a word another organisation of the document has further in ("Brann" beside "Brann Stadion" and "SK
         // Brann"): it may stand for either.
         // Nor a place the gazetteer knows ("Queensland" beside "Queensland Sugar Limited").
-        const org = firstWordOf(here, key, surface);
+        const org = firstWordOf(here, key, surface, type === "organization");
         if (org) return companyOf(org) ?? org;
         const club = type === "organization" ? clubOfLastWord(doc, key) : undefined;
         if (club) return club;
@@ -883,6 +923,9 @@ export function makeResolver(
   };
   return Object.assign(resolve, { national });
 }
+
+/** The last words of a company's name that make it a company as a legal form does: "Reliance Group Holdings". */
+const GROUP_HEADS = new Set(["group", "holdings", "bancorp", "bancshares"]);
 
 /** Legal forms that end a company's name: "Inc", "Corp", "Co", "Ltd", "Plc", "AG", "ASA"… */
 
