@@ -1795,12 +1795,17 @@ describe("buildEntities", () => {
     expect(board.find((e) => e.aliases.some((a) => a.name === "VOLCOBOD"))).toMatchObject({ id: "volta-cotton-board", mentions: 3 });
   });
 
-  it("resolves a father's surname, a name without its generation, and a two-word surname read as an organisation", () => {
+  it("resolves a father's surname, a surname before a particle, a name without its generation, and a two-word surname read as an organisation", () => {
     const { entities } = buildEntities([
       {
         id: "a",
         title: "",
         body: "President Luis Arce Catacora spoke. Arce said Samuel Doria Medina agreed; Doria Medina nodded. Ferdinand Marcos Jr sent regards, Marcos said.",
+      },
+      {
+        id: "b",
+        title: "",
+        body: "Brazilian President Luiz Inacio Lula da Silva named a new central bank chief on Friday. Lula has criticised the bank.",
       },
     ]);
     const names = (id: string) =>
@@ -1810,6 +1815,8 @@ describe("buildEntities", () => {
     expect(names("luis-arce-catacora")).toEqual(["Arce", "Luis Arce Catacora"]);
     expect(names("samuel-doria-medina")).toEqual(["Doria Medina", "Samuel Doria Medina"]);
     expect(names("ferdinand-marcos-jr")).toEqual(["Ferdinand Marcos Jr", "Marcos"]);
+    // The surname before a particle and the last name.
+    expect(names("luiz-inacio-lula-da-silva")).toEqual(["Luiz Inacio Lula da Silva", "Lula"]);
   });
 
   it("takes an acronym as its document introduces it, even one the gazetteer spells out, where its letters are the name's", () => {

@@ -296,6 +296,9 @@ export function headOf(key: string): string | undefined {
 /** Whether a key has a word of an organisation's name: a head noun or a legal form ("Doria Bank", "Medina Corp"). */
 const namesOrganization = (key: string) => key.split(" ").some((word) => ORG_HEADS.has(word)) || companyStem(key) !== key;
 
+/** Particles before a last name: "da" of "Luiz Inacio Lula da Silva", "del" of "Juan Martin del Potro". */
+const SURNAME_PARTICLES = new Set(["da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le"]);
+
 /** A generation after a person's name, which no short form of it keeps: "Ferdinand Marcos Jr" is "Marcos". */
 const GENERATIONS = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
@@ -353,6 +356,8 @@ function facts(): Facts {
         const core = words.length >= 3 && GENERATIONS.has(words.at(-1) as string) ? words.slice(0, -1) : words;
         if (core !== words) for (let n = 1; n < core.length; n++) entries.push(["surnames", core.slice(n).join(" ")]);
         if (core.length >= 3) entries.push(["paternal", core.at(-2) as string]);
+        // "Lula" after "Luiz Inacio Lula da Silva": the surname before a particle and the last name.
+        if (core.length >= 4 && SURNAME_PARTICLES.has(core.at(-2) as string)) entries.push(["paternal", core.at(-3) as string]);
         entries.push(["firstNames", words[0] as string]);
       }
       if (type !== "person" && spelled) entries.push(["initials", initialsOf(key)]);
