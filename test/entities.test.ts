@@ -922,6 +922,10 @@ describe("extractMentions", () => {
     expect(typeOf("In London, the foreign minister said talks would resume.", "London")).toBe("place");
     // An apposition may go on with "for" ("the agency for…").
     expect(typeOf("Investigators from Ibama, the federal agency for the environment, flew in.", "Ibama")).toBe("organization");
+    // An acronym may qualify the noun.
+    expect(typeOf("UNRWA, the U.N. agency for Palestinian refugees, said its shelters in Khan Younis were full.", "UNRWA")).toBe(
+      "organization",
+    );
   });
 
   it("names no person, organisation or place after a document or a law", () => {

@@ -2153,7 +2153,7 @@ function listedAfter(
 
 /**
  * The type an apposition after the name ending at word `j` gives it: a comma, an article, at most two lower-case
- * words or demonyms and the descriptor noun, then the end of the apposition ("Hirtshals, the Danish port that…";
+ * words, demonyms or acronyms and the descriptor noun, then the end of the apposition ("Hirtshals, the Danish port that…";
  * "Hasina, speaking to a group of engineers" is none).
  */
 function apposition(words: readonly Word[], j: number): EntityType | undefined {
@@ -2165,7 +2165,8 @@ function apposition(words: readonly Word[], j: number): EntityType | undefined {
       const next = words[k + 1]?.text;
       return next === undefined || APPOSITION_ENDS.has(next) ? type : undefined;
     }
-    if (!lowerWord(text) && !isDemonymWord(text)) return undefined;
+    // An acronym may qualify the noun too: "UNRWA, the U.N. agency for Palestinian refugees".
+    if (!lowerWord(text) && !isDemonymWord(text) && !isAcronym(text)) return undefined;
   }
   return undefined;
 }
