@@ -922,6 +922,10 @@ describe("extractMentions", () => {
     expect(typeOf("In London, the foreign minister said talks would resume.", "London")).toBe("place");
     // An apposition may go on with "for" ("the agency for…").
     expect(typeOf("Investigators from Ibama, the federal agency for the environment, flew in.", "Ibama")).toBe("organization");
+    // A name read as a person's right after "in" is a place; not what a stake is held in, nor before a possessive.
+    expect(typeOf("The agency said its shelters in Khan Younis were overcrowded.", "Khan Younis")).toBe("place");
+    expect(typeOf("Guinness is the largest limited partner in Ivan F. Boesky and Co.", "Ivan F. Boesky")).not.toBe("place");
+    expect(typeOf("The decline in Boris Becker's form worried his coach.", "Boris Becker")).toBe("person");
     // An acronym may qualify the noun.
     expect(typeOf("UNRWA, the U.N. agency for Palestinian refugees, said its shelters in Khan Younis were full.", "UNRWA")).toBe(
       "organization",

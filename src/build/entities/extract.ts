@@ -215,6 +215,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   kindsListed(text, mentions, told);
   placesOfOrganizations(text, mentions, told);
   placesAfterPrepositions(text, mentions, told);
+  placesAfterIn(text, mentions, told);
   shortFormsOfCompanies(text, mentions, told);
   oneSensePerDocument(mentions, told);
   bodiesAreNoPeople(mentions);
@@ -1764,6 +1765,26 @@ function placesAfterPrepositions(text: string, mentions: readonly LocatedMention
     if (known && known.type !== "place") return;
     mention.type = "place";
   });
+}
+
+/**
+ * A name read as a person's right after "in" is a place ("shelters in Khan Younis", where "Khan" made the tagger read a
+ * person): on CoNLL-2003 train, of the names right after "in" and before no possessive, 3 in 685 are people's. Not
+ * before a possessive ("in Sampras's serve"), nor what a stake is held in ("a 44 pct interest in Wilkinson", "the
+ * largest limited partner in Ivan F. Boesky and Co"), nor a name with a role or a description, nor one the gazetteer
+ * knows as a person. A vote, as `placesAfterPrepositions`: the rest of the document follows the type most of its
+ * mentions have.
+ */
+const OWNED_IN = /\b(?:stakes?|interests?|investments?|invested|partners?|holdings?|shares?|equity|position)[ \t]+in[ \t]+$/iu;
+function placesAfterIn(text: string, mentions: readonly LocatedMention[], described: ReadonlySet<LocatedMention>): void {
+  for (const mention of mentions) {
+    if (mention.type !== "person" || mention.role || described.has(mention)) continue;
+    const before = text.slice(Math.max(0, mention.start - 30), mention.start);
+    if (!/(?:^|[^\p{L}\p{N}])in[ \t]+$/u.test(before) || OWNED_IN.test(before)) continue;
+    if (/^['’]/u.test(text.slice(mention.end, mention.end + 1))) continue;
+    if (lookupGazetteer(nameKey(mention.text))?.type === "person") continue;
+    mention.type = "place";
+  }
 }
 
 /** Last words of companies' names, beside the legal forms: "Brightwater Online", "Goldman Sachs Group". */
