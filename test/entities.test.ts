@@ -1565,6 +1565,16 @@ describe("buildEntities", () => {
     expect(entities.map((e) => e.id)).toContain("reliance");
   });
 
+  it("reads a name opening with a company's first word as a sister company, not a person, unless a given name, an initial or a generation says person", () => {
+    const typeOf = (text: string, name: string) => extractMentions(text).find((m) => m.text === name)?.type;
+    const text =
+      "Siemens AG, which owns a 17 percent stake, welcomed the results. The company's troubled wind unit, Siemens Gamesa, " +
+      "would break even, he said.";
+    expect(typeOf(text, "Siemens Gamesa")).toBe("organization");
+    const family = "Noland Co said Lloyd U. Noland Jr. retires in April. It said Noland Jr. will also leave the board.";
+    expect(typeOf(family, "Noland Jr.")).toBe("person");
+  });
+
   it("joins a company the gazetteer knows by one word to its full name when the archive's documents write them together", () => {
     const wire = (id: string, body: string) => ({ id, title: "", body: `DETROIT (Reuters) - ${body}` });
     const { entities } = buildEntities([

@@ -1798,7 +1798,8 @@ const COMPANY_HEADS = new Set(
  * A company's short form is the company: a name read as a person's that is the first words of a company the
  * document names in full, with its legal form or a company's last word ("Hanbit said" after "Hanbit Biologics Inc",
  * "Kwan Tak" after "Kwan Tak Holdings Ltd", "Brightwater" after "Brightwater Online"; not "Reagan" of "the Reagan
- * Administration", nor "Ford" of "the Ford Foundation").
+ * Administration", nor "Ford" of "the Ford Foundation"); so is a name opening with the company's first word that is no
+ * given name ("Siemens Gamesa" beside "Siemens AG").
  * Stories name a company in full once and by its first words after; the tagger, meeting an unfamiliar word alone,
  * reads it by its sound. Not a person the document names in full with it ("Kwan" beside "Kwan Siu-fung") or
  * writes with an honorific or a role ("Mr Osei" of "Osei Brothers Ltd"), nor a name with a description, nor a place the gazetteer or the world's places know. Names read as places stay:
@@ -1821,7 +1822,19 @@ function shortFormsOfCompanies(text: string, mentions: readonly LocatedMention[]
     mentions.filter((m) => m.role || NOT_ROLES.has(wordBefore(text, m.start)?.toLowerCase() ?? "")).map((m) => m.text),
   );
   for (const mention of mentions) {
-    if (mention.type !== "person" || called.has(mention.text) || described.has(mention) || !prefixes.has(mention.text)) continue;
+    if (mention.type !== "person" || called.has(mention.text) || described.has(mention)) continue;
+    // Or a name of two words or more opening with such a company's first word, no given name: a sister company
+    // ("Siemens Gamesa" beside "Siemens AG").
+    // Not a name of a family ("Noland Jr." beside "Noland Co") nor one opening with an initial ("J. Thomas Clark").
+    const words = mention.text.split(/\s+/u);
+    const first = words.length > 1 ? (words[0] as string) : undefined;
+    const sister =
+      first !== undefined &&
+      prefixes.has(first) &&
+      /^\p{L}{2}/u.test(first) &&
+      lexiconClass(first.toLowerCase()) !== "first" &&
+      !/^(?:Jr|Sr|II|III|IV)\.?$/u.test(words.at(-1) as string);
+    if (!prefixes.has(mention.text) && !sister) continue;
     if (people.some((person) => person !== ` ${mention.text} ` && person.includes(` ${mention.text} `))) continue;
     if (lookupGazetteer(nameKey(mention.text))?.type === "place" || isWorldPlace(mention.text)) continue;
     mention.type = "organization";
