@@ -926,6 +926,9 @@ describe("extractMentions", () => {
     expect(typeOf("The agency said its shelters in Khan Younis were overcrowded.", "Khan Younis")).toBe("place");
     expect(typeOf("Guinness is the largest limited partner in Ivan F. Boesky and Co.", "Ivan F. Boesky")).not.toBe("place");
     expect(typeOf("The decline in Boris Becker's form worried his coach.", "Boris Becker")).toBe("person");
+    // Names joined by "and" where no place is named: an unfamiliar word read as a place beside a company is a company.
+    expect(typeOf("Mistral competes with OpenAI and Anthropic in Europe.", "Anthropic")).toBe("organization");
+    expect(typeOf("Talks between the PUK and Iraq resumed.", "Iraq")).toBe("place");
     // An acronym may qualify the noun.
     expect(typeOf("UNRWA, the U.N. agency for Palestinian refugees, said its shelters in Khan Younis were full.", "UNRWA")).toBe(
       "organization",
@@ -1595,6 +1598,13 @@ describe("buildEntities", () => {
     // The datelines' agency stays the agency: the documents writing it beside the company are too few.
     expect(entity(entities, "reuters").documents.count).toBe(9);
     expect(entity(entities, "reuters-holdings-plc").aliases.map((a) => a.name)).toEqual(["Reuters Holdings Plc"]);
+    // An archive of one story: the story decides.
+    const one = buildEntities([wire("a", "Toyota Motor Corp will build a plant in Ohio, Toyota said.")]).entities;
+    expect(
+      entity(one, "toyota-motor-corp")
+        .aliases.map((a) => a.name)
+        .sort(),
+    ).toEqual(["Toyota", "Toyota Motor Corp"]);
   });
 
   it('reads the name after a mayor and "of" as a place', () => {

@@ -1899,9 +1899,26 @@ function coordinatedPlaces(text: string, mentions: readonly LocatedMention[], de
       LOCATIVE_BEFORE.test(text.slice(Math.max(0, (list[0] as LocatedMention).start - 16), (list[0] as LocatedMention).start))
     )
       pairedPlace(text, list[0] as LocatedMention, list[1] as LocatedMention, described);
+    else if (list.length === 2) pairedOrganization(list[0] as LocatedMention, list[1] as LocatedMention, described);
     // The last name of a list may open the next one ("Iran and Iraq, Kasahara said" opens none).
     from = to - 1 > from ? to - 1 : to;
   }
+}
+
+/**
+ * Two names joined by "and" or "or" where no place is named, one an organisation, the other read as a place that
+ * neither the gazetteer nor the world's list knows and no place's head noun ends: both are organisations ("competes
+ * with OpenAI and Anthropic", "catch up with Tesla and BYD", where the tagger read the unfamiliar word as a place). On
+ * CoNLL-2003 train, pairs joined so are of one type 308 times in 331, and the 5 pairs of a place and an organisation
+ * are of countries ("PUK and Iraq", "Yemen and Amoco"), which the gazetteer knows.
+ */
+function pairedOrganization(a: LocatedMention, b: LocatedMention, described: Set<LocatedMention>): void {
+  const [organization, place] = a.type === "organization" ? [a, b] : [b, a];
+  if (organization.type !== "organization" || place.type !== "place" || described.has(place)) return;
+  if (lookupGazetteer(nameKey(place.text)) || isWorldPlace(place.text)) return;
+  if (GEOGRAPHIC_HEADS.has((place.text.split(/\s+/u).at(-1) as string).toLowerCase())) return;
+  place.type = "organization";
+  described.add(place);
 }
 
 /**

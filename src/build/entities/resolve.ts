@@ -601,7 +601,7 @@ export function makeResolver(
    * A company the gazetteer knows by one word ("Ford", "Toyota") that the archive writes in full with a legal form and
    * more words ("Ford Motor Co", "Toyota Motor Corp") → that full name. Each document writing the word alone beside
    * one such company of its own, starting with the word and no unit's, votes for it; it takes the word when it has most of the votes
-   * (`DOMINANT_SHARE`), from two documents at least and a third of those writing the word alone: the datelines'
+   * (`DOMINANT_SHARE`), from a third of the documents writing the word alone at least: the datelines'
    * "Reuters" stays the agency in an archive with a few stories on Reuters Holdings Plc.
    */
   const fullCompanies = new Map<string, string>();
@@ -624,7 +624,7 @@ export function makeResolver(
     for (const [word, firms] of votes) {
       const firm = dominantOf(firms);
       const docs = firm === undefined ? 0 : (firms.get(firm)?.docs ?? 0);
-      if (firm !== undefined && docs >= 2 && 3 * docs >= (alone.get(word)?.size ?? 0)) fullCompanies.set(word, firm);
+      if (firm !== undefined && 3 * docs >= (alone.get(word)?.size ?? 0)) fullCompanies.set(word, firm);
     }
   }
 
