@@ -1607,6 +1607,32 @@ describe("buildEntities", () => {
     ).toEqual(["Toyota", "Toyota Motor Corp"]);
   });
 
+  it("reads a big city or province before a governing title as the place it governs, whoever holds it", () => {
+    const { entities, byDocument } = buildEntities([
+      {
+        id: "a",
+        title: "Queensland premier announces Olympic venue plan",
+        body:
+          "BRISBANE — A new stadium will host the Brisbane 2032 Olympic Games, the state said. Brisbane Lord Mayor Adrian " +
+          "Schrinner said the city council would work with the state.",
+      },
+    ]);
+    expect(entity(entities, "queensland").type).toBe("place");
+    expect(entity(entities, "brisbane").type).toBe("place");
+    expect(byDocument[0]?.find((e) => e.id === "adrian-schrinner")?.type).toBe("person");
+  });
+
+  it("keeps every country's Olympic Committee and electoral commission apart, as other bodies every country has", () => {
+    const { entities } = buildEntities([
+      { id: "a", title: "", body: "Australia's Olympic Committee met in Sydney. The Olympic Committee said the bid was strong." },
+      { id: "b", title: "", body: "Kenya's Electoral Commission said voting was calm. Kenya's president voted in Nairobi." },
+      { id: "c", title: "", body: "Japan's Olympic Committee met in Tokyo." },
+    ]);
+    const ids = entities.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(["olympic-committee-australia", "olympic-committee-japan", "electoral-commission-kenya"]));
+    expect(ids).not.toContain("olympic-committee");
+  });
+
   it('reads the name after a mayor and "of" as a place', () => {
     const { entities } = buildEntities([
       { id: "a", title: "", body: "A former mayor of Tarrant Springs was sentenced to four years in prison on Tuesday." },

@@ -198,6 +198,7 @@ function readNames(text: string, model: TaggerModel): DocumentNames {
   administrationsOfPeople(text, mentions);
   listsOfPlaces(reading, mentions);
   const told = describedTypes(reading, mentions);
+  placesBeforeGoverning(text, mentions, told);
   listedCompanies(text, mentions, tickers, told);
   companiesByTheirShares(text, mentions, told);
   teamsByTheirPlayers(text, mentions, told);
@@ -1521,8 +1522,28 @@ function acronymedBodies(text: string, mentions: readonly LocatedMention[], desc
 const TITLE_OPENERS = new Set(
   "vice deputy acting regional provincial cabinet managing assistant associate senior interim executive".split(" "),
 );
-/** Titles of who governs a place: the name right before one is the place ("Kisumu Governor", "Cusco Regional Governor"). */
-const GOVERNING = new Set(["regional", "provincial", "governor", "mayor", "premier"]);
+/**
+ * Titles of who governs a place: the name right before one is the place ("Kisumu Governor", "Cusco Regional Governor",
+ * "Brisbane Lord Mayor").
+ */
+const GOVERNING = new Set(["regional", "provincial", "governor", "mayor", "premier", "lord"]);
+/** A governing title after a name, whoever holds it: "Queensland premier announces…". */
+const GOVERNING_AFTER = /^[ \t]+(?:[Pp]remier|[Gg]overnor|[Mm]ayor|Lord[ \t]+Mayor|[Rr]egional[ \t]+[Gg]overnor)(?![\p{L}\p{N}])/u;
+
+/**
+ * A big city or province of the world's list right before a governing title is the place it governs, with or without
+ * the holder's name after it ("Queensland premier announces Olympic venue plan" in a title, "Brisbane Lord Mayor Adrian
+ * Schrinner"): a description, which the document's other mentions of the name follow ("the Brisbane 2032 Olympic
+ * Games"). Not a name read as a person ("Kennedy" of "Kennedy Governor…" is somebody's).
+ */
+function placesBeforeGoverning(text: string, mentions: readonly LocatedMention[], described: Set<LocatedMention>): void {
+  for (const mention of mentions) {
+    if (mention.type === "person" || described.has(mention) || !GOVERNING_AFTER.test(text.slice(mention.end, mention.end + 24))) continue;
+    if (!isWorldPlace(mention.text) || lookupGazetteer(nameKey(mention.text))) continue;
+    mention.type = "place";
+    described.add(mention);
+  }
+}
 
 /**
  * A name that runs into the title of the person after it ends before the title: "BGMEA Vice" before "Vice President

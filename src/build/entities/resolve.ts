@@ -99,6 +99,7 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export const NATIONAL_BODIES: ReadonlySet<string> = new Set([
   ...["central bank", "supreme court", "high court", "constitutional court", "national assembly"],
   ...["treasury", "parliament"],
+  ...["olympic committee", "paralympic committee", "election commission", "electoral commission"],
 ]);
 
 /**
