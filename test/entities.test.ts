@@ -929,6 +929,10 @@ describe("extractMentions", () => {
     // Names joined by "and" where no place is named: an unfamiliar word read as a place beside a company is a company.
     expect(typeOf("Mistral competes with OpenAI and Anthropic in Europe.", "Anthropic")).toBe("organization");
     expect(typeOf("Talks between the PUK and Iraq resumed.", "Iraq")).toBe("place");
+    // Two words or more after a job written in lowercase are a person's name, no body's.
+    expect(typeOf("Movie theater magnate Sumner Redstone and a Viacom management group are in a bidding war.", "Sumner Redstone")).toBe(
+      "person",
+    );
     // An acronym may qualify the noun.
     expect(typeOf("UNRWA, the U.N. agency for Palestinian refugees, said its shelters in Khan Younis were full.", "UNRWA")).toBe(
       "organization",
