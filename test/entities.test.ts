@@ -1582,6 +1582,21 @@ describe("buildEntities", () => {
     expect(typeOf(family, "Noland Jr.")).toBe("person");
   });
 
+  it("joins a later word of a company's name alone to that company, unless another name opens with it or the story writes it in lowercase", () => {
+    const { entities } = buildEntities([
+      { id: "a", title: "", body: "Eastman Kodak Co said film sales rose. Kodak also cut 500 jobs in Rochester." },
+      { id: "b", title: "", body: "Baker Hughes Inc agreed to buy Hughes Tool Co for 1 billion dlrs. Hughes said the price was fair." },
+      { id: "c", title: "", body: "American Aggregates Corp said aggregates demand rose 5 pct. Shares of Aggregates fell 2 dlrs." },
+    ]);
+    const aliases = (id: string) =>
+      entity(entities, id)
+        .aliases.map((a) => a.name)
+        .sort();
+    expect(aliases("eastman-kodak-co")).toEqual(["Eastman Kodak Co", "Kodak"]);
+    expect(aliases("baker-hughes-inc")).toEqual(["Baker Hughes Inc"]);
+    expect(aliases("american-aggregates-corp")).toEqual(["American Aggregates Corp"]);
+  });
+
   it("joins a company the gazetteer knows by one word to its full name when the archive's documents write them together", () => {
     const wire = (id: string, body: string) => ({ id, title: "", body: `DETROIT (Reuters) - ${body}` });
     const { entities } = buildEntities([

@@ -227,6 +227,16 @@ export function buildEntities(docs: readonly EntityDocument[], registry: readonl
   return mergeEntities(docs, docs.map(extractDocument), registry);
 }
 
+/** Whether a text writes `word` as written (case and all) as a whole word: "electric" in "an electric utility". */
+function writesWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
+}
+
 /** A possessive right after a name: "'s", "’s". */
 const POSSESSIVE_AFTER = /^['’]s(?!\p{L})/u;
 
@@ -296,6 +306,7 @@ export function mergeEntities(
       }
       return sports;
     },
+    (d, word) => writesWord(textOf(d), word),
   );
   // A name only ever written in lowercase ("blair" in a web address) is no record of its own: it is dropped
   // unless it resolved to an entity written with capitals somewhere or to a registry entry.

@@ -409,6 +409,8 @@ export function makeResolver(
   titles: readonly (StoryTitle | undefined)[] = [],
   /** Whether a document is a sports report (`sportsStory`), where a club goes by the last word of its name. */
   sportsReport: (doc: number) => boolean = () => false,
+  /** Whether a document writes a word in lowercase somewhere ("electric" of "an electric utility"): a common noun there. */
+  writesLowercase: (doc: number, word: string) => boolean = () => false,
 ): Resolver {
   const corpus = emptyIndexes();
   const byDoc = new Map<number, Indexes>();
@@ -764,6 +766,27 @@ export function makeResolver(
     return club !== undefined && sportsReport(doc) ? club : undefined;
   };
 
+  /**
+   * The one company of the document with `key` as a later word of its name, not its head noun nor its legal form, one
+   * of its names written with a legal form: "Kodak" beside "Eastman Kodak Co", "Jio" beside "Reliance Jio Infocomm
+   * Ltd". Names that open one another are one ("Reliance Jio", "Reliance Jio Infocomm Ltd": the shortest); not an
+   * acronym or a common word, which name something of their own, nor a word its document writes in lowercase.
+   */
+  const innerWordOf = (doc: number, key: string, surface: string): string | undefined => {
+    if (ORG_HEADS.has(key) || LEGAL_FORMS.has(key) || isAcronymName(surface) || isCommonWord(surface)) return undefined;
+    // Nor a noun its document writes in lowercase too ("Electric" beside "an electric utility").
+    if (writesLowercase(doc, key)) return undefined;
+    const named: string[] = [];
+    for (const name of organizationsOf.get(doc) ?? []) if (name.split(" ").slice(1).includes(key)) named.push(name);
+    // A company, by its legal form: not a body or a unit named after the word ("Japan Chamber of Commerce", "American Honda").
+    if (!named.some((name) => companyStem(name) !== name)) return undefined;
+    if (named.length === 0) return undefined;
+    named.sort((a, b) => a.length - b.length);
+    const shortest = named[0] as string;
+    const stem = companyStem(shortest);
+    return named.every((name) => name === shortest || name.startsWith(`${stem} `)) ? shortest : undefined;
+  };
+
   const resolve = ({ doc, start, surface, key, type, headline, roles, honorific, possessive }: Occurrence): string => {
     // An acronym its document introduces in brackets is that document's name for it, before anything else: it goes
     // where the name goes ("the U.S. Securities and Exchange Commission (SEC)": to the Securities and Exchange Commission).
@@ -858,6 +881,12 @@ export function makeResolver(
         if (org) return companyOf(org) ?? org;
         const club = type === "organization" ? clubOfLastWord(doc, key) : undefined;
         if (club) return club;
+        // Not a word another organisation of the document opens with ("Hughes" beside "Hughes Tool Co" and "Baker Hughes Inc").
+        const inner =
+          !honorific && !here?.surnames.has(key) && !here?.orgFirst.has(key) && !lookupGazetteer(key)
+            ? innerWordOf(doc, key, surface)
+            : undefined;
+        if (inner) return companyOf(inner) ?? inner;
       }
       // A word read as a person, with no title, job or honorific, that its document writes first in the name of one company
       // with a legal form and names nobody in full with ("Hughes said …" in a story on Hughes Tool Co): the company,
