@@ -663,7 +663,7 @@ describe("text files", () => {
       document: { id: "one", title: "Just one line", body: "Just one line" },
     });
     expect(readTextFile("h.md", "# Only a heading\n   \n")).toMatchObject({
-      document: { title: "# Only a heading", body: "# Only a heading" },
+      document: { title: "Only a heading", body: "Only a heading" },
     });
   });
 
@@ -917,10 +917,65 @@ describe("more edge cases", () => {
     expect(readRecord({ _id: null, body: "B." })).toStrictEqual({ ok: false, code: "missing_id", reason: "the record has no id (or _id)" });
   });
 
-  it("title a one-line Markdown heading file by the line itself, keeping the # in the body", () => {
+  it("title a one-line Markdown heading file by the heading's text, the # left out of title and body", () => {
     expect(readTextFile("h.md", "# Only a heading")).toStrictEqual({
       ok: true,
-      document: { id: "h", title: "# Only a heading", body: "# Only a heading", lang: "und", meta: {} },
+      document: { id: "h", title: "Only a heading", body: "Only a heading", lang: "und", meta: {} },
     });
+  });
+
+  it("read a Markdown file's text without its markup, and without a first heading that repeats its front matter's title", () => {
+    const text = [
+      "---",
+      "title: Council approves cycle lanes",
+      "---",
+      "# Council approves cycle lanes",
+      "",
+      "*By Hannah Okonkwo*",
+      "",
+      "Leeds City Council voted on **Wednesday** for [protected lanes](https://example.com/lanes_(2026)).",
+      "",
+      "- Councillor Helen Hayden backed it",
+      "- The Leeds Chamber of Commerce welcomed it",
+      "",
+      '> "We support cycling," Lamb said.',
+      "",
+      "![A cyclist](bike.png)",
+      "",
+      "| Ward | Cost |",
+      "|---|---:|",
+      "| Headingley | 2m |",
+      "",
+      "```",
+      "snake_case * stays",
+      "```",
+      "2*3*4 and snake_case_words stay; \\*escaped\\* and `code` and <b>tags</b> do not.",
+      "",
+      "***",
+      "[1]: https://example.com",
+    ].join("\n");
+    expect(readTextFile("council.md", text)).toMatchObject({
+      ok: true,
+      document: {
+        title: "Council approves cycle lanes",
+        body: [
+          "By Hannah Okonkwo",
+          "Leeds City Council voted on Wednesday for protected lanes.",
+          "Councillor Helen Hayden backed it",
+          "The Leeds Chamber of Commerce welcomed it",
+          '"We support cycling," Lamb said.',
+          "A cyclist",
+          "Ward  Cost",
+          "Headingley  2m",
+          "snake_case * stays\n2*3*4 and snake_case_words stay; *escaped* and code and tags do not.",
+        ].join("\n\n"),
+      },
+    });
+    // Without front matter, the heading is the title, its markup left out too.
+    expect(readTextFile("k.md", "# **Kabul** falls\n\nThe _city_ fell.")).toMatchObject({
+      document: { title: "Kabul falls", body: "The city fell." },
+    });
+    // A text file is read as written.
+    expect(readTextFile("k.txt", "Kabul falls\n\nThe *city* fell.")).toMatchObject({ document: { body: "The *city* fell." } });
   });
 });

@@ -7,6 +7,7 @@ import { isHeadline } from "./derive-title";
 import type { Entry } from "./document";
 import { makeDocument } from "./document";
 import { type FrontMatter, readFrontMatter } from "./front-matter";
+import { markdownInline, markdownToText } from "./markdown";
 import { readRecord } from "./record";
 
 /** A Markdown ATX heading marker (`# `, `## `), and optional closing `#`s. */
@@ -22,7 +23,8 @@ const BODY_KEYS = ["body", "text"];
 /**
  * Turns the decoded text of a `.txt` or `.md` file into a document. The id is the file's stem. When the first
  * non-empty line reads as a headline (or, in Markdown, is a heading) and text follows it, it is the title and the
- * rest is the body; otherwise the title is the first sentence and the body is the whole text. A `.md` file may open
+ * rest is the body; otherwise the title is the first sentence and the body is the whole text. A `.md` file's text
+ * is read without its markup (`markdownToText`: "# Kabul", "**Kabul**" and "[Kabul](…)" are "Kabul"). It may open
  * with front matter (see `readFrontMatter`): then the text after it is the body, and its keys are read as the fields
  * of a JSON record (`readRecord`): `id` (else the file's stem), `title` (else the rule above, on the body), `date`
  * (else `pubDate`, else `publishDate`), `url`, `lang` (or `language`); every other key is kept in `meta`.
@@ -58,10 +60,25 @@ function splitTitle(text: string, markdown: boolean): { title?: string; body: st
   const rest = newline === -1 ? "" : text.slice(newline + 1).trim();
   if (rest !== "") {
     const heading = markdown ? HEADING.exec(first) : null;
-    if (heading) return { title: heading[1] ?? "", body: rest };
-    if (isHeadline(first)) return { title: first, body: rest };
+    if (heading) return { title: markdownInline(heading[1] ?? "").trim(), body: markdownToText(rest) };
+    if (isHeadline(first))
+      return markdown ? { title: markdownInline(first).trim(), body: markdownToText(rest) } : { title: first, body: rest };
   }
-  return { body: text };
+  return { body: markdown ? markdownToText(text) : text };
+}
+
+/**
+ * A Markdown body's text (`markdownToText`), without a first heading that repeats the title the front matter gives
+ * (static sites' templates often write both).
+ */
+function bodyAfterTitle(body: string, title: string): string {
+  const start = body.search(/\S/);
+  const newline = start === -1 ? -1 : body.indexOf("\n", start);
+  const first = start === -1 ? "" : (newline === -1 ? body.slice(start) : body.slice(start, newline)).trim();
+  const heading = HEADING.exec(first);
+  const same = (a: string) => a.replace(/\s+/g, " ").trim().toLowerCase();
+  const repeats = heading !== null && newline !== -1 && same(markdownInline(heading[1] ?? "")) === same(title);
+  return markdownToText(repeats ? body.slice(newline + 1) : body);
 }
 
 /** The document of a Markdown file with front matter: its keys as a JSON record's fields, its body after them. */
@@ -84,7 +101,8 @@ function fromFrontMatter(stem: string, front: Extract<FrontMatter, { ok: true }>
     lines.date = lines[dateKey] as number;
     delete record[dateKey];
   }
-  if (given(record.title)) record.body = front.body;
+  if (given(record.title))
+    record.body = typeof record.title === "string" ? bodyAfterTitle(front.body, record.title) : markdownToText(front.body);
   else {
     const { title, body } = splitTitle(front.body, true);
     record.title = title;
