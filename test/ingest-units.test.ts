@@ -367,6 +367,20 @@ describe("dates", () => {
 });
 
 describe("JSON records", () => {
+  it("read a body that opens with an HTML block as text, its title too, and a text that mentions a tag as text", () => {
+    const html = readRecord({
+      id: "wp-1",
+      title: "Council backs <em>new</em> tram line",
+      body: '<!-- wp:paragraph -->\n<p>The <strong>Edinburgh City Council</strong> voted &ndash; 9 to 4.</p><p>It will cost <a href="https://x">&pound;1bn</a>.</p>',
+    });
+    expect(html).toMatchObject({
+      ok: true,
+      document: { title: "Council backs new tram line", body: "The Edinburgh City Council voted – 9 to 4.\nIt will cost £1bn." },
+    });
+    const text = readRecord({ id: "t", title: "<b>", body: "Use the <p> tag for paragraphs. <b>Bold</b> stays." });
+    expect(text).toMatchObject({ ok: true, document: { title: "<b>", body: "Use the <p> tag for paragraphs. <b>Bold</b> stays." } });
+  });
+
   it("map our own fields onto a document and keep the rest as metadata", () => {
     const entry = readRecord({
       id: "a",

@@ -9,6 +9,10 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { languageTag } from "../language";
 import { decodeText, normalizeNewlines } from "./decode";
 import { type Entry, makeDocument } from "./document";
+import { htmlToText } from "./html";
+
+export { htmlToText };
+
 import { normalizeDate } from "./parse-date";
 
 /** Elements that may repeat, always read as lists. */
@@ -38,59 +42,6 @@ function text(value: unknown): string | undefined {
 
 const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-
-/** Named character references HTML uses most in feeds (XML's five are decoded by the parser). */
-const NAMED: Record<string, string> = {
-  nbsp: "\u00a0",
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  hellip: "…",
-  mdash: "—",
-  ndash: "–",
-  lsquo: "‘",
-  rsquo: "’",
-  ldquo: "“",
-  rdquo: "”",
-  laquo: "«",
-  raquo: "»",
-  copy: "©",
-  eacute: "é",
-  egrave: "è",
-  agrave: "à",
-  ccedil: "ç",
-  uuml: "ü",
-  ouml: "ö",
-  auml: "ä",
-  szlig: "ß",
-};
-const BLOCK_END = /<\/(?:p|div|li|h[1-6]|blockquote|tr|pre)\s*>|<br\s*\/?>/gi;
-const TAG = /<!--[\s\S]*?-->|<(?:script|style)\b[\s\S]*?<\/(?:script|style)\s*>|<[^>]*>/gi;
-
-/**
- * The text of an item's HTML (a description or content usually is): block ends and `<br>` as line breaks, scripts,
- * styles, comments and every other tag dropped, character references decoded, runs of spaces folded.
- * @example
- * htmlToText("<p>Oil <b>rose</b>&nbsp;2%.</p><p>Gold fell.</p>"); // "Oil rose 2%.\nGold fell."
- */
-export function htmlToText(html: string): string {
-  if (!html.includes("<") && !html.includes("&")) return html.trim();
-  return html
-    .replace(BLOCK_END, "\n")
-    .replace(TAG, "")
-    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (whole, dec: string, hex: string, name: string) => {
-      if (dec || hex) {
-        const code = Number.parseInt(dec ?? hex, dec ? 10 : 16);
-        return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : "";
-      }
-      return NAMED[name.toLowerCase()] ?? whole;
-    })
-    .replace(/[ \t\u00a0]+/g, " ")
-    .replace(/ *\n[ \n]*/g, "\n")
-    .trim();
-}
 
 /** The link an Atom entry is read at: its `alternate` one, else its first. */
 function atomLink(links: unknown): string | undefined {

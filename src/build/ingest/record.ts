@@ -4,6 +4,7 @@ import { languageTag } from "../language";
 import { normalizeNewlines } from "./decode";
 import type { Entry } from "./document";
 import { makeDocument } from "./document";
+import { htmlToText, isHtmlBody } from "./html";
 import { normalizeDate } from "./parse-date";
 
 /** Fields the document itself takes; every other field of a record is kept in `meta`. */
@@ -64,7 +65,7 @@ export function loneSurrogate(fields: Record<string, unknown>): { field: string;
 /**
  * Reads one parsed record: `id` (or BEIR's `_id`; a number is turned into a string), `body` (or `text`), and the
  * optional `title`, `date`, `url` and `lang` (or `language`: a BCP 47 tag such as "de" or "pt-BR"; without one the
- * language is detected). A null field counts as absent. A string holding a lone surrogate (`"\ud800"`), anywhere in
+ * language is detected). A body that opens with an HTML block element is HTML, read as text with its title (`htmlToText`). A null field counts as absent. A string holding a lone surrogate (`"\ud800"`), anywhere in
  * the record, is no Unicode text: `invalid_utf8`, as bytes that are not UTF-8 are. `lines` (a front matter's) gives
  * the line of each field, for the problems that concern one.
  *
@@ -147,5 +148,12 @@ export function readRecord(record: unknown, lines: Readonly<Record<string, numbe
   // A field named "__proto__" (JSON.parse makes it an own one) would become meta's prototype when assigned: a
   // record's `{"__proto__": {"deleted": true}}` would withdraw it. It names nothing a document has; it is left out.
   for (const [key, value] of Object.entries(fields)) if (!OWN_FIELDS.has(key) && key !== "__proto__") meta[key] = value;
+  // A body that opens with an HTML block (a CMS's export: WordPress's `content.rendered`) is read as text, and its
+  // title too; a text that mentions a tag further in is text.
+  if (isHtmlBody(body)) {
+    const text = htmlToText(normalizeNewlines(body));
+    const plainTitle = title === undefined ? undefined : htmlToText(title);
+    return makeDocument({ id, title: plainTitle, body: text, date, url, lang, meta });
+  }
   return makeDocument({ id, title, body: normalizeNewlines(body), date, url, lang, meta });
 }
