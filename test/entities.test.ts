@@ -948,6 +948,7 @@ describe("extractMentions", () => {
       expect.arrayContaining([expect.stringMatching(/Act|Treaty/)]),
     );
     expect(names("Ministers in Lima said the Paris Agreement was at risk.")).toContain("Lima");
+    expect(names("Judge Robert Pitman said House Bill 18 likely violated the First Amendment.")).toEqual(["Robert Pitman"]);
   });
 
   it("names no one after an event or a role, nor a place inside an event's name", () => {
@@ -1650,6 +1651,17 @@ describe("buildEntities", () => {
     const ids = entities.map((e) => e.id);
     expect(ids).toEqual(expect.arrayContaining(["olympic-committee-australia", "olympic-committee-japan", "electoral-commission-kenya"]));
     expect(ids).not.toContain("olympic-committee");
+  });
+
+  it("cuts a name at a person's possessive apostrophe, not a plural noun's", () => {
+    const names = (text: string) => extractMentions(text).map((m) => `${m.text}/${m.type}`);
+    expect(names("Geert Wilders' Party for Freedom (PVV) won the most seats.")).toEqual(
+      expect.arrayContaining(["Geert Wilders/person", "Party for Freedom/organization"]),
+    );
+    expect(names("The National Coffee Growers' Federation said exports rose.")).toContain(
+      "National Coffee Growers' Federation/organization",
+    );
+    expect(names("Brazil's Workers' Party lost the vote.")).toContain("Workers' Party/organization");
   });
 
   it('reads the name after a mayor and "of" as a place', () => {

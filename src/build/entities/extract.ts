@@ -86,13 +86,14 @@ const INSTITUTION_FIRST_WORDS = new Set(
 
 /**
  * Last words of names that are neither people, organisations nor places, whatever the tagger says of them (CoNLL's
- * MISC): documents and laws (the "Paris Agreement", the "Clean Air Act"; also the "Treaty of Rome") and events (the
+ * MISC): documents and laws (the "Paris Agreement", the "Clean Air Act", the "First Amendment", "House Bill 18"; also
+ * the "Treaty of Rome") and events (the
  * "World Cup", the "U.S. Open", the "Boston Marathon", the "Warsaw Uprising"). Not "League", "Games" nor "Revolution":
  * they end the names of parties, people and clubs too ("New England Revolution").
  */
 const MISC_HEADS = new Set(
   `Agreement Accord Accords Protocol Act Declaration Charter Cup Open War Series Rally Classic Championship Championships
-   Prize Trophy Olympics Marathon Uprising Festival Awards`.split(/\s+/u),
+   Prize Trophy Olympics Marathon Uprising Festival Awards Amendment Bill`.split(/\s+/u),
 );
 /**
  * Roles, not names: a run that ends with one of these ("U.S. Ambassador", "Indian Member", "Pakistani Members" of
@@ -454,10 +455,32 @@ function trimmedSpans(words: readonly Word[], tagged: readonly TaggedSpan[]): Ta
   const out: TaggedSpan[] = [];
   // No name runs across a verb written in lowercase ("the Federal Trade Commission sued Kroger" read as one): the names
   // either side of it, each still to be trimmed.
+  // Nor across a possessive's bare apostrophe ("Geert Wilders' Party for Freedom" read as one): the owner's name and
+  // the name owned.
   const spans = tagged.flatMap((span) => {
     const pieces: TaggedSpan[] = [];
     let from = span.from;
     for (let k = span.from + 1; k < span.to - 1; k++) {
+      // Not a plural noun's ("Workers' Party", "the National Coffee Growers' Federation", "African Nations' Cup" are
+      // one name, as CoNLL-2003 writes them): an organisation's name, the owner of two words or three, no organisation's,
+      // common word or nationality, read as a person's, the name owned of two words or more.
+      const possessive =
+        span.type === ORGANIZATION &&
+        (text(k) === "'" || text(k) === "’") &&
+        /s$/u.test(text(k - 1)) &&
+        /^\p{Lu}/u.test(text(k + 1)) &&
+        k - from >= 2 &&
+        k - from <= 3 &&
+        span.to - k - 1 >= 2 &&
+        words.slice(from, k).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !ORG_HEADS.has(w.text.toLowerCase())) &&
+        !isCommonWord(text(k - 1)) &&
+        !isCommonWord(text(from)) &&
+        !isDemonymWord(text(from).toLowerCase());
+      if (possessive) {
+        pieces.push({ ...span, from, to: k, type: PERSON });
+        from = k + 1;
+        continue;
+      }
       if (!/^\p{Ll}+$/u.test(text(k)) || !isVerbOnly(text(k))) continue;
       pieces.push({ ...span, from, to: k });
       from = k + 1;
