@@ -47,7 +47,43 @@ const NAMED: Record<string, string> = {
   times: "×",
 };
 const BLOCK_END = /<\/(?:p|div|li|h[1-6]|blockquote|tr|pre)\s*>|<br\s*\/?>/gi;
-const TAG = /<!--[\s\S]*?-->|<(?:script|style)\b[\s\S]*?<\/(?:script|style)\s*>|<[^>]*>/gi;
+/** A tag at a given place: up to its ">", never across another "<" (so a text of many "<" is read in one pass). */
+const TAG_AT = /<[^<>]*>/y;
+
+/**
+ * The text without its tags, comments, scripts and styles, in one pass: each "<" is looked at once, and a comment,
+ * script or style left open runs to the end, as a browser reads it. (A pattern that looked for each one's end from
+ * every "<" took seconds on a body of a few thousand unclosed ones.)
+ */
+function withoutTags(html: string): string {
+  const lower = html.toLowerCase();
+  let out = "";
+  let at = 0;
+  for (;;) {
+    const open = html.indexOf("<", at);
+    if (open === -1) return out + html.slice(at);
+    out += html.slice(at, open);
+    if (lower.startsWith("<!--", open)) {
+      const close = html.indexOf("-->", open + 4);
+      at = close === -1 ? html.length : close + 3;
+      continue;
+    }
+    const element = /^<(script|style)(?![a-z0-9-])/.exec(lower.slice(open, open + 8))?.[1];
+    if (element) {
+      const close = lower.indexOf(`</${element}`, open);
+      const end = close === -1 ? -1 : html.indexOf(">", close);
+      at = end === -1 ? html.length : end + 1;
+      continue;
+    }
+    TAG_AT.lastIndex = open;
+    const tag = TAG_AT.exec(html);
+    if (tag) at = open + tag[0].length;
+    else {
+      out += "<";
+      at = open + 1;
+    }
+  }
+}
 
 /**
  * The text of an item's HTML (a description or content usually is): block ends and `<br>` as line breaks, scripts,
@@ -57,9 +93,7 @@ const TAG = /<!--[\s\S]*?-->|<(?:script|style)\b[\s\S]*?<\/(?:script|style)\s*>|
  */
 export function htmlToText(html: string): string {
   if (!html.includes("<") && !html.includes("&")) return html.trim();
-  return html
-    .replace(BLOCK_END, "\n")
-    .replace(TAG, "")
+  return withoutTags(html.replace(BLOCK_END, "\n"))
     .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (whole, dec: string, hex: string, name: string) => {
       if (dec || hex) {
         const code = Number.parseInt(dec ?? hex, dec ? 10 : 16);

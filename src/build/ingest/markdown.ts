@@ -18,6 +18,9 @@ const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
 /** A table's delimiter row ("|---|:--:|"). */
 const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
 
+/** A pattern that matches nothing, for the replacements a line has no use for. */
+const NEVER = /(?!)/g;
+
 /**
  * The inline markup of one line taken off: images by their alternative text, links by their text, code spans by their
  * code, emphasis and strike-through by their words, HTML tags and comments dropped, backslash escapes undone.
@@ -25,20 +28,29 @@ const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\
  * markdownInline("**Oil** rose, [Reuters](https://reuters.com) said"); // "Oil rose, Reuters said"
  */
 export function markdownInline(line: string): string {
+  // Every pattern bounds how far it looks for its closing mark (300 characters, 2,000 for an address), so a line of thousands of
+  // unclosed marks ("**", "[", "~~") is read in time linear in its length, not quadratic.
+  if (!/[<![`*_~\\]/.test(line)) return line;
+  const links = line.includes("](") || line.includes("][");
   return (
     line
-      .replace(/<!--[\s\S]*?-->/g, "")
-      .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, "$1")
-      .replace(/!\[([^\]\n]*)\]\[[^\]\n]*\]/g, "$1")
-      .replace(/\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)/g, "$1")
-      .replace(/\[([^\]\n]+)\]\[[^\]\n]*\]/g, "$1")
-      .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
-      .replace(/(`+)([^`\n]|[^`\n][\s\S]*?[^`\n])\1(?!`)/g, (_, _ticks: string, code: string) => code.trim())
-      .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]*)?\/?>/g, "")
-      .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
-      .replace(/(?<![\p{L}\p{N}*\\])\*(?=[^\s*])([^\n*]*?[^\s*\\])\*(?![\p{L}\p{N}*])/gu, "$1")
-      .replace(/(?<![\p{L}\p{N}_\\])_(?=[^\s_])([^\n_]*?[^\s_\\])_(?![\p{L}\p{N}_])/gu, "$1")
-      .replace(/~~(?=\S)([^\n]*?\S)~~/g, "$1")
+      .replace(/<!--[\s\S]{0,2000}?-->/g, "")
+      .replace(links ? /!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)/g : NEVER, "$1")
+      .replace(links ? /!\[([^\]\n]{0,300})\]\[[^\]\n]{0,300}\]/g : NEVER, "$1")
+      .replace(
+        links
+          ? /\[([^\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]{0,300}\)){0,2000}(?:[ \t]+(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'))?[ \t]*\)/g
+          : NEVER,
+        "$1",
+      )
+      .replace(links ? /\[([^\]\n]{1,300})\]\[[^\]\n]{0,300}\]/g : NEVER, "$1")
+      .replace(/<((?:https?|mailto):[^>\s]{1,2000})>/g, "$1")
+      .replace(/(`+)([^`\n]|[^`\n][^\n]{0,1000}?[^`\n])\1(?!`)/g, (_, _ticks: string, code: string) => code.trim())
+      .replace(/<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:[ \t][^<>\n]{0,2000})?\/?>/g, "")
+      .replace(/(\*\*|__)(?=\S)([^\n]{0,300}?\S)\1/g, "$2")
+      .replace(/(?<![\p{L}\p{N}*\\])\*(?=[^\s*])([^\n*]{0,300}?[^\s*\\])\*(?![\p{L}\p{N}*])/gu, "$1")
+      .replace(/(?<![\p{L}\p{N}_\\])_(?=[^\s_])([^\n_]{0,300}?[^\s_\\])_(?![\p{L}\p{N}_])/gu, "$1")
+      .replace(/~~(?=\S)([^\n]{0,300}?\S)~~/g, "$1")
       // A backslash escape of a character Markdown would otherwise read as markup.
       .replace(/\\([\\`*_{}[\]()#+\-.!>|~])/g, "$1")
   );
