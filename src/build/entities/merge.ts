@@ -298,15 +298,17 @@ export function mergeEntities(
     bracketedAcronyms(found, textOf),
     options.national,
     docs.map((doc) => (doc.title.trim() ? { end: bodyOffset(doc), nationalities: titleNationalities(doc.title.trim()) } : undefined)),
-    (d) => {
-      let sports = sportsReports.get(d);
-      if (sports === undefined) {
-        sports = sportsStory(textOf(d));
-        sportsReports.set(d, sports);
-      }
-      return sports;
+    {
+      sports: (d) => {
+        let sports = sportsReports.get(d);
+        if (sports === undefined) {
+          sports = sportsStory(textOf(d));
+          sportsReports.set(d, sports);
+        }
+        return sports;
+      },
+      writes: (d, word) => writesWord(textOf(d), word),
     },
-    (d, word) => writesWord(textOf(d), word),
   );
   // A name only ever written in lowercase ("blair" in a web address) is no record of its own: it is dropped
   // unless it resolved to an entity written with capitals somewhere or to a registry entry.

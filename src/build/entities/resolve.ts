@@ -245,6 +245,15 @@ export function titleNationalities(title: string): [number, string][] {
 /** `makeResolver`'s answer: an occurrence's entity key; and what it decided of national bodies (`NationalDefaults`). */
 export type Resolver = ((occurrence: Occurrence) => string) & { national(): NationalDefaults };
 
+/** What the resolver may ask of a document's text, which its caller holds. */
+export interface StoryText {
+  /** Whether the document is a sports report (`sportsStory`), where a club goes by the last word of its name. */
+  sports(doc: number): boolean;
+  /** Whether the document writes `word` as given, case and all ("electric" of "an electric utility": a common noun there). */
+  writes(doc: number, word: string): boolean;
+}
+const NO_STORY: StoryText = { sports: () => false, writes: () => false };
+
 interface Indexes {
   surnames: Index;
   /** First word → people named in full: "wang" → "wang donghai", consulted within one document only. */
@@ -407,10 +416,8 @@ export function makeResolver(
   archive?: NationalDefaults,
   /** Per document, its title (`StoryTitle`): what the story is about, whatever the title's case. */
   titles: readonly (StoryTitle | undefined)[] = [],
-  /** Whether a document is a sports report (`sportsStory`), where a club goes by the last word of its name. */
-  sportsReport: (doc: number) => boolean = () => false,
-  /** Whether a document writes a word in lowercase somewhere ("electric" of "an electric utility"): a common noun there. */
-  writesLowercase: (doc: number, word: string) => boolean = () => false,
+  /** What the resolver may ask of a document's text (`StoryText`). */
+  story: StoryText = NO_STORY,
 ): Resolver {
   const corpus = emptyIndexes();
   const byDoc = new Map<number, Indexes>();
@@ -763,7 +770,7 @@ export function makeResolver(
       if (club !== undefined) return undefined;
       club = name;
     }
-    return club !== undefined && sportsReport(doc) ? club : undefined;
+    return club !== undefined && story.sports(doc) ? club : undefined;
   };
 
   /**
@@ -775,7 +782,7 @@ export function makeResolver(
   const innerWordOf = (doc: number, key: string, surface: string): string | undefined => {
     if (ORG_HEADS.has(key) || LEGAL_FORMS.has(key) || isAcronymName(surface) || isCommonWord(surface)) return undefined;
     // Nor a noun its document writes in lowercase too ("Electric" beside "an electric utility").
-    if (writesLowercase(doc, key)) return undefined;
+    if (story.writes(doc, key)) return undefined;
     const named: string[] = [];
     for (const name of organizationsOf.get(doc) ?? []) if (name.split(" ").slice(1).includes(key)) named.push(name);
     // A company, by its legal form: not a body or a unit named after the word ("Japan Chamber of Commerce", "American Honda").
