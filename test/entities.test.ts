@@ -933,6 +933,8 @@ describe("extractMentions", () => {
     expect(typeOf("Movie theater magnate Sumner Redstone and a Viacom management group are in a bidding war.", "Sumner Redstone")).toBe(
       "person",
     );
+    // A reef's or a shoal's name is a place's.
+    expect(typeOf("Chinese ships fired water cannon near the Second Thomas Shoal on Saturday.", "Thomas Shoal")).toBe("place");
     // An acronym may qualify the noun.
     expect(typeOf("UNRWA, the U.N. agency for Palestinian refugees, said its shelters in Khan Younis were full.", "UNRWA")).toBe(
       "organization",

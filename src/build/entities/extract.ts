@@ -44,7 +44,7 @@ const GEOGRAPHIC_HEADS = new Set(
   `airport street avenue road boulevard square bridge province county district region river lake mountain mountains
    island islands valley bay gulf sea ocean coast peninsula desert canal strait heights plain plains hills forest
    highway village oblast prefecture governorate territory stadium arena oval drive parkway expressway freeway
-   turnpike`.split(/\s+/u),
+   turnpike shoal reef atoll lagoon glacier fjord`.split(/\s+/u),
 );
 
 /**
