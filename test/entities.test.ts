@@ -1666,6 +1666,31 @@ describe("buildEntities", () => {
     expect(names("Brazil's Workers' Party lost the vote.")).toContain("Workers' Party/organization");
   });
 
+  it("gives a surname several people of a story share to the one its title and text name in full, else to none", () => {
+    const { entities } = buildEntities([
+      {
+        id: "a",
+        title: "Margaret Ellison, pioneering marine biologist, dies at 91",
+        body:
+          "Margaret Ellison, a marine biologist, died on Sunday. Born in Dunedin, Ellison moved to Australia in 1958. " +
+          "Her husband, the geologist Alan Ellison, died in 2011.",
+      },
+      {
+        id: "b",
+        title: "Former mayor jailed for steering contracts",
+        body: "Daniel Okafor was jailed on Tuesday. His brother, Samuel Okafor, owns the firm. Okafor will appeal.",
+      },
+    ]);
+    const aliases = (id: string) =>
+      entity(entities, id)
+        .aliases.map((a) => a.name)
+        .sort();
+    expect(aliases("margaret-ellison")).toEqual(["Ellison", "Margaret Ellison"]);
+    expect(aliases("alan-ellison")).toEqual(["Alan Ellison"]);
+    expect(aliases("daniel-okafor")).toEqual(["Daniel Okafor"]);
+    expect(entities.map((e) => e.id)).toContain("okafor");
+  });
+
   it('reads the name after a mayor and "of" as a place', () => {
     const { entities } = buildEntities([
       { id: "a", title: "", body: "A former mayor of Tarrant Springs was sentenced to four years in prison on Tuesday." },

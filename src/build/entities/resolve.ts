@@ -509,6 +509,9 @@ export function makeResolver(
   const organizationsOf = new Map<number, Set<string>>();
   /** Per document, where its title's organisations are: a nationality inside one names no country ("American Express"). */
   const titleOrganizations = new Map<number, [number, number][]>();
+  /** Per document, the people its title names in full (the story is about them), and those its text does. */
+  const titlePeople = new Map<number, Set<string>>();
+  const bodyPeople = new Map<number, Set<string>>();
   /**
    * Per document, per head noun of its organisations' names ("bank" of "World Bank" and of "Bank of England"), the
    * first mention of the one organisation it heads there; null when it heads several.
@@ -535,6 +538,7 @@ export function makeResolver(
     }
     const inTitle = start < (titles[doc]?.end ?? 0);
     if (type === "organization" && inTitle) pushTo(titleOrganizations, doc, [start, end]);
+    if (type === "person" && !headline && key.includes(" ")) addTo(inTitle ? titlePeople : bodyPeople, doc, key);
     // A title names what its story is about whatever its case ("Indonesia's nickel miner plans smelter"), as a
     // headline in capitals or title case does.
     if (country && (headline || inTitle)) pushTo(headlineCountries, doc, [start, country]);
@@ -858,6 +862,15 @@ export function makeResolver(
       const company = (found: string) => (here?.stems.has(found) ? companyOf(found) : undefined) ?? found;
       const local = only(here?.surnames, key);
       if (local) return company(local);
+      // A surname several people of the story share ("Margaret Ellison" and her husband "Alan Ellison"): the one its
+      // title names in full, whom the story is about, when the title names one of them and the text does too (not a
+      // headline's "Fires Vaskevitch").
+      if (type === "person" && !honorific) {
+        const named = [...filedUnder(here?.surnames, key)].filter(
+          (full) => titlePeople.get(doc)?.has(full) && bodyPeople.get(doc)?.has(full),
+        );
+        if (named.length === 1) return named[0] as string;
+      }
       // A word read as a place that its document writes as a company with a legal form ("Vingroup" beside "Vingroup
       // JSC"), and no place the gazetteer knows: that company.
       if (type === "place" && here?.stems.has(key) && !lookupGazetteer(key)) {
