@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkerWith, type TestWorker } from "../scripts/shared/local-worker";
 import { IngestError } from "../src/build/ingest/errors";
-import { htmlToText, readFeed } from "../src/build/ingest/feed";
+import { readFeed } from "../src/build/ingest/feed";
+import { htmlToText } from "../src/build/ingest/html";
 import { kindOf } from "../src/build/ingest/list-files";
 import { readInputs } from "../src/build/ingest/read-inputs";
 

@@ -43,3 +43,18 @@ export function writtenLowercase(docs: readonly Pick<EntityDocument, "body">[], 
   for (const [word, n] of lower) if (n >= LOWERCASE_AT_LEAST && n > (capital.get(word) ?? 0)) out.add(word);
   return out;
 }
+
+/**
+ * Whether a text writes `word` as given (case and all) as a whole word, once at least: in one document, "electric" of
+ * "an electric utility" says "Electric" is a common noun there.
+ * @example
+ * writesWord("Electric Co raised its electric rates.", "electric"); // true
+ */
+export function writesWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
+}

@@ -20,7 +20,7 @@ import { isTitleCase, knownNames } from "./headlines";
 import { ACRONYM_SKIPS } from "./keys";
 import { isAcronym, nameKey, wordKey } from "./normalize";
 import { isWorldPlace } from "./places";
-import { isBracketedAcronym, lettersIn, NATIONAL_BODIES } from "./resolve";
+import { GENERATIONS, isBracketedAcronym, lettersIn, NATIONAL_BODIES } from "./resolve";
 import { isPortfolioWord, isTitleHead, PARTY_LABELS, ROLE_NOUNS } from "./roles";
 import { type PreparedSentence, prepareSentence, useClusters, type WordInfo } from "./tagger/features";
 import { defaultModel } from "./tagger/load";
@@ -1557,9 +1557,15 @@ const TITLE_OPENERS = new Set(
  * Titles of who governs a place: the name right before one is the place ("Kisumu Governor", "Cusco Regional Governor",
  * "Brisbane Lord Mayor").
  */
-const GOVERNING = new Set(["regional", "provincial", "governor", "mayor", "premier", "lord"]);
+const GOVERNING_TITLES = ["governor", "mayor", "premier"];
+/** The words a governing title may open with: "Cusco Regional Governor", "Brisbane Lord Mayor". */
+const GOVERNING_QUALIFIERS = ["regional", "provincial", "lord"];
+const GOVERNING = new Set([...GOVERNING_QUALIFIERS, ...GOVERNING_TITLES]);
 /** A governing title after a name, whoever holds it: "Queensland premier announces…". */
-const GOVERNING_AFTER = /^[ \t]+(?:[Pp]remier|[Gg]overnor|[Mm]ayor|Lord[ \t]+Mayor|[Rr]egional[ \t]+[Gg]overnor)(?![\p{L}\p{N}])/u;
+const GOVERNING_AFTER = new RegExp(
+  `^[ \\t]+(?:(?:${GOVERNING_QUALIFIERS.join("|")})[ \\t]+)?(?:${GOVERNING_TITLES.join("|")})(?![\\p{L}\\p{N}])`,
+  "iu",
+);
 
 /**
  * A big city or province of the world's list right before a governing title is the place it governs, with or without
@@ -1819,15 +1825,17 @@ function placesAfterPrepositions(text: string, mentions: readonly LocatedMention
   });
 }
 
+/** What a stake is held in: "a 44 pct interest in", "the largest limited partner in". */
+const OWNED_IN = /\b(?:stakes?|interests?|investments?|invested|partners?|holdings?|shares?|equity|position)[ \t]+in[ \t]+$/iu;
+
 /**
  * A name read as a person's right after "in" is a place ("shelters in Khan Younis", where "Khan" made the tagger read a
  * person): on CoNLL-2003 train, of the names right after "in" and before no possessive, 3 in 685 are people's. Not
- * before a possessive ("in Sampras's serve"), nor what a stake is held in ("a 44 pct interest in Wilkinson", "the
- * largest limited partner in Ivan F. Boesky and Co"), nor a name with a role or a description, nor one the gazetteer
- * knows as a person. A vote, as `placesAfterPrepositions`: the rest of the document follows the type most of its
- * mentions have.
+ * before a possessive ("in Sampras's serve"), nor what a stake is held in (`OWNED_IN`: "a 44 pct interest in
+ * Wilkinson", "the largest limited partner in Ivan F. Boesky and Co"), nor a name with a role or a description, nor one
+ * the gazetteer knows as a person. A vote, as `placesAfterPrepositions`: the rest of the document follows the type
+ * most of its mentions have.
  */
-const OWNED_IN = /\b(?:stakes?|interests?|investments?|invested|partners?|holdings?|shares?|equity|position)[ \t]+in[ \t]+$/iu;
 function placesAfterIn(text: string, mentions: readonly LocatedMention[], described: ReadonlySet<LocatedMention>): void {
   for (const mention of mentions) {
     if (mention.type !== "person" || mention.role || described.has(mention)) continue;
@@ -1885,7 +1893,7 @@ function shortFormsOfCompanies(text: string, mentions: readonly LocatedMention[]
       prefixes.has(first) &&
       /^\p{L}{2}/u.test(first) &&
       lexiconClass(first.toLowerCase()) !== "first" &&
-      !/^(?:Jr|Sr|II|III|IV)\.?$/u.test(words.at(-1) as string);
+      !GENERATIONS.has((words.at(-1) as string).toLowerCase().replace(/\.$/u, ""));
     if (!prefixes.has(mention.text) && !sister) continue;
     if (people.some((person) => person !== ` ${mention.text} ` && person.includes(` ${mention.text} `))) continue;
     if (lookupGazetteer(nameKey(mention.text))?.type === "place" || isWorldPlace(mention.text)) continue;
@@ -2186,10 +2194,7 @@ function describedTypes({ sentences }: Reading, mentions: readonly LocatedMentio
  * "subsidiary of" is an organisation 8 times in 8 ("division of" is not: "Taichung division of Taiwan's…").
  */
 const OWNED_NOUNS = new Set(["unit", "subsidiary"]);
-/**
- * "50 km west of Da Nang": on CoNLL-2003 train the name after a compass point and "of" is a place 34 times in 35. A
- * mayor's too ("the former mayor of Tarrant Springs"): a mayor governs a town.
- */
+/** "50 km west of Da Nang": on CoNLL-2003 train the name after a compass point and "of" is a place 34 times in 35. */
 const COMPASS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
 
 /**
@@ -2207,7 +2212,8 @@ function typeBefore(words: readonly Word[], j: number, name: string): EntityType
   }
   if (before === "of") {
     const noun = j > 1 ? singular((words[j - 2] as Word).text) : "";
-    // "the port of Bergen"; "a unit of Maersk", "a subsidiary of Schering AG": what owns a unit is a company.
+    // "the port of Bergen"; "the former mayor of Tarrant Springs", a mayor governs a town (not "governor of", a central
+    // bank's too); "a unit of Maersk", "a subsidiary of Schering AG": what owns a unit is a company.
     if (descriptorType(noun) === "place" || COMPASS.has(noun) || noun === "mayor") return "place";
     // Not a compound that describes the owner ("a unit of Japan-based Nippon…"): no name of its own.
     return OWNED_NOUNS.has(noun) && !/-(?:based|owned|listed|controlled|run)$/iu.test((words[j] as Word).text) ? "organization" : undefined;

@@ -1,7 +1,7 @@
 /** @module Merges the mentions of a corpus into one record per real-world entity, with aliases, roles and co-occurrences. */
 import type { EntityRecord, EntityRef, EntityType } from "../../format/schema";
 import { assignIds, byText, canonicalName, majorityType } from "./canonical";
-import { writtenLowercase } from "./casing";
+import { writesWord, writtenLowercase } from "./casing";
 import { NOT_ROLES, sportsStory } from "./cues";
 import { laterParsed } from "./dates";
 import { bodyOffset, documentText, extractDocument } from "./document";
@@ -225,16 +225,6 @@ function joinPartners(found: Occurrence[], textOf: (doc: number) => string): voi
  */
 export function buildEntities(docs: readonly EntityDocument[], registry: readonly RegistryEntry[] = []): EntityIndex {
   return mergeEntities(docs, docs.map(extractDocument), registry);
-}
-
-/** Whether a text writes `word` as written (case and all) as a whole word: "electric" in "an electric utility". */
-function writesWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    const before = text[at - 1];
-    const after = text[at + word.length];
-    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
-  }
-  return false;
 }
 
 /** A possessive right after a name: "'s", "’s". */

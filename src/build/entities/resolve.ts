@@ -310,7 +310,7 @@ const namesOrganization = (key: string) => key.split(" ").some((word) => ORG_HEA
 const SURNAME_PARTICLES = new Set(["da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le"]);
 
 /** A generation after a person's name, which no short form of it keeps: "Ferdinand Marcos Jr" is "Marcos". */
-const GENERATIONS = new Set(["jr", "sr", "ii", "iii", "iv"]);
+export const GENERATIONS: ReadonlySet<string> = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
 /**
  * Whether a name's initials are an acronym of it: not when a word of it is an acronym the gazetteer does not spell
@@ -785,13 +785,13 @@ export function makeResolver(
    */
   const innerWordOf = (doc: number, key: string, surface: string): string | undefined => {
     if (ORG_HEADS.has(key) || LEGAL_FORMS.has(key) || isAcronymName(surface) || isCommonWord(surface)) return undefined;
-    // Nor a noun its document writes in lowercase too ("Electric" beside "an electric utility").
-    if (story.writes(doc, key)) return undefined;
     const named: string[] = [];
     for (const name of organizationsOf.get(doc) ?? []) if (name.split(" ").slice(1).includes(key)) named.push(name);
     // A company, by its legal form: not a body or a unit named after the word ("Japan Chamber of Commerce", "American Honda").
     if (!named.some((name) => companyStem(name) !== name)) return undefined;
-    if (named.length === 0) return undefined;
+    // Nor a noun its document writes in lowercase too ("Electric" beside "an electric utility"): read last, as it
+    // reads the text.
+    if (story.writes(doc, key)) return undefined;
     named.sort((a, b) => a.length - b.length);
     const shortest = named[0] as string;
     const stem = companyStem(shortest);

@@ -10,9 +10,6 @@ import { languageTag } from "../language";
 import { decodeText, normalizeNewlines } from "./decode";
 import { type Entry, makeDocument } from "./document";
 import { htmlToText } from "./html";
-
-export { htmlToText };
-
 import { normalizeDate } from "./parse-date";
 
 /** Elements that may repeat, always read as lists. */

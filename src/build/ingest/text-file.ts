@@ -53,11 +53,10 @@ export function readTextFile(file: string, text: string): Entry {
  * text the body; otherwise there is no title and the body is the whole text.
  */
 function splitTitle(text: string, markdown: boolean): { title?: string; body: string } {
-  const start = text.search(/\S/);
-  if (start === -1) return { body: text };
-  const newline = text.indexOf("\n", start);
-  const first = (newline === -1 ? text.slice(start) : text.slice(start, newline)).trim();
-  const rest = newline === -1 ? "" : text.slice(newline + 1).trim();
+  const lines = firstLine(text);
+  if (lines === undefined) return { body: text };
+  const { first } = lines;
+  const rest = lines.rest?.trim() ?? "";
   if (rest !== "") {
     const heading = markdown ? HEADING.exec(first) : null;
     if (heading) return { title: markdownInline(heading[1] ?? "").trim(), body: markdownToText(rest) };
@@ -72,13 +71,19 @@ function splitTitle(text: string, markdown: boolean): { title?: string; body: st
  * (static sites' templates often write both).
  */
 function bodyAfterTitle(body: string, title: string): string {
-  const start = body.search(/\S/);
-  const newline = start === -1 ? -1 : body.indexOf("\n", start);
-  const first = start === -1 ? "" : (newline === -1 ? body.slice(start) : body.slice(start, newline)).trim();
-  const heading = HEADING.exec(first);
+  const lines = firstLine(body);
+  const heading = lines ? HEADING.exec(lines.first) : null;
   const same = (a: string) => a.replace(/\s+/g, " ").trim().toLowerCase();
-  const repeats = heading !== null && newline !== -1 && same(markdownInline(heading[1] ?? "")) === same(title);
-  return markdownToText(repeats ? body.slice(newline + 1) : body);
+  const repeats = heading !== null && lines?.rest !== undefined && same(markdownInline(heading[1] ?? "")) === same(title);
+  return markdownToText(repeats ? (lines?.rest ?? body) : body);
+}
+
+/** A text's first line that is not blank, trimmed, and the text after it (none when it is the last); none when all is blank. */
+function firstLine(text: string): { first: string; rest?: string } | undefined {
+  const start = text.search(/\S/);
+  if (start === -1) return undefined;
+  const newline = text.indexOf("\n", start);
+  return newline === -1 ? { first: text.slice(start).trim() } : { first: text.slice(start, newline).trim(), rest: text.slice(newline + 1) };
 }
 
 /** The document of a Markdown file with front matter: its keys as a JSON record's fields, its body after them. */
